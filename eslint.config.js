@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', '.test-data/', 'test-results/', 'migrations/', 'coverage/', 'src/public/vendor/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    // Route handlers stay thin: no SQL, no database client (ARCHITECTURE.md, STYLE.md 2 and 4).
+    files: ['src/modules/**/*.routes.ts', 'src/modules/**/*.routes.tsx', 'src/modules/**/*.api.ts', 'src/modules/**/views/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*'], message: 'SQL belongs in a repository.' },
+            { group: ['**/*.repository.js', '**/shared/db/client.js'], message: 'Call a service; repositories are its business.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', CustomEvent: 'readonly', EventSource: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', navigator: 'readonly', location: 'readonly', URL: 'readonly', FormData: 'readonly', console: 'readonly' } },
+  },
+);

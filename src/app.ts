@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { h } from 'preact';
+import { modules } from './modules/index.js';
+import { TenantList } from './modules/portal/views/TenantList.js';
+import { createTenantsRepository } from './modules/tenants/tenants.repository.js';
+import { TenantDb } from './shared/db/tenant-scope.js';
+import { registerErrorHandling } from './shared/http/error-handler.js';
+import { NotFoundError } from './shared/http/errors.js';
+import { registerHealth } from './shared/http/health.js';
+import { applyLanguage, registerRequestContext } from './shared/http/request-context.js';
+import { registerSecurityHeaders } from './shared/http/security.js';
+import type { AppDeps } from './shared/module.js';
+import './shared/http/validation.js';
+
+const kernDist = fileURLToPath(new URL('../node_modules/@kern-ux/native/dist', import.meta.url));
+const publicDir = fileURLToPath(new URL('./public', import.meta.url));
+
+/** Builds the Fastify app from the modules; used by server.ts and by every test. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as unknown as FastifyBaseLogger,
+    bodyLimit: 1_048_576,
+    trustProxy: deps.config.env === 'production',
+    routerOptions: { ignoreTrailingSlash: true },
+    disableRequestLogging: deps.config.env === 'test',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 262_144 });
+  registerRequestContext(app);
+  await registerSecurityHeaders(app, deps.config);
+  registerErrorHandling(app);
+
+  await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', maxAge: '1d', index: false });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, maxAge: '1h', index: false });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Wegweiser API',
+        version: '1.0.0',
+        description: 'Public JSON API of Wegweiser. Every path is below /api/v1/t/{tenant}/. Errors are RFC 9457 problem+json.',
+      },
+    },
+    // Only the JSON API belongs in the contract; HTML pages are not operations.
+    transform: (input) =>
+      input.url.startsWith('/api/v1/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerHealth(app, deps.database);
+
+  const tenantsRepository = createTenantsRepository(deps.database.db);
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const all = await tenantsRepository.list();
+    if (all.length === 1) return reply.redirect(`/t/${all[0]!.slug}`);
+    return reply.render(h(TenantList, { tenants: all }));
+  });
+
+  // Everything of a tenant lives below its slug; the hook resolves the tenant once per request.
+  const tenantScope = (kind: 'html' | 'api') => async (scope: FastifyInstance) => {
+    scope.addHook('onRequest', async (request, reply) => {
+      const slug = (request.params as { tenant?: string }).tenant ?? '';
+      const tenant = await tenantsRepository.bySlug(slug);
+      if (!tenant) throw new NotFoundError();
+      request.tenant = tenant;
+      request.tdb = new TenantDb(deps.database.db, tenant.id);
+      applyLanguage(request, reply, tenant.languages);
+    });
+    for (const module of modules) await module[kind]?.(scope, deps);
+  };
+  await app.register(tenantScope('html'), { prefix: '/t/:tenant' });
+  await app.register(tenantScope('api'), { prefix: '/api/v1/t/:tenant' });
+  for (const module of modules) await module.root?.(app, deps);
+
+  return app;
+}

@@ -1,0 +1,20 @@
+// Rules engine of the Orientierungsrechnung (non-binding SGB II estimate) for the Erstantrag.
+// Owns the versioned rule sets and the pure calculation; no I/O, callers bring the household.
+export { estimate, ESTIMATE_NOTE_KEYS, ESTIMATE_STEP_KEYS, ESTIMATE_WARNING_KEYS } from './estimate.js';
+export { EstimateInputError } from './household.js';
+export { formatEuro } from './money.js';
+export { getParameter, NoRuleSetError, ruleSets, selectRuleSet } from './ruleSets.js';
+export type { Parameter, ParameterUnit, RuleSet, RuleVariants } from './ruleSets.js';
+export type {
+  AssetCheck,
+  EstimateHousing,
+  EstimateInput,
+  EstimateMember,
+  EstimateOptions,
+  EstimateResult,
+  HousingLimit,
+  MemberRole,
+  OtherIncomeKind,
+  Step,
+  StepParams,
+} from './types.js';

@@ -1,0 +1,47 @@
+// Tenants: the kommunale Jobcenter served by this installation. Owns the `tenants` table;
+// every other table refers to it, and request.tenant is resolved from it (see app.ts).
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { WegweiserModule } from '../../shared/module.js';
+
+export const publicTenantSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    address: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }),
+    phone: z.string(),
+    email: z.string(),
+    languages: z.array(z.string()),
+  })
+  .meta({ id: 'Tenant' });
+
+export const tenantsModule: WegweiserModule = {
+  name: 'tenants',
+  api(app: FastifyInstance) {
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/',
+      {
+        schema: {
+          operationId: 'getTenant',
+          summary: 'Public information about the jobcenter (name, address, languages)',
+          tags: ['tenant'],
+          response: { 200: publicTenantSchema },
+        },
+      },
+      async (request) => {
+        const t = request.tenant;
+        return {
+          slug: t.slug,
+          name: t.name,
+          shortName: t.shortName,
+          address: { street: t.street, postalCode: t.postalCode, city: t.city },
+          phone: t.phone,
+          email: t.email,
+          languages: t.languages,
+        };
+      },
+    );
+  },
+};

@@ -1,0 +1,84 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from './client.js';
+
+/** Every table that holds tenant data has a `tenantId` column (first in its keys, for sharding). */
+export type TenantTable = PgTable & { tenantId: PgColumn };
+
+type Row<T extends TenantTable> = T['$inferSelect'];
+type NewRow<T extends TenantTable> = Omit<T['$inferInsert'], 'tenantId'>;
+
+/**
+ * The only way repositories reach tenant data: every select, update and delete gets
+ * `tenant_id = :tenant` added, and every insert gets the tenant set. A repository that
+ * needs a join uses `scope(table)` for each joined table.
+ */
+export class TenantDb {
+  constructor(
+    readonly db: Executor,
+    readonly tenantId: string,
+  ) {}
+
+  /** The tenant condition for `table`, combined with further conditions. */
+  scope(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+    return and(eq(table.tenantId, this.tenantId), ...conditions)!;
+  }
+
+  async select<T extends TenantTable>(table: T, ...conditions: (SQL | undefined)[]): Promise<Row<T>[]> {
+    const rows = await this.db
+      .select()
+      .from(table as PgTable)
+      .where(this.scope(table, ...conditions));
+    return rows as Row<T>[];
+  }
+
+  async first<T extends TenantTable>(table: T, ...conditions: (SQL | undefined)[]): Promise<Row<T> | undefined> {
+    const rows = await this.db
+      .select()
+      .from(table as PgTable)
+      .where(this.scope(table, ...conditions))
+      .limit(1);
+    return rows[0] as Row<T> | undefined;
+  }
+
+  async insert<T extends TenantTable>(table: T, values: NewRow<T>): Promise<Row<T>> {
+    const rows = (await this.db
+      .insert(table)
+      .values({ ...values, tenantId: this.tenantId } as T['$inferInsert'])
+      .returning()) as Row<T>[];
+    return rows[0]!;
+  }
+
+  async insertMany<T extends TenantTable>(table: T, values: NewRow<T>[]): Promise<Row<T>[]> {
+    if (values.length === 0) return [];
+    return (await this.db
+      .insert(table)
+      .values(values.map((v) => ({ ...v, tenantId: this.tenantId })) as T['$inferInsert'][])
+      .returning()) as Row<T>[];
+  }
+
+  async update<T extends TenantTable>(
+    table: T,
+    set: Partial<NewRow<T>>,
+    ...conditions: (SQL | undefined)[]
+  ): Promise<Row<T>[]> {
+    return (await this.db
+      .update(table)
+      .set(set as never)
+      .where(this.scope(table, ...conditions))
+      .returning()) as Row<T>[];
+  }
+
+  async delete<T extends TenantTable>(table: T, ...conditions: (SQL | undefined)[]): Promise<number> {
+    const rows = await this.db
+      .delete(table)
+      .where(this.scope(table, ...conditions))
+      .returning();
+    return (rows as unknown[]).length;
+  }
+
+  /** Runs `fn` in one transaction; inside, use only the TenantDb passed in (PGlite hangs otherwise). */
+  transaction<R>(fn: (tx: TenantDb) => Promise<R>): Promise<R> {
+    return this.db.transaction((tx) => fn(new TenantDb(tx, this.tenantId)));
+  }
+}

@@ -1,0 +1,328 @@
+import type { ComponentChildren } from 'preact';
+import type { FieldError } from '../http/errors.js';
+import { useT } from './context.js';
+
+/** Translated message of a field error (messages are i18n keys with interpolation params). */
+export function useErrorText() {
+  const t = useT();
+  return (error: FieldError | undefined) => (error ? t(error.message, error.params ?? {}) : undefined);
+}
+
+function fieldId(name: string) {
+  return `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+/** Error summary at the top of a form: focusable, each message links to its field (GOV.UK pattern). */
+export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+  const t = useT();
+  const text = useErrorText();
+  if (errors.length === 0) return null;
+  return (
+    <div class="kern-alert kern-alert--danger ww-error-summary" role="alert" tabindex={-1} data-error-summary>
+      <div class="kern-alert__header">
+        <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
+        <h2 class="kern-title">{t('common:errors.summaryTitle')}</h2>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {errors.map((error) => (
+            <li key={error.field}>
+              <a class="kern-link" href={`#${fieldId(error.field)}`}>
+                {text(error)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: FieldError | undefined;
+  optional?: boolean;
+}
+
+function FieldMessages({ name, hint, error }: Pick<FieldProps, 'name' | 'hint' | 'error'>) {
+  const text = useErrorText();
+  const id = fieldId(name);
+  return (
+    <>
+      {hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${id}-error`}>
+          <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
+          <span>{text(error)}</span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function describedBy(name: string, hint?: string, error?: FieldError) {
+  const id = fieldId(name);
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+function Label({ name, label, optional }: Pick<FieldProps, 'name' | 'label' | 'optional'>) {
+  const t = useT();
+  return (
+    <label class="kern-label" for={fieldId(name)}>
+      {label}
+      {optional ? <span class="kern-label__optional"> {t('common:form.optional')}</span> : null}
+    </label>
+  );
+}
+
+export function TextField(
+  props: FieldProps & {
+    value?: string | undefined;
+    type?: 'text' | 'email' | 'tel' | 'date' | 'number' | 'password' | 'search';
+    autocomplete?: string;
+    inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text';
+    width?: 2 | 4 | undefined;
+    spellcheck?: boolean;
+  },
+) {
+  const { name, hint, error, value, type = 'text', autocomplete, inputmode, width, spellcheck } = props;
+  const classes = ['kern-form-input__input'];
+  if (error) classes.push('kern-form-input__input--error');
+  if (width) classes.push(`kern-form-input__input--width-${width}`);
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <Label {...props} />
+      <FieldMessages name={name} hint={hint} error={error} />
+      {/* preact types `type` as a discriminated union; the attributes are plain strings here */}
+      <input
+        {...({
+          class: classes.join(' '),
+          id: fieldId(name),
+          name,
+          type,
+          value: value ?? '',
+          autocomplete,
+          inputmode,
+          spellcheck,
+          'aria-describedby': describedBy(name, hint, error),
+          'aria-invalid': error ? 'true' : undefined,
+        } as Record<string, unknown>)}
+        required={!props.optional}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { value?: string | undefined; rows?: number }) {
+  const { name, hint, error, value, rows = 5 } = props;
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <Label {...props} />
+      <FieldMessages name={name} hint={hint} error={error} />
+      <textarea
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={fieldId(name)}
+        name={name}
+        rows={rows}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        required={!props.optional}
+      >
+        {value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string | undefined;
+}
+
+export function SelectField(props: FieldProps & { options: Option[]; value?: string | undefined }) {
+  const { name, hint, error, options, value } = props;
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <Label {...props} />
+      <FieldMessages name={name} hint={hint} error={error} />
+      <div class="kern-form-input__select-wrapper">
+        <select
+          class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          id={fieldId(name)}
+          name={name}
+          aria-describedby={describedBy(name, hint, error)}
+          aria-invalid={error ? 'true' : undefined}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** Radios or checkboxes in a fieldset whose legend is the question. The first input carries the field id. */
+export function ChoiceGroup(
+  props: Omit<FieldProps, 'label'> & {
+    legend: string;
+    options: Option[];
+    value?: string | string[] | undefined;
+    multiple?: boolean;
+    legendAsHeading?: boolean;
+  },
+) {
+  const { name, legend, hint, error, options, value, multiple, legendAsHeading } = props;
+  const t = useT();
+  const selected = new Set(Array.isArray(value) ? value : value ? [value] : []);
+  const type = multiple ? 'checkbox' : 'radio';
+  const id = fieldId(name);
+  return (
+    <fieldset
+      class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
+      aria-describedby={describedBy(name, hint, error)}
+    >
+      <legend class={legendAsHeading ? 'kern-label kern-label--large' : 'kern-label'}>
+        {legendAsHeading ? <h1 class="kern-heading-medium">{legend}</h1> : legend}
+        {props.optional ? <span class="kern-label__optional"> {t('common:form.optional')}</span> : null}
+      </legend>
+      <FieldMessages name={name} hint={hint} error={error} />
+      <div class="kern-fieldset__body">
+        {options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${i}`;
+          return (
+            <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`} key={o.value}>
+              <input
+                class={`kern-form-check__${type}${error ? ` kern-form-check__${type}--error` : ''}`}
+                type={type}
+                id={optionId}
+                name={name}
+                value={o.value}
+                checked={selected.has(o.value)}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              />
+              <label class="kern-label" for={optionId}>
+                {o.label}
+              </label>
+              {o.hint ? (
+                <div class="kern-hint" id={`${optionId}-hint`}>
+                  {o.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+export function Button({
+  children,
+  variant = 'primary',
+  name,
+  value,
+  type = 'submit',
+}: {
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'tertiary';
+  name?: string;
+  value?: string;
+  type?: 'submit' | 'button';
+}) {
+  return (
+    <button class={`kern-btn kern-btn--${variant}`} type={type} name={name} value={value}>
+      <span class="kern-label">{children}</span>
+    </button>
+  );
+}
+
+/** A link styled as a button (GET navigation, never a state change). */
+export function ButtonLink({ href, children, variant = 'primary' }: { href: string; children: ComponentChildren; variant?: 'primary' | 'secondary' | 'tertiary' }) {
+  return (
+    <a class={`kern-btn kern-btn--${variant}`} href={href}>
+      <span class="kern-label">{children}</span>
+    </a>
+  );
+}
+
+export function Alert({
+  type = 'info',
+  title,
+  children,
+  headingLevel = 2,
+}: {
+  type?: 'info' | 'success' | 'warning' | 'danger';
+  title: string;
+  children?: ComponentChildren;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <div class={`kern-alert kern-alert--${type}`} role={type === 'danger' ? 'alert' : 'status'}>
+      <div class="kern-alert__header">
+        <span class={`kern-icon kern-icon--${type}`} aria-hidden="true"></span>
+        <Heading class="kern-title">{title}</Heading>
+      </div>
+      {children ? <div class="kern-alert__body">{children}</div> : null}
+    </div>
+  );
+}
+
+/** Key–value list for "check your answers" and receipts, with optional change links. */
+export function SummaryList({
+  rows,
+}: {
+  rows: { key: string; value: ComponentChildren; change?: { href: string; label: string } | undefined }[];
+}) {
+  return (
+    <dl class="kern-description-list">
+      {rows.map((row) => (
+        <div class="kern-description-list-item" key={row.key}>
+          <dt class="kern-description-list-item__key">{row.key}</dt>
+          <dd class="kern-description-list-item__value">
+            {row.value}
+            {row.change ? (
+              <>
+                {' '}
+                <a class="kern-link" href={row.change.href}>
+                  {row.change.label}
+                  <span class="kern-sr-only"> – {row.key}</span>
+                </a>
+              </>
+            ) : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function BackLink({ href }: { href: string }) {
+  const t = useT();
+  return (
+    <p class="ww-back">
+      <a class="kern-link" href={href}>
+        <span class="kern-icon kern-icon--arrow-back" aria-hidden="true"></span>
+        {t('common:form.back')}
+      </a>
+    </p>
+  );
+}
+
+/** Hidden CSRF field for staff forms; the token comes from the view context. */
+export function CsrfField({ token }: { token: string | undefined }) {
+  return token ? <input type="hidden" name="_csrf" value={token} /> : null;
+}
+
+export { fieldId };

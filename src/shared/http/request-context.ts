@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Tenant } from '../../modules/tenants/tenants.tables.js';
+import type { TenantDb } from '../db/tenant-scope.js';
+import { getI18n, negotiateLanguage, supportedLanguages, textDirection, type TFunction } from '../i18n/index.js';
+import type { ViewContext } from '../html/context.js';
+import { renderPage } from '../html/render.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: string;
+    t: TFunction;
+    /** Set below /t/:tenant and /api/v1/t/:tenant. */
+    tenant: Tenant;
+    /** Tenant-scoped database access for this request. */
+    tdb: TenantDb;
+    /** Extra view data set by plugins (staff navigation, CSRF token). */
+    view: Partial<ViewContext>;
+  }
+  interface FastifyReply {
+    /** Renders a page component inside the view context of this request. */
+    render(page: VNode<any>, status?: number): FastifyReply; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+}
+
+export const LANG_COOKIE = 'lang';
+
+/** Sets request.lang/t from ?lang, cookie, Accept-Language and the languages offered. */
+export function applyLanguage(request: FastifyRequest, reply: FastifyReply, offered: string[]) {
+  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  const lang = negotiateLanguage({
+    query: typeof query === 'string' ? query : undefined,
+    cookie: request.cookies[LANG_COOKIE],
+    acceptLanguage: request.headers['accept-language'],
+    offered,
+  });
+  if (typeof query === 'string' && query === lang && request.cookies[LANG_COOKIE] !== lang) {
+    // A preference, not personal data: remembered so the next pages keep the language.
+    void reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
+  }
+  request.lang = lang;
+  request.t = getI18n().getFixedT(lang);
+}
+
+export function viewContextOf(request: FastifyRequest): ViewContext {
+  const tenant = (request as { tenant?: Tenant }).tenant;
+  return {
+    lang: request.lang,
+    dir: textDirection(request.lang),
+    t: request.t,
+    languages: tenant ? tenant.languages.filter((l) => supportedLanguages().includes(l)) : supportedLanguages(),
+    path: request.url.split('?')[0] ?? '/',
+    tenant,
+    ...request.view,
+  };
+}
+
+export function registerRequestContext(app: FastifyInstance) {
+  app.decorateRequest('lang', 'de');
+  app.decorateRequest('t', null as unknown as TFunction);
+  app.decorateRequest('tenant', null as unknown as Tenant);
+  app.decorateRequest('tdb', null as unknown as TenantDb);
+  app.decorateRequest('view', null as unknown as Partial<ViewContext>);
+  app.decorateReply('render', function (this: FastifyReply, page: VNode<unknown>, status?: number) {
+    if (status) void this.status(status);
+    return this.type('text/html; charset=utf-8').send(renderPage(viewContextOf(this.request), page));
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    request.view = {};
+    applyLanguage(request, reply, supportedLanguages());
+  });
+}

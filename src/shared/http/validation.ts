@@ -1,0 +1,60 @@
+import { z, type ZodType } from 'zod';
+import type { FieldError } from './errors.js';
+import { ValidationError } from './errors.js';
+
+/**
+ * zod messages are i18n keys. Schemas may give their own key (`{ error: 'termine:errors.email' }`);
+ * everything else falls back to a generic key per issue code, translated with the issue's limits.
+ */
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case 'invalid_type':
+        return issue.input === undefined || issue.input === '' ? 'common:validation.required' : 'common:validation.invalidType';
+      case 'too_small':
+        return issue.origin === 'string' && issue.minimum === 1 ? 'common:validation.required' : `common:validation.tooSmall.${issue.origin === 'string' ? 'string' : 'number'}`;
+      case 'too_big':
+        return `common:validation.tooBig.${issue.origin === 'string' ? 'string' : 'number'}`;
+      case 'invalid_format':
+        return issue.format === 'email' ? 'common:validation.email' : 'common:validation.format';
+      case 'invalid_value':
+        return 'common:validation.choice';
+      case 'unrecognized_keys':
+        return 'common:validation.unknownField';
+      default:
+        return 'common:validation.invalid';
+    }
+  },
+});
+
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  const seen = new Set<string>();
+  const fields: FieldError[] = [];
+  for (const issue of error.issues) {
+    const field =
+      issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.map(String).join('.') || 'form';
+    if (seen.has(field)) continue; // one message per field is what people can act on
+    seen.add(field);
+    const params: Record<string, unknown> = {};
+    if ('minimum' in issue) params.minimum = issue.minimum;
+    if ('maximum' in issue) params.maximum = issue.maximum;
+    fields.push({ field, message: issue.message, params });
+  }
+  return fields;
+}
+
+/** Parses form or JSON input; throws ValidationError (422 with field list) on failure. */
+export function parseInput<S extends ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(toFieldErrors(result.error));
+  return result.data;
+}
+
+/** For HTML forms that re-render on error instead of throwing. */
+export function safeParseForm<S extends ZodType>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldError[] } {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, data: result.data } : { ok: false, errors: toFieldErrors(result.error) };
+}

@@ -1,0 +1,72 @@
+import { and, eq, lt } from 'drizzle-orm';
+import type { AppDeps, BackgroundJob } from '../module.js';
+import { jobLeases } from './jobs.tables.js';
+
+/** Claims the job's lease atomically; false when another node holds it. */
+async function claim(deps: AppDeps, job: BackgroundJob): Promise<boolean> {
+  const now = deps.clock.now();
+  const until = new Date(now.getTime() + Math.max(job.everyMs, 60_000));
+  await deps.database.db
+    .insert(jobLeases)
+    .values({ name: job.name, leasedUntil: new Date(0) })
+    .onConflictDoNothing();
+  const rows = await deps.database.db
+    .update(jobLeases)
+    .set({ leasedUntil: until, lastStartedAt: now })
+    .where(and(eq(jobLeases.name, job.name), lt(jobLeases.leasedUntil, now)))
+    .returning({ name: jobLeases.name });
+  return rows.length === 1;
+}
+
+async function release(deps: AppDeps, job: BackgroundJob, error?: unknown) {
+  const now = deps.clock.now();
+  await deps.database.db
+    .update(jobLeases)
+    .set({
+      // Keep the lease until the next run is due so other nodes do not run it early.
+      leasedUntil: new Date(now.getTime() + job.everyMs),
+      lastFinishedAt: now,
+      lastError: error ? String(error instanceof Error ? error.message : error).slice(0, 500) : null,
+    })
+    .where(eq(jobLeases.name, job.name));
+}
+
+/** Runs one job now if its lease is free. Returns whether it ran. Used by the worker loop and by tests. */
+export async function runJobOnce(deps: AppDeps, job: BackgroundJob): Promise<boolean> {
+  if (!(await claim(deps, job))) return false;
+  try {
+    await job.run(deps);
+    await release(deps, job);
+  } catch (err) {
+    deps.logger.error({ err, job: job.name }, 'background job failed');
+    await release(deps, job, err);
+  }
+  return true;
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+/** Polls every few seconds and runs each due job; stop() waits for a running job to finish. */
+export function startWorker(deps: AppDeps, jobs: BackgroundJob[], pollMs = 2_000): Worker {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    for (const job of jobs) {
+      if (stopped) return;
+      await runJobOnce(deps, job).catch((err: unknown) => deps.logger.error({ err, job: job.name }, 'job lease failed'));
+    }
+  };
+  const timer = setInterval(() => {
+    running = running.then(tick);
+  }, pollMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../app.js';
+import { demoTenant, secondTenant } from '../../modules/tenants/demo.js';
+import type { Tenant } from '../../modules/tenants/tenants.tables.js';
+import { fixedClock, type Clock } from '../clock.js';
+import { loadConfig, type Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { seedTenant } from '../db/seed.js';
+import { createLogger } from '../logger.js';
+import type { AppDeps } from '../module.js';
+import { openTestDatabase } from './database.js';
+
+export interface TestContext {
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: Database;
+  clock: ReturnType<typeof fixedClock>;
+  /** The demo tenant (neue-wege) and a second tenant to prove isolation. */
+  tenant: Tenant;
+  otherTenant: Tenant;
+  close(): Promise<void>;
+}
+
+export interface TestOptions {
+  now?: string;
+  env?: Record<string, string>;
+  /** Seed demo data of every module (default true). */
+  seed?: boolean;
+}
+
+/** Builds the whole app on a fresh database with both test tenants; use in beforeAll. */
+export async function createTestContext(options: TestOptions = {}): Promise<TestContext> {
+  const database = await openTestDatabase();
+  const clock = fixedClock(options.now ?? '2026-11-25T09:00:00Z');
+  const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-test-'));
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    CAPTCHA: 'off',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: dataDir,
+    ...options.env,
+  });
+  const deps: AppDeps = { config, database, clock: clock as Clock, logger: createLogger(config.logLevel) };
+  const tenant = await seedTenant(deps, demoTenant);
+  const otherTenant = await seedTenant(deps, secondTenant);
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    database,
+    clock,
+    tenant,
+    otherTenant,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createTestContext, type TestContext, type TestOptions } from '../../../src/shared/testing/app.js';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Contexts opened with JavaScript off: axe itself needs JavaScript, so their pages are checked in a twin page.
+const noScriptContexts = new WeakSet<BrowserContext>();
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The app on a real socket plus Debian's chromium. One per test file. */
+export interface BrowserHarness {
+  ctx: TestContext;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (cookies, JavaScript on or off, viewport). */
+  newPage(options?: { javaScript?: boolean; width?: number; lang?: string }): Promise<{ page: Page; context: BrowserContext }>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHarness(options: TestOptions = {}): Promise<BrowserHarness> {
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: run .ci/run or apt-get install chromium`);
+  const ctx = await createTestContext(options);
+  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = ctx.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    ctx,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async newPage({ javaScript = true, width = 1280, lang = 'de-DE' } = {}) {
+      const context = await browser.newContext({
+        javaScriptEnabled: javaScript,
+        viewport: { width, height: 900 },
+        locale: lang,
+        extraHTTPHeaders: { 'accept-language': lang },
+      });
+      if (!javaScript) noScriptContexts.add(context);
+      return { page: await context.newPage(), context };
+    },
+    async close() {
+      await browser.close();
+      await ctx.close();
+    },
+  };
+}
+
+/**
+ * Runs axe with the WCAG 2.2 AA tags on the current page and fails with a readable list.
+ * Every browser test calls this on every page and state it visits.
+ */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  if (noScriptContexts.has(page.context())) return expectAccessibleWithoutScripts(page, label);
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const problems = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
+  );
+  expect(problems, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Tabs through the page and returns the accessible names of focused elements (keyboard-only checks). */
+export async function tabOrder(page: Page, steps: number): Promise<string[]> {
+  const names: string[] = [];
+  for (let i = 0; i < steps; i++) {
+    await page.keyboard.press('Tab');
+    names.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+      }),
+    );
+  }
+  return names;
+}
+
+/**
+ * A page without JavaScript cannot run axe. We serve its exact HTML to a twin page at the same URL
+ * (styles load from the server, the page's own scripts are blocked) and check that instead.
+ */
+async function expectAccessibleWithoutScripts(page: Page, label: string): Promise<void> {
+  const html = await page.content();
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const twin = await browser.newContext({ viewport: page.viewportSize() ?? { width: 1280, height: 900 } });
+  try {
+    const twinPage = await twin.newPage();
+    const url = page.url();
+    await twinPage.route('**/*', (route) => {
+      if (route.request().url() === url) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      if (route.request().resourceType() === 'script') return route.abort();
+      return route.continue();
+    });
+    await twinPage.goto(url);
+    const results = await new AxeBuilder({ page: twinPage }).withTags(AXE_TAGS).analyze();
+    const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+    expect(problems, `axe violations on ${label} (without JavaScript)`).toEqual([]);
+  } finally {
+    await twin.close();
+  }
+}
