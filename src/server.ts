@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './shared/db/client.js';
 import { runMigrations } from './shared/db/migrate.js';
 import { seedDemo } from './shared/db/seed.js';
 import { startWorker } from './shared/jobs/worker.js';
+import { outboxJobs } from './shared/mail/outbox.js';
 import { createLogger } from './shared/logger.js';
 import type { AppDeps } from './shared/module.js';
 
@@ -44,7 +45,7 @@ async function main() {
   if (config.env !== 'production') await seedDemo(deps);
 
   const app = await buildApp(deps);
-  const worker = config.worker ? startWorker(deps, modules.flatMap((m) => m.jobs ?? [])) : undefined;
+  const worker = config.worker ? startWorker(deps, [...outboxJobs(), ...modules.flatMap((m) => m.jobs ?? [])]) : undefined;
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

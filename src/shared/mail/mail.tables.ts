@@ -1,0 +1,38 @@
+import { integer, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { tenants } from '../../modules/tenants/tenants.tables.js';
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** base64 */
+  content: string;
+}
+
+/**
+ * The outbox: a mail is written here in the same transaction as the change it reports,
+ * and a worker sends it later with retries, so an SMTP outage loses nothing.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid().notNull().defaultRandom().primaryKey(),
+    /** e.g. 'termine.confirmation' — for statistics and tests, never personal data */
+    kind: text().notNull(),
+    to: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text(),
+    attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
+    status: text({ enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+export type OutboxMessage = typeof outboxMessages.$inferSelect;
