@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 // Two projects: fast integration/unit tests beside the code, and browser journeys.
 // Each test file builds its own database (see src/shared/testing), so files run in parallel.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     projects: [
       {

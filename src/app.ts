@@ -9,7 +9,15 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { h } from 'preact';
 import { modules } from './modules/index.js';
 import { TenantList } from './modules/portal/views/TenantList.js';
+import { createTenantCache } from './modules/tenants/tenant-cache.js';
 import { createTenantsRepository } from './modules/tenants/tenants.repository.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Cleared by tenant administration after a change. */
+    tenantCache: ReturnType<typeof createTenantCache>;
+  }
+}
 import { TenantDb } from './shared/db/tenant-scope.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
 import { NotFoundError } from './shared/http/errors.js';
@@ -29,7 +37,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     trustProxy: deps.config.env === 'production',
     routerOptions: { ignoreTrailingSlash: true },
-    disableRequestLogging: deps.config.env === 'test',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -62,6 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealth(app, deps.database);
 
   const tenantsRepository = createTenantsRepository(deps.database.db);
+  const tenantCache = createTenantCache((slug) => tenantsRepository.bySlug(slug));
+  app.decorate('tenantCache', tenantCache);
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const all = await tenantsRepository.list();
@@ -73,7 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const tenantScope = (kind: 'html' | 'api') => async (scope: FastifyInstance) => {
     scope.addHook('onRequest', async (request, reply) => {
       const slug = (request.params as { tenant?: string }).tenant ?? '';
-      const tenant = await tenantsRepository.bySlug(slug);
+      const tenant = await tenantCache.get(slug);
       if (!tenant) throw new NotFoundError();
       request.tenant = tenant;
       request.tdb = new TenantDb(deps.database.db, tenant.id);

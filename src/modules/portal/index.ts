@@ -1,17 +1,17 @@
 // Portal: the tenant's start page listing its citizen services, and the pages every public site needs
 // (contact, imprint, privacy, accessibility statement, Leichte Sprache). Owns no tables.
 import { h } from 'preact';
-import type { WegweiserModule } from '../../shared/module.js';
+import type { CitizenService, WegweiserModule } from '../../shared/module.js';
 import { StartPage } from './views/StartPage.js';
 import { InfoPage, infoPages, type InfoPageSlug } from './views/InfoPage.js';
 
 export const portalModule: WegweiserModule = {
   name: 'portal',
   html(app) {
-    // Imported lazily to avoid a cycle: the start page lists the services of all modules.
+    // Imported lazily (once) to avoid a cycle: the start page lists the services of all modules.
+    let services: CitizenService[] | undefined;
     app.get('/', async (_request, reply) => {
-      const { modules } = await import('../index.js');
-      const services = modules.flatMap((m) => m.citizenServices ?? []);
+      services ??= (await import('../index.js')).modules.flatMap((m) => m.citizenServices ?? []);
       return reply.render(h(StartPage, { services }));
     });
     for (const slug of infoPages) {

@@ -44,7 +44,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   // btree_gist must be loaded every time a data directory that uses it is opened (STACK.md).
-  const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { btree_gist } });
+  // A smaller buffer pool: PGlite's WebAssembly heap dominates the memory of a trial installation.
+  const client = await PGlite.create(options.dataDir ?? 'memory://', {
+    extensions: { btree_gist },
+    postgresqlconf: ['shared_buffers=16MB'],
+  });
   return {
     db: drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db,
     kind: 'pglite',

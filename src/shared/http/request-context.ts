@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Tenant } from '../../modules/tenants/tenants.tables.js';
 import type { TenantDb } from '../db/tenant-scope.js';
-import { getI18n, negotiateLanguage, supportedLanguages, textDirection, type TFunction } from '../i18n/index.js';
+import { fixedT, negotiateLanguage, supportedLanguages, textDirection, type TFunction } from '../i18n/index.js';
 import type { ViewContext } from '../html/context.js';
 import { renderPage } from '../html/render.js';
 
@@ -39,7 +39,7 @@ export function applyLanguage(request: FastifyRequest, reply: FastifyReply, offe
     void reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
   }
   request.lang = lang;
-  request.t = getI18n().getFixedT(lang);
+  request.t = fixedT(lang);
 }
 
 export function viewContextOf(request: FastifyRequest): ViewContext {
