@@ -58,6 +58,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         version: '1.0.0',
         description: 'Public JSON API of Wegweiser. Every path is below /api/v1/t/{tenant}/. Errors are RFC 9457 problem+json.',
       },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal token of a citizen (manage, receipt or draft token)' },
+          staffSession: { type: 'apiKey', in: 'cookie', name: 'ww_session', description: 'Staff session cookie plus x-csrf-token header for changes' },
+        },
+      },
     },
     // Only the JSON API belongs in the contract; HTML pages are not operations.
     transform: (input) =>

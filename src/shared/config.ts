@@ -22,6 +22,17 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     WORKER: z.enum(['on', 'off']).default('on'),
+    FILES_MASTER_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32 && Buffer.from(v, 'base64').toString('base64') === v.trim(), 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
+    CLAMD_HOST: z.string().min(1).optional(),
+    CLAMD_PORT: port.default(3310),
+    CLAMD_SOCKET: z.string().min(1).optional(),
+    UPLOAD_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(20),
+    UPLOAD_MAX_TOTAL_MB: z.coerce.number().int().min(1).max(4096).default(100),
+    UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    FORM_DRAFT_DAYS: z.coerce.number().int().min(4).max(365).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.CAPTCHA === 'off' && env.NODE_ENV !== 'test') {
@@ -29,6 +40,16 @@ const envSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.FILES_MASTER_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['FILES_MASTER_KEY'], message: 'is required when NODE_ENV=production' });
+    }
+    // Production fails closed: uploads must be scanned (QUALITY.md 6).
+    if (env.NODE_ENV === 'production' && !env.CLAMD_HOST && !env.CLAMD_SOCKET) {
+      ctx.addIssue({ code: 'custom', path: ['CLAMD_HOST'], message: 'or CLAMD_SOCKET is required when NODE_ENV=production' });
+    }
+    if (env.UPLOAD_MAX_TOTAL_MB < env.UPLOAD_MAX_FILE_MB) {
+      ctx.addIssue({ code: 'custom', path: ['UPLOAD_MAX_TOTAL_MB'], message: 'must be at least UPLOAD_MAX_FILE_MB' });
     }
   });
 
@@ -46,9 +67,18 @@ export interface Config {
   /** Secret for signing and key derivation. In development a fixed, clearly non-production value. */
   secretKey: string;
   worker: boolean;
+  /** Master key (base64, 32 bytes) that wraps the data key of every stored upload. */
+  filesMasterKey: string;
+  /** ClamAV daemon; undefined means uploads are stored as "not scanned" (never in production). */
+  clamd: { host: string; port: number } | { socketPath: string } | undefined;
+  upload: { maxFileBytes: number; maxTotalBytes: number; retentionDays: number };
+  /** Days of inactivity after which an unsubmitted online application (draft) is deleted. */
+  formDraftDays: number;
 }
 
 const DEV_SECRET = 'development-only-secret-not-for-production-use-000';
+// base64 of 'dev-only-files-key-not-for-prod!' (32 bytes): readable as what it is.
+const DEV_FILES_MASTER_KEY = 'ZGV2LW9ubHktZmlsZXMta2V5LW5vdC1mb3ItcHJvZCE=';
 
 /** Validates the environment; throws ConfigError with one line naming the variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -57,7 +87,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const value = source[name];
-    const shown = value === undefined ? '' : ` (got "${name === 'DATABASE_URL' || name === 'SMTP_URL' || name === 'SECRET_KEY' ? '…' : value}")`;
+    const shown = value === undefined ? '' : ` (got "${['DATABASE_URL', 'SMTP_URL', 'SECRET_KEY', 'FILES_MASTER_KEY'].includes(name) ? '…' : value}")`;
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
   }
   const env = parsed.data;
@@ -74,5 +104,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     secretKey: env.SECRET_KEY ?? DEV_SECRET,
     worker: env.WORKER === 'on',
+    filesMasterKey: env.FILES_MASTER_KEY ?? DEV_FILES_MASTER_KEY,
+    clamd: env.CLAMD_SOCKET
+      ? { socketPath: env.CLAMD_SOCKET }
+      : env.CLAMD_HOST
+        ? { host: env.CLAMD_HOST, port: env.CLAMD_PORT }
+        : undefined,
+    upload: {
+      maxFileBytes: env.UPLOAD_MAX_FILE_MB * 1024 * 1024,
+      maxTotalBytes: env.UPLOAD_MAX_TOTAL_MB * 1024 * 1024,
+      retentionDays: env.UPLOAD_RETENTION_DAYS,
+    },
+    formDraftDays: env.FORM_DRAFT_DAYS,
   };
 }

@@ -24,6 +24,8 @@ export async function enqueueMail(tdb: TenantDb, mail: Mail): Promise<string> {
     text: mail.text,
     html: mail.html ?? null,
     attachments: mail.attachments ?? [],
+    // Due at once, whatever the clock says (a test clock may lag behind the database's now()).
+    nextAttemptAt: new Date(0),
   });
   return row.id;
 }

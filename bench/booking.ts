@@ -1,0 +1,182 @@
+// npm run bench:booking — bookings over HTTP with 50 concurrent clients (bookAppointment, direct slot booking),
+// next to a baseline measured in the same run: plain INSERTs of the same appointment row through the same
+// pool and the same HTTP stack. Then listAvailableDays over the 6-week horizon of a location with 8 counters.
+// Runs on PGlite and on PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+// The server runs in a child process (`--serve <kind> <port>`) so the load generator does not share its CPU.
+// Captcha is off (NODE_ENV=test): the benchmark measures booking, not proof-of-work solving.
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const tenantPath = '/api/v1/t/neue-wege';
+
+async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
+  const { buildApp } = await import('../src/app.js');
+  const { fixedClock } = await import('../src/shared/clock.js');
+  const { loadConfig } = await import('../src/shared/config.js');
+  const { openDatabase } = await import('../src/shared/db/client.js');
+  const { runMigrations } = await import('../src/shared/db/migrate.js');
+  const { seedDemo } = await import('../src/shared/db/seed.js');
+  const { createLogger } = await import('../src/shared/logger.js');
+  const { terminAppointments } = await import('../src/modules/termine/termine.tables.js');
+  const { createTestLocation, liftLimits } = await import('../src/modules/termine/testing.js');
+
+  const config = loadConfig({ NODE_ENV: 'test', CAPTCHA: 'off', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'ww-bench-')) });
+  const database = await openDatabase({ url: kind === 'postgres' ? url : undefined, poolSize: 10 });
+  await runMigrations(database);
+  // Wednesday morning: the horizon starts on Thursday and has six full weeks of weekdays.
+  const deps = { config, database, clock: fixedClock('2026-11-25T09:00:00Z'), logger: createLogger('warn') };
+  const tenant = await seedDemo(deps);
+  await liftLimits(deps, tenant);
+  const hours = [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, opensAt: '08:00', closesAt: '12:00' },
+    { weekday, opensAt: '13:00', closesAt: '16:00' },
+  ]);
+  const places = [];
+  for (let i = 0; i < 3; i++) places.push(await createTestLocation(deps, tenant, { seatsTotal: 8, seatsOnline: 8, hours }));
+  const app = await buildApp(deps);
+  // The baseline: the same appointment row as a booking writes, one plain INSERT through the same pool.
+  app.post('/bench/baseline', async (request, reply) => {
+    const b = request.body as { location: string; service: string[]; startsAt: string; name: string; email: string };
+    const startsAt = new Date(b.startsAt);
+    await database.db.insert(terminAppointments).values({
+      tenantId: tenant.id,
+      locationId: b.location,
+      serviceIds: b.service,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 15 * 60_000),
+      persons: 1,
+      status: 'booked',
+      channel: 'online',
+      name: b.name,
+      email: b.email,
+      bookedAt: deps.clock.now(),
+    });
+    return reply.status(201).send({ id: randomUUID() });
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  process.once('SIGTERM', () => void app.close().then(() => database.close()).then(() => process.exit(0)));
+  process.send?.({ ready: true, places });
+}
+
+interface Place {
+  locationId: string;
+  serviceId: string;
+}
+
+async function startChild(kind: 'pglite' | 'postgres', port: number, url?: string): Promise<{ child: ChildProcess; places: Place[] }> {
+  const child = fork(new URL(import.meta.url).pathname, ['--serve', kind, String(port), url ?? ''], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { places: Place[] }) => resolve({ child, places: m.places }));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+/** Every free start time of every place, each repeated once per seat (8 bookings per unit), shuffled. */
+async function slots(base: string, places: Place[]): Promise<{ place: Place; startsAt: string }[]> {
+  const out: { place: Place; startsAt: string }[] = [];
+  for (const place of places) {
+    const q = `location=${place.locationId}&service=${place.serviceId}`;
+    const days = (await (await fetch(`${base}${tenantPath}/availability/days?${q}`)).json()) as { days: { date: string }[] };
+    for (const day of days.days) {
+      const times = (await (await fetch(`${base}${tenantPath}/availability/times?${q}&date=${day.date}`)).json()) as { times: { startsAt: string }[] };
+      for (const time of times.times) for (let seat = 0; seat < 8; seat++) out.push({ place, startsAt: time.startsAt });
+    }
+  }
+  // Requests spread over the horizon like real traffic; each unit is still asked for exactly its 8 seats.
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+async function loadPost(url: string, bodies: () => string): Promise<{ perSecond: number; p99: number; non2xx: number; total: number }> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: 50,
+    duration: seconds,
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies() }) }],
+  });
+  return { perSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, total: result.requests.total };
+}
+
+async function latencies(url: string, n: number): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n * 0.5)]!, p99: times[Math.floor(n * 0.99)]! };
+}
+
+async function measure(kind: 'pglite' | 'postgres', port: number) {
+  let dbName: string | undefined;
+  let url: string | undefined;
+  if (kind === 'postgres') {
+    dbName = `ww_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(adminUrl);
+    u.pathname = `/${dbName}`;
+    url = u.toString();
+  }
+  const { child, places } = await startChild(kind, port, url);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const all = await slots(base, places);
+    let i = 0;
+    const body = () => {
+      const s = all[i % all.length]!;
+      i++;
+      return JSON.stringify({ location: s.place.locationId, service: [s.place.serviceId], startsAt: s.startsAt, name: `Bench Person ${i}`, email: `bench-${i}@example.org` });
+    };
+    const baseline = await loadPost(`${base}/bench/baseline`, body);
+    i = 0;
+    const booking = await loadPost(`${base}${tenantPath}/appointments`, body);
+    const first = places[0]!;
+    const daysUrl = `${base}${tenantPath}/availability/days?location=${first.locationId}&service=${first.serviceId}`;
+    const days = await latencies(daysUrl, 300);
+    const live = await latencies(`${base}/health/live`, 300);
+    return { baseline, booking, days, live, capacity: all.length };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    if (dbName) {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  await serve(process.argv[3] as 'pglite' | 'postgres', Number(process.argv[4]), process.argv[5] || undefined);
+} else {
+  const lines: string[] = [];
+  for (const [kind, port] of [['postgres', 3911], ['pglite', 3912]] as const) {
+    const r = await measure(kind, port);
+    const ratio = (r.booking.perSecond / r.baseline.perSecond) * 100;
+    lines.push(
+      `${kind}: bookings ${r.booking.perSecond.toFixed(0)}/s (p99 ${r.booking.p99} ms, ${r.booking.non2xx} not 201 of ${r.booking.total}; capacity ${r.capacity}) vs ` +
+        `plain INSERT ${r.baseline.perSecond.toFixed(0)}/s (p99 ${r.baseline.p99} ms) = ${ratio.toFixed(1)} % of baseline${kind === 'postgres' ? ' (goal ≥ 50 %)' : ''}`,
+      `${kind}: listAvailableDays, 6 weeks, 8 counters: p50 ${r.days.p50.toFixed(1)} ms, p99 ${r.days.p99.toFixed(1)} ms (goal p99 < 50 ms) = ${(r.days.p99 / r.live.p99).toFixed(1)}× the p99 of /health/live (${r.live.p99.toFixed(1)} ms)`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,22 @@
+import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from '../tenants/tenants.tables.js';
+
+/**
+ * The tenant's reasonable housing costs (§ 22 SGB II, "Angemessenheitsgrenzen") per size of the
+ * Bedarfsgemeinschaft, used by the non-binding estimate. `note` says where the figures come from.
+ */
+export const antragHousingLimits = pgTable(
+  'antrag_housing_limits',
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id),
+    householdSize: integer().notNull(),
+    bruttokaltmieteCents: integer().notNull(),
+    heizkostenCents: integer(),
+    /** e.g. "illustrative demo values" or the municipality's Satzung */
+    note: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.householdSize] })],
+);
+export type AntragHousingLimit = typeof antragHousingLimits.$inferSelect;

@@ -1,0 +1,6 @@
+import { bankverbindungFlow } from './bankverbindung.js';
+import { erstantragFlow } from './erstantrag/index.js';
+
+/** Every online service of this module; each is one flow definition on the shared engine. */
+export const antragFlows = [erstantragFlow, bankverbindungFlow];
+export { bankverbindungFlow, erstantragFlow };

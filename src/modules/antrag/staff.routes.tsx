@@ -1,0 +1,129 @@
+// Caseworker pages below /t/:tenant/staff/antraege and the export API, all behind
+// requirePermission('antrag.process'); every read of an application is audited in the service.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { buildSummary, submissionStatuses } from '../../shared/forms/index.js';
+import { ValidationError, type FieldError } from '../../shared/http/errors.js';
+import { parseInput, safeParseForm } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { requirePermission } from '../staff/index.js';
+import { antragFlows } from './flows/index.js';
+import { addNote, applicationPdf, changeStatus, exportApplication, listApplications, openApplication, requestDocuments } from './staff.service.js';
+import { StaffDetail } from './views/StaffDetail.js';
+import { StaffList } from './views/StaffList.js';
+
+type IdParams = { id: string };
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+const listQuery = z.object({
+  status: z.enum(submissionStatuses).optional().catch(undefined),
+  flow: z.enum(['erstantrag', 'bankverbindung']).optional().catch(undefined),
+  from: isoDay.optional().catch(undefined),
+  to: isoDay.optional().catch(undefined),
+  reference: z.string().trim().toUpperCase().max(40).optional().catch(undefined),
+});
+const statusForm = z.object({ status: z.enum(submissionStatuses, { error: 'forms:validation.choose' }) });
+const noteForm = z.object({ note: z.string().trim().min(1, { error: 'antrag:staff.noteRequired' }).max(2000) });
+const requestForm = z.object({
+  bgNummer: z.string().trim().min(1, { error: 'antrag:staff.bgNummerRequired' }).max(40),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'antrag:staff.dueDateRequired' }),
+  items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).min(1, { error: 'antrag:staff.itemsRequired' }).max(30)),
+  message: z.string().trim().max(2000).default(''),
+});
+const NOTICES = ['status', 'note', 'request'] as const;
+
+/** Start of a Berlin day (plus days) as an instant, for the "submitted from/to" filter. */
+const dayStart = (day: string | undefined, plusDays = 0) => (day ? DateTime.fromISO(day, { zone: 'Europe/Berlin' }).plus({ days: plusDays }).toJSDate() : undefined);
+
+export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.addHook('onRequest', requirePermission('antrag.process'));
+  const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/antraege`;
+
+  app.get('/staff/antraege', async (request, reply) => {
+    const filter = parseInput(listQuery, request.query);
+    const rows = await listApplications(request.tdb, { ...filter, flowId: filter.flow, from: dayStart(filter.from), to: dayStart(filter.to, 1) });
+    return reply.render(<StaffList rows={rows} filter={filter} />);
+  });
+
+  async function detail(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, errors: FieldError[] = [], form: Record<string, string | string[]> = {}) {
+    const opened = await openApplication(deps, request.tdb, request.staff, request.params.id);
+    const flow = antragFlows.find((f) => f.id === opened.submission.flowId)!;
+    const ok = (request.query as Record<string, unknown>).ok;
+    const notice = NOTICES.find((n) => n === ok);
+    return reply
+      .status(errors.length ? 422 : 200)
+      .header('cache-control', 'no-store')
+      .render(<StaffDetail detail={opened} sections={buildSummary(flow, opened.answers, request.t)} errors={errors} form={form} notice={notice ? request.t(`antrag:staff.notice.${notice}`) : undefined} />);
+  }
+
+  app.get<{ Params: IdParams }>('/staff/antraege/:id', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    return detail(request, reply);
+  });
+
+  app.post<{ Params: IdParams }>('/staff/antraege/:id/status', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const parsed = safeParseForm(statusForm, request.body);
+    if (!parsed.ok) return detail(request, reply, parsed.errors);
+    await changeStatus(deps, request.tdb, request.staff, request.params.id, parsed.data.status);
+    return reply.redirect(`${base(request)}/${request.params.id}?ok=status`, 303);
+  });
+
+  app.post<{ Params: IdParams }>('/staff/antraege/:id/notiz', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const parsed = safeParseForm(noteForm, request.body);
+    if (!parsed.ok) return detail(request, reply, parsed.errors);
+    await addNote(deps, request.tdb, request.staff, request.params.id, parsed.data.note);
+    return reply.redirect(`${base(request)}/${request.params.id}?ok=note`, 303);
+  });
+
+  app.post<{ Params: IdParams }>('/staff/antraege/:id/unterlagen', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const body = (request.body ?? {}) as Record<string, string | string[]>;
+    const parsed = safeParseForm(requestForm, body);
+    if (!parsed.ok) return detail(request, reply, parsed.errors, body);
+    try {
+      await requestDocuments(deps, request.tdb, request.staff, request.params.id, request.tenant, parsed.data);
+    } catch (err) {
+      if (err instanceof ValidationError) return detail(request, reply, err.fields, body);
+      throw err;
+    }
+    return reply.redirect(`${base(request)}/${request.params.id}?ok=request`, 303);
+  });
+
+  app.get<{ Params: IdParams }>('/staff/antraege/:id/export.json', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const data = await exportApplication(deps, request.tdb, request.staff, request.params.id, request.tenant);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${data.application.reference}.json"`)
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  app.get<{ Params: IdParams }>('/staff/antraege/:id/antrag.pdf', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const { reference, pdf } = await applicationPdf(deps, request.tdb, request.staff, request.params.id);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${reference}.pdf"`).header('cache-control', 'no-store').send(pdf);
+  });
+}
+
+/** GET /staff/applications/{id}/export: the same JSON as the download, for other systems. */
+export async function antragStaffApi(app: FastifyInstance, deps: AppDeps) {
+  app.addHook('onRequest', requirePermission('antrag.process'));
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/staff/applications/:id/export',
+    {
+      schema: {
+        operationId: 'exportApplication',
+        summary: 'Export a submitted application (format wegweiser.antrag-export v1, doc/antrag-export.md)',
+        tags: ['staff'],
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request) => exportApplication(deps, request.tdb, request.staff, request.params.id, request.tenant),
+  );
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import { safeParseForm } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { registerStaffNavItem, requirePermission, staffDirectory } from '../staff/index.js';
+import { auditQuerySchema } from './audit.schemas.js';
+import { exportAuditLog, searchAuditLog } from './audit.service.js';
+import { AuditPage } from './views/AuditPage.js';
+
+/** Search and CSV export of the audit log for tenant admins. */
+export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps) {
+  registerStaffNavItem({ path: '/staff/audit', labelKey: 'audit:nav', permission: 'audit.read', order: 85 });
+  const guard = { onRequest: requirePermission('audit.read') };
+
+  app.get('/staff/audit', guard, async (request, reply) => {
+    const raw = (request.query ?? {}) as Record<string, string | undefined>;
+    const people = await staffDirectory(request.tdb, request.staff);
+    const parsed = safeParseForm(auditQuerySchema, raw);
+    if (!parsed.ok) return reply.status(422).render(h(AuditPage, { people, values: raw, errors: parsed.errors, rows: [], hasMore: false, page: 1 }));
+    const result = await searchAuditLog(deps, request.tdb, request.staff, parsed.data);
+    return reply.render(h(AuditPage, { people, values: raw, errors: [], ...result }));
+  });
+
+  app.get('/staff/audit.csv', guard, async (request, reply) => {
+    const parsed = safeParseForm(auditQuerySchema, request.query ?? {});
+    if (!parsed.ok) return reply.redirect(`/t/${request.tenant.slug}/staff/audit`, 303);
+    const csv = await exportAuditLog(deps, request.tdb, request.staff, parsed.data);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="audit-${request.tenant.slug}-${deps.clock.now().toISOString().slice(0, 10)}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(csv);
+  });
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'audit:errors.date' });
+
+/** Search form of the audit log (GET query): by person, by object, by date range (local dates, Europe/Berlin). */
+export const auditQuerySchema = z
+  .object({
+    actor: optional(z.uuid({ error: 'audit:errors.actor' })),
+    objectType: optional(z.string().trim().max(60)),
+    objectId: optional(z.string().trim().max(120)),
+    from: optional(isoDate),
+    to: optional(isoDate),
+    page: optional(z.coerce.number().int().min(1).max(10_000)),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'audit:errors.range' });
+export type AuditQueryInput = z.output<typeof auditQuerySchema>;

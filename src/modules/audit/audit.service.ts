@@ -1,0 +1,59 @@
+import { DateTime } from 'luxon';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { ForbiddenError } from '../../shared/http/errors.js';
+import type { AppDeps } from '../../shared/module.js';
+import { hasPermission, type StaffPrincipal } from '../staff/index.js';
+import { insertAudit, searchAudit } from './audit.repository.js';
+import type { AuditQueryInput } from './audit.schemas.js';
+import type { AuditRow } from './audit.tables.js';
+
+export const PAGE_SIZE = 100;
+const EXPORT_LIMIT = 50_000;
+
+function range(query: AuditQueryInput) {
+  const day = (d: string) => DateTime.fromISO(d, { zone: 'Europe/Berlin' }).startOf('day');
+  return {
+    from: query.from ? day(query.from).toJSDate() : undefined,
+    to: query.to ? day(query.to).plus({ days: 1 }).toJSDate() : undefined,
+  };
+}
+
+function assertReader(actor: StaffPrincipal) {
+  if (!hasPermission(actor.roles, 'audit.read')) throw new ForbiddenError();
+}
+
+/** Searching the log is itself logged (with the filter kinds, not their values). */
+async function logAccess(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action: string, query: AuditQueryInput) {
+  const used = (['actor', 'objectType', 'objectId', 'from', 'to'] as const).filter((k) => query[k] !== undefined);
+  await insertAudit(tdb, { actorId: actor.userId, actorRoles: actor.roles, action, objectType: 'audit_log', objectId: query.actor ?? null, purpose: used.length ? `filter=${used.join(',')}` : null, at: deps.clock.now() });
+}
+
+export async function searchAuditLog(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, query: AuditQueryInput) {
+  assertReader(actor);
+  const page = query.page ?? 1;
+  const rows = await searchAudit(tdb, { actorId: query.actor, objectType: query.objectType, objectId: query.objectId, ...range(query), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+  await logAccess(deps, tdb, actor, 'audit.search', query);
+  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, page };
+}
+
+/** Cells starting with = + - @ would be formulas in a spreadsheet: prefix them with an apostrophe. */
+export function csvCell(value: string | null | undefined): string {
+  let v = value ?? '';
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\n\r;]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+export function toCsv(rows: AuditRow[]): string {
+  const header = ['at', 'actor_id', 'actor_roles', 'action', 'object_type', 'object_id', 'purpose', 'ip_hash'];
+  const lines = rows.map((r) =>
+    [r.at.toISOString(), r.actorId, r.actorRoles.join(' '), r.action, r.objectType, r.objectId, r.purpose, r.ipHash].map(csvCell).join(','),
+  );
+  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+export async function exportAuditLog(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, query: AuditQueryInput): Promise<string> {
+  assertReader(actor);
+  const rows = await searchAudit(tdb, { actorId: query.actor, objectType: query.objectType, objectId: query.objectId, ...range(query), limit: EXPORT_LIMIT });
+  await logAccess(deps, tdb, actor, 'audit.export', query);
+  return toCsv(rows);
+}

@@ -1,0 +1,177 @@
+// Staff pages of the Servicepoint desk below /t/:tenant/staff/servicepoint, all behind 'servicepoint.desk'.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { ValidationError, type FieldError } from '../../shared/http/errors.js';
+import { parseInput, safeParseForm } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { requirePermission } from '../staff/index.js';
+import { bookingService, SlotTakenError } from '../termine/index.js';
+import { callNext, checkIn, codeOf, dayView, markNoShow, requireLocation, termineCtx, visitAction, visitActions, visitWithEstimate, walkIn, type DeskContext, type VisitAction } from './desk.service.js';
+import { cancelAppointment, closeForDay, moveAppointment, phoneBooking } from './manage.service.js';
+import { isLocalDay, localDayOf, localTimeOf, ticketLabel } from './queue.js';
+import { appointmentForm, callForm, cancelForm, closureForm, dayQuery, moveForm, phoneForm, walkInForm } from './servicepoint.schemas.js';
+import { registerStatsRoutes } from './stats.routes.js';
+import { deskLocations, deskServices, localizedText } from './termine.adapter.js';
+import { DayViewPage, LocationList } from './views/DayView.js';
+import { AppointmentPage, ClosurePage, PhoneBookingPage, TicketPage } from './views/Forms.js';
+
+type Loc = { Params: { loc: string } };
+type Form = Record<string, string>;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function fieldErrors(error: unknown): FieldError[] {
+  if (error instanceof ValidationError) return error.fields;
+  if (error instanceof SlotTakenError) return [{ field: 'time', message: 'servicepoint:errors.slotTaken' }];
+  throw error;
+}
+
+export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.addHook('onRequest', requirePermission('servicepoint.desk'));
+  app.addHook('preHandler', async (request, reply) => {
+    const loc = (request.params as { loc?: string; id?: string }).loc ?? (request.params as { id?: string }).id;
+    if (loc !== undefined && !uuid.test(loc)) return reply.callNotFound();
+  });
+  const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps, staff: request.staff });
+  const home = (request: FastifyRequest<Loc>) => `/t/${request.tenant.slug}/staff/servicepoint/${request.params.loc}`;
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Form;
+
+  app.get('/staff/servicepoint', async (request, reply) => reply.render(h(LocationList, { locations: await deskLocations(request.tdb) })));
+
+  app.get<Loc>('/staff/servicepoint/:loc', async (request, reply) => {
+    const query = parseInput(dayQuery, request.query);
+    const today = localDayOf(deps.clock.now());
+    const day = query.date && isLocalDay(query.date) ? query.date : today;
+    const filter = { serviceId: query.service, counter: query.counter || undefined, q: query.q || undefined };
+    const view = await dayView(ctx(request), request.params.loc, day, filter);
+    const notice = query.notice ? request.t(`servicepoint:notices.${query.notice}`, { ticket: query.ticket ? ticketLabel(Number(query.ticket)) : '' }) : undefined;
+    return reply.render(h(DayViewPage, { view: { ...view, today }, filter, notice }));
+  });
+
+  app.post<Loc>('/staff/servicepoint/:loc/checkin', async (request, reply) => {
+    const { appointmentId } = parseInput(appointmentForm, request.body);
+    const visit = await checkIn(ctx(request), request.params.loc, appointmentId);
+    return reply.redirect(`${home(request)}?notice=checkedIn&ticket=${visit.ticket}`, 303);
+  });
+
+  app.post<Loc>('/staff/servicepoint/:loc/noshow', async (request, reply) => {
+    const { appointmentId } = parseInput(appointmentForm, request.body);
+    await markNoShow(ctx(request), request.params.loc, appointmentId);
+    return reply.redirect(`${home(request)}?notice=noShow`, 303);
+  });
+
+  app.post<Loc>('/staff/servicepoint/:loc/spontan', async (request, reply) => {
+    const { serviceId } = parseInput(walkInForm, request.body);
+    const visit = await walkIn(ctx(request), request.params.loc, serviceId);
+    return reply.redirect(`/t/${request.tenant.slug}/staff/servicepoint/besuche/${visit.id}`, 303);
+  });
+
+  app.post<Loc>('/staff/servicepoint/:loc/aufruf', async (request, reply) => {
+    const { counter } = parseInput(callForm, request.body);
+    const visit = await callNext(ctx(request), request.params.loc, counter);
+    const params = new URLSearchParams({ counter, notice: visit ? 'called' : 'empty', ...(visit ? { ticket: String(visit.ticket) } : {}) });
+    return reply.redirect(`${home(request)}?${params.toString()}`, 303);
+  });
+
+  app.get<{ Params: { id: string } }>('/staff/servicepoint/besuche/:id', async (request, reply) => {
+    return reply.render(h(TicketPage, await visitWithEstimate(ctx(request), request.params.id)));
+  });
+
+  app.post<{ Params: { id: string; action: string } }>('/staff/servicepoint/besuche/:id/:action', async (request, reply) => {
+    if (!(visitActions as readonly string[]).includes(request.params.action)) return reply.callNotFound();
+    const visit = await visitAction(ctx(request), request.params.id, request.params.action as VisitAction);
+    return reply.redirect(`/t/${request.tenant.slug}/staff/servicepoint/${visit.locationId}?notice=updated`, 303);
+  });
+
+  // ---- move or cancel an appointment (the booking module mails the citizen) ----
+  type Appt = { Params: { loc: string; aid: string } };
+  const loadAppointment = async (request: FastifyRequest<Appt>, day: string) => {
+    const c = ctx(request);
+    const location = await requireLocation(c, request.params.loc);
+    const appointment = (await bookingService.listByDay(termineCtx(c), location.id, day)).find((a) => a.id === request.params.aid);
+    return appointment ? { appointment, location } : undefined;
+  };
+  const dayOf = (request: FastifyRequest) => {
+    const value = String((request.query as { date?: string }).date ?? (request.body as Form | undefined)?.day ?? '');
+    return isLocalDay(value) ? value : localDayOf(deps.clock.now());
+  };
+
+  app.get<Appt>('/staff/servicepoint/:loc/termine/:aid', async (request, reply) => {
+    const found = uuid.test(request.params.aid) ? await loadAppointment(request, dayOf(request)) : undefined;
+    if (!found) return reply.callNotFound();
+    return reply.render(h(AppointmentPage, found));
+  });
+
+  const changeRoute = (path: string, run: (request: FastifyRequest<Appt>, found: NonNullable<Awaited<ReturnType<typeof loadAppointment>>>) => Promise<FieldError[] | string>) =>
+    app.post<Appt>(`/staff/servicepoint/:loc/termine/:aid/${path}`, async (request, reply) => {
+      const found = uuid.test(request.params.aid) ? await loadAppointment(request, String(body(request).day ?? '') || dayOf(request)) : undefined;
+      if (!found) return reply.callNotFound();
+      const result = await run(request, found);
+      if (typeof result === 'string') return reply.redirect(`${home(request)}?notice=${result}`, 303);
+      return reply.status(422).render(h(AppointmentPage, { ...found, values: body(request), errors: result }));
+    });
+
+  changeRoute('verschieben', async (request) => {
+    const parsed = safeParseForm(moveForm, request.body);
+    if (!parsed.ok) return parsed.errors;
+    try {
+      await moveAppointment(ctx(request), request.params.aid, parsed.data.date, parsed.data.time, parsed.data.reason);
+      return 'moved';
+    } catch (error) {
+      return fieldErrors(error);
+    }
+  });
+
+  changeRoute('absagen', async (request) => {
+    const parsed = safeParseForm(cancelForm, request.body);
+    if (!parsed.ok) return parsed.errors.map((e) => ({ ...e, field: 'cancelReason' }));
+    await cancelAppointment(ctx(request), request.params.aid, parsed.data.reason);
+    return 'cancelled';
+  });
+
+  // ---- phone bookings ----
+  const serviceOptions = async (request: FastifyRequest<Loc>) =>
+    (await deskServices(request.tdb)).filter((s) => s.locationIds.includes(request.params.loc)).map((s) => ({ value: s.id, label: localizedText(s.name, request.lang) }));
+
+  app.get<Loc>('/staff/servicepoint/:loc/telefon', async (request, reply) => {
+    const location = await requireLocation(ctx(request), request.params.loc);
+    return reply.render(h(PhoneBookingPage, { location, services: await serviceOptions(request), values: { date: localDayOf(deps.clock.now()), persons: '1' } }));
+  });
+
+  app.post<Loc>('/staff/servicepoint/:loc/telefon', async (request, reply) => {
+    const location = await requireLocation(ctx(request), request.params.loc);
+    const services = await serviceOptions(request);
+    const parsed = safeParseForm(phoneForm, request.body);
+    const again = (errors: FieldError[]) => reply.status(422).render(h(PhoneBookingPage, { location, services, values: body(request), errors }));
+    if (!parsed.ok) return again(parsed.errors);
+    try {
+      const { date, time, ...rest } = parsed.data;
+      const appointment = await phoneBooking(ctx(request), { ...rest, locationId: location.id, day: date, time });
+      const booked = { code: codeOf(ctx(request), appointment.id), day: localDayOf(appointment.startsAt), time: localTimeOf(appointment.startsAt) };
+      return reply.render(h(PhoneBookingPage, { location, services, values: { date, persons: '1' }, booked }));
+    } catch (error) {
+      return again(fieldErrors(error));
+    }
+  });
+
+  // ---- closures ----
+  app.get<Loc>('/staff/servicepoint/:loc/schliessung', async (request, reply) => {
+    const location = await requireLocation(ctx(request), request.params.loc);
+    return reply.render(h(ClosurePage, { location, values: { date: localDayOf(deps.clock.now()) } }));
+  });
+
+  app.post<Loc>('/staff/servicepoint/:loc/schliessung', async (request, reply) => {
+    const location = await requireLocation(ctx(request), request.params.loc);
+    const parsed = safeParseForm(closureForm, request.body);
+    const again = (errors: FieldError[]) => reply.status(422).render(h(ClosurePage, { location, values: body(request), errors }));
+    if (!parsed.ok) return again(parsed.errors);
+    try {
+      const { date, ...rest } = parsed.data;
+      const result = await closeForDay(ctx(request), { ...rest, locationId: location.id, day: date });
+      return reply.render(h(ClosurePage, { location, result }));
+    } catch (error) {
+      return again(fieldErrors(error));
+    }
+  });
+
+  registerStatsRoutes(app, deps);
+}

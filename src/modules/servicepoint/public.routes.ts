@@ -1,0 +1,114 @@
+// Pages without login: the waiting-room display (with its event stream) and the self check-in kiosk.
+// Both are scoped to tenant and location and show waiting numbers only, never personal data.
+import { createHmac } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { NotFoundError } from '../../shared/http/errors.js';
+import type { AppDeps } from '../../shared/module.js';
+import { requireLocation, selfCheckIn, type DeskContext } from './desk.service.js';
+import { displayState, enforceKioskLimits } from './display.service.js';
+import { localDayOf, ticketLabel } from './queue.js';
+import { kioskForm } from './servicepoint.schemas.js';
+import { DisplayPage, KioskPage } from './views/Public.js';
+
+type Loc = { Params: { loc: string } };
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The stream polls the database (the source of truth; app nodes keep no state), also on PGlite. */
+export const POLL_MS = 500;
+const KEEPALIVE_TICKS = 30;
+const KIOSK_WINDOW_MS = 10 * 60_000;
+const KIOSK_PER_IP = 10;
+const KIOSK_PER_LOCATION = 120;
+
+export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
+  const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const stop of streams) stop();
+  });
+  app.addHook('preHandler', async (request) => {
+    const loc = (request.params as { loc?: string }).loc;
+    if (loc !== undefined && !uuid.test(loc)) throw new NotFoundError();
+  });
+
+  /** The screen's content as the client script renders it (numbers and translated labels). */
+  const snapshot = async (request: FastifyRequest<Loc>) => {
+    const state = await displayState(request.tdb, request.params.loc, localDayOf(deps.clock.now()));
+    return {
+      calls: state.calls.map((c) => ({ number: ticketLabel(c.ticket), counter: c.counter ?? '', at: c.calledAt?.toISOString() ?? '' })),
+      waiting: request.t('servicepoint:display.waiting', { count: state.waiting }),
+    };
+  };
+
+  app.get<Loc>('/servicepoint/anzeige/:loc', async (request, reply) => {
+    const location = await requireLocation(ctx(request), request.params.loc);
+    const state = await displayState(request.tdb, location.id, localDayOf(deps.clock.now()));
+    void reply.header('cache-control', 'no-store');
+    return reply.render(h(DisplayPage, { locationName: location.name, ...state, eventsUrl: `/t/${request.tenant.slug}/servicepoint/anzeige/${location.id}/events` }));
+  });
+
+  app.get<Loc>('/servicepoint/anzeige/:loc/events', async (request, reply) => {
+    await requireLocation(ctx(request), request.params.loc);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+    });
+    res.write('retry: 2000\n\n');
+    let last = '';
+    let idle = 0;
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(timer);
+      streams.delete(stop);
+      res.end();
+    };
+    streams.add(stop);
+    request.raw.on('close', stop);
+    const tick = async () => {
+      try {
+        const json = JSON.stringify(await snapshot(request));
+        if (stopped) return;
+        if (json !== last) {
+          last = json;
+          idle = 0;
+          res.write(`event: state\ndata: ${json}\n\n`);
+        } else if (++idle >= KEEPALIVE_TICKS) {
+          idle = 0;
+          res.write(': keep-alive\n\n');
+        }
+      } catch (error) {
+        request.log.warn({ err: error }, 'servicepoint display stream poll failed');
+      }
+      if (!stopped) timer = setTimeout(() => void tick(), POLL_MS);
+    };
+    await tick();
+  });
+
+  const kiosk = async (request: FastifyRequest<Loc>) => requireLocation(ctx(request), request.params.loc);
+
+  app.get<Loc>('/servicepoint/kiosk/:loc', async (request, reply) => {
+    const location = await kiosk(request);
+    return reply.render(h(KioskPage, { locationName: location.name }));
+  });
+
+  app.post<Loc>('/servicepoint/kiosk/:loc', async (request, reply) => {
+    const location = await kiosk(request);
+    const now = deps.clock.now();
+    const ipHash = createHmac('sha256', deps.config.secretKey).update(`servicepoint:kiosk:${request.ip}`).digest('base64url');
+    await enforceKioskLimits(request.tdb, now, KIOSK_WINDOW_MS, [
+      { name: `kiosk:ip:${ipHash}`, max: KIOSK_PER_IP },
+      { name: `kiosk:loc:${location.id}`, max: KIOSK_PER_LOCATION },
+    ]);
+    const { code } = kioskForm.parse(request.body ?? {});
+    const visit = await selfCheckIn(ctx(request), location.id, code);
+    if (!visit) return reply.status(422).render(h(KioskPage, { locationName: location.name, value: code, errors: [{ field: 'code', message: 'servicepoint:kiosk.unknownCode' }] }));
+    return reply.render(h(KioskPage, { locationName: location.name, ticket: visit.ticket }));
+  });
+}

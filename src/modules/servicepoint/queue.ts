@@ -1,0 +1,91 @@
+// Pure rules of the desk: booking codes, ticket labels, local days and the waiting-time estimate.
+import { createHmac } from 'node:crypto';
+import { DateTime } from 'luxon';
+
+export const TIME_ZONE = 'Europe/Berlin';
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The short code a citizen types at the kiosk or tells the desk: 40 bits of an HMAC of the appointment id
+ * (not derivable from the id), Crockford base32, shown as "ABCD-2345".
+ */
+export function bookingCode(secretKey: string, tenantId: string, appointmentId: string): string {
+  const digest = createHmac('sha256', secretKey).update(`servicepoint:booking-code:${tenantId}:${appointmentId}`).digest();
+  let bits = 0n;
+  for (let i = 0; i < 5; i++) bits = (bits << 8n) | BigInt(digest[i]!);
+  let code = '';
+  for (let i = 0; i < 8; i++) {
+    code = CROCKFORD[Number(bits & 31n)]! + code;
+    bits >>= 5n;
+  }
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/** Typed input → canonical code: case, spaces and dashes do not matter; O/I/L read as 0/1/1. */
+export function normaliseCode(input: string): string | undefined {
+  const plain = input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (!/^[0-9A-HJKMNP-TV-Z]{8}$/.test(plain)) return undefined;
+  return `${plain.slice(0, 4)}-${plain.slice(4)}`;
+}
+
+/** Waiting numbers are shown with three digits, e.g. "007". */
+export function ticketLabel(ticket: number): string {
+  return String(ticket).padStart(3, '0');
+}
+
+export function localDayOf(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: TIME_ZONE }).toISODate()!;
+}
+
+export function isLocalDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: TIME_ZONE }).isValid;
+}
+
+export function localTimeOf(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: TIME_ZONE }).toFormat('HH:mm');
+}
+
+/** Local date + "HH:mm" in Europe/Berlin → instant (undefined if the time is malformed or does not exist). */
+export function instantOf(localDay: string, time: string): Date | undefined {
+  if (!/^\d{2}:\d{2}$/.test(time)) return undefined;
+  const dt = DateTime.fromISO(`${localDay}T${time}`, { zone: TIME_ZONE });
+  if (!dt.isValid || dt.toFormat('HH:mm') !== time) return undefined;
+  return dt.toJSDate();
+}
+
+export interface WaitInput {
+  /** Visits waiting before this one. */
+  ahead: number;
+  /** Average minutes from call to done today, or the location's slot length. */
+  handlingMinutes: number;
+  /** Counters serving today (at least 1). */
+  counters: number;
+  /** Seats left today for staff and walk-ins after the bookings; ≤ 0 means none left. */
+  freeSeats: number;
+}
+
+export interface WaitEstimate {
+  minutes: number;
+  noSeatsLeft: boolean;
+}
+
+/** Rough estimate for the ticket: the people ahead shared among the counters, rounded up to 5 minutes. */
+export function estimateWait(input: WaitInput): WaitEstimate {
+  const counters = Math.max(1, input.counters);
+  const raw = (Math.max(0, input.ahead) * Math.max(1, input.handlingMinutes)) / counters;
+  return { minutes: Math.ceil(raw / 5) * 5, noSeatsLeft: input.freeSeats <= 0 };
+}
+
+/** Mean of the positive durations in minutes (rounded), or undefined without any. */
+export function averageMinutes(pairs: { from: Date | null; to: Date | null }[]): number | undefined {
+  const durations = pairs
+    .filter((p): p is { from: Date; to: Date } => Boolean(p.from && p.to))
+    .map((p) => (p.to.getTime() - p.from.getTime()) / 60_000)
+    .filter((m) => m >= 0);
+  if (durations.length === 0) return undefined;
+  return Math.round(durations.reduce((a, b) => a + b, 0) / durations.length);
+}

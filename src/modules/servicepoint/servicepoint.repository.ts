@@ -1,0 +1,109 @@
+// All SQL of the Servicepoint desk. Calling the next number is one UPDATE whose target row is picked with
+// FOR UPDATE SKIP LOCKED, so two clerks calling at the same moment can never get the same visit.
+import { asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { servicepointRateLimits, servicepointTicketCounters, servicepointVisits, type Visit, type VisitStatus } from './servicepoint.tables.js';
+
+export type NewVisit = Omit<typeof servicepointVisits.$inferInsert, 'tenantId' | 'ticket'>;
+
+/** The next waiting number of the location's day (1, 2, …): one atomic upsert, no gaps, no duplicates. */
+export async function nextTicket(tdb: TenantDb, locationId: string, localDay: string): Promise<number> {
+  const rows = await tdb.db
+    .insert(servicepointTicketCounters)
+    .values({ tenantId: tdb.tenantId, locationId, localDay, last: 1 })
+    .onConflictDoUpdate({
+      target: [servicepointTicketCounters.tenantId, servicepointTicketCounters.locationId, servicepointTicketCounters.localDay],
+      set: { last: sql`${servicepointTicketCounters.last} + 1` },
+    })
+    .returning({ last: servicepointTicketCounters.last });
+  return rows[0]!.last;
+}
+
+export async function insertVisit(tdb: TenantDb, values: NewVisit): Promise<Visit> {
+  const ticket = await nextTicket(tdb, values.locationId, values.localDay);
+  return tdb.insert(servicepointVisits, { ...values, ticket });
+}
+
+export function getVisit(tdb: TenantDb, id: string): Promise<Visit | undefined> {
+  return tdb.first(servicepointVisits, eq(servicepointVisits.id, id));
+}
+
+export function visitByAppointment(tdb: TenantDb, appointmentId: string): Promise<Visit | undefined> {
+  return tdb.first(servicepointVisits, eq(servicepointVisits.appointmentId, appointmentId));
+}
+
+export async function visitsOfDay(tdb: TenantDb, locationId: string, localDay: string): Promise<Visit[]> {
+  return tdb.db
+    .select()
+    .from(servicepointVisits)
+    .where(tdb.scope(servicepointVisits, eq(servicepointVisits.locationId, locationId), eq(servicepointVisits.localDay, localDay)))
+    .orderBy(asc(servicepointVisits.ticket));
+}
+
+export async function visitsBetween(tdb: TenantDb, locationId: string, fromDay: string, toDay: string): Promise<Visit[]> {
+  return tdb.select(
+    servicepointVisits,
+    eq(servicepointVisits.locationId, locationId),
+    gte(servicepointVisits.localDay, fromDay),
+    lte(servicepointVisits.localDay, toDay),
+  );
+}
+
+/** Conditional status change: only from one of `from`; undefined when another clerk was faster. */
+export async function updateVisit(tdb: TenantDb, id: string, from: VisitStatus[], values: Partial<NewVisit>): Promise<Visit | undefined> {
+  const rows = await tdb.update(servicepointVisits, values, eq(servicepointVisits.id, id), inArray(servicepointVisits.status, from));
+  return rows[0];
+}
+
+/** Calls the longest-due waiting visit of the location's day to `counter`. */
+export async function callNext(
+  tdb: TenantDb,
+  input: { locationId: string; localDay: string; counter: string; userId: string; now: Date },
+): Promise<Visit | undefined> {
+  const v = servicepointVisits;
+  const next = sql`(select ${v.id} from ${v}
+    where ${v.tenantId} = ${tdb.tenantId} and ${v.locationId} = ${input.locationId}
+      and ${v.localDay} = ${input.localDay} and ${v.status} = 'waiting'
+    order by ${v.dueAt}, ${v.ticket} limit 1 for update skip locked)`;
+  const rows = await tdb.update(
+    v,
+    { status: 'called', calledAt: input.now, counter: input.counter, calledBy: input.userId },
+    sql`${v.id} = ${next}`,
+    eq(v.status, 'waiting'),
+  );
+  return rows[0];
+}
+
+export interface DisplayRow {
+  ticket: number;
+  counter: string | null;
+  calledAt: Date | null;
+}
+
+/** What the waiting-room screen shows: numbers and counters only, newest call first. */
+export async function displayState(tdb: TenantDb, locationId: string, localDay: string): Promise<{ calls: DisplayRow[]; waiting: number }> {
+  const v = servicepointVisits;
+  const base: SQL[] = [eq(v.locationId, locationId), eq(v.localDay, localDay)];
+  const calls = await tdb.db
+    .select({ ticket: v.ticket, counter: v.counter, calledAt: v.calledAt })
+    .from(v)
+    .where(tdb.scope(v, ...base, inArray(v.status, ['called', 'in_progress'])))
+    .orderBy(desc(v.calledAt), desc(v.ticket))
+    .limit(6);
+  const [waiting] = await tdb.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(v)
+    .where(tdb.scope(v, ...base, eq(v.status, 'waiting')));
+  return { calls, waiting: waiting?.n ?? 0 };
+}
+
+/** Adds one hit to each bucket's current window and returns the new counts. */
+export async function hitRateLimit(tdb: TenantDb, bucket: string, windowStart: Date): Promise<number> {
+  const t = servicepointRateLimits;
+  const rows = await tdb.db
+    .insert(t)
+    .values({ tenantId: tdb.tenantId, bucket, windowStart, count: 1 })
+    .onConflictDoUpdate({ target: [t.tenantId, t.bucket, t.windowStart], set: { count: sql`${t.count} + 1` } })
+    .returning({ count: t.count });
+  return rows[0]!.count;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const required = (max = 200) => z.string().trim().min(1, 'common:validation.required').max(max, 'common:validation.invalid');
+const optional = (max = 200) => z.string().trim().max(max, 'common:validation.invalid').optional().default('');
+const uuid = z.string().uuid('common:validation.choice');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'servicepoint:errors.date');
+const time = z.string().trim().regex(/^\d{2}:\d{2}$/, 'servicepoint:errors.time');
+
+export const dayQuery = z.object({
+  date: day.optional().or(z.literal('').transform(() => undefined)),
+  service: uuid.optional().or(z.literal('').transform(() => undefined)),
+  counter: z.string().trim().max(20).optional(),
+  q: z.string().trim().max(100).optional(),
+  notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled']).optional(),
+  ticket: z.string().regex(/^\d{1,4}$/).optional(),
+});
+
+export const appointmentForm = z.object({ appointmentId: uuid });
+export const callForm = z.object({ counter: required(20) });
+export const walkInForm = z.object({ serviceId: uuid.optional().or(z.literal('').transform(() => undefined)) });
+export const moveForm = z.object({ date: day, time, reason: required(500) });
+export const cancelForm = z.object({ reason: required(500) });
+export const phoneForm = z.object({
+  serviceId: uuid,
+  persons: z.coerce.number().int().min(1).max(3),
+  date: day,
+  time,
+  name: required(200),
+  email: z.string().trim().max(254).email('common:validation.email').optional().or(z.literal('')),
+  phone: optional(50),
+});
+export const closureForm = z.object({
+  date: day,
+  from: time.optional().or(z.literal('').transform(() => undefined)),
+  until: time.optional().or(z.literal('').transform(() => undefined)),
+  reason: required(500),
+});
+export const kioskForm = z.object({ code: z.string().max(40).default('') });

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import type { AppDeps } from '../../shared/module.js';
+import { requirePermission, staffBase } from './auth.js';
+import { remainingRecoveryCodes, userById } from './auth.service.js';
+import { activeSessions, revokeSession } from './admin.service.js';
+import { dashboardWidgetsFor } from './dashboard.js';
+import { clearSessionCookie } from './http.js';
+import { sessionExpiresAt } from './session.js';
+import { AccountPage } from './views/AccountPage.js';
+import { StartPage } from './views/StartPage.js';
+
+/** The staff start page, the own account with its sessions, and the session keep-alive. */
+export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps) {
+  const self = { onRequest: requirePermission('staff.self') };
+
+  app.get('/staff', self, async (request, reply) => {
+    const base = `/t/${request.tenant.slug}`;
+    const sections = [];
+    for (const widget of dashboardWidgetsFor(request.staff.roles)) {
+      const items = await widget.load({ tdb: request.tdb, staff: request.staff, deps, t: request.t, base });
+      sections.push({ id: widget.id, title: request.t(widget.titleKey), items });
+    }
+    return reply.render(h(StartPage, { sections, roles: request.staff.roles }));
+  });
+
+  app.get('/staff/account', self, async (request, reply) => {
+    const user = (await userById(request.tdb, request.staff.userId))!;
+    const notice = (request.query as Record<string, string | undefined>).notice === 'passwordChanged' ? 'passwordChanged' : undefined;
+    return reply.render(
+      h(AccountPage, {
+        email: user.email,
+        roles: user.roles,
+        sessions: await activeSessions(deps, request.tdb, request.staff, user.id),
+        currentSessionId: request.staff.sessionId,
+        recoveryCodesLeft: await remainingRecoveryCodes(request.tdb, user.id),
+        notice,
+      }),
+    );
+  });
+
+  app.post<{ Params: { id: string } }>('/staff/account/sessions/:id/revoke', self, async (request, reply) => {
+    await revokeSession(deps, request.tdb, request.staff, request.params.id);
+    if (request.params.id === request.staff.sessionId) {
+      clearSessionCookie(reply, deps);
+      return reply.redirect(`${staffBase(request)}/login?notice=loggedOut`, 303);
+    }
+    return reply.redirect(`${staffBase(request)}/account`, 303);
+  });
+
+  // Called by staff.js when the person chooses to stay logged in; any authenticated request extends the session.
+  app.post('/staff/session/extend', self, async (request, reply) => {
+    const expiresAt = sessionExpiresAt(request.staffSession!);
+    // Relative time as well, so a wrong clock on the PC does not matter.
+    const expiresInMs = expiresAt.getTime() - deps.clock.now().getTime();
+    return reply.header('cache-control', 'no-store').send({ expiresAt: expiresAt.toISOString(), expiresInMs });
+  });
+}

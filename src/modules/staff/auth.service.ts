@@ -1,0 +1,256 @@
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { ValidationError } from '../../shared/http/errors.js';
+import type { AppDeps } from '../../shared/module.js';
+import { recordAudit } from '../audit/index.js';
+import { isDemoAccount } from './demo.js';
+import { decryptSecret, encryptSecret, keyedHash, randomToken, sha256 } from './crypto.js';
+import { checkPasswordPolicy, hashPassword, verifyDummy, verifyPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
+import { recoveryCodesRepository, sessionsRepository, throttleRepository, usersRepository } from './staff.repository.js';
+import type { StaffSession, StaffUser } from './staff.tables.js';
+import { pauseAfter, throttlePolicy, type ThrottleKind } from './throttle.js';
+import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpQrDataUrl, totpUri, verifyTotp } from './totp.js';
+
+/** What the services know about the client: a keyed IP hash and a short browser name, nothing more. */
+export interface ClientInfo {
+  ipHash: string;
+  userAgent: string;
+}
+
+type Stage = StaffSession['stage'];
+
+export const accountKey = (email: string) => `acct:${sha256(email.trim().toLowerCase())}`;
+const ipKey = (ipHash: string) => `ip:${ipHash}`;
+
+async function lockedUntil(tdb: TenantDb, keys: string[], now: Date): Promise<Date | null> {
+  const until = await throttleRepository.lockedUntil(tdb, keys, now);
+  return until.length ? new Date(Math.max(...until.map((d) => d.getTime()))) : null;
+}
+
+async function countFailure(deps: AppDeps, tdb: TenantDb, kind: ThrottleKind, key: string): Promise<Date | null> {
+  const now = deps.clock.now();
+  const failures = await throttleRepository.fail(tdb, key, now, new Date(now.getTime() - throttlePolicy.forgetAfterMs));
+  const pause = pauseAfter(kind, failures);
+  if (!pause) return null;
+  const until = new Date(now.getTime() + pause);
+  await throttleRepository.lock(tdb, key, until);
+  return until;
+}
+
+async function securityEvent(
+  deps: AppDeps,
+  tdb: TenantDb,
+  user: Pick<StaffUser, 'id' | 'roles'> | undefined,
+  action: string,
+  client: ClientInfo | undefined,
+  extra: { objectId?: string | null; purpose?: string; objectType?: string } = {},
+) {
+  await recordAudit(tdb, {
+    actorId: user?.id ?? null,
+    actorRoles: user?.roles ?? [],
+    action,
+    objectType: extra.objectType ?? 'staff_user',
+    objectId: extra.objectId === undefined ? (user?.id ?? null) : extra.objectId,
+    purpose: extra.purpose,
+    ipHash: client?.ipHash ?? null,
+    at: deps.clock.now(),
+  });
+}
+
+/** A new session (new random token: the id changes at every step up), replacing the previous one. */
+export async function startSession(
+  deps: AppDeps,
+  tdb: TenantDb,
+  userId: string,
+  stage: Stage,
+  client: ClientInfo,
+  previous?: StaffSession,
+): Promise<string> {
+  const now = deps.clock.now();
+  if (previous) await sessionsRepository.revoke(tdb, previous.id, now);
+  const token = randomToken();
+  await sessionsRepository.insert(tdb, {
+    userId,
+    tokenHash: sha256(token),
+    stage,
+    // The absolute timeout counts from the password, not from the last step.
+    createdAt: previous && previous.userId === userId ? previous.createdAt : now,
+    lastSeenAt: now,
+    userAgent: client.userAgent,
+  });
+  return token;
+}
+
+export type LoginResult =
+  | { kind: 'ok'; token: string; stage: Stage }
+  | { kind: 'invalid'; lockedUntil: Date | null }
+  | { kind: 'locked'; until: Date };
+
+/** Step 1: e-mail and password. The same answer, after the same work, for unknown and inactive accounts. */
+export async function loginWithPassword(
+  deps: AppDeps,
+  tdb: TenantDb,
+  input: { email: string; password: string; client: ClientInfo; previous?: StaffSession | undefined },
+): Promise<LoginResult> {
+  const now = deps.clock.now();
+  const keys = { account: accountKey(input.email), ip: ipKey(input.client.ipHash) };
+  const locked = await lockedUntil(tdb, [keys.account, keys.ip], now);
+  if (locked) return { kind: 'locked', until: locked };
+
+  const user = await usersRepository.byEmail(tdb, input.email.trim());
+  const demoRefused = deps.config.env === 'production' && isDemoAccount(input.email);
+  const usable = user && user.active && user.passwordHash && !demoRefused ? user : undefined;
+  const ok = usable ? await verifyPassword(usable.passwordHash!, input.password) : await verifyDummy(input.password);
+  if (!ok || !usable) {
+    const accountUntil = await countFailure(deps, tdb, 'account', keys.account);
+    const ipUntil = await countFailure(deps, tdb, 'ip', keys.ip);
+    await securityEvent(deps, tdb, user, 'security.login_failed', input.client, { purpose: 'password' });
+    if (accountUntil) await securityEvent(deps, tdb, user, 'security.login_locked', input.client);
+    const until = [accountUntil, ipUntil].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+    return { kind: 'invalid', lockedUntil: until ?? null };
+  }
+  await throttleRepository.clear(tdb, keys.account);
+  const stage: Stage = usable.totpSecret ? 'mfa' : 'setup';
+  const token = await startSession(deps, tdb, usable.id, stage, input.client, input.previous);
+  await securityEvent(deps, tdb, usable, 'security.login_password_ok', input.client);
+  return { kind: 'ok', token, stage };
+}
+
+export type CodeResult = { kind: 'ok'; token: string; stage: Stage } | { kind: 'invalid' } | { kind: 'locked'; until: Date };
+
+/** Step 2: a TOTP code (each time step only once) or an unused recovery code. */
+export async function verifySecondFactor(
+  deps: AppDeps,
+  tdb: TenantDb,
+  input: { session: StaffSession; user: StaffUser; code: string; client: ClientInfo },
+): Promise<CodeResult> {
+  const { user, client } = input;
+  const now = deps.clock.now();
+  const key = accountKey(user.email);
+  const locked = await lockedUntil(tdb, [key, ipKey(client.ipHash)], now);
+  if (locked) return { kind: 'locked', until: locked };
+
+  let ok = false;
+  let method = 'totp';
+  const digits = input.code.replace(/\s+/g, '');
+  if (/^\d{6}$/.test(digits) && user.totpSecret) {
+    const step = verifyTotp(decryptSecret(deps.config.secretKey, user.totpSecret), digits, now, user.totpLastStep);
+    ok = step !== null && (await usersRepository.claimTotpStep(tdb, user.id, step));
+  } else {
+    method = 'recovery_code';
+    const codeHash = keyedHash(deps.config.secretKey, 'recovery', normaliseRecoveryCode(input.code));
+    ok = await recoveryCodesRepository.use(tdb, user.id, codeHash, now);
+  }
+  if (!ok) {
+    await countFailure(deps, tdb, 'account', key);
+    await countFailure(deps, tdb, 'ip', ipKey(client.ipHash));
+    await securityEvent(deps, tdb, user, 'security.login_failed', client, { purpose: method });
+    return { kind: 'invalid' };
+  }
+  await throttleRepository.clear(tdb, key);
+  const stage: Stage = user.mustChangePassword ? 'setup' : 'full';
+  const token = await startSession(deps, tdb, user.id, stage, client, input.session);
+  await securityEvent(deps, tdb, user, stage === 'full' ? 'security.login' : 'security.login_second_factor_ok', client, { purpose: method });
+  return { kind: 'ok', token, stage };
+}
+
+/** Checks a new password against the rules; throws ValidationError naming the field. */
+export function assertPasswordAllowed(password: string, email: string, field = 'password'): void {
+  const problem = checkPasswordPolicy(password, { email });
+  if (problem) {
+    throw new ValidationError([
+      { field, message: `staff:password.${problem}`, params: { minimum: PASSWORD_MIN_LENGTH, maximum: PASSWORD_MAX_LENGTH } },
+    ]);
+  }
+}
+
+/** First login: replace the one-time password. */
+export async function setInitialPassword(deps: AppDeps, tdb: TenantDb, input: { user: StaffUser; password: string; client: ClientInfo }) {
+  assertPasswordAllowed(input.password, input.user.email);
+  const passwordHash = await hashPassword(input.password);
+  await tdb.transaction(async (tx) => {
+    await usersRepository.update(tx, input.user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: deps.clock.now() });
+    await securityEvent(deps, tx, input.user, 'security.password_changed', input.client, { purpose: 'first_login' });
+  });
+}
+
+/** The secret shown at enrolment: created once and kept until a code confirms it. */
+export async function enrolmentDetails(deps: AppDeps, tdb: TenantDb, user: StaffUser, issuer: string) {
+  let secret: string;
+  if (user.totpPendingSecret) {
+    secret = decryptSecret(deps.config.secretKey, user.totpPendingSecret);
+  } else {
+    secret = newTotpSecret();
+    await usersRepository.update(tdb, user.id, { totpPendingSecret: encryptSecret(deps.config.secretKey, secret) });
+  }
+  const uri = totpUri(secret, user.email, issuer);
+  return { secret, uri, qrDataUrl: await totpQrDataUrl(uri) };
+}
+
+export type EnrolResult = { kind: 'ok'; token: string; recoveryCodes: string[] } | { kind: 'invalid' };
+
+/** Confirms the authenticator with a first code; returns the recovery codes (shown once, stored hashed). */
+export async function confirmEnrolment(
+  deps: AppDeps,
+  tdb: TenantDb,
+  input: { session: StaffSession; user: StaffUser; code: string; client: ClientInfo },
+): Promise<EnrolResult> {
+  const { user } = input;
+  if (!user.totpPendingSecret) return { kind: 'invalid' };
+  const secret = decryptSecret(deps.config.secretKey, user.totpPendingSecret);
+  const step = verifyTotp(secret, input.code, deps.clock.now(), user.totpLastStep);
+  if (step === null) {
+    await securityEvent(deps, tdb, user, 'security.totp_enrolment_failed', input.client);
+    return { kind: 'invalid' };
+  }
+  const recoveryCodes = newRecoveryCodes();
+  const token = await tdb.transaction(async (tx) => {
+    await usersRepository.update(tx, user.id, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step });
+    await recoveryCodesRepository.replace(tx, user.id, recoveryCodes.map((c) => keyedHash(deps.config.secretKey, 'recovery', c)));
+    await securityEvent(deps, tx, user, 'security.totp_enrolled', input.client);
+    return startSession(deps, tx, user.id, 'full', input.client, input.session);
+  });
+  return { kind: 'ok', token, recoveryCodes };
+}
+
+/** Changing the own password ends every other session and rotates this one. */
+export async function changePassword(
+  deps: AppDeps,
+  tdb: TenantDb,
+  input: { user: StaffUser; session: StaffSession; current: string; password: string; client: ClientInfo },
+): Promise<string> {
+  if (!input.user.passwordHash || !(await verifyPassword(input.user.passwordHash, input.current))) {
+    await securityEvent(deps, tdb, input.user, 'security.password_change_failed', input.client);
+    throw new ValidationError([{ field: 'current', message: 'staff:password.currentWrong' }]);
+  }
+  assertPasswordAllowed(input.password, input.user.email);
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock.now();
+  return tdb.transaction(async (tx) => {
+    await usersRepository.update(tx, input.user.id, { passwordHash, passwordChangedAt: now });
+    await sessionsRepository.revokeAllOf(tx, input.user.id, now, input.session.id);
+    await securityEvent(deps, tx, input.user, 'security.password_changed', input.client);
+    return startSession(deps, tx, input.user.id, 'full', input.client, input.session);
+  });
+}
+
+export async function logout(deps: AppDeps, tdb: TenantDb, input: { user: StaffUser; session: StaffSession; everywhere: boolean; client: ClientInfo }) {
+  const now = deps.clock.now();
+  await tdb.transaction(async (tx) => {
+    if (input.everywhere) await sessionsRepository.revokeAllOf(tx, input.user.id, now);
+    else await sessionsRepository.revoke(tx, input.session.id, now);
+    await securityEvent(deps, tx, input.user, input.everywhere ? 'security.logout_everywhere' : 'security.logout', input.client);
+  });
+}
+
+export async function remainingRecoveryCodes(tdb: TenantDb, userId: string) {
+  return recoveryCodesRepository.remaining(tdb, userId);
+}
+
+export async function userById(tdb: TenantDb, id: string) {
+  return usersRepository.byId(tdb, id);
+}
+
+/** A new session id for the same session (after a change of privileges). */
+export async function rotateSession(deps: AppDeps, tdb: TenantDb, session: StaffSession, client: ClientInfo): Promise<string> {
+  return startSession(deps, tdb, session.userId, session.stage, client, session);
+}

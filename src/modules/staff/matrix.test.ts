@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { hasPermission, roles, type Permission, type Role } from './permissions.js';
+import { loginAs, type LoggedIn } from './testing.js';
+
+let ctx: TestContext;
+let targetUserId: string;
+let targetSessionId: string;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const target = await loginAs(ctx, ['coach']);
+  targetUserId = target.userId;
+  const me = await ctx.app.inject({ url: '/api/v1/t/neue-wege/staff/me', cookies: target.cookies });
+  expect(me.statusCode).toBe(200);
+  const account = await ctx.app.inject({ url: '/t/neue-wege/staff/account', cookies: target.cookies });
+  targetSessionId = /\/staff\/account\/sessions\/([0-9a-f-]{36})\/revoke/.exec(account.body)![1]!;
+});
+afterAll(async () => ctx?.close());
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: () => string;
+  permission: Permission;
+}
+
+/** Every staff route of the staff and audit modules with the permission it needs. */
+const routes: Route[] = [
+  { method: 'GET', path: () => '/staff', permission: 'staff.self' },
+  { method: 'GET', path: () => '/staff/account', permission: 'staff.self' },
+  { method: 'GET', path: () => '/staff/account/password', permission: 'staff.self' },
+  { method: 'POST', path: () => '/staff/account/password', permission: 'staff.self' },
+  { method: 'POST', path: () => `/staff/account/sessions/${targetSessionId}/revoke`, permission: 'staff.self' },
+  { method: 'POST', path: () => '/staff/session/extend', permission: 'staff.self' },
+  { method: 'GET', path: () => '/staff/logout', permission: 'staff.self' },
+  { method: 'POST', path: () => '/staff/logout', permission: 'staff.self' },
+  { method: 'GET', path: () => '/staff/admin/users', permission: 'staff.manage' },
+  { method: 'GET', path: () => '/staff/admin/users/new', permission: 'staff.manage' },
+  { method: 'POST', path: () => '/staff/admin/users/new', permission: 'staff.manage' },
+  { method: 'GET', path: () => `/staff/admin/users/${targetUserId}`, permission: 'staff.manage' },
+  { method: 'POST', path: () => `/staff/admin/users/${targetUserId}/roles`, permission: 'staff.manage' },
+  { method: 'POST', path: () => `/staff/admin/users/${targetUserId}/deactivate`, permission: 'staff.manage' },
+  { method: 'POST', path: () => `/staff/admin/users/${targetUserId}/activate`, permission: 'staff.manage' },
+  { method: 'POST', path: () => `/staff/admin/users/${targetUserId}/reset-2fa`, permission: 'staff.manage' },
+  { method: 'POST', path: () => `/staff/admin/users/${targetUserId}/invite`, permission: 'staff.manage' },
+  { method: 'GET', path: () => '/staff/admin/sessions', permission: 'staff.manage' },
+  { method: 'POST', path: () => `/staff/admin/sessions/${targetSessionId}/revoke`, permission: 'staff.manage' },
+  { method: 'GET', path: () => '/staff/audit', permission: 'audit.read' },
+  { method: 'GET', path: () => '/staff/audit.csv', permission: 'audit.read' },
+];
+
+const request = (route: Route, who: LoggedIn | undefined, slug = 'neue-wege') =>
+  ctx.app.inject({
+    method: route.method,
+    url: `/t/${slug}${route.path()}`,
+    cookies: who?.cookies ?? {},
+    ...(route.method === 'POST' ? { payload: { _csrf: who?.csrfToken ?? '', roles: 'coach' } } : {}),
+  });
+
+describe('every staff route refuses roles without the permission and users of another tenant', () => {
+  for (const route of routes) {
+    const label = `${route.method} ${route.path.toString().replace(/^\(\) => /, '')}`;
+    it(label, async () => {
+      const lacking: Role[][] = [[], ...roles.filter((r) => !hasPermission([r], route.permission)).map((r) => [r])];
+      for (const held of lacking) {
+        const res = await request(route, await loginAs(ctx, held));
+        expect(res.statusCode, `${label} as ${held.join('+') || 'no role'}`).toBe(403);
+      }
+      // An admin of the other tenant with every role: not logged in here.
+      const foreign = await loginAs(ctx, [...roles], ctx.otherTenant);
+      const res = await request(route, foreign);
+      expect(res.statusCode, `${label} from another tenant`).toBe(303);
+      expect(res.headers.location).toMatch(/^\/t\/neue-wege\/staff\/login/);
+      expect((await request(route, undefined)).statusCode, `${label} without session`).toBe(303);
+      // The same route in the other tenant with a CSRF token from this tenant's session is refused too.
+      const local = await loginAs(ctx, [...roles]);
+      if (route.method === 'POST') {
+        const crossed = await ctx.app.inject({ method: 'POST', url: `/t/muster-kreis${route.path()}`, cookies: foreign.cookies, payload: { _csrf: local.csrfToken } });
+        expect(crossed.statusCode, `${label} with a CSRF token of another session`).toBe(403);
+      }
+    });
+  }
+
+  it('covers the JSON API: 401 without session or from another tenant', async () => {
+    const foreign = await loginAs(ctx, [...roles], ctx.otherTenant);
+    expect((await ctx.app.inject({ url: '/api/v1/t/neue-wege/staff/me', cookies: foreign.cookies })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: '/api/v1/t/neue-wege/staff/me' })).statusCode).toBe(401);
+    const none = await loginAs(ctx, []);
+    expect((await ctx.app.inject({ url: '/api/v1/t/neue-wege/staff/me', cookies: none.cookies })).statusCode).toBe(403);
+  });
+
+  it('leaves the target untouched after all refused attempts', async () => {
+    const target = await ctx.app.inject({ url: `/t/neue-wege/staff/admin/users/${targetUserId}`, cookies: (await loginAs(ctx, ['tenant_admin'])).cookies });
+    expect(target.statusCode).toBe(200);
+    expect(target.body).toContain('aktiv');
+    expect(target.body).toContain(targetSessionId);
+  });
+});

@@ -1,0 +1,14 @@
+import type { StaffDashboardWidget } from './dashboard.js';
+import { usersRepository } from './staff.repository.js';
+
+/** Tenant admins: open invitations and accounts without a second factor. */
+export const openAccountTasks: StaffDashboardWidget['load'] = async ({ tdb, t, base }) => {
+  const users = (await usersRepository.list(tdb)).filter((u) => u.active);
+  const invited = users.filter((u) => !u.passwordHash).length;
+  const noFactor = users.filter((u) => u.passwordHash && !u.totpSecret).length;
+  const href = `${base}/staff/admin/users`;
+  return [
+    ...(invited ? [{ text: t('staff:widgets.invited', { count: invited }), href }] : []),
+    ...(noFactor ? [{ text: t('staff:widgets.noSecondFactor', { count: noFactor }), href }] : []),
+  ];
+};

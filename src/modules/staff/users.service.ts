@@ -1,0 +1,44 @@
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { AppDeps } from '../../shared/module.js';
+import { recordAudit } from '../audit/index.js';
+import { encryptSecret, randomToken } from './crypto.js';
+import { hashPassword } from './password.js';
+import type { Role } from './permissions.js';
+import { usersRepository } from './staff.repository.js';
+import type { StaffUser } from './staff.tables.js';
+
+/** A password for the first login: 20 characters from an unambiguous alphabet (~115 bits). */
+export function oneTimePassword(): string {
+  return randomToken(24).replace(/[-_lIO0]/g, '').slice(0, 20);
+}
+
+/**
+ * Creates an account directly (CLI, demo data). Without `password` a one-time password is
+ * generated and must be changed at the first login; without `totpSecret` the person enrols at first login.
+ */
+export async function createStaffUser(
+  deps: AppDeps,
+  tdb: TenantDb,
+  input: { email: string; displayName: string; roles: Role[]; password?: string; totpSecret?: string; mustChangePassword?: boolean },
+): Promise<{ user: StaffUser; password: string }> {
+  const password = input.password ?? oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  const user = await tdb.transaction(async (tx) => {
+    const created = await usersRepository.insert(tx, {
+      email: input.email,
+      displayName: input.displayName,
+      roles: input.roles,
+      passwordHash,
+      mustChangePassword: input.mustChangePassword ?? !input.password,
+      totpSecret: input.totpSecret ? encryptSecret(deps.config.secretKey, input.totpSecret) : null,
+      passwordChangedAt: deps.clock.now(),
+    });
+    await recordAudit(tx, { actorId: null, actorRoles: [], action: 'staff.created', objectType: 'staff_user', objectId: created.id, purpose: `roles=${input.roles.join(',')}`, at: deps.clock.now() });
+    return created;
+  });
+  return { user, password };
+}
+
+export async function staffUserByEmail(tdb: TenantDb, email: string) {
+  return usersRepository.byEmail(tdb, email);
+}

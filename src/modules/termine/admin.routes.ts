@@ -1,0 +1,193 @@
+// Tenant administration pages (permission termine.configure): settings, Servicepoints, concerns, closures.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { NotFoundError, ValidationError, type FieldError } from '../../shared/http/errors.js';
+import { safeParseForm } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { requirePermission } from '../staff/index.js';
+import { closureForm, locationForm, serviceForm, settingsForm } from './admin.schemas.js';
+import type { TermineContext } from './availability.service.js';
+import { removeClosure } from './closures.service.js';
+import * as config from './config.service.js';
+import type { TerminLocation, TerminOpeningHours, TerminService } from './termine.tables.js';
+import { AdminOverviewPage, LocationFormPage, ServiceFormPage, weekdayKeys, type FormValues } from './views/Admin.js';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const notices = new Set(['settings', 'location', 'service', 'closure', 'closureRemoved']);
+
+function locationValues(l: TerminLocation, hours: TerminOpeningHours[]): FormValues {
+  const values: FormValues = {
+    name: l.name,
+    street: l.street,
+    postalCode: l.postalCode,
+    city: l.city,
+    phone: l.phone ?? '',
+    directionsDe: l.directions.de,
+    directionsEn: l.directions.en ?? '',
+    accessibilityDe: l.accessibility.de,
+    accessibilityEn: l.accessibility.en ?? '',
+    slotMinutes: String(l.slotMinutes),
+    seatsTotal: String(l.seatsTotal),
+    seatsOnline: String(l.seatsOnline),
+    horizonDays: String(l.horizonDays),
+    minNoticeKind: l.minNoticeKind,
+    minNoticeHours: String(l.minNoticeHours),
+    active: l.active ? 'on' : '',
+  };
+  for (const d of weekdayKeys) {
+    values[`hours${d}`] = hours
+      .filter((x) => x.weekday === d)
+      .map((x) => `${x.opensAt}-${x.closesAt}`)
+      .join(', ');
+  }
+  return values;
+}
+
+const newLocationValues: FormValues = {
+  slotMinutes: '15',
+  seatsTotal: '4',
+  seatsOnline: '3',
+  horizonDays: '42',
+  minNoticeKind: 'nextWorkingDay',
+  minNoticeHours: '0',
+  active: 'on',
+  ...Object.fromEntries([1, 2, 3, 4, 5].map((d) => [`hours${d}`, '08:00-12:00'])),
+};
+
+function serviceValues(s: TerminService, locationIds: string[]): FormValues {
+  return {
+    nameDe: s.name.de,
+    nameEn: s.name.en ?? '',
+    descriptionDe: s.description.de,
+    descriptionEn: s.description.en ?? '',
+    durationMinutes: String(s.durationMinutes),
+    bringDe: s.bringList.de.join('\n'),
+    bringEn: (s.bringList.en ?? []).join('\n'),
+    onlineBookable: s.onlineBookable ? 'on' : '',
+    active: s.active ? 'on' : '',
+    locationIds,
+  };
+}
+
+/** Field errors of a failed use case (422 page); anything else goes to the error handler. */
+function fieldsOf(err: unknown): FieldError[] {
+  if (err instanceof ValidationError) return err.fields;
+  throw err;
+}
+
+export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.addHook('onRequest', requirePermission('termine.configure'));
+  const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
+  const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });
+  const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/termine`;
+  const idOf = (request: FastifyRequest, name = 'id') => {
+    const id = (request.params as Record<string, string>)[name] ?? '';
+    if (!uuid.test(id)) throw new NotFoundError();
+    return id;
+  };
+  const notice = (request: FastifyRequest) => {
+    const saved = (request.query as { saved?: string }).saved;
+    return saved && notices.has(saved) ? saved : undefined;
+  };
+  const body = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
+
+  async function overview(request: FastifyRequest, reply: FastifyReply, values?: FormValues, errors: FieldError[] = []) {
+    const data = await config.adminOverview(ctxOf(request));
+    return reply.status(errors.length ? 422 : 200).render(h(AdminOverviewPage, { ...data, values, errors, notice: notice(request) }));
+  }
+
+  app.get('/staff/termine', (request, reply) => overview(request, reply));
+
+  app.post('/staff/termine/einstellungen', async (request, reply) => {
+    const parsed = safeParseForm(settingsForm, body(request));
+    if (!parsed.ok) return overview(request, reply, body(request), parsed.errors);
+    await config.saveSettings(ctxOf(request), actor(request), parsed.data);
+    return reply.redirect(`${base(request)}?saved=settings`, 303);
+  });
+
+  async function locationPage(request: FastifyRequest, reply: FastifyReply, id: string | undefined, values?: FormValues, errors: FieldError[] = [], closureValues: FormValues = {}, closureErrors: FieldError[] = []) {
+    if (!id) return reply.status(errors.length ? 422 : 200).render(h(LocationFormPage, { values: values ?? newLocationValues, errors, closures: [], closureValues, closureErrors }));
+    const d = await config.locationDetails(ctxOf(request), id);
+    return reply
+      .status(errors.length || closureErrors.length ? 422 : 200)
+      .render(h(LocationFormPage, { location: d.location, values: values ?? locationValues(d.location, d.hours), errors, closures: d.closures, closureValues, closureErrors, notice: notice(request) }));
+  }
+
+  app.get('/staff/termine/standorte/neu', (request, reply) => locationPage(request, reply, undefined));
+  app.get('/staff/termine/standorte/:id', (request, reply) => locationPage(request, reply, idOf(request)));
+
+  app.post('/staff/termine/standorte/neu', async (request, reply) => {
+    const parsed = safeParseForm(locationForm, body(request));
+    if (!parsed.ok) return locationPage(request, reply, undefined, body(request), parsed.errors);
+    try {
+      const created = await config.createLocation(ctxOf(request), actor(request), parsed.data);
+      return reply.redirect(`${base(request)}/standorte/${created.id}?saved=location`, 303);
+    } catch (err) {
+      return locationPage(request, reply, undefined, body(request), fieldsOf(err));
+    }
+  });
+
+  app.post('/staff/termine/standorte/:id', async (request, reply) => {
+    const id = idOf(request);
+    const parsed = safeParseForm(locationForm, body(request));
+    if (!parsed.ok) return locationPage(request, reply, id, body(request), parsed.errors);
+    try {
+      await config.updateLocation(ctxOf(request), actor(request), id, parsed.data);
+      return reply.redirect(`${base(request)}/standorte/${id}?saved=location`, 303);
+    } catch (err) {
+      return locationPage(request, reply, id, body(request), fieldsOf(err));
+    }
+  });
+
+  app.post('/staff/termine/standorte/:id/schliessungen', async (request, reply) => {
+    const id = idOf(request);
+    const parsed = safeParseForm(closureForm, body(request));
+    if (!parsed.ok) return locationPage(request, reply, id, undefined, [], body(request), parsed.errors);
+    await config.addClosure(ctxOf(request), actor(request), { locationId: id, ...parsed.data });
+    return reply.redirect(`${base(request)}/standorte/${id}?saved=closure`, 303);
+  });
+
+  app.post('/staff/termine/standorte/:id/schliessungen/:cid/loeschen', async (request, reply) => {
+    const id = idOf(request);
+    await removeClosure(ctxOf(request), idOf(request, 'cid'));
+    return reply.redirect(`${base(request)}/standorte/${id}?saved=closureRemoved`, 303);
+  });
+
+  async function servicePage(request: FastifyRequest, reply: FastifyReply, id: string | undefined, values?: FormValues, errors: FieldError[] = []) {
+    const { locations } = await config.adminOverview(ctxOf(request));
+    if (!id) {
+      const fresh: FormValues = { durationMinutes: '15', onlineBookable: 'on', active: 'on', locationIds: [] };
+      return reply.status(errors.length ? 422 : 200).render(h(ServiceFormPage, { locations, values: values ?? fresh, errors }));
+    }
+    const d = await config.serviceDetails(ctxOf(request), id);
+    return reply
+      .status(errors.length ? 422 : 200)
+      .render(h(ServiceFormPage, { service: d.service, locations, values: values ?? serviceValues(d.service, d.locationIds), errors, notice: notice(request) }));
+  }
+
+  app.get('/staff/termine/anliegen/neu', (request, reply) => servicePage(request, reply, undefined));
+  app.get('/staff/termine/anliegen/:id', (request, reply) => servicePage(request, reply, idOf(request)));
+
+  app.post('/staff/termine/anliegen/neu', async (request, reply) => {
+    const parsed = safeParseForm(serviceForm, body(request));
+    if (!parsed.ok) return servicePage(request, reply, undefined, body(request), parsed.errors);
+    try {
+      const created = await config.createService(ctxOf(request), actor(request), parsed.data);
+      return reply.redirect(`${base(request)}/anliegen/${created.id}?saved=service`, 303);
+    } catch (err) {
+      return servicePage(request, reply, undefined, body(request), fieldsOf(err));
+    }
+  });
+
+  app.post('/staff/termine/anliegen/:id', async (request, reply) => {
+    const id = idOf(request);
+    const parsed = safeParseForm(serviceForm, body(request));
+    if (!parsed.ok) return servicePage(request, reply, id, body(request), parsed.errors);
+    try {
+      await config.updateService(ctxOf(request), actor(request), id, parsed.data);
+      return reply.redirect(`${base(request)}/anliegen/${id}?saved=service`, 303);
+    } catch (err) {
+      return servicePage(request, reply, id, body(request), fieldsOf(err));
+    }
+  });
+}

@@ -1,0 +1,368 @@
+// SQL for appointments, seats (capacity), personal-link tokens, idempotency, rate limits and captcha replay.
+import { asc, count, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import {
+  terminAppointments,
+  terminCaptchaUses,
+  terminIdempotency,
+  terminManageTokens,
+  terminRateLimits,
+  terminSeats,
+  type Appointment,
+} from './termine.tables.js';
+
+export type NewAppointment = Omit<typeof terminAppointments.$inferInsert, 'tenantId'>;
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/** Seats taken per slot unit in [from, to): live holds and bookings (expired holds count as free). */
+export async function occupancy(
+  tdb: TenantDb,
+  locationId: string,
+  from: Date,
+  to: Date,
+  now: Date,
+): Promise<{ unitStart: Date; seats: number }[]> {
+  const rows = await tdb.db
+    .select({ unitStart: terminSeats.unitStart, seats: sql<number>`count(*)::int` })
+    .from(terminSeats)
+    .where(
+      tdb.scope(
+        terminSeats,
+        eq(terminSeats.locationId, locationId),
+        gte(terminSeats.unitStart, from),
+        lt(terminSeats.unitStart, to),
+        or(isNull(terminSeats.expiresAt), gt(terminSeats.expiresAt, now)),
+      ),
+    )
+    .groupBy(terminSeats.unitStart);
+  return rows.map((r) => ({ unitStart: new Date(r.unitStart), seats: Number(r.seats) }));
+}
+
+/**
+ * One attempt to take a seat on each unit: for every unit a seat number that is free in this
+ * statement's snapshot, inserted with ON CONFLICT. The primary key makes a concurrent insert of the same
+ * seat wait and then lose; an expired hold's row is taken over in place. Returns how many units had no
+ * free seat at all and how many were seated.
+ */
+interface SeatArgs {
+  locationId: string;
+  units: Date[];
+  slotMinutes: number;
+  maxSeat: number;
+  appointmentId: string;
+  expiresAt: Date | null;
+  now: Date;
+}
+
+async function takeSeatsOnce(tdb: TenantDb, args: SeatArgs): Promise<{ full: number; seated: number }> {
+  const units = sql.join(
+    args.units.map((u) => sql`${iso(u)}::timestamptz`),
+    sql`, `,
+  );
+  const expires = args.expiresAt ? sql`${iso(args.expiresAt)}::timestamptz` : sql`null::timestamptz`;
+  const now = sql`${iso(args.now)}::timestamptz`;
+  const result = await tdb.db.execute(sql`
+    with cand as (
+      select u.unit_start,
+        (select s from generate_series(1, ${args.maxSeat}::int) s
+          where not exists (
+            select 1 from termin_seats x
+            where x.tenant_id = ${tdb.tenantId} and x.location_id = ${args.locationId}
+              and x.unit_start = u.unit_start and x.seat_no = s
+              and (x.expires_at is null or x.expires_at > ${now}))
+          -- A random free seat, so concurrent bookings of one unit rarely wait for each other.
+          order by random() limit 1) as seat_no
+      from unnest(array[${units}]) as u(unit_start)
+      -- A closure committed before this statement wins; closeLocation locks the location row first.
+      where not exists (
+        select 1 from termin_closures c
+        where c.tenant_id = ${tdb.tenantId} and c.location_id = ${args.locationId}
+          and c.starts_at < u.unit_start + ${`${args.slotMinutes} minutes`}::interval and c.ends_at > u.unit_start)
+    ),
+    ins as (
+      insert into termin_seats (tenant_id, location_id, unit_start, seat_no, appointment_id, expires_at)
+      select ${tdb.tenantId}, ${args.locationId}, unit_start, seat_no, ${args.appointmentId}, ${expires}
+      from cand where seat_no is not null order by unit_start
+      on conflict (tenant_id, location_id, unit_start, seat_no) do update
+        set appointment_id = excluded.appointment_id, expires_at = excluded.expires_at
+        where termin_seats.expires_at is not null and termin_seats.expires_at <= ${now}
+      returning 1
+    )
+    select (select count(*) from cand where seat_no is null)::int + ${args.units.length}::int - (select count(*) from cand)::int as full,
+      (select count(*) from ins)::int as seated`);
+  const row = rowsOf<{ full: number; seated: number }>(result)[0]!;
+  return { full: Number(row.full), seated: Number(row.seated) };
+}
+
+/**
+ * Takes one seat on every unit for the appointment, or returns false when a unit is full. Seats lost to a
+ * concurrent transaction are retried with a fresh snapshot; the loop ends because every retry sees at least
+ * one more committed seat. Must run inside the booking transaction (a false result means: roll back).
+ */
+export async function takeSeats(tdb: TenantDb, args: SeatArgs): Promise<boolean> {
+  if (args.maxSeat < 1) return false;
+  let remaining = args.units;
+  for (let attempt = 0; attempt <= args.maxSeat + 1; attempt++) {
+    const { full, seated } = await takeSeatsOnce(tdb, { ...args, units: remaining });
+    if (full > 0) return false;
+    if (seated === remaining.length) return true;
+    const have = new Set((await seatedUnits(tdb, args.appointmentId)).map((d) => d.getTime()));
+    remaining = args.units.filter((u) => !have.has(u.getTime()));
+    if (remaining.length === 0) return true;
+  }
+  return false;
+}
+
+async function seatedUnits(tdb: TenantDb, appointmentId: string): Promise<Date[]> {
+  const rows = await tdb.db
+    .select({ unitStart: terminSeats.unitStart })
+    .from(terminSeats)
+    .where(tdb.scope(terminSeats, eq(terminSeats.appointmentId, appointmentId)));
+  return rows.map((r) => new Date(r.unitStart));
+}
+
+/** Makes the appointment's live seats permanent (or sets a new expiry); returns how many rows were still live. */
+/**
+ * Row lock on the location: 'update' for closing it (waits for bookings in flight, which hold a key-share lock
+ * through their appointment's foreign key), 'key share' for moves, which change no foreign key.
+ */
+export async function lockLocation(tdb: TenantDb, locationId: string, mode: 'update' | 'key share'): Promise<void> {
+  const lock = mode === 'update' ? sql`for update` : sql`for key share`;
+  await tdb.db.execute(sql`select 1 from termin_locations where tenant_id = ${tdb.tenantId} and id = ${locationId} ${lock}`);
+}
+
+export async function keepSeats(tdb: TenantDb, appointmentId: string, expiresAt: Date | null, now: Date): Promise<number> {
+  const rows = await tdb.update(
+    terminSeats,
+    { expiresAt },
+    eq(terminSeats.appointmentId, appointmentId),
+    or(isNull(terminSeats.expiresAt), gt(terminSeats.expiresAt, now)),
+  );
+  return rows.length;
+}
+
+export function releaseSeats(tdb: TenantDb, appointmentId: string): Promise<number> {
+  return tdb.delete(terminSeats, eq(terminSeats.appointmentId, appointmentId));
+}
+
+export function insertAppointment(tdb: TenantDb, values: NewAppointment): Promise<Appointment> {
+  return tdb.insert(terminAppointments, values);
+}
+
+export function getAppointment(tdb: TenantDb, id: string): Promise<Appointment | undefined> {
+  return tdb.first(terminAppointments, eq(terminAppointments.id, id));
+}
+
+export function appointmentByHold(tdb: TenantDb, holdTokenHash: string): Promise<Appointment | undefined> {
+  return tdb.first(terminAppointments, eq(terminAppointments.holdTokenHash, holdTokenHash));
+}
+
+/** Updates the appointment when `conditions` still hold; undefined when another request changed it first. */
+export async function updateAppointment(
+  tdb: TenantDb,
+  id: string,
+  set: Partial<NewAppointment>,
+  ...conditions: (SQL | undefined)[]
+): Promise<Appointment | undefined> {
+  const rows = await tdb.update(terminAppointments, set, eq(terminAppointments.id, id), ...conditions);
+  return rows[0];
+}
+
+export function statusIn(...statuses: Appointment['status'][]): SQL {
+  return inArray(terminAppointments.status, statuses);
+}
+
+export function notReminded(): SQL {
+  return isNull(terminAppointments.reminderSentAt);
+}
+
+export function rescheduleCountIs(n: number): SQL {
+  return eq(terminAppointments.rescheduleCount, n);
+}
+
+export async function deleteAppointment(tdb: TenantDb, id: string, ...conditions: SQL[]): Promise<number> {
+  return tdb.delete(terminAppointments, eq(terminAppointments.id, id), ...conditions);
+}
+
+/** Serialises bookings of one e-mail address so the limit of future appointments holds under concurrency. */
+export async function lockEmail(tdb: TenantDb, email: string): Promise<void> {
+  await tdb.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${tdb.tenantId}:${email}`}, 0))`);
+}
+
+export async function countFutureByEmail(tdb: TenantDb, email: string, now: Date, excludeId?: string): Promise<number> {
+  const [row] = await tdb.db
+    .select({ n: count() })
+    .from(terminAppointments)
+    .where(
+      tdb.scope(
+        terminAppointments,
+        eq(terminAppointments.email, email),
+        gt(terminAppointments.startsAt, now),
+        inArray(terminAppointments.status, ['pending', 'booked']),
+        excludeId ? ne(terminAppointments.id, excludeId) : undefined,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+export async function insertManageToken(tdb: TenantDb, appointmentId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  await tdb.insert(terminManageTokens, { appointmentId, tokenHash, expiresAt });
+}
+
+/** The appointment a personal link belongs to, if the token is neither expired nor revoked. */
+export async function appointmentByManageToken(tdb: TenantDb, tokenHash: string, now: Date): Promise<Appointment | undefined> {
+  const rows = await tdb.db
+    .select({ appointment: terminAppointments })
+    .from(terminManageTokens)
+    .innerJoin(
+      terminAppointments,
+      tdb.scope(terminAppointments, eq(terminAppointments.id, terminManageTokens.appointmentId)),
+    )
+    .where(
+      tdb.scope(
+        terminManageTokens,
+        eq(terminManageTokens.tokenHash, tokenHash),
+        gt(terminManageTokens.expiresAt, now),
+        isNull(terminManageTokens.revokedAt),
+      ),
+    )
+    .limit(1);
+  return rows[0]?.appointment;
+}
+
+export async function extendManageTokens(tdb: TenantDb, appointmentId: string, expiresAt: Date): Promise<void> {
+  await tdb.update(terminManageTokens, { expiresAt }, eq(terminManageTokens.appointmentId, appointmentId), isNull(terminManageTokens.revokedAt));
+}
+
+export async function idempotencyRecord(tdb: TenantDb, keyHash: string) {
+  return tdb.first(terminIdempotency, eq(terminIdempotency.keyHash, keyHash));
+}
+
+/** Claims the key for this request; false when another request holds it (it waits for that one to finish). */
+export async function claimIdempotencyKey(
+  tdb: TenantDb,
+  values: { keyHash: string; fingerprint: string; appointmentId: string; tokenCipher: string; createdAt: Date },
+): Promise<boolean> {
+  const rows = await tdb.db
+    .insert(terminIdempotency)
+    .values({ ...values, tenantId: tdb.tenantId })
+    .onConflictDoNothing()
+    .returning({ keyHash: terminIdempotency.keyHash });
+  return rows.length === 1;
+}
+
+/** Counts one hit in each bucket's current window and returns the counts (one statement for all buckets). */
+export async function hitRateLimits(tdb: TenantDb, buckets: string[], windowStart: Date[]): Promise<number[]> {
+  const rows = await tdb.db
+    .insert(terminRateLimits)
+    .values(buckets.map((bucket, i) => ({ tenantId: tdb.tenantId, bucket, windowStart: windowStart[i]!, count: 1 })))
+    .onConflictDoUpdate({
+      target: [terminRateLimits.tenantId, terminRateLimits.bucket, terminRateLimits.windowStart],
+      set: { count: sql`${terminRateLimits.count} + 1` },
+    })
+    .returning({ bucket: terminRateLimits.bucket, count: terminRateLimits.count });
+  return buckets.map((b) => rows.find((r) => r.bucket === b)?.count ?? 0);
+}
+
+/** Records a redeemed captcha challenge; false when it was used before. */
+export async function redeemCaptcha(tdb: TenantDb, challengeHash: string, expiresAt: Date): Promise<boolean> {
+  const rows = await tdb.db
+    .insert(terminCaptchaUses)
+    .values({ tenantId: tdb.tenantId, challengeHash, expiresAt })
+    .onConflictDoNothing()
+    .returning({ h: terminCaptchaUses.challengeHash });
+  return rows.length === 1;
+}
+
+/** Appointments of a location in [from, to) that are or may become real (no holds, no expired). */
+export async function appointmentsBetween(
+  tdb: TenantDb,
+  locationId: string,
+  from: Date,
+  to: Date,
+  statuses: Appointment['status'][],
+): Promise<Appointment[]> {
+  return tdb.db
+    .select()
+    .from(terminAppointments)
+    .where(
+      tdb.scope(
+        terminAppointments,
+        eq(terminAppointments.locationId, locationId),
+        lt(terminAppointments.startsAt, to),
+        gt(terminAppointments.endsAt, from),
+        inArray(terminAppointments.status, statuses),
+      ),
+    )
+    .orderBy(asc(terminAppointments.startsAt));
+}
+
+export async function hasFutureAppointments(tdb: TenantDb, locationId: string, now: Date): Promise<boolean> {
+  const row = await tdb.first(
+    terminAppointments,
+    eq(terminAppointments.locationId, locationId),
+    gt(terminAppointments.endsAt, now),
+    notInArray(terminAppointments.status, ['cancelled', 'expired']),
+  );
+  return row !== undefined;
+}
+
+// ---- jobs (one tenant at a time) ----
+
+/** Booked appointments whose reminder is due: start within `hours`, not yet reminded. */
+export function dueReminders(tdb: TenantDb, now: Date, hours: number, limit = 200): Promise<Appointment[]> {
+  return tdb.db
+    .select()
+    .from(terminAppointments)
+    .where(
+      tdb.scope(
+        terminAppointments,
+        eq(terminAppointments.status, 'booked'),
+        isNull(terminAppointments.reminderSentAt),
+        gt(terminAppointments.startsAt, now),
+        lte(terminAppointments.startsAt, new Date(now.getTime() + hours * 3_600_000)),
+      ),
+    )
+    .limit(limit);
+}
+
+/** Holds past their expiry (plus grace) and unconfirmed bookings past their deadline. */
+export async function expireStale(tdb: TenantDb, now: Date, holdGraceMs: number): Promise<{ holds: number; unconfirmed: number }> {
+  const holds = await tdb.delete(terminAppointments, eq(terminAppointments.status, 'held'), lt(terminAppointments.holdExpiresAt, new Date(now.getTime() - holdGraceMs)));
+  const lapsed = await tdb.update(
+    terminAppointments,
+    { status: 'expired', statusChangedAt: now },
+    eq(terminAppointments.status, 'pending'),
+    lt(terminAppointments.confirmBy, now),
+  );
+  for (const a of lapsed) await releaseSeats(tdb, a.id);
+  return { holds, unconfirmed: lapsed.length };
+}
+
+/** Removes personal data of appointments that ended before `cutoff`; keeps what statistics need. */
+export async function anonymiseBefore(tdb: TenantDb, cutoff: Date, now: Date): Promise<number> {
+  const rows = await tdb.update(
+    terminAppointments,
+    { name: null, email: null, phone: null, bgNummer: null, holdTokenHash: null, anonymisedAt: now },
+    lt(terminAppointments.endsAt, cutoff),
+    isNull(terminAppointments.anonymisedAt),
+  );
+  const ids = rows.map((r) => r.id);
+  if (ids.length > 0) {
+    await tdb.delete(terminManageTokens, inArray(terminManageTokens.appointmentId, ids));
+    await tdb.delete(terminSeats, inArray(terminSeats.appointmentId, ids));
+  }
+  return ids.length;
+}
+
+export async function purgeProtectionRows(tdb: TenantDb, now: Date): Promise<void> {
+  await tdb.delete(terminRateLimits, lt(terminRateLimits.windowStart, new Date(now.getTime() - 2 * 86_400_000)));
+  await tdb.delete(terminCaptchaUses, lt(terminCaptchaUses.expiresAt, now));
+  await tdb.delete(terminIdempotency, lt(terminIdempotency.createdAt, new Date(now.getTime() - 86_400_000)));
+}
+

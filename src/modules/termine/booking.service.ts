@@ -1,0 +1,347 @@
+// Holding a slot and booking it: one transaction each; the seats table's primary key decides who gets a seat.
+import { createHash, randomUUID } from 'node:crypto';
+import { ConflictError, ValidationError } from '../../shared/http/errors.js';
+import { enqueueMail } from '../../shared/mail/outbox.js';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { nextFreeTimes, resolveSlot, type ResolvedSlot, type SlotQuery, type TermineContext } from './availability.service.js';
+import { AlreadyDoneSignal, NoSeatSignal, SlotTakenError, withRetry } from './booking.errors.js';
+import * as bookings from './booking.repository.js';
+import { verifyCaptcha, type CaptchaInput, type VerifiedCaptcha } from './captcha.js';
+import { localDateOf } from './format.js';
+import { buildMail, type MailKind } from './mails/mails.js';
+import { DAY_MS, enforceLimits, HOUR_MS } from './protection.js';
+import * as repo from './termine.repository.js';
+import type { Appointment, TerminLocation, TerminService } from './termine.tables.js';
+import { hashToken, newToken, openForRetry, sealForRetry } from './tokens.js';
+
+export interface Contact {
+  name: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  bgNummer?: string | undefined;
+}
+
+export const MAX_HOLD_EXTENSIONS = 3;
+
+export function manageUrl(ctx: TermineContext, token: string): string {
+  return `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/termine/verwalten/${token}`;
+}
+
+/** Turns "no seat" inside a transaction into a 409 that lists the next free times. */
+export async function seatOrConflict<T>(ctx: TermineContext, query: SlotQuery, slot: ResolvedSlot, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await withRetry(fn);
+  } catch (err) {
+    if (!(err instanceof NoSeatSignal)) throw err;
+    // The free times right after the one that was taken come first: closest to what the person wanted.
+    let nextTimes = await nextFreeTimes(ctx, { ...query, fromDate: localDateOf(slot.startsAt), limit: 6, after: slot.startsAt }, slot.plan);
+    if (nextTimes.length === 0) nextTimes = await nextFreeTimes(ctx, { ...query, fromDate: localDateOf(slot.startsAt), limit: 6 }, slot.plan);
+    throw new SlotTakenError(nextTimes, query);
+  }
+}
+
+/** Takes the seats of `slot` for the appointment or rolls the transaction back with NoSeatSignal. */
+export async function takeSlotSeats(tx: TenantDb, slot: ResolvedSlot, appointmentId: string, expiresAt: Date | null, now: Date): Promise<void> {
+  const ok = await bookings.takeSeats(tx, {
+    locationId: slot.plan.location.id,
+    units: slot.units,
+    slotMinutes: slot.plan.config.slotMinutes,
+    maxSeat: slot.maxSeat,
+    appointmentId,
+    expiresAt,
+    now,
+  });
+  if (!ok) throw new NoSeatSignal();
+}
+
+/** Issues a new personal link for a mail; valid until the appointment's data is deleted. */
+export async function issueLink(ctx: TermineContext, tx: TenantDb, appointment: Appointment, retentionDays: number): Promise<string> {
+  const token = newToken();
+  await bookings.insertManageToken(tx, appointment.id, hashToken(token), new Date(appointment.endsAt.getTime() + retentionDays * DAY_MS));
+  return token;
+}
+
+/** Writes the mail for `kind` to the outbox in the transaction `tx`, when the appointment has an address. */
+export async function sendMail(
+  ctx: TermineContext,
+  tx: TenantDb,
+  kind: MailKind,
+  appointment: Appointment,
+  options: {
+    link?: string | undefined;
+    confirmMinutes?: number;
+    closureReason?: string;
+    /** Location and services when the caller has them already (saves two queries in the transaction). */
+    plan?: { location: TerminLocation; services: TerminService[] };
+  } = {},
+): Promise<void> {
+  if (!appointment.email) return;
+  // Sequential on purpose: queries inside one transaction share one connection.
+  const location = options.plan?.location ?? (await repo.getLocation(tx, appointment.locationId));
+  const services = options.plan?.services ?? (await repo.servicesByIds(tx, appointment.serviceIds));
+  const { plan: _plan, ...rest } = options;
+  await enqueueMail(tx, buildMail({ kind, appointment, location: location!, services, tenant: ctx.tenant, now: ctx.deps.clock.now(), ...rest }));
+}
+
+// ---- hold ----
+
+export interface HoldInput extends SlotQuery {
+  startsAt: Date;
+  language: string;
+  /** The journey's previous hold, released in the same transaction. */
+  replaceHoldToken?: string | undefined;
+}
+
+export async function hold(
+  ctx: TermineContext,
+  input: HoldInput,
+): Promise<{ holdToken: string; appointmentId: string; expiresAt: Date; startsAt: Date; endsAt: Date }> {
+  const slot = await resolveSlot(ctx, input);
+  const settings = slot.plan.settings;
+  if (input.channel === 'online') {
+    await enforceLimits(ctx, [{ name: 'hold:ip', subject: ctx.clientIp ?? '', max: settings.holdsPerIpHour, windowMs: HOUR_MS }]);
+  }
+  const now = ctx.deps.clock.now();
+  const holdToken = newToken();
+  const expiresAt = new Date(now.getTime() + settings.holdMinutes * 60_000);
+  const appointment = await seatOrConflict(ctx, input, slot, () =>
+    ctx.tdb.transaction(async (tx) => {
+      // A new time in the same journey replaces the old hold and keeps the contact details typed in.
+      const previous = input.replaceHoldToken ? await bookings.appointmentByHold(tx, hashToken(input.replaceHoldToken)) : undefined;
+      const carried = previous?.status === 'held' ? { name: previous.name, email: previous.email, phone: previous.phone, bgNummer: previous.bgNummer } : {};
+      if (previous?.status === 'held') await bookings.deleteAppointment(tx, previous.id, bookings.statusIn('held'));
+      const row = await bookings.insertAppointment(tx, {
+        ...carried,
+        locationId: input.locationId,
+        serviceIds: slot.plan.services.map((s) => s.id),
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        persons: input.persons,
+        status: 'held',
+        channel: input.channel,
+        language: input.language,
+        holdTokenHash: hashToken(holdToken),
+        holdExpiresAt: expiresAt,
+        createdAt: now,
+      });
+      await takeSlotSeats(tx, slot, row.id, expiresAt, now);
+      return row;
+    }),
+  );
+  return { holdToken, appointmentId: appointment.id, expiresAt, startsAt: slot.startsAt, endsAt: slot.endsAt };
+}
+
+/** The appointment behind a journey token (held, or already booked by it). */
+export async function journey(ctx: TermineContext, holdToken: string | undefined): Promise<Appointment | undefined> {
+  if (!holdToken) return undefined;
+  return bookings.appointmentByHold(ctx.tdb, hashToken(holdToken));
+}
+
+function holdGone(): ConflictError {
+  return new ConflictError('termine:errors.holdExpired');
+}
+
+/** Journey state: the contact details typed in are kept on the held appointment, not in the browser. */
+export async function saveContact(ctx: TermineContext, holdToken: string, contact: Contact): Promise<void> {
+  const held = await journey(ctx, holdToken);
+  if (held?.status !== 'held') throw holdGone();
+  await bookings.updateAppointment(
+    ctx.tdb,
+    held.id,
+    { name: contact.name, email: contact.email ?? null, phone: contact.phone || null, bgNummer: contact.bgNummer || null },
+    bookings.statusIn('held'),
+  );
+}
+
+/** Gives the person another holdMinutes (WCAG 2.2.1: a time limit can be extended), at most three times. */
+export async function extendHold(ctx: TermineContext, holdToken: string): Promise<Date> {
+  const held = await journey(ctx, holdToken);
+  if (held?.status !== 'held') throw holdGone();
+  if (held.holdExtensions >= MAX_HOLD_EXTENSIONS) throw new ConflictError('termine:errors.noMoreExtensions', { max: MAX_HOLD_EXTENSIONS });
+  const slot = await resolveSlot(ctx, { ...slotQueryOf(held), startsAt: held.startsAt });
+  const now = ctx.deps.clock.now();
+  const expiresAt = new Date(now.getTime() + slot.plan.settings.holdMinutes * 60_000);
+  await seatOrConflict(ctx, slotQueryOf(held), slot, () =>
+    ctx.tdb.transaction(async (tx) => {
+      const updated = await bookings.updateAppointment(
+        tx,
+        held.id,
+        { holdExpiresAt: expiresAt, holdExtensions: held.holdExtensions + 1 },
+        bookings.statusIn('held'),
+      );
+      if (!updated) throw holdGone();
+      await keepOrRetake(tx, slot, held.id, expiresAt, now);
+    }),
+  );
+  return expiresAt;
+}
+
+/** Keeps the appointment's live seats (new expiry) or, if some lapsed meanwhile, takes them again. */
+export async function keepOrRetake(tx: TenantDb, slot: ResolvedSlot, appointmentId: string, expiresAt: Date | null, now: Date): Promise<void> {
+  const kept = await bookings.keepSeats(tx, appointmentId, expiresAt, now);
+  if (kept === slot.units.length) return;
+  await bookings.releaseSeats(tx, appointmentId);
+  await takeSlotSeats(tx, slot, appointmentId, expiresAt, now);
+}
+
+export function slotQueryOf(a: Appointment): SlotQuery {
+  return { locationId: a.locationId, serviceIds: a.serviceIds, persons: a.persons, channel: a.channel };
+}
+
+// ---- book ----
+
+export interface BookInput {
+  /** Book a held slot (HTML journey, API with holdId) … */
+  holdToken?: string | undefined;
+  /** … or a slot directly (API, staff). */
+  slot?: (SlotQuery & { startsAt: Date }) | undefined;
+  contact: Contact;
+  language: string;
+  captcha?: CaptchaInput | undefined;
+  /** Field named in captcha errors: 'captcha' (API) or the question's input (HTML). */
+  captchaField?: string | undefined;
+  /** API Idempotency-Key: a retry gets the first answer, including the manage token. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface BookResult {
+  appointment: Appointment;
+  /** The personal link's token; absent when a double submit of the HTML form is answered. */
+  manageToken?: string | undefined;
+  replayed: boolean;
+  /** Place and services, when already loaded (a new booking). */
+  plan?: { location: TerminLocation; services: TerminService[] } | undefined;
+}
+
+function fingerprintOf(input: BookInput): string {
+  const { holdToken, slot, contact } = input;
+  return createHash('sha256')
+    .update(JSON.stringify({ holdToken, slot: slot && { ...slot, startsAt: slot.startsAt.toISOString() }, contact }))
+    .digest('base64url');
+}
+
+async function replay(ctx: TermineContext, key: string, fingerprint: string): Promise<BookResult | undefined> {
+  const record = await bookings.idempotencyRecord(ctx.tdb, hashToken(key));
+  if (!record) return undefined;
+  if (record.fingerprint !== fingerprint) {
+    throw new ValidationError([{ field: 'Idempotency-Key', message: 'termine:errors.idempotencyMismatch' }]);
+  }
+  const appointment = await bookings.getAppointment(ctx.tdb, record.appointmentId);
+  if (!appointment) return undefined;
+  return { appointment, manageToken: openForRetry(ctx.deps.config.secretKey, key, record.tokenCipher), replayed: true };
+}
+
+async function checkCaptcha(ctx: TermineContext, input: BookInput, online: boolean): Promise<VerifiedCaptcha | undefined> {
+  if (!online || !ctx.deps.config.captcha) return undefined;
+  const result = await verifyCaptcha(ctx.deps.config, ctx.deps.clock.now(), input.captcha ?? {}, input.captchaField);
+  if (!result.ok) throw new ValidationError([result.error]);
+  return result.value;
+}
+
+export async function book(ctx: TermineContext, input: BookInput): Promise<BookResult> {
+  const fingerprint = fingerprintOf(input);
+  if (input.idempotencyKey) {
+    const earlier = await replay(ctx, input.idempotencyKey, fingerprint);
+    if (earlier) return earlier;
+  }
+  let held: Appointment | undefined;
+  let query: SlotQuery & { startsAt: Date };
+  if (input.holdToken) {
+    held = await journey(ctx, input.holdToken);
+    if (held && (held.status === 'booked' || held.status === 'pending')) return { appointment: held, replayed: true };
+    if (held?.status !== 'held') throw holdGone();
+    query = { ...slotQueryOf(held), startsAt: held.startsAt };
+  } else if (input.slot) {
+    query = input.slot;
+  } else {
+    throw new ValidationError([{ field: 'holdId', message: 'common:validation.required' }]);
+  }
+  const online = query.channel === 'online';
+  const slot = await resolveSlot(ctx, query);
+  const settings = slot.plan.settings;
+  const captcha = await checkCaptcha(ctx, input, online);
+  const email = input.contact.email?.trim().toLowerCase() || undefined;
+  if (online) {
+    await enforceLimits(ctx, [
+      { name: 'book:ip', subject: ctx.clientIp ?? '', max: settings.bookingsPerIpHour, windowMs: HOUR_MS },
+      { name: 'book:email', subject: email ?? '', max: settings.bookingsPerEmailDay, windowMs: DAY_MS },
+    ]);
+  }
+  const now = ctx.deps.clock.now();
+  const pending = online && settings.doubleOptIn;
+  const confirmBy = pending ? new Date(now.getTime() + settings.confirmMinutes * 60_000) : null;
+  const appointmentId = held?.id ?? randomUUID();
+
+  try {
+    return await seatOrConflict(ctx, query, slot, () =>
+      ctx.tdb.transaction(async (tx) => {
+        const manageToken = newToken();
+        if (input.idempotencyKey) {
+          const claimed = await bookings.claimIdempotencyKey(tx, {
+            keyHash: hashToken(input.idempotencyKey),
+            fingerprint,
+            appointmentId,
+            tokenCipher: sealForRetry(ctx.deps.config.secretKey, input.idempotencyKey, manageToken),
+            createdAt: now,
+          });
+          if (!claimed) throw new AlreadyDoneSignal();
+        }
+        const values = {
+          status: pending ? ('pending' as const) : ('booked' as const),
+          name: input.contact.name,
+          email: email ?? null,
+          phone: input.contact.phone || null,
+          bgNummer: input.contact.bgNummer || null,
+          language: input.language,
+          confirmBy,
+          bookedAt: now,
+          statusChangedAt: now,
+        };
+        // A double submit of a held slot waits here for the first one and then finds the hold used.
+        const appointment = held
+          ? await bookings.updateAppointment(tx, held.id, { ...values, holdExpiresAt: null }, bookings.statusIn('held'))
+          : await bookings.insertAppointment(tx, {
+              ...values,
+              id: appointmentId,
+              locationId: query.locationId,
+              serviceIds: slot.plan.services.map((s) => s.id),
+              startsAt: slot.startsAt,
+              endsAt: slot.endsAt,
+              persons: query.persons,
+              channel: query.channel,
+              createdAt: now,
+            });
+        if (!appointment) throw new AlreadyDoneSignal();
+        if (captcha && !(await bookings.redeemCaptcha(tx, captcha.replayKey, captcha.expiresAt))) {
+          throw new ValidationError([{ field: input.captcha?.altcha ? (input.captchaField ?? 'captcha') : 'captchaAnswer', message: 'termine:errors.captchaUsed' }]);
+        }
+        if (email && online) {
+          await bookings.lockEmail(tx, email);
+          const future = await bookings.countFutureByEmail(tx, email, now, appointment.id);
+          if (future >= settings.maxFutureAppointmentsPerEmail) {
+            throw new ValidationError([{ field: 'email', message: 'termine:errors.tooManyAppointments', params: { max: settings.maxFutureAppointmentsPerEmail } }]);
+          }
+        }
+        if (held) await keepOrRetake(tx, slot, held.id, confirmBy, now);
+        else await takeSlotSeats(tx, slot, appointment.id, confirmBy, now);
+        await bookings.insertManageToken(tx, appointment.id, hashToken(manageToken), new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS));
+        await sendMail(ctx, tx, pending ? 'confirmRequest' : 'confirmation', appointment, {
+          link: manageUrl(ctx, manageToken),
+          confirmMinutes: settings.confirmMinutes,
+          plan: slot.plan,
+        });
+        return { appointment, manageToken, replayed: false, plan: slot.plan };
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof AlreadyDoneSignal)) throw err;
+    if (input.idempotencyKey) {
+      const earlier = await replay(ctx, input.idempotencyKey, fingerprint);
+      if (earlier) return earlier;
+    }
+    const appointment = await bookings.getAppointment(ctx.tdb, appointmentId);
+    // The hold was removed meanwhile (a closure, or expiry clean-up).
+    if (!appointment) throw holdGone();
+    return { appointment, replayed: true };
+  }
+}

@@ -1,0 +1,73 @@
+// Onlineterminierung: locations, services, opening hours, availability, holds and bookings of Servicepoint appointments.
+// Owns the termin_* tables; exports bookingService (for the Servicepoint desk) and closeLocation.
+import type { WegweiserModule } from '../../shared/module.js';
+import { registerStaffNavItem } from '../staff/index.js';
+import { adminApi } from './admin.api.js';
+import { adminRoutes } from './admin.routes.js';
+import { listAvailableDays, listAvailableTimes, nextFreeTimes, openingHoursOf, staffCatalogue, type TermineContext } from './availability.service.js';
+import { SlotTakenError } from './booking.errors.js';
+import { book, extendHold, hold, type Contact } from './booking.service.js';
+import { closeLocation, removeClosure } from './closures.service.js';
+import { seedTermine } from './demo.js';
+import { termineJobs } from './jobs.js';
+import { allowedActions, cancel, confirm, deskTransitions, describe, listByDay, rescheduleByToken, setStatus, staffCancel, staffReschedule } from './manage.service.js';
+import { registerJourneyRoutes } from './journey.routes.js';
+import { registerManageRoutes } from './manage.routes.js';
+import { registerTermineApi } from './termine.api.js';
+
+export type { TermineContext, Contact };
+export type { Appointment, AppointmentStatus, TerminLocation, TerminService, LocalizedList, LocalizedText } from './termine.tables.js';
+export { SlotTakenError, closeLocation };
+
+/**
+ * The booking model for other modules. Every function takes a TermineContext ({ tdb, tenant, deps }) and
+ * plain data. Staff bookings use channel 'staff': all seats, no captcha, no rate limits, no horizon.
+ */
+export const bookingService = {
+  hold,
+  extendHold,
+  book,
+  /** Staff booking (phone, walk-in): `slot.channel` is forced to 'staff'; contact e-mail optional. */
+  staffBook: (ctx: TermineContext, input: { locationId: string; serviceIds: string[]; persons: number; startsAt: Date; contact: Contact; language?: string }) =>
+    book(ctx, {
+      slot: { locationId: input.locationId, serviceIds: input.serviceIds, persons: input.persons, startsAt: input.startsAt, channel: 'staff' },
+      contact: input.contact,
+      language: input.language ?? 'de',
+    }),
+  cancelByToken: cancel,
+  cancel: staffCancel,
+  rescheduleByToken,
+  reschedule: staffReschedule,
+  confirm,
+  listByDay,
+  setStatus,
+  deskTransitions,
+  describe,
+  allowedActions,
+  listAvailableDays,
+  listAvailableTimes,
+  nextFreeTimes,
+  closeLocation,
+  removeClosure,
+  /** Active locations and services (including those bookable only by staff) with their locations. */
+  staffCatalogue,
+  openingHours: openingHoursOf,
+};
+
+registerStaffNavItem({ path: '/staff/termine', labelKey: 'termine:admin.nav', permission: 'termine.configure', order: 30 });
+
+export const termineModule: WegweiserModule = {
+  name: 'termine',
+  async html(app, deps) {
+    registerJourneyRoutes(app, deps);
+    registerManageRoutes(app, deps);
+    await app.register((scope) => adminRoutes(scope, deps));
+  },
+  async api(app, deps) {
+    registerTermineApi(app, deps);
+    await app.register((scope) => adminApi(scope, deps));
+  },
+  citizenServices: [{ titleKey: 'termine:service.title', descriptionKey: 'termine:service.description', path: '/termine' }],
+  seedDemo: seedTermine,
+  jobs: termineJobs,
+};

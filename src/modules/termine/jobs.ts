@@ -1,0 +1,55 @@
+// Background jobs: reminders, expiry of holds and unconfirmed bookings, and deletion of personal data after
+// the retention period. Each runs for every tenant with the tenant's own settings.
+import { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { AppDeps, BackgroundJob } from '../../shared/module.js';
+import { createTenantsRepository } from '../tenants/tenants.repository.js';
+import type { TermineContext } from './availability.service.js';
+import * as bookings from './booking.repository.js';
+import { issueLink, manageUrl, sendMail } from './booking.service.js';
+import { DAY_MS } from './protection.js';
+import * as repo from './termine.repository.js';
+
+/** An hour after a hold lapsed its row goes; until then the journey can say "your reservation expired". */
+const HOLD_GRACE_MS = 3_600_000;
+
+async function forEachTenant(deps: AppDeps, fn: (ctx: TermineContext) => Promise<void>): Promise<void> {
+  for (const tenant of await createTenantsRepository(deps.database.db).list()) {
+    await fn({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, deps });
+  }
+}
+
+export async function sendReminders(ctx: TermineContext): Promise<number> {
+  const settings = await repo.getSettings(ctx.tdb);
+  if (settings.reminderHours <= 0) return 0;
+  const now = ctx.deps.clock.now();
+  let sent = 0;
+  for (const due of await bookings.dueReminders(ctx.tdb, now, settings.reminderHours)) {
+    await ctx.tdb.transaction(async (tx) => {
+      const updated = await bookings.updateAppointment(tx, due.id, { reminderSentAt: now }, bookings.statusIn('booked'), bookings.notReminded());
+      if (!updated) return;
+      const link = await issueLink(ctx, tx, updated, settings.retentionDays);
+      await sendMail(ctx, tx, 'reminder', updated, { link: manageUrl(ctx, link) });
+      sent++;
+    });
+  }
+  return sent;
+}
+
+export async function expireStale(ctx: TermineContext): Promise<{ holds: number; unconfirmed: number }> {
+  return ctx.tdb.transaction((tx) => bookings.expireStale(tx, ctx.deps.clock.now(), HOLD_GRACE_MS));
+}
+
+/** Anonymises appointments `retentionDays` after their date (statistics keep place, time, concern, status). */
+export async function applyRetention(ctx: TermineContext): Promise<number> {
+  const settings = await repo.getSettings(ctx.tdb);
+  const now = ctx.deps.clock.now();
+  const anonymised = await ctx.tdb.transaction((tx) => bookings.anonymiseBefore(tx, new Date(now.getTime() - settings.retentionDays * DAY_MS), now));
+  await bookings.purgeProtectionRows(ctx.tdb, now);
+  return anonymised;
+}
+
+export const termineJobs: BackgroundJob[] = [
+  { name: 'termine.reminders', everyMs: 5 * 60_000, run: (deps) => forEachTenant(deps, async (ctx) => void (await sendReminders(ctx))) },
+  { name: 'termine.expiry', everyMs: 60_000, run: (deps) => forEachTenant(deps, async (ctx) => void (await expireStale(ctx))) },
+  { name: 'termine.retention', everyMs: 3_600_000, run: (deps) => forEachTenant(deps, async (ctx) => void (await applyRetention(ctx))) },
+];

@@ -1,0 +1,129 @@
+// The personal link from the e-mails: view the appointment; confirm, move and cancel only by POST (a mail
+// scanner following the link changes nothing).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { ValidationError } from '../../shared/http/errors.js';
+import { safeParseForm } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { dayOverview, listAvailableTimes, type TermineContext } from './availability.service.js';
+import { SlotTakenError } from './booking.errors.js';
+import { slotQueryOf } from './booking.service.js';
+import { allowedActions, byManageToken, cancel, confirm, describe, reschedule } from './manage.service.js';
+import * as s from './termine.schemas.js';
+import type { Appointment } from './termine.tables.js';
+import { ChooseDay, ChooseTime, SlotTaken } from './views/DayTime.js';
+import { ConfirmCancelPage, ManagePage, type ManageNotice } from './views/Done.js';
+
+const notices = new Set(['cancelled', 'moved', 'confirmed']);
+
+export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
+  const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps, clientIp: request.ip });
+  const linkBase = (request: FastifyRequest) => `/t/${request.tenant.slug}/termine/verwalten/${(request.params as { token: string }).token}`;
+  const load = async (request: FastifyRequest, reply: FastifyReply) => {
+    // Personal data: never cached, never sent on as referrer (Referrer-Policy is no-referrer everywhere).
+    void reply.header('cache-control', 'no-store');
+    return byManageToken(ctxOf(request), (request.params as { token: string }).token);
+  };
+
+  app.get('/termine/verwalten/:token', async (request, reply) => {
+    const a = await load(request, reply);
+    const done = (request.query as { done?: string }).done;
+    return reply.render(
+      h(ManagePage, {
+        ...(await describe(ctxOf(request), a)),
+        actions: allowedActions(a, deps.clock.now()),
+        linkBase: linkBase(request),
+        notice: (done && notices.has(done) ? done : undefined) as ManageNotice,
+      }),
+    );
+  });
+
+  app.get('/termine/verwalten/:token/absagen', async (request, reply) => {
+    const a = await load(request, reply);
+    if (!allowedActions(a, deps.clock.now()).cancel) return reply.redirect(linkBase(request), 303);
+    return reply.render(h(ConfirmCancelPage, { ...(await describe(ctxOf(request), a)), linkBase: linkBase(request) }));
+  });
+
+  app.post('/termine/verwalten/:token/absagen', async (request, reply) => {
+    await load(request, reply);
+    await cancel(ctxOf(request), (request.params as { token: string }).token);
+    return reply.redirect(`${linkBase(request)}?done=cancelled`, 303);
+  });
+
+  app.post('/termine/verwalten/:token/bestaetigen', async (request, reply) => {
+    await load(request, reply);
+    await confirm(ctxOf(request), (request.params as { token: string }).token);
+    return reply.redirect(`${linkBase(request)}?done=confirmed`, 303);
+  });
+
+  const moveable = async (request: FastifyRequest, reply: FastifyReply): Promise<Appointment | undefined> => {
+    const a = await load(request, reply);
+    if (allowedActions(a, deps.clock.now()).move) return a;
+    void reply.redirect(linkBase(request), 303);
+    return undefined;
+  };
+
+  app.get('/termine/verwalten/:token/verschieben', async (request, reply) => {
+    const a = await moveable(request, reply);
+    if (!a) return reply;
+    const month = (request.query as { month?: string }).month;
+    const overview = await dayOverview(ctxOf(request), slotQueryOf(a), month);
+    const lb = linkBase(request);
+    return reply.render(
+      h(ChooseDay, {
+        heading: request.t('termine:move.title'),
+        backHref: lb,
+        ...overview,
+        hrefForDay: (date) => `${lb}/verschieben/zeit?date=${date}`,
+        prevMonthHref: overview.prevMonth ? `${lb}/verschieben?month=${overview.prevMonth}` : undefined,
+        nextMonthHref: overview.nextMonth ? `${lb}/verschieben?month=${overview.nextMonth}` : undefined,
+        action: `${lb}/verschieben`,
+        hidden: null,
+      }),
+    );
+  });
+
+  async function renderMoveTimes(request: FastifyRequest, reply: FastifyReply, a: Appointment, date: string, errors: { field: string; message: string }[], status = 200) {
+    const { times } = await listAvailableTimes(ctxOf(request), { ...slotQueryOf(a), date });
+    const lb = linkBase(request);
+    return reply.status(status).render(
+      h(ChooseTime, {
+        date,
+        times,
+        action: `${lb}/verschieben`,
+        hidden: h('input', { type: 'hidden', name: 'date', value: date }),
+        backHref: `${lb}/verschieben?month=${date.slice(0, 7)}`,
+        errors,
+      }),
+    );
+  }
+
+  app.get('/termine/verwalten/:token/verschieben/zeit', async (request, reply) => {
+    const a = await moveable(request, reply);
+    if (!a) return reply;
+    const date = safeParseForm(s.localDate, (request.query as { date?: string }).date);
+    if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
+    return renderMoveTimes(request, reply, a, date.data, []);
+  });
+
+  app.post('/termine/verwalten/:token/verschieben', async (request, reply) => {
+    const a = await moveable(request, reply);
+    if (!a) return reply;
+    const parsed = safeParseForm(s.moveForm, request.body);
+    const date = safeParseForm(s.localDate, (request.body as { date?: string }).date);
+    if (!parsed.ok) {
+      if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
+      return renderMoveTimes(request, reply, a, date.data, parsed.errors, 422);
+    }
+    try {
+      await reschedule(ctxOf(request), a, parsed.data.startsAt);
+      return reply.redirect(`${linkBase(request)}?done=moved`, 303);
+    } catch (err) {
+      if (err instanceof ValidationError && date.ok) return renderMoveTimes(request, reply, a, date.data, err.fields, 422);
+      if (!(err instanceof SlotTakenError)) throw err;
+      return reply
+        .status(409)
+        .render(h(SlotTaken, { nextTimes: err.nextTimes, action: `${linkBase(request)}/verschieben`, hidden: null, dayHref: `${linkBase(request)}/verschieben` }));
+    }
+  });
+}

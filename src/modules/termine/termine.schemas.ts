@@ -1,0 +1,183 @@
+// zod schemas shared by the HTML forms and the JSON API; messages are i18n keys naming what is wrong.
+import { z } from 'zod';
+import { MAX_PERSONS } from './availability.js';
+
+const uuid = (key: string) => z.uuid({ error: `termine:errors.${key}` });
+export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'termine:errors.date' });
+export const persons = z.coerce.number({ error: 'termine:errors.persons' }).int({ error: 'termine:errors.persons' }).min(1, { error: 'termine:errors.persons' }).max(MAX_PERSONS, { error: 'termine:errors.persons' });
+const instant = z.iso.datetime({ offset: true, error: 'termine:errors.startsAt' }).transform((s) => new Date(s));
+
+/** One or several service ids: repeated form fields, a JSON array, or a comma-separated query value. */
+const serviceIds = z
+  .union([z.string(), z.array(z.string())], { error: 'termine:errors.unknownService' })
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(z.string())
+      .min(1, { error: 'termine:errors.chooseService' })
+      .max(3, { error: 'termine:errors.tooManyServices' })
+      // One message for the whole field rather than one per position.
+      .refine((ids) => ids.every((id) => z.uuid().safeParse(id).success), { error: 'termine:errors.unknownService' }),
+  );
+
+const optionalText = (schema: z.ZodString) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(schema.optional());
+
+export const contactFields = {
+  name: z.string({ error: 'termine:errors.name' }).trim().min(1, { error: 'termine:errors.name' }).max(120),
+  email: z
+    .string({ error: 'termine:errors.email' })
+    .trim()
+    .min(1, { error: 'termine:errors.email' })
+    .max(254)
+    .pipe(z.email({ error: 'termine:errors.email' })),
+  phone: optionalText(z.string().regex(/^\+?[0-9 ()/-]{5,30}$/, { error: 'termine:errors.phone' })).optional(),
+  bgNummer: optionalText(z.string().regex(/^\d{5}\s?BG\s?\d{7}$/i, { error: 'termine:errors.bgNummer' }))
+    .transform((v) => v?.replace(/\s/g, '').toUpperCase())
+    .optional(),
+};
+
+export const contactForm = z.object(contactFields);
+
+// ---- HTML journey ----
+
+export const serviceStep = z.object({ service: serviceIds });
+export const locationStep = serviceStep.extend({ location: uuid('chooseLocation') });
+export const personsStep = locationStep.extend({ persons });
+export const dayStep = personsStep.extend({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() });
+export const timeStep = personsStep.extend({ date: localDate });
+export const holdForm = personsStep.extend({ startsAt: z.iso.datetime({ offset: true, error: 'termine:errors.chooseTime' }).transform((s) => new Date(s)) });
+export const captchaForm = z.object({
+  altcha: z.string().max(4000).optional(),
+  captchaToken: z.string().max(500).optional(),
+  captchaAnswer: z.string().max(10).optional(),
+});
+export const moveForm = z.object({ startsAt: z.iso.datetime({ offset: true, error: 'termine:errors.chooseTime' }).transform((s) => new Date(s)) });
+
+// ---- JSON API ----
+
+export const listServicesQuery = z.object({ location: uuid('unknownLocation').optional() });
+
+export const daysQuery = z.object({
+  location: uuid('unknownLocation'),
+  service: serviceIds,
+  from: localDate.optional(),
+  to: localDate.optional(),
+  persons: persons.default(1),
+});
+
+export const timesQuery = z.object({
+  location: uuid('unknownLocation'),
+  service: serviceIds,
+  date: localDate,
+  persons: persons.default(1),
+});
+
+export const holdBody = z.object({
+  location: uuid('unknownLocation'),
+  /** One or more service ids (array or comma-separated). */
+  service: serviceIds,
+  persons: persons.default(1),
+  startsAt: instant,
+});
+
+export const bookBody = z
+  .object({
+    holdId: z.string().max(100).optional(),
+    location: uuid('unknownLocation').optional(),
+    service: serviceIds.optional(),
+    persons: persons.optional(),
+    startsAt: instant.optional(),
+    ...contactFields,
+    /** altcha payload (base64 JSON of challenge and solution), from GET /captcha. */
+    captcha: z.string().max(4000).optional(),
+    language: z.enum(['de', 'en']).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.holdId) return;
+    for (const field of ['location', 'service', 'startsAt'] as const) {
+      if (body[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'termine:errors.holdOrSlot' });
+    }
+  });
+
+export const rescheduleBody = z.object({ startsAt: instant });
+export const appointmentParams = z.object({ id: z.uuid({ error: 'termine:errors.linkInvalid' }) });
+
+const address = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });
+
+export const locationOut = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    address,
+    phone: z.string().nullable(),
+    directions: z.string(),
+    accessibility: z.string(),
+    slotMinutes: z.number().int(),
+    horizonDays: z.number().int(),
+    services: z.array(z.uuid()),
+  })
+  .meta({ id: 'TerminLocation' });
+
+export const serviceOut = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    durationMinutes: z.number().int(),
+    bring: z.array(z.string()),
+  })
+  .meta({ id: 'TerminService' });
+
+export const daysOut = z.object({
+  days: z.array(z.object({ date: z.string(), freeTimes: z.number().int() })),
+  nextFreeDate: z.string().nullable(),
+});
+
+export const freeTimeOut = z.object({ time: z.string(), startsAt: z.string(), endsAt: z.string(), freeSeats: z.number().int() });
+export const timesOut = z.object({ date: z.string(), times: z.array(freeTimeOut) });
+export const holdOut = z.object({ holdId: z.string(), expiresAt: z.string(), startsAt: z.string(), endsAt: z.string() });
+
+export const appointmentOut = z
+  .object({
+    id: z.uuid(),
+    status: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    persons: z.number().int(),
+    location: z.object({ id: z.uuid(), name: z.string(), address }),
+    services: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    bring: z.array(z.string()),
+    confirmBy: z.string().nullable(),
+    manageToken: z.string().optional(),
+  })
+  .meta({ id: 'TerminAppointment' });
+
+export const problemOut = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  nextFreeTimes: z.array(freeTimeOut.extend({ date: z.string() })).optional(),
+});
+
+export const captchaOut = z
+  .object({
+    parameters: z.object({
+      algorithm: z.string(),
+      nonce: z.string(),
+      salt: z.string(),
+      cost: z.number(),
+      keyLength: z.number(),
+      keyPrefix: z.string(),
+      keySignature: z.string().optional(),
+      expiresAt: z.number().optional(),
+      data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    }),
+    signature: z.string().optional(),
+  })
+  .meta({ id: 'CaptchaChallenge', description: 'altcha v2 challenge (SHA-256). Answer with base64(JSON {challenge, solution}) in `captcha`.' });

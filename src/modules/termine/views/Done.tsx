@@ -1,0 +1,150 @@
+// After booking: confirmation page, the personal link's page (view, confirm, move, cancel) and short notices.
+import { useTenantBase, useView } from '../../../shared/html/context.js';
+import { Alert, Button, ButtonLink } from '../../../shared/html/components.js';
+import { Layout } from '../../../shared/html/Layout.js';
+import { formatTime, localized } from '../format.js';
+import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
+import { Address, AppointmentSummary, BringList, TermineAssets } from './parts.js';
+
+interface ViewProps {
+  appointment: Appointment;
+  location: TerminLocation;
+  services: TerminService[];
+}
+
+function PlaceDetails({ location }: { location: TerminLocation }) {
+  const { t, lang } = useView();
+  return (
+    <section class="ww-section" aria-labelledby="place-heading">
+      <h2 class="kern-heading-small" id="place-heading">
+        {t('termine:summary.directions')}
+      </h2>
+      <Address location={location} />
+      <p class="kern-body">{localized(location.directions, lang)}</p>
+      <p class="kern-body">
+        <strong>{t('termine:summary.accessibility')}:</strong> {localized(location.accessibility, lang)}
+      </p>
+    </section>
+  );
+}
+
+export function ConfirmationPage(props: ViewProps) {
+  const { t } = useView();
+  const base = useTenantBase();
+  const pending = props.appointment.status === 'pending';
+  const title = pending ? t('termine:done.pendingTitle') : t('termine:done.title');
+  return (
+    <Layout title={title}>
+      <TermineAssets />
+      <div class={`kern-alert kern-alert--${pending ? 'warning' : 'success'}`} role="status">
+        <div class="kern-alert__header">
+          <span class={`kern-icon kern-icon--${pending ? 'warning' : 'success'}`} aria-hidden="true"></span>
+          <h1 class="kern-title kern-title--large">{title}</h1>
+        </div>
+        <div class="kern-alert__body">
+          <p class="kern-body">
+            {pending
+              ? t('termine:done.pendingText', { email: props.appointment.email, time: formatTime(props.appointment.confirmBy ?? new Date()) })
+              : t('termine:done.text', { email: props.appointment.email })}
+          </p>
+        </div>
+      </div>
+      <AppointmentSummary appointment={props.appointment} location={props.location} services={props.services} />
+      <BringList services={props.services} />
+      <PlaceDetails location={props.location} />
+      {pending ? null : (
+        <p class="kern-body">
+          <a class="kern-link" href={`${base}/termine/gebucht/termin.ics`} download="termin.ics">
+            {t('termine:done.ics')}
+          </a>
+        </p>
+      )}
+      <p class="kern-body">{t('termine:done.manageHint')}</p>
+      <p class="kern-body">
+        <a class="kern-link" href={base}>
+          {t('termine:done.home')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export type ManageNotice = 'cancelled' | 'moved' | 'confirmed' | undefined;
+
+export function ManagePage(props: ViewProps & { actions: { confirm: boolean; cancel: boolean; move: boolean }; linkBase: string; notice: ManageNotice }) {
+  const { t } = useView();
+  const a = props.appointment;
+  const state =
+    a.status === 'cancelled' ? (a.cancelReason === 'closure' ? 'closure' : 'cancelled') : a.status === 'pending' ? 'pending' : a.status === 'expired' ? 'expired' : 'booked';
+  return (
+    <Layout title={t('termine:manage.title')}>
+      <TermineAssets />
+      <h1 class="kern-heading-large">{t('termine:manage.title')}</h1>
+      {props.notice ? <Alert type="success" title={t(`termine:manage.notice.${props.notice}`)} /> : null}
+      <Alert type={state === 'booked' ? 'info' : 'warning'} title={t(`termine:manage.state.${state}`)}>
+        {state === 'pending' ? <p class="kern-body">{t('termine:manage.pendingText', { time: formatTime(a.confirmBy ?? a.startsAt) })}</p> : null}
+        {state === 'closure' ? <p class="kern-body">{t('termine:manage.closureText')}</p> : null}
+      </Alert>
+      <AppointmentSummary appointment={a} location={props.location} services={props.services} />
+      {props.actions.confirm ? (
+        <form method="post" action={`${props.linkBase}/bestaetigen`}>
+          <Button>{t('termine:manage.confirm')}</Button>
+        </form>
+      ) : null}
+      {props.actions.move || props.actions.cancel ? (
+        <div class="ww-actions">
+          {props.actions.move ? (
+            <ButtonLink href={`${props.linkBase}/verschieben`} variant={state === 'closure' ? 'primary' : 'secondary'}>
+              {state === 'closure' ? t('termine:manage.rebook') : t('termine:manage.move')}
+            </ButtonLink>
+          ) : null}
+          {props.actions.cancel ? (
+            <ButtonLink href={`${props.linkBase}/absagen`} variant="secondary">
+              {t('termine:manage.cancel')}
+            </ButtonLink>
+          ) : null}
+        </div>
+      ) : null}
+      {a.status === 'booked' || a.status === 'pending' ? (
+        <>
+          <BringList services={props.services} />
+          <PlaceDetails location={props.location} />
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function ConfirmCancelPage(props: ViewProps & { linkBase: string }) {
+  const { t } = useView();
+  return (
+    <Layout title={t('termine:cancel.title')}>
+      <TermineAssets />
+      <h1 class="kern-heading-large">{t('termine:cancel.title')}</h1>
+      <AppointmentSummary appointment={props.appointment} location={props.location} services={props.services} />
+      <p class="kern-body">{t('termine:cancel.text')}</p>
+      <form method="post" action={`${props.linkBase}/absagen`} class="ww-actions">
+        <Button>{t('termine:cancel.confirm')}</Button>
+        <a class="kern-link" href={props.linkBase}>
+          {t('termine:cancel.keep')}
+        </a>
+      </form>
+    </Layout>
+  );
+}
+
+/** A short page for a journey that cannot go on (reservation expired, link unknown). */
+export function JourneyMessage(props: { titleKey: string; textKey: string; params?: Record<string, unknown> }) {
+  const { t } = useView();
+  const base = useTenantBase();
+  return (
+    <Layout title={t(props.titleKey)}>
+      <TermineAssets />
+      <h1 class="kern-heading-large">{t(props.titleKey)}</h1>
+      <p class="kern-body">{t(props.textKey, props.params ?? {})}</p>
+      <p class="kern-body">
+        <ButtonLink href={`${base}/termine`}>{t('termine:journey.startAgain')}</ButtonLink>
+      </p>
+    </Layout>
+  );
+}

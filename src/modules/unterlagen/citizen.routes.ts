@@ -1,0 +1,123 @@
+// Citizen pages: start, request opened by code, upload forms (multipart, no JavaScript needed), receipt.
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
+import { safeParseForm } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { aufforderungForCode } from './aufforderung.service.js';
+import { uploadBgNummerFormat } from './settings.service.js';
+import { discardIntake, receiveMultipart } from './intake.js';
+import { receiptPdf } from './pdf.js';
+import { berlinToday } from './receipt.js';
+import { normalizeAccessCode } from './tokens.js';
+import { codeForm } from './unterlagen.schemas.js';
+import { receiptByToken, submitUpload, uploadLimits, type UploadContext } from './upload.service.js';
+import { AufforderungPage } from './views/AufforderungPage.js';
+import { ReceiptPage } from './views/ReceiptPage.js';
+import { StartPage } from './views/StartPage.js';
+import { UploadPage, type UploadPageProps } from './views/UploadPage.js';
+import { openFileStore } from './fileStore.js';
+import { sendPdf } from './http.js';
+
+type CodeParams = { code: string };
+type ItemParams = { code: string; position: string };
+type TokenParams = { token: string };
+
+export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
+  const limits = uploadLimits(deps);
+  const pageLimits = { maxMb: limits.maxFileBytes / 1024 / 1024, maxTotalMb: limits.maxTotalBytes / 1024 / 1024 };
+  await app.register(multipart, { throwFileSizeLimit: false });
+
+  const context = (request: FastifyRequest): UploadContext => ({ deps, tenant: request.tenant, tdb: request.tdb, lang: request.lang, t: request.t });
+  const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/unterlagen`;
+
+  /** Streams the form to temp files, runs the use case, and either redirects to the receipt or shows the form again. */
+  const handleUpload = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extraFields: Record<string, string>,
+    page: (errors: ValidationError['fields'], values: Record<string, string>) => UploadPageProps,
+  ) => {
+    const store = await openFileStore(deps.config);
+    const intake = await receiveMultipart(request, () => store.incomingPath(), limits);
+    try {
+      const result = await submitUpload(context(request), { ...intake, fields: { ...intake.fields, ...extraFields } });
+      return reply.redirect(`${base(request)}/quittung/${result.receiptToken}`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return reply.status(422).render(h(UploadPage, page(error.fields, intake.fields)));
+    } finally {
+      await discardIntake(intake);
+    }
+  };
+
+  app.get('/unterlagen', async (_request, reply) => reply.render(h(StartPage, { errors: [] })));
+
+  app.post('/unterlagen/code', async (request, reply) => {
+    const parsed = safeParseForm(codeForm, request.body);
+    const code = parsed.ok ? normalizeAccessCode(parsed.data.code) : undefined;
+    if (!code) {
+      const errors = parsed.ok ? [{ field: 'code', message: 'unterlagen:errors.codeFormat' }] : parsed.errors;
+      return reply.status(422).render(h(StartPage, { errors, code: (request.body as { code?: string } | undefined)?.code ?? '' }));
+    }
+    return reply.redirect(`${base(request)}/a/${code}`, 303);
+  });
+
+  app.get<{ Params: CodeParams }>('/unterlagen/a/:code', async (request, reply) => {
+    const data = await aufforderungForCode(request.tdb, request.params.code, deps.clock.now());
+    // Pages reached with a secret (code or receipt token) are not kept in shared caches.
+    return reply.header('cache-control', 'no-store').render(h(AufforderungPage, { data, today: berlinToday(deps.clock.now()) }));
+  });
+
+  const itemOf = async (request: FastifyRequest<{ Params: ItemParams }>) => {
+    const data = await aufforderungForCode(request.tdb, request.params.code, deps.clock.now());
+    const item = data.items.find((i) => String(i.position) === request.params.position);
+    if (!item) throw new NotFoundError();
+    const props = {
+      action: `${base(request)}/a/${data.code}/${item.position}`,
+      back: `${base(request)}/a/${data.code}`,
+      limits: pageLimits,
+      item: { number: item.position, documentType: item.documentType, description: item.description, dueDate: item.dueDate },
+    };
+    return { data, item, props };
+  };
+
+  app.get<{ Params: ItemParams }>('/unterlagen/a/:code/:position', async (request, reply) => {
+    const { props } = await itemOf(request);
+    return reply.render(h(UploadPage, props));
+  });
+
+  app.post<{ Params: ItemParams }>('/unterlagen/a/:code/:position', async (request, reply) => {
+    const { data, item, props } = await itemOf(request);
+    return handleUpload(request, reply, { requestCode: data.code, item: String(item.position) }, (errors, values) => ({ ...props, errors, values }));
+  });
+
+  const freeProps = async (request: FastifyRequest): Promise<UploadPageProps> => ({
+    action: `${base(request)}/frei`,
+    back: base(request),
+    limits: pageLimits,
+    bgNummerExample: (await uploadBgNummerFormat(request.tdb)).example,
+  });
+
+  app.get('/unterlagen/frei', async (request, reply) => reply.render(h(UploadPage, await freeProps(request))));
+
+  app.post('/unterlagen/frei', async (request, reply) => {
+    const props = await freeProps(request);
+    // A code field can only come from a crafted request here; the free form never has one.
+    return handleUpload(request, reply, { requestCode: '' }, (errors, values) => ({ ...props, errors, values }));
+  });
+
+  app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token', async (request, reply) => {
+    const receipt = await receiptByToken(context(request), request.params.token);
+    if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
+    return reply.header('cache-control', 'no-store').render(h(ReceiptPage, { receipt, pdfHref: `${base(request)}/quittung/${request.params.token}/pdf` }));
+  });
+
+  app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token/pdf', async (request, reply) => {
+    const receipt = await receiptByToken(context(request), request.params.token);
+    if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
+    const pdf = await receiptPdf(request.t, { ...receipt, lang: request.lang }, deps.clock.now());
+    return sendPdf(reply, `Eingangsbestaetigung-${receipt.reference}.pdf`, pdf);
+  });
+}

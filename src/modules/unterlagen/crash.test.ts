@@ -1,0 +1,184 @@
+// kill -9 during uploads: after a restart and the cleanup job there is no file without its row, no row
+// without its file, no temporary file, and every upload that was acknowledged (201) is there, intact.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../shared/clock.js';
+import { loadConfig } from '../../shared/config.js';
+import { openDatabase, type Database } from '../../shared/db/client.js';
+import { createLogger } from '../../shared/logger.js';
+import type { AppDeps } from '../../shared/module.js';
+import { openFileStore } from './fileStore.js';
+import { parseMasterKey, Sha256Tap } from './files/index.js';
+import { jpegWithGps, pdfWithPages } from './files/test/fixtures.js';
+import { cleanupStorage } from './maintenance.js';
+import { uploadFiles, uploads } from './unterlagen.tables.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const uploadCount = 50;
+const concurrency = 5;
+
+let dataDir: string;
+let dropDatabase: (() => Promise<void>) | undefined;
+const children: ChildProcess[] = [];
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await dropDatabase?.();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A PostgreSQL database of its own when TEST_DATABASE_URL is set (the child must reach it by URL), else PGlite in DATA_DIR. */
+async function databaseUrl(): Promise<string | undefined> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) return undefined;
+  const name = `ww_crash_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  dropDatabase = async () => {
+    const cleanup = new pg.Client({ connectionString: admin });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${name} with (force)`);
+    await cleanup.end();
+  };
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string; exited: Promise<unknown> }> {
+  const port = await freePort();
+  // node itself with tsx as loader: the tsx CLI would run the server in a grandchild that SIGKILL misses.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', WORKER: 'off', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    const ready = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) return { child, baseUrl, exited };
+    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('crash safety of the file store', () => {
+  it('leaves no orphans after kill -9 during 50 uploads, a restart and the cleanup', { timeout: 240_000 }, async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'wegweiser-crash-'));
+    const url = await databaseUrl();
+    const env: Record<string, string> = { DATA_DIR: dataDir, ...(url ? { DATABASE_URL: url } : {}) };
+    const first = await startServer(env);
+
+    const pdf = new Uint8Array(await pdfWithPages(3));
+    const photo = new Uint8Array(await jpegWithGps(1600, 1200));
+    const acknowledged: string[] = [];
+    const killAfter = 12 + Math.floor(Math.random() * 20);
+    let sent = 0;
+    let killed = false;
+    const send = async () => {
+      const form = new FormData();
+      form.append('bgNummer', '12345BG0012345');
+      form.append('lastName', 'Beispiel');
+      form.append('birthDate', '1980-01-31');
+      form.append('documentType', 'lohnabrechnung');
+      form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'lohn.pdf');
+      form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'seite.jpg');
+      const response = await fetch(`${first.baseUrl}/api/v1/t/neue-wege/uploads`, { method: 'POST', body: form });
+      if (response.status !== 201) throw new Error(`unexpected ${response.status}`);
+      acknowledged.push(((await response.json()) as { id: string }).id);
+      if (acknowledged.length === killAfter) void killMidUpload();
+    };
+    // Kill while an upload is provably half done: its plaintext or staged file exists.
+    const killMidUpload = async () => {
+      const incoming = join(dataDir, 'files', '.incoming');
+      const staging = join(dataDir, 'files', '.staging');
+      while ((await readdir(incoming)).length + (await readdir(staging)).length === 0) await new Promise((r) => setTimeout(r, 1));
+      killed = true;
+      first.child.kill('SIGKILL');
+    };
+    const worker = async () => {
+      while (sent < uploadCount && !killed && first.child.exitCode === null) {
+        sent++;
+        // After the kill, requests in flight fail: that is the point.
+        await send().catch(() => undefined);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    await first.exited;
+    expect(killed).toBe(true);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(killAfter);
+
+    // Restart: the database recovers and the app serves a receipt of an acknowledged upload.
+    const second = await startServer(env);
+    const health = await fetch(`${second.baseUrl}/health/ready`);
+    expect(health.status).toBe(200);
+    second.child.kill('SIGTERM');
+    await second.exited;
+
+    const database: Database = await openDatabase({ url, dataDir: url ? undefined : join(dataDir, 'pglite') });
+    try {
+      const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+      const deps: AppDeps = { config, database, clock: systemClock, logger: createLogger('silent') };
+      const run = await cleanupStorage(deps, 0);
+      expect(run.incomingRemoved + run.stagedRemoved + run.rolledForward, 'the kill interrupted an upload').toBeGreaterThan(0);
+
+      const store = await openFileStore(config);
+      const rows = await database.db.select().from(uploadFiles);
+      const uploadRows = await database.db.select({ id: uploads.id }).from(uploads);
+      const uploadIds = new Set(uploadRows.map((u) => u.id));
+
+      // Nothing acknowledged is lost.
+      for (const id of acknowledged) expect(uploadIds.has(id), `acknowledged upload ${id}`).toBe(true);
+      // Every row has its file in place, and the file decrypts to what the row says.
+      const masterKey = parseMasterKey(config.filesMasterKey);
+      for (const row of rows) {
+        expect(row.storageState, row.id).toBe('stored');
+        expect(await store.locate(row.tenantId, row.id)).toBe('final');
+        const tap = new Sha256Tap();
+        await pipeline(
+          await store.openDecrypted(row.tenantId, row.id, Buffer.from(row.wrappedKey, 'base64'), masterKey),
+          tap,
+          new Writable({ write: (_c, _e, cb) => cb() }),
+        );
+        expect(tap.sha256).toBe(row.sha256);
+      }
+      // Every file has its row; no temporary or staged file is left.
+      const rowIds = new Set(rows.map((r) => r.id));
+      for (const stored of await store.listStored()) expect(rowIds.has(stored.fileId), `file ${stored.fileId}`).toBe(true);
+      expect(await readdir(store.incomingDir)).toEqual([]);
+      expect(await store.listStaged()).toEqual([]);
+      // Each committed upload has both of its documents (the PDF and the photo PDF).
+      for (const id of uploadIds) expect(rows.filter((r) => r.uploadId === id).length, id).toBe(2);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+// Reads a multipart request as a stream: every file part goes straight to a temporary file (never
+// into memory), hashed on the way; the per-file and per-submission limits hold while bytes arrive.
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Transform, Writable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Multipart } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../../shared/http/errors.js';
+import { Sha256Tap } from './files/index.js';
+
+export interface ReceivedFile {
+  originalName: string;
+  /** Plaintext on disk; removed by discardIntake. */
+  path: string;
+  size: number;
+  sha256: string;
+  /** Cut off at the per-file limit while streaming. */
+  tooLarge: boolean;
+}
+
+export interface Intake {
+  fields: Record<string, string>;
+  files: ReceivedFile[];
+  /** The submission went over the total limit; later files were not stored. */
+  overTotal: boolean;
+  tooManyFiles: boolean;
+}
+
+export interface IntakeLimits {
+  maxFileBytes: number;
+  maxTotalBytes: number;
+  maxFiles: number;
+}
+
+/** Beyond this the connection is cut: a browser still gets a page for anything up to twice the limit. */
+function hardLimit(limits: IntakeLimits): number {
+  return limits.maxTotalBytes * 2 + 1024 * 1024;
+}
+
+class PayloadTooLargeError extends DomainError {
+  constructor(limits: IntakeLimits) {
+    super(413, 'unterlagen:refused.total-too-large', { maxTotalMb: limits.maxTotalBytes / 1024 / 1024 });
+  }
+}
+
+const multipartLimitCodes = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
+
+export async function receiveMultipart(request: FastifyRequest, incomingPath: () => string, limits: IntakeLimits): Promise<Intake> {
+  if (!request.isMultipart()) throw new DomainError(415, 'unterlagen:errors.notMultipart');
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > hardLimit(limits)) throw new PayloadTooLargeError(limits);
+
+  const intake: Intake = { fields: {}, files: [], overTotal: false, tooManyFiles: false };
+  // The plugin is registered with throwFileSizeLimit: false, so an oversized file ends up `truncated`.
+  const parts = request.parts({
+    limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 20, fieldSize: 8 * 1024, parts: limits.maxFiles + 20 },
+  });
+  // Counted on the raw socket, so even data of discarded parts is bounded.
+  let rawBytes = 0;
+  const onData = (chunk: Buffer) => {
+    rawBytes += chunk.length;
+    if (rawBytes > hardLimit(limits)) request.raw.destroy(new PayloadTooLargeError(limits));
+  };
+  request.raw.on('data', onData);
+
+  let total = 0;
+  try {
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string' && !(part.fieldname in intake.fields)) intake.fields[part.fieldname] = part.value;
+        continue;
+      }
+      // A browser sends an empty part when no file was chosen.
+      if (part.fieldname !== 'file' || !part.filename || intake.overTotal) {
+        await drain(part);
+        continue;
+      }
+      const path = incomingPath();
+      const file: ReceivedFile = { originalName: part.filename, path, size: 0, sha256: '', tooLarge: false };
+      intake.files.push(file);
+      const tap = new Sha256Tap();
+      const budget = new Transform({
+        transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+          total += chunk.length;
+          if (total > limits.maxTotalBytes) intake.overTotal = true;
+          callback(null, intake.overTotal ? undefined : chunk);
+        },
+      });
+      await pipeline(part.file, budget, tap, createWriteStream(path, { mode: 0o600 }));
+      file.size = tap.size;
+      file.sha256 = tap.sha256;
+      file.tooLarge = part.file.truncated;
+    }
+  } catch (error) {
+    if (!multipartLimitCodes.has((error as { code?: string }).code ?? '')) {
+      await discardIntake(intake);
+      throw error;
+    }
+    intake.tooManyFiles = true;
+  } finally {
+    request.raw.off('data', onData);
+  }
+  return intake;
+}
+
+async function drain(part: Multipart): Promise<void> {
+  if (part.type !== 'file') return;
+  await pipeline(
+    part.file,
+    new Writable({
+      write(_chunk, _encoding, callback) {
+        callback();
+      },
+    }),
+  );
+}
+
+/** Removes the plaintext of a request; call it in `finally`. */
+export async function discardIntake(intake: Pick<Intake, 'files'>): Promise<void> {
+  await Promise.all(intake.files.map((f) => rm(f.path, { force: true })));
+}

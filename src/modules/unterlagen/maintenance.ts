@@ -1,0 +1,158 @@
+// Background work of the module: the deferred virus scan (quarantine → clean or infected), the cleanup
+// that repairs what a crash interrupted, and the retention job. Each is safe to run on any node, any time.
+import { rm } from 'node:fs/promises';
+import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { getI18n } from '../../shared/i18n/index.js';
+import type { AppDeps, BackgroundJob } from '../../shared/module.js';
+import { openFileStore } from './fileStore.js';
+import { parseMasterKey } from './files/index.js';
+import * as jobs from './maintenance.repository.js';
+import { enqueueInfectedAlert, enqueueInfectedNotice } from './mails.js';
+import { worstScanStatus } from './receipt.js';
+import { createScanner } from './scanner.js';
+import * as repo from './unterlagen.repository.js';
+
+/** Temporary files younger than this may belong to a request still running. */
+export const defaultCleanupAgeMs = 15 * 60_000;
+
+export interface ScanRun {
+  clean: number;
+  infected: number;
+  /** Still waiting because clamd gave no verdict. */
+  pending: number;
+}
+
+/** Scans files kept in quarantine because clamd was unavailable at upload time. */
+export async function scanQuarantined(deps: AppDeps, limit = 20): Promise<ScanRun> {
+  const run: ScanRun = { clean: 0, infected: 0, pending: 0 };
+  if (!deps.config.clamd) return run;
+  const store = await openFileStore(deps.config);
+  const scanner = createScanner(deps.config);
+  const masterKey = parseMasterKey(deps.config.filesMasterKey);
+  for (const file of await jobs.filesAwaitingScan(deps.database.db, limit)) {
+    const content = await store.openDecrypted(file.tenantId, file.id, Buffer.from(file.wrappedKey, 'base64'), masterKey).catch(() => undefined);
+    if (!content) {
+      // Not on disk (yet): the cleanup job decides; the file stays in quarantine meanwhile.
+      run.pending++;
+      continue;
+    }
+    const verdict = await scanner.scan(content);
+    if (verdict.status === 'pending' || verdict.status === 'unscanned') {
+      run.pending++;
+      // clamd is still away: no point in trying the other files now.
+      break;
+    }
+    await recordVerdict(deps, file, verdict.status === 'infected' ? verdict.signature : null);
+    run[verdict.status]++;
+  }
+  return run;
+}
+
+async function recordVerdict(deps: AppDeps, file: jobs.FileRef, signature: string | null) {
+  const now = deps.clock.now();
+  const tenant = await jobs.tenantById(deps.database.db, file.tenantId);
+  if (!tenant) return;
+  await new TenantDb(deps.database.db, file.tenantId).transaction(async (tx) => {
+    await repo.recordScan(tx, file.id, { status: signature ? 'infected' : 'clean', signature, at: now });
+    const deleteAfter = signature ? { deleteAfter: new Date(now.getTime() + deps.config.upload.retentionDays * 86_400_000) } : {};
+    const upload = await repo.refreshUploadScanStatus(tx, file.uploadId, worstScanStatus, deleteAfter);
+    if (!upload || !signature) return;
+    const t = getI18n().getFixedT(upload.lang);
+    await enqueueInfectedAlert(tx, getI18n().getFixedT(tenant.languages[0] ?? 'de'), tenant, upload.reference, signature);
+    if (upload.email) {
+      const link = `${deps.config.publicUrl}/t/${tenant.slug}/unterlagen`;
+      await enqueueInfectedNotice(tx, t, upload.email, upload.reference, link, tenant.name);
+    }
+  });
+  if (signature) deps.logger.warn({ fileId: file.id, signature }, 'quarantined upload found infected');
+}
+
+export interface CleanupRun {
+  incomingRemoved: number;
+  stagedRemoved: number;
+  rolledForward: number;
+  missing: number;
+  deleted: number;
+}
+
+/**
+ * Repairs what a crash (kill -9) can leave behind, in the order the upload writes things:
+ * plaintext temp files are removed; a staged file without a row was never committed and is removed;
+ * a committed row whose file is still staged is moved into place; a row whose file is nowhere is
+ * marked 'missing' (and logged) so nobody is shown a document that does not exist.
+ */
+export async function cleanupStorage(deps: AppDeps, olderThanMs = defaultCleanupAgeMs): Promise<CleanupRun> {
+  const run: CleanupRun = { incomingRemoved: 0, stagedRemoved: 0, rolledForward: 0, missing: 0, deleted: 0 };
+  const db = deps.database.db;
+  const store = await openFileStore(deps.config);
+  // File ages come from the file system's clock, row ages from the business clock.
+  const fileCutoff = Date.now() - olderThanMs;
+  const rowCutoff = new Date(deps.clock.now().getTime() - olderThanMs);
+
+  for (const entry of await store.listIncoming()) {
+    if (entry.modifiedAt.getTime() > fileCutoff) continue;
+    await rm(entry.path, { force: true });
+    run.incomingRemoved++;
+  }
+
+  for (const entry of await store.listStaged()) {
+    if (entry.modifiedAt.getTime() > fileCutoff) continue;
+    const row = await jobs.fileRef(db, entry.tenantId, entry.fileId);
+    if (!row || row.storageState === 'deleting') {
+      await store.remove(entry.tenantId, entry.fileId);
+      run.stagedRemoved++;
+    }
+  }
+
+  for (const row of await jobs.filesInState(db, 'staged', rowCutoff)) {
+    const where = await store.locate(row.tenantId, row.id);
+    if (where === 'none') {
+      await jobs.setStorageState(db, row.tenantId, [row.id], 'missing');
+      deps.logger.error({ fileId: row.id, uploadId: row.uploadId }, 'stored upload file is missing');
+      run.missing++;
+      continue;
+    }
+    if (where === 'staged') await store.commit(row.tenantId, row.id);
+    await jobs.setStorageState(db, row.tenantId, [row.id], 'stored');
+    run.rolledForward++;
+  }
+
+  // Deletions interrupted between marking and removing the rows.
+  for (const row of await jobs.filesInState(db, 'deleting')) {
+    await store.remove(row.tenantId, row.id);
+    await repo.deleteFileRow(new TenantDb(db, row.tenantId), row.id);
+    run.deleted++;
+  }
+  return run;
+}
+
+/**
+ * Retention: submissions are deleted `UPLOAD_RETENTION_DAYS` after they were processed (reviewed, or
+ * found infected); requests for documents that long after their code expired.
+ */
+export async function applyRetention(deps: AppDeps): Promise<{ uploads: number; aufforderungen: number }> {
+  const db = deps.database.db;
+  const now = deps.clock.now();
+  const store = await openFileStore(deps.config);
+  let uploadCount = 0;
+  for (const due of await jobs.uploadsDueForDeletion(db, now)) {
+    const tdb = new TenantDb(db, due.tenantId);
+    const fileIds = await repo.markUploadFilesDeleting(tdb, due.id);
+    for (const fileId of fileIds) await store.remove(due.tenantId, fileId);
+    await tdb.transaction((tx) => repo.deleteUpload(tx, due.id));
+    uploadCount++;
+  }
+  let aufforderungCount = 0;
+  const expiredBefore = new Date(now.getTime() - deps.config.upload.retentionDays * 86_400_000);
+  for (const due of await jobs.aufforderungenDueForDeletion(db, expiredBefore)) {
+    await new TenantDb(db, due.tenantId).transaction((tx) => repo.deleteAufforderung(tx, due.id));
+    aufforderungCount++;
+  }
+  return { uploads: uploadCount, aufforderungen: aufforderungCount };
+}
+
+export const unterlagenJobs: BackgroundJob[] = [
+  { name: 'unterlagen.scan', everyMs: 30_000, run: async (deps) => void (await scanQuarantined(deps)) },
+  { name: 'unterlagen.cleanup', everyMs: 5 * 60_000, run: async (deps) => void (await cleanupStorage(deps)) },
+  { name: 'unterlagen.retention', everyMs: 3_600_000, run: async (deps) => void (await applyRetention(deps)) },
+];

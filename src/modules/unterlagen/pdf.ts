@@ -1,0 +1,151 @@
+// PDFs this module writes with pdfkit: the Eingangsbestätigung and the letter of a
+// Mitwirkungsaufforderung. Helvetica covers German (WinAnsi), so no font file is needed.
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { TFunction } from '../../shared/i18n/index.js';
+import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from './receipt.js';
+
+const margin = 56;
+
+function collect(document: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    document.on('data', (chunk: Buffer) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+    document.on('error', reject);
+  });
+}
+
+function newDocument(title: string, lang: string, createdAt: Date): PDFKit.PDFDocument {
+  return new PDFDocument({
+    size: 'A4',
+    margin,
+    lang,
+    displayTitle: true,
+    info: { Title: title, Creator: 'Wegweiser', Producer: 'Wegweiser', CreationDate: createdAt },
+  });
+}
+
+function letterhead(document: PDFKit.PDFDocument, tenant: { name: string; address: string }) {
+  document.font('Helvetica-Bold').fontSize(11).text(tenant.name);
+  document.font('Helvetica').fontSize(9).text(tenant.address);
+  document.moveDown(2);
+}
+
+function field(document: PDFKit.PDFDocument, label: string, value: string) {
+  document.font('Helvetica-Bold').fontSize(10).text(label, { continued: true }).font('Helvetica').text(`  ${value}`);
+}
+
+function hash(document: PDFKit.PDFDocument, sha256: string) {
+  document.font('Courier').fontSize(8).text(`SHA-256 ${sha256}`);
+}
+
+export async function receiptPdf(t: TFunction, receipt: Receipt, createdAt: Date): Promise<Buffer> {
+  const lang = receipt.lang;
+  const title = t('unterlagen:receipt.title');
+  const document = newDocument(`${title} ${receipt.reference}`, lang, createdAt);
+  const done = collect(document);
+
+  letterhead(document, receipt.tenant);
+  document.font('Helvetica-Bold').fontSize(18).text(title);
+  document.moveDown(0.5);
+  document.font('Helvetica').fontSize(11).text(statusText(t, receipt));
+  document.moveDown();
+
+  field(document, t('unterlagen:receipt.reference'), receipt.reference);
+  field(document, t('unterlagen:receipt.receivedAt'), formatBerlinDateTime(receipt.receivedAt, lang));
+  field(document, t('unterlagen:receipt.bgNummer'), receipt.bgNummer);
+  field(document, t('unterlagen:receipt.documentType'), t(`unterlagen:documentTypes.${receipt.documentType}`));
+  if (receipt.item) {
+    field(
+      document,
+      t('unterlagen:receipt.item'),
+      t('unterlagen:receipt.itemValue', {
+        number: receipt.item.number,
+        description: receipt.item.description,
+        due: formatLocalDate(receipt.item.dueDate, lang),
+      }),
+    );
+  }
+
+  document.moveDown();
+  document.font('Helvetica-Bold').fontSize(12).text(t('unterlagen:receipt.filesHeading'));
+  document.moveDown(0.3);
+  for (const file of receipt.files) {
+    document.font('Helvetica').fontSize(10).text(`${file.name} (${formatBytes(file.size, lang)})`);
+    hash(document, file.sha256);
+    document.moveDown(0.3);
+  }
+
+  document.moveDown();
+  document.font('Helvetica-Bold').fontSize(12).text(t('unterlagen:receipt.documentsHeading'));
+  document.moveDown(0.3);
+  for (const doc of receipt.documents) {
+    const pages = doc.pages ? `, ${t('unterlagen:receipt.pages', { count: doc.pages })}` : '';
+    document.font('Helvetica').fontSize(10).text(`${doc.name} (${formatBytes(doc.size, lang)}${pages})`);
+    document.fontSize(9).text(t('unterlagen:receipt.madeFrom', { names: doc.sources.join(', ') }));
+    hash(document, doc.sha256);
+    document.moveDown(0.3);
+  }
+
+  document.moveDown();
+  document.font('Helvetica').fontSize(9).fillColor('#333333').text(t('unterlagen:receipt.pdfFooter'));
+  document.end();
+  return done;
+}
+
+export interface LetterData {
+  tenant: { name: string; address: string };
+  reference: string;
+  bgNummer: string;
+  code: string;
+  link: string;
+  message: string;
+  items: { number: number; description: string; documentType: string; dueDate: string }[];
+  createdAt: Date;
+  lang: string;
+}
+
+/** The letter to print and send: what is needed by when, and the code (with a QR code of the link). */
+export async function aufforderungLetterPdf(t: TFunction, letter: LetterData): Promise<Buffer> {
+  const { lang } = letter;
+  const title = t('unterlagen:letter.title');
+  const document = newDocument(`${title} ${letter.reference}`, lang, letter.createdAt);
+  const done = collect(document);
+  const qr = await QRCode.toBuffer(letter.link, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
+
+  letterhead(document, letter.tenant);
+  document.font('Helvetica').fontSize(10).text(formatBerlinDateTime(letter.createdAt, lang).split(',')[0]!, { align: 'right' });
+  document.font('Helvetica-Bold').fontSize(16).text(title);
+  document.moveDown(0.5);
+  field(document, t('unterlagen:letter.reference'), letter.reference);
+  field(document, t('unterlagen:receipt.bgNummer'), letter.bgNummer);
+  document.moveDown();
+  document.font('Helvetica').fontSize(11).text(t('unterlagen:letter.intro'));
+  if (letter.message) {
+    document.moveDown(0.5);
+    document.text(letter.message);
+  }
+  document.moveDown();
+  for (const item of letter.items) {
+    document
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .text(`${item.number}. ${t(`unterlagen:documentTypes.${item.documentType}`)} – ${t('unterlagen:letter.due', { date: formatLocalDate(item.dueDate, lang) })}`);
+    document.font('Helvetica').fontSize(10).text(item.description);
+    document.moveDown(0.4);
+  }
+  document.moveDown();
+  document.font('Helvetica').fontSize(11).text(t('unterlagen:letter.howTo'));
+  document.moveDown(0.5);
+  document.text(letter.link);
+  document.moveDown(0.5);
+  field(document, t('unterlagen:letter.code'), '');
+  document.font('Courier-Bold').fontSize(14).text(letter.code);
+  document.moveDown(0.5);
+  document.image(qr, { width: 110 });
+  document.moveDown(0.5);
+  document.font('Helvetica').fontSize(9).text(t('unterlagen:letter.consequences'));
+  document.end();
+  return done;
+}

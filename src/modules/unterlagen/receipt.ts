@@ -1,0 +1,118 @@
+// The Eingangsbestätigung: what was received, when (Europe/Berlin) and with which SHA-256, for the
+// receipt page, the JSON API and the PDF. It is the citizen's proof of filing on time (§ 66 SGB I).
+import { DateTime } from 'luxon';
+import type { TFunction } from '../../shared/i18n/index.js';
+import type { Tenant } from '../tenants/tenants.tables.js';
+import type { DocumentType } from './unterlagen.schemas.js';
+import type { ItemStatus, MitwirkungItem, ScanStatus, SourceFile, Upload, UploadFile } from './unterlagen.tables.js';
+
+export const timeZone = 'Europe/Berlin';
+
+export type ReceiptStatus = 'received' | 'quarantined' | 'infected';
+
+export interface Receipt {
+  id: string;
+  reference: string;
+  receivedAt: Date;
+  status: ReceiptStatus;
+  scanStatus: ScanStatus;
+  lang: string;
+  tenant: { name: string; address: string };
+  bgNummer: string;
+  documentType: DocumentType;
+  item: { number: number; description: string; dueDate: string; status: ItemStatus } | null;
+  /** The files as sent. */
+  files: SourceFile[];
+  /** What is stored: PDFs as sent, photos joined into one PDF. */
+  documents: { name: string; size: number; sha256: string; pages: number | null; scanStatus: ScanStatus; sources: string[] }[];
+}
+
+export function receiptStatus(scan: ScanStatus): ReceiptStatus {
+  if (scan === 'pending') return 'quarantined';
+  if (scan === 'infected') return 'infected';
+  return 'received';
+}
+
+const severity: Record<ScanStatus, number> = { clean: 0, unscanned: 1, pending: 2, infected: 3 };
+
+/** The status of a submission is that of its worst file. */
+export function worstScanStatus(statuses: ScanStatus[]): ScanStatus {
+  return statuses.reduce<ScanStatus>((worst, s) => (severity[s] > severity[worst] ? s : worst), 'clean');
+}
+
+export function buildReceipt(
+  tenant: Pick<Tenant, 'name' | 'street' | 'postalCode' | 'city'>,
+  upload: Upload,
+  files: Pick<UploadFile, 'name' | 'size' | 'sha256' | 'pages' | 'scanStatus' | 'sources'>[],
+  item: MitwirkungItem | undefined | null,
+): Receipt {
+  return {
+    id: upload.id,
+    reference: upload.reference,
+    receivedAt: upload.receivedAt,
+    status: receiptStatus(upload.scanStatus),
+    scanStatus: upload.scanStatus,
+    lang: upload.lang,
+    tenant: { name: tenant.name, address: `${tenant.street}, ${tenant.postalCode} ${tenant.city}` },
+    bgNummer: upload.bgNummer,
+    documentType: upload.documentType as DocumentType,
+    item: item ? { number: item.position, description: item.description, dueDate: item.dueDate, status: item.status } : null,
+    files: files.flatMap((f) => f.sources),
+    documents: files.map((f) => ({
+      name: f.name,
+      size: f.size,
+      sha256: f.sha256,
+      pages: f.pages,
+      scanStatus: f.scanStatus,
+      sources: f.sources.map((s) => s.name),
+    })),
+  };
+}
+
+/** "25.11.2026, 10:00:00 Uhr" / "25 Nov 2026, 10:00:00" — always Berlin time, whatever the server's TZ. */
+export function formatBerlinDateTime(instant: Date, lang: string): string {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone }).setLocale(lang);
+  return lang === 'de' ? local.toFormat("dd.MM.yyyy, HH:mm:ss 'Uhr'") : local.toFormat('d LLL yyyy, HH:mm:ss');
+}
+
+/** A local date (YYYY-MM-DD) as people read it. */
+export function formatLocalDate(isoDate: string, lang: string): string {
+  const date = DateTime.fromISO(isoDate, { zone: timeZone }).setLocale(lang);
+  return lang === 'de' ? date.toFormat('dd.MM.yyyy') : date.toFormat('d LLL yyyy');
+}
+
+export function formatBytes(bytes: number, lang: string): string {
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+  if (bytes < 1024) return `${number(bytes, 0)} B`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024, 1)} KB`;
+  return `${number(bytes / 1024 / 1024, 1)} MB`;
+}
+
+/** Today's date in Berlin as YYYY-MM-DD (deadlines are local dates). */
+export function berlinToday(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
+}
+
+/** The JSON shape of the receipt (API getUploadReceipt). */
+export function receiptJson(receipt: Receipt) {
+  return {
+    id: receipt.id,
+    reference: receipt.reference,
+    receivedAt: receipt.receivedAt.toISOString(),
+    status: receipt.status,
+    scanStatus: receipt.scanStatus,
+    tenant: receipt.tenant,
+    documentType: receipt.documentType,
+    item: receipt.item,
+    files: receipt.files,
+    documents: receipt.documents.map(({ sources: _sources, ...d }) => d),
+  };
+}
+
+/** The status sentence shown on the page, in the PDF and in the e-mail. */
+export function statusText(t: TFunction, receipt: Pick<Receipt, 'status' | 'scanStatus'>): string {
+  if (receipt.status === 'quarantined') return t('unterlagen:receipt.status.quarantined');
+  if (receipt.status === 'infected') return t('unterlagen:receipt.status.infected');
+  return receipt.scanStatus === 'unscanned' ? t('unterlagen:receipt.status.unscanned') : t('unterlagen:receipt.status.received');
+}

@@ -1,0 +1,116 @@
+// Caseworker pages below /t/:tenant/staff/unterlagen, all behind requirePermission('unterlagen.review').
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import type { z } from 'zod';
+import { ValidationError, type FieldError } from '../../shared/http/errors.js';
+import { parseInput, safeParseForm, toFieldErrors } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { requirePermission } from '../staff/index.js';
+import { aufforderungLetter, type NoticeContext } from './aufforderung.service.js';
+import { sendAttachment, sendPdf } from './http.js';
+import { aufforderungLink } from './mails.js';
+import { downloadable, followUpPrefill, letterAudit, loadAufforderung, loadInbox, loadUpload, openDownload, requestDocuments, reviewUpload } from './review.service.js';
+import { uploadBgNummerFormat } from './settings.service.js';
+import { aufforderungItemInput, inboxQuery, reviewForm, staffAufforderungForm } from './unterlagen.schemas.js';
+import { AufforderungCreated, AufforderungDetail, AufforderungForm, itemRows } from './views/StaffAufforderung.js';
+import { StaffInbox } from './views/StaffInbox.js';
+import { StaffUpload } from './views/StaffUpload.js';
+
+type IdParams = { id: string };
+type Form = Record<string, string>;
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Item rows of the form → the filled ones, with errors named after their row (so the summary links work). */
+function itemsFromForm(body: Form): { items: z.output<typeof aufforderungItemInput>[]; errors: FieldError[] } {
+  const items: z.output<typeof aufforderungItemInput>[] = [];
+  const errors: FieldError[] = [];
+  for (let i = 0; i < itemRows; i++) {
+    const row = { documentType: body[`items.${i}.documentType`] ?? '', description: body[`items.${i}.description`] ?? '', dueDate: body[`items.${i}.dueDate`] ?? '' };
+    if (!row.documentType && !row.description.trim() && !row.dueDate) continue;
+    const parsed = aufforderungItemInput.safeParse(row);
+    if (parsed.success) items.push(parsed.data);
+    else errors.push(...toFieldErrors(parsed.error).map((e) => ({ ...e, field: `items.${i}.${e.field}` })));
+  }
+  if (items.length === 0 && errors.length === 0) errors.push({ field: 'items', message: 'unterlagen:staff.itemsRequired' });
+  return { items, errors };
+}
+
+export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.addHook('onRequest', requirePermission('unterlagen.review'));
+  const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/unterlagen`;
+  const notice = (request: FastifyRequest): NoticeContext => ({ tenant: request.tenant, publicUrl: deps.config.publicUrl });
+
+  app.get('/staff/unterlagen', async (request, reply) => {
+    const filter = parseInput(inboxQuery, request.query);
+    const inbox = await loadInbox(deps, request.tdb, request.staff, filter);
+    return reply.render(h(StaffInbox, { ...inbox, filter }));
+  });
+
+  const showUpload = async (request: FastifyRequest<{ Params: IdParams }>, errors: FieldError[] = []) => {
+    const detail = await loadUpload(deps, request.tdb, request.staff, request.params.id);
+    const byId = new Map(detail.files.map((f) => [f.id, f]));
+    return h(StaffUpload, { detail, errors, canDownload: (fileId: string) => downloadable(deps, byId.get(fileId)!) });
+  };
+
+  app.get<{ Params: IdParams }>('/staff/unterlagen/:id', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    return reply.render(await showUpload(request));
+  });
+
+  app.get<{ Params: IdParams & { fileId: string } }>('/staff/unterlagen/:id/dateien/:fileId', async (request, reply) => {
+    if (!uuid.test(request.params.id) || !uuid.test(request.params.fileId)) return reply.callNotFound();
+    const file = await openDownload(deps, request.tdb, request.staff, request.params.id, request.params.fileId);
+    return sendAttachment(reply, file.name, 'application/pdf', file.content);
+  });
+
+  app.post<{ Params: IdParams }>('/staff/unterlagen/:id/pruefung', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const parsed = safeParseForm(reviewForm, request.body);
+    if (!parsed.ok) return reply.status(422).render(await showUpload(request, parsed.errors));
+    await reviewUpload(deps, request.tdb, request.staff, request.params.id, parsed.data);
+    return reply.redirect(`${base(request)}/${request.params.id}`, 303);
+  });
+
+  app.get<{ Querystring: { upload?: string } }>('/staff/unterlagen/aufforderungen/neu', async (request, reply) => {
+    const { example } = await uploadBgNummerFormat(request.tdb);
+    const followUp = request.query.upload && uuid.test(request.query.upload) ? request.query.upload : undefined;
+    const values: Form = {};
+    if (followUp) {
+      const prefill = await followUpPrefill(deps, request.tdb, request.staff, followUp);
+      Object.assign(values, { bgNummer: prefill.bgNummer, email: prefill.email, lang: prefill.lang, followUpOf: followUp, 'items.0.documentType': prefill.documentType });
+    }
+    return reply.render(h(AufforderungForm, { values, bgNummerExample: example }));
+  });
+
+  app.post('/staff/unterlagen/aufforderungen', async (request, reply) => {
+    const body = (request.body ?? {}) as Form;
+    const form = safeParseForm(staffAufforderungForm, body);
+    const rows = itemsFromForm(body);
+    const rerender = async (errors: FieldError[]) =>
+      reply.status(422).render(h(AufforderungForm, { values: body, errors, bgNummerExample: (await uploadBgNummerFormat(request.tdb)).example }));
+    if (!form.ok || rows.errors.length) return rerender([...(form.ok ? [] : form.errors), ...rows.errors]);
+    try {
+      const { followUpOf, ...input } = form.data;
+      const created = await requestDocuments(deps, request.tdb, request.staff, { ...input, items: rows.items }, notice(request), followUpOf);
+      const link = aufforderungLink(deps.config.publicUrl, request.tenant.slug, created.code);
+      return reply.header('cache-control', 'no-store').render(h(AufforderungCreated, { ...created, link, emailed: Boolean(input.email) }));
+    } catch (error) {
+      if (error instanceof ValidationError) return rerender(error.fields);
+      throw error;
+    }
+  });
+
+  app.get<{ Params: IdParams }>('/staff/unterlagen/aufforderungen/:id', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    return reply.render(h(AufforderungDetail, await loadAufforderung(deps, request.tdb, request.staff, request.params.id)));
+  });
+
+  app.post<{ Params: IdParams }>('/staff/unterlagen/aufforderungen/:id/brief', async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const code = String((request.body as Form | undefined)?.code ?? '');
+    const letter = await aufforderungLetter(request.tdb, request.params.id, code, notice(request));
+    await letterAudit(deps, request.tdb, request.staff, request.params.id);
+    return sendPdf(reply, `Aufforderung-${letter.reference}.pdf`, letter.pdf);
+  });
+}

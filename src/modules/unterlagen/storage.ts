@@ -1,0 +1,166 @@
+// Encrypted file store on disk below DATA_DIR/files. Crash safety comes from the order of steps
+// (see ADR 0005): the encrypted file is written and fsynced under a staging name, then the database
+// row is committed (storage_state 'staged'), then the file is renamed into place and the row marked
+// 'stored'. The cleanup job rolls forward what a crash interrupted and removes what was never committed.
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { createDecryptStream, encryptFile, unwrapDataKey, type EncryptedFile } from './files/index.js';
+
+export interface StagedEntry {
+  tenantId: string;
+  fileId: string;
+  modifiedAt: Date;
+}
+
+const suffix = '.wgf';
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export class DiskFileStore {
+  /** Plaintext of uploads while a request checks them; removed at the end of the request. */
+  readonly incomingDir: string;
+  private readonly stagingDir: string;
+
+  constructor(readonly root: string) {
+    this.incomingDir = join(root, '.incoming');
+    this.stagingDir = join(root, '.staging');
+  }
+
+  async ensureDirectories(): Promise<void> {
+    await mkdir(this.incomingDir, { recursive: true, mode: 0o700 });
+    await mkdir(this.stagingDir, { recursive: true, mode: 0o700 });
+  }
+
+  /** A fresh path for plaintext that lives only as long as one request. */
+  incomingPath(): string {
+    return join(this.incomingDir, `${randomBytes(16).toString('hex')}.part`);
+  }
+
+  private tenantDir(tenantId: string): string {
+    if (!uuidPattern.test(tenantId)) throw new RangeError('tenant id must be a uuid');
+    return join(this.root, tenantId);
+  }
+
+  finalPath(tenantId: string, fileId: string): string {
+    if (!uuidPattern.test(fileId)) throw new RangeError('file id must be a uuid');
+    return join(this.tenantDir(tenantId), `${fileId}${suffix}`);
+  }
+
+  stagedPath(tenantId: string, fileId: string): string {
+    if (!uuidPattern.test(fileId) || !uuidPattern.test(tenantId)) throw new RangeError('ids must be uuids');
+    return join(this.stagingDir, `${tenantId}.${fileId}${suffix}`);
+  }
+
+  /** Encrypts the plaintext into the staging name and flushes it to disk before resolving. */
+  async stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile> {
+    const path = this.stagedPath(tenantId, fileId);
+    try {
+      const encrypted = await encryptFile(plaintext, createWriteStream(path, { mode: 0o600, flush: true }), masterKey);
+      await syncDirectory(this.stagingDir);
+      return encrypted;
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+  }
+
+  /** Moves a committed file into place; idempotent, so a crash between rename and update is harmless. */
+  async commit(tenantId: string, fileId: string): Promise<void> {
+    const dir = this.tenantDir(tenantId);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    try {
+      await rename(this.stagedPath(tenantId, fileId), this.finalPath(tenantId, fileId));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await this.locate(tenantId, fileId)) === 'final') return;
+      throw error;
+    }
+    await syncDirectory(dir);
+  }
+
+  async locate(tenantId: string, fileId: string): Promise<'final' | 'staged' | 'none'> {
+    if (await exists(this.finalPath(tenantId, fileId))) return 'final';
+    if (await exists(this.stagedPath(tenantId, fileId))) return 'staged';
+    return 'none';
+  }
+
+  /** The decrypted content. GCM authenticates at the end: a tampered file makes the stream fail late. */
+  async openDecrypted(tenantId: string, fileId: string, wrappedKey: Buffer, masterKey: Buffer): Promise<Readable> {
+    const where = await this.locate(tenantId, fileId);
+    if (where === 'none') throw new Error('stored file is missing');
+    const path = where === 'final' ? this.finalPath(tenantId, fileId) : this.stagedPath(tenantId, fileId);
+    const dataKey = unwrapDataKey(wrappedKey, masterKey);
+    const decrypt = createDecryptStream(dataKey);
+    // The decipher is created from the key on the first chunk, so it is wiped only at the end.
+    decrypt.once('close', () => dataKey.fill(0));
+    const source = createReadStream(path);
+    source.once('error', (error) => decrypt.destroy(error));
+    return source.pipe(decrypt);
+  }
+
+  async remove(tenantId: string, fileId: string): Promise<void> {
+    await rm(this.finalPath(tenantId, fileId), { force: true });
+    await rm(this.stagedPath(tenantId, fileId), { force: true });
+  }
+
+  async listStaged(): Promise<StagedEntry[]> {
+    const entries: StagedEntry[] = [];
+    for (const name of await listDir(this.stagingDir)) {
+      const [tenantId, fileId] = name.slice(0, -suffix.length).split('.');
+      if (!name.endsWith(suffix) || !tenantId || !fileId || !uuidPattern.test(tenantId) || !uuidPattern.test(fileId)) continue;
+      const info = await stat(join(this.stagingDir, name)).catch(() => undefined);
+      if (info) entries.push({ tenantId, fileId, modifiedAt: info.mtime });
+    }
+    return entries;
+  }
+
+  /** Plaintext leftovers of requests that never finished (crash, killed process). */
+  async listIncoming(): Promise<{ path: string; modifiedAt: Date }[]> {
+    const entries: { path: string; modifiedAt: Date }[] = [];
+    for (const name of await listDir(this.incomingDir)) {
+      const path = join(this.incomingDir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info) entries.push({ path, modifiedAt: info.mtime });
+    }
+    return entries;
+  }
+
+  /** Every file in its final place, for audits and tests: [tenantId, fileId]. */
+  async listStored(): Promise<{ tenantId: string; fileId: string }[]> {
+    const result: { tenantId: string; fileId: string }[] = [];
+    for (const tenantId of await listDir(this.root)) {
+      if (!uuidPattern.test(tenantId)) continue;
+      for (const name of await listDir(join(this.root, tenantId))) {
+        if (name.endsWith(suffix)) result.push({ tenantId, fileId: name.slice(0, -suffix.length) });
+      }
+    }
+    return result;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function listDir(path: string): Promise<string[]> {
+  try {
+    return await readdir(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** A rename is durable only once the directory entry is flushed. */
+async function syncDirectory(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

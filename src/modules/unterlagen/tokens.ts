@@ -1,0 +1,64 @@
+// Secrets handed to citizens (access code of a Mitwirkungsaufforderung, receipt token) and the
+// human-readable reference numbers. Secrets are stored only as SHA-256 hashes (QUALITY.md 4).
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+// Crockford's base32: no I, L, O, U, so a code read from paper is hard to mistype.
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function randomBase32(length: number): string {
+  const bytes = randomBytes(length);
+  // 256 is a multiple of 32, so `byte % 32` is uniform.
+  return Array.from(bytes, (b) => alphabet[b % 32]).join('');
+}
+
+/** Characters of an access code: 26 × 5 bits = 130 bits of randomness. */
+export const codeLength = 26;
+
+/** A new access code for a Mitwirkungsaufforderung, e.g. "7K3M-9QXA-…" once formatted. */
+export function newAccessCode(): string {
+  return randomBase32(codeLength);
+}
+
+/** Groups of four for the letter and the e-mail; spaces and hyphens are ignored when entered. */
+export function formatAccessCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join('-') ?? code;
+}
+
+/**
+ * What a person typed (any case, with spaces or hyphens, O for 0, I/L for 1) → the canonical code,
+ * or undefined when it cannot be one.
+ */
+export function normalizeAccessCode(input: string): string | undefined {
+  const code = input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (code.length !== codeLength) return undefined;
+  for (const char of code) if (!alphabet.includes(char)) return undefined;
+  return code;
+}
+
+/** A receipt token: 256 random bits, URL-safe. */
+export function newReceiptToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/** Compares a presented secret with a stored hash in constant time. */
+export function secretMatches(secret: string, storedHash: string): boolean {
+  const presented = Buffer.from(hashSecret(secret), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return presented.length === stored.length && timingSafeEqual(presented, stored);
+}
+
+/**
+ * A reference a person can read out on the phone: "UN-2026-7K3M9Q" (prefix, year, 30 random bits) or,
+ * without a year, "MA-7K3M9QXA" (40 bits). Unique per tenant by index; callers retry on a collision.
+ */
+export function newReference(prefix: 'UN' | 'MA', year?: number): string {
+  return year === undefined ? `${prefix}-${randomBase32(8)}` : `${prefix}-${year}-${randomBase32(6)}`;
+}

@@ -1,0 +1,256 @@
+// Tenant-scoped SQL of Unterlagen nachreichen. Every query goes through TenantDb, so the tenant
+// condition cannot be forgotten; cross-tenant jobs use maintenance.repository.ts.
+import { asc, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { baFormat, type BgNummerFormat } from './bgNummer.js';
+import {
+  mitwirkungItems,
+  mitwirkungsaufforderungen,
+  unterlagenSettings,
+  uploadFiles,
+  uploads,
+  type ItemStatus,
+  type MitwirkungItem,
+  type Mitwirkungsaufforderung,
+  type ReviewStatus,
+  type ScanStatus,
+  type Upload,
+  type UploadFile,
+} from './unterlagen.tables.js';
+
+type NewUpload = Omit<typeof uploads.$inferInsert, 'tenantId'>;
+type NewUploadFile = Omit<typeof uploadFiles.$inferInsert, 'tenantId'>;
+type NewAufforderung = Omit<typeof mitwirkungsaufforderungen.$inferInsert, 'tenantId'>;
+type NewItem = Omit<typeof mitwirkungItems.$inferInsert, 'tenantId' | 'aufforderungId'>;
+
+export interface InboxFilter {
+  status?: ReviewStatus | undefined;
+  documentType?: string | undefined;
+  /** Only uploads answering an item due on or before this date (YYYY-MM-DD). */
+  dueOnOrBefore?: string | undefined;
+}
+
+export interface InboxRow {
+  upload: Upload;
+  item: MitwirkungItem | null;
+  fileCount: number;
+}
+
+export async function bgNummerFormat(tdb: TenantDb): Promise<BgNummerFormat> {
+  const row = await tdb.first(unterlagenSettings);
+  return row ? { pattern: row.bgNummerPattern, example: row.bgNummerExample } : baFormat;
+}
+
+export async function saveBgNummerFormat(tdb: TenantDb, format: BgNummerFormat): Promise<void> {
+  await tdb.db
+    .insert(unterlagenSettings)
+    .values({ tenantId: tdb.tenantId, bgNummerPattern: format.pattern, bgNummerExample: format.example })
+    .onConflictDoUpdate({ target: unterlagenSettings.tenantId, set: { bgNummerPattern: format.pattern, bgNummerExample: format.example } });
+}
+
+export async function insertAufforderung(tdb: TenantDb, row: NewAufforderung, items: NewItem[]): Promise<Mitwirkungsaufforderung> {
+  const created = await tdb.insert(mitwirkungsaufforderungen, row);
+  await tdb.insertMany(
+    mitwirkungItems,
+    items.map((item) => ({ ...item, aufforderungId: created.id })),
+  );
+  return created;
+}
+
+export async function aufforderungByCodeHash(tdb: TenantDb, codeHash: string, now: Date): Promise<Mitwirkungsaufforderung | undefined> {
+  return tdb.first(mitwirkungsaufforderungen, eq(mitwirkungsaufforderungen.codeHash, codeHash), gt(mitwirkungsaufforderungen.expiresAt, now));
+}
+
+export async function aufforderungById(tdb: TenantDb, id: string): Promise<Mitwirkungsaufforderung | undefined> {
+  return tdb.first(mitwirkungsaufforderungen, eq(mitwirkungsaufforderungen.id, id));
+}
+
+export async function itemsOf(tdb: TenantDb, aufforderungId: string): Promise<MitwirkungItem[]> {
+  return tdb.db
+    .select()
+    .from(mitwirkungItems)
+    .where(tdb.scope(mitwirkungItems, eq(mitwirkungItems.aufforderungId, aufforderungId)))
+    .orderBy(asc(mitwirkungItems.position));
+}
+
+export async function itemById(tdb: TenantDb, id: string): Promise<MitwirkungItem | undefined> {
+  return tdb.first(mitwirkungItems, eq(mitwirkungItems.id, id));
+}
+
+export async function setItemStatus(
+  tdb: TenantDb,
+  itemId: string,
+  status: ItemStatus,
+  review: { reason?: string | null; note?: string | null } = {},
+  onlyFrom?: ItemStatus[],
+): Promise<void> {
+  await tdb.update(
+    mitwirkungItems,
+    { status, reviewReason: review.reason ?? null, reviewNote: review.note ?? null },
+    eq(mitwirkungItems.id, itemId),
+    onlyFrom ? inArray(mitwirkungItems.status, onlyFrom) : undefined,
+  );
+}
+
+export async function insertUpload(tdb: TenantDb, upload: NewUpload, files: NewUploadFile[]): Promise<Upload> {
+  const created = await tdb.insert(uploads, upload);
+  await tdb.insertMany(uploadFiles, files);
+  return created;
+}
+
+export async function markFilesStored(tdb: TenantDb, uploadId: string): Promise<void> {
+  await tdb.update(uploadFiles, { storageState: 'stored' }, eq(uploadFiles.uploadId, uploadId), eq(uploadFiles.storageState, 'staged'));
+}
+
+export async function uploadByReceiptHash(tdb: TenantDb, tokenHash: string, now: Date): Promise<Upload | undefined> {
+  return tdb.first(uploads, eq(uploads.receiptTokenHash, tokenHash), gt(uploads.receiptExpiresAt, now));
+}
+
+export async function uploadById(tdb: TenantDb, id: string): Promise<Upload | undefined> {
+  return tdb.first(uploads, eq(uploads.id, id));
+}
+
+export async function filesOf(tdb: TenantDb, uploadId: string): Promise<UploadFile[]> {
+  return tdb.db
+    .select()
+    .from(uploadFiles)
+    .where(tdb.scope(uploadFiles, eq(uploadFiles.uploadId, uploadId)))
+    .orderBy(asc(uploadFiles.position));
+}
+
+export async function fileById(tdb: TenantDb, uploadId: string, fileId: string): Promise<UploadFile | undefined> {
+  return tdb.first(uploadFiles, eq(uploadFiles.id, fileId), eq(uploadFiles.uploadId, uploadId));
+}
+
+/** Uploads answering one item, newest first (the citizen's page and the staff view show them). */
+export async function uploadsForItems(tdb: TenantDb, itemIds: string[]): Promise<Upload[]> {
+  if (itemIds.length === 0) return [];
+  return tdb.db
+    .select()
+    .from(uploads)
+    .where(tdb.scope(uploads, inArray(uploads.itemId, itemIds)))
+    .orderBy(desc(uploads.receivedAt));
+}
+
+export async function listInbox(tdb: TenantDb, filter: InboxFilter, limit = 200): Promise<InboxRow[]> {
+  const conditions: (SQL | undefined)[] = [
+    filter.status ? eq(uploads.reviewStatus, filter.status) : undefined,
+    filter.documentType ? eq(uploads.documentType, filter.documentType) : undefined,
+    filter.dueOnOrBefore ? lte(mitwirkungItems.dueDate, filter.dueOnOrBefore) : undefined,
+  ];
+  const fileCount = sql<number>`(select count(*)::int from ${uploadFiles} where ${uploadFiles.tenantId} = ${uploads.tenantId} and ${uploadFiles.uploadId} = ${uploads.id})`;
+  const rows = await tdb.db
+    .select({ upload: uploads, item: mitwirkungItems, fileCount })
+    .from(uploads)
+    .leftJoin(mitwirkungItems, tdb.scope(mitwirkungItems, eq(mitwirkungItems.id, uploads.itemId)))
+    .where(tdb.scope(uploads, ...conditions))
+    .orderBy(desc(uploads.receivedAt))
+    .limit(limit);
+  return rows.map((r) => ({ upload: r.upload, item: r.item, fileCount: Number(r.fileCount) }));
+}
+
+export interface OpenItemRow {
+  item: MitwirkungItem;
+  aufforderung: Mitwirkungsaufforderung;
+}
+
+/** Items still waiting for the citizen (open or rejected), earliest deadline first. */
+export async function listOpenItems(tdb: TenantDb, dueOnOrBefore?: string, limit = 200): Promise<OpenItemRow[]> {
+  return tdb.db
+    .select({ item: mitwirkungItems, aufforderung: mitwirkungsaufforderungen })
+    .from(mitwirkungItems)
+    .innerJoin(mitwirkungsaufforderungen, tdb.scope(mitwirkungsaufforderungen, eq(mitwirkungsaufforderungen.id, mitwirkungItems.aufforderungId)))
+    .where(
+      tdb.scope(
+        mitwirkungItems,
+        or(eq(mitwirkungItems.status, 'open'), eq(mitwirkungItems.status, 'rejected')),
+        dueOnOrBefore ? lte(mitwirkungItems.dueDate, dueOnOrBefore) : undefined,
+      ),
+    )
+    .orderBy(asc(mitwirkungItems.dueDate))
+    .limit(limit);
+}
+
+export async function countInfectedUnreviewed(tdb: TenantDb): Promise<number> {
+  const rows = await tdb.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(uploads)
+    .where(tdb.scope(uploads, eq(uploads.scanStatus, 'infected'), eq(uploads.reviewStatus, 'new')));
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function updateReview(
+  tdb: TenantDb,
+  uploadId: string,
+  review: { status: ReviewStatus; reason: string | null; note: string | null; by: string; at: Date; deleteAfter: Date | null },
+): Promise<Upload | undefined> {
+  const rows = await tdb.update(
+    uploads,
+    {
+      reviewStatus: review.status,
+      reviewReason: review.reason,
+      reviewNote: review.note,
+      reviewedBy: review.by,
+      reviewedAt: review.at,
+      deleteAfter: review.deleteAfter,
+    },
+    eq(uploads.id, uploadId),
+  );
+  return rows[0];
+}
+
+export async function recordScan(
+  tdb: TenantDb,
+  fileId: string,
+  result: { status: ScanStatus; signature: string | null; at: Date },
+): Promise<void> {
+  await tdb.update(uploadFiles, { scanStatus: result.status, scanSignature: result.signature, scannedAt: result.at }, eq(uploadFiles.id, fileId));
+}
+
+/** Sets the upload's status to the worst of its files' and returns the upload. */
+export async function refreshUploadScanStatus(
+  tdb: TenantDb,
+  uploadId: string,
+  worst: (statuses: ScanStatus[]) => ScanStatus,
+  extra: { deleteAfter?: Date } = {},
+): Promise<Upload | undefined> {
+  const files = await filesOf(tdb, uploadId);
+  const rows = await tdb.update(uploads, { scanStatus: worst(files.map((f) => f.scanStatus)), ...extra }, eq(uploads.id, uploadId));
+  return rows[0];
+}
+
+/** First step of deleting: the files are marked, so a crash before the rows go is finished later. */
+export async function markUploadFilesDeleting(tdb: TenantDb, uploadId: string): Promise<string[]> {
+  const rows = await tdb.update(uploadFiles, { storageState: 'deleting' }, eq(uploadFiles.uploadId, uploadId));
+  return rows.map((r) => r.id);
+}
+
+export async function deleteUpload(tdb: TenantDb, uploadId: string): Promise<void> {
+  await tdb.delete(uploadFiles, eq(uploadFiles.uploadId, uploadId));
+  await tdb.delete(uploads, eq(uploads.id, uploadId));
+}
+
+export async function deleteFileRow(tdb: TenantDb, fileId: string): Promise<void> {
+  await tdb.delete(uploadFiles, eq(uploadFiles.id, fileId));
+}
+
+export async function deleteAufforderung(tdb: TenantDb, id: string): Promise<void> {
+  await tdb.delete(mitwirkungItems, eq(mitwirkungItems.aufforderungId, id));
+  await tdb.delete(mitwirkungsaufforderungen, eq(mitwirkungsaufforderungen.id, id));
+}
+
+/** Numbers for the staff start page. */
+export async function inboxCounts(tdb: TenantDb, today: string): Promise<{ new: number; infected: number; overdue: number }> {
+  const [uploadCounts] = await tdb.db
+    .select({
+      new: sql<number>`count(*) filter (where ${uploads.reviewStatus} = 'new' and ${uploads.scanStatus} <> 'infected')::int`,
+      infected: sql<number>`count(*) filter (where ${uploads.reviewStatus} = 'new' and ${uploads.scanStatus} = 'infected')::int`,
+    })
+    .from(uploads)
+    .where(tdb.scope(uploads));
+  const [itemCounts] = await tdb.db
+    .select({ overdue: sql<number>`count(*)::int` })
+    .from(mitwirkungItems)
+    .where(tdb.scope(mitwirkungItems, inArray(mitwirkungItems.status, ['open', 'rejected']), lt(mitwirkungItems.dueDate, today)));
+  return { new: Number(uploadCounts?.new ?? 0), infected: Number(uploadCounts?.infected ?? 0), overdue: Number(itemCounts?.overdue ?? 0) };
+}

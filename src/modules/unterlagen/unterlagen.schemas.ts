@@ -1,0 +1,159 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { itemStatuses, reviewStatuses, scanStatuses } from './unterlagen.tables.js';
+
+/** Document types a citizen can choose; labels are `unterlagen:documentTypes.<key>`. */
+export const documentTypes = [
+  'kontoauszuege',
+  'lohnabrechnung',
+  'arbeitsvertrag',
+  'mietvertrag',
+  'nebenkostenabrechnung',
+  'bescheid',
+  'aerztliche-bescheinigung',
+  'ausweis',
+  'meldebescheinigung',
+  'sonstiges',
+] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+export const rejectReasons = ['unreadable', 'wrong-period', 'incomplete', 'wrong-document', 'other'] as const;
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.email({ error: 'unterlagen:errors.email' }).optional());
+
+/** YYYY-MM-DD (API) or TT.MM.JJJJ (as people type it) → ISO date of a real calendar day. */
+export const birthDate = z
+  .string({ error: 'common:validation.required' })
+  .trim()
+  .min(1)
+  .transform((value, ctx) => {
+    const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+    const iso = german ? `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` : value;
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? DateTime.fromISO(iso, { zone: 'Europe/Berlin' }) : undefined;
+    if (!date?.isValid || date.year < 1900 || date.year > 2100) {
+      ctx.addIssue({ code: 'custom', message: 'unterlagen:errors.birthDate' });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+/** Free upload: the BG-Nummer's format is checked against the tenant's setting in the service. */
+export const freeUploadFields = z.object({
+  bgNummer: trimmed(40),
+  lastName: trimmed(100),
+  birthDate,
+  documentType: z.enum(documentTypes, { error: 'unterlagen:errors.documentType' }),
+  email: optionalEmail,
+});
+
+/** Upload against a Mitwirkungsaufforderung: the code and the item (its number or id). */
+export const requestUploadFields = z.object({
+  requestCode: trimmed(60),
+  item: trimmed(40),
+  email: optionalEmail,
+});
+
+export const codeForm = z.object({ code: trimmed(60) });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'unterlagen:errors.dueDate' });
+
+export const aufforderungItemInput = z.object({
+  documentType: z.enum(documentTypes, { error: 'unterlagen:errors.documentType' }),
+  description: trimmed(300),
+  dueDate: isoDate,
+});
+
+/** Input of createMitwirkungsaufforderung (service contract for other modules and the staff form). */
+export const aufforderungInput = z.object({
+  bgNummer: trimmed(40),
+  items: z.array(aufforderungItemInput).min(1).max(20),
+  message: z.string().trim().max(2000).default(''),
+  createdBy: trimmed(100),
+  applicationId: z.uuid().optional(),
+  email: optionalEmail,
+  lang: z.enum(['de', 'en']).default('de'),
+});
+export type AufforderungInput = z.input<typeof aufforderungInput>;
+
+/** The staff form; its items come as rows `items.<n>.<field>` and are checked row by row. */
+export const staffAufforderungForm = z.object({
+  bgNummer: trimmed(40),
+  email: optionalEmail,
+  message: z.string().trim().max(2000).default(''),
+  lang: z.enum(['de', 'en']).default('de'),
+  followUpOf: z.uuid().optional().or(z.literal('').transform(() => undefined)),
+});
+
+export const reviewForm = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('accept'), note: z.string().trim().max(1000).optional() }),
+  z.object({
+    decision: z.literal('reject'),
+    reason: z.enum(rejectReasons, { error: 'unterlagen:errors.reason' }),
+    note: z.string().trim().max(1000).optional(),
+  }),
+]);
+
+export const inboxQuery = z.object({
+  status: z.enum(reviewStatuses).optional().catch(undefined),
+  type: z.enum(documentTypes).optional().catch(undefined),
+  due: z.enum(['overdue', 'week']).optional().catch(undefined),
+});
+
+// ---- JSON API ----
+
+export const fileSummary = z.object({ name: z.string(), size: z.number().int(), sha256: z.string() });
+
+export const createUploadResponse = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    receiptToken: z.string(),
+    receivedAt: z.iso.datetime(),
+    status: z.enum(['received', 'quarantined']),
+    files: z.array(fileSummary),
+  })
+  .meta({ id: 'UploadCreated' });
+
+export const receiptResponse = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    receivedAt: z.iso.datetime(),
+    status: z.enum(['received', 'quarantined', 'infected']),
+    scanStatus: z.enum(scanStatuses),
+    tenant: z.object({ name: z.string(), address: z.string() }),
+    documentType: z.enum(documentTypes),
+    item: z
+      .object({ number: z.number().int(), description: z.string(), dueDate: z.string(), status: z.enum(itemStatuses) })
+      .nullable(),
+    files: z.array(fileSummary),
+    documents: z.array(
+      z.object({ name: z.string(), size: z.number().int(), sha256: z.string(), pages: z.number().int().nullable(), scanStatus: z.enum(scanStatuses) }),
+    ),
+  })
+  .meta({ id: 'UploadReceipt' });
+
+/** Documents the multipart body in OpenAPI; the parts themselves are read as a stream (intake.ts). */
+export const createUploadBody = z
+  .object({
+    requestCode: z.string().optional().meta({ description: 'Code from the Mitwirkungsaufforderung (with `item`)' }),
+    item: z.string().optional().meta({ description: 'Number of the item in the letter, or its id' }),
+    bgNummer: z.string().optional().meta({ description: 'BG-Nummer, format set by the jobcenter (free upload)' }),
+    lastName: z.string().optional(),
+    birthDate: z.string().optional().meta({ description: 'YYYY-MM-DD' }),
+    documentType: z.enum(documentTypes).optional(),
+    email: z.string().optional().meta({ description: 'Receipt by e-mail (optional)' }),
+    file: z
+      .array(z.string().meta({ contentMediaType: 'application/octet-stream', format: 'binary' }))
+      .min(1)
+      .meta({ description: 'One or more files: PDF, JPEG, PNG or HEIC. Photos become one PDF, in order.' }),
+  })
+  .meta({ id: 'UploadForm' });

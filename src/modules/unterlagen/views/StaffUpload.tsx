@@ -1,0 +1,117 @@
+import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea } from '../../../shared/html/components.js';
+import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import { StaffLayout } from '../../staff/index.js';
+import { formatBerlinDateTime, formatBytes, formatLocalDate } from '../receipt.js';
+import type { UploadDetail } from '../review.service.js';
+import { rejectReasons } from '../unterlagen.schemas.js';
+import { ReviewBadge, ScanBadge } from './parts.js';
+
+/** One submission: who, what, which files (download as attachment), and the decision. */
+export function StaffUpload({ detail, canDownload, errors = [] }: { detail: UploadDetail; canDownload: (fileId: string) => boolean; errors?: FieldError[] }) {
+  const t = useT();
+  const { lang, csrfToken } = useView();
+  const base = `${useTenantBase()}/staff/unterlagen`;
+  const { upload, files, item, aufforderung } = detail;
+  const rows = [
+    { key: t('unterlagen:receipt.reference'), value: upload.reference },
+    { key: t('unterlagen:receipt.receivedAt'), value: formatBerlinDateTime(upload.receivedAt, lang) },
+    { key: t('unterlagen:receipt.bgNummer'), value: upload.bgNummer },
+    { key: t('unterlagen:receipt.documentType'), value: t(`unterlagen:documentTypes.${upload.documentType}`) },
+  ];
+  if (upload.lastName) rows.push({ key: t('unterlagen:form.lastName'), value: upload.lastName });
+  if (upload.birthDate) rows.push({ key: t('unterlagen:form.birthDate'), value: formatLocalDate(upload.birthDate, lang) });
+  if (upload.email) rows.push({ key: t('unterlagen:staff.email'), value: upload.email });
+  if (item && aufforderung) {
+    rows.push({
+      key: t('unterlagen:receipt.item'),
+      value: `${aufforderung.reference}, ${t('unterlagen:receipt.itemValue', { number: item.position, description: item.description, due: formatLocalDate(item.dueDate, lang) })}`,
+    });
+  }
+  const reviewable = upload.scanStatus !== 'pending' && upload.scanStatus !== 'infected';
+  return (
+    <StaffLayout title={`${t('unterlagen:staff.uploadTitle')} ${upload.reference}`} wide>
+      <BackLink href={base} />
+      <ErrorSummary errors={errors} />
+      <h1 class="kern-heading-large">
+        {t('unterlagen:staff.uploadTitle')} {upload.reference}
+      </h1>
+      <p class="kern-body">
+        <ScanBadge status={upload.scanStatus} /> <ReviewBadge status={upload.reviewStatus} />
+      </p>
+      {upload.scanStatus === 'infected' ? (
+        <Alert type="danger" title={t('unterlagen:staff.infectedTitle')}>
+          <p class="kern-body">{t('unterlagen:staff.infectedText')}</p>
+        </Alert>
+      ) : null}
+      {upload.scanStatus === 'pending' ? <Alert type="warning" title={t('unterlagen:staff.pendingTitle')} /> : null}
+      {upload.scanStatus === 'unscanned' ? <Alert type="warning" title={t('unterlagen:staff.unscannedTitle')} /> : null}
+      <SummaryList rows={rows} />
+
+      <h2 class="kern-heading-medium">{t('unterlagen:staff.filesHeading')}</h2>
+      <ul class="kern-list">
+        {files.map((file) => (
+          <li key={file.id}>
+            {canDownload(file.id) ? (
+              <a class="kern-link ww-break" href={`${base}/${upload.id}/dateien/${file.id}`} download>
+                {file.name}
+              </a>
+            ) : (
+              <span class="ww-break">{file.name}</span>
+            )}{' '}
+            ({formatBytes(file.size, lang)}
+            {file.pages ? `, ${t('unterlagen:receipt.pages', { count: file.pages })}` : ''}) <ScanBadge status={file.scanStatus} />
+            {file.storageState === 'missing' ? ` ${t('unterlagen:staff.fileMissing')}` : ''}
+          </li>
+        ))}
+      </ul>
+
+      {upload.reviewStatus !== 'new' ? (
+        <p class="kern-body">
+          {t('unterlagen:staff.reviewed', {
+            status: t(`unterlagen:review.${upload.reviewStatus}`),
+            date: upload.reviewedAt ? formatBerlinDateTime(upload.reviewedAt, lang) : '',
+          })}
+          {upload.reviewReason ? ` – ${t(`unterlagen:reasons.${upload.reviewReason}`)}` : ''}
+          {upload.reviewNote ? ` – ${upload.reviewNote}` : ''}
+        </p>
+      ) : null}
+
+      {reviewable ? (
+        <section class="ww-section" aria-labelledby="decision">
+          <h2 class="kern-heading-medium" id="decision">
+            {t('unterlagen:staff.decisionHeading')}
+          </h2>
+          <form method="post" action={`${base}/${upload.id}/pruefung`} novalidate>
+            <CsrfField token={csrfToken} />
+            <ChoiceGroup
+              name="decision"
+              legend={t('unterlagen:staff.decision')}
+              error={errors.find((e) => e.field === 'decision')}
+              options={[
+                { value: 'accept', label: t('unterlagen:staff.accept') },
+                { value: 'reject', label: t('unterlagen:staff.reject') },
+              ]}
+            />
+            <SelectField
+              name="reason"
+              label={t('unterlagen:staff.reason')}
+              hint={t('unterlagen:staff.reasonHint')}
+              error={errors.find((e) => e.field === 'reason')}
+              options={[{ value: '', label: t('unterlagen:form.choose') }, ...rejectReasons.map((r) => ({ value: r, label: t(`unterlagen:reasons.${r}`) }))]}
+            />
+            <TextArea name="note" label={t('unterlagen:staff.note')} rows={3} optional />
+            <div class="ww-actions">
+              <Button>{t('unterlagen:staff.save')}</Button>
+            </div>
+          </form>
+        </section>
+      ) : null}
+      <div class="ww-actions">
+        <ButtonLink href={`${base}/aufforderungen/neu?upload=${upload.id}`} variant="secondary">
+          {t('unterlagen:staff.requestMore')}
+        </ButtonLink>
+      </div>
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,46 @@
+// Background jobs of the form-flow engine: a reminder three days before a draft expires, and the
+// deletion of expired drafts (their answers are personal data; QUALITY.md 9).
+import { TenantDb } from '../db/tenant-scope.js';
+import { enqueueMail } from '../mail/outbox.js';
+import type { AppDeps, BackgroundJob } from '../module.js';
+import { formsKey, hashToken, newToken, openJson } from './crypto.js';
+import { REMINDER_DAYS_BEFORE, type DraftState, FormEngine } from './engine.js';
+import type { FlowDefinition } from './flow.js';
+import { draftsRepository } from './forms.repository.js';
+
+const DAY_MS = 86_400_000;
+
+/** Sends due reminders; each gets a new resume link (the old one stops working). Returns how many. */
+export async function sendDraftReminders(deps: AppDeps, flows: FlowDefinition[]): Promise<number> {
+  const now = deps.clock.now();
+  const due = await draftsRepository.dueReminders(deps.database.db, now, new Date(now.getTime() + REMINDER_DAYS_BEFORE * DAY_MS));
+  let sent = 0;
+  for (const { draft: row, slug, tenantName } of due) {
+    const flow = flows.find((f) => f.id === row.flowId);
+    if (!flow || !row.data) continue;
+    const engine = new FormEngine(flow, deps);
+    const state = openJson<DraftState>(row.data, formsKey(deps.config.secretKey), engine.aad(row.tenantId, row.id));
+    if (!state.resumeEmail) continue;
+    const tdb = new TenantDb(deps.database.db, row.tenantId);
+    await tdb.transaction(async (tx) => {
+      const token = newToken();
+      // Only this exact version: if the person saved meanwhile, the reminder is no longer due.
+      const updated = await draftsRepository.updateIfVersion(tx, row.id, row.version, { resumeTokenHash: hashToken(token), reminderSentAt: now });
+      if (!updated) return;
+      await enqueueMail(tx, engine.resumeMail('reminder', { slug, name: tenantName }, state.resumeEmail!, row.lang, token, row.expiresAt));
+      sent++;
+    });
+  }
+  return sent;
+}
+
+export function purgeExpiredDrafts(deps: AppDeps): Promise<number> {
+  return draftsRepository.deleteExpired(deps.database.db, deps.clock.now());
+}
+
+export function formJobs(flows: FlowDefinition[]): BackgroundJob[] {
+  return [
+    { name: 'forms.reminders', everyMs: 3_600_000, run: async (deps) => void (await sendDraftReminders(deps, flows)) },
+    { name: 'forms.purge', everyMs: 3_600_000, run: async (deps) => void (await purgeExpiredDrafts(deps)) },
+  ];
+}

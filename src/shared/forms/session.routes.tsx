@@ -1,0 +1,189 @@
+// The HTML pages around a flow's wizard: start, task list, check answers and submit,
+// confirmation and PDF, save-and-resume by e-mail, and the citizen's status page.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { DomainError } from '../http/errors.js';
+import { safeParseForm } from '../http/validation.js';
+import type { AppDeps } from '../module.js';
+import { looksLikeToken } from './crypto.js';
+import type { Draft, FormEngine } from './engine.js';
+import { assertSameOrigin, draftToken, flowBase, formBody, instancePath, setDraftCookie } from './http.js';
+import { firstOpenInstance, isComplete, prunedAnswers, sectionStatuses } from './navigation.js';
+import { pdfOfDraft, statusByReference, statusByToken, submitDraft, submittedResult } from './submission.js';
+import { buildSummary } from './summary.js';
+import { ZONE } from './values.js';
+import { CheckAnswersView, TaskListView } from './views/Overview.js';
+import { ConfirmationView, NoDraftView, ResumeView, SavedView, SaveView, StatusPageView } from './views/Session.js';
+
+const emailForm = z.strictObject({ email: z.email({ error: 'forms:validation.email' }).max(254) });
+const statusForm = z.strictObject({
+  reference: z.string().trim().min(1, { error: 'forms:validation.referenceRequired' }).max(40),
+  token: z.string().trim().min(1, { error: 'forms:validation.tokenRequired' }).max(100),
+});
+const declarationForm = z.strictObject({ declaration: z.literal('ja', { error: 'forms:validation.declaration' }) });
+
+export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engine: FormEngine) {
+  const flow = engine.flow;
+  const p = flow.basePath;
+  const day = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toFormat('dd.MM.yyyy');
+
+  async function draftOr(request: FastifyRequest, reply: FastifyReply, allowSubmitted = false): Promise<Draft | undefined> {
+    const draft = await engine.load(request.tdb, draftToken(request, flow));
+    if (!draft) {
+      void reply.render(<NoDraftView flow={flow} />, 401);
+      return undefined;
+    }
+    if (draft.row.submittedAt && !allowSubmitted) {
+      void reply.redirect(`${flowBase(request, flow)}/bestaetigung`, 303);
+      return undefined;
+    }
+    return draft;
+  }
+
+  const firstPage = (request: FastifyRequest, draft: Draft) => {
+    const base = flowBase(request, flow);
+    if (flow.taskList) return `${base}/aufgaben`;
+    const open = firstOpenInstance(flow, draft.state.answers, new Set(draft.state.done));
+    return open ? instancePath(base, open) : `${base}/pruefen`;
+  };
+
+  app.get(p, async (request, reply) => {
+    const draft = await engine.load(request.tdb, draftToken(request, flow));
+    const Start = flow.startPage;
+    return reply.render(<Start hasDraft={draft !== undefined && !draft.row.submittedAt} draftDays={engine.ttlDays} />);
+  });
+
+  app.post(`${p}/start`, async (request, reply) => {
+    assertSameOrigin(request, deps);
+    const existing = await engine.load(request.tdb, draftToken(request, flow));
+    if (existing && !existing.row.submittedAt) return reply.redirect(firstPage(request, existing), 303);
+    const { draft, token } = await engine.start(request.tdb, request.lang);
+    setDraftCookie(reply, request, deps, flow, token);
+    return reply.redirect(firstPage(request, draft), 303);
+  });
+
+  app.get(`${p}/aufgaben`, async (request, reply) => {
+    const draft = await draftOr(request, reply);
+    if (!draft) return reply;
+    const base = flowBase(request, flow);
+    const done = new Set(draft.state.done);
+    const sections = sectionStatuses(flow, draft.state.answers, done).map((s) => {
+      const open = firstOpenInstance(flow, draft.state.answers, done, s.id);
+      return { ...s, href: open ? instancePath(base, open) : `${base}/pruefen` };
+    });
+    return reply.render(<TaskListView flow={flow} sections={sections} complete={isComplete(flow, draft.state.answers, done)} expiresOn={day(draft.row.expiresAt)} />);
+  });
+
+  async function renderCheck(request: FastifyRequest, reply: FastifyReply, draft: Draft, errors: { field: string; message: string }[] = []) {
+    const base = flowBase(request, flow);
+    const done = new Set(draft.state.done);
+    const incomplete = sectionStatuses(flow, draft.state.answers, done)
+      .filter((s) => s.status !== 'completed')
+      .map((s) => {
+        const open = firstOpenInstance(flow, draft.state.answers, done, s.id);
+        return { titleKey: s.titleKey, href: open ? instancePath(base, open) : `${base}/aufgaben` };
+      });
+    const sections = buildSummary(flow, prunedAnswers(flow, draft.state.answers), request.t);
+    return reply
+      .status(errors.length ? 422 : 200)
+      .render(<CheckAnswersView flow={flow} sections={sections} incomplete={incomplete} errors={errors} backHref={flow.taskList ? `${base}/aufgaben` : base} />);
+  }
+
+  app.get(`${p}/pruefen`, async (request, reply) => {
+    const draft = await draftOr(request, reply);
+    return draft ? renderCheck(request, reply, draft) : reply;
+  });
+
+  app.post(`${p}/absenden`, async (request, reply) => {
+    assertSameOrigin(request, deps);
+    const draft = await draftOr(request, reply, true);
+    if (!draft) return reply;
+    const base = flowBase(request, flow);
+    if (draft.row.submittedAt) return reply.redirect(`${base}/bestaetigung`, 303);
+    const parsed = safeParseForm(declarationForm, formBody(request));
+    if (!parsed.ok) return renderCheck(request, reply, draft, [{ field: 'declaration', message: 'forms:validation.declaration' }]);
+    await submitDraft(engine, request.tdb, draft, request.tenant, request.lang);
+    return reply.redirect(`${base}/bestaetigung`, 303);
+  });
+
+  app.get(`${p}/bestaetigung`, async (request, reply) => {
+    const draft = await draftOr(request, reply, true);
+    if (!draft) return reply;
+    if (!draft.row.submittedAt || !draft.row.submittedStatusToken) return reply.redirect(`${flowBase(request, flow)}/pruefen`, 303);
+    const result = await submittedResult(engine, request.tdb, draft.row.id);
+    return reply.render(<ConfirmationView flow={flow} reference={result.reference} statusHref={`${flowBase(request, flow)}/status/${result.statusToken}`} hasMail={result.mailed} extra={flow.confirmationExtra} />);
+  });
+
+  app.get(`${p}/bestaetigung/pdf`, async (request, reply) => {
+    const draft = await draftOr(request, reply, true);
+    if (!draft) return reply;
+    const { reference, pdf } = await pdfOfDraft(engine, request.tdb, draft);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${reference}.pdf"`)
+      .send(pdf);
+  });
+
+  app.get(`${p}/speichern`, async (request, reply) => {
+    const draft = await draftOr(request, reply);
+    if (!draft) return reply;
+    const email = draft.state.resumeEmail ?? flow.contactEmail(draft.state.answers) ?? '';
+    return reply.render(<SaveView flow={flow} email={email} errors={[]} expiresOn={day(draft.row.expiresAt)} backHref={firstPage(request, draft)} />);
+  });
+
+  app.post(`${p}/speichern`, async (request, reply) => {
+    assertSameOrigin(request, deps);
+    const draft = await draftOr(request, reply);
+    if (!draft) return reply;
+    const body = formBody(request);
+    const parsed = safeParseForm(emailForm, { email: typeof body.email === 'string' ? body.email.trim() : body.email });
+    if (!parsed.ok) {
+      return reply.status(422).render(<SaveView flow={flow} email={String(body.email ?? '')} errors={parsed.errors} expiresOn={day(draft.row.expiresAt)} backHref={firstPage(request, draft)} />);
+    }
+    await engine.sendResumeLink(request.tdb, draft, request.tenant, parsed.data.email, request.lang);
+    return reply.redirect(`${flowBase(request, flow)}/speichern/gesendet`, 303);
+  });
+
+  app.get(`${p}/speichern/gesendet`, async (request, reply) => {
+    const draft = await draftOr(request, reply);
+    return draft ? reply.render(<SavedView flow={flow} expiresOn={day(draft.row.expiresAt)} />) : reply;
+  });
+
+  app.get(`${p}/fortsetzen/:token`, async (request: FastifyRequest<{ Params: { token: string } }>, reply) => {
+    const token = request.params.token;
+    const valid = looksLikeToken(token) && (await engine.resumeTokenValid(request.tdb, token));
+    return reply.status(valid ? 200 : 404).render(<ResumeView flow={flow} token={token} valid={valid} />);
+  });
+
+  app.post(`${p}/fortsetzen`, async (request, reply) => {
+    assertSameOrigin(request, deps);
+    const token = formBody(request).token;
+    const resumed = looksLikeToken(token) ? await engine.resume(request.tdb, token) : undefined;
+    if (!resumed) return reply.status(404).render(<ResumeView flow={flow} token="" valid={false} />);
+    setDraftCookie(reply, request, deps, flow, resumed.token);
+    return reply.redirect(firstPage(request, resumed.draft), 303);
+  });
+
+  const flowIds = [flow.id];
+  app.get(`${p}/status`, async (_request, reply) => reply.render(<StatusPageView flow={flow} errors={[]} reference="" />));
+
+  app.post(`${p}/status`, async (request, reply) => {
+    assertSameOrigin(request, deps);
+    const body = formBody(request);
+    const parsed = safeParseForm(statusForm, body);
+    if (!parsed.ok) return reply.status(422).render(<StatusPageView flow={flow} errors={parsed.errors} reference={String(body.reference ?? '')} />);
+    try {
+      const status = await statusByReference(request.tdb, flowIds, parsed.data.reference, parsed.data.token);
+      return reply.render(<StatusPageView flow={flow} status={status} errors={[]} reference={status.reference} />);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status !== 404) throw err;
+      return reply.status(404).render(<StatusPageView flow={flow} errors={[{ field: 'form', message: 'forms:errors.statusNotFound' }]} reference={parsed.data.reference} />);
+    }
+  });
+
+  app.get(`${p}/status/:token`, async (request: FastifyRequest<{ Params: { token: string } }>, reply) => {
+    const status = await statusByToken(request.tdb, flowIds, request.params.token);
+    return reply.render(<StatusPageView flow={flow} status={status} errors={[]} reference={status.reference} />);
+  });
+}

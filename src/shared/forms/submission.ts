@@ -1,0 +1,222 @@
+// Submission of a draft (idempotent: a repeated submit returns the first result), the citizen's
+// status lookup, and the staff side of the timeline (status changes, notes, document requests).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { TenantDb } from '../db/tenant-scope.js';
+import { ConflictError, NotFoundError } from '../http/errors.js';
+import { getI18n } from '../i18n/index.js';
+import { enqueueMail } from '../mail/outbox.js';
+import type { Tenant } from '../../modules/tenants/tenants.tables.js';
+import { formsKey, hashToken, looksLikeToken, newToken, openBytes, openJson, sameHash, sealBytes, sealJson } from './crypto.js';
+import type { Draft, FormEngine } from './engine.js';
+import type { Answers } from './flow.js';
+import { draftsRepository, submissionsRepository, type SubmissionFilter } from './forms.repository.js';
+import type { FormSubmission, FormSubmissionEvent, SubmissionStatus } from './forms.tables.js';
+import { isComplete, prunedAnswers } from './navigation.js';
+import { renderSubmissionPdf } from './pdf.js';
+import { buildSummary } from './summary.js';
+import { ZONE } from './values.js';
+
+export interface SubmitResult {
+  submissionId: string;
+  reference: string;
+  statusToken: string;
+  submittedAt: Date;
+  /** false when this call found an earlier submit of the same draft */
+  created: boolean;
+  /** a confirmation e-mail was sent */
+  mailed: boolean;
+}
+
+interface Receipt {
+  statusToken: string;
+  mailed: boolean;
+}
+
+// Crockford's base32 without I, L, O, U: no letters that read like digits.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function newReference(prefix: string, now: Date): string {
+  const bytes = randomBytes(8);
+  const chars = [...bytes].map((b) => ALPHABET[b % 32]).join('');
+  const year = DateTime.fromJSDate(now, { zone: ZONE }).year;
+  return `${prefix}-${year}-${chars.slice(0, 4)}-${chars.slice(4, 8)}`;
+}
+
+const submissionAad = (tenantId: string, id: string) => `${tenantId}:submission:${id}`;
+
+/** The result of the submit a draft already led to (repeated submit, confirmation page). */
+export async function submittedResult(engine: FormEngine, tdb: TenantDb, draftId: string): Promise<SubmitResult> {
+  const row = await draftsRepository.byId(tdb, draftId);
+  const submission = await submissionsRepository.byDraft(tdb, draftId);
+  if (!row?.submittedStatusToken || !submission) throw new ConflictError('forms:errors.busy');
+  const receipt = openJson<Receipt>(row.submittedStatusToken, formsKey(engine.deps.config.secretKey), engine.aad(row.tenantId, row.id));
+  return { submissionId: submission.id, reference: submission.reference, submittedAt: submission.submittedAt, created: false, ...receipt };
+}
+
+/**
+ * Submits a complete draft: reference number, PDF, status "eingegangen", confirmation mail,
+ * all in one transaction. The draft row is claimed by a conditional update, so of two
+ * concurrent submits exactly one creates the application and both return it.
+ */
+export async function submitDraft(engine: FormEngine, tdb: TenantDb, draft: Draft, tenant: Tenant, lang: string): Promise<SubmitResult> {
+  if (draft.row.submittedAt) return submittedResult(engine, tdb, draft.row.id);
+  const { flow, deps } = engine;
+  const done = new Set(draft.state.done);
+  if (!isComplete(flow, draft.state.answers, done)) throw new ConflictError('forms:errors.incomplete');
+
+  const now = deps.clock.now();
+  const answers = prunedAnswers(flow, draft.state.answers);
+  const t = getI18n().getFixedT(lang);
+  const id = randomUUID();
+  const reference = newReference(flow.referencePrefix, now);
+  const statusToken = newToken();
+  const pdf = await renderSubmissionPdf({
+    title: t(flow.titleKey),
+    tenant,
+    reference,
+    submittedAt: now,
+    lang,
+    sections: buildSummary(flow, answers, t),
+    declaration: t(flow.declarationKey),
+    t,
+  });
+  const key = formsKey(deps.config.secretKey);
+  const to = flow.contactEmail(answers) ?? draft.state.resumeEmail;
+  const receipt: Receipt = { statusToken, mailed: to !== undefined };
+
+  const created = await tdb.transaction(async (tx) => {
+    const claimed = await draftsRepository.claimForSubmission(tx, draft.row.id, now);
+    if (!claimed) return false;
+    await submissionsRepository.insert(tx, {
+      id,
+      flowId: flow.id,
+      draftId: draft.row.id,
+      reference,
+      statusTokenHash: hashToken(statusToken),
+      data: sealJson({ answers }, key, submissionAad(tx.tenantId, id)),
+      pdf: sealBytes(pdf, key, submissionAad(tx.tenantId, id)),
+      facets: flow.facets(answers),
+      lang,
+      status: 'eingegangen',
+      submittedAt: now,
+      statusChangedAt: now,
+    });
+    await submissionsRepository.insertEvent(tx, { submissionId: id, at: now, kind: 'status', status: 'eingegangen' });
+    // The draft keeps no answers; it stays until its expiry only to answer a repeated submit.
+    await draftsRepository.update(tx, draft.row.id, {
+      data: null,
+      submissionId: id,
+      submittedStatusToken: sealJson(receipt, key, engine.aad(tx.tenantId, draft.row.id)),
+      resumeTokenHash: null,
+      hasResumeEmail: false,
+      expiresAt: engine.expiry(now),
+    });
+    if (to) {
+      const params = {
+        service: t(flow.titleKey),
+        tenant: tenant.name,
+        reference,
+        link: `${deps.config.publicUrl}/t/${tenant.slug}${flow.basePath}/status/${statusToken}`,
+      };
+      await enqueueMail(tx, { kind: 'forms.confirmation', to, subject: t('forms:mail.confirmation.subject', params), text: t('forms:mail.confirmation.text', params) });
+    }
+    return true;
+  });
+  if (!created) return submittedResult(engine, tdb, draft.row.id);
+  return { submissionId: id, reference, statusToken, submittedAt: now, created: true, mailed: to !== undefined };
+}
+
+export interface StatusView {
+  reference: string;
+  flowId: string;
+  status: SubmissionStatus;
+  submittedAt: Date;
+  timeline: { status: SubmissionStatus; at: Date }[];
+}
+
+async function statusView(tdb: TenantDb, submission: FormSubmission): Promise<StatusView> {
+  const events = await submissionsRepository.events(tdb, submission.id, true);
+  return {
+    reference: submission.reference,
+    flowId: submission.flowId,
+    status: submission.status,
+    submittedAt: submission.submittedAt,
+    timeline: events.map((e) => ({ status: e.status!, at: e.at })),
+  };
+}
+
+/** Status for reference + token; a wrong pair and an unknown reference look the same. */
+export async function statusByReference(tdb: TenantDb, flowIds: string[], reference: string, statusToken: string): Promise<StatusView> {
+  const submission = await submissionsRepository.byReference(tdb, reference.trim().toUpperCase());
+  if (!submission || !flowIds.includes(submission.flowId) || !looksLikeToken(statusToken) || !sameHash(submission.statusTokenHash, hashToken(statusToken))) {
+    throw new NotFoundError('forms:errors.statusNotFound');
+  }
+  return statusView(tdb, submission);
+}
+
+export async function statusByToken(tdb: TenantDb, flowIds: string[], statusToken: string): Promise<StatusView> {
+  const submission = looksLikeToken(statusToken) ? await submissionsRepository.byStatusToken(tdb, hashToken(statusToken)) : undefined;
+  if (!submission || !flowIds.includes(submission.flowId)) throw new NotFoundError('forms:errors.statusNotFound');
+  return statusView(tdb, submission);
+}
+
+/** The PDF of the submission a draft led to (confirmation page download). */
+export async function pdfOfDraft(engine: FormEngine, tdb: TenantDb, draft: Draft): Promise<{ reference: string; pdf: Buffer }> {
+  const submission = draft.row.submissionId ? await submissionsRepository.byId(tdb, draft.row.submissionId) : undefined;
+  if (!submission) throw new NotFoundError();
+  return { reference: submission.reference, pdf: openBytes(submission.pdf, formsKey(engine.deps.config.secretKey), submissionAad(tdb.tenantId, submission.id)) };
+}
+
+// ---- staff side ----
+
+export interface OpenedSubmission {
+  submission: Omit<FormSubmission, 'data' | 'pdf'>;
+  answers: Answers;
+  events: (Omit<FormSubmissionEvent, 'note'> & { note?: string | undefined })[];
+}
+
+export function listSubmissions(tdb: TenantDb, filter: SubmissionFilter) {
+  return submissionsRepository.list(tdb, filter);
+}
+
+export async function openSubmission(secret: string, tdb: TenantDb, id: string): Promise<OpenedSubmission> {
+  const row = await submissionsRepository.byId(tdb, id);
+  if (!row) throw new NotFoundError();
+  const key = formsKey(secret);
+  const { answers } = openJson<{ answers: Answers }>(row.data, key, submissionAad(tdb.tenantId, row.id));
+  const events = (await submissionsRepository.events(tdb, row.id)).map(({ note, ...e }) => ({
+    ...e,
+    note: note ? openJson<string>(note, key, submissionAad(tdb.tenantId, `${row.id}:${e.id}`)) : undefined,
+  }));
+  const { data: _data, pdf: _pdf, ...submission } = row;
+  return { submission, answers, events };
+}
+
+export async function submissionPdf(secret: string, tdb: TenantDb, id: string): Promise<{ reference: string; pdf: Buffer }> {
+  const row = await submissionsRepository.byId(tdb, id);
+  if (!row) throw new NotFoundError();
+  return { reference: row.reference, pdf: openBytes(row.pdf, formsKey(secret), submissionAad(tdb.tenantId, row.id)) };
+}
+
+/** Adds a timeline entry (and for status entries changes the status); call inside the caller's transaction. */
+export async function addTimelineEntry(
+  secret: string,
+  tdb: TenantDb,
+  submissionId: string,
+  entry: { kind: 'status' | 'note' | 'documentsRequested'; status?: SubmissionStatus; note?: string; actorId: string; at: Date },
+): Promise<void> {
+  const row = await submissionsRepository.byId(tdb, submissionId);
+  if (!row) throw new NotFoundError();
+  const eventId = randomUUID();
+  if (entry.status) await submissionsRepository.setStatus(tdb, submissionId, entry.status, entry.at);
+  await submissionsRepository.insertEvent(tdb, {
+    id: eventId,
+    submissionId,
+    at: entry.at,
+    kind: entry.kind,
+    status: entry.status ?? null,
+    note: entry.note ? sealJson(entry.note, formsKey(secret), submissionAad(tdb.tenantId, `${submissionId}:${eventId}`)) : null,
+    actorId: entry.actorId,
+  });
+}

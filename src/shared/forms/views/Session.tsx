@@ -1,0 +1,184 @@
+import type { ComponentType } from 'preact';
+import type { FieldError } from '../../http/errors.js';
+import { Alert, BackLink, Button, ButtonLink, ErrorSummary, TextField } from '../../html/components.js';
+import { DateTime } from 'luxon';
+import { useT, useView } from '../../html/context.js';
+import { Layout } from '../../html/Layout.js';
+import type { FlowDefinition } from '../flow.js';
+import type { StatusView as StatusData } from '../submission.js';
+import { ZONE } from '../values.js';
+import { useFlowBase } from './QuestionView.js';
+
+/** "Save and continue later": an e-mail address for the resume link. */
+export function SaveView({ flow, email, errors, expiresOn, backHref }: { flow: FlowDefinition; email: string; errors: FieldError[]; expiresOn: string; backHref: string }) {
+  const t = useT();
+  const base = useFlowBase(flow);
+  const title = t('forms:save.title');
+  return (
+    <Layout title={errors.length ? t('forms:page.errorTitle', { title }) : title}>
+      <BackLink href={backHref} />
+      <ErrorSummary errors={errors} />
+      <h1 class="kern-heading-large">{title}</h1>
+      <p class="kern-body">{t('forms:save.intro', { date: expiresOn })}</p>
+      <form method="post" action={`${base}/speichern`} novalidate>
+        <TextField name="email" type="email" autocomplete="email" spellcheck={false} label={t('forms:save.email')} hint={t('forms:save.emailHint')} value={email} error={errors.find((e) => e.field === 'email')} />
+        <div class="ww-actions">
+          <Button>{t('forms:save.send')}</Button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function SavedView({ flow, expiresOn }: { flow: FlowDefinition; expiresOn: string }) {
+  const t = useT();
+  const base = useFlowBase(flow);
+  return (
+    <Layout title={t('forms:save.sentTitle')}>
+      <h1 class="kern-heading-large">{t('forms:save.sentTitle')}</h1>
+      <p class="kern-body">{t('forms:save.sentText', { date: expiresOn })}</p>
+      <p class="kern-body">
+        <a class="kern-link" href={flow.taskList ? `${base}/aufgaben` : base}>
+          {t('forms:save.backToForm')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The page behind the e-mail link: GET only shows a button; the POST continues (mail scanners change nothing). */
+export function ResumeView({ flow, token, valid }: { flow: FlowDefinition; token: string; valid: boolean }) {
+  const t = useT();
+  const base = useFlowBase(flow);
+  if (!valid) {
+    return (
+      <Layout title={t('forms:resume.invalidTitle')}>
+        <h1 class="kern-heading-large">{t('forms:resume.invalidTitle')}</h1>
+        <p class="kern-body">{t('forms:resume.invalidText')}</p>
+        <ButtonLink href={base}>{t('forms:resume.startNew')}</ButtonLink>
+      </Layout>
+    );
+  }
+  return (
+    <Layout title={t('forms:resume.title', { service: t(flow.titleKey) })}>
+      <h1 class="kern-heading-large">{t('forms:resume.title', { service: t(flow.titleKey) })}</h1>
+      <p class="kern-body">{t('forms:resume.text')}</p>
+      <form method="post" action={`${base}/fortsetzen`}>
+        <input type="hidden" name="token" value={token} />
+        <Button>{t('forms:resume.continue')}</Button>
+      </form>
+    </Layout>
+  );
+}
+
+/** No draft in this browser (never started, expired, or cookies deleted). */
+export function NoDraftView({ flow }: { flow: FlowDefinition }) {
+  const t = useT();
+  const base = useFlowBase(flow);
+  return (
+    <Layout title={t('forms:noDraft.title')}>
+      <h1 class="kern-heading-large">{t('forms:noDraft.title')}</h1>
+      <p class="kern-body">{t('forms:noDraft.text')}</p>
+      <ButtonLink href={base}>{t('forms:noDraft.start')}</ButtonLink>
+    </Layout>
+  );
+}
+
+export function ConfirmationView({
+  flow,
+  reference,
+  statusHref,
+  hasMail,
+  extra: Extra,
+}: {
+  flow: FlowDefinition;
+  reference: string;
+  statusHref: string;
+  hasMail: boolean;
+  extra?: ComponentType | undefined;
+}) {
+  const t = useT();
+  const base = useFlowBase(flow);
+  return (
+    <Layout title={t('forms:confirmation.title')}>
+      <div class="kern-alert kern-alert--success" role="status">
+        <div class="kern-alert__header">
+          <span class="kern-icon kern-icon--success" aria-hidden="true"></span>
+          <h1 class="kern-title">{t('forms:confirmation.title')}</h1>
+        </div>
+        <div class="kern-alert__body">
+          <p class="kern-body">{t('forms:confirmation.reference')}</p>
+          <p class="kern-body ww-reference">{reference}</p>
+        </div>
+      </div>
+      <p class="kern-body">{hasMail ? t('forms:confirmation.mailSent') : t('forms:confirmation.noMail')}</p>
+      <ul class="kern-list">
+        <li>
+          <a class="kern-link" href={`${base}/bestaetigung/pdf`} download>
+            {t('forms:confirmation.pdf')}
+          </a>
+        </li>
+        <li>
+          <a class="kern-link" href={statusHref}>
+            {t('forms:confirmation.status')}
+          </a>
+        </li>
+      </ul>
+      <p class="kern-body">{t('forms:confirmation.keepLink')}</p>
+      {Extra ? <Extra /> : null}
+    </Layout>
+  );
+}
+
+/** The citizen's status page: a form (reference + token) or, after the lookup, the timeline. */
+export function StatusPageView({ flow, status, errors, reference }: { flow: FlowDefinition; status?: StatusData | undefined; errors: FieldError[]; reference: string }) {
+  const { t, lang } = useView();
+  const base = useFlowBase(flow);
+  const title = t('forms:status.title');
+  if (status) {
+    return (
+      <Layout title={title}>
+        <h1 class="kern-heading-large">{title}</h1>
+        <dl class="kern-description-list">
+          <div class="kern-description-list-item">
+            <dt class="kern-description-list-item__key">{t('forms:status.reference')}</dt>
+            <dd class="kern-description-list-item__value">{status.reference}</dd>
+          </div>
+          <div class="kern-description-list-item">
+            <dt class="kern-description-list-item__key">{t('forms:status.current')}</dt>
+            <dd class="kern-description-list-item__value">{t(`forms:status.values.${status.status}`)}</dd>
+          </div>
+        </dl>
+        <h2 class="kern-heading-medium">{t('forms:status.timeline')}</h2>
+        <ol class="ww-timeline">
+          {status.timeline.map((entry, i) => (
+            <li key={i}>
+              <strong>{t(`forms:status.values.${entry.status}`)}</strong>{' '}
+              <span>{formatBerlin(entry.at, lang)}</span>
+              <p class="kern-body kern-body--small">{t(`forms:status.explain.${entry.status}`)}</p>
+            </li>
+          ))}
+        </ol>
+      </Layout>
+    );
+  }
+  return (
+    <Layout title={errors.length ? t('forms:page.errorTitle', { title }) : title}>
+      <ErrorSummary errors={errors.filter((e) => e.field !== 'form')} />
+      <h1 class="kern-heading-large">{title}</h1>
+      <p class="kern-body">{t('forms:status.intro')}</p>
+      {errors.some((e) => e.field === 'form') ? <Alert type="danger" title={t('forms:errors.statusNotFound')} /> : null}
+      <form method="post" action={`${base}/status`} novalidate>
+        <TextField name="reference" label={t('forms:status.reference')} hint={t('forms:status.referenceHint')} value={reference} error={errors.find((e) => e.field === 'reference')} spellcheck={false} />
+        <TextField name="token" label={t('forms:status.token')} hint={t('forms:status.tokenHint')} error={errors.find((e) => e.field === 'token')} spellcheck={false} autocomplete="off" />
+        <div class="ww-actions">
+          <Button>{t('forms:status.show')}</Button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+function formatBerlin(at: Date, lang: string): string {
+  return DateTime.fromJSDate(at, { zone: ZONE }).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
+}

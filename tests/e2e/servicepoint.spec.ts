@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TenantDb } from '../../src/shared/db/tenant-scope.js';
+import { instantOf } from '../../src/modules/servicepoint/queue.js';
+import { deskLocations, deskServices } from '../../src/modules/servicepoint/termine.adapter.js';
+import { loginAs } from '../../src/modules/staff/testing.js';
+import { bookingService } from '../../src/modules/termine/index.js';
+import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+
+let h: BrowserHarness;
+let locationId: string;
+let deskUrl: string;
+let displayUrl: string;
+
+beforeAll(async () => {
+  h = await startBrowserHarness({ now: '2026-11-25T09:00:00Z' });
+  const tdb = new TenantDb(h.ctx.deps.database.db, h.ctx.tenant.id);
+  locationId = (await deskLocations(tdb))[0]!.id;
+  const serviceId = (await deskServices(tdb)).find((s) => s.locationIds.includes(locationId))!.id;
+  await bookingService.staffBook(
+    { tdb, tenant: h.ctx.tenant, deps: h.ctx.deps },
+    { locationId, serviceIds: [serviceId], persons: 2, startsAt: instantOf('2026-11-25', '10:30')!, contact: { name: 'Erika Beispiel', email: 'erika@example.org' } },
+  );
+  deskUrl = `${h.baseUrl}/t/neue-wege/staff/servicepoint/${locationId}`;
+  displayUrl = `${h.baseUrl}/t/neue-wege/servicepoint/anzeige/${locationId}`;
+}, 60_000);
+afterAll(async () => h?.close());
+
+async function deskPage() {
+  const login = await loginAs(h.ctx, ['servicepoint']);
+  const { page, context } = await h.newPage();
+  const [name, value] = Object.entries(login.cookies)[0]!;
+  await context.addCookies([{ name, value, url: h.baseUrl }]);
+  return { page, context };
+}
+
+describe('Servicepoint in a real browser', () => {
+  it('day view, ticket and staff forms are accessible; check-in works by keyboard-reachable buttons', async () => {
+    const { page, context } = await deskPage();
+    await page.goto(deskUrl);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Tagesansicht');
+    await expectAccessible(page, 'day view');
+    await page.getByRole('button', { name: /Angekommen 10:30 Erika Beispiel/ }).click();
+    await expect.poll(() => page.getByText(/Angemeldet: Wartenummer/).count()).toBe(1);
+    await expectAccessible(page, 'day view after check-in');
+    await page.getByRole('button', { name: 'Nummer ausgeben' }).click();
+    await expect.poll(() => page.locator('.sp-ticket__number').count()).toBe(1);
+    await expectAccessible(page, 'ticket');
+    for (const path of ['telefon', 'schliessung', 'statistik']) {
+      await page.goto(`${deskUrl}/${path}`);
+      await expectAccessible(page, path);
+    }
+    await page.goto(`${deskUrl}/telefon`);
+    await page.getByRole('button', { name: 'Termin buchen' }).click();
+    await expect.poll(() => page.locator('.ww-error-summary').count()).toBe(1);
+    await expectAccessible(page, 'phone booking errors');
+    await page.goto(`${h.baseUrl}/t/neue-wege/servicepoint/kiosk/${locationId}`);
+    await expectAccessible(page, 'kiosk');
+    await page.getByLabel('Buchungscode').fill('ZZZZ-ZZZZ');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expectAccessible(page, 'kiosk error');
+    await context.close();
+  }, 40_000);
+
+  it('the display shows a call within one second through Server-Sent Events', async () => {
+    const { page: display, context: displayContext } = await h.newPage();
+    await display.goto(displayUrl);
+    await expectAccessible(display, 'display');
+    await display.waitForFunction(() => document.querySelector('[data-display]') !== null);
+    await new Promise((r) => setTimeout(r, 700));
+    const { page, context } = await deskPage();
+    await page.goto(deskUrl);
+    await page.getByLabel('Schalter', { exact: true }).first().fill('4');
+    await page.getByRole('button', { name: 'Nächste aufrufen' }).click();
+    const calledAt = Date.now();
+    await display.waitForFunction(() => document.querySelector('[data-current]')?.textContent?.includes('Schalter 4'), undefined, { timeout: 1500 });
+    expect(Date.now() - calledAt).toBeLessThan(1000);
+    expect(await display.locator('[data-current]').getAttribute('class')).toContain('sp-flash');
+    expect(await display.content()).not.toContain('Erika');
+    await expectAccessible(display, 'display after call');
+    await context.close();
+    await displayContext.close();
+  }, 20_000);
+
+  it('without JavaScript the display refreshes itself', async () => {
+    const { page, context } = await h.newPage({ javaScript: false });
+    await page.goto(displayUrl);
+    expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-current]').textContent()).toContain('Schalter 4');
+    await expectAccessible(page, 'display without JavaScript');
+    await context.close();
+  }, 20_000);
+});
