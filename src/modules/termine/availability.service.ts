@@ -235,7 +235,8 @@ export async function resolveSlot(ctx: TermineContext, query: SlotQuery & { star
   const date = localDateOf(query.startsAt);
   const plan = await planFor(ctx, query, startOfLocalDate(date));
   const now = ctx.deps.clock.now();
-  if (query.startsAt.getTime() <= now.getTime()) throw invalid('startsAt', 'past');
+  // Same rule as availability.ts: a start at this very instant is still offered.
+  if (query.startsAt.getTime() < now.getTime()) throw invalid('startsAt', 'past');
   const starts = freeTimes(plan.config, [], {
     durationMinutes: plan.durationMinutes,
     persons: query.persons,

@@ -271,11 +271,33 @@ export async function book(ctx: TermineContext, input: BookInput): Promise<BookR
   const pending = online && settings.doubleOptIn;
   const confirmBy = pending ? new Date(now.getTime() + settings.confirmMinutes * 60_000) : null;
   const appointmentId = held?.id ?? randomUUID();
+  const manageToken = newToken();
+  // Rendered before the transaction, so the connection is not held while the mail and its calendar file are built.
+  const mail = email
+    ? buildMail({
+        kind: pending ? 'confirmRequest' : 'confirmation',
+        appointment: {
+          id: appointmentId,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          persons: query.persons,
+          language: input.language,
+          name: input.contact.name,
+          email,
+          rescheduleCount: held?.rescheduleCount ?? 0,
+        },
+        location: slot.plan.location,
+        services: slot.plan.services,
+        tenant: ctx.tenant,
+        now,
+        link: manageUrl(ctx, manageToken),
+        confirmMinutes: settings.confirmMinutes,
+      })
+    : undefined;
 
   try {
     return await seatOrConflict(ctx, query, slot, () =>
       ctx.tdb.transaction(async (tx) => {
-        const manageToken = newToken();
         if (input.idempotencyKey) {
           const claimed = await bookings.claimIdempotencyKey(tx, {
             keyHash: hashToken(input.idempotencyKey),
@@ -325,11 +347,7 @@ export async function book(ctx: TermineContext, input: BookInput): Promise<BookR
         if (held) await keepOrRetake(tx, slot, held.id, confirmBy, now);
         else await takeSlotSeats(tx, slot, appointment.id, confirmBy, now);
         await bookings.insertManageToken(tx, appointment.id, hashToken(manageToken), new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS));
-        await sendMail(ctx, tx, pending ? 'confirmRequest' : 'confirmation', appointment, {
-          link: manageUrl(ctx, manageToken),
-          confirmMinutes: settings.confirmMinutes,
-          plan: slot.plan,
-        });
+        if (mail) await enqueueMail(tx, mail);
         return { appointment, manageToken, replayed: false, plan: slot.plan };
       }),
     );

@@ -9,9 +9,11 @@ import { appointmentIcs } from './ics.js';
 
 export type MailKind = 'confirmation' | 'confirmRequest' | 'reminder' | 'cancellation' | 'rescheduled' | 'closure';
 
+export type MailAppointment = Pick<Appointment, 'id' | 'startsAt' | 'endsAt' | 'persons' | 'language' | 'name' | 'email' | 'rescheduleCount'>;
+
 export interface MailInput {
   kind: MailKind;
-  appointment: Appointment;
+  appointment: MailAppointment;
   location: TerminLocation;
   services: TerminService[];
   tenant: Tenant;
