@@ -14,10 +14,11 @@ let displayUrl: string;
 beforeAll(async () => {
   h = await startBrowserHarness({ now: '2026-11-25T09:00:00Z' });
   const tdb = new TenantDb(h.ctx.deps.database.db, h.ctx.tenant.id);
-  locationId = (await deskLocations(tdb))[0]!.id;
-  const serviceId = (await deskServices(tdb)).find((s) => s.locationIds.includes(locationId))!.id;
+  const termineCtx = { tdb, tenant: h.ctx.tenant, deps: h.ctx.deps };
+  locationId = (await deskLocations(termineCtx))[0]!.id;
+  const serviceId = (await deskServices(termineCtx)).find((s) => s.locationIds.includes(locationId))!.id;
   await bookingService.staffBook(
-    { tdb, tenant: h.ctx.tenant, deps: h.ctx.deps },
+    termineCtx,
     { locationId, serviceIds: [serviceId], persons: 2, startsAt: instantOf('2026-11-25', '10:30')!, contact: { name: 'Erika Beispiel', email: 'erika@example.org' } },
   );
   deskUrl = `${h.baseUrl}/t/neue-wege/staff/servicepoint/${locationId}`;

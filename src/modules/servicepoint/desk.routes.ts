@@ -35,7 +35,7 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
   const home = (request: FastifyRequest<Loc>) => `/t/${request.tenant.slug}/staff/servicepoint/${request.params.loc}`;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Form;
 
-  app.get('/staff/servicepoint', async (request, reply) => reply.render(h(LocationList, { locations: await deskLocations(request.tdb) })));
+  app.get('/staff/servicepoint', async (request, reply) => reply.render(h(LocationList, { locations: await deskLocations(ctx(request)) })));
 
   app.get<Loc>('/staff/servicepoint/:loc', async (request, reply) => {
     const query = parseInput(dayQuery, request.query);
@@ -130,7 +130,7 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // ---- phone bookings ----
   const serviceOptions = async (request: FastifyRequest<Loc>) =>
-    (await deskServices(request.tdb)).filter((s) => s.locationIds.includes(request.params.loc)).map((s) => ({ value: s.id, label: localizedText(s.name, request.lang) }));
+    (await deskServices(ctx(request))).filter((s) => s.locationIds.includes(request.params.loc)).map((s) => ({ value: s.id, label: localizedText(s.name, request.lang) }));
 
   app.get<Loc>('/staff/servicepoint/:loc/telefon', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);

@@ -6,11 +6,11 @@ import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import type { Tenant } from '../tenants/tenants.tables.js';
-import { bookingService, type Appointment, type AppointmentStatus, type TermineContext } from '../termine/index.js';
-import { averageMinutes, bookingCode, estimateWait, localDayOf, normaliseCode, type WaitEstimate } from './queue.js';
+import { bookingCode, bookingService, type Appointment, type AppointmentStatus, type TermineContext } from '../termine/index.js';
+import { averageMinutes, estimateWait, localDayOf, normaliseCode, type WaitEstimate } from './queue.js';
 import * as repo from './servicepoint.repository.js';
 import type { Visit, VisitStatus } from './servicepoint.tables.js';
-import { deskLocations, deskServices, type DeskLocation, type DeskService } from './termine.adapter.js';
+import { deskCatalogue, deskLocations, deskServices, type DeskLocation, type DeskService } from './termine.adapter.js';
 
 export interface DeskContext {
   tdb: TenantDb;
@@ -40,7 +40,7 @@ export function codeOf(ctx: DeskContext, appointmentId: string): string {
 }
 
 export async function requireLocation(ctx: DeskContext, locationId: string): Promise<DeskLocation> {
-  const location = (await deskLocations(ctx.tdb)).find((l) => l.id === locationId);
+  const location = (await deskLocations(ctx)).find((l) => l.id === locationId);
   if (!location) throw new NotFoundError();
   return location;
 }
@@ -93,7 +93,7 @@ function matchesSearch(row: DayRow, q: string): boolean {
 }
 
 export async function dayView(ctx: DeskContext, locationId: string, day: string, filter: DayFilter): Promise<DayView> {
-  const [locations, services] = await Promise.all([deskLocations(ctx.tdb), deskServices(ctx.tdb)]);
+  const { locations, services } = await deskCatalogue(ctx);
   const location = locations.find((l) => l.id === locationId);
   if (!location) throw new NotFoundError();
   const freeSeats = await freeSeatsLeft(ctx, location, day, services);
@@ -191,7 +191,7 @@ export async function visitWithEstimate(ctx: DeskContext, visitId: string): Prom
   if (!visit) throw new NotFoundError();
   const [location, services, visits] = await Promise.all([
     requireLocation(ctx, visit.locationId),
-    deskServices(ctx.tdb),
+    deskServices(ctx),
     repo.visitsOfDay(ctx.tdb, visit.locationId, visit.localDay),
   ]);
   const waiting = visits.filter((v) => v.status === 'waiting');

@@ -5,8 +5,6 @@ import { registerStaffNavItem } from '../staff/index.js';
 import { deskRoutes } from './desk.routes.js';
 import { publicRoutes } from './public.routes.js';
 
-export { bookingCode } from './queue.js';
-
 registerStaffNavItem({ path: '/staff/servicepoint', labelKey: 'servicepoint:nav', permission: 'servicepoint.desk', order: 20 });
 
 export const servicepointModule: WegweiserModule = {

@@ -14,7 +14,7 @@ function at(day: string, time: string, field: string): Date {
 
 export async function cancelAppointment(ctx: DeskContext, appointmentId: string, reason: string): Promise<Appointment> {
   return ctx.tdb.transaction(async (tx) => {
-    const cancelled = await bookingService.cancel(termineCtx(ctx, tx), appointmentId);
+    const cancelled = await bookingService.cancel(termineCtx(ctx, tx), appointmentId, reason);
     await audit(ctx, tx, 'servicepoint.appointment.cancel', 'termin_appointment', appointmentId, reason);
     return cancelled;
   });
@@ -23,7 +23,7 @@ export async function cancelAppointment(ctx: DeskContext, appointmentId: string,
 export async function moveAppointment(ctx: DeskContext, appointmentId: string, day: string, time: string, reason: string): Promise<Appointment> {
   const startsAt = at(day, time, 'time');
   return ctx.tdb.transaction(async (tx) => {
-    const moved = await bookingService.reschedule(termineCtx(ctx, tx), appointmentId, startsAt);
+    const moved = await bookingService.reschedule(termineCtx(ctx, tx), appointmentId, startsAt, reason);
     await audit(ctx, tx, 'servicepoint.appointment.move', 'termin_appointment', appointmentId, reason);
     return moved;
   });

@@ -1,25 +1,8 @@
-// Pure rules of the desk: booking codes, ticket labels, local days and the waiting-time estimate.
-import { createHmac } from 'node:crypto';
+// Pure rules of the desk: typed booking codes (the codes themselves come from termine), ticket labels, local
+// days and the waiting-time estimate.
 import { DateTime } from 'luxon';
 
 export const TIME_ZONE = 'Europe/Berlin';
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/**
- * The short code a citizen types at the kiosk or tells the desk: 40 bits of an HMAC of the appointment id
- * (not derivable from the id), Crockford base32, shown as "ABCD-2345".
- */
-export function bookingCode(secretKey: string, tenantId: string, appointmentId: string): string {
-  const digest = createHmac('sha256', secretKey).update(`servicepoint:booking-code:${tenantId}:${appointmentId}`).digest();
-  let bits = 0n;
-  for (let i = 0; i < 5; i++) bits = (bits << 8n) | BigInt(digest[i]!);
-  let code = '';
-  for (let i = 0; i < 8; i++) {
-    code = CROCKFORD[Number(bits & 31n)]! + code;
-    bits >>= 5n;
-  }
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
-}
 
 /** Typed input → canonical code: case, spaces and dashes do not matter; O/I/L read as 0/1/1. */
 export function normaliseCode(input: string): string | undefined {

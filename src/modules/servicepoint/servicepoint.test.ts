@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../shared/testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
-import { bookingService } from '../termine/index.js';
-import { bookingCode, instantOf } from './queue.js';
+import { bookingCode, bookingService } from '../termine/index.js';
+import { instantOf } from './queue.js';
 import { deskLocations, deskServices } from './termine.adapter.js';
 
 // Wednesday 25 November 2026, 10:00 in Heppenheim (open 08–12 and 13–15).
@@ -29,9 +29,10 @@ const get = (url: string, who: LoggedIn = desk) => ctx.app.inject({ method: 'GET
 beforeAll(async () => {
   ctx = await createTestContext({ now: '2026-11-25T09:00:00Z' });
   const tdb = new TenantDb(ctx.deps.database.db, ctx.tenant.id);
-  const location = (await deskLocations(tdb))[0]!;
+  const termine = { tdb, tenant: ctx.tenant, deps: ctx.deps };
+  const location = (await deskLocations(termine))[0]!;
   locationId = location.id;
-  serviceId = (await deskServices(tdb)).find((s) => s.locationIds.includes(locationId))!.id;
+  serviceId = (await deskServices(termine)).find((s) => s.locationIds.includes(locationId))!.id;
   base = `/t/${ctx.tenant.slug}/staff/servicepoint/${locationId}`;
   desk = await loginAs(ctx, ['servicepoint']);
 });
@@ -108,8 +109,10 @@ describe('Servicepoint desk through HTTP', () => {
     expect(missing.statusCode).toBe(422);
     const cancelled = await post(`${base}/termine/${b.id}/absagen`, { reason: 'Krankheit Sachbearbeitung' });
     expect(cancelled.headers.location).toContain('notice=cancelled');
-    const mails = (await ctx.deps.database.db.execute(`select kind from outbox_messages where "to" = 'clara.absage@example.org'`)) as unknown as { rows: { kind: string }[] };
+    const mails = (await ctx.deps.database.db.execute(`select kind, text from outbox_messages where "to" = 'clara.absage@example.org'`)) as unknown as { rows: { kind: string; text: string }[] };
     expect(mails.rows.length).toBeGreaterThanOrEqual(2);
+    // The citizen learns why: the reason staff gave is in the cancellation mail.
+    expect(mails.rows.find((m) => m.kind === 'termine.cancellation')?.text).toContain('Grund: Krankheit Sachbearbeitung');
     const audit = (await ctx.deps.database.db.execute(`select purpose from audit_log where action = 'servicepoint.appointment.cancel' and object_id = '${b.id}'`)) as unknown as { rows: { purpose: string }[] };
     expect(audit.rows[0]?.purpose).toBe('Krankheit Sachbearbeitung');
   });

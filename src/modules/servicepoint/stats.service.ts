@@ -9,7 +9,7 @@ import { openingMinutesByWeekday } from './termine.adapter.js';
 
 export async function figures(ctx: DeskContext, locationId: string, from: string, to: string): Promise<DayFigures[]> {
   const location = await requireLocation(ctx, locationId);
-  const [opening, visits] = await Promise.all([openingMinutesByWeekday(ctx.tdb, locationId), repo.visitsBetween(ctx.tdb, locationId, from, to)]);
+  const [opening, visits] = await Promise.all([openingMinutesByWeekday(ctx, locationId), repo.visitsBetween(ctx.tdb, locationId, from, to)]);
   const days: DayFigures[] = [];
   await ctx.tdb.transaction(async (tx) => {
     for (let d = DateTime.fromISO(from, { zone: TIME_ZONE }); d.toISODate()! <= to; d = d.plus({ days: 1 })) {

@@ -4,6 +4,7 @@ import { ConflictError, ValidationError } from '../../shared/http/errors.js';
 import { enqueueMail } from '../../shared/mail/outbox.js';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { nextFreeTimes, resolveSlot, type ResolvedSlot, type SlotQuery, type TermineContext } from './availability.service.js';
+import { bookingCodeOf } from './booking-code.js';
 import { AlreadyDoneSignal, NoSeatSignal, SlotTakenError, withRetry } from './booking.errors.js';
 import * as bookings from './booking.repository.js';
 import { verifyCaptcha, type CaptchaInput, type VerifiedCaptcha } from './captcha.js';
@@ -71,6 +72,7 @@ export async function sendMail(
     link?: string | undefined;
     confirmMinutes?: number;
     closureReason?: string;
+    reason?: string | undefined;
     /** Location and services when the caller has them already (saves two queries in the transaction). */
     plan?: { location: TerminLocation; services: TerminService[] };
   } = {},
@@ -80,7 +82,10 @@ export async function sendMail(
   const location = options.plan?.location ?? (await repo.getLocation(tx, appointment.locationId));
   const services = options.plan?.services ?? (await repo.servicesByIds(tx, appointment.serviceIds));
   const { plan: _plan, ...rest } = options;
-  await enqueueMail(tx, buildMail({ kind, appointment, location: location!, services, tenant: ctx.tenant, now: ctx.deps.clock.now(), ...rest }));
+  await enqueueMail(
+    tx,
+    buildMail({ kind, appointment, location: location!, services, tenant: ctx.tenant, now: ctx.deps.clock.now(), bookingCode: bookingCodeOf(ctx, appointment.id), ...rest }),
+  );
 }
 
 // ---- hold ----
@@ -292,6 +297,7 @@ export async function book(ctx: TermineContext, input: BookInput): Promise<BookR
         now,
         link: manageUrl(ctx, manageToken),
         confirmMinutes: settings.confirmMinutes,
+        bookingCode: bookingCodeOf(ctx, appointmentId),
       })
     : undefined;
 

@@ -1,10 +1,11 @@
 // Onlineterminierung: locations, services, opening hours, availability, holds and bookings of Servicepoint appointments.
-// Owns the termin_* tables; exports bookingService (for the Servicepoint desk) and closeLocation.
+// Owns the termin_* tables; exports bookingService (for the Servicepoint desk), closeLocation and bookingCode.
 import type { WegweiserModule } from '../../shared/module.js';
 import { registerStaffNavItem } from '../staff/index.js';
 import { adminApi } from './admin.api.js';
 import { adminRoutes } from './admin.routes.js';
 import { listAvailableDays, listAvailableTimes, nextFreeTimes, openingHoursOf, staffCatalogue, type TermineContext } from './availability.service.js';
+import { bookingCode } from './booking-code.js';
 import { SlotTakenError } from './booking.errors.js';
 import { book, extendHold, hold, type Contact } from './booking.service.js';
 import { closeLocation, removeClosure } from './closures.service.js';
@@ -17,7 +18,7 @@ import { registerTermineApi } from './termine.api.js';
 
 export type { TermineContext, Contact };
 export type { Appointment, AppointmentStatus, TerminLocation, TerminService, LocalizedList, LocalizedText } from './termine.tables.js';
-export { SlotTakenError, closeLocation };
+export { SlotTakenError, closeLocation, bookingCode };
 
 /**
  * The booking model for other modules. Every function takes a TermineContext ({ tdb, tenant, deps }) and

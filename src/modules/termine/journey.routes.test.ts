@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { bookingCode } from './booking-code.js';
 import { createTestLocation, liftLimits, type TestLocation } from './testing.js';
 
 let ctx: TestContext;
@@ -64,6 +65,14 @@ describe('booking journey without JavaScript', () => {
       const done = await get(`${base}/gebucht`, cookie, lang);
       expect(done.body).toContain(lang === 'de' ? 'Ihr Termin ist gebucht' : 'Your appointment is booked');
       expect(done.body).toContain(lang === 'de' ? 'Personalausweis' : 'Identity card');
+      // The check-in code the Servicepoint kiosk and desk look up is on the page and in the mail.
+      const code = /<strong>([0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/.exec(done.body)?.[1];
+      expect(code).toBeDefined();
+      const mail = await ctx.database.db.execute(sql`select text from outbox_messages where "to" = ${email} and kind = 'termine.confirmation'`);
+      expect(String((mail as unknown as { rows: { text: string }[] }).rows[0]!.text)).toContain(code!);
+      const row = await ctx.database.db.execute(sql`select id from termin_appointments where email = ${email}`);
+      const appointmentId = String((row as unknown as { rows: { id: string }[] }).rows[0]!.id);
+      expect(code).toBe(bookingCode(ctx.deps.config.secretKey, ctx.tenant.id, appointmentId));
       for (const res of [held, saved, booked]) expect(String(res.headers.location)).not.toMatch(/@|Erika|Muster|12345BG/);
       const ics = await get(`${base}/gebucht/termin.ics`, cookie);
       expect(ics.headers['content-type']).toContain('text/calendar');

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/http
 import { fixedT } from '../../shared/i18n/index.js';
 import { parseLocalDate, type LocalDate } from './holidays.js';
 import { resolveSlot, type TermineContext } from './availability.service.js';
+import { bookingCodeOf } from './booking-code.js';
 import * as bookings from './booking.repository.js';
 import { issueLink, keepOrRetake, manageUrl, seatOrConflict, sendMail, slotQueryOf, takeSlotSeats } from './booking.service.js';
 import { localized, localizedList } from './format.js';
@@ -16,6 +17,8 @@ export interface AppointmentView {
   appointment: Appointment;
   location: TerminLocation;
   services: TerminService[];
+  /** For the Servicepoint check-in (kiosk or desk). */
+  bookingCode: string;
 }
 
 export async function describe(ctx: TermineContext, appointment: Appointment): Promise<AppointmentView> {
@@ -23,7 +26,12 @@ export async function describe(ctx: TermineContext, appointment: Appointment): P
     repo.getLocation(ctx.tdb, appointment.locationId),
     repo.servicesByIds(ctx.tdb, appointment.serviceIds),
   ]);
-  return { appointment, location: location!, services: appointment.serviceIds.map((id) => services.find((s) => s.id === id)!).filter(Boolean) };
+  return {
+    appointment,
+    location: location!,
+    services: appointment.serviceIds.map((id) => services.find((s) => s.id === id)!).filter(Boolean),
+    bookingCode: bookingCodeOf(ctx, appointment.id),
+  };
 }
 
 /** The appointment a personal link opens; 404 for anything unknown, expired or revoked (nothing is revealed). */
@@ -72,7 +80,7 @@ export async function confirm(ctx: TermineContext, token: string): Promise<Appoi
   );
 }
 
-async function cancelAppointment(ctx: TermineContext, a: Appointment, reason: 'citizen' | 'staff'): Promise<Appointment> {
+async function cancelAppointment(ctx: TermineContext, a: Appointment, reason: 'citizen' | 'staff', staffReason?: string): Promise<Appointment> {
   if (a.status === 'cancelled') return a;
   const now = ctx.deps.clock.now();
   if (!allowedActions(a, now).cancel) throw new ConflictError('termine:errors.notCancellable');
@@ -85,7 +93,7 @@ async function cancelAppointment(ctx: TermineContext, a: Appointment, reason: 'c
     );
     if (!updated) return (await bookings.getAppointment(tx, a.id))!;
     await bookings.releaseSeats(tx, a.id);
-    await sendMail(ctx, tx, 'cancellation', updated, { link: `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/termine` });
+    await sendMail(ctx, tx, 'cancellation', updated, { link: `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/termine`, reason: staffReason });
     return updated;
   });
 }
@@ -98,7 +106,7 @@ export async function cancel(ctx: TermineContext, token: string): Promise<Appoin
  * Moves the appointment to `startsAt` in one transaction: the old seats are released and the new ones taken;
  * if the new time is gone, the rollback keeps the old appointment. Also rebooks after a closure.
  */
-export async function reschedule(ctx: TermineContext, a: Appointment, startsAt: Date, channel: 'online' | 'staff' = 'online'): Promise<Appointment> {
+export async function reschedule(ctx: TermineContext, a: Appointment, startsAt: Date, channel: 'online' | 'staff' = 'online', staffReason?: string): Promise<Appointment> {
   const now = ctx.deps.clock.now();
   if (!allowedActions(a, now).move && channel === 'online') throw new ConflictError('termine:errors.notMovable');
   const query = { ...slotQueryOf(a), channel };
@@ -131,7 +139,7 @@ export async function reschedule(ctx: TermineContext, a: Appointment, startsAt: 
       await takeSlotSeats(tx, slot, a.id, seatExpiry, now);
       await bookings.extendManageTokens(tx, a.id, new Date(slot.endsAt.getTime() + settings.retentionDays * DAY_MS));
       const link = await issueLink(ctx, tx, updated, settings.retentionDays);
-      await sendMail(ctx, tx, 'rescheduled', updated, { link: manageUrl(ctx, link), plan: slot.plan });
+      await sendMail(ctx, tx, 'rescheduled', updated, { link: manageUrl(ctx, link), plan: slot.plan, reason: staffReason });
       return updated;
     }),
   );
@@ -162,16 +170,18 @@ export async function setStatus(ctx: TermineContext, id: string, to: Appointment
   return updated;
 }
 
-export async function staffCancel(ctx: TermineContext, id: string): Promise<Appointment> {
+/** `reason`, when given, is told to the citizen in the e-mail ("Grund: …"). */
+export async function staffCancel(ctx: TermineContext, id: string, reason?: string): Promise<Appointment> {
   const a = await bookings.getAppointment(ctx.tdb, id);
   if (!a) throw new NotFoundError();
-  return cancelAppointment(ctx, a, 'staff');
+  return cancelAppointment(ctx, a, 'staff', reason);
 }
 
-export async function staffReschedule(ctx: TermineContext, id: string, startsAt: Date): Promise<Appointment> {
+/** `reason`, when given, is told to the citizen in the e-mail ("Grund: …"). */
+export async function staffReschedule(ctx: TermineContext, id: string, startsAt: Date, reason?: string): Promise<Appointment> {
   const a = await bookings.getAppointment(ctx.tdb, id);
   if (!a) throw new NotFoundError();
-  return reschedule(ctx, a, startsAt, 'staff');
+  return reschedule(ctx, a, startsAt, 'staff', reason);
 }
 
 /** Appointments of a location on a local date, in time order (holds and lapsed bookings left out). */

@@ -110,6 +110,7 @@ describe('hold, book, view, move, cancel', () => {
     const view = await ctx.app.inject({ method: 'GET', url: `${api}/appointments/${a.id}`, headers: auth });
     expect(view.statusCode).toBe(200);
     expect((view.json() as { manageToken?: string }).manageToken).toBeUndefined();
+    expect((view.json() as { bookingCode?: string }).bookingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     // Without a token, with a wrong one, for another id, or at another tenant: nothing is revealed.
     expect((await ctx.app.inject({ method: 'GET', url: `${api}/appointments/${a.id}` })).statusCode).toBe(401);
     expect((await ctx.app.inject({ method: 'GET', url: `${api}/appointments/${a.id}`, headers: { authorization: `Bearer ${'x'.repeat(43)}` } })).statusCode).toBe(404);
@@ -122,6 +123,7 @@ describe('hold, book, view, move, cancel', () => {
     expect((moved.json() as { startsAt: string }).startsAt).toBe(berlin('2026-11-27T12:00'));
     const cancelled = await ctx.app.inject({ method: 'DELETE', url: `${api}/appointments/${a.id}`, headers: auth });
     expect((cancelled.json() as { status: string }).status).toBe('cancelled');
+    expect((cancelled.json() as { bookingCode?: string }).bookingCode).toBeUndefined();
     const seats = await ctx.database.db.execute(sql`select count(*)::int as n from termin_seats where appointment_id = ${a.id}`);
     expect(Number((seats as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBe(0);
   });

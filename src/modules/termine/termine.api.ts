@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { UnauthorizedError, ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { listAvailableDays, listAvailableTimes, publicLocations, publicServices, type TermineContext } from './availability.service.js';
+import { bookingCodeOf } from './booking-code.js';
 import { SlotTakenError } from './booking.errors.js';
 import { book, hold } from './booking.service.js';
 import { createPowChallenge } from './captcha.js';
@@ -27,6 +28,7 @@ function toAppointmentOut(view: AppointmentView, lang: string, manageToken?: str
     services: services.map((sv) => ({ id: sv.id, name: localized(sv.name, lang) })),
     bring: [...new Set(services.flatMap((sv) => localizedList(sv.bringList, lang)))],
     confirmBy: a.confirmBy?.toISOString() ?? null,
+    ...(a.status === 'booked' ? { bookingCode: view.bookingCode } : {}),
     ...(manageToken ? { manageToken } : {}),
   };
 }
@@ -158,7 +160,9 @@ export function registerTermineApi(app: FastifyInstance, deps: AppDeps) {
         if (!result.manageToken) throw new ValidationError([{ field: 'holdId', message: 'termine:errors.holdUsed' }], 409);
         if (result.replayed) void reply.header('idempotent-replayed', 'true');
         void reply.header('location', `/api/v1/t/${request.tenant.slug}/appointments/${result.appointment.id}`);
-        const view = result.plan ? { appointment: result.appointment, ...result.plan } : await describe(ctx, result.appointment);
+        const view = result.plan
+          ? { appointment: result.appointment, ...result.plan, bookingCode: bookingCodeOf(ctx, result.appointment.id) }
+          : await describe(ctx, result.appointment);
         return reply.status(201).send(toAppointmentOut(view, request.lang, result.manageToken));
       } catch (err) {
         if (err instanceof SlotTakenError) return slotTaken(request, reply, err);

@@ -153,6 +153,8 @@ export const appointmentOut = z
     services: z.array(z.object({ id: z.uuid(), name: z.string() })),
     bring: z.array(z.string()),
     confirmBy: z.string().nullable(),
+    /** Code for the Servicepoint check-in (kiosk or desk); only while the appointment is booked. */
+    bookingCode: z.string().optional(),
     manageToken: z.string().optional(),
   })
   .meta({ id: 'TerminAppointment' });

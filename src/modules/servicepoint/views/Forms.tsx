@@ -63,13 +63,13 @@ export function AppointmentPage({ appointment, location, values = {}, errors = [
         <CsrfField token={csrfToken} />
         <TextField name="date" type="date" label={t('servicepoint:change.newDate')} value={values.date ?? day} error={err(errors, 'date')} />
         <TextField name="time" label={t('servicepoint:change.newTime')} hint={t('servicepoint:change.timeHint')} value={values.time} error={err(errors, 'time') ?? err(errors, 'startsAt')} width={4} />
-        <TextArea name="reason" label={t('servicepoint:change.reason')} value={values.reason} error={err(errors, 'reason')} rows={2} />
+        <TextArea name="reason" label={t('servicepoint:change.reason')} hint={t('servicepoint:change.reasonHint')} value={values.reason} error={err(errors, 'reason')} rows={2} />
         <Button>{t('servicepoint:change.moveSubmit')}</Button>
       </form>
       <form method="post" action={`${base}/termine/${appointment.id}/absagen`} novalidate>
         <h2 class="kern-heading-medium">{t('servicepoint:change.cancel')}</h2>
         <CsrfField token={csrfToken} />
-        <TextArea name="reason" label={t('servicepoint:change.reason')} value={values.cancelReason} error={err(errors, 'cancelReason')} rows={2} />
+        <TextArea name="reason" label={t('servicepoint:change.reason')} hint={t('servicepoint:change.reasonHint')} value={values.cancelReason} error={err(errors, 'cancelReason')} rows={2} />
         <Button variant="secondary">{t('servicepoint:change.cancelSubmit')}</Button>
       </form>
     </StaffLayout>

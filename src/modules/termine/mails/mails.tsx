@@ -22,8 +22,14 @@ export interface MailInput {
   /** Double opt-in: minutes left to confirm. */
   confirmMinutes?: number | undefined;
   closureReason?: string | undefined;
+  /** Why staff cancelled or moved the appointment ("Grund: …"). */
+  reason?: string | undefined;
+  /** The code for the Servicepoint check-in; shown in the mails of a booked appointment only. */
+  bookingCode?: string | undefined;
   now: Date;
 }
+
+const withBookingCode = new Set<MailKind>(['confirmation', 'reminder', 'rescheduled']);
 
 const withIcs: Record<MailKind, 'event' | 'cancel' | null> = {
   confirmation: 'event',
@@ -85,6 +91,8 @@ export function buildMail(input: MailInput): Mail {
   const params = { date, time, location: location.name, minutes: input.confirmMinutes, reason: input.closureReason || t('termine:mail.closure.noReason') };
 
   const paragraphs = [t('termine:mail.greeting', { name: a.name ?? '' }), k('intro', params)];
+  if (input.reason) paragraphs.push(t('termine:mail.reason', { reason: input.reason }));
+  if (input.bookingCode && withBookingCode.has(kind)) paragraphs.push(t('termine:mail.bookingCode', { code: input.bookingCode }));
   const rows: [string, string][] = [
     [t('termine:summary.date'), date],
     [t('termine:summary.time'), `${time} (${t('termine:summary.timeZone')})`],

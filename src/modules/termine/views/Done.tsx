@@ -10,6 +10,23 @@ interface ViewProps {
   appointment: Appointment;
   location: TerminLocation;
   services: TerminService[];
+  bookingCode: string;
+}
+
+/** The code for the Servicepoint check-in; only a booked appointment can be checked in. */
+function BookingCode({ code }: { code: string }) {
+  const { t } = useView();
+  return (
+    <section class="ww-section" aria-labelledby="booking-code-heading">
+      <h2 class="kern-heading-small" id="booking-code-heading">
+        {t('termine:bookingCode.label')}
+      </h2>
+      <p class="kern-body">
+        <strong>{code}</strong>
+      </p>
+      <p class="kern-body">{t('termine:bookingCode.hint')}</p>
+    </section>
+  );
 }
 
 function PlaceDetails({ location }: { location: TerminLocation }) {
@@ -50,6 +67,7 @@ export function ConfirmationPage(props: ViewProps) {
         </div>
       </div>
       <AppointmentSummary appointment={props.appointment} location={props.location} services={props.services} />
+      {pending ? null : <BookingCode code={props.bookingCode} />}
       <BringList services={props.services} />
       <PlaceDetails location={props.location} />
       {pending ? null : (
@@ -86,6 +104,7 @@ export function ManagePage(props: ViewProps & { actions: { confirm: boolean; can
         {state === 'closure' ? <p class="kern-body">{t('termine:manage.closureText')}</p> : null}
       </Alert>
       <AppointmentSummary appointment={a} location={props.location} services={props.services} />
+      {a.status === 'booked' ? <BookingCode code={props.bookingCode} /> : null}
       {props.actions.confirm ? (
         <form method="post" action={`${props.linkBase}/bestaetigen`}>
           <Button>{t('termine:manage.confirm')}</Button>
