@@ -23,7 +23,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.spec.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          // Guards against hangs, not speed goals: on 2 cores two browsers, two servers and axe share the CPU.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 2,

@@ -33,6 +33,13 @@ const envSchema = z
     UPLOAD_MAX_TOTAL_MB: z.coerce.number().int().min(1).max(4096).default(100),
     UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     FORM_DRAFT_DAYS: z.coerce.number().int().min(4).max(365).default(30),
+    STORAGE: z.enum(['disk', 's3']).default('disk'),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)').optional(),
+    S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or end with "/", e.g. wegweiser/').default(''),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_REGION: z.string().min(1).default('eu-central-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.CAPTCHA === 'off' && env.NODE_ENV !== 'test') {
@@ -47,6 +54,12 @@ const envSchema = z
     // Production fails closed: uploads must be scanned (QUALITY.md 6).
     if (env.NODE_ENV === 'production' && !env.CLAMD_HOST && !env.CLAMD_SOCKET) {
       ctx.addIssue({ code: 'custom', path: ['CLAMD_HOST'], message: 'or CLAMD_SOCKET is required when NODE_ENV=production' });
+    }
+    if (env.STORAGE === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE=s3' });
+    }
+    if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'and S3_ACCESS_KEY_ID must be given together (or both left out for the SDK default chain)' });
     }
     if (env.UPLOAD_MAX_TOTAL_MB < env.UPLOAD_MAX_FILE_MB) {
       ctx.addIssue({ code: 'custom', path: ['UPLOAD_MAX_TOTAL_MB'], message: 'must be at least UPLOAD_MAX_FILE_MB' });
@@ -74,6 +87,8 @@ export interface Config {
   upload: { maxFileBytes: number; maxTotalBytes: number; retentionDays: number };
   /** Days of inactivity after which an unsubmitted online application (draft) is deleted. */
   formDraftDays: number;
+  /** Where encrypted uploads are kept: DATA_DIR/files, or an S3-compatible bucket (plaintext stays local). */
+  storage: { kind: 'disk' } | { kind: 's3'; bucket: string; prefix: string; endpoint: string | undefined; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined };
 }
 
 const DEV_SECRET = 'development-only-secret-not-for-production-use-000';
@@ -87,7 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const value = source[name];
-    const shown = value === undefined ? '' : ` (got "${['DATABASE_URL', 'SMTP_URL', 'SECRET_KEY', 'FILES_MASTER_KEY'].includes(name) ? '…' : value}")`;
+    const shown = value === undefined ? '' : ` (got "${['DATABASE_URL', 'SMTP_URL', 'SECRET_KEY', 'FILES_MASTER_KEY', 'S3_SECRET_ACCESS_KEY'].includes(name) ? '…' : value}")`;
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
   }
   const env = parsed.data;
@@ -116,5 +131,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       retentionDays: env.UPLOAD_RETENTION_DAYS,
     },
     formDraftDays: env.FORM_DRAFT_DAYS,
+    storage:
+      env.STORAGE === 's3'
+        ? {
+            kind: 's3',
+            bucket: env.S3_BUCKET!,
+            prefix: env.S3_PREFIX,
+            endpoint: env.S3_ENDPOINT,
+            region: env.S3_REGION,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+          }
+        : { kind: 'disk' },
   };
 }

@@ -142,7 +142,7 @@ describe('Erstantrag in a real browser', () => {
       await check(page, 'status');
       expect(await page.locator('main').textContent()).toContain(reference!);
       await second.context.close();
-    }, 120_000);
+    }, 240_000);
   }
 
   it('shows the submitted application to a caseworker, accessibly', async () => {

@@ -23,7 +23,7 @@ beforeAll(async () => {
   );
   deskUrl = `${h.baseUrl}/t/neue-wege/staff/servicepoint/${locationId}`;
   displayUrl = `${h.baseUrl}/t/neue-wege/servicepoint/anzeige/${locationId}`;
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 async function deskPage() {
@@ -60,7 +60,7 @@ describe('Servicepoint in a real browser', () => {
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await expectAccessible(page, 'kiosk error');
     await context.close();
-  }, 40_000);
+  });
 
   it('the display shows a call within one second through Server-Sent Events', async () => {
     const { page: display, context: displayContext } = await h.newPage();
@@ -80,7 +80,7 @@ describe('Servicepoint in a real browser', () => {
     await expectAccessible(display, 'display after call');
     await context.close();
     await displayContext.close();
-  }, 20_000);
+  }, 60_000);
 
   it('without JavaScript the display refreshes itself', async () => {
     const { page, context } = await h.newPage({ javaScript: false });
@@ -89,5 +89,5 @@ describe('Servicepoint in a real browser', () => {
     await expect.poll(() => page.locator('[data-current]').textContent()).toContain('Schalter 4');
     await expectAccessible(page, 'display without JavaScript');
     await context.close();
-  }, 20_000);
+  }, 60_000);
 });

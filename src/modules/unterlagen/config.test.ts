@@ -24,4 +24,22 @@ describe('upload settings', () => {
     expect(() => loadConfig({ FILES_MASTER_KEY: 'c2hvcnQ=' })).toThrow('Invalid configuration: FILES_MASTER_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32) (got "…")');
     expect(() => loadConfig({ UPLOAD_MAX_FILE_MB: '50', UPLOAD_MAX_TOTAL_MB: '20' })).toThrow(/UPLOAD_MAX_TOTAL_MB must be at least UPLOAD_MAX_FILE_MB/);
   });
+
+  it('store on disk by default; STORAGE=s3 needs a bucket, credentials come in pairs, the secret is never printed', () => {
+    expect(loadConfig({}).storage).toEqual({ kind: 'disk' });
+    expect(() => loadConfig({ STORAGE: 's3' })).toThrow('Invalid configuration: S3_BUCKET is required when STORAGE=s3');
+    expect(() => loadConfig({ STORAGE: 's3', S3_BUCKET: 'Bad_Bucket' })).toThrow(/^Invalid configuration: S3_BUCKET must be an S3 bucket name/);
+    expect(() => loadConfig({ STORAGE: 's3', S3_BUCKET: 'jc-uploads', S3_SECRET_ACCESS_KEY: 'geheim-geheim' })).toThrow(
+      'Invalid configuration: S3_SECRET_ACCESS_KEY and S3_ACCESS_KEY_ID must be given together (or both left out for the SDK default chain) (got "…")',
+    );
+    expect(loadConfig({ STORAGE: 's3', S3_BUCKET: 'jc-uploads', S3_PREFIX: 'wegweiser/', S3_ENDPOINT: 'https://s3.example.de' }).storage).toEqual({
+      kind: 's3',
+      bucket: 'jc-uploads',
+      prefix: 'wegweiser/',
+      endpoint: 'https://s3.example.de',
+      region: 'eu-central-1',
+      accessKeyId: undefined,
+      secretAccessKey: undefined,
+    });
+  });
 });

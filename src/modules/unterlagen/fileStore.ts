@@ -1,18 +1,30 @@
 import { join } from 'node:path';
 import type { Config } from '../../shared/config.js';
-import { DiskFileStore } from './storage.js';
+import { S3FileStore } from './s3Storage.js';
+import { DiskFileStore, type FileStore } from './storage.js';
 
-const stores = new Map<string, Promise<DiskFileStore>>();
+const stores = new Map<string, Promise<FileStore>>();
 
-/** The file store below DATA_DIR/files, with its directories created once per process. */
-export function openFileStore(config: Pick<Config, 'dataDir'>): Promise<DiskFileStore> {
+/**
+ * The file store of this configuration (DATA_DIR/files, or the S3 bucket with DATA_DIR/files/.incoming for
+ * plaintext during a request), checked once per process: a missing bucket fails the first upload loudly.
+ */
+export function openFileStore(config: Pick<Config, 'dataDir' | 'storage'>): Promise<FileStore> {
   const root = join(config.dataDir, 'files');
-  let store = stores.get(root);
+  const storage = config.storage;
+  const cacheKey = storage.kind === 's3' ? `${root}|s3|${storage.endpoint ?? ''}|${storage.bucket}|${storage.prefix}` : root;
+  let store = stores.get(cacheKey);
   if (!store) {
-    const created = new DiskFileStore(root);
+    const created: FileStore = storage.kind === 's3' ? new S3FileStore(root, storage) : new DiskFileStore(root);
     store = created.ensureDirectories().then(() => created);
-    store.catch(() => stores.delete(root));
-    stores.set(root, store);
+    store.catch(() => stores.delete(cacheKey));
+    stores.set(cacheKey, store);
   }
   return store;
+}
+
+/** The disk store of a test's DATA_DIR, for tests that reach into its directories. */
+export async function openDiskFileStore(config: Pick<Config, 'dataDir'>): Promise<DiskFileStore> {
+  const store = await openFileStore({ dataDir: config.dataDir, storage: { kind: 'disk' } });
+  return store as DiskFileStore;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../shared/testing/app.js';
 import { createMitwirkungsaufforderung } from './aufforderung.service.js';
-import { openFileStore } from './fileStore.js';
+import { openDiskFileStore } from './fileStore.js';
 import { pdfWithPages } from './files/test/fixtures.js';
 import { applyRetention, cleanupStorage } from './maintenance.js';
 import type { DiskFileStore } from './storage.js';
@@ -19,7 +19,7 @@ const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  store = await openFileStore(ctx.deps.config);
+  store = await openDiskFileStore(ctx.deps.config);
 });
 afterAll(async () => ctx?.close());
 

@@ -1,7 +1,8 @@
-// Encrypted file store on disk below DATA_DIR/files. Crash safety comes from the order of steps
-// (see ADR 0005): the encrypted file is written and fsynced under a staging name, then the database
-// row is committed (storage_state 'staged'), then the file is renamed into place and the row marked
-// 'stored'. The cleanup job rolls forward what a crash interrupted and removes what was never committed.
+// Encrypted file stores: on disk below DATA_DIR/files (this file) or in an S3 bucket (s3Storage.ts).
+// Crash safety comes from the order of steps (see ADR 0005): the encrypted file is written durably under
+// a staging name, then the database row is committed (storage_state 'staged'), then the file is moved
+// into place and the row marked 'stored'. The cleanup job rolls forward what a crash interrupted and
+// removes what was never committed.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -15,27 +16,86 @@ export interface StagedEntry {
   modifiedAt: Date;
 }
 
-const suffix = '.wgf';
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export class DiskFileStore {
-  /** Plaintext of uploads while a request checks them; removed at the end of the request. */
+/** What the upload, review and maintenance code needs from a store; both stores pass the same contract test. */
+export interface FileStore {
+  /** Plaintext of uploads while a request checks them (always local disk); removed at the end of the request. */
   readonly incomingDir: string;
+  ensureDirectories(): Promise<void>;
+  incomingPath(): string;
+  /** Encrypts the plaintext under the staging name; resolves only once it is durable. */
+  stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile>;
+  /** Moves a committed file into place; idempotent, so a crash between move and update is harmless. */
+  commit(tenantId: string, fileId: string): Promise<void>;
+  locate(tenantId: string, fileId: string): Promise<'final' | 'staged' | 'none'>;
+  /** The decrypted content. GCM authenticates at the end: a tampered file makes the stream fail late. */
+  openDecrypted(tenantId: string, fileId: string, wrappedKey: Buffer, masterKey: Buffer): Promise<Readable>;
+  remove(tenantId: string, fileId: string): Promise<void>;
+  listStaged(): Promise<StagedEntry[]>;
+  listIncoming(): Promise<{ path: string; modifiedAt: Date }[]>;
+  /** Every file in its final place, for audits and tests. */
+  listStored(): Promise<{ tenantId: string; fileId: string }[]>;
+}
+
+export const storedSuffix = '.wgf';
+const suffix = storedSuffix;
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function assertIds(tenantId: string, fileId: string): void {
+  if (!uuidPattern.test(fileId) || !uuidPattern.test(tenantId)) throw new RangeError('ids must be uuids');
+}
+
+/** Plaintext that lives only as long as one request, on local disk whatever the store. */
+export class IncomingArea {
+  constructor(readonly dir: string) {}
+
+  ensure(): Promise<string | undefined> {
+    return mkdir(this.dir, { recursive: true, mode: 0o700 });
+  }
+
+  path(): string {
+    return join(this.dir, `${randomBytes(16).toString('hex')}.part`);
+  }
+
+  /** Leftovers of requests that never finished (crash, killed process). */
+  async list(): Promise<{ path: string; modifiedAt: Date }[]> {
+    const entries: { path: string; modifiedAt: Date }[] = [];
+    for (const name of await listDir(this.dir)) {
+      const path = join(this.dir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info) entries.push({ path, modifiedAt: info.mtime });
+    }
+    return entries;
+  }
+}
+
+/** Decrypts a stream of a stored file; the data key is wiped when the stream closes. */
+export function decryptStream(source: Readable, wrappedKey: Buffer, masterKey: Buffer): Readable {
+  const dataKey = unwrapDataKey(wrappedKey, masterKey);
+  const decrypt = createDecryptStream(dataKey);
+  // The decipher is created from the key on the first chunk, so it is wiped only at the end.
+  decrypt.once('close', () => dataKey.fill(0));
+  source.once('error', (error) => decrypt.destroy(error));
+  return source.pipe(decrypt);
+}
+
+export class DiskFileStore implements FileStore {
+  readonly incomingDir: string;
+  private readonly incoming: IncomingArea;
   private readonly stagingDir: string;
 
   constructor(readonly root: string) {
     this.incomingDir = join(root, '.incoming');
+    this.incoming = new IncomingArea(this.incomingDir);
     this.stagingDir = join(root, '.staging');
   }
 
   async ensureDirectories(): Promise<void> {
-    await mkdir(this.incomingDir, { recursive: true, mode: 0o700 });
+    await this.incoming.ensure();
     await mkdir(this.stagingDir, { recursive: true, mode: 0o700 });
   }
 
-  /** A fresh path for plaintext that lives only as long as one request. */
   incomingPath(): string {
-    return join(this.incomingDir, `${randomBytes(16).toString('hex')}.part`);
+    return this.incoming.path();
   }
 
   private tenantDir(tenantId: string): string {
@@ -49,11 +109,10 @@ export class DiskFileStore {
   }
 
   stagedPath(tenantId: string, fileId: string): string {
-    if (!uuidPattern.test(fileId) || !uuidPattern.test(tenantId)) throw new RangeError('ids must be uuids');
+    assertIds(tenantId, fileId);
     return join(this.stagingDir, `${tenantId}.${fileId}${suffix}`);
   }
 
-  /** Encrypts the plaintext into the staging name and flushes it to disk before resolving. */
   async stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile> {
     const path = this.stagedPath(tenantId, fileId);
     try {
@@ -66,7 +125,6 @@ export class DiskFileStore {
     }
   }
 
-  /** Moves a committed file into place; idempotent, so a crash between rename and update is harmless. */
   async commit(tenantId: string, fileId: string): Promise<void> {
     const dir = this.tenantDir(tenantId);
     await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -85,18 +143,11 @@ export class DiskFileStore {
     return 'none';
   }
 
-  /** The decrypted content. GCM authenticates at the end: a tampered file makes the stream fail late. */
   async openDecrypted(tenantId: string, fileId: string, wrappedKey: Buffer, masterKey: Buffer): Promise<Readable> {
     const where = await this.locate(tenantId, fileId);
     if (where === 'none') throw new Error('stored file is missing');
     const path = where === 'final' ? this.finalPath(tenantId, fileId) : this.stagedPath(tenantId, fileId);
-    const dataKey = unwrapDataKey(wrappedKey, masterKey);
-    const decrypt = createDecryptStream(dataKey);
-    // The decipher is created from the key on the first chunk, so it is wiped only at the end.
-    decrypt.once('close', () => dataKey.fill(0));
-    const source = createReadStream(path);
-    source.once('error', (error) => decrypt.destroy(error));
-    return source.pipe(decrypt);
+    return decryptStream(createReadStream(path), wrappedKey, masterKey);
   }
 
   async remove(tenantId: string, fileId: string): Promise<void> {
@@ -115,18 +166,10 @@ export class DiskFileStore {
     return entries;
   }
 
-  /** Plaintext leftovers of requests that never finished (crash, killed process). */
-  async listIncoming(): Promise<{ path: string; modifiedAt: Date }[]> {
-    const entries: { path: string; modifiedAt: Date }[] = [];
-    for (const name of await listDir(this.incomingDir)) {
-      const path = join(this.incomingDir, name);
-      const info = await stat(path).catch(() => undefined);
-      if (info) entries.push({ path, modifiedAt: info.mtime });
-    }
-    return entries;
+  listIncoming(): Promise<{ path: string; modifiedAt: Date }[]> {
+    return this.incoming.list();
   }
 
-  /** Every file in its final place, for audits and tests: [tenantId, fileId]. */
   async listStored(): Promise<{ tenantId: string; fileId: string }[]> {
     const result: { tenantId: string; fileId: string }[] = [];
     for (const tenantId of await listDir(this.root)) {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../shared/testing/app.js';
-import { openFileStore } from './fileStore.js';
+import { openDiskFileStore, openFileStore } from './fileStore.js';
 import { parseMasterKey } from './files/index.js';
 import { findClamd, startClamd, type ClamdFixture } from './files/test/clamd-fixture.js';
 import {
@@ -95,7 +95,7 @@ describe.skipIf(!findClamd())('createUpload through HTTP with a real clamd', () 
     expect(photos.includes('GPS')).toBe(false);
     expect(rows[1]!.sha256).toBe(sha256(photos));
     // At rest only ciphertext; no plaintext left behind.
-    const store = await openFileStore(ctx.deps.config);
+    const store = await openDiskFileStore(ctx.deps.config);
     const onDisk = await readFile(store.finalPath(rows[0]!.tenantId, rows[0]!.id));
     expect(onDisk.subarray(0, 4).toString('latin1')).toBe('WGF1');
     expect(onDisk.includes('%PDF')).toBe(false);
