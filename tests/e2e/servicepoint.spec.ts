@@ -87,7 +87,10 @@ describe('Servicepoint in a real browser', () => {
     await page.goto(displayUrl);
     expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(1);
     await expect.poll(() => page.locator('[data-current]').textContent()).toContain('Schalter 4');
-    await expectAccessible(page, 'display without JavaScript');
+    // The issue asks for a meta refresh as the fallback without JavaScript, and axe flags every meta refresh
+    // (WCAG 2.2.1). The waiting-room display is a real-time event with nothing to read at length or operate,
+    // which is 2.2.1's real-time exception; with JavaScript it updates through Server-Sent Events instead.
+    await expectAccessible(page, 'display without JavaScript', { 'meta-refresh': 'WCAG 2.2.1 real-time exception: waiting-room call display' });
     await context.close();
   }, 60_000);
 });
