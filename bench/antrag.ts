@@ -1,9 +1,8 @@
 // npm run bench:antrag — pages per second of complete Erstantrag wizard runs (GET each page, POST
 // each answer, submit) by 20 concurrent users, next to a static page fetched by 20 concurrent
 // users in the same run against the same server. Prints the figures and their ratio. Not a test.
-import pg from 'pg';
 import { householdOfThree, runJourney, encodeForm, type Form, type HttpClient } from '../src/modules/antrag/testing.js';
-import { startServer, stop } from './support.js';
+import { benchDatabase, startServer, stop, type BenchDatabaseKind } from './support.js';
 
 const users = Number(process.env.BENCH_USERS ?? 20);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -65,19 +64,9 @@ async function staticPage(origin: string): Promise<{ pages: number; seconds: num
   return { pages, seconds: (Date.now() - started) / 1000 };
 }
 
-async function measure(kind: 'pglite' | 'postgres', port: number): Promise<string> {
-  const env: Record<string, string> = {};
-  const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `ww_bench_antrag_${Date.now()}`;
-  if (kind === 'postgres') {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`create database ${dbName}`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
-  }
+async function measure(kind: BenchDatabaseKind, port: number): Promise<string> {
+  const database = await benchDatabase(kind);
+  const env: Record<string, string> = database.url ? { DATABASE_URL: database.url } : {};
   const child = await startServer(env, port);
   const origin = `http://127.0.0.1:${port}`;
   try {
@@ -93,12 +82,7 @@ async function measure(kind: 'pglite' | 'postgres', port: number): Promise<strin
     );
   } finally {
     await stop(child);
-    if (kind === 'postgres') {
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(`drop database if exists ${dbName} with (force)`);
-      await client.end();
-    }
+    await database.drop();
   }
 }
 

@@ -10,10 +10,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { benchDatabase } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const tenantPath = '/api/v1/t/neue-wege';
 
 async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
@@ -123,19 +122,8 @@ async function latencies(url: string, n: number): Promise<{ p50: number; p99: nu
 }
 
 async function measure(kind: 'pglite' | 'postgres', port: number) {
-  let dbName: string | undefined;
-  let url: string | undefined;
-  if (kind === 'postgres') {
-    dbName = `ww_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    url = u.toString();
-  }
-  const { child, places } = await startChild(kind, port, url);
+  const database = await benchDatabase(kind);
+  const { child, places } = await startChild(kind, port, database.url);
   const base = `http://127.0.0.1:${port}`;
   try {
     const all = await slots(base, places);
@@ -156,12 +144,7 @@ async function measure(kind: 'pglite' | 'postgres', port: number) {
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
+    await database.drop();
   }
 }
 

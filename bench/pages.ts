@@ -1,8 +1,7 @@
 // npm run bench:pages — the tenant start page under load, next to a bare Fastify route measured in the
 // same run, and the server's memory after start on PGlite and PostgreSQL. Prints figures and ratios.
 import Fastify from 'fastify';
-import pg from 'pg';
-import { load, rssMb, startServer, stop } from './support.js';
+import { benchDatabase, load, rssMb, startServer, stop, type BenchDatabaseKind } from './support.js';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -16,31 +15,14 @@ async function bareBaseline() {
   return result;
 }
 
-async function measure(kind: 'pglite' | 'postgres', port: number) {
-  const env: Record<string, string> = {};
-  let dbName: string | undefined;
-  if (kind === 'postgres') {
-    const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    dbName = `ww_bench_${Date.now()}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`create database ${dbName}`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
-  }
-  const child = await startServer(env, port);
+async function measure(kind: BenchDatabaseKind, port: number) {
+  const database = await benchDatabase(kind);
+  const child = await startServer(database.url ? { DATABASE_URL: database.url } : {}, port);
   const rssAfterStart = rssMb(child.pid!);
   const page = await load(`http://127.0.0.1:${port}/t/neue-wege`, 50, duration);
   const rssAfterLoad = rssMb(child.pid!);
   await stop(child);
-  if (dbName) {
-    const client = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await client.connect();
-    await client.query(`drop database if exists ${dbName} with (force)`);
-    await client.end();
-  }
+  await database.drop();
   return { page, rssAfterStart, rssAfterLoad };
 }
 

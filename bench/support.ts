@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { createScratchDatabase } from '../src/shared/testing/scratch.js';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -58,4 +59,16 @@ export function stop(child: ChildProcess): Promise<void> {
 
 export function print(rows: Record<string, string | number>[]) {
   process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+}
+
+export type BenchDatabaseKind = 'pglite' | 'postgres';
+
+/**
+ * The database a benchmarked server runs on: PGlite in the server's own DATA_DIR (no URL), or a scratch
+ * PostgreSQL database next to BENCH_DATABASE_URL, dropped by `drop`.
+ */
+export async function benchDatabase(kind: BenchDatabaseKind): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+  if (kind === 'pglite') return { url: undefined, drop: async () => undefined };
+  const scratch = await createScratchDatabase(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'ww_bench');
+  return { url: scratch.url, drop: scratch.drop };
 }

@@ -5,12 +5,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { findClamd, startClamd, type ClamdFixture } from '../src/modules/unterlagen/files/test/clamd-fixture.js';
+import { freePort } from '../src/shared/testing/scratch.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clients = 8;
@@ -41,17 +41,6 @@ function pdfOfSize(size: number): Buffer {
   const lines = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
   add(Buffer.from(`xref\n0 5\n0000000000 65535 f \n${lines}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(parts);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function rssMb(pid: number): Promise<number> {

@@ -10,7 +10,7 @@ import { localized, localizedList } from './format.js';
 import { appointmentIcs } from './mails/ics.js';
 import { DAY_MS } from './protection.js';
 import * as repo from './termine.repository.js';
-import type { Appointment, AppointmentStatus, TerminLocation, TerminService } from './termine.tables.js';
+import { appointmentStatuses, type Appointment, type AppointmentStatus, type TerminLocation, type TerminService } from './termine.tables.js';
 import { hashToken, isTokenShaped } from './tokens.js';
 
 export interface AppointmentView {
@@ -184,19 +184,12 @@ export async function staffReschedule(ctx: TermineContext, id: string, startsAt:
   return reschedule(ctx, a, startsAt, 'staff', reason);
 }
 
+const dayStatuses = appointmentStatuses.filter((status) => status !== 'held' && status !== 'expired');
+
 /** Appointments of a location on a local date, in time order (holds and lapsed bookings left out). */
 export async function listByDay(ctx: TermineContext, locationId: string, date: LocalDate): Promise<Appointment[]> {
   const day = parseLocalDate(date);
-  return bookings.appointmentsBetween(ctx.tdb, locationId, day.toJSDate(), day.plus({ days: 1 }).toJSDate(), [
-    'pending',
-    'booked',
-    'arrived',
-    'called',
-    'in_progress',
-    'done',
-    'no_show',
-    'cancelled',
-  ]);
+  return bookings.appointmentsBetween(ctx.tdb, locationId, day.toJSDate(), day.plus({ days: 1 }).toJSDate(), dayStatuses);
 }
 
 

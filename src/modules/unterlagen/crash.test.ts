@@ -1,15 +1,12 @@
 // kill -9 during uploads: after a restart and the cleanup job there is no file without its row, no row
 // without its file, no temporary file, and every upload that was acknowledged (201) is there, intact.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../shared/clock.js';
 import { loadConfig } from '../../shared/config.js';
@@ -21,6 +18,7 @@ import { parseMasterKey, Sha256Tap } from './files/index.js';
 import { jpegWithGps, pdfWithPages } from './files/test/fixtures.js';
 import { cleanupStorage } from './maintenance.js';
 import { uploadFiles, uploads } from './unterlagen.tables.js';
+import { createScratchDatabase, freePort } from '../../shared/testing/scratch.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const uploadCount = 50;
@@ -36,35 +34,13 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** A PostgreSQL database of its own when TEST_DATABASE_URL is set (the child must reach it by URL), else PGlite in DATA_DIR. */
 async function databaseUrl(): Promise<string | undefined> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) return undefined;
-  const name = `ww_crash_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  dropDatabase = async () => {
-    const cleanup = new pg.Client({ connectionString: admin });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
-  };
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const scratch = await createScratchDatabase(admin, 'ww_crash');
+  dropDatabase = scratch.drop;
+  return scratch.url;
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string; exited: Promise<unknown> }> {

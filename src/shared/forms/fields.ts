@@ -92,6 +92,11 @@ class Invalid extends Error {
   }
 }
 
+/** What every field factory sets from its arguments; `defaultHint` unless the flow gives its own hint. */
+function head(name: string, kind: Field['kind'], labelKey: string, opts: Common, defaultHint?: string): Pick<Field, 'name' | 'kind' | 'labelKey' | 'hintKey' | 'optional' | 'when'> {
+  return { name, kind, labelKey, hintKey: opts.hintKey ?? defaultHint, optional: opts.optional ?? false, when: opts.when };
+}
+
 function single(name: string): Pick<Field, 'formKeys' | 'read'> {
   return { formKeys: [name], read: (body) => body[name] };
 }
@@ -99,13 +104,8 @@ function single(name: string): Pick<Field, 'formKeys' | 'read'> {
 function textLike(kind: 'text' | 'textarea' | 'email' | 'tel' | 'postalCode', name: string, labelKey: string, opts: Common & { max?: number; autocomplete?: string } = {}): Field {
   const max = opts.max ?? (kind === 'textarea' ? 2000 : 200);
   return {
-    name,
-    kind,
-    labelKey,
-    hintKey: opts.hintKey,
-    optional: opts.optional ?? false,
+    ...head(name, kind, labelKey, opts),
     autocomplete: opts.autocomplete,
-    when: opts.when,
     ...single(name),
     schema: () =>
       valueSchema(opts.optional ?? false, `${V}.required`, (raw, fail) => {
@@ -133,12 +133,7 @@ export const postalCode = (name: string, labelKey: string, opts?: Common) =>
 
 export function integer(name: string, labelKey: string, opts: Common & { min: number; max: number }): Field {
   return {
-    name,
-    kind: 'integer',
-    labelKey,
-    hintKey: opts.hintKey,
-    optional: opts.optional ?? false,
-    when: opts.when,
+    ...head(name, 'integer', labelKey, opts),
     ...single(name),
     schema: () =>
       valueSchema(opts.optional ?? false, `${V}.required`, (raw, fail) => {
@@ -156,12 +151,7 @@ export function integer(name: string, labelKey: string, opts: Common & { min: nu
 /** An amount in euros, typed in German notation; stored as integer cents. The API may send cents. */
 export function money(name: string, labelKey: string, opts: Common = {}): Field {
   return {
-    name,
-    kind: 'money',
-    labelKey,
-    hintKey: opts.hintKey ?? 'forms:field.moneyHint',
-    optional: opts.optional ?? false,
-    when: opts.when,
+    ...head(name, 'money', labelKey, opts, 'forms:field.moneyHint'),
     ...single(name),
     schema: () =>
       valueSchema(opts.optional ?? false, `${V}.moneyRequired`, (raw, fail) => {
@@ -194,13 +184,8 @@ export interface DateRules {
 export function date(name: string, labelKey: string, opts: Common & DateRules & { autocompleteBirthday?: boolean } = {}): Field {
   const keys = { day: `${name}-day`, month: `${name}-month`, year: `${name}-year` };
   return {
-    name,
-    kind: 'date',
-    labelKey,
-    hintKey: opts.hintKey ?? 'forms:field.dateHint',
-    optional: opts.optional ?? false,
+    ...head(name, 'date', labelKey, opts, 'forms:field.dateHint'),
     autocomplete: opts.autocompleteBirthday ? 'bday' : undefined,
-    when: opts.when,
     formKeys: [keys.day, keys.month, keys.year],
     read: (body) => {
       const parts = { day: str(body[keys.day]), month: str(body[keys.month]), year: str(body[keys.year]) };
@@ -235,12 +220,7 @@ export function date(name: string, labelKey: string, opts: Common & DateRules & 
 
 export function iban(name: string, labelKey: string, opts: Common = {}): Field {
   return {
-    name,
-    kind: 'iban',
-    labelKey,
-    hintKey: opts.hintKey ?? 'forms:field.ibanHint',
-    optional: opts.optional ?? false,
-    when: opts.when,
+    ...head(name, 'iban', labelKey, opts, 'forms:field.ibanHint'),
     ...single(name),
     schema: () =>
       valueSchema(opts.optional ?? false, `${V}.ibanRequired`, (raw, fail) => {
@@ -262,13 +242,8 @@ const optionLabel = (options: FieldOption[], value: unknown, t: TFunction) => {
 export function radio(name: string, labelKey: string, options: FieldOption[], opts: Common = {}): Field {
   const values = options.map((o) => o.value);
   return {
-    name,
-    kind: 'radio',
-    labelKey,
-    hintKey: opts.hintKey,
-    optional: opts.optional ?? false,
+    ...head(name, 'radio', labelKey, opts),
     options,
-    when: opts.when,
     ...single(name),
     schema: () =>
       valueSchema(opts.optional ?? false, `${V}.choose`, (raw, fail) => {
@@ -296,13 +271,8 @@ export const yesNo = (name: string, labelKey: string, opts: Common = {}) => radi
 export function checkboxes(name: string, labelKey: string, options: FieldOption[], opts: Common & { exclusive?: string } = {}): Field {
   const values = options.map((o) => o.value);
   return {
-    name,
-    kind: 'checkbox',
-    labelKey,
-    hintKey: opts.hintKey,
-    optional: opts.optional ?? false,
+    ...head(name, 'checkbox', labelKey, opts),
     options,
-    when: opts.when,
     ...single(name),
     schema: () =>
       valueSchema(opts.optional ?? false, `${V}.chooseSome`, (raw, fail) => {

@@ -326,3 +326,46 @@ export function CsrfField({ token }: { token: string | undefined }) {
 }
 
 export { fieldId };
+
+/**
+ * A KERN data table in a scrolling wrapper (narrow screens): column headers, then one array of cells per row.
+ * `rowKey` keeps rows stable; a cell is any content (text, links).
+ */
+export function DataTable<T>({
+  head,
+  rows,
+  rowKey,
+  cells,
+}: {
+  head: ComponentChildren[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  cells: (row: T) => ComponentChildren[];
+}) {
+  return (
+    <div class="ww-table-wrap">
+      <table class="kern-table">
+        <thead class="kern-table__head">
+          <tr class="kern-table__row">
+            {head.map((label, i) => (
+              <th scope="col" class="kern-table__header" key={i}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {rows.map((row) => (
+            <tr class="kern-table__row" key={rowKey(row)}>
+              {cells(row).map((cell, i) => (
+                <td class="kern-table__cell" key={i}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 // Tenant administration pages: overview with settings, Servicepoint form (hours, closures), concern form.
 import { useTenantBase, useView } from '../../../shared/html/context.js';
-import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../shared/html/components.js';
+import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SelectField, TextArea, TextField } from '../../../shared/html/components.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatDate, formatTime, localized } from '../format.js';
@@ -37,65 +37,41 @@ export function AdminOverviewPage(props: {
       {props.notice ? <Alert type="success" title={t(`termine:admin.notice.${props.notice}`)} /> : null}
       <ErrorSummary errors={props.errors} />
       <h2 class="kern-heading-medium">{t('termine:admin.locations')}</h2>
-      <div class="ww-table-wrap">
-        <table class="kern-table">
-          <thead class="kern-table__head">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{t('termine:admin.location.name')}</th>
-              <th scope="col" class="kern-table__header">{t('termine:summary.location')}</th>
-              <th scope="col" class="kern-table__header">{t('termine:admin.seats')}</th>
-              <th scope="col" class="kern-table__header">{t('termine:admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {props.locations.map((l) => (
-              <tr class="kern-table__row" key={l.id}>
-                <td class="kern-table__cell">
-                  <a class="kern-link" href={`${base}/standorte/${l.id}`}>
-                    {l.name}
-                  </a>
-                </td>
-                <td class="kern-table__cell">{`${l.street}, ${l.postalCode} ${l.city}`}</td>
-                <td class="kern-table__cell">{t('termine:admin.seatsValue', { online: l.seatsOnline, total: l.seatsTotal })}</td>
-                <td class="kern-table__cell">{l.active ? t('termine:admin.active') : t('termine:admin.inactive')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        head={[t('termine:admin.location.name'), t('termine:summary.location'), t('termine:admin.seats'), t('termine:admin.status')]}
+        rows={props.locations}
+        rowKey={(l) => l.id}
+        cells={(l) => [
+          <a class="kern-link" href={`${base}/standorte/${l.id}`}>
+            {l.name}
+          </a>,
+          `${l.street}, ${l.postalCode} ${l.city}`,
+          t('termine:admin.seatsValue', { online: l.seatsOnline, total: l.seatsTotal }),
+          l.active ? t('termine:admin.active') : t('termine:admin.inactive'),
+        ]}
+      />
       <p class="kern-body">
         <ButtonLink href={`${base}/standorte/neu`} variant="secondary">
           {t('termine:admin.newLocation')}
         </ButtonLink>
       </p>
       <h2 class="kern-heading-medium">{t('termine:admin.services')}</h2>
-      <div class="ww-table-wrap">
-        <table class="kern-table">
-          <thead class="kern-table__head">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{t('termine:admin.service.nameDe')}</th>
-              <th scope="col" class="kern-table__header">{t('termine:admin.service.durationMinutes')}</th>
-              <th scope="col" class="kern-table__header">{t('termine:admin.service.onlineBookable')}</th>
-              <th scope="col" class="kern-table__header">{t('termine:admin.locations')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {props.services.map((s) => (
-              <tr class="kern-table__row" key={s.id}>
-                <td class="kern-table__cell">
-                  <a class="kern-link" href={`${base}/anliegen/${s.id}`}>
-                    {localized(s.name, lang)}
-                  </a>
-                  {s.active ? null : ` (${t('termine:admin.inactive')})`}
-                </td>
-                <td class="kern-table__cell">{s.durationMinutes}</td>
-                <td class="kern-table__cell">{s.onlineBookable ? t('common:form.yes') : t('common:form.no')}</td>
-                <td class="kern-table__cell">{props.pairs.filter((p) => p.serviceId === s.id).length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        head={[t('termine:admin.service.nameDe'), t('termine:admin.service.durationMinutes'), t('termine:admin.service.onlineBookable'), t('termine:admin.locations')]}
+        rows={props.services}
+        rowKey={(s) => s.id}
+        cells={(s) => [
+          <>
+            <a class="kern-link" href={`${base}/anliegen/${s.id}`}>
+              {localized(s.name, lang)}
+            </a>
+            {s.active ? null : ` (${t('termine:admin.inactive')})`}
+          </>,
+          s.durationMinutes,
+          s.onlineBookable ? t('common:form.yes') : t('common:form.no'),
+          props.pairs.filter((p) => p.serviceId === s.id).length,
+        ]}
+      />
       <p class="kern-body">
         <ButtonLink href={`${base}/anliegen/neu`} variant="secondary">
           {t('termine:admin.newService')}

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createClamdClient } from '../clamd.js';
+import { freePort } from '../../../../shared/testing/scratch.js';
 
 /** Name under which the test signature reports; clamd appends ".UNOFFICIAL" to local signatures. */
 export const testSignatureName = 'Wegweiser.Test.EICAR';
@@ -121,14 +121,3 @@ async function terminate(child: ChildProcess, exited: Promise<number | null>): P
   clearTimeout(timer);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
