@@ -10,7 +10,7 @@ import { bookingCode, bookingService, type Appointment, type AppointmentStatus, 
 import { averageMinutes, estimateWait, localDayOf, normaliseCode, type WaitEstimate } from './queue.js';
 import * as repo from './servicepoint.repository.js';
 import type { Visit, VisitStatus } from './servicepoint.tables.js';
-import { deskCatalogue, deskLocations, deskServices, type DeskLocation, type DeskService } from './termine.adapter.js';
+import { deskCatalogue, deskLocations, type DeskLocation, type DeskService } from './termine.adapter.js';
 
 export interface DeskContext {
   tdb: TenantDb;
@@ -189,11 +189,9 @@ export async function walkIn(ctx: DeskContext, locationId: string, serviceId: st
 export async function visitWithEstimate(ctx: DeskContext, visitId: string): Promise<{ visit: Visit; location: DeskLocation; estimate: WaitEstimate }> {
   const visit = await repo.getVisit(ctx.tdb, visitId);
   if (!visit) throw new NotFoundError();
-  const [location, services, visits] = await Promise.all([
-    requireLocation(ctx, visit.locationId),
-    deskServices(ctx),
-    repo.visitsOfDay(ctx.tdb, visit.locationId, visit.localDay),
-  ]);
+  const [{ locations, services }, visits] = await Promise.all([deskCatalogue(ctx), repo.visitsOfDay(ctx.tdb, visit.locationId, visit.localDay)]);
+  const location = locations.find((l) => l.id === visit.locationId);
+  if (!location) throw new NotFoundError();
   const waiting = visits.filter((v) => v.status === 'waiting');
   const ahead = waiting.filter((v) => v.dueAt < visit.dueAt || (v.dueAt.getTime() === visit.dueAt.getTime() && v.ticket < visit.ticket)).length;
   const handling = averageMinutes(visits.map((v) => ({ from: v.calledAt, to: v.doneAt }))) ?? location.slotMinutes;

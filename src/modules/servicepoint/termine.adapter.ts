@@ -1,5 +1,5 @@
 // The desk's read-only views of the booking module's locations, services and opening hours, through its exports.
-import { bookingService, type TermineContext } from '../termine/index.js';
+import { bookingService, type TerminLocation, type TermineContext } from '../termine/index.js';
 
 export interface DeskLocation {
   id: string;
@@ -17,17 +17,20 @@ export interface DeskService {
   locationIds: string[];
 }
 
+const toDeskLocation = (l: TerminLocation): DeskLocation => ({ id: l.id, name: l.name, slotMinutes: l.slotMinutes, seatsTotal: l.seatsTotal, seatsOnline: l.seatsOnline });
+
 /** Active locations in display order; active services (also those bookable only by staff) with their locations. */
 export async function deskCatalogue(ctx: TermineContext): Promise<{ locations: DeskLocation[]; services: DeskService[] }> {
   const { locations, services } = await bookingService.staffCatalogue(ctx);
   return {
-    locations: locations.map((l) => ({ id: l.id, name: l.name, slotMinutes: l.slotMinutes, seatsTotal: l.seatsTotal, seatsOnline: l.seatsOnline })),
+    locations: locations.map(toDeskLocation),
     services: services.map((s) => ({ id: s.id, name: s.name, bringList: s.bringList, durationMinutes: s.durationMinutes, locationIds: s.locationIds })),
   };
 }
 
+/** Active locations only: one query, for the location check on every desk, display and kiosk request. */
 export async function deskLocations(ctx: TermineContext): Promise<DeskLocation[]> {
-  return (await deskCatalogue(ctx)).locations;
+  return (await bookingService.activeLocations(ctx)).map(toDeskLocation);
 }
 
 export async function deskServices(ctx: TermineContext): Promise<DeskService[]> {

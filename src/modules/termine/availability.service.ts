@@ -298,9 +298,14 @@ export async function dayOverview(ctx: TermineContext, query: SlotQuery, request
 }
 
 /** Staff view: active locations, and all active services (also those bookable only internally) with where they are offered. */
+/** Active locations in display order. */
+export function activeLocations(ctx: TermineContext): Promise<TerminLocation[]> {
+  return repo.listLocations(ctx.tdb, true);
+}
+
 export async function staffCatalogue(ctx: TermineContext): Promise<{ locations: TerminLocation[]; services: (TerminService & { locationIds: string[] })[] }> {
   const [locations, services, pairs] = await Promise.all([
-    repo.listLocations(ctx.tdb, true),
+    activeLocations(ctx),
     repo.listServices(ctx.tdb, { activeOnly: true }),
     repo.locationServicePairs(ctx.tdb),
   ]);

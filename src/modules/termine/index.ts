@@ -4,7 +4,7 @@ import type { WegweiserModule } from '../../shared/module.js';
 import { registerStaffNavItem } from '../staff/index.js';
 import { adminApi } from './admin.api.js';
 import { adminRoutes } from './admin.routes.js';
-import { listAvailableDays, listAvailableTimes, nextFreeTimes, openingHoursOf, staffCatalogue, type TermineContext } from './availability.service.js';
+import { activeLocations, listAvailableDays, listAvailableTimes, nextFreeTimes, openingHoursOf, staffCatalogue, type TermineContext } from './availability.service.js';
 import { bookingCode } from './booking-code.js';
 import { SlotTakenError } from './booking.errors.js';
 import { book, extendHold, hold, type Contact } from './booking.service.js';
@@ -50,6 +50,8 @@ export const bookingService = {
   nextFreeTimes,
   closeLocation,
   removeClosure,
+  /** Active locations in display order (one query; for lookups on hot paths). */
+  activeLocations,
   /** Active locations and services (including those bookable only by staff) with their locations. */
   staffCatalogue,
   openingHours: openingHoursOf,

@@ -37,7 +37,6 @@ export interface FileStore {
 }
 
 export const storedSuffix = '.wgf';
-const suffix = storedSuffix;
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function assertIds(tenantId: string, fileId: string): void {
@@ -105,12 +104,12 @@ export class DiskFileStore implements FileStore {
 
   finalPath(tenantId: string, fileId: string): string {
     if (!uuidPattern.test(fileId)) throw new RangeError('file id must be a uuid');
-    return join(this.tenantDir(tenantId), `${fileId}${suffix}`);
+    return join(this.tenantDir(tenantId), `${fileId}${storedSuffix}`);
   }
 
   stagedPath(tenantId: string, fileId: string): string {
     assertIds(tenantId, fileId);
-    return join(this.stagingDir, `${tenantId}.${fileId}${suffix}`);
+    return join(this.stagingDir, `${tenantId}.${fileId}${storedSuffix}`);
   }
 
   async stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile> {
@@ -158,8 +157,8 @@ export class DiskFileStore implements FileStore {
   async listStaged(): Promise<StagedEntry[]> {
     const entries: StagedEntry[] = [];
     for (const name of await listDir(this.stagingDir)) {
-      const [tenantId, fileId] = name.slice(0, -suffix.length).split('.');
-      if (!name.endsWith(suffix) || !tenantId || !fileId || !uuidPattern.test(tenantId) || !uuidPattern.test(fileId)) continue;
+      const [tenantId, fileId] = name.slice(0, -storedSuffix.length).split('.');
+      if (!name.endsWith(storedSuffix) || !tenantId || !fileId || !uuidPattern.test(tenantId) || !uuidPattern.test(fileId)) continue;
       const info = await stat(join(this.stagingDir, name)).catch(() => undefined);
       if (info) entries.push({ tenantId, fileId, modifiedAt: info.mtime });
     }
@@ -175,7 +174,7 @@ export class DiskFileStore implements FileStore {
     for (const tenantId of await listDir(this.root)) {
       if (!uuidPattern.test(tenantId)) continue;
       for (const name of await listDir(join(this.root, tenantId))) {
-        if (name.endsWith(suffix)) result.push({ tenantId, fileId: name.slice(0, -suffix.length) });
+        if (name.endsWith(storedSuffix)) result.push({ tenantId, fileId: name.slice(0, -storedSuffix.length) });
       }
     }
     return result;
