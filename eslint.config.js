@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.test-data/', 'test-results/', 'migrations/', 'coverage/', 'src/public/vendor/'] },
+  { ignores: ['node_modules/', 'build/', 'data/', '.test-data/', 'test-results/', 'migrations/', 'coverage/', 'src/public/vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,5 +32,9 @@ export default tseslint.config(
   {
     files: ['src/public/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', CustomEvent: 'readonly', EventSource: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', navigator: 'readonly', location: 'readonly', URL: 'readonly', FormData: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
   },
 );

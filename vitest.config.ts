@@ -9,6 +9,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          isolate: false,
+          globalSetup: ['src/shared/testing/global-setup.ts'],
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -21,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          globalSetup: ['src/shared/testing/global-setup.ts'],
           include: ['tests/e2e/**/*.spec.ts'],
           environment: 'node',
           // Guards against hangs, not speed goals: on 2 cores two browsers, two servers and axe share the CPU.

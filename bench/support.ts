@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +23,19 @@ export async function load(url: string, connections = 50, durationSeconds = 10):
   };
 }
 
-/** Starts `npm start`-equivalent server in a child process and resolves once /health/ready answers. */
+let built = false;
+/** Compiles build/ once per benchmark run, as `npm start` does before it starts. */
+function ensureBuilt() {
+  if (built) return;
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  built = true;
+}
+
+/** Starts the server as `npm start` does (compiled build/server.js) and resolves once /health/ready answers. */
 export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['build/server.js'], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER: 'off', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

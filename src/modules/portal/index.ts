@@ -12,10 +12,11 @@ export const portalModule: WegweiserModule = {
     let services: CitizenService[] | undefined;
     app.get('/', async (_request, reply) => {
       services ??= (await import('../index.js')).modules.flatMap((m) => m.citizenServices ?? []);
-      return reply.render(h(StartPage, { services }));
+      const listed = services;
+      return reply.renderShared(() => h(StartPage, { services: listed }));
     });
     for (const slug of infoPages) {
-      app.get(`/${slug}`, async (_request, reply) => reply.render(h(InfoPage, { slug: slug as InfoPageSlug })));
+      app.get(`/${slug}`, async (_request, reply) => reply.renderShared(() => h(InfoPage, { slug: slug as InfoPageSlug })));
     }
   },
 };

@@ -1,7 +1,7 @@
 // Server-rendered SVG bar chart (vega-lite → vega → SVG). The CSP forbids inline styles, so style
 // attributes vega may write are removed; presentation attributes (fill, font-size, …) stay.
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { loadVega } from '../../shared/libraries.js';
 
 export interface ChartRow {
   day: string;
@@ -25,7 +25,8 @@ export async function bookingsChartSvg(rows: ChartRow[], labels: { day: string; 
     },
     config: { font: 'Fira Sans, sans-serif', axis: { labelFontSize: 12, titleFontSize: 13 } },
   };
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const { vega, vegaLite } = await loadVega();
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return stripStyles(svg);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
+import { loadQrCode } from '../../shared/libraries.js';
 
 const PERIOD = 30;
 
@@ -41,7 +41,7 @@ export function totpUri(secretBase32: string, account: string, issuer: string): 
 
 /** QR code as an SVG data URL (CSP allows img-src data:). */
 export async function totpQrDataUrl(uri: string): Promise<string> {
-  const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const svg = await (await loadQrCode()).toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 

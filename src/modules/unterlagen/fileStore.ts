@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Config } from '../../shared/config.js';
-import { S3FileStore } from './s3Storage.js';
 import { DiskFileStore, type FileStore } from './storage.js';
 
 const stores = new Map<string, Promise<FileStore>>();
@@ -15,8 +14,13 @@ export function openFileStore(config: Pick<Config, 'dataDir' | 'storage'>): Prom
   const cacheKey = storage.kind === 's3' ? `${root}|s3|${storage.endpoint ?? ''}|${storage.bucket}|${storage.prefix}` : root;
   let store = stores.get(cacheKey);
   if (!store) {
-    const created: FileStore = storage.kind === 's3' ? new S3FileStore(root, storage) : new DiskFileStore(root);
-    store = created.ensureDirectories().then(() => created);
+    // The AWS SDK is loaded only for STORAGE=s3 (about 20 MB).
+    const created: Promise<FileStore> =
+      storage.kind === 's3' ? import('./s3Storage.js').then(({ S3FileStore }) => new S3FileStore(root, storage)) : Promise.resolve(new DiskFileStore(root));
+    store = created.then(async (s) => {
+      await s.ensureDirectories();
+      return s;
+    });
     store.catch(() => stores.delete(cacheKey));
     stores.set(cacheKey, store);
   }

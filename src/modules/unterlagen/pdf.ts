@@ -1,7 +1,6 @@
 // PDFs this module writes with pdfkit: the Eingangsbestätigung and the letter of a
 // Mitwirkungsaufforderung. Helvetica covers German (WinAnsi), so no font file is needed.
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { loadPdfkit, loadQrCode } from '../../shared/libraries.js';
 import type { TFunction } from '../../shared/i18n/index.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from './receipt.js';
 
@@ -16,7 +15,8 @@ function collect(document: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-function newDocument(title: string, lang: string, createdAt: Date): PDFKit.PDFDocument {
+async function newDocument(title: string, lang: string, createdAt: Date): Promise<PDFKit.PDFDocument> {
+  const PDFDocument = await loadPdfkit();
   return new PDFDocument({
     size: 'A4',
     margin,
@@ -43,7 +43,7 @@ function hash(document: PDFKit.PDFDocument, sha256: string) {
 export async function receiptPdf(t: TFunction, receipt: Receipt, createdAt: Date): Promise<Buffer> {
   const lang = receipt.lang;
   const title = t('unterlagen:receipt.title');
-  const document = newDocument(`${title} ${receipt.reference}`, lang, createdAt);
+  const document = await newDocument(`${title} ${receipt.reference}`, lang, createdAt);
   const done = collect(document);
 
   letterhead(document, receipt.tenant);
@@ -110,9 +110,9 @@ export interface LetterData {
 export async function aufforderungLetterPdf(t: TFunction, letter: LetterData): Promise<Buffer> {
   const { lang } = letter;
   const title = t('unterlagen:letter.title');
-  const document = newDocument(`${title} ${letter.reference}`, lang, letter.createdAt);
+  const document = await newDocument(`${title} ${letter.reference}`, lang, letter.createdAt);
   const done = collect(document);
-  const qr = await QRCode.toBuffer(letter.link, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
+  const qr = await (await loadQrCode()).toBuffer(letter.link, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
 
   letterhead(document, letter.tenant);
   document.font('Helvetica').fontSize(10).text(formatBerlinDateTime(letter.createdAt, lang).split(',')[0]!, { align: 'right' });

@@ -1,10 +1,12 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { migrationsFolder } from './migrate.js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -17,6 +19,8 @@ export interface Database {
   /** Human-readable description for the start-up log (never contains credentials). */
   description: string;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (tests copy one migrated database this way). */
+  dumpDataDir?(): Promise<Blob | File>;
 }
 
 export interface OpenOptions {
@@ -25,11 +29,14 @@ export interface OpenOptions {
   /** PGlite data directory; `undefined` means in memory. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** PGlite only: start from this data directory (a tarball of `dumpPgliteDataDir`) instead of an empty one. */
+  loadDataDir?: Blob | undefined;
 }
 
-/** Opens PostgreSQL (when a URL is given) or embedded PGlite. */
+/** Opens PostgreSQL (when a URL is given) or embedded PGlite; only the driver in use is loaded. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
+    const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // Fail fast with a clear message instead of on the first request.
     const client = await pool.connect();
@@ -42,17 +49,47 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  if (options.dataDir) await initPgliteDataDir(options.dataDir);
+  const [{ PGlite }, { btree_gist }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('drizzle-orm/pglite'),
+  ]);
   // btree_gist must be loaded every time a data directory that uses it is opened (STACK.md).
   // A smaller buffer pool: PGlite's WebAssembly heap dominates the memory of a trial installation.
   const client = await PGlite.create(options.dataDir ?? 'memory://', {
     extensions: { btree_gist },
     postgresqlconf: ['shared_buffers=16MB'],
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   return {
     db: drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db,
     kind: 'pglite',
     description: options.dataDir ? `PGlite (embedded) in ${options.dataDir}` : 'PGlite (embedded, in memory)',
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
+}
+
+// PGlite runs initdb in a second WebAssembly instance, and the first migrations grow the WebAssembly heap
+// further. That memory (200–500 MB here) is not returned to the operating system, so a server that created its
+// data directory itself stayed that much bigger for its whole life. A short-lived child process creates and
+// migrates a new directory instead; the server then opens a ready one (and finds no migration left to run).
+const initScript = `
+const [dir, migrationsFolder, pglite, btreeGist, drizzlePglite, migrator] = process.argv.slice(1);
+const [{ PGlite }, { btree_gist }, { drizzle }, { migrate }] = await Promise.all([pglite, btreeGist, drizzlePglite, migrator].map((url) => import(url)));
+const client = await PGlite.create(dir, { extensions: { btree_gist } });
+await migrate(drizzle({ client }), { migrationsFolder });
+await client.close();
+`;
+
+async function initPgliteDataDir(dataDir: string): Promise<void> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  await mkdir(dataDir, { recursive: true });
+  const require = createRequire(import.meta.url);
+  const url = (specifier: string) => pathToFileURL(require.resolve(specifier)).href;
+  const modules = ['@electric-sql/pglite', '@electric-sql/pglite/contrib/btree_gist', 'drizzle-orm/pglite', 'drizzle-orm/pglite/migrator'];
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', initScript, dataDir, migrationsFolder, ...modules.map(url)], {
+    timeout: 120_000,
+  });
 }

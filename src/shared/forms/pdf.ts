@@ -1,7 +1,7 @@
 // The PDF of a submitted form: the same rows as "check your answers", with the reference number,
 // for the person and for the file. Built with pdfkit's standard fonts (no font files needed).
 import { DateTime } from 'luxon';
-import PDFDocument from 'pdfkit';
+import { loadPdfkit } from '../libraries.js';
 import type { TFunction } from '../i18n/index.js';
 import type { Tenant } from '../../modules/tenants/tenants.tables.js';
 import type { SummarySection } from './summary.js';
@@ -18,8 +18,9 @@ export interface PdfInput {
   t: TFunction;
 }
 
-export function renderSubmissionPdf(input: PdfInput): Promise<Buffer> {
+export async function renderSubmissionPdf(input: PdfInput): Promise<Buffer> {
   const { t } = input;
+  const PDFDocument = await loadPdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -4,6 +4,7 @@ import type { Tenant } from '../../modules/tenants/tenants.tables.js';
 import type { TenantDb } from '../db/tenant-scope.js';
 import { fixedT, negotiateLanguage, supportedLanguages, textDirection, type TFunction } from '../i18n/index.js';
 import type { ViewContext } from '../html/context.js';
+import { sharedPage } from '../html/page-cache.js';
 import { renderPage } from '../html/render.js';
 
 declare module 'fastify' {
@@ -20,6 +21,11 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page component inside the view context of this request. */
     render(page: VNode<any>, status?: number): FastifyReply; // eslint-disable-line @typescript-eslint/no-explicit-any
+    /**
+     * Renders a page that is the same for every visitor of this tenant, language and path (no personal data, no
+     * form token, no query): kept after the first request (shared/html/page-cache.ts).
+     */
+    renderShared(page: () => VNode<any>): FastifyReply; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
 }
 
@@ -64,6 +70,14 @@ export function registerRequestContext(app: FastifyInstance) {
   app.decorateReply('render', function (this: FastifyReply, page: VNode<unknown>, status?: number) {
     if (status) void this.status(status);
     return this.type('text/html; charset=utf-8').send(renderPage(viewContextOf(this.request), page));
+  });
+  app.decorateReply('renderShared', function (this: FastifyReply, page: () => VNode<unknown>) {
+    const request = this.request;
+    // A staff session or form token makes the page personal: render it for this request only.
+    if (Object.keys(request.view).length > 0) return this.render(page());
+    const context = viewContextOf(request);
+    const html = sharedPage(context.tenant, `${context.lang}|${context.path}`, () => renderPage(context, page()));
+    return this.type('text/html; charset=utf-8').send(html);
   });
   app.addHook('onRequest', async (request, reply) => {
     request.view = {};

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { and, asc, eq, lte, lt } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 import type { TenantDb } from '../db/tenant-scope.js';
+import { lazy, loadNodemailer } from '../libraries.js';
 import type { AppDeps, BackgroundJob } from '../module.js';
 import { outboxMessages, type MailAttachment, type OutboxMessage } from './mail.tables.js';
 
@@ -45,15 +45,16 @@ export function createTransport(config: Config): MailTransport {
     attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
     messageId: `<${m.id}@wegweiser>`,
   });
-  if (config.smtpUrl) {
-    const smtp = nodemailer.createTransport(config.smtpUrl);
-    return { send: async (m, from) => void (await smtp.sendMail(toNodemailer(m, from))) };
+  const { smtpUrl } = config;
+  if (smtpUrl) {
+    const smtp = lazy(async () => (await loadNodemailer()).createTransport(smtpUrl));
+    return { send: async (m, from) => void (await (await smtp()).sendMail(toNodemailer(m, from))) };
   }
-  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const files = lazy(async () => (await loadNodemailer()).createTransport({ streamTransport: true, buffer: true, newline: 'unix' }));
   const dir = `${config.dataDir}/outbox`;
   return {
     async send(m, from) {
-      const info = await files.sendMail(toNodemailer(m, from));
+      const info = await (await files()).sendMail(toNodemailer(m, from));
       await mkdir(dir, { recursive: true });
       await writeFile(`${dir}/${m.createdAt.toISOString().replace(/[:.]/g, '-')}-${m.id}.eml`, info.message as Buffer);
     },

@@ -1,23 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type Database } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
- * PostgreSQL database when TEST_DATABASE_URL is set (dropped again by `close`).
+ * PostgreSQL database when TEST_DATABASE_URL is set (dropped again by `close`). Both start as a copy of the
+ * run's migrated template (global-setup.ts); the migrations then find nothing left to do.
  */
 export async function openTestDatabase(options: { poolSize?: number } = {}): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
+  // The migrated copy made once per run by global-setup.ts; without it (another runner), start empty.
+  const template = inject('databaseTemplate') as string | undefined;
   if (!adminUrl) {
-    const database = await openDatabase({});
+    const loadDataDir = template?.startsWith('pglite:') ? new Blob([await readFile(template.slice('pglite:'.length))]) : undefined;
+    const database = await openDatabase({ loadDataDir });
     await runMigrations(database);
     return database;
   }
   const name = `ww_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template?.startsWith('postgres:') ? ` template ${template.slice('postgres:'.length)}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -58,8 +58,12 @@ export async function startBrowserHarness(options: TestOptions = {}): Promise<Br
  */
 export type AxeExceptions = Record<string, string>;
 
+// Legacy mode runs axe.run in the page itself. The default mode runs each frame on its own and opens an extra
+// page to merge the results, which made every check 2–3 times slower; our pages have no frames. Only violations
+// are collected: the passes were computed and thrown away. Measured: 1.0–2.0 s per check before, 0.5–0.6 s after.
+// `options` replaces all options, so it must come before `withTags`.
 const axeOf = (page: Page, exceptions: AxeExceptions) => {
-  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(AXE_TAGS).setLegacyMode(true);
   const rules = Object.keys(exceptions);
   return rules.length > 0 ? builder.disableRules(rules) : builder;
 };
@@ -70,11 +74,13 @@ const axeOf = (page: Page, exceptions: AxeExceptions) => {
  */
 export async function expectAccessible(page: Page, label = page.url(), exceptions: AxeExceptions = {}): Promise<void> {
   if (noScriptContexts.has(page.context())) return expectAccessibleWithoutScripts(page, label, exceptions);
+  // A click that navigates returns once the new page has committed; styles and fonts may still be loading.
+  await page.waitForLoadState('load');
   const results = await axeOf(page, exceptions).analyze();
   const problems = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
   );
-  expect(problems, `axe violations on ${label}`).toEqual([]);
+  expect(problems.join('\n'), `axe violations on ${label}`).toBe('');
 }
 
 /** Tabs through the page and returns the accessible names of focused elements (keyboard-only checks). */
@@ -110,7 +116,7 @@ async function expectAccessibleWithoutScripts(page: Page, label: string, excepti
   await twinPage.setContent(html, { waitUntil: 'load' });
   const results = await axeOf(twinPage, exceptions).analyze();
   const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
-  expect(problems, `axe violations on ${label} (without JavaScript)`).toEqual([]);
+  expect(problems.join('\n'), `axe violations on ${label} (without JavaScript)`).toBe('');
 }
 
 // One twin page per browser, reused, without request routing: its HTTP cache keeps styles and fonts between

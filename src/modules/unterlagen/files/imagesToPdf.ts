@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import heicConvert from 'heic-convert';
-import PDFDocument from 'pdfkit';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadHeicConvert, loadPdfkit, loadSharp } from '../../../shared/libraries.js';
 import { defaultInspectLimits } from './inspect.js';
 
 export interface PdfImage {
@@ -54,6 +53,7 @@ export async function writeImagesPdf(
   const dpi = options.dpi ?? 200;
   const maxPixels = (options.maxMegapixels ?? defaultInspectLimits.maxMegapixels) * 1_000_000;
 
+  const PDFDocument = await loadPdfkit();
   const document = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
@@ -110,6 +110,7 @@ async function toSharpInput(image: PdfImage, index: number, maxPixels: number): 
   // Its decoder allocates the whole bitmap: check the dimensions from the header first.
   await orientedSize(image.data, index, maxPixels);
   const bytes = typeof image.data === 'string' ? await readFile(image.data) : image.data;
+  const heicConvert = await loadHeicConvert();
   try {
     return new Uint8Array(await heicConvert({ buffer: bytes, format: 'JPEG', quality: 0.92 }));
   } catch (cause) {
@@ -122,6 +123,7 @@ async function orientedSize(
   index: number,
   maxPixels: number,
 ): Promise<{ width: number; height: number }> {
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
@@ -139,6 +141,7 @@ async function reencode(
   maxPixels: number,
   target: { width: number; height: number; quality: number },
 ): Promise<Buffer> {
+  const sharp = await loadSharp();
   try {
     // sharp writes no metadata unless asked to (keepExif/withMetadata): EXIF and GPS are gone.
     return await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })

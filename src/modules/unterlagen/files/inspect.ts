@@ -1,7 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
-import { fileTypeFromBuffer } from 'file-type';
-import { PDFDocument } from 'pdf-lib';
-import sharp, { type Metadata } from 'sharp';
+import type { PDFDocument } from 'pdf-lib';
+import type { Metadata } from 'sharp';
+import { loadFileType, loadPdfLib, loadSharp } from '../../../shared/libraries.js';
 import { heifCodecConfigs } from './heif.js';
 import { extensionOf, isSuspiciousName, sanitizeName } from './sanitizeName.js';
 
@@ -98,6 +98,7 @@ export async function inspectFile(
   if (size > maxBytes) return refuse('too-large');
 
   const head = await readRange(input, 0, Math.min(size, headLength));
+  const { fileTypeFromBuffer } = await loadFileType();
   const detected = await fileTypeFromBuffer(head);
   const kind = detected ? kindByMime[detected.mime] : undefined;
   if (!detected || !kind) return refuse('type-not-allowed');
@@ -124,10 +125,11 @@ async function checkPdf(input: string | Uint8Array, head: Uint8Array, maxPages: 
   // file-type already found "%PDF" at offset 0, so neither "MZ" nor "PK" can start the file.
   if (Buffer.from(head.subarray(0, 5)).toString('latin1') !== '%PDF-') return refuse('pdf-broken');
   const bytes = typeof input === 'string' ? await readFile(input) : input;
+  const { PDFDocument: PdfLib } = await loadPdfLib();
   let document: PDFDocument;
   try {
     // pdf-lib's EncryptedPDFError does not survive `instanceof` (ES5 class), so load anyway and ask.
-    document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
+    document = await PdfLib.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
   } catch {
     return refuse('pdf-broken');
   }
@@ -149,6 +151,7 @@ async function checkImage(
   kind: FileKind,
   maxPixels: number,
 ): Promise<Refusal | { width: number; height: number }> {
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     // Reads the header only; nothing is decoded yet.

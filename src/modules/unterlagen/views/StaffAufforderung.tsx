@@ -72,9 +72,8 @@ export function AufforderungCreated({ id, reference, code, link, emailed }: { id
   const base = `${useTenantBase()}/staff/unterlagen`;
   return (
     <StaffLayout title={t('unterlagen:staff.createdTitle')}>
-      <Alert type="success" title={t('unterlagen:staff.createdTitle')}>
-        <p class="kern-body">{emailed ? t('unterlagen:staff.createdEmailed') : t('unterlagen:staff.createdLetter')}</p>
-      </Alert>
+      <h1 class="kern-heading-large">{t('unterlagen:staff.createdTitle')}</h1>
+      <Alert type="success" title={emailed ? t('unterlagen:staff.createdEmailed') : t('unterlagen:staff.createdLetter')} />
       <SummaryList
         rows={[
           { key: t('unterlagen:letter.reference'), value: reference },
