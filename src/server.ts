@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { buildApp } from './app.js';
 import { modules } from './modules/index.js';
 import { systemClock } from './shared/clock.js';
@@ -16,7 +17,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function open(config: Config): Promise<Database> {
+async function open(config: Config, logger: ReturnType<typeof createLogger>): Promise<Database> {
+  if (!config.databaseUrl && !existsSync(`${config.dataDir}/pglite/PG_VERSION`)) {
+    logger.info(`First start: creating the embedded database in ${config.dataDir}/pglite (takes a few seconds)`);
+  }
   try {
     return await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
   } catch (err) {
@@ -35,7 +39,7 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const database = await open(config);
+  const database = await open(config, logger);
   logger.info({ database: database.kind }, `Database: ${database.description}`);
   if (database.kind === 'pglite') {
     logger.warn('PGlite is for trying Wegweiser out and for tests only: it does not fsync, so data can be lost on a crash. Set DATABASE_URL to a PostgreSQL 15+ server for production.');
