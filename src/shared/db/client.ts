@@ -29,7 +29,7 @@ export interface OpenOptions {
   /** PGlite data directory; `undefined` means in memory. */
   dataDir?: string | undefined;
   poolSize?: number;
-  /** PGlite only: start from this data directory (a tarball of `dumpPgliteDataDir`) instead of an empty one. */
+  /** PGlite only: start from this data directory (a tarball from `Database.dumpDataDir`) instead of an empty one. */
   loadDataDir?: Blob | undefined;
 }
 
@@ -89,7 +89,13 @@ async function initPgliteDataDir(dataDir: string): Promise<void> {
   const require = createRequire(import.meta.url);
   const url = (specifier: string) => pathToFileURL(require.resolve(specifier)).href;
   const modules = ['@electric-sql/pglite', '@electric-sql/pglite/contrib/btree_gist', 'drizzle-orm/pglite', 'drizzle-orm/pglite/migrator'];
-  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', initScript, dataDir, migrationsFolder, ...modules.map(url)], {
-    timeout: 120_000,
-  });
+  try {
+    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', initScript, dataDir, migrationsFolder, ...modules.map(url)], {
+      timeout: 120_000,
+    });
+  } catch (err) {
+    // The child's own last words, not "Command failed: node -e <the whole script>".
+    const stderr = String((err as { stderr?: unknown }).stderr ?? '').trim();
+    throw new Error(`creating the embedded database failed: ${stderr.split('\n').filter(Boolean).at(-1) ?? (err as Error).message}`, { cause: err });
+  }
 }
