@@ -67,7 +67,7 @@ async function staticPage(origin: string): Promise<{ pages: number; seconds: num
 async function measure(kind: BenchDatabaseKind, port: number): Promise<string> {
   const database = await benchDatabase(kind);
   const env: Record<string, string> = database.url ? { DATABASE_URL: database.url } : {};
-  const child = await startServer(env, port);
+  const server = await startServer(env, port);
   const origin = `http://127.0.0.1:${port}`;
   try {
     // A short warm-up so both measurements start with compiled code and a filled tenant cache.
@@ -81,7 +81,7 @@ async function measure(kind: BenchDatabaseKind, port: number): Promise<string> {
       `(${run.journeys} complete applications, ${(run.journeys / run.seconds).toFixed(2)}/s) · ratio wizard/static ${(wizardPps / basePps).toFixed(3)}`
     );
   } finally {
-    await stop(child);
+    await stop(server);
     await database.drop();
   }
 }

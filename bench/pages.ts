@@ -17,11 +17,11 @@ async function bareBaseline() {
 
 async function measure(kind: BenchDatabaseKind, port: number) {
   const database = await benchDatabase(kind);
-  const child = await startServer(database.url ? { DATABASE_URL: database.url } : {}, port);
-  const rssAfterStart = rssMb(child.pid!);
+  const server = await startServer(database.url ? { DATABASE_URL: database.url } : {}, port);
+  const rssAfterStart = rssMb(server.child.pid!);
   const page = await load(`http://127.0.0.1:${port}/t/neue-wege`, 50, duration);
-  const rssAfterLoad = rssMb(child.pid!);
-  await stop(child);
+  const rssAfterLoad = rssMb(server.child.pid!);
+  await stop(server);
   await database.drop();
   return { page, rssAfterStart, rssAfterLoad };
 }

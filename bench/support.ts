@@ -1,9 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { createScratchDatabase } from '../src/shared/testing/scratch.js';
+import { createScratchDatabase, startServerProcess, stopServerProcess, type ServerProcess } from '../src/shared/testing/scratch.js';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -25,31 +25,17 @@ export async function load(url: string, connections = 50, durationSeconds = 10):
 
 let built = false;
 /** Compiles build/ once per benchmark run, as `npm start` does before it starts. */
-function ensureBuilt() {
+export function ensureBuilt() {
   if (built) return;
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
   built = true;
 }
 
-/** Starts the server as `npm start` does (compiled build/server.js) and resolves once /health/ready answers. */
-export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+/** Starts the server as `npm start` does (compiled build/server.js) in a DATA_DIR of its own, once ready. */
+export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
   ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-bench-'));
-  const child = spawn(process.execPath, ['build/server.js'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER: 'off', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (res.ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not become ready');
+  return startServerProcess({ entry: 'build', port, env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER: 'off', ...env } });
 }
 
 export function rssMb(pid: number): number {
@@ -59,11 +45,8 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-export function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+export async function stop(server: ServerProcess): Promise<void> {
+  await stopServerProcess(server);
 }
 
 export function print(rows: Record<string, string | number>[]) {

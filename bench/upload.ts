@@ -1,7 +1,6 @@
 // npm run bench:upload — throughput of 10 MB uploads with 8 parallel clients against a plain file
 // copy of the same bytes in the same run, and the server's memory while one 100 MB file is uploaded.
-// The server is the real one (src/server.ts) in a child process, on PGlite, with clamd when installed.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The server is the real one (build/server.js, as `npm start` runs it) in a child process, on PGlite, with clamd when installed.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +9,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { findClamd, startClamd, type ClamdFixture } from '../src/modules/unterlagen/files/test/clamd-fixture.js';
-import { freePort } from '../src/shared/testing/scratch.js';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '../src/shared/testing/scratch.js';
+import { ensureBuilt } from './support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clients = 8;
@@ -59,14 +59,14 @@ async function rssGrowth(pid: number, task: () => Promise<unknown>): Promise<num
   return peak - before;
 }
 
-async function startServer(dataDir: string, clamd: ClamdFixture | undefined): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+async function startServer(dataDir: string, clamd: ClamdFixture | undefined): Promise<ServerProcess> {
+  ensureBuilt();
+  return startServerProcess({
+    entry: 'build',
     cwd: root,
+    timeoutMs: 120_000,
     env: {
-      ...process.env,
       NODE_ENV: 'test',
-      PORT: String(port),
       DATA_DIR: dataDir,
       WORKER: 'off',
       LOG_LEVEL: 'silent',
@@ -74,14 +74,7 @@ async function startServer(dataDir: string, clamd: ClamdFixture | undefined): Pr
       UPLOAD_MAX_TOTAL_MB: '100',
       ...(clamd ? { CLAMD_HOST: clamd.host, CLAMD_PORT: String(clamd.port) } : {}),
     },
-    stdio: 'ignore',
   });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) return { child, url };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('server did not start');
 }
 
 async function upload(url: string, file: Blob, name: string): Promise<void> {
@@ -106,7 +99,8 @@ async function inParallel(count: number, task: (i: number) => Promise<void>): Pr
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'wegweiser-bench-upload-'));
   const clamd = findClamd() && process.env.BENCH_CLAMD !== 'off' ? await startClamd() : undefined;
-  const { child, url } = await startServer(join(dir, 'data'), clamd);
+  const server = await startServer(join(dir, 'data'), clamd);
+  const { child, baseUrl: url } = server;
   try {
     const tenMb = join(dir, '10mb.pdf');
     await writeFile(tenMb, pdfOfSize(10 * mb));
@@ -141,8 +135,7 @@ async function main() {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await stopServerProcess(server);
     await clamd?.stop();
     await rm(dir, { recursive: true, force: true });
   }

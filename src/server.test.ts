@@ -1,10 +1,10 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './shared/config.js';
-import { freePort } from './shared/testing/scratch.js';
+import { startServerProcess, stopServerProcess } from './shared/testing/scratch.js';
 
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
@@ -45,39 +45,19 @@ describe('configuration', () => {
 });
 
 describe('npm start', () => {
-  /** Starts build/server.js as `npm start` does and waits until it is ready. */
-  async function startBuilt(dataDir: string, port: number): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ['build/server.js'], {
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER: 'off' },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 120; i++) {
-      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
-      if (ready) return child;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    child.kill('SIGKILL');
-    throw new Error('build/server.js did not become ready');
-  }
-  const stop = (child: ChildProcess) => new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-
   it('compiles the sources and starts on a new embedded database, then again on the same one', async () => {
     execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
     const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-start-'));
-    const port = await freePort();
     try {
       for (const run of ['first', 'second']) {
-        const child = await startBuilt(dataDir, port);
-        const page = await fetch(`http://127.0.0.1:${port}/t/neue-wege`);
+        const server = await startServerProcess({ entry: 'build', env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER: 'off' } });
+        const page = await fetch(`${server.baseUrl}/t/neue-wege`);
         expect(page.status, run).toBe(200);
         expect(await page.text(), run).toContain('Neue Wege Kreis Bergstraße');
         // The demo tenant is made once: / redirects to it as the only tenant.
-        const root = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
+        const root = await fetch(`${server.baseUrl}/`, { redirect: 'manual' });
         expect(root.headers.get('location'), run).toBe('/t/neue-wege');
-        expect(await stop(child), run).toBe(0);
+        expect(await stopServerProcess(server), run).toBe(0);
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -297,12 +297,12 @@ export async function dayOverview(ctx: TermineContext, query: SlotQuery, request
   };
 }
 
-/** Staff view: active locations, and all active services (also those bookable only internally) with where they are offered. */
 /** Active locations in display order. */
 export function activeLocations(ctx: TermineContext): Promise<TerminLocation[]> {
   return repo.listLocations(ctx.tdb, true);
 }
 
+/** Staff view: active locations, and all active services (also those bookable only internally) with where they are offered. */
 export async function staffCatalogue(ctx: TermineContext): Promise<{ locations: TerminLocation[]; services: (TerminService & { locationIds: string[] })[] }> {
   const [locations, services, pairs] = await Promise.all([
     activeLocations(ctx),

@@ -1,6 +1,6 @@
 // kill -9 during uploads: after a restart and the cleanup job there is no file without its row, no row
 // without its file, no temporary file, and every upload that was acknowledged (201) is there, intact.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { parseMasterKey, Sha256Tap } from './files/index.js';
 import { jpegWithGps, pdfWithPages } from './files/test/fixtures.js';
 import { cleanupStorage } from './maintenance.js';
 import { uploadFiles, uploads } from './unterlagen.tables.js';
-import { createScratchDatabase, freePort } from '../../shared/testing/scratch.js';
+import { createScratchDatabase, startServerProcess, type ServerProcess } from '../../shared/testing/scratch.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const uploadCount = 50;
@@ -43,27 +43,14 @@ async function databaseUrl(): Promise<string | undefined> {
   return scratch.url;
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string; exited: Promise<unknown> }> {
-  const port = await freePort();
-  // node itself with tsx as loader: the tsx CLI would run the server in a grandchild that SIGKILL misses.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const server = await startServerProcess({
+    entry: 'sources',
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', WORKER: 'off', LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...env, HOST: '127.0.0.1', NODE_ENV: 'test', WORKER: 'off', LOG_LEVEL: 'silent' },
   });
-  children.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-    const ready = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
-    if (ready) return { child, baseUrl, exited };
-    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  children.push(server.child);
+  return server;
 }
 
 describe('crash safety of the file store', () => {

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type Database } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import type { DatabaseTemplate } from './global-setup.js';
+import { createScratchDatabase } from './scratch.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
@@ -13,21 +14,15 @@ import { runMigrations } from '../db/migrate.js';
 export async function openTestDatabase(options: { poolSize?: number } = {}): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   // The migrated copy made once per run by global-setup.ts; without it (another runner), start empty.
-  const template = inject('databaseTemplate') as string | undefined;
+  const template = inject('databaseTemplate') as DatabaseTemplate | undefined;
   if (!adminUrl) {
-    const loadDataDir = template?.startsWith('pglite:') ? new Blob([await readFile(template.slice('pglite:'.length))]) : undefined;
+    const loadDataDir = template?.kind === 'pglite' ? new Blob([await readFile(template.file)]) : undefined;
     const database = await openDatabase({ loadDataDir });
     await runMigrations(database);
     return database;
   }
-  const name = `ww_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}${template?.startsWith('postgres:') ? ` template ${template.slice('postgres:'.length)}` : ''}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: options.poolSize ?? 10 });
+  const { name, url } = await createScratchDatabase(adminUrl, 'ww_test', template?.kind === 'postgres' ? template.name : undefined);
+  const database = await openDatabase({ url, poolSize: options.poolSize ?? 10 });
   await runMigrations(database);
   return {
     ...database,

@@ -9,10 +9,12 @@ import { openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { createScratchDatabase } from './scratch.js';
 
+/** PGlite: the path of a data directory tarball. PostgreSQL: the name of a template database. */
+export type DatabaseTemplate = { kind: 'pglite'; file: string } | { kind: 'postgres'; name: string };
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** `pglite:<tarball path>` or `postgres:<template database name>`. */
-    databaseTemplate: string;
+    databaseTemplate: DatabaseTemplate;
   }
 }
 
@@ -23,7 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = await openDatabase({ url: template.url, poolSize: 1 });
     await runMigrations(database);
     await database.close();
-    project.provide('databaseTemplate', `postgres:${template.name}`);
+    project.provide('databaseTemplate', { kind: 'postgres', name: template.name });
     return () => template.drop();
   }
   const database = await openDatabase({});
@@ -33,6 +35,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = await mkdtemp(join(tmpdir(), 'wegweiser-template-'));
   const file = join(dir, 'pgdata.tar');
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('databaseTemplate', `pglite:${file}`);
+  project.provide('databaseTemplate', { kind: 'pglite', file });
   return () => rm(dir, { recursive: true, force: true });
 }
