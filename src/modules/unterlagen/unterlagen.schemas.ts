@@ -19,7 +19,8 @@ export type DocumentType = (typeof documentTypes)[number];
 
 export const rejectReasons = ['unreadable', 'wrong-period', 'incomplete', 'wrong-document', 'other'] as const;
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+/** Required text; `required` names what is missing ("Bitte geben Sie … ein"), not just "this field". */
+const trimmed = (max: number, required?: string) => z.string(required ? { error: required } : undefined).trim().min(1, required ? { error: required } : undefined).max(max);
 
 const optionalEmail = z
   .string()
@@ -31,9 +32,9 @@ const optionalEmail = z
 
 /** YYYY-MM-DD (API) or TT.MM.JJJJ (as people type it) → ISO date of a real calendar day. */
 export const birthDate = z
-  .string({ error: 'common:validation.required' })
+  .string({ error: 'unterlagen:errors.birthDateRequired' })
   .trim()
-  .min(1)
+  .min(1, { error: 'unterlagen:errors.birthDateRequired' })
   .transform((value, ctx) => {
     const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
     const iso = german ? `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` : value;
@@ -47,8 +48,8 @@ export const birthDate = z
 
 /** Free upload: the BG-Nummer's format is checked against the tenant's setting in the service. */
 export const freeUploadFields = z.object({
-  bgNummer: trimmed(40),
-  lastName: trimmed(100),
+  bgNummer: trimmed(40, 'unterlagen:errors.bgNummerRequired'),
+  lastName: trimmed(100, 'unterlagen:errors.lastNameRequired'),
   birthDate,
   documentType: z.enum(documentTypes, { error: 'unterlagen:errors.documentType' }),
   email: optionalEmail,
@@ -61,7 +62,7 @@ export const requestUploadFields = z.object({
   email: optionalEmail,
 });
 
-export const codeForm = z.object({ code: trimmed(60) });
+export const codeForm = z.object({ code: trimmed(60, 'unterlagen:errors.codeRequired') });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'unterlagen:errors.dueDate' });
 

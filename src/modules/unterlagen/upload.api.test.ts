@@ -180,6 +180,17 @@ describe.skipIf(!findClamd())('createUpload through HTTP with a real clamd', () 
     expect(res.json<ProblemBody>().errors.map((e) => e.field)).toEqual(['bgNummer', 'lastName', 'birthDate', 'documentType', 'file']);
   });
 
+  it('names what is missing in each message, not just "this field"', async () => {
+    const res = await post([{ name: 'documentType', value: 'sonstiges' }]);
+    const messages = res.json<ProblemBody>().errors.map((e) => e.message);
+    expect(messages).toContain('Bitte geben Sie Ihre BG-Nummer ein. Sie steht oben in Ihrem Bescheid.');
+    expect(messages).toContain('Bitte geben Sie Ihren Nachnamen ein.');
+    expect(messages).toContain('Bitte geben Sie Ihr Geburtsdatum ein, zum Beispiel 31.01.1980.');
+    const code = await ctx.app.inject({ method: 'POST', url: '/t/neue-wege/unterlagen/code?lang=en', payload: { code: '' } });
+    expect(code.statusCode).toBe(422);
+    expect(code.body).toContain('Enter the code from the letter or e-mail.');
+  });
+
   it('gives the receipt as JSON or PDF with the bearer token, and nothing without the right token', async () => {
     const a = (await post([...freeFields(), file('a.pdf', await pdfWithPages(1))])).json<{ id: string; reference: string; receiptToken: string }>();
     const b = (await post([...freeFields(), file('b.pdf', await pdfWithPages(1))])).json<{ id: string; receiptToken: string }>();
