@@ -21,7 +21,7 @@ async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
   const { loadConfig } = await import('../src/shared/config.js');
   const { openDatabase } = await import('../src/shared/db/client.js');
   const { runMigrations } = await import('../src/shared/db/migrate.js');
-  const { seedDemo } = await import('../src/shared/db/seed.js');
+  const { seedDemo } = await import('../src/seed.js');
   const { createLogger } = await import('../src/shared/logger.js');
   const { terminAppointments } = await import('../src/modules/termine/termine.tables.js');
   const { createTestLocation, liftLimits } = await import('../src/modules/termine/testing.js');

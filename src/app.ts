@@ -9,13 +9,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { h } from 'preact';
 import { modules } from './modules/index.js';
 import { TenantList } from './modules/portal/views/TenantList.js';
-import { createTenantCache } from './modules/tenants/tenant-cache.js';
-import { createTenantsRepository } from './modules/tenants/tenants.repository.js';
+import { createTenantCache, tenantsRepository, type TenantCache } from './shared/tenancy/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Cleared by tenant administration after a change. */
-    tenantCache: ReturnType<typeof createTenantCache>;
+    tenantCache: TenantCache;
   }
 }
 import { TenantDb } from './shared/db/tenant-scope.js';
@@ -74,12 +72,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealth(app, deps.database);
 
-  const tenantsRepository = createTenantsRepository(deps.database.db);
-  const tenantCache = createTenantCache((slug) => tenantsRepository.bySlug(slug));
+  const tenantCache = createTenantCache((slug) => tenantsRepository.bySlug(deps.database.db, slug));
   app.decorate('tenantCache', tenantCache);
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const all = await tenantsRepository.list();
+    const all = await tenantsRepository.list(deps.database.db);
     if (all.length === 1) return reply.redirect(`/t/${all[0]!.slug}`);
     return reply.render(h(TenantList, { tenants: all }));
   });

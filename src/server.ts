@@ -5,7 +5,7 @@ import { systemClock } from './shared/clock.js';
 import { ConfigError, loadConfig, type Config } from './shared/config.js';
 import { openDatabase, type Database } from './shared/db/client.js';
 import { runMigrations } from './shared/db/migrate.js';
-import { seedDemo } from './shared/db/seed.js';
+import { seedDemo } from './seed.js';
 import { startWorker } from './shared/jobs/worker.js';
 import { outboxJobs } from './shared/mail/outbox.js';
 import { createLogger } from './shared/logger.js';

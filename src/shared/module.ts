@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import type { Tenant } from '../modules/tenants/tenants.tables.js';
+import type { Tenant } from './tenancy/tenants.tables.js';
 
 /** What the app is built from; tests pass their own database and clock. */
 export interface AppDeps {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 
 let ctx: TestContext;
 const api = '/api/v1/t/neue-wege/applications';

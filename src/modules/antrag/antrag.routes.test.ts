@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formDrafts, formSubmissions } from '../../shared/forms/forms.tables.js';
 import { purgeExpiredDrafts, sendDraftReminders } from '../../shared/forms/index.js';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { antragFlows } from './flows/index.js';
 import { householdOfThree, injectClient, runJourney, type JourneyStep } from './testing.js';
 

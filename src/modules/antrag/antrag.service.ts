@@ -4,7 +4,7 @@ import type { LoadContext } from '../../shared/forms/index.js';
 import { berlinDate } from '../../shared/forms/index.js';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import type { AntragHousingLimit } from './antrag.tables.js';
 import { antragRepository } from './antrag.repository.js';
 import { bedarfsgemeinschaftSize, estimateMonth, toEstimateInput } from './estimate.adapter.js';

@@ -1,5 +1,5 @@
 import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/tenants.tables.js';
+import { tenants } from '../../shared/tenancy/index.js';
 
 /**
  * The tenant's reasonable housing costs (§ 22 SGB II, "Angemessenheitsgrenzen") per size of the

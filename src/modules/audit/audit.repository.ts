@@ -1,19 +1,7 @@
+// SQL of the audit log viewer: search by person, object and time range (tenant-scoped, newest first).
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { auditLog, type AuditRow } from './audit.tables.js';
-
-export interface AuditEntry {
-  actorId: string | null;
-  actorRoles: readonly string[];
-  action: string;
-  objectType: string;
-  objectId?: string | null | undefined;
-  purpose?: string | null | undefined;
-  /** Keyed hash of the client IP, or null. */
-  ipHash?: string | null | undefined;
-  /** Defaults to the database's now(); security events pass the app clock. */
-  at?: Date | undefined;
-}
+import { auditLog, type AuditRow } from '../../shared/audit/index.js';
 
 export interface AuditQuery {
   actorId?: string | undefined;
@@ -23,19 +11,6 @@ export interface AuditQuery {
   to?: Date | undefined;
   limit: number;
   offset?: number;
-}
-
-export async function insertAudit(tdb: TenantDb, entry: AuditEntry): Promise<void> {
-  await tdb.insert(auditLog, {
-    actorId: entry.actorId,
-    actorRoles: [...entry.actorRoles],
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId ?? null,
-    purpose: entry.purpose ?? null,
-    ipHash: entry.ipHash ?? null,
-    ...(entry.at ? { at: entry.at } : {}),
-  });
 }
 
 export async function searchAudit(tdb: TenantDb, query: AuditQuery): Promise<AuditRow[]> {

@@ -3,9 +3,9 @@ import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ForbiddenError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { hasPermission, type StaffPrincipal } from '../staff/index.js';
-import { insertAudit, searchAudit } from './audit.repository.js';
+import { recordAudit, type AuditRow } from '../../shared/audit/index.js';
+import { searchAudit } from './audit.repository.js';
 import type { AuditQueryInput } from './audit.schemas.js';
-import type { AuditRow } from './audit.tables.js';
 
 export const PAGE_SIZE = 100;
 const EXPORT_LIMIT = 50_000;
@@ -25,7 +25,7 @@ function assertReader(actor: StaffPrincipal) {
 /** Searching the log is itself logged (with the filter kinds, not their values). */
 async function logAccess(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action: string, query: AuditQueryInput) {
   const used = (['actor', 'objectType', 'objectId', 'from', 'to'] as const).filter((k) => query[k] !== undefined);
-  await insertAudit(tdb, { actorId: actor.userId, actorRoles: actor.roles, action, objectType: 'audit_log', objectId: query.actor ?? null, purpose: used.length ? `filter=${used.join(',')}` : null, at: deps.clock.now() });
+  await recordAudit(tdb, { actorId: actor.userId, actorRoles: actor.roles, action, objectType: 'audit_log', objectId: query.actor ?? null, purpose: used.length ? `filter=${used.join(',')}` : null, at: deps.clock.now() });
 }
 
 export async function searchAuditLog(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, query: AuditQueryInput) {

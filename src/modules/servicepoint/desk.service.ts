@@ -3,9 +3,9 @@
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import { bookingCode, bookingService, type Appointment, type AppointmentStatus, type TermineContext } from '../termine/index.js';
 import { averageMinutes, estimateWait, localDayOf, normaliseCode, type WaitEstimate } from './queue.js';
 import * as repo from './servicepoint.repository.js';

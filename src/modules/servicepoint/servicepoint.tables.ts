@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/tenants.tables.js';
+import { tenants } from '../../shared/tenancy/index.js';
 
 const tenantId = () =>
   uuid()

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
-import { createTenantsRepository } from '../tenants/tenants.repository.js';
+import { tenantsRepository } from '../../shared/tenancy/index.js';
 import { isRole, roles } from './permissions.js';
 import { createStaffUser, staffUserByEmail } from './users.service.js';
 
@@ -28,7 +28,7 @@ export async function runAdminCli(argv: string[], deps: AppDeps): Promise<string
   if (!email.success) throw new CliError(`--email "${values.email}" is not an e-mail address.`);
   const unknown = values.role.filter((r) => !isRole(r));
   if (unknown.length) throw new CliError(`Unknown role ${unknown.join(', ')}. Roles: ${roles.join(', ')}`);
-  const tenant = await createTenantsRepository(deps.database.db).bySlug(values.tenant);
+  const tenant = await tenantsRepository.bySlug(deps.database.db, values.tenant);
   if (!tenant) throw new CliError(`Unknown tenant "${values.tenant}".`);
   const tdb = new TenantDb(deps.database.db, tenant.id);
   if (await staffUserByEmail(tdb, email.data)) throw new CliError(`There is already an account for ${email.data} in ${tenant.slug}.`);

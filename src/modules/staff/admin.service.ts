@@ -1,7 +1,7 @@
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
 import type { StaffPrincipal } from './auth.js';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.js';
 import { hasPermission, type Permission, type Role } from './permissions.js';

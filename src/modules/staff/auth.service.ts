@@ -1,7 +1,7 @@
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
 import { isDemoAccount } from './demo.js';
 import { decryptSecret, encryptSecret, keyedHash, randomToken, sha256 } from './crypto.js';
 import { checkPasswordPolicy, hashPassword, verifyDummy, verifyPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isApiRequest } from '../../shared/http/error-handler.js';
 import { ForbiddenError, UnauthorizedError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
 import { csrfTokenFor, keyedHash, safeEqual, sha256 } from './crypto.js';
 import { hasPermission, type Permission, type Role } from './permissions.js';
 import { sessionCookieName, sessionCookieOptions, sessionState, type SessionState } from './session.js';

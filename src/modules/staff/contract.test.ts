@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../shared/http/errors.js';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
-import { recordAudit } from '../audit/index.js';
-import { auditLog } from '../audit/audit.tables.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
+import { recordAudit } from '../../shared/audit/index.js';
+import { auditLog } from '../../shared/audit/index.js';
 import { expectCsrf } from './auth.js';
 import { loginAs } from './testing.js';
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Secret } from 'otpauth';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import { roles, type Role } from './permissions.js';
 import { createStaffUser, staffUserByEmail } from './users.service.js';
 

@@ -3,7 +3,7 @@ import { Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { createTransport, drainOutbox, enqueueMail } from '../../shared/mail/outbox.js';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginWithPassword } from './auth.service.js';
 import { DEMO_PASSWORD } from './demo.js';
 import { roles } from './permissions.js';

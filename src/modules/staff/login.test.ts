@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
-import { auditLog } from '../audit/audit.tables.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
+import { auditLog } from '../../shared/audit/index.js';
 import { staffSessions } from './staff.tables.js';
 import { sha256 } from './crypto.js';
 import { Browser, code, csrfFrom, loginThroughForms, makeUser, PASSWORD } from './testkit.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';
 import { createTransport, drainOutbox } from '../../shared/mail/outbox.js';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs } from './testing.js';
 
 let ctx: TestContext;

@@ -2,7 +2,7 @@ import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { TFunction } from '../../shared/i18n/index.js';
 import { enqueueMail } from '../../shared/mail/outbox.js';
 import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
 import { assertPasswordAllowed, type ClientInfo } from './auth.service.js';
 import { randomToken, sha256 } from './crypto.js';
 import { hashPassword } from './password.js';

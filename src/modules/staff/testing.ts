@@ -1,6 +1,6 @@
 import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { TestContext } from '../../shared/testing/app.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { TestContext } from '../../testing/app.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import { csrfTokenFor, encryptSecret, randomToken, sha256 } from './crypto.js';
 import type { Role } from './permissions.js';
 import { sessionCookieName } from './session.js';

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { TestContext } from '../../shared/testing/app.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { TestContext } from '../../testing/app.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import type { Role } from './permissions.js';
 import { totpCode } from './totp.js';
 import { createStaffUser } from './users.service.js';

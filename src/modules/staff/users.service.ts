@@ -1,6 +1,6 @@
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
 import { encryptSecret, randomToken } from './crypto.js';
 import { hashPassword } from './password.js';
 import type { Role } from './permissions.js';

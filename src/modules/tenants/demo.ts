@@ -1,4 +1,4 @@
-import type { NewTenant } from './tenants.tables.js';
+import type { NewTenant } from '../../shared/tenancy/index.js';
 
 /** The first tenant, with the address and contact data from its press releases (shared/seed). */
 export const demoTenant: NewTenant = {

@@ -1,9 +1,11 @@
-// Tenants: the kommunale Jobcenter served by this installation. Owns the `tenants` table;
-// every other table refers to it, and request.tenant is resolved from it (see app.ts).
+// Tenants: the public description of a jobcenter (getTenant) and the demo tenants. Owns no tables: the
+// `tenants` table and the tenant cache are platform (shared/tenancy), since every table and request needs them.
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WegweiserModule } from '../../shared/module.js';
+
+export { demoTenant, secondTenant } from './demo.js';
 
 export const publicTenantSchema = z
   .object({

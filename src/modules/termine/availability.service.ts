@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import {
   availableDays,
   bookingSpan,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { drainOutbox, type MailTransport } from '../../shared/mail/outbox.js';
 import type { OutboxMessage } from '../../shared/mail/mail.tables.js';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import type { TermineContext } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';
 import { book, extendHold, hold } from './booking.service.js';

@@ -2,7 +2,7 @@
 // realistic) and the usual concerns; any other tenant gets one Servicepoint at its own address. Idempotent.
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import * as repo from './termine.repository.js';
 import type { LocalizedList, LocalizedText } from './termine.tables.js';
 

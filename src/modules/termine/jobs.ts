@@ -2,7 +2,7 @@
 // the retention period. Each runs for every tenant with the tenant's own settings.
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps, BackgroundJob } from '../../shared/module.js';
-import { createTenantsRepository } from '../tenants/tenants.repository.js';
+import { tenantsRepository } from '../../shared/tenancy/index.js';
 import type { TermineContext } from './availability.service.js';
 import * as bookings from './booking.repository.js';
 import { issueLink, manageUrl, sendMail } from './booking.service.js';
@@ -13,7 +13,7 @@ import * as repo from './termine.repository.js';
 const HOLD_GRACE_MS = 3_600_000;
 
 async function forEachTenant(deps: AppDeps, fn: (ctx: TermineContext) => Promise<void>): Promise<void> {
-  for (const tenant of await createTenantsRepository(deps.database.db).list()) {
+  for (const tenant of await tenantsRepository.list(deps.database.db)) {
     await fn({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, deps });
   }
 }

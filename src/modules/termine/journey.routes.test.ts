@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { bookingCode } from './booking-code.js';
 import { createTestLocation, liftLimits, type TestLocation } from './testing.js';
 

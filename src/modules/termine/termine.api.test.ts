@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { createTestLocation, liftLimits, type TestLocation } from './testing.js';
 
 let ctx: TestContext;

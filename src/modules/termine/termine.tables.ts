@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/tenants.tables.js';
+import { tenants } from '../../shared/tenancy/index.js';
 
 /** A text in the tenant's languages; German is required, others fall back to it. */
 export type LocalizedText = { de: string } & Record<string, string>;

@@ -5,7 +5,7 @@ import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { getI18n } from '../../shared/i18n/index.js';
 import { parseInput } from '../../shared/http/validation.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import { isValidBgNummer, normalizeBgNummer } from './bgNummer.js';
 import { isUniqueViolation } from './db-errors.js';
 import { aufforderungLink, enqueueAufforderungMail } from './mails.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ValidationError } from '../../shared/http/errors.js';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { pdfWithPages } from './files/test/fixtures.js';
 import { aufforderungLetter, createMitwirkungsaufforderung } from './index.js';
 import { file, multipart } from './test/multipart.js';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { openFileStore } from './fileStore.js';
 import { encryptedPdf, pdfWithPages } from './files/test/fixtures.js';
 import { file, freeFields, multipart, type Part } from './test/multipart.js';

@@ -2,7 +2,7 @@
 // then change each tenant's data through a TenantDb for that tenant.
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../shared/db/client.js';
-import { tenants } from '../tenants/tenants.tables.js';
+import { tenants } from '../../shared/tenancy/index.js';
 import { mitwirkungsaufforderungen, uploadFiles, uploads, type StorageState, type UploadFile } from './unterlagen.tables.js';
 
 export type FileRef = Pick<UploadFile, 'tenantId' | 'id' | 'uploadId' | 'wrappedKey' | 'storageState'>;

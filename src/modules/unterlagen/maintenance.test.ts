@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { createMitwirkungsaufforderung } from './aufforderung.service.js';
 import { openDiskFileStore } from './fileStore.js';
 import { pdfWithPages } from './files/test/fixtures.js';

@@ -4,7 +4,7 @@ import { createServer, createConnection, type Server } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { findClamd, startClamd, type ClamdFixture } from './files/test/clamd-fixture.js';
 import { handmadePdf, pdfWithPages } from './files/test/fixtures.js';
 import { scanQuarantined } from './maintenance.js';

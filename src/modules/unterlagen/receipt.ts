@@ -2,7 +2,7 @@
 // receipt page, the JSON API and the PDF. It is the citizen's proof of filing on time (§ 66 SGB I).
 import { DateTime } from 'luxon';
 import type { TFunction } from '../../shared/i18n/index.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import type { DocumentType } from './unterlagen.schemas.js';
 import type { ItemStatus, MitwirkungItem, ScanStatus, SourceFile, Upload, UploadFile } from './unterlagen.tables.js';
 

@@ -7,7 +7,7 @@ import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { TFunction } from '../../shared/i18n/index.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import { createMitwirkungsaufforderung, type CreatedAufforderung, type NoticeContext } from './aufforderung.service.js';
 import { openFileStore } from './fileStore.js';

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { openFileStore } from './fileStore.js';
 import { parseMasterKey } from './files/index.js';
 import { pdfWithPages } from './files/test/fixtures.js';

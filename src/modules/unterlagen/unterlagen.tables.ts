@@ -1,5 +1,5 @@
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/tenants.tables.js';
+import { tenants } from '../../shared/tenancy/index.js';
 
 const tenantId = () =>
   uuid()

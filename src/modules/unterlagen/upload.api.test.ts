@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';
-import { createTestContext, type TestContext } from '../../shared/testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { openDiskFileStore, openFileStore } from './fileStore.js';
 import { parseMasterKey } from './files/index.js';
 import { findClamd, startClamd, type ClamdFixture } from './files/test/clamd-fixture.js';

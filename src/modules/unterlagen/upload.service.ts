@@ -9,7 +9,7 @@ import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import type { TFunction } from '../../shared/i18n/index.js';
 import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../tenants/tenants.tables.js';
+import type { Tenant } from '../../shared/tenancy/index.js';
 import { isValidBgNummer, normalizeBgNummer } from './bgNummer.js';
 import { ImageConversionError, inspectFile, parseMasterKey, sanitizeName, writeImagesPdf, type FileKind } from './files/index.js';
 import type { Intake, ReceivedFile } from './intake.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../testing/app.js';
+import { createTestContext, type TestContext } from '../../testing/app.js';
 import { outboxMessages } from '../mail/mail.tables.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { runJobOnce } from '../jobs/worker.js';

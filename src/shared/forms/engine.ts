@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, type FieldError } from '../http/errors.js
 import { getI18n } from '../i18n/index.js';
 import { enqueueMail } from '../mail/outbox.js';
 import type { AppDeps } from '../module.js';
-import type { Tenant } from '../../modules/tenants/tenants.tables.js';
+import type { Tenant } from '../tenancy/tenants.tables.js';
 import { formsKey, hashToken, newToken, openJson, sealJson } from './crypto.js';
 import type { Answers, FlowDefinition, Item } from './flow.js';
 import { draftsRepository } from './forms.repository.js';

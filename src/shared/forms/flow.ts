@@ -4,7 +4,7 @@ import type { ComponentType } from 'preact';
 import type { FieldError } from '../http/errors.js';
 import type { TenantDb } from '../db/tenant-scope.js';
 import type { AppDeps } from '../module.js';
-import type { Tenant } from '../../modules/tenants/tenants.tables.js';
+import type { Tenant } from '../tenancy/tenants.tables.js';
 import type { Field } from './fields.js';
 
 export type Answers = Record<string, unknown>;

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import type { TenantDb } from '../db/tenant-scope.js';
-import { tenants } from '../../modules/tenants/tenants.tables.js';
+import { tenants } from '../tenancy/tenants.tables.js';
 import {
   formDrafts,
   formSubmissionEvents,

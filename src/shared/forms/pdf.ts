@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { loadPdfkit } from '../libraries.js';
 import type { TFunction } from '../i18n/index.js';
-import type { Tenant } from '../../modules/tenants/tenants.tables.js';
+import type { Tenant } from '../tenancy/tenants.tables.js';
 import type { SummarySection } from './summary.js';
 import { ZONE } from './values.js';
 

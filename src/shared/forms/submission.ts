@@ -6,7 +6,7 @@ import type { TenantDb } from '../db/tenant-scope.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
 import { getI18n } from '../i18n/index.js';
 import { enqueueMail } from '../mail/outbox.js';
-import type { Tenant } from '../../modules/tenants/tenants.tables.js';
+import type { Tenant } from '../tenancy/tenants.tables.js';
 import { formsKey, hashToken, looksLikeToken, newToken, openBytes, openJson, sameHash, sealBytes, sealJson } from './crypto.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { Answers } from './flow.js';

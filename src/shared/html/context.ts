@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { TFunction } from '../i18n/index.js';
-import type { Tenant } from '../../modules/tenants/tenants.tables.js';
+import type { Tenant } from '../tenancy/tenants.tables.js';
 
 /** What every view may read: language, translation, tenant and the current path (for language links). */
 export interface ViewContext {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import type { Tenant } from '../../modules/tenants/tenants.tables.js';
+import type { Tenant } from '../tenancy/tenants.tables.js';
 import type { TenantDb } from '../db/tenant-scope.js';
 import { fixedT, negotiateLanguage, supportedLanguages, textDirection, type TFunction } from '../i18n/index.js';
 import type { ViewContext } from '../html/context.js';

@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
-import { tenants } from '../../modules/tenants/tenants.tables.js';
+import { tenants } from '../tenancy/tenants.tables.js';
 
 export interface MailAttachment {
   filename: string;

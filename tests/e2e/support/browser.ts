@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { createTestContext, type TestContext, type TestOptions } from '../../../src/shared/testing/app.js';
+import { createTestContext, type TestContext, type TestOptions } from '../../../src/testing/app.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

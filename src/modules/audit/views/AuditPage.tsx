@@ -3,7 +3,7 @@ import { Button, ErrorSummary, SelectField, TextField } from '../../../shared/ht
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { StaffLayout } from '../../staff/views/StaffLayout.js';
-import type { AuditRow } from '../audit.tables.js';
+import type { AuditRow } from '../../../shared/audit/index.js';
 
 interface Props {
   people: { id: string; displayName: string }[];

@@ -1,4 +1,4 @@
-import type { Tenant } from '../../tenants/tenants.tables.js';
+import type { Tenant } from '../../../shared/tenancy/index.js';
 import { useT } from '../../../shared/html/context.js';
 import { Layout } from '../../../shared/html/Layout.js';
 

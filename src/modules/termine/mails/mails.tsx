@@ -2,7 +2,7 @@
 import { renderToString } from 'preact-render-to-string';
 import type { Mail } from '../../../shared/mail/outbox.js';
 import { fixedT } from '../../../shared/i18n/index.js';
-import type { Tenant } from '../../tenants/tenants.tables.js';
+import type { Tenant } from '../../../shared/tenancy/index.js';
 import { formatDate, formatTime, localized, localizedList } from '../format.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
 import { appointmentIcs } from './ics.js';

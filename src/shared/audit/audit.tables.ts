@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/tenants.tables.js';
+import { tenants } from '../tenancy/tenants.tables.js';
 
 /**
  * Append-only record of every read or change of personal data and every security event.

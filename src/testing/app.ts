@@ -2,16 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app.js';
-import { demoTenant, secondTenant } from '../../modules/tenants/demo.js';
-import type { Tenant } from '../../modules/tenants/tenants.tables.js';
-import { fixedClock, type Clock } from '../clock.js';
-import { loadConfig, type Config } from '../config.js';
-import type { Database } from '../db/client.js';
-import { seedTenant } from '../db/seed.js';
-import { createLogger } from '../logger.js';
-import type { AppDeps } from '../module.js';
-import { openTestDatabase } from './database.js';
+import { buildApp } from '../app.js';
+import { demoTenant, secondTenant } from '../modules/tenants/index.js';
+import type { Tenant } from '../shared/tenancy/index.js';
+import { fixedClock, type Clock } from '../shared/clock.js';
+import { loadConfig, type Config } from '../shared/config.js';
+import type { Database } from '../shared/db/client.js';
+import { seedTenant } from '../seed.js';
+import { createLogger } from '../shared/logger.js';
+import type { AppDeps } from '../shared/module.js';
+import { openTestDatabase } from '../shared/testing/database.js';
 
 export interface TestContext {
   app: FastifyInstance;
