@@ -22,6 +22,7 @@ async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
   const { openDatabase } = await import('../src/shared/db/client.js');
   const { runMigrations } = await import('../src/shared/db/migrate.js');
   const { seedDemo } = await import('../src/seed.js');
+  const { createAppDeps } = await import('../src/deps.js');
   const { createLogger } = await import('../src/shared/logger.js');
   const { terminAppointments } = await import('../src/modules/termine/termine.tables.js');
   const { createTestLocation, liftLimits } = await import('../src/modules/termine/testing.js');
@@ -30,7 +31,7 @@ async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
   const database = await openDatabase({ url: kind === 'postgres' ? url : undefined, poolSize: 10 });
   await runMigrations(database);
   // Wednesday morning: the horizon starts on Thursday and has six full weeks of weekdays.
-  const deps = { config, database, clock: fixedClock('2026-11-25T09:00:00Z'), logger: createLogger('warn') };
+  const deps = await createAppDeps({ config, database, clock: fixedClock('2026-11-25T09:00:00Z'), logger: createLogger('warn') });
   const tenant = await seedDemo(deps);
   await liftLimits(deps, tenant);
   const hours = [1, 2, 3, 4, 5].flatMap((weekday) => [

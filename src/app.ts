@@ -6,16 +6,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { h } from 'preact';
-import { modules } from './modules/index.js';
-import { TenantList } from './modules/portal/views/TenantList.js';
-import { createTenantCache, tenantsRepository, type TenantCache } from './shared/tenancy/index.js';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    tenantCache: TenantCache;
-  }
-}
 import { TenantDb } from './shared/db/tenant-scope.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
 import { NotFoundError } from './shared/http/errors.js';
@@ -28,7 +18,7 @@ import './shared/http/validation.js';
 const kernDist = fileURLToPath(new URL('../node_modules/@kern-ux/native/dist', import.meta.url));
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
 
-/** Builds the Fastify app from the modules; used by server.ts and by every test. */
+/** Builds the Fastify app from the modules in `deps` (see deps.ts); used by server.ts and by every test. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as unknown as FastifyBaseLogger,
@@ -72,30 +62,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealth(app, deps.database);
 
-  const tenantCache = createTenantCache((slug) => tenantsRepository.bySlug(deps.database.db, slug));
-  app.decorate('tenantCache', tenantCache);
-
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const all = await tenantsRepository.list(deps.database.db);
-    if (all.length === 1) return reply.redirect(`/t/${all[0]!.slug}`);
-    return reply.render(h(TenantList, { tenants: all }));
-  });
-
   // Everything of a tenant lives below its slug; the hook resolves the tenant once per request.
   const tenantScope = (kind: 'html' | 'api') => async (scope: FastifyInstance) => {
     scope.addHook('onRequest', async (request, reply) => {
       const slug = (request.params as { tenant?: string }).tenant ?? '';
-      const tenant = await tenantCache.get(slug);
+      const tenant = await deps.tenantCache.get(slug);
       if (!tenant) throw new NotFoundError();
       request.tenant = tenant;
       request.tdb = new TenantDb(deps.database.db, tenant.id);
       applyLanguage(request, reply, tenant.languages);
     });
-    for (const module of modules) await module[kind]?.(scope, deps);
+    for (const module of deps.modules.list) await module[kind]?.(scope, deps);
   };
   await app.register(tenantScope('html'), { prefix: '/t/:tenant' });
   await app.register(tenantScope('api'), { prefix: '/api/v1/t/:tenant' });
-  for (const module of modules) await module.root?.(app, deps);
+  for (const module of deps.modules.list) await module.root?.(app, deps);
 
   return app;
 }

@@ -1,13 +1,12 @@
-import { modules } from './modules/index.js';
+// Demo data: creates a tenant and lets every module add its demo data for it (outside production, and in tests).
 import { demoTenant } from './modules/tenants/index.js';
-import { tenantsRepository } from './shared/tenancy/index.js';
-import type { NewTenant, Tenant } from './shared/tenancy/index.js';
+import { tenantsRepository, type NewTenant, type Tenant } from './shared/tenancy/index.js';
 import type { AppDeps } from './shared/module.js';
 
 /** Creates a tenant (idempotent) and lets every module add its demo data for it. */
 export async function seedTenant(deps: AppDeps, data: NewTenant): Promise<Tenant> {
   const tenant = await tenantsRepository.ensure(deps.database.db, data);
-  for (const module of modules) await module.seedDemo?.(deps, tenant);
+  for (const module of deps.modules.list) await module.seedDemo?.(deps, tenant);
   return tenant;
 }
 

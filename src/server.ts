@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { buildApp } from './app.js';
-import { modules } from './modules/index.js';
+import { backgroundJobs, createAppDeps } from './deps.js';
+import { seedDemo } from './seed.js';
 import { systemClock } from './shared/clock.js';
 import { ConfigError, loadConfig, type Config } from './shared/config.js';
 import { openDatabase, type Database } from './shared/db/client.js';
 import { runMigrations } from './shared/db/migrate.js';
-import { seedDemo } from './seed.js';
 import { startWorker } from './shared/jobs/worker.js';
-import { outboxJobs } from './shared/mail/outbox.js';
 import { createLogger } from './shared/logger.js';
 import type { AppDeps } from './shared/module.js';
 
@@ -45,11 +44,11 @@ async function main() {
     logger.warn('PGlite is for trying Wegweiser out and for tests only: it does not fsync, so data can be lost on a crash. Set DATABASE_URL to a PostgreSQL 15+ server for production.');
   }
   await runMigrations(database);
-  const deps: AppDeps = { config, database, clock: systemClock, logger };
+  const deps: AppDeps = await createAppDeps({ config, database, clock: systemClock, logger });
   if (config.env !== 'production') await seedDemo(deps);
 
   const app = await buildApp(deps);
-  const worker = config.worker ? startWorker(deps, [...outboxJobs(), ...modules.flatMap((m) => m.jobs ?? [])]) : undefined;
+  const worker = config.worker ? startWorker(deps, backgroundJobs(deps)) : undefined;
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

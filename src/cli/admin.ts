@@ -6,13 +6,14 @@ import { ConfigError, loadConfig } from '../shared/config.js';
 import { openDatabase } from '../shared/db/client.js';
 import { runMigrations } from '../shared/db/migrate.js';
 import { createLogger } from '../shared/logger.js';
+import { createAppDeps } from '../deps.js';
 
 try {
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
   try {
     await runMigrations(database);
-    const output = await runAdminCli(process.argv.slice(2), { config, database, clock: systemClock, logger: createLogger('warn') });
+    const output = await runAdminCli(process.argv.slice(2), await createAppDeps({ config, database, clock: systemClock, logger: createLogger('warn') }));
     process.stdout.write(output);
   } finally {
     await database.close();

@@ -1,16 +1,35 @@
+// The module contract: what a capability declares (routes, jobs, demo data, start-page services, staff
+// navigation, dashboard widgets, permissions) and the infrastructure every module is given (AppDeps).
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import type { Tenant } from './tenancy/tenants.tables.js';
+import type { TenantDb } from './db/tenant-scope.js';
+import type { FileStore, Scanner } from './files/index.js';
+import type { TFunction } from './i18n/index.js';
+import type { MailTransport } from './mail/transport.js';
+import type { Tenant, TenantCache } from './tenancy/index.js';
 
-/** What the app is built from; tests pass their own database and clock. */
+/**
+ * What the app is built from: built once by the composition root (src/deps.ts) for the server, the worker, the
+ * seed and every test, and handed to every module. Nothing of it is a module-level singleton.
+ */
 export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
   logger: Logger;
+  /** Resolves request.tenant; call `invalidate(slug)` after changing a tenant. */
+  tenantCache: TenantCache;
+  /** Encrypted storage of uploaded files (DATA_DIR/files or an S3 bucket). */
+  fileStore: FileStore;
+  /** The virus scan (clamd), or "not scanned" outside production. */
+  scanner: Scanner;
+  /** Sends what the outbox holds (SMTP, or .eml files in DATA_DIR/outbox). */
+  mailTransport: MailTransport;
+  /** What the modules declared, collected once (see `catalogueOf`). */
+  modules: ModuleCatalogue;
 }
 
 /** A citizen service shown on the tenant's start page. */
@@ -29,9 +48,46 @@ export interface BackgroundJob {
   run(deps: AppDeps): Promise<void>;
 }
 
+/** A link in the staff navigation, shown to the roles that hold `permission`. */
+export interface StaffNavItem {
+  /** Path below /t/{slug}, e.g. '/staff/audit'. */
+  path: string;
+  labelKey: string;
+  permission: string;
+  /** Position in the navigation, ascending (default 50). */
+  order?: number;
+}
+
+export interface DashboardItem {
+  text: string;
+  href?: string | undefined;
+}
+
+/** What a dashboard widget is given: the staff member's tenant, who they are, the app, their language. */
+export interface DashboardInput {
+  tdb: TenantDb;
+  staff: { userId: string; roles: readonly string[] };
+  deps: AppDeps;
+  t: TFunction;
+  /** Base path of the tenant's pages, e.g. '/t/neue-wege'. */
+  base: string;
+}
+
+/** A box on the staff start page ("what to do today"), shown to the roles that hold `permission`. */
+export interface DashboardWidget {
+  id: string;
+  titleKey: string;
+  permission: string;
+  /** Position on the page, ascending (default 50). */
+  order?: number;
+  /** Loads today's items; an empty list shows "nothing to do". Record an audit row if it reads personal data. */
+  load(input: DashboardInput): Promise<DashboardItem[]>;
+}
+
 /**
  * One capability. `html` routes are mounted below /t/:tenant, `api` routes below /api/v1/t/:tenant;
- * inside both, `request.tenant` and `request.tdb` are set.
+ * inside both, `request.tenant` and `request.tdb` are set. Everything else is declared as data: no module
+ * registers anything with another one when it is imported.
  */
 export interface WegweiserModule {
   name: string;
@@ -43,4 +99,56 @@ export interface WegweiserModule {
   /** Loads demo data for a tenant; must be idempotent (runs at every start outside production). */
   seedDemo?(deps: AppDeps, tenant: Tenant): Promise<void>;
   jobs?: BackgroundJob[];
+  staffNav?: StaffNavItem[];
+  dashboardWidgets?: DashboardWidget[];
+  /** The permissions this module's routes require, each with the staff roles that grant it. */
+  permissions?: Record<string, readonly string[]>;
+}
+
+/** Everything the modules declared, in one place; ordered lists are sorted by `order`. */
+export interface ModuleCatalogue {
+  readonly list: readonly WegweiserModule[];
+  readonly citizenServices: readonly CitizenService[];
+  readonly staffNav: readonly StaffNavItem[];
+  readonly dashboardWidgets: readonly DashboardWidget[];
+  readonly jobs: readonly BackgroundJob[];
+  /** Permission → the roles that grant it. */
+  readonly permissions: ReadonlyMap<string, readonly string[]>;
+}
+
+const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 50) - (b.order ?? 50);
+
+/**
+ * Collects the declarations of `modules`. Fails at start (not on the first request) when two modules declare the
+ * same permission, nav path or widget id, or when a nav item or widget names a permission nobody declares.
+ */
+export function catalogueOf(modules: readonly WegweiserModule[]): ModuleCatalogue {
+  const permissions = new Map<string, readonly string[]>();
+  for (const module of modules) {
+    for (const [permission, roles] of Object.entries(module.permissions ?? {})) {
+      if (permissions.has(permission)) throw new Error(`Permission '${permission}' is declared twice (again by module '${module.name}')`);
+      permissions.set(permission, roles);
+    }
+  }
+  const unique = <T>(items: T[], key: (item: T) => string, what: string) => {
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(key(item))) throw new Error(`${what} '${key(item)}' is declared twice`);
+      seen.add(key(item));
+    }
+    return items;
+  };
+  const staffNav = unique(modules.flatMap((m) => m.staffNav ?? []), (i) => i.path, 'Staff navigation path').sort(byOrder);
+  const dashboardWidgets = unique(modules.flatMap((m) => m.dashboardWidgets ?? []), (w) => w.id, 'Dashboard widget').sort(byOrder);
+  for (const { permission } of [...staffNav, ...dashboardWidgets]) {
+    if (!permissions.has(permission)) throw new Error(`Permission '${permission}' is used but no module declares it`);
+  }
+  return {
+    list: modules,
+    citizenServices: modules.flatMap((m) => m.citizenServices ?? []),
+    staffNav,
+    dashboardWidgets,
+    jobs: modules.flatMap((m) => m.jobs ?? []),
+    permissions,
+  };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
+import { createAppDeps } from '../deps.js';
 import { demoTenant, secondTenant } from '../modules/tenants/index.js';
 import type { Tenant } from '../shared/tenancy/index.js';
 import { fixedClock, type Clock } from '../shared/clock.js';
@@ -43,7 +44,7 @@ export async function createTestContext(options: TestOptions = {}): Promise<Test
     DATA_DIR: dataDir,
     ...options.env,
   });
-  const deps: AppDeps = { config, database, clock: clock as Clock, logger: createLogger(config.logLevel) };
+  const deps: AppDeps = await createAppDeps({ config, database, clock: clock as Clock, logger: createLogger(config.logLevel) });
   const tenant = await seedTenant(deps, demoTenant);
   const otherTenant = await seedTenant(deps, secondTenant);
   const app = await buildApp(deps);

@@ -3,27 +3,28 @@
 // Owns antrag_housing_limits; drafts and submissions live in the engine's tables (src/shared/forms).
 import { formJobs, registerFlow } from '../../shared/forms/index.js';
 import type { WegweiserModule } from '../../shared/module.js';
-import { registerStaffDashboardWidget, registerStaffNavItem } from '../staff/index.js';
 import { registerAntragApi } from './antrag.api.js';
 import { seedHousingLimits } from './antrag.service.js';
 import { antragFlows } from './flows/index.js';
 import { antragStaffApi, antragStaffRoutes } from './staff.routes.js';
 import { listApplications } from './staff.service.js';
 
-registerStaffNavItem({ path: '/staff/antraege', labelKey: 'antrag:staff.nav', permission: 'antrag.process', order: 40 });
-registerStaffDashboardWidget({
-  id: 'antrag-new',
-  titleKey: 'antrag:staff.widgetTitle',
-  permission: 'antrag.process',
-  order: 25,
-  load: async ({ tdb, t, base }) => {
-    const count = (await listApplications(tdb, { status: 'eingegangen' })).length;
-    return count > 0 ? [{ text: t('antrag:staff.widgetNew', { count }), href: `${base}/staff/antraege?status=eingegangen` }] : [];
-  },
-});
-
 export const antragModule: WegweiserModule = {
   name: 'antrag',
+  permissions: { 'antrag.process': ['sachbearbeitung'] },
+  staffNav: [{ path: '/staff/antraege', labelKey: 'antrag:staff.nav', permission: 'antrag.process', order: 40 }],
+  dashboardWidgets: [
+    {
+      id: 'antrag-new',
+      titleKey: 'antrag:staff.widgetTitle',
+      permission: 'antrag.process',
+      order: 25,
+      load: async ({ tdb, t, base }) => {
+        const count = (await listApplications(tdb, { status: 'eingegangen' })).length;
+        return count > 0 ? [{ text: t('antrag:staff.widgetNew', { count }), href: `${base}/staff/antraege?status=eingegangen` }] : [];
+      },
+    },
+  ],
   citizenServices: [
     { titleKey: 'antrag:service.title', descriptionKey: 'antrag:service.description', path: '/antrag' },
     { titleKey: 'antrag:bank.title', descriptionKey: 'antrag:bank.service', path: '/aenderung/bankverbindung' },

@@ -1,5 +1,5 @@
 // Caseworker pages below /t/:tenant/staff/antraege and the export API, all behind
-// requirePermission('antrag.process'); every read of an application is audited in the service.
+// requirePermission(deps, 'antrag.process'); every read of an application is audited in the service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
@@ -39,7 +39,7 @@ const NOTICES = ['status', 'note', 'request'] as const;
 const dayStart = (day: string | undefined, plusDays = 0) => (day ? DateTime.fromISO(day, { zone: 'Europe/Berlin' }).plus({ days: plusDays }).toJSDate() : undefined);
 
 export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.addHook('onRequest', requirePermission('antrag.process'));
+  app.addHook('onRequest', requirePermission(deps, 'antrag.process'));
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/antraege`;
 
   app.get('/staff/antraege', async (request, reply) => {
@@ -113,7 +113,7 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
 
 /** GET /staff/applications/{id}/export: the same JSON as the download, for other systems. */
 export async function antragStaffApi(app: FastifyInstance, deps: AppDeps) {
-  app.addHook('onRequest', requirePermission('antrag.process'));
+  app.addHook('onRequest', requirePermission(deps, 'antrag.process'));
   app.withTypeProvider<ZodTypeProvider>().get(
     '/staff/applications/:id/export',
     {

@@ -2,19 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
-import { registerStaffNavItem, requirePermission, staffDirectory } from '../staff/index.js';
+import { requirePermission, staffDirectory } from '../staff/index.js';
 import { auditQuerySchema } from './audit.schemas.js';
 import { exportAuditLog, searchAuditLog } from './audit.service.js';
 import { AuditPage } from './views/AuditPage.js';
 
 /** Search and CSV export of the audit log for tenant admins. */
 export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps) {
-  registerStaffNavItem({ path: '/staff/audit', labelKey: 'audit:nav', permission: 'audit.read', order: 85 });
-  const guard = { onRequest: requirePermission('audit.read') };
+  const guard = { onRequest: requirePermission(deps, 'audit.read') };
 
   app.get('/staff/audit', guard, async (request, reply) => {
     const raw = (request.query ?? {}) as Record<string, string | undefined>;
-    const people = await staffDirectory(request.tdb, request.staff);
+    const people = await staffDirectory(deps, request.tdb, request.staff, 'audit.read');
     const parsed = safeParseForm(auditQuerySchema, raw);
     if (!parsed.ok) return reply.status(422).render(h(AuditPage, { people, values: raw, errors: parsed.errors, rows: [], hasMore: false, page: 1 }));
     const result = await searchAuditLog(deps, request.tdb, request.staff, parsed.data);

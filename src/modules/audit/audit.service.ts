@@ -18,8 +18,8 @@ function range(query: AuditQueryInput) {
   };
 }
 
-function assertReader(actor: StaffPrincipal) {
-  if (!hasPermission(actor.roles, 'audit.read')) throw new ForbiddenError();
+function assertReader(deps: AppDeps, actor: StaffPrincipal) {
+  if (!hasPermission(deps, actor.roles, 'audit.read')) throw new ForbiddenError();
 }
 
 /** Searching the log is itself logged (with the filter kinds, not their values). */
@@ -29,7 +29,7 @@ async function logAccess(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, ac
 }
 
 export async function searchAuditLog(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, query: AuditQueryInput) {
-  assertReader(actor);
+  assertReader(deps, actor);
   const page = query.page ?? 1;
   const rows = await searchAudit(tdb, { actorId: query.actor, objectType: query.objectType, objectId: query.objectId, ...range(query), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
   await logAccess(deps, tdb, actor, 'audit.search', query);
@@ -52,7 +52,7 @@ export function toCsv(rows: AuditRow[]): string {
 }
 
 export async function exportAuditLog(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, query: AuditQueryInput): Promise<string> {
-  assertReader(actor);
+  assertReader(deps, actor);
   const rows = await searchAudit(tdb, { actorId: query.actor, objectType: query.objectType, objectId: query.objectId, ...range(query), limit: EXPORT_LIMIT });
   await logAccess(deps, tdb, actor, 'audit.export', query);
   return toCsv(rows);

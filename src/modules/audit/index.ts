@@ -5,5 +5,7 @@ import { registerAuditRoutes } from './audit.routes.js';
 
 export const auditModule: WegweiserModule = {
   name: 'audit',
+  permissions: { 'audit.read': ['tenant_admin'] },
+  staffNav: [{ path: '/staff/audit', labelKey: 'audit:nav', permission: 'audit.read', order: 85 }],
   html: registerAuditRoutes,
 };

@@ -26,7 +26,7 @@ function fieldErrors(error: unknown): FieldError[] {
 }
 
 export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.addHook('onRequest', requirePermission('servicepoint.desk'));
+  app.addHook('onRequest', requirePermission(deps, 'servicepoint.desk'));
   app.addHook('preHandler', async (request, reply) => {
     const loc = (request.params as { loc?: string; id?: string }).loc ?? (request.params as { id?: string }).id;
     if (loc !== undefined && !uuid.test(loc)) return reply.callNotFound();

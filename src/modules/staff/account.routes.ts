@@ -4,20 +4,21 @@ import type { AppDeps } from '../../shared/module.js';
 import { requirePermission, staffBase } from './auth.js';
 import { remainingRecoveryCodes, userById } from './auth.service.js';
 import { activeSessions, revokeSession } from './admin.service.js';
-import { dashboardWidgetsFor } from './dashboard.js';
 import { clearSessionCookie } from './http.js';
+import { hasPermission } from './permissions.js';
 import { sessionExpiresAt } from './session.js';
 import { AccountPage } from './views/AccountPage.js';
 import { StartPage } from './views/StartPage.js';
 
 /** The staff start page, the own account with its sessions, and the session keep-alive. */
 export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps) {
-  const self = { onRequest: requirePermission('staff.self') };
+  const self = { onRequest: requirePermission(deps, 'staff.self') };
 
   app.get('/staff', self, async (request, reply) => {
     const base = `/t/${request.tenant.slug}`;
     const sections = [];
-    for (const widget of dashboardWidgetsFor(request.staff.roles)) {
+    const widgets = deps.modules.dashboardWidgets.filter((w) => hasPermission(deps, request.staff.roles, w.permission));
+    for (const widget of widgets) {
       const items = await widget.load({ tdb: request.tdb, staff: request.staff, deps, t: request.t, base });
       sections.push({ id: widget.id, title: request.t(widget.titleKey), items });
     }

@@ -15,7 +15,7 @@ type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
 /** Tenant admin pages: invite, roles, deactivate, second-factor reset, sessions. */
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
-  const guard = { onRequest: requirePermission('staff.manage') };
+  const guard = { onRequest: requirePermission(deps, 'staff.manage') };
   const users = (request: FastifyRequest) => `${staffBase(request)}/admin/users`;
   const grantPlatform = (request: FastifyRequest) => request.staff.roles.includes('platform_admin');
   const notice = (request: FastifyRequest) => (request.query as Record<string, string | undefined>).notice?.replace(/[^a-zA-Z]/g, '');

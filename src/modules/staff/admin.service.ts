@@ -4,14 +4,14 @@ import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import type { StaffPrincipal } from './auth.js';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.js';
-import { hasPermission, type Permission, type Role } from './permissions.js';
+import { hasPermission, type Role } from './permissions.js';
 import { sendLinkMail, type MailContext } from './reset.service.js';
 import { recoveryCodesRepository, sessionsRepository, usersRepository } from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
 
 /** Permissions are checked here too, not only by the route hook and hidden links. */
-export function assertPermission(actor: StaffPrincipal, permission: Permission): void {
-  if (!hasPermission(actor.roles, permission)) throw new ForbiddenError();
+function assertPermission(deps: AppDeps, actor: StaffPrincipal, permission: string): void {
+  if (!hasPermission(deps, actor.roles, permission)) throw new ForbiddenError();
 }
 
 async function audit(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action: string, objectType: string, objectId: string | null, purpose?: string) {
@@ -25,15 +25,15 @@ async function target(tdb: TenantDb, id: string): Promise<StaffUser> {
 }
 
 export async function listStaff(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal): Promise<StaffUser[]> {
-  assertPermission(actor, 'staff.manage');
+  assertPermission(deps, actor, 'staff.manage');
   const users = await usersRepository.list(tdb);
   await audit(deps, tdb, actor, 'staff.list', 'staff_user', null);
   return users;
 }
 
-/** Names of staff for the audit search (ids only are stored there). */
-export async function staffDirectory(tdb: TenantDb, actor: StaffPrincipal): Promise<{ id: string; displayName: string }[]> {
-  assertPermission(actor, 'audit.read');
+/** Names of staff for a page that shows ids (e.g. the audit search); `permission` is the one that page requires. */
+export async function staffDirectory(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, permission: string): Promise<{ id: string; displayName: string }[]> {
+  assertPermission(deps, actor, permission);
   return (await usersRepository.list(tdb)).map((u) => ({ id: u.id, displayName: u.displayName }));
 }
 
@@ -43,13 +43,13 @@ function activeSince(deps: AppDeps) {
 }
 
 export async function activeSessions(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, userId?: string): Promise<StaffSession[]> {
-  if (userId !== actor.userId) assertPermission(actor, 'staff.manage');
+  if (userId !== actor.userId) assertPermission(deps, actor, 'staff.manage');
   const since = activeSince(deps);
   return sessionsRepository.active(tdb, since.seen, since.created, userId);
 }
 
 export async function getStaff(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, id: string) {
-  assertPermission(actor, 'staff.manage');
+  assertPermission(deps, actor, 'staff.manage');
   const user = await target(tdb, id);
   const sessions = await activeSessions(deps, tdb, actor, user.id);
   await audit(deps, tdb, actor, 'staff.view', 'staff_user', user.id);
@@ -76,7 +76,7 @@ export async function inviteStaff(
   input: { email: string; displayName: string; roles: Role[] },
   mail: MailContext,
 ): Promise<StaffUser> {
-  assertPermission(actor, 'staff.manage');
+  assertPermission(deps, actor, 'staff.manage');
   assertRolesGrantable(actor, [], input.roles);
   if (await usersRepository.byEmail(tdb, input.email)) throw new ValidationError([{ field: 'email', message: 'staff:admin.emailTaken' }]);
   return tdb.transaction(async (tx) => {
@@ -88,7 +88,7 @@ export async function inviteStaff(
 }
 
 export async function resendInvitation(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, id: string, mail: MailContext) {
-  assertPermission(actor, 'staff.manage');
+  assertPermission(deps, actor, 'staff.manage');
   const user = await target(tdb, id);
   if (user.passwordHash || !user.active) throw new ValidationError([{ field: 'invite', message: 'staff:admin.alreadyJoined' }]);
   await tdb.transaction(async (tx) => {
@@ -99,7 +99,7 @@ export async function resendInvitation(deps: AppDeps, tdb: TenantDb, actor: Staf
 
 /** Returns true when the actor changed their own roles (the caller then rotates the session). */
 export async function updateRoles(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, id: string, roles: Role[]): Promise<boolean> {
-  assertPermission(actor, 'staff.manage');
+  assertPermission(deps, actor, 'staff.manage');
   const user = await target(tdb, id);
   assertRolesGrantable(actor, user.roles, roles);
   if (user.roles.includes('tenant_admin') && !roles.includes('tenant_admin')) await assertAnotherAdminRemains(tdb, user);
@@ -111,7 +111,7 @@ export async function updateRoles(deps: AppDeps, tdb: TenantDb, actor: StaffPrin
 }
 
 export async function setActive(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, id: string, active: boolean) {
-  assertPermission(actor, 'staff.manage');
+  assertPermission(deps, actor, 'staff.manage');
   const user = await target(tdb, id);
   if (user.id === actor.userId) throw new ValidationError([{ field: 'active', message: 'staff:admin.notSelf' }]);
   if (!active && user.roles.includes('tenant_admin')) await assertAnotherAdminRemains(tdb, user);
@@ -125,7 +125,7 @@ export async function setActive(deps: AppDeps, tdb: TenantDb, actor: StaffPrinci
 
 /** For a lost phone: the person enrols a new authenticator at the next login; all their sessions end. */
 export async function resetSecondFactor(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, id: string) {
-  assertPermission(actor, 'staff.manage');
+  assertPermission(deps, actor, 'staff.manage');
   const user = await target(tdb, id);
   const now = deps.clock.now();
   await tdb.transaction(async (tx) => {
@@ -140,7 +140,7 @@ export async function resetSecondFactor(deps: AppDeps, tdb: TenantDb, actor: Sta
 export async function revokeSession(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, sessionId: string) {
   const session = /^[0-9a-f-]{36}$/i.test(sessionId) ? await sessionsRepository.byId(tdb, sessionId) : undefined;
   if (!session) throw new NotFoundError();
-  if (session.userId !== actor.userId) assertPermission(actor, 'staff.manage');
+  if (session.userId !== actor.userId) assertPermission(deps, actor, 'staff.manage');
   await tdb.transaction(async (tx) => {
     await sessionsRepository.revoke(tx, session.id, deps.clock.now());
     await audit(deps, tx, actor, 'security.session_revoked', 'staff_session', session.id);

@@ -4,7 +4,7 @@ import { ForbiddenError, UnauthorizedError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { csrfTokenFor, keyedHash, safeEqual, sha256 } from './crypto.js';
-import { hasPermission, type Permission, type Role } from './permissions.js';
+import { assertDeclared, hasPermission, type Role } from './permissions.js';
 import { sessionCookieName, sessionCookieOptions, sessionState, type SessionState } from './session.js';
 import { sessionsRepository, usersRepository } from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
@@ -22,8 +22,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by requirePermission; only read it on routes that use it. */
     staff: StaffPrincipal;
-    /** The app's dependencies for the staff hooks (set on the tenant scopes). */
-    staffDeps?: AppDeps;
     /** The current session row (set with request.staff). */
     staffSession?: StaffSession;
     /** The CSRF token a form body must carry (checked in preValidation, after the body is parsed). */
@@ -82,27 +80,12 @@ function unauthenticated(request: FastifyRequest, reply: FastifyReply, deps: App
   return reply.redirect(`${base}/login${query ? `?${query}` : ''}`, 303);
 }
 
-export interface StaffNavEntry {
-  /** Path below /t/{slug}, e.g. '/staff/audit'. */
-  path: string;
-  labelKey: string;
-  permission: Permission;
-  order: number;
-}
-
-const navEntries = new Map<string, StaffNavEntry>();
-
-/** Adds a link to the staff navigation, shown to roles with the permission (idempotent by path). */
-export function registerStaffNavItem(entry: StaffNavEntry): void {
-  navEntries.set(entry.path, entry);
-}
-
-function staffNavFor(request: FastifyRequest, roles: readonly string[]) {
+/** The navigation items the modules declared, those the roles may use. */
+function staffNavFor(request: FastifyRequest, deps: AppDeps, roles: readonly string[]) {
   const base = `/t/${request.tenant.slug}`;
   const path = request.url.split('?')[0] ?? '';
-  return [...navEntries.values()]
-    .filter((e) => hasPermission(roles, e.permission))
-    .sort((a, b) => a.order - b.order)
+  return deps.modules.staffNav
+    .filter((e) => hasPermission(deps, roles, e.permission))
     .map((e) => {
       const href = `${base}${e.path}`;
       const current = e.path === '/staff' ? path === href : path === href || path.startsWith(`${href}/`);
@@ -111,10 +94,10 @@ function staffNavFor(request: FastifyRequest, roles: readonly string[]) {
 }
 
 /** Fills the view context of a logged-in page (navigation, name, CSRF token). */
-export function applyStaffView(request: FastifyRequest, current: CurrentSession): void {
+export function applyStaffView(request: FastifyRequest, deps: AppDeps, current: CurrentSession): void {
   request.view.csrfToken = current.csrfToken;
   if (current.session.stage === 'full') {
-    request.view.staffNav = staffNavFor(request, current.user.roles);
+    request.view.staffNav = staffNavFor(request, deps, current.user.roles);
     request.view.staffUser = { displayName: current.user.displayName };
   }
 }
@@ -151,19 +134,19 @@ export function expectCsrf(request: FastifyRequest, token: string): void {
 /**
  * onRequest hook for staff routes: a full session (password + second factor) whose roles grant
  * `permission`; sets request.staff and the staff view; state-changing requests need the CSRF token.
+ * The permission must be declared by a module (checked here, when the route is registered).
  */
-export function requirePermission(permission: Permission) {
+export function requirePermission(deps: AppDeps, permission: string) {
+  assertDeclared(deps, permission);
   return async function staffGuard(request: FastifyRequest, reply: FastifyReply) {
-    const deps = request.staffDeps;
-    if (!deps) throw new Error('requirePermission is only available on routes below /t/:tenant and /api/v1/t/:tenant');
     const lookup = await readSession(request, deps);
     if (!lookup.ok || lookup.current.session.stage !== 'full') return unauthenticated(request, reply, deps, lookup);
     const { session, user } = lookup.current;
     const roles = user.roles as Role[];
     request.staff = { userId: user.id, tenantId: user.tenantId, roles, displayName: user.displayName, sessionId: session.id };
     request.staffSession = session;
-    applyStaffView(request, lookup.current);
-    if (!hasPermission(roles, permission)) {
+    applyStaffView(request, deps, lookup.current);
+    if (!hasPermission(deps, roles, permission)) {
       await recordAudit(request.tdb, {
         actorId: user.id,
         actorRoles: roles,
@@ -182,9 +165,6 @@ export function requirePermission(permission: Permission) {
 /** Installs the request-scoped parts of staff auth on a tenant scope (HTML or API). */
 export function installStaffAuth(scope: FastifyInstance, deps: AppDeps): void {
   if (!scope.hasRequestDecorator('staff')) scope.decorateRequest('staff', null as unknown as StaffPrincipal);
-  scope.addHook('onRequest', async (request) => {
-    request.staffDeps = deps;
-  });
   scope.addHook('preValidation', async (request) => {
     request.staffBodyReady = true;
     if (request.csrfExpected === undefined) return;

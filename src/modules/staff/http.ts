@@ -40,7 +40,7 @@ export function requireStage(deps: AppDeps, stage: StaffSession['stage']) {
       return reply.redirect(`${staffBase(request)}/login`, 303);
     }
     request.staffCurrent = lookup.current;
-    applyStaffView(request, lookup.current);
+    applyStaffView(request, deps, lookup.current);
     expectCsrf(request, lookup.current.csrfToken);
   };
 }

@@ -126,8 +126,8 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // A GET never changes state: the link in the navigation leads to this confirmation.
-  app.get('/staff/logout', { onRequest: requirePermission('staff.self') }, async (_request, reply) => reply.render(h(LogoutPage, {})));
-  app.post('/staff/logout', { onRequest: requirePermission('staff.self') }, async (request, reply) => {
+  app.get('/staff/logout', { onRequest: requirePermission(deps, 'staff.self') }, async (_request, reply) => reply.render(h(LogoutPage, {})));
+  app.post('/staff/logout', { onRequest: requirePermission(deps, 'staff.self') }, async (request, reply) => {
     const everywhere = (request.body as Record<string, unknown> | undefined)?.everywhere === '1';
     const user = (await userById(request.tdb, request.staff.userId))!;
     await logout(deps, request.tdb, { user, session: request.staffSession!, everywhere, client: clientInfo(request, deps) });

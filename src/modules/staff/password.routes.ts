@@ -55,10 +55,10 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   const ownPage = { titleKey: 'staff:account.passwordTitle', askCurrent: true };
-  app.get('/staff/account/password', { onRequest: requirePermission('staff.self') }, async (request, reply) =>
+  app.get('/staff/account/password', { onRequest: requirePermission(deps, 'staff.self') }, async (request, reply) =>
     reply.render(h(NewPasswordPage, { ...ownPage, action: request.url, errors: [] })),
   );
-  app.post('/staff/account/password', { onRequest: requirePermission('staff.self') }, async (request, reply) => {
+  app.post('/staff/account/password', { onRequest: requirePermission(deps, 'staff.self') }, async (request, reply) => {
     const parsed = safeParseForm(changePasswordSchema, request.body);
     if (!parsed.ok) return reply.status(422).render(h(NewPasswordPage, { ...ownPage, action: request.url, errors: parsed.errors }));
     const user = (await userById(request.tdb, request.staff.userId))!;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../shared/module.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from './auth.js';
@@ -10,11 +11,11 @@ const principalSchema = z
   .meta({ id: 'StaffPrincipal' });
 
 /** Staff JSON API: who am I (for scripts and other systems acting with a staff session). */
-export function registerStaffApi(app: FastifyInstance) {
+export function registerStaffApi(app: FastifyInstance, deps: AppDeps) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/staff/me',
     {
-      onRequest: requirePermission('staff.self'),
+      onRequest: requirePermission(deps, 'staff.self'),
       schema: { operationId: 'getStaffMe', summary: 'The logged-in staff member and the session end', tags: ['staff'], response: { 200: principalSchema } },
     },
     async (request) => {

@@ -21,6 +21,8 @@ export const publicTenantSchema = z
 
 export const tenantsModule: WegweiserModule = {
   name: 'tenants',
+  /** Creating and changing tenants: the operators of the installation. */
+  permissions: { 'tenants.manage': ['platform_admin'] },
   api(app: FastifyInstance) {
     app.withTypeProvider<ZodTypeProvider>().get(
       '/',

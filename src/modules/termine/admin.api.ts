@@ -12,7 +12,7 @@ const tags = ['termine-admin'];
 const id = z.object({ id: z.uuid() });
 
 export async function adminApi(app: FastifyInstance, deps: AppDeps) {
-  app.addHook('onRequest', requirePermission('termine.configure'));
+  app.addHook('onRequest', requirePermission(deps, 'termine.configure'));
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
   const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });

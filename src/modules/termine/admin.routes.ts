@@ -76,7 +76,7 @@ function fieldsOf(err: unknown): FieldError[] {
 }
 
 export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.addHook('onRequest', requirePermission('termine.configure'));
+  app.addHook('onRequest', requirePermission(deps, 'termine.configure'));
   const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
   const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/termine`;

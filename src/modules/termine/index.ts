@@ -1,7 +1,6 @@
 // Onlineterminierung: locations, services, opening hours, availability, holds and bookings of Servicepoint appointments.
 // Owns the termin_* tables; exports bookingService (for the Servicepoint desk), closeLocation and bookingCode.
 import type { WegweiserModule } from '../../shared/module.js';
-import { registerStaffNavItem } from '../staff/index.js';
 import { adminApi } from './admin.api.js';
 import { adminRoutes } from './admin.routes.js';
 import { activeLocations, listAvailableDays, listAvailableTimes, nextFreeTimes, openingHoursOf, staffCatalogue, type TermineContext } from './availability.service.js';
@@ -57,10 +56,10 @@ export const bookingService = {
   openingHours: openingHoursOf,
 };
 
-registerStaffNavItem({ path: '/staff/termine', labelKey: 'termine:admin.nav', permission: 'termine.configure', order: 30 });
-
 export const termineModule: WegweiserModule = {
   name: 'termine',
+  permissions: { 'termine.configure': ['tenant_admin'] },
+  staffNav: [{ path: '/staff/termine', labelKey: 'termine:admin.nav', permission: 'termine.configure', order: 30 }],
   async html(app, deps) {
     registerJourneyRoutes(app, deps);
     registerManageRoutes(app, deps);

@@ -17,7 +17,6 @@ import { AufforderungPage } from './views/AufforderungPage.js';
 import { ReceiptPage } from './views/ReceiptPage.js';
 import { StartPage } from './views/StartPage.js';
 import { UploadPage, type UploadPageProps } from './views/UploadPage.js';
-import { openFileStore } from './fileStore.js';
 import { sendPdf } from './http.js';
 
 type CodeParams = { code: string };
@@ -39,7 +38,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     extraFields: Record<string, string>,
     page: (errors: ValidationError['fields'], values: Record<string, string>) => UploadPageProps,
   ) => {
-    const store = await openFileStore(deps.config);
+    const store = deps.fileStore;
     const intake = await receiveMultipart(request, () => store.incomingPath(), limits);
     try {
       const result = await submitUpload(context(request), { ...intake, fields: { ...intake.fields, ...extraFields } });

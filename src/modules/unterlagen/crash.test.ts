@@ -13,8 +13,8 @@ import { loadConfig } from '../../shared/config.js';
 import { openDatabase, type Database } from '../../shared/db/client.js';
 import { createLogger } from '../../shared/logger.js';
 import type { AppDeps } from '../../shared/module.js';
-import { openFileStore } from './fileStore.js';
-import { parseMasterKey, Sha256Tap } from './files/index.js';
+import { createAppDeps } from '../../deps.js';
+import { parseMasterKey, Sha256Tap } from '../../shared/files/index.js';
 import { jpegWithGps, pdfWithPages } from './files/test/fixtures.js';
 import { cleanupStorage } from './maintenance.js';
 import { uploadFiles, uploads } from './unterlagen.tables.js';
@@ -109,11 +109,11 @@ describe('crash safety of the file store', () => {
     const database: Database = await openDatabase({ url, dataDir: url ? undefined : join(dataDir, 'pglite') });
     try {
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-      const deps: AppDeps = { config, database, clock: systemClock, logger: createLogger('silent') };
+      const deps: AppDeps = await createAppDeps({ config, database, clock: systemClock, logger: createLogger('silent') });
       const run = await cleanupStorage(deps, 0);
       expect(run.incomingRemoved + run.stagedRemoved + run.rolledForward, 'the kill interrupted an upload').toBeGreaterThan(0);
 
-      const store = await openFileStore(config);
+      const store = deps.fileStore;
       const rows = await database.db.select().from(uploadFiles);
       const uploadRows = await database.db.select({ id: uploads.id }).from(uploads);
       const uploadIds = new Set(uploadRows.map((u) => u.id));

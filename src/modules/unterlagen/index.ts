@@ -2,18 +2,17 @@
 // the BG-Nummer) and get a receipt at once; files are checked, scanned, encrypted and kept until retention.
 // Owns the tables unterlagen_settings, mitwirkungsaufforderungen, mitwirkung_items, uploads, upload_files.
 import type { WegweiserModule } from '../../shared/module.js';
-import { registerStaffDashboardWidget, registerStaffNavItem } from '../staff/index.js';
 import { citizenRoutes } from './citizen.routes.js';
 import { unterlagenJobs } from './maintenance.js';
 import { inboxWidget } from './review.service.js';
 import { staffRoutes } from './staff.routes.js';
 import { unterlagenApi } from './unterlagen.api.js';
 
-registerStaffNavItem({ path: '/staff/unterlagen', labelKey: 'unterlagen:staff.nav', permission: 'unterlagen.review', order: 30 });
-registerStaffDashboardWidget({ id: 'unterlagen-inbox', titleKey: 'unterlagen:staff.widgetTitle', permission: 'unterlagen.review', order: 20, load: inboxWidget });
-
 export const unterlagenModule: WegweiserModule = {
   name: 'unterlagen',
+  permissions: { 'unterlagen.review': ['sachbearbeitung'] },
+  staffNav: [{ path: '/staff/unterlagen', labelKey: 'unterlagen:staff.nav', permission: 'unterlagen.review', order: 30 }],
+  dashboardWidgets: [{ id: 'unterlagen-inbox', titleKey: 'unterlagen:staff.widgetTitle', permission: 'unterlagen.review', order: 20, load: inboxWidget }],
   citizenServices: [{ titleKey: 'unterlagen:service.title', descriptionKey: 'unterlagen:service.description', path: '/unterlagen' }],
   // Each registers @fastify/multipart in its own encapsulated scope.
   async html(app, deps) {

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../shared/http/errors.js';
-import { Sha256Tap } from './files/index.js';
+import { Sha256Tap } from '../../shared/files/index.js';
 
 export interface ReceivedFile {
   originalName: string;

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { openFileStore } from './fileStore.js';
 import { encryptedPdf, pdfWithPages } from './files/test/fixtures.js';
 import { file, freeFields, multipart, type Part } from './test/multipart.js';
 
@@ -44,7 +43,7 @@ describe('upload limits', () => {
   });
 
   it('leaves no plaintext behind after refusals', async () => {
-    const store = await openFileStore(ctx.deps.config);
+    const store = ctx.deps.fileStore;
     expect(await readdir(store.incomingDir)).toEqual([]);
   });
 });

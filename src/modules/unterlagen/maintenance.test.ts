@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { createMitwirkungsaufforderung } from './aufforderung.service.js';
-import { openDiskFileStore } from './fileStore.js';
 import { pdfWithPages } from './files/test/fixtures.js';
 import { applyRetention, cleanupStorage } from './maintenance.js';
-import type { DiskFileStore } from './storage.js';
+import type { DiskFileStore } from '../../shared/files/storage.js';
 import { file, freeFields, multipart } from './test/multipart.js';
 import { mitwirkungsaufforderungen, uploadFiles, uploads } from './unterlagen.tables.js';
 
@@ -19,7 +18,7 @@ const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  store = await openDiskFileStore(ctx.deps.config);
+  store = ctx.deps.fileStore as DiskFileStore;
 });
 afterAll(async () => ctx?.close());
 

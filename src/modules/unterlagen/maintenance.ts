@@ -4,12 +4,10 @@ import { rm } from 'node:fs/promises';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { getI18n } from '../../shared/i18n/index.js';
 import type { AppDeps, BackgroundJob } from '../../shared/module.js';
-import { openFileStore } from './fileStore.js';
-import { parseMasterKey } from './files/index.js';
+import { parseMasterKey } from '../../shared/files/index.js';
 import * as jobs from './maintenance.repository.js';
 import { enqueueInfectedAlert, enqueueInfectedNotice } from './mails.js';
 import { worstScanStatus } from './receipt.js';
-import { createScanner } from './scanner.js';
 import * as repo from './unterlagen.repository.js';
 
 /** Temporary files younger than this may belong to a request still running. */
@@ -26,8 +24,8 @@ export interface ScanRun {
 export async function scanQuarantined(deps: AppDeps, limit = 20): Promise<ScanRun> {
   const run: ScanRun = { clean: 0, infected: 0, pending: 0 };
   if (!deps.config.clamd) return run;
-  const store = await openFileStore(deps.config);
-  const scanner = createScanner(deps.config);
+  const store = deps.fileStore;
+  const scanner = deps.scanner;
   const masterKey = parseMasterKey(deps.config.filesMasterKey);
   for (const file of await jobs.filesAwaitingScan(deps.database.db, limit)) {
     const content = await store.openDecrypted(file.tenantId, file.id, Buffer.from(file.wrappedKey, 'base64'), masterKey).catch(() => undefined);
@@ -84,7 +82,7 @@ export interface CleanupRun {
 export async function cleanupStorage(deps: AppDeps, olderThanMs = defaultCleanupAgeMs): Promise<CleanupRun> {
   const run: CleanupRun = { incomingRemoved: 0, stagedRemoved: 0, rolledForward: 0, missing: 0, deleted: 0 };
   const db = deps.database.db;
-  const store = await openFileStore(deps.config);
+  const store = deps.fileStore;
   // File ages come from the file system's clock, row ages from the business clock.
   const fileCutoff = Date.now() - olderThanMs;
   const rowCutoff = new Date(deps.clock.now().getTime() - olderThanMs);
@@ -133,7 +131,7 @@ export async function cleanupStorage(deps: AppDeps, olderThanMs = defaultCleanup
 export async function applyRetention(deps: AppDeps): Promise<{ uploads: number; aufforderungen: number }> {
   const db = deps.database.db;
   const now = deps.clock.now();
-  const store = await openFileStore(deps.config);
+  const store = deps.fileStore;
   let uploadCount = 0;
   for (const due of await jobs.uploadsDueForDeletion(db, now)) {
     const tdb = new TenantDb(db, due.tenantId);

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { findClamd, startClamd, type ClamdFixture } from './files/test/clamd-fixture.js';
+import { findClamd, startClamd, type ClamdFixture } from '../../shared/files/test/clamd-fixture.js';
 import { handmadePdf, pdfWithPages } from './files/test/fixtures.js';
 import { scanQuarantined } from './maintenance.js';
 import { file, freeFields, multipart } from './test/multipart.js';

@@ -10,8 +10,7 @@ import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import { createMitwirkungsaufforderung, type CreatedAufforderung, type NoticeContext } from './aufforderung.service.js';
-import { openFileStore } from './fileStore.js';
-import { parseMasterKey } from './files/index.js';
+import { parseMasterKey } from '../../shared/files/index.js';
 import { berlinToday, timeZone } from './receipt.js';
 import * as repo from './unterlagen.repository.js';
 import type { AufforderungInput } from './unterlagen.schemas.js';
@@ -96,7 +95,7 @@ export async function openDownload(
     await audit(tx, staff, now, 'unterlagen.download', 'upload_file', fileId);
     return row;
   });
-  const store = await openFileStore(deps.config);
+  const store = deps.fileStore;
   const content = await store.openDecrypted(tdb.tenantId, file.id, Buffer.from(file.wrappedKey, 'base64'), parseMasterKey(deps.config.filesMasterKey));
   return { name: file.name, content };
 }

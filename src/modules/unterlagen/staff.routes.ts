@@ -1,4 +1,4 @@
-// Caseworker pages below /t/:tenant/staff/unterlagen, all behind requirePermission('unterlagen.review').
+// Caseworker pages below /t/:tenant/staff/unterlagen, all behind requirePermission(deps, 'unterlagen.review').
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { z } from 'zod';
@@ -37,7 +37,7 @@ function itemsFromForm(body: Form): { items: z.output<typeof aufforderungItemInp
 }
 
 export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.addHook('onRequest', requirePermission('unterlagen.review'));
+  app.addHook('onRequest', requirePermission(deps, 'unterlagen.review'));
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/unterlagen`;
   const notice = (request: FastifyRequest): NoticeContext => ({ tenant: request.tenant, publicUrl: deps.config.publicUrl });
 

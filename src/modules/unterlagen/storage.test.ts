@@ -11,14 +11,13 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand } from '@aws-s
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { openFileStore } from './fileStore.js';
-import { parseMasterKey } from './files/index.js';
+import { parseMasterKey } from '../../shared/files/index.js';
 import { pdfWithPages } from './files/test/fixtures.js';
 import { cleanupStorage } from './maintenance.js';
-import { createS3Client, S3FileStore } from './s3Storage.js';
-import { DiskFileStore, type FileStore } from './storage.js';
+import { createS3Client, S3FileStore } from '../../shared/files/s3Storage.js';
+import { DiskFileStore, type FileStore } from '../../shared/files/storage.js';
 import { file, freeFields, multipart } from './test/multipart.js';
-import { startS3, type S3Fixture } from './test/s3.js';
+import { startS3, type S3Fixture } from '../../shared/files/test/s3.js';
 import { uploadFiles } from './unterlagen.tables.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -139,7 +138,7 @@ describe('STORAGE=s3 end to end', () => {
     expect(res.statusCode).toBe(201);
     const [row] = await ctx.database.db.select().from(uploadFiles).where(eq(uploadFiles.uploadId, res.json<{ id: string }>().id));
     expect(row!.storageState).toBe('stored');
-    const store = (await openFileStore(ctx.deps.config)) as S3FileStore;
+    const store = ctx.deps.fileStore as S3FileStore;
     expect(store).toBeInstanceOf(S3FileStore);
     expect(await store.listStored()).toContainEqual({ tenantId: ctx.tenant.id, fileId: row!.id });
     const master = parseMasterKey(ctx.deps.config.filesMasterKey);

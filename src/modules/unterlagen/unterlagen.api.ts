@@ -5,7 +5,6 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { z } from 'zod';
 import { NotFoundError, UnauthorizedError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
-import { openFileStore } from './fileStore.js';
 import { sendPdf } from './http.js';
 import { discardIntake, receiveMultipart } from './intake.js';
 import { receiptPdf } from './pdf.js';
@@ -50,7 +49,7 @@ export async function unterlagenApi(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const store = await openFileStore(deps.config);
+      const store = deps.fileStore;
       const intake = await receiveMultipart(request, () => store.incomingPath(), limits);
       try {
         const result = await submitUpload({ deps, tenant: request.tenant, tdb: request.tdb, lang: request.lang, t: request.t }, intake);

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { openDiskFileStore, openFileStore } from './fileStore.js';
-import { parseMasterKey } from './files/index.js';
-import { findClamd, startClamd, type ClamdFixture } from './files/test/clamd-fixture.js';
+import type { DiskFileStore } from '../../shared/files/index.js';
+import { parseMasterKey } from '../../shared/files/index.js';
+import { findClamd, startClamd, type ClamdFixture } from '../../shared/files/test/clamd-fixture.js';
 import {
   elfExecutable,
   encryptedPdf,
@@ -53,7 +53,7 @@ describe.skipIf(!findClamd())('createUpload through HTTP with a real clamd', () 
   });
 
   async function decrypted(row: typeof uploadFiles.$inferSelect): Promise<Buffer> {
-    const store = await openFileStore(ctx.deps.config);
+    const store = ctx.deps.fileStore;
     const chunks: Buffer[] = [];
     const stream = await store.openDecrypted(row.tenantId, row.id, Buffer.from(row.wrappedKey, 'base64'), parseMasterKey(ctx.deps.config.filesMasterKey));
     await pipeline(stream, new Writable({ write: (chunk: Buffer, _e, cb) => (chunks.push(chunk), cb()) }));
@@ -95,7 +95,7 @@ describe.skipIf(!findClamd())('createUpload through HTTP with a real clamd', () 
     expect(photos.includes('GPS')).toBe(false);
     expect(rows[1]!.sha256).toBe(sha256(photos));
     // At rest only ciphertext; no plaintext left behind.
-    const store = await openDiskFileStore(ctx.deps.config);
+    const store = ctx.deps.fileStore as DiskFileStore;
     const onDisk = await readFile(store.finalPath(rows[0]!.tenantId, rows[0]!.id));
     expect(onDisk.subarray(0, 4).toString('latin1')).toBe('WGF1');
     expect(onDisk.includes('%PDF')).toBe(false);

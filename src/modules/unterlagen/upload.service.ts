@@ -11,7 +11,8 @@ import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import { isValidBgNummer, normalizeBgNummer } from './bgNummer.js';
-import { ImageConversionError, inspectFile, parseMasterKey, sanitizeName, writeImagesPdf, type FileKind } from './files/index.js';
+import { parseMasterKey } from '../../shared/files/index.js';
+import { ImageConversionError, inspectFile, sanitizeName, writeImagesPdf, type FileKind } from './files/index.js';
 import type { Intake, ReceivedFile } from './intake.js';
 import { enqueueInfectedAlert, enqueueReceiptMail, receiptLink } from './mails.js';
 import { receiptPdf } from './pdf.js';
@@ -19,8 +20,7 @@ import { buildReceipt, receiptStatus, worstScanStatus, type Receipt } from './re
 import * as repo from './unterlagen.repository.js';
 import { freeUploadFields, requestUploadFields, type DocumentType } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, ScanStatus, SourceFile, Upload } from './unterlagen.tables.js';
-import { createScanner, type ScanVerdict } from './scanner.js';
-import { openFileStore } from './fileStore.js';
+import type { ScanVerdict } from '../../shared/files/index.js';
 import { hashSecret, newReceiptToken, newReference, normalizeAccessCode } from './tokens.js';
 import { isUniqueViolation } from './db-errors.js';
 
@@ -80,7 +80,7 @@ export async function submitUpload(ctx: UploadContext, intake: Intake): Promise<
     throw new ValidationError([...(target.ok ? [] : target.errors), ...(files.ok ? [] : files.errors)]);
   }
 
-  const store = await openFileStore(ctx.deps.config);
+  const store = ctx.deps.fileStore;
   const converted: string[] = [];
   try {
     const documents = await buildDocuments(ctx, files.accepted, () => {
@@ -88,7 +88,7 @@ export async function submitUpload(ctx: UploadContext, intake: Intake): Promise<
       converted.push(path);
       return path;
     });
-    const scanner = createScanner(ctx.deps.config);
+    const scanner = ctx.deps.scanner;
     const verdicts: ScanVerdict[] = [];
     for (const document of documents) verdicts.push(await scanner.scan(createReadStream(document.path)));
 
@@ -225,7 +225,7 @@ async function storeSubmission(
   const keep = allDocuments.map((_d, i) => !quarantineOnly || allVerdicts[i]!.status === 'infected');
   const documents = allDocuments.filter((_d, i) => keep[i]);
   const verdicts = allVerdicts.filter((_v, i) => keep[i]);
-  const store = await openFileStore(deps.config);
+  const store = deps.fileStore;
   const masterKey = parseMasterKey(deps.config.filesMasterKey);
   const now = deps.clock.now();
   const uploadId = randomUUID();
@@ -305,7 +305,7 @@ async function storeSubmission(
 /** After the commit; a failure here is repaired by the cleanup job, so the upload still counts. */
 async function moveIntoPlace(ctx: UploadContext, uploadId: string, fileIds: string[]): Promise<void> {
   try {
-    const store = await openFileStore(ctx.deps.config);
+    const store = ctx.deps.fileStore;
     for (const fileId of fileIds) await store.commit(ctx.tenant.id, fileId);
     await repo.markFilesStored(ctx.tdb, uploadId);
   } catch (err) {

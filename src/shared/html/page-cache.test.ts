@@ -37,7 +37,7 @@ describe('shared pages', () => {
 
     const [before] = await ctx.database.db.select().from(tenants).where(eq(tenants.id, ctx.tenant.id));
     await ctx.database.db.update(tenants).set({ phone: '06252 99-0000' }).where(eq(tenants.id, ctx.tenant.id));
-    ctx.app.tenantCache.invalidate();
+    ctx.deps.tenantCache.invalidate();
     try {
       const changed = await ctx.app.inject('/t/neue-wege');
       expect(changed.body).toContain('06252 99-0000');
@@ -45,7 +45,7 @@ describe('shared pages', () => {
       expect((await ctx.app.inject('/t/neue-wege/kontakt')).body).toContain('06252 99-0000');
     } finally {
       await ctx.database.db.update(tenants).set({ phone: before!.phone }).where(eq(tenants.id, ctx.tenant.id));
-      ctx.app.tenantCache.invalidate();
+      ctx.deps.tenantCache.invalidate();
     }
   });
 });

@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+// The outbox: mails are written in the transaction of the change they report and sent later by a job,
+// so a crash loses no mail and a failed send is retried.
 import { and, asc, eq, lte, lt } from 'drizzle-orm';
-import type { Config } from '../config.js';
 import type { TenantDb } from '../db/tenant-scope.js';
-import { lazy, loadNodemailer } from '../libraries.js';
 import type { AppDeps, BackgroundJob } from '../module.js';
-import { outboxMessages, type MailAttachment, type OutboxMessage } from './mail.tables.js';
+import { outboxMessages, type MailAttachment } from './mail.tables.js';
+import type { MailTransport } from './transport.js';
 
 export interface Mail {
   kind: string;
@@ -28,37 +28,6 @@ export async function enqueueMail(tdb: TenantDb, mail: Mail): Promise<string> {
     nextAttemptAt: new Date(0),
   });
   return row.id;
-}
-
-export interface MailTransport {
-  send(message: OutboxMessage, from: string): Promise<void>;
-}
-
-/** SMTP when SMTP_URL is set; otherwise every mail becomes an .eml file in DATA_DIR/outbox. */
-export function createTransport(config: Config): MailTransport {
-  const toNodemailer = (m: OutboxMessage, from: string) => ({
-    from,
-    to: m.to,
-    subject: m.subject,
-    text: m.text,
-    html: m.html ?? undefined,
-    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
-    messageId: `<${m.id}@wegweiser>`,
-  });
-  const { smtpUrl } = config;
-  if (smtpUrl) {
-    const smtp = lazy(async () => (await loadNodemailer()).createTransport(smtpUrl));
-    return { send: async (m, from) => void (await (await smtp()).sendMail(toNodemailer(m, from))) };
-  }
-  const files = lazy(async () => (await loadNodemailer()).createTransport({ streamTransport: true, buffer: true, newline: 'unix' }));
-  const dir = `${config.dataDir}/outbox`;
-  return {
-    async send(m, from) {
-      const info = await (await files()).sendMail(toNodemailer(m, from));
-      await mkdir(dir, { recursive: true });
-      await writeFile(`${dir}/${m.createdAt.toISOString().replace(/[:.]/g, '-')}-${m.id}.eml`, info.message as Buffer);
-    },
-  };
 }
 
 const MAX_ATTEMPTS = 8;
@@ -112,18 +81,8 @@ export async function purgeSentMail(deps: AppDeps, days = 14): Promise<number> {
   return rows.length;
 }
 
-export function outboxJobs(transportFor: (config: Config) => MailTransport = createTransport): BackgroundJob[] {
-  let transport: MailTransport | undefined;
-  return [
-    {
-      name: 'mail.drain',
-      everyMs: 5_000,
-      run: async (deps) => {
-        transport ??= transportFor(deps.config);
-        await drainOutbox(deps, transport);
-      },
-    },
-    { name: 'mail.purge', everyMs: 3_600_000, run: async (deps) => void (await purgeSentMail(deps)) },
-  ];
-}
-
+/** The platform's own jobs: send what is due (with the deps' transport), and delete sent mail after 14 days. */
+export const outboxJobs: BackgroundJob[] = [
+  { name: 'mail.drain', everyMs: 5_000, run: async (deps) => void (await drainOutbox(deps, deps.mailTransport)) },
+  { name: 'mail.purge', everyMs: 3_600_000, run: async (deps) => void (await purgeSentMail(deps)) },
+];

@@ -15,7 +15,7 @@ import {
   unwrapDataKey,
   wrapDataKey,
   wrappedKeyLength,
-} from './crypto.js';
+} from './encryption.js';
 
 const masterKey = randomBytes(32);
 

@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { createDecryptStream, encryptFile, unwrapDataKey, type EncryptedFile } from './files/index.js';
+import { createDecryptStream, encryptFile, unwrapDataKey, type EncryptedFile } from './encryption.js';
 
 export interface StagedEntry {
   tenantId: string;

@@ -1,8 +1,8 @@
 // The virus scan as the upload service sees it: a verdict per file, never an exception. When clamd
 // cannot give a verdict the file is 'pending' (quarantine) and the scan job tries again (fail closed).
 import type { Readable } from 'node:stream';
-import type { Config } from '../../shared/config.js';
-import { createClamdClient } from './files/index.js';
+import type { Config } from '../config.js';
+import { createClamdClient } from './clamd.js';
 
 export type ScanVerdict =
   | { status: 'clean' }

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createClamdClient } from '../clamd.js';
-import { freePort } from '../../../../shared/testing/scratch.js';
+import { freePort } from '../../testing/scratch.js';
 
 /** Name under which the test signature reports; clamd appends ".UNOFFICIAL" to local signatures. */
 export const testSignatureName = 'Wegweiser.Test.EICAR';

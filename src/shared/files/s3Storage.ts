@@ -15,7 +15,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { encryptFile, type EncryptedFile } from './files/index.js';
+import { encryptFile, type EncryptedFile } from './encryption.js';
 import { assertIds, decryptStream, IncomingArea, storedSuffix, uuidPattern, type FileStore, type StagedEntry } from './storage.js';
 
 export interface S3StoreOptions {
