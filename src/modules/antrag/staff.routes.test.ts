@@ -5,7 +5,7 @@ import { outboxMessages } from '../../shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { auditLog } from '../../shared/audit/index.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
-import { mitwirkungsaufforderungen } from '../unterlagen/unterlagen.tables.js';
+import { aufforderungenForApplication } from '../unterlagen/testing.js';
 import { householdOfThree, injectClient, runJourney } from './testing.js';
 
 let ctx: TestContext;
@@ -75,7 +75,7 @@ describe('caseworker side', () => {
     expect(invalid.body).toContain('href="#f-bgNummer"');
     const done = await as(caseworker, 'POST', `${staff}/${id}/unterlagen`, { bgNummer: '12345BG0012345', dueDate: '2026-12-09', items: ['kontoauszuege', 'mietvertrag'], message: 'Bitte bis zur Frist.' });
     expect(done.statusCode).toBe(303);
-    const [request] = await ctx.deps.database.db.select().from(mitwirkungsaufforderungen).where(eq(mitwirkungsaufforderungen.applicationId, id));
+    const [request] = await aufforderungenForApplication(ctx, id);
     expect(request).toBeDefined();
     const [row] = await ctx.deps.database.db.select().from(formSubmissions).where(eq(formSubmissions.id, id));
     expect(row!.status).toBe('unterlagen_angefordert');

@@ -7,7 +7,7 @@ import { auditLog } from '../../shared/audit/index.js';
 import { runAdminCli } from './admin.cli.js';
 import { staffUsers } from './staff.tables.js';
 import { loginAs } from './testing.js';
-import { Browser, code, csrfFrom, loginThroughForms, makeUser, PASSWORD } from './testkit.js';
+import { Browser, code, csrfFrom, loginThroughForms, makeUser, PASSWORD } from './testing.js';
 import { totpCode } from './totp.js';
 
 let ctx: TestContext;

@@ -8,7 +8,7 @@ import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginWithPassword } from './auth.service.js';
 import { DEMO_PASSWORD } from './demo.js';
 import { roles } from './permissions.js';
-import { Browser } from './testkit.js';
+import { Browser } from './testing.js';
 import { totpCode } from './totp.js';
 import { createStaffUser } from './users.service.js';
 

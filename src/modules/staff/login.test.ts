@@ -4,7 +4,7 @@ import { createTestContext, type TestContext } from '../../testing/app.js';
 import { auditLog } from '../../shared/audit/index.js';
 import { staffSessions } from './staff.tables.js';
 import { sha256 } from './crypto.js';
-import { Browser, code, csrfFrom, loginThroughForms, makeUser, PASSWORD } from './testkit.js';
+import { Browser, code, csrfFrom, loginThroughForms, makeUser, PASSWORD } from './testing.js';
 import { totpCode } from './totp.js';
 
 let ctx: TestContext;

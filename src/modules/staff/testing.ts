@@ -1,3 +1,6 @@
+// Test helpers of the staff module: staff users with a session (loginAs, for every module's tests) and a
+// cookie-keeping client that logs in through the real forms (for the staff module's own login tests).
+import type { LightMyRequestResponse } from 'fastify';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { TestContext } from '../../testing/app.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
@@ -5,7 +8,8 @@ import { csrfTokenFor, encryptSecret, randomToken, sha256 } from './crypto.js';
 import type { Role } from './permissions.js';
 import { sessionCookieName } from './session.js';
 import { sessionsRepository, usersRepository } from './staff.repository.js';
-import { newTotpSecret } from './totp.js';
+import { newTotpSecret, totpCode } from './totp.js';
+import { createStaffUser } from './users.service.js';
 
 export interface LoggedIn {
   /** Pass to app.inject({ cookies }). */
@@ -37,4 +41,73 @@ export async function loginAs(ctx: TestContext, roles: Role[], tenant: Tenant = 
     csrfToken: csrfTokenFor(ctx.deps.config.secretKey, sha256(token)),
     userId: user.id,
   };
+}
+
+/** A small cookie jar over app.inject, like a browser: keeps Set-Cookie values between requests. */
+export class Browser {
+  cookies: Record<string, string> = {};
+  constructor(private readonly ctx: TestContext) {}
+
+  private keep(res: LightMyRequestResponse) {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) delete this.cookies[c.name];
+      else this.cookies[c.name] = c.value;
+    }
+    return res;
+  }
+
+  async get(url: string) {
+    return this.keep(await this.ctx.app.inject({ method: 'GET', url, cookies: this.cookies }));
+  }
+
+  async post(url: string, payload: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+    return this.keep(await this.ctx.app.inject({ method: 'POST', url, cookies: this.cookies, payload, headers }));
+  }
+
+  /** GET a form page and POST it with its hidden CSRF field. */
+  async submit(formUrl: string, payload: Record<string, string | string[]>, action = formUrl) {
+    const page = await this.get(formUrl);
+    return this.post(action, { _csrf: csrfFrom(page.body), ...payload });
+  }
+}
+
+export function csrfFrom(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html) ?? /data-csrf="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no CSRF token in page');
+  return match[1]!;
+}
+
+export const PASSWORD = 'lange Wege führen ans Ziel 7';
+export const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+let n = 0;
+/** A ready account (own password, TOTP enrolled) created through the service. */
+export async function makeUser(ctx: TestContext, roles: Role[], options: { tenant?: Tenant; totp?: boolean; password?: string } = {}) {
+  const tenant = options.tenant ?? ctx.tenant;
+  const tdb = new TenantDb(ctx.database.db, tenant.id);
+  const email = `person${++n}@${tenant.slug}.example`;
+  const { user } = await createStaffUser(ctx.deps, tdb, {
+    email,
+    displayName: `Person ${n}`,
+    roles,
+    password: options.password ?? PASSWORD,
+    totpSecret: options.totp === false ? undefined : TOTP_SECRET,
+    mustChangePassword: false,
+  });
+  return { user, email, tdb };
+}
+
+export function code(ctx: TestContext, secret = TOTP_SECRET): string {
+  return totpCode(secret, ctx.clock.now());
+}
+
+/** Full login through the forms: password, then TOTP. Moves the clock one TOTP step so codes never repeat. */
+export async function loginThroughForms(ctx: TestContext, email: string, base = '/t/neue-wege/staff') {
+  const browser = new Browser(ctx);
+  ctx.clock.advance(30_000);
+  const first = await browser.submit(`${base}/login`, { email, password: PASSWORD });
+  if (first.statusCode !== 303) throw new Error(`password step failed: ${first.statusCode}`);
+  const second = await browser.submit(`${base}/login/code`, { code: code(ctx) });
+  if (second.statusCode !== 303) throw new Error(`code step failed: ${second.statusCode}`);
+  return browser;
 }

@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { migrationsFolder } from './migrate.js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** The migrations, reviewed as code; a new embedded database is created already migrated (see below). */
+export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { Database } from './client.js';
-
-export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
+import { migrationsFolder, type Database } from './client.js';
 
 // Any constant works; it keeps two app instances from migrating at the same time.
 const MIGRATION_LOCK = 727_001;

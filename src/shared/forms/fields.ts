@@ -2,7 +2,6 @@
 // validate (a zod schema whose messages are i18n keys), and how to show its value again.
 import { z } from 'zod';
 import type { TFunction } from '../i18n/index.js';
-import type { Condition } from './flow.js';
 import {
   centsToGerman,
   formatIban,
@@ -14,6 +13,22 @@ import {
   parseIban,
   type DateParts,
 } from './values.js';
+
+export type Answers = Record<string, unknown>;
+
+/** One entry of a repeatable group (e.g. a household member); `id` is random and not personal. */
+export interface Item {
+  id: string;
+  [field: string]: unknown;
+}
+
+/** What a condition sees: all answers, and the item when the page belongs to one. */
+export interface Scope {
+  answers: Answers;
+  item?: Item | undefined;
+}
+
+export type Condition = (scope: Scope) => boolean;
 
 export type FieldKind = 'text' | 'textarea' | 'email' | 'tel' | 'postalCode' | 'integer' | 'money' | 'date' | 'iban' | 'radio' | 'checkbox';
 

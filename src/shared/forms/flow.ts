@@ -5,23 +5,10 @@ import type { FieldError } from '../http/errors.js';
 import type { TenantDb } from '../db/tenant-scope.js';
 import type { AppDeps } from '../module.js';
 import type { Tenant } from '../tenancy/tenants.tables.js';
-import type { Field } from './fields.js';
+import type { Answers, Condition, Field, Item, Scope } from './fields.js';
 
-export type Answers = Record<string, unknown>;
-
-/** One entry of a repeatable group (e.g. a household member); `id` is random and not personal. */
-export interface Item {
-  id: string;
-  [field: string]: unknown;
-}
-
-/** What a condition sees: all answers, and the item when the page belongs to one. */
-export interface Scope {
-  answers: Answers;
-  item?: Item | undefined;
-}
-
-export type Condition = (scope: Scope) => boolean;
+// Fields and pages share the model of answers and conditions; it lives with the fields (fields.ts).
+export type { Answers, Condition, Item, Scope } from './fields.js';
 
 export interface QuestionPage {
   kind: 'question';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Button, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
-import { StaffLayout } from '../../staff/views/StaffLayout.js';
+import { StaffLayout } from '../../staff/index.js';
 import type { AuditRow } from '../../../shared/audit/index.js';
 
 interface Props {
