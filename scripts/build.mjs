@@ -2,7 +2,7 @@
 // bundling), and locales, public assets and data files are copied beside them. build/ sits at the same depth as
 // src/, so paths relative to import.meta.url (node_modules, migrations) resolve the same from both.
 // Why not run the sources with tsx, as tests and `npm run dev` do: its loader thread and the transformed
-// sources kept in memory cost the long-running server about 60 MB (doc/adr/0010-memory-and-page-cache.md).
+// sources kept in memory cost the long-running server about 60 MB (doc/adr/0010-memory-and-speed-of-the-server.md).
 // No type check here: that is `npm run typecheck`, part of `npm test`.
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -13,7 +13,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const source = join(root, 'src');
 const target = join(root, 'build');
 
-const isTest = (path) => /\.test\.tsx?$/.test(path) || /[/\\](test|testing)[/\\]/.test(path) || path.endsWith('testing.ts');
+// Judged on the path below src/, so a checkout inside a folder named test/ still builds.
+const isTest = (path) => /\.test\.tsx?$/.test(path) || /(^|[/\\])(test|testing)[/\\]/.test(path) || path.endsWith('testing.ts');
 
 async function* files(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -27,11 +28,10 @@ const started = Date.now();
 await rm(target, { recursive: true, force: true });
 let compiled = 0;
 for await (const path of files(source)) {
+  if (path.endsWith('.d.ts') || (/\.tsx?$/.test(path) && isTest(relative(source, path)))) continue;
   const out = join(target, relative(source, path));
   await mkdir(dirname(out), { recursive: true });
-  if (path.endsWith('.d.ts')) continue;
   if (/\.tsx?$/.test(path)) {
-    if (isTest(path)) continue;
     const result = await transform(await readFile(path, 'utf8'), {
       loader: path.endsWith('.tsx') ? 'tsx' : 'ts',
       format: 'esm',
