@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    // Route handlers stay thin: no SQL, no database client (ARCHITECTURE.md, STYLE.md 2 and 4).
+    // Route handlers stay thin: no SQL, no database client; SQL lives in repositories (doc/architecture.md).
     files: ['src/modules/**/*.routes.ts', 'src/modules/**/*.routes.tsx', 'src/modules/**/*.api.ts', 'src/modules/**/views/**'],
     rules: {
       'no-restricted-imports': [

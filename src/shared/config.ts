@@ -51,7 +51,7 @@ const envSchema = z
     if (env.NODE_ENV === 'production' && !env.FILES_MASTER_KEY) {
       ctx.addIssue({ code: 'custom', path: ['FILES_MASTER_KEY'], message: 'is required when NODE_ENV=production' });
     }
-    // Production fails closed: uploads must be scanned (QUALITY.md 6).
+    // Production fails closed: uploads must be scanned before anyone opens them (doc/security.md §6).
     if (env.NODE_ENV === 'production' && !env.CLAMD_HOST && !env.CLAMD_SOCKET) {
       ctx.addIssue({ code: 'custom', path: ['CLAMD_HOST'], message: 'or CLAMD_SOCKET is required when NODE_ENV=production' });
     }

@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 
-// Field names that may hold personal data anywhere in a log object (QUALITY.md 7).
+// Field names that may hold personal data anywhere in a log object (doc/security.md §7).
 const personalFields = [
   'email', 'name', 'firstName', 'lastName', 'phone', 'birthDate', 'address', 'iban', 'bgNummer',
   'password', 'token', 'totp', 'code', 'secret',

@@ -1,6 +1,6 @@
 import type { NewTenant } from '../../shared/tenancy/index.js';
 
-/** The first tenant, with the address and contact data from its press releases (shared/seed). */
+/** The first tenant, with the address and contact data the jobcenter publishes in its press releases. */
 export const demoTenant: NewTenant = {
   slug: 'neue-wege',
   name: 'Neue Wege Kreis Bergstraße – Kommunales Jobcenter',

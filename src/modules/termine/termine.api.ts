@@ -1,4 +1,4 @@
-// Public JSON API of Onlineterminierung (operationIds as in ARCHITECTURE.md).
+// Public JSON API of Onlineterminierung (its operationIds are a contract: doc/architecture.md).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Self-service tokens: 256 bits of randomness, shown once, stored only as SHA-256 (QUALITY.md 4).
+// Self-service tokens: 256 bits of randomness, shown once, stored only as SHA-256 (doc/security.md §4).
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /** A new random token (32 bytes, base64url, 43 characters). */

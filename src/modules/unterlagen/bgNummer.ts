@@ -1,5 +1,5 @@
 // Format check of the BG-Nummer (number of the Bedarfsgemeinschaft). Only the format is checked:
-// whether a number exists is never revealed; staff match an upload to the case (DOMAIN.md).
+// whether a number exists is never revealed; staff match an upload to the case (doc/domain/mitwirkung-und-unterlagen.md).
 
 export interface BgNummerFormat {
   /** Regular expression without anchors, e.g. `[0-9]{5}BG[0-9]{7}`. */

@@ -1,4 +1,5 @@
-// Download responses: never inline, never with the file's own content type (QUALITY.md 6).
+// Download responses: never inline, never with the file's own content type: a browser must not
+// run an uploaded HTML or SVG file in our origin (doc/security.md §6).
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 

@@ -1,6 +1,6 @@
 // Caseworker side (permission 'unterlagen.review'): inbox, one submission, download, accept/reject,
 // ask for more. Every read of personal data and every decision is written to the audit log in the
-// same transaction (QUALITY.md 3).
+// same transaction (doc/security.md §3).
 import type { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';

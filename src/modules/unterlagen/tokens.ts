@@ -1,5 +1,5 @@
 // Secrets handed to citizens (access code of a Mitwirkungsaufforderung, receipt token) and the
-// human-readable reference numbers. Secrets are stored only as SHA-256 hashes (QUALITY.md 4).
+// human-readable reference numbers. Secrets are stored only as SHA-256 hashes (doc/security.md §4).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // Crockford's base32: no I, L, O, U, so a code read from paper is hard to mistype.

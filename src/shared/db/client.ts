@@ -57,7 +57,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     import('@electric-sql/pglite/contrib/btree_gist'),
     import('drizzle-orm/pglite'),
   ]);
-  // btree_gist must be loaded every time a data directory that uses it is opened (STACK.md).
+  // btree_gist must be loaded every time a data directory that uses it is opened: PGlite keeps no extension
+// loaded between opens, and the booking constraints (EXCLUDE USING gist) need it.
   // A smaller buffer pool: PGlite's WebAssembly heap dominates the memory of a trial installation.
   const client = await PGlite.create(options.dataDir ?? 'memory://', {
     extensions: { btree_gist },

@@ -36,7 +36,7 @@ export function createS3Client(options: S3StoreOptions): S3Client {
   const config: S3ClientConfig = {
     region: options.region,
     // Checksums only where S3 requires them: with the SDK's default (always), streamed multipart uploads
-    // are stored corrupted by some S3-compatible servers (STACK.md). Integrity is AES-GCM's job anyway.
+    // are reported stored corrupted by some S3-compatible servers, s3rver among them (ADR 0009). Integrity is AES-GCM's job anyway.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   };

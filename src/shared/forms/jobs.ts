@@ -1,5 +1,5 @@
 // Background jobs of the form-flow engine: a reminder three days before a draft expires, and the
-// deletion of expired drafts (their answers are personal data; QUALITY.md 9).
+// deletion of expired drafts (their answers are personal data; doc/security.md §9).
 import { TenantDb } from '../db/tenant-scope.js';
 import { enqueueMail } from '../mail/outbox.js';
 import type { AppDeps, BackgroundJob } from '../module.js';

@@ -3,8 +3,8 @@
 // nothing, so the public pages stay fast under load. Nothing personal is kept: a request that carries view data
 // (a staff session, a form token) is always rendered fresh.
 //
-// The pages are keyed by the tenant *object*: the tenant cache loads a new object after its TTL or after an
-// administrator's change, so changed tenant data is shown at once and stale pages are left to the GC.
+// The pages are keyed by the tenant *object*: the tenant cache loads a new object after its TTL or after `tenantCache.invalidate`,
+// so changed tenant data is shown at once and stale pages are left to the GC.
 
 const MAX_PAGES_PER_TENANT = 100;
 const noTenant = {};

@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 
-/** Security headers (QUALITY.md 5): strict CSP without 'unsafe-inline', HSTS only over https. */
+/** Security headers (doc/security.md §5): strict CSP without 'unsafe-inline', HSTS only over https. */
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config) {
   const https = config.publicUrl.startsWith('https://');
   await app.register(helmet, {

@@ -1,5 +1,6 @@
 // iCalendar file for an appointment, in Europe/Berlin with a VTIMEZONE block. Times are passed as luxon
-// DateTimes in Berlin: a plain Date would be written in the process's time zone (STACK.md).
+// DateTimes in Berlin: a plain Date would be written in the process's time zone (ical-generator
+// formats it with the local clock: 08:00Z became "08:00 Berlin" on a UTC server).
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
