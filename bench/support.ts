@@ -49,10 +49,6 @@ export async function stop(server: ServerProcess): Promise<void> {
   await stopServerProcess(server);
 }
 
-export function print(rows: Record<string, string | number>[]) {
-  process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-}
-
 export type BenchDatabaseKind = 'pglite' | 'postgres';
 
 /**

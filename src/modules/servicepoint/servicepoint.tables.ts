@@ -10,7 +10,6 @@ const tenantId = () =>
 export const visitStatuses = ['waiting', 'called', 'in_progress', 'done', 'no_show', 'cancelled'] as const;
 export type VisitStatus = (typeof visitStatuses)[number];
 export const visitChannels = ['online', 'staff', 'walk_in'] as const;
-export type VisitChannel = (typeof visitChannels)[number];
 
 /**
  * One visit at the desk: a checked-in appointment or a walk-in, with its waiting number. The booking

@@ -14,7 +14,7 @@ import { openAccountTasks } from './staff.widgets.js';
 
 export { requirePermission, type StaffPrincipal } from './auth.js';
 export { hasPermission, roles, type Role } from './permissions.js';
-export { StaffLayout, SessionTimeoutNotice } from './views/StaffLayout.js';
+export { StaffLayout } from './views/StaffLayout.js';
 export { createStaffUser } from './users.service.js';
 export { staffDirectory } from './admin.service.js';
 

@@ -18,8 +18,6 @@ export interface HolidayPolicy {
   silvester: SpecialDayPolicy;
 }
 
-export const defaultHolidayPolicy: HolidayPolicy = { heiligabend: 'closed', silvester: 'closed' };
-
 /** 'morning' means open until this local time. */
 export const MORNING_CLOSES_AT: LocalTime = '12:00';
 

@@ -16,7 +16,7 @@ import { registerManageRoutes } from './manage.routes.js';
 import { registerTermineApi } from './termine.api.js';
 
 export type { TermineContext, Contact };
-export type { Appointment, AppointmentStatus, TerminLocation, TerminService, LocalizedList, LocalizedText } from './termine.tables.js';
+export type { Appointment, AppointmentStatus, TerminLocation } from './termine.tables.js';
 export { SlotTakenError, closeLocation, bookingCode };
 
 /**

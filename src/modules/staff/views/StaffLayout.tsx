@@ -8,7 +8,7 @@ import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../session.js';
  * /assets/staff.js shows it two minutes before the timeout; without JavaScript the next
  * request simply leads to the login page.
  */
-export function SessionTimeoutNotice() {
+function SessionTimeoutNotice() {
   const t = useT();
   const base = useTenantBase();
   const { csrfToken, staffUser } = useView();

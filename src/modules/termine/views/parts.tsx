@@ -1,5 +1,4 @@
 // Pieces shared by the pages of the booking journey and the personal link.
-import type { ComponentChildren } from 'preact';
 import { DateTime } from 'luxon';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { SummaryList } from '../../../shared/html/components.js';
@@ -206,9 +205,5 @@ export function HoldNotice(props: { expiresAt: Date; canExtend: boolean; returnT
       </div>
     </div>
   );
-}
-
-export function Lead({ children }: { children: ComponentChildren }) {
-  return <p class="kern-body kern-body--large">{children}</p>;
 }
 
