@@ -1,3 +1,5 @@
+// The whole app on a fresh database for a test file (createTestContext): composed like the server (deps.ts),
+// with both test tenants seeded. It lives next to the composition root because it composes every module.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

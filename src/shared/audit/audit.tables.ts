@@ -1,3 +1,4 @@
+// The audit_log table (append-only, see the comment on the table).
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenancy/tenants.tables.js';

@@ -1,3 +1,4 @@
+// A small ClamAV client: INSTREAM over TCP or a Unix socket, with connect and idle timeouts, and PING.
 import { createConnection, type Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 

@@ -1,3 +1,4 @@
+// Encryption at rest of uploaded files: AES-256-GCM streams with a per-file data key wrapped by FILES_MASTER_KEY.
 import { createCipheriv, createDecipheriv, createHash, randomBytes, type DecipherGCM, type Hash } from 'node:crypto';
 import { Transform, type Readable, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

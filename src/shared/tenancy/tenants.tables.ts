@@ -1,3 +1,4 @@
+// The tenants table: one row per jobcenter served by this installation; every tenant table refers to it.
 import { sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 

@@ -1,3 +1,4 @@
+// A real clamd for tests, started with a throwaway configuration and a test signature database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
