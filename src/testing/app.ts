@@ -3,35 +3,22 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { createAppDeps } from '../deps.js';
 import { demoTenant, secondTenant } from '../modules/tenants/index.js';
-import type { Tenant } from '../shared/tenancy/index.js';
 import { fixedClock, type Clock } from '../shared/clock.js';
 import { loadConfig, type Config } from '../shared/config.js';
-import type { Database } from '../shared/db/client.js';
 import { seedTenant } from '../seed.js';
 import { createLogger } from '../shared/logger.js';
 import type { AppDeps } from '../shared/module.js';
+import type { TestContext } from '../shared/testing/context.js';
 import { openTestDatabase } from '../shared/testing/database.js';
 
-export interface TestContext {
-  app: FastifyInstance;
-  deps: AppDeps;
-  database: Database;
-  clock: ReturnType<typeof fixedClock>;
-  /** The demo tenant (neue-wege) and a second tenant to prove isolation. */
-  tenant: Tenant;
-  otherTenant: Tenant;
-  close(): Promise<void>;
-}
+export type { TestContext };
 
 export interface TestOptions {
   now?: string;
   env?: Record<string, string>;
-  /** Seed demo data of every module (default true). */
-  seed?: boolean;
 }
 
 /** Builds the whole app on a fresh database with both test tenants; use in beforeAll. */

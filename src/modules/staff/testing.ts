@@ -2,7 +2,7 @@
 // cookie-keeping client that logs in through the real forms (for the staff module's own login tests).
 import type { LightMyRequestResponse } from 'fastify';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { TestContext } from '../../testing/app.js';
+import type { TestContext } from '../../shared/testing/context.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import { csrfTokenFor, encryptSecret, randomToken, sha256 } from './crypto.js';
 import type { Role } from './permissions.js';

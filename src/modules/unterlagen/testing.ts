@@ -1,6 +1,6 @@
 // Test helpers of Unterlagen for other modules' tests: lookups that would otherwise need this module's tables.
 import { eq } from 'drizzle-orm';
-import type { TestContext } from '../../testing/app.js';
+import type { TestContext } from '../../shared/testing/context.js';
 import { mitwirkungsaufforderungen, type Mitwirkungsaufforderung } from './unterlagen.tables.js';
 
 /** The Mitwirkungsaufforderungen that were created for an online application. */
