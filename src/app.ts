@@ -12,6 +12,7 @@ import { NotFoundError } from './shared/http/errors.js';
 import { registerHealth } from './shared/http/health.js';
 import { applyLanguage, registerRequestContext } from './shared/http/request-context.js';
 import { registerSecurityHeaders } from './shared/http/security.js';
+import { registerMinimumBodyRate, serverTimeouts } from './shared/http/timeouts.js';
 import type { AppDeps } from './shared/module.js';
 import './shared/http/validation.js';
 
@@ -25,7 +26,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     trustProxy: deps.config.env === 'production',
     routerOptions: { ignoreTrailingSlash: true },
+    ...serverTimeouts(deps.config),
   });
+  registerMinimumBodyRate(app, deps.config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
