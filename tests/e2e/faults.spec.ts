@@ -28,6 +28,7 @@ import type { AppDeps } from '../../src/shared/module.js';
 import { tenantsRepository, type Tenant } from '../../src/shared/tenancy/index.js';
 import type { DatabaseTemplate } from '../../src/shared/testing/global-setup.js';
 import { createScratchDatabase, freePort, startServerProcess, type ScratchDatabase, type ServerProcess } from '../../src/shared/testing/scratch.js';
+import { expectAccessible, launchBrowser } from './support/browser.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
@@ -225,6 +226,18 @@ describe.skipIf(!adminUrl)('faults on PostgreSQL', () => {
       expect(booking.body).toContain('"status":503');
       expect(booking.ms).toBeLessThan(2 * (STATEMENT_TIMEOUT_MS + 2_000) + 1_000);
       expect(server.child.exitCode).toBeNull();
+
+      // The error page a person sees meanwhile: translated and accessible (its styles need no database).
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage({ viewport: { width: 390, height: 900 }, locale: 'de-DE' });
+        const response = await page.goto(`${base()}/t/neue-wege/termine`);
+        expect(response?.status()).toBe(503);
+        await expectAccessible(page, 'database unavailable');
+        if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/unavailable-390.png`, fullPage: true });
+      } finally {
+        await browser.close();
+      }
     } finally {
       proxy.heal();
     }
