@@ -22,7 +22,7 @@ import { freeUploadFields, requestUploadFields, type DocumentType } from './unte
 import type { MitwirkungItem, Mitwirkungsaufforderung, ScanStatus, SourceFile, Upload } from './unterlagen.tables.js';
 import type { ScanVerdict } from '../../shared/files/index.js';
 import { hashSecret, newReceiptToken, newReference, normalizeAccessCode } from './tokens.js';
-import { isUniqueViolation } from './db-errors.js';
+import { isUniqueViolation } from '../../shared/db/errors.js';
 
 export interface UploadContext {
   deps: AppDeps;
