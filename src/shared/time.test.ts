@@ -18,10 +18,10 @@ describe('Berlin time', () => {
   });
 
   it('accepts only real dates written YYYY-MM-DD', () => {
-    expect(parseLocalDate('2028-02-29')?.toISODate()).toBe('2028-02-29');
-    expect(parseLocalDate('2028-02-29')?.toUTC().toISO()).toBe('2028-02-28T23:00:00.000Z');
+    expect(parseLocalDate('2028-02-29').toISODate()).toBe('2028-02-29');
+    expect(parseLocalDate('2028-02-29').toUTC().toISO()).toBe('2028-02-28T23:00:00.000Z');
     for (const bad of ['2027-02-29', '2026-13-01', '2026-1-01', '04.12.2026', '2026-12-04T10:00', '']) {
-      expect(parseLocalDate(bad), bad).toBeUndefined();
+      expect(() => parseLocalDate(bad), bad).toThrow(RangeError);
       expect(isLocalDate(bad), bad).toBe(false);
     }
     expect(isLocalDate('2026-12-04')).toBe(true);

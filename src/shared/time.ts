@@ -26,13 +26,13 @@ export function fromBerlinIso(iso: string): DateTime {
   return DateTime.fromISO(iso, { zone: BERLIN });
 }
 
-/** A real calendar date written exactly 'YYYY-MM-DD', at its start in Berlin; undefined for anything else. */
-export function parseLocalDate(value: string): DateTime | undefined {
-  if (!LOCAL_DATE.test(value)) return undefined;
-  const date = fromBerlinIso(value);
-  return date.isValid ? date : undefined;
+/** A real calendar date written exactly 'YYYY-MM-DD'. */
+export function isLocalDate(value: string): boolean {
+  return LOCAL_DATE.test(value) && fromBerlinIso(value).isValid;
 }
 
-export function isLocalDate(value: string): boolean {
-  return parseLocalDate(value) !== undefined;
+/** The start in Berlin of a local date that has been validated already; throws RangeError for anything else. */
+export function parseLocalDate(value: string): DateTime {
+  if (!isLocalDate(value)) throw new RangeError(`invalid local date: ${value}`);
+  return fromBerlinIso(value);
 }

@@ -4,7 +4,8 @@
 import { ValidationError } from '../../shared/http/errors.js';
 import { bookingService, closeLocation, type Appointment } from '../termine/index.js';
 import { audit, requireLocation, termineCtx, type DeskContext } from './desk.service.js';
-import { instantOf, localDayOf } from './queue.js';
+import { instantOf } from './queue.js';
+import { berlinDate } from '../../shared/time.js';
 
 function at(day: string, time: string, field: string): Date {
   const instant = instantOf(day, time);
@@ -71,7 +72,7 @@ export async function closeForDay(ctx: DeskContext, input: ClosureInput): Promis
   const startsAt = input.from ? at(input.day, input.from, 'from') : at(input.day, '00:00', 'day');
   const endsAt = input.until ? at(input.day, input.until, 'until') : new Date(at(input.day, '00:00', 'day').getTime() + 86_400_000);
   if (endsAt <= startsAt) throw new ValidationError([{ field: 'until', message: 'servicepoint:errors.range' }]);
-  if (localDayOf(startsAt) < localDayOf(ctx.deps.clock.now())) throw new ValidationError([{ field: 'day', message: 'servicepoint:errors.past' }]);
+  if (berlinDate(startsAt) < berlinDate(ctx.deps.clock.now())) throw new ValidationError([{ field: 'day', message: 'servicepoint:errors.past' }]);
   return ctx.tdb.transaction(async (tx) => {
     const before = await bookingService.listByDay(termineCtx(ctx, tx), input.locationId, input.day);
     const affected = before.filter((a) => (a.status === 'booked' || a.status === 'pending') && a.startsAt < endsAt && a.endsAt > startsAt);

@@ -1,7 +1,7 @@
 // After booking: view, confirm (double opt-in), move and cancel through the personal link; the desk's states.
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { fixedT } from '../../shared/i18n/index.js';
-import { parseLocalDate, type LocalDate } from './holidays.js';
+import type { LocalDate } from './holidays.js';
 import { resolveSlot, type TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
 import * as bookings from './booking.repository.js';
@@ -11,7 +11,8 @@ import { appointmentIcs } from './mails/ics.js';
 import { DAY_MS } from './protection.js';
 import * as repo from './termine.repository.js';
 import { appointmentStatuses, type Appointment, type AppointmentStatus, type TerminLocation, type TerminService } from './termine.tables.js';
-import { hashToken, isTokenShaped } from './tokens.js';
+import { hashTokenBase64url, isToken } from '../../shared/crypto.js';
+import { parseLocalDate } from '../../shared/time.js';
 
 export interface AppointmentView {
   appointment: Appointment;
@@ -36,8 +37,8 @@ export async function describe(ctx: TermineContext, appointment: Appointment): P
 
 /** The appointment a personal link opens; 404 for anything unknown, expired or revoked (nothing is revealed). */
 export async function byManageToken(ctx: TermineContext, token: string): Promise<Appointment> {
-  if (!isTokenShaped(token)) throw new NotFoundError('termine:errors.linkInvalid');
-  const appointment = await bookings.appointmentByManageToken(ctx.tdb, hashToken(token), ctx.deps.clock.now());
+  if (!isToken(token)) throw new NotFoundError('termine:errors.linkInvalid');
+  const appointment = await bookings.appointmentByManageToken(ctx.tdb, hashTokenBase64url(token), ctx.deps.clock.now());
   if (!appointment || appointment.anonymisedAt) throw new NotFoundError('termine:errors.linkInvalid');
   return appointment;
 }
@@ -191,7 +192,6 @@ export async function listByDay(ctx: TermineContext, locationId: string, date: L
   const day = parseLocalDate(date);
   return bookings.appointmentsBetween(ctx.tdb, locationId, day.toJSDate(), day.plus({ days: 1 }).toJSDate(), dayStatuses);
 }
-
 
 /** The iCalendar file of an appointment for download from the confirmation page. */
 export function calendarFile(ctx: TermineContext, view: AppointmentView, lang: string): string {

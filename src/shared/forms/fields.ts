@@ -2,17 +2,7 @@
 // validate (a zod schema whose messages are i18n keys), and how to show its value again.
 import { z } from 'zod';
 import type { TFunction } from '../i18n/index.js';
-import {
-  centsToGerman,
-  formatIban,
-  isoToGerman,
-  isoToParts,
-  MAX_CENTS,
-  parseDate,
-  parseEuroToCents,
-  parseIban,
-  type DateParts,
-} from './values.js';
+import { centsToGerman, formatIban, isoToGerman, isoToParts, MAX_CENTS, parseDate, parseEuroToCents, parseIban, type DateParts } from './values.js';
 
 export type Answers = Record<string, unknown>;
 
