@@ -15,7 +15,8 @@ function at(day: string, time: string, field: string): Date {
 
 export async function cancelAppointment(ctx: DeskContext, appointmentId: string, reason: string): Promise<Appointment> {
   return ctx.tdb.transaction(async (tx) => {
-    const cancelled = await bookingService.cancel(termineCtx(ctx, tx), appointmentId, reason);
+    const tctx = termineCtx(ctx, tx);
+    const cancelled = await bookingService.cancel(tctx, await bookingService.appointment(tctx, appointmentId), { by: 'staff', reason });
     await audit(ctx, tx, 'servicepoint.appointment.cancel', 'termin_appointment', appointmentId, reason);
     return cancelled;
   });
@@ -24,7 +25,8 @@ export async function cancelAppointment(ctx: DeskContext, appointmentId: string,
 export async function moveAppointment(ctx: DeskContext, appointmentId: string, day: string, time: string, reason: string): Promise<Appointment> {
   const startsAt = at(day, time, 'time');
   return ctx.tdb.transaction(async (tx) => {
-    const moved = await bookingService.reschedule(termineCtx(ctx, tx), appointmentId, startsAt, reason);
+    const tctx = termineCtx(ctx, tx);
+    const moved = await bookingService.reschedule(tctx, await bookingService.appointment(tctx, appointmentId), startsAt, 'staff', reason);
     await audit(ctx, tx, 'servicepoint.appointment.move', 'termin_appointment', appointmentId, reason);
     return moved;
   });

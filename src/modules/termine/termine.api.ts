@@ -186,8 +186,8 @@ export function registerTermineApi(app: FastifyInstance, deps: AppDeps) {
     { schema: { operationId: 'cancelAppointment', summary: 'Cancel (Authorization: Bearer <manageToken>)', tags, security: bearer, params: s.appointmentParams, response: { 200: s.appointmentOut } } },
     async (request) => {
       const ctx = ctxOf(request);
-      await byIdAndToken(ctx, request.params.id, bearerToken(request));
-      return toAppointmentOut(await describe(ctx, await cancel(ctx, bearerToken(request))), request.lang);
+      const a = await byIdAndToken(ctx, request.params.id, bearerToken(request));
+      return toAppointmentOut(await describe(ctx, await cancel(ctx, a, { by: 'citizen' })), request.lang);
     },
   );
 
@@ -221,8 +221,8 @@ export function registerTermineApi(app: FastifyInstance, deps: AppDeps) {
     { schema: { operationId: 'confirmAppointment', summary: 'Confirm a booking when the tenant uses double opt-in', tags, security: bearer, params: s.appointmentParams, response: { 200: s.appointmentOut, ...conflict } } },
     async (request) => {
       const ctx = ctxOf(request);
-      await byIdAndToken(ctx, request.params.id, bearerToken(request));
-      return toAppointmentOut(await describe(ctx, await confirm(ctx, bearerToken(request))), request.lang);
+      const a = await byIdAndToken(ctx, request.params.id, bearerToken(request));
+      return toAppointmentOut(await describe(ctx, await confirm(ctx, a)), request.lang);
     },
   );
 
