@@ -50,6 +50,7 @@ const envSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).optional(),
     CAPTCHA: z.enum(['on', 'off']).default('on'),
+    RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     WORKER: z.enum(['on', 'off']).default('on'),
@@ -76,6 +77,9 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.CAPTCHA === 'off' && env.NODE_ENV !== 'test') {
       ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: "may only be 'off' when NODE_ENV=test" });
+    }
+    if (env.RATE_LIMITS === 'off' && env.NODE_ENV !== 'test') {
+      ctx.addIssue({ code: 'custom', path: ['RATE_LIMITS'], message: "may only be 'off' when NODE_ENV=test" });
     }
     if (env.NODE_ENV === 'production' && !env.SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required when NODE_ENV=production' });
@@ -108,6 +112,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   captcha: boolean;
+  /** Per-IP limits of unauthenticated writes (src/shared/ratelimit); off only in tests that do not test them. */
+  rateLimits: boolean;
   logLevel: string;
   /** Secret for signing and key derivation. In development a fixed, clearly non-production value. */
   secretKey: string;
@@ -150,6 +156,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? 'Wegweiser <no-reply@localhost>',
     captcha: env.CAPTCHA === 'on',
+    rateLimits: env.RATE_LIMITS === 'on',
     logLevel: env.LOG_LEVEL,
     secretKey: env.SECRET_KEY ?? DEV_SECRET,
     worker: env.WORKER === 'on',

@@ -32,6 +32,7 @@ export async function createTestContext(options: TestOptions = {}): Promise<Test
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     CAPTCHA: 'off',
+    RATE_LIMITS: 'off',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (options.logStream ? 'info' : 'silent'),
     DATA_DIR: dataDir,
     ...options.env,
