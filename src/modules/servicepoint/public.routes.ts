@@ -1,16 +1,17 @@
 // Pages without login: the waiting-room display (with its event stream) and the self check-in kiosk.
 // Both are scoped to tenant and location and show waiting numbers only, never personal data.
-import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { keyedHash } from '../../shared/crypto.js';
 import { NotFoundError, TooManyRequestsError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requireLocation, selfCheckIn, type DeskContext } from './desk.service.js';
 import { createDisplayFeed, createStreamCounter } from './display.feed.js';
 import { displayState, enforceKioskLimits, type DisplayState } from './display.service.js';
-import { localDayOf, ticketLabel } from './queue.js';
+import { ticketLabel } from './queue.js';
 import { kioskForm } from './servicepoint.schemas.js';
 import { DisplayPage, KioskPage } from './views/Public.js';
+import { berlinDate } from '../../shared/time.js';
 
 type Loc = { Params: { loc: string } };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -40,7 +41,7 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get<Loc>('/servicepoint/anzeige/:loc', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
-    const state = await displayState(request.tdb, location.id, localDayOf(deps.clock.now()));
+    const state = await displayState(request.tdb, location.id, berlinDate(deps.clock.now()));
     void reply.header('cache-control', 'no-store');
     return reply.render(h(DisplayPage, { locationName: location.name, ...state, eventsUrl: `/t/${request.tenant.slug}/servicepoint/anzeige/${location.id}/events` }));
   });
@@ -64,7 +65,7 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
     // The screen's content as the client script renders it: numbers, and labels in this screen's language.
     const unsubscribe = feed.subscribe(
       `${tdb.tenantId}:${location.id}`,
-      () => displayState(tdb, location.id, localDayOf(deps.clock.now())),
+      () => displayState(tdb, location.id, berlinDate(deps.clock.now())),
       (state) => {
         const json = JSON.stringify({
           calls: state.calls.map((c) => ({ number: ticketLabel(c.ticket), counter: c.counter ?? '', at: c.calledAt?.toISOString() ?? '' })),
@@ -102,7 +103,7 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<Loc>('/servicepoint/kiosk/:loc', async (request, reply) => {
     const location = await kiosk(request);
     const now = deps.clock.now();
-    const ipHash = createHmac('sha256', deps.config.secretKey).update(`servicepoint:kiosk:${request.ip}`).digest('base64url');
+    const ipHash = keyedHash(deps.config.secretKey, `servicepoint:kiosk:${request.ip}`, 'base64url');
     await enforceKioskLimits(request.tdb, now, KIOSK_WINDOW_MS, [
       { name: `kiosk:ip:${ipHash}`, max: KIOSK_PER_IP },
       { name: `kiosk:loc:${location.id}`, max: KIOSK_PER_LOCATION },

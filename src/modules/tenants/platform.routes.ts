@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
+import { noStore } from '../../shared/http/security.js';
 import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
@@ -17,10 +18,7 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps) {
 
   const show = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values: Record<string, unknown> = {}, status = 200) => {
     const created = (request.query as Record<string, unknown>).created;
-    return reply
-      .status(status)
-      .header('cache-control', 'no-store')
-      .render(h(TenantsPage, { tenants: await listTenants(deps), errors, values, created: typeof created === 'string' ? created : undefined }));
+    return noStore(reply.status(status)).render(h(TenantsPage, { tenants: await listTenants(deps), errors, values, created: typeof created === 'string' ? created : undefined }));
   };
 
   app.get(PLATFORM_PATH, guard, async (request, reply) => show(request, reply));
