@@ -2,6 +2,7 @@
 // submitApplication (bearer draft token) and getApplicationStatus (bearer status token).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { textInput } from '../../shared/http/text.js';
 import { FormEngine, firstOpenInstance, isComplete, sectionStatuses, statusByReference, submitDraft, type Draft, type Instance } from '../../shared/forms/index.js';
 import { expectBearer, requireBearer } from '../../shared/http/bearer.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
@@ -56,7 +57,7 @@ export const antragOperations = {
     summary: 'Status and timeline of a submitted application (Bearer: the status token)',
     tags,
     access: 'bearer',
-    params: { reference: z.string().max(40) },
+    params: { reference: textInput({ max: 40 }) },
     response: { 200: statusResponse },
   }),
 };

@@ -1,6 +1,7 @@
 // zod schemas shared by the HTML forms and the JSON API; messages are i18n keys naming what is wrong.
 import { z } from 'zod';
 import { problemSchema } from '../../shared/http/operation.js';
+import { textInput } from '../../shared/http/text.js';
 import { MAX_PERSONS } from './availability.js';
 
 const uuid = (key: string) => z.uuid({ error: `termine:errors.${key}` });
@@ -10,7 +11,7 @@ const instant = z.iso.datetime({ offset: true, error: 'termine:errors.startsAt' 
 
 /** One or several service ids: repeated form fields, a JSON array, or a comma-separated query value. */
 const serviceIds = z
-  .union([z.string(), z.array(z.string())], { error: 'termine:errors.unknownService' })
+  .union([textInput(), z.array(textInput())], { error: 'termine:errors.unknownService' })
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
   .pipe(
     z
@@ -22,19 +23,14 @@ const serviceIds = z
   );
 
 const optionalText = (schema: z.ZodString) =>
-  z
-    .string()
-    .trim()
+  textInput()
     .transform((v) => (v === '' ? undefined : v))
     .pipe(schema.optional());
 
 export const contactFields = {
-  name: z.string({ error: 'termine:errors.name' }).trim().min(1, { error: 'termine:errors.name' }).max(120),
-  email: z
-    .string({ error: 'termine:errors.email' })
-    .trim()
+  name: textInput({ error: 'termine:errors.name', max: 120 }).min(1, { error: 'termine:errors.name' }),
+  email: textInput({ error: 'termine:errors.email', max: 254 })
     .min(1, { error: 'termine:errors.email' })
-    .max(254)
     .pipe(z.email({ error: 'termine:errors.email' })),
   phone: optionalText(z.string().regex(/^\+?[0-9 ()/-]{5,30}$/, { error: 'termine:errors.phone' })).optional(),
   bgNummer: optionalText(z.string().regex(/^\d{5}\s?BG\s?\d{7}$/i, { error: 'termine:errors.bgNummer' }))
@@ -53,9 +49,9 @@ export const dayStep = personsStep.extend({ month: z.string().regex(/^\d{4}-\d{2
 export const timeStep = personsStep.extend({ date: localDate });
 export const holdForm = personsStep.extend({ startsAt: z.iso.datetime({ offset: true, error: 'termine:errors.chooseTime' }).transform((s) => new Date(s)) });
 export const captchaForm = z.object({
-  altcha: z.string().max(4000).optional(),
-  captchaToken: z.string().max(500).optional(),
-  captchaAnswer: z.string().max(10).optional(),
+  altcha: textInput({ max: 4000 }).optional(),
+  captchaToken: textInput({ max: 500 }).optional(),
+  captchaAnswer: textInput({ max: 10 }).optional(),
 });
 export const moveForm = z.object({ startsAt: z.iso.datetime({ offset: true, error: 'termine:errors.chooseTime' }).transform((s) => new Date(s)) });
 
@@ -90,14 +86,14 @@ export const holdBody = z
 
 export const bookBody = z
   .object({
-    holdId: z.string().max(100).optional(),
+    holdId: textInput({ max: 100 }).optional(),
     location: uuid('unknownLocation').optional(),
     service: serviceIds.optional(),
     persons: persons.optional(),
     startsAt: instant.optional(),
     ...contactFields,
     /** altcha payload (base64 JSON of challenge and solution), from GET /captcha. */
-    captcha: z.string().max(4000).optional(),
+    captcha: textInput({ max: 4000 }).optional(),
     language: z.enum(['de', 'en']).optional(),
   })
   .superRefine((body, ctx) => {
