@@ -3,7 +3,7 @@
 // the tenant cache are platform (shared/tenancy), since every table and request needs them.
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { operation, typed } from '../../shared/http/operation.js';
 import type { WegweiserModule } from '../../shared/module.js';
 import { PLATFORM_PATH, registerPlatformRoutes } from './platform.routes.js';
 
@@ -28,15 +28,16 @@ export const tenantsModule: WegweiserModule = {
   staffNav: [{ path: PLATFORM_PATH, labelKey: 'tenants:nav', permission: 'tenants.manage', order: 90 }],
   html: registerPlatformRoutes,
   api(app: FastifyInstance) {
-    app.withTypeProvider<ZodTypeProvider>().get(
+    typed(app).get(
       '/',
       {
-        schema: {
+        schema: operation({
           operationId: 'getTenant',
           summary: 'Public information about the jobcenter (name, address, languages)',
           tags: ['tenant'],
+          access: 'public',
           response: { 200: publicTenantSchema },
-        },
+        }),
       },
       async (request) => {
         const t = request.tenant;
