@@ -2,6 +2,7 @@
 // list) and the labour-market figures (import, chart and table, monthly draft release). Owns the presse_* tables.
 import type { WegweiserModule } from '../../shared/module.js';
 import { seedPresse } from './demo.js';
+import { registerPublicRoutes } from './public.routes.js';
 
 export const presseModule: WegweiserModule = {
   name: 'presse',
@@ -13,5 +14,9 @@ export const presseModule: WegweiserModule = {
     /** Press settings and where a year's count starts. */
     'presse.settings': ['tenant_admin'],
   },
+  html(app, deps) {
+    registerPublicRoutes(app, deps);
+  },
+  citizenServices: [{ titleKey: 'presse:service.title', descriptionKey: 'presse:service.description', path: '/presse' }],
   seedDemo: seedPresse,
 };

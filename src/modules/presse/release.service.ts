@@ -8,7 +8,8 @@ import type { AppDeps } from '../../shared/module.js';
 import type { PressRelease, ReleaseStatus } from './presse.tables.js';
 import * as repo from './release.repository.js';
 
-export const BERLIN = 'Europe/Berlin';
+import { BERLIN } from './format.js';
+
 
 export interface Actor {
   userId: string;
