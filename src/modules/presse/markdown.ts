@@ -22,6 +22,15 @@ export function renderBody(body: string, chartSrc?: string): string {
   return md.renderer.render(tokens, md.options, env);
 }
 
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The body with the dateline ("Kreis Bergstraße (kb).") leading its first paragraph, as a printed release has it. */
+export function renderRelease(dateline: string, body: string, chartSrc?: string): string {
+  const html = renderBody(body, chartSrc);
+  const lead = `<strong class="pr-dateline">${escapeHtml(dateline)}</strong> `;
+  return html.startsWith('<p>') ? `<p>${lead}${html.slice(3)}` : `<p>${lead}</p>\n${html}`;
+}
+
 /** Plain text of a body (feeds' summaries, mails, search snippets). */
 export function plainText(body: string): string {
   return body

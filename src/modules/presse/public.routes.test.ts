@@ -40,7 +40,7 @@ describe('newsroom', () => {
     const res = await ctx.app.inject({ url: `${base}/presse/2020-530` });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Lfd. Nr. 530 / 2020');
-    expect(res.body).toContain('Kreis Bergstraße (kb).');
+    expect(res.body).toContain('<p><strong class="pr-dateline">Kreis Bergstraße (kb).</strong> Die Arbeitslosenquote ist aktuell');
     expect(res.body).toContain('von 4,5 Prozent auf 4,1 Prozent gesunken');
     expect(res.body).toContain('Walther-Rathenau-Straße 2');
     expect(res.body).toContain('itemtype="https://schema.org/NewsArticle"');
@@ -59,7 +59,7 @@ describe('figures page', () => {
     const res = await ctx.app.inject({ url: `${base}/arbeitsmarkt` });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Die Zahlen für November 2020');
-    expect(res.body).toContain('beträgt 4,1 Prozent');
+    expect(res.body).toContain('Arbeitslosenquote Kreis Bergstraße: 4,1 Prozent');
     expect(res.body).toContain('Veränderung zum Vormonat: −0,4 Prozentpunkte.');
     expect(res.body).toContain('Südhessen: 5,0 Prozent');
     expect(res.body).toContain('Quelle: Statistik der Bundesagentur für Arbeit.');

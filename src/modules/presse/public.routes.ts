@@ -7,7 +7,7 @@ import type { AppDeps } from '../../shared/module.js';
 import { rateChartSvg } from './figures.chart.js';
 import { figuresView } from './figures.service.js';
 import { figuresCsv } from './figures.csv.js';
-import { renderBody } from './markdown.js';
+import { renderRelease } from './markdown.js';
 import { newsroom, publicRelease } from './newsroom.service.js';
 import { newsroomQuery } from './presse.schemas.js';
 import { FiguresPage } from './views/Figures.js';
@@ -23,7 +23,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get<{ Params: { ref: string } }>('/presse/:ref', async (request, reply) => {
     const { release, contact } = await publicRelease(request.tdb, request.tenant, deps.clock.now(), request.params.ref);
-    const bodyHtml = renderBody(release.body, `/t/${request.tenant.slug}/arbeitsmarkt.svg`);
+    const bodyHtml = renderRelease(release.dateline, release.body, `/t/${request.tenant.slug}/arbeitsmarkt.svg`);
     return reply.render(h(ReleasePage, { release, bodyHtml, contact }));
   });
 

@@ -67,9 +67,9 @@ export function FiguresPage({ view }: { view: FiguresView }) {
               {t('presse:figures.csv')}
             </a>
           </p>
-          <div class="ww-table-wrap">
+          <div class="ww-table-wrap" tabindex={0} role="region" aria-labelledby="pr-table-caption">
             <table class="kern-table">
-              <caption class="kern-body">{t('presse:figures.tableCaption', { district: view.districtName, comparison: view.comparisonName })}</caption>
+              <caption id="pr-table-caption" class="kern-body">{t('presse:figures.tableCaption', { district: view.districtName, comparison: view.comparisonName })}</caption>
               <thead class="kern-table__head">
                 <tr class="kern-table__row">
                   <th scope="col" class="kern-table__header">{t('presse:figures.columns.month')}</th>

@@ -41,9 +41,6 @@ export function ReleaseArticle({ release, bodyHtml, contact }: { release: PressR
         </Alert>
       ) : null}
       <div class="kern-body pr-body" itemprop="articleBody">
-        <p class="pr-dateline">
-          <strong>{release.dateline}</strong>
-        </p>
         <div dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       </div>
       {release.categories.length ? (
