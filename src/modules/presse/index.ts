@@ -3,10 +3,13 @@
 import type { WegweiserModule } from '../../shared/module.js';
 import { seedPresse } from './demo.js';
 import { registerPublicRoutes } from './public.routes.js';
+import { registerStaffRoutes } from './staff.routes.js';
 
 export const presseModule: WegweiserModule = {
   name: 'presse',
   permissions: {
+    /** See the press office's releases in every state. */
+    'presse.view': ['presse', 'tenant_admin'],
     /** Write, submit, publish, correct and withdraw releases; import figures. */
     'presse.edit': ['presse'],
     /** Approve a release someone else wrote (four eyes). */
@@ -16,7 +19,9 @@ export const presseModule: WegweiserModule = {
   },
   html(app, deps) {
     registerPublicRoutes(app, deps);
+    registerStaffRoutes(app, deps);
   },
   citizenServices: [{ titleKey: 'presse:service.title', descriptionKey: 'presse:service.description', path: '/presse' }],
+  staffNav: [{ path: '/staff/presse', labelKey: 'presse:nav', permission: 'presse.view', order: 40 }],
   seedDemo: seedPresse,
 };

@@ -38,7 +38,7 @@ describe('running numbers', () => {
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(published.map((r) => r.year))).toEqual(new Set([2026]));
     expect(release.runningNumber(published.find((r) => r.number === 7)!)).toBe('Lfd. Nr. 7 / 2026');
-    console.info(`presse numbering: 50 concurrent publications in ${ms.toFixed(0)} ms on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
+    process.stdout.write(`presse numbering: 50 concurrent publications in ${ms.toFixed(0)} ms on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}\n`);
   });
 
   it('numbers by the Berlin year in which the release becomes visible (embargo over New Year)', async () => {

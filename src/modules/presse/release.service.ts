@@ -112,6 +112,9 @@ export async function presetNumber(ctx: PresseContext, actor: Actor, year: numbe
   });
 }
 
+export const releaseOf = (ctx: PresseContext, id: string) => repo.getRelease(ctx.tdb, id);
+export const allReleases = (ctx: PresseContext) => repo.listAll(ctx.tdb);
+
 /** Display state for the press office: a published release before its embargo is "scheduled". */
 export function displayState(release: PressRelease, now: Date): ReleaseStatus | 'scheduled' {
   return release.status === 'published' && release.visibleFrom && release.visibleFrom > now ? 'scheduled' : release.status;
