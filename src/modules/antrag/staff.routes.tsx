@@ -2,8 +2,8 @@
 // requirePermission(deps, 'antrag.process'); every read of an application is audited in the service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { textInput, multilineText } from '../../shared/http/text.js';
 import { buildSummary, submissionStatuses } from '../../shared/forms/index.js';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import { parseInput, safeParseForm } from '../../shared/http/validation.js';
@@ -13,6 +13,7 @@ import { antragFlows } from './flows/index.js';
 import { addNote, applicationPdf, changeStatus, exportApplication, listApplications, openApplication, requestDocuments } from './staff.service.js';
 import { StaffDetail } from './views/StaffDetail.js';
 import { StaffList } from './views/StaffList.js';
+import { fromBerlinIso } from '../../shared/time.js';
 
 type IdParams = { id: string };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -23,20 +24,20 @@ const listQuery = z.object({
   flow: z.enum(['erstantrag', 'bankverbindung']).optional().catch(undefined),
   from: isoDay.optional().catch(undefined),
   to: isoDay.optional().catch(undefined),
-  reference: z.string().trim().toUpperCase().max(40).optional().catch(undefined),
+  reference: textInput({ max: 40 }).toUpperCase().optional().catch(undefined),
 });
 const statusForm = z.object({ status: z.enum(submissionStatuses, { error: 'forms:validation.choose' }) });
-const noteForm = z.object({ note: z.string().trim().min(1, { error: 'antrag:staff.noteRequired' }).max(2000) });
+const noteForm = z.object({ note: multilineText({ max: 2000 }).min(1, { error: 'antrag:staff.noteRequired' }) });
 const requestForm = z.object({
-  bgNummer: z.string().trim().min(1, { error: 'antrag:staff.bgNummerRequired' }).max(40),
+  bgNummer: textInput({ max: 40 }).min(1, { error: 'antrag:staff.bgNummerRequired' }),
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'antrag:staff.dueDateRequired' }),
-  items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).min(1, { error: 'antrag:staff.itemsRequired' }).max(30)),
-  message: z.string().trim().max(2000).default(''),
+  items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(textInput({ max: 40 })).min(1, { error: 'antrag:staff.itemsRequired' }).max(30)),
+  message: multilineText({ max: 2000 }).default(''),
 });
 const NOTICES = ['status', 'note', 'request'] as const;
 
 /** Start of a Berlin day (plus days) as an instant, for the "submitted from/to" filter. */
-const dayStart = (day: string | undefined, plusDays = 0) => (day ? DateTime.fromISO(day, { zone: 'Europe/Berlin' }).plus({ days: plusDays }).toJSDate() : undefined);
+const dayStart = (day: string | undefined, plusDays = 0) => (day ? fromBerlinIso(day).plus({ days: plusDays }).toJSDate() : undefined);
 
 export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'antrag.process'));
