@@ -8,7 +8,7 @@ import type { AppDeps } from '../../shared/module.js';
 import type { PressRelease, ReleaseStatus } from './presse.tables.js';
 import * as repo from './release.repository.js';
 
-import { BERLIN } from './format.js';
+import { BERLIN } from '../../shared/time.js';
 
 
 export interface Actor {
