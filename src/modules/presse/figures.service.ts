@@ -142,3 +142,30 @@ export function monthlyDraft(key: KeyFigures, names: { district: string; compari
     body: paragraphs.join('\n\n'),
   };
 }
+
+/** A region's months with the changes to the previous month and year (own calculations), for the API. */
+export async function figureSeries(tdb: TenantDb, region: string, from?: string, to?: string) {
+  const all = await repo.series(tdb, region, undefined, to);
+  if (all.length === 0) return null;
+  const byMonth = new Map(all.map((f) => [f.month, f]));
+  const change = (f: LabourMarketFigure, months: number) => {
+    const before = byMonth.get(shiftMonth(f.month, months));
+    return before ? (f.rateTenths - before.rateTenths) / 10 : null;
+  };
+  return {
+    region,
+    name: all[0]!.regionName,
+    months: all
+      .filter((f) => !from || f.month >= from)
+      .map((f) => ({
+        month: f.month,
+        unemployed: f.unemployed,
+        unemployedSgb2: f.unemployedSgb2,
+        unemployedSgb3: f.unemployedSgb3,
+        rate: f.rateTenths / 10,
+        rateChangePreviousMonth: change(f, -1),
+        rateChangePreviousYear: change(f, -12),
+        source: f.source,
+      })),
+  };
+}

@@ -2,6 +2,8 @@
 // list) and the labour-market figures (import, chart and table, monthly draft release). Owns the presse_* tables.
 import type { WegweiserModule } from '../../shared/module.js';
 import { seedPresse } from './demo.js';
+import { registerFeedRoutes } from './feeds.js';
+import { registerPresseApi } from './presse.api.js';
 import { registerPublicRoutes } from './public.routes.js';
 import { registerStaffRoutes } from './staff.routes.js';
 
@@ -19,9 +21,11 @@ export const presseModule: WegweiserModule = {
   },
   html(app, deps) {
     registerPublicRoutes(app, deps);
+    registerFeedRoutes(app, deps);
     registerStaffRoutes(app, deps);
   },
   citizenServices: [{ titleKey: 'presse:service.title', descriptionKey: 'presse:service.description', path: '/presse' }],
+  api: registerPresseApi,
   staffNav: [{ path: '/staff/presse', labelKey: 'presse:nav', permission: 'presse.view', order: 40 }],
   seedDemo: seedPresse,
 };
