@@ -2,7 +2,7 @@
 // `tenants` table and the tenant cache are platform (shared/tenancy), since every table and request needs them.
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { operation, typed } from '../../shared/http/operation.js';
 import type { WegweiserModule } from '../../shared/module.js';
 
 export { demoTenant, secondTenant } from './demo.js';
@@ -24,15 +24,16 @@ export const tenantsModule: WegweiserModule = {
   /** Creating and changing tenants: the operators of the installation. */
   permissions: { 'tenants.manage': ['platform_admin'] },
   api(app: FastifyInstance) {
-    app.withTypeProvider<ZodTypeProvider>().get(
+    typed(app).get(
       '/',
       {
-        schema: {
+        schema: operation({
           operationId: 'getTenant',
           summary: 'Public information about the jobcenter (name, address, languages)',
           tags: ['tenant'],
+          access: 'public',
           response: { 200: publicTenantSchema },
-        },
+        }),
       },
       async (request) => {
         const t = request.tenant;
