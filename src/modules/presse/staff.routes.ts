@@ -1,5 +1,5 @@
 // The press office's pages: list, editor, workflow steps (submit, approve, publish, reopen, withdraw, correct) and
-// the monthly draft. Pages are personal to the person (and show colleagues' names): never cached.
+// the monthly draft. Like every response without its own caching, they are sent with no-store (ADR 0126).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { DomainError, NotFoundError, ValidationError, type FieldError } from '../../shared/http/errors.js';
@@ -35,9 +35,6 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!uuid.test(request.params.id)) throw new NotFoundError();
     return request.params.id;
   };
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.includes('/staff/presse')) void reply.header('cache-control', 'no-store');
-  });
 
   app.get('/staff/presse', view, async (request, reply) => {
     const now = deps.clock.now();
