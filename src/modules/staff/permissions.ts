@@ -8,6 +8,7 @@ export const roles = [
   'servicepoint',
   'sachbearbeitung',
   'coach',
+  'teamleitung',
   'personalentwicklung',
   'presse',
   'mitarbeitende',
