@@ -53,7 +53,8 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     app.post(`/staff/coaching/${path}`, guard, async (request, reply) => {
       const body = (request.body ?? {}) as Form;
       const parsed = safeParseForm(s.intakeForm, body);
-      if (!parsed.ok) return show(request, reply, body, parsed.errors);
+      // One message for the languages field, whichever entry is wrong (the summary links to the field).
+      if (!parsed.ok) return show(request, reply, body, parsed.errors.map((e) => (e.field.startsWith('languages.') ? { ...e, field: 'languages' } : e)));
       try {
         const coaches = await coachesFor(request, mode);
         const tn = await svc.aufnehmen(deps, request.tdb, request.staff, parsed.data, coaches.map((c) => c.id));
@@ -82,7 +83,8 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   const post = <S extends ZodType, P extends IdParams>(path: string, formId: string | ((params: P) => string), schema: S, run: (request: FastifyRequest<{ Params: P }>, data: S['_output']) => Promise<unknown>) =>
     app.post<{ Params: P }>(`/staff/coaching/:id${path}`, caseloadGuard, async (request, reply) => {
       const params = request.params as P;
-      if (!Object.values(params).every((v) => uuid.test(String(v)))) return reply.callNotFound();
+      const aid = (params as Partial<ActivityParams>).aid;
+      if (!uuid.test(params.id) || (aid !== undefined && !uuid.test(aid))) return reply.callNotFound();
       const id = typeof formId === 'string' ? formId : formId(params);
       const body = typeof formId === 'string' ? ((request.body ?? {}) as Form) : unsuffixed((request.body ?? {}) as Form, `-${id.slice(2)}`);
       const parsed = safeParseForm(schema, body);

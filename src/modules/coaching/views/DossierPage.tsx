@@ -1,9 +1,9 @@
 export type { FormState } from './dossier-form.js';
 import { Alert, ErrorSummary, SummaryList } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
+import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { type DossierPageProps } from './dossier-form.js';
-import { isOverdue } from '../rules.js';
+import { formatDate, isOverdue } from '../rules.js';
 import { ActivitiesSection, ExitSection, LinkSection, PlanSection, PlanSteps } from './DossierPlan.js';
 import { ContactsSection, PotenzialSection, ZielberufeSection } from './DossierSections.js';
 import { Badge, CoachingAssets, LocalDate, PhaseBadge } from './parts.js';
@@ -11,6 +11,7 @@ import { Badge, CoachingAssets, LocalDate, PhaseBadge } from './parts.js';
 /** One participant: the coach's working page (analysis, paths, plan, dialogue, follow-up, exit), or the caseworker's status view. */
 export function DossierPage(props: DossierPageProps) {
   const t = useT();
+  const { lang } = useView();
   const { dossier: d } = props;
   const { tn } = d;
   const staffBase = `${useTenantBase()}/staff`;
@@ -41,7 +42,7 @@ export function DossierPage(props: DossierPageProps) {
           { key: t('coaching:intake.bgNummer'), value: tn.bgNummer ?? '–' },
           { key: t('coaching:intake.rechtsgrundlage'), value: d.rechtsgrundlage?.label ?? '–' },
           { key: t('coaching:intake.startOn'), value: <LocalDate value={tn.startOn} /> },
-          { key: t('coaching:dossier.consent'), value: t('coaching:dossier.consentValue', { version: tn.consentVersion, date: tn.consentGivenOn }) },
+          { key: t('coaching:dossier.consent'), value: t('coaching:dossier.consentValue', { version: tn.consentVersion, date: formatDate(tn.consentGivenOn, lang) }) },
           {
             key: t('coaching:caseload.nextContact'),
             value: (
