@@ -1,27 +1,11 @@
 // zod schemas of every coaching form and API input; messages are i18n keys (coaching:errors.*, common:validation.*).
 import { z } from 'zod';
+import { multilineText, textInput } from '../../shared/http/text.js';
 import { aktivitaetStatus, aktivitaetTypen, anerkennungsStaende, austrittsgruende, kontaktKanaele, potenzialBereiche, sensibleKategorien, wartetAuf } from './coaching.tables.js';
 
-// TODO(platform): replace with shared/http/text.ts textInput()/multilineText() once it is on main.
-// eslint-disable-next-line no-control-regex
-const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const forbiddenSingleLine = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
-const textInput = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((v) => !forbiddenSingleLine.test(v), { error: 'coaching:errors.controlCharacters' });
-const multilineText = (max = 4000) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((v) => !forbidden.test(v), { error: 'coaching:errors.controlCharacters' });
-const optionalText = (max = 200) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), textInput(max).optional());
+const textLine = (max = 200) => textInput({ min: 1, max });
+const textBlock = (max = 4000) => multilineText({ min: 1, max });
+const optionalText = (max = 200) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), textLine(max).optional());
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'coaching:errors.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'coaching:errors.date' });
 const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional());
@@ -43,12 +27,12 @@ const languages = z.preprocess(
             return match ? { name: match[1], level: match[2] } : { name: part, level: '' };
           })
       : v,
-  z.array(z.object({ name: textInput(60), level: z.enum(cefrLevels, { error: 'coaching:errors.languageLevel' }) })).max(10),
+  z.array(z.object({ name: textLine(60), level: z.enum(cefrLevels, { error: 'coaching:errors.languageLevel' }) })).max(10),
 );
 
 export const intakeForm = z.object({
-  givenName: textInput(100),
-  familyName: textInput(100),
+  givenName: textLine(100),
+  familyName: textLine(100),
   birthDate: isoDate,
   email: z.preprocess((v) => (v === '' ? undefined : v), z.email().max(200).optional()),
   phone: optionalText(40),
@@ -61,12 +45,12 @@ export const intakeForm = z.object({
 });
 export type IntakeInput = z.output<typeof intakeForm>;
 
-export const vertraulichForm = z.object({ kategorie: z.enum(sensibleKategorien), text: multilineText(2000) });
+export const vertraulichForm = z.object({ kategorie: z.enum(sensibleKategorien), text: textBlock(2000) });
 export const shareConsentForm = z.object({ noteId: uuid, shareConsent: checkbox });
 
 export const potenzialForm = z.object({
   bereich: z.enum(potenzialBereiche),
-  text: multilineText(1000),
+  text: textBlock(1000),
   anerkennung: z.preprocess((v) => (v === '' ? undefined : v), z.enum(anerkennungsStaende).optional()),
   dqr: z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().int().min(1).max(8).optional()),
 });
@@ -75,20 +59,20 @@ export const zielberufForm = z.object({ kldb: z.string().regex(/^\d{5}$/, { erro
 
 export const aktivitaetForm = z.object({
   typ: z.enum(aktivitaetTypen),
-  title: textInput(200),
+  title: textLine(200),
   wer: z.enum(['teilnehmende', 'coach', 'beide']),
   dueOn: optionalDate,
 });
 
 export const aktivitaetUpdateForm = z.object({ status: z.enum(aktivitaetStatus), wartetAuf: z.enum(wartetAuf) });
-export const nachrichtForm = z.object({ text: multilineText(2000) });
+export const nachrichtForm = z.object({ text: textBlock(2000) });
 
-export const planForm = z.object({ ziele: multilineText(4000), reviewOn: optionalDate });
+export const planForm = z.object({ ziele: textBlock(4000), reviewOn: optionalDate });
 
 export const kontaktForm = z.object({
   kanal: z.enum(kontaktKanaele),
   contactOn: isoDate,
-  summary: multilineText(2000),
+  summary: textBlock(2000),
   nextContactOn: optionalDate,
 });
 

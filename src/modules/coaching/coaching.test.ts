@@ -77,7 +77,7 @@ describe('intake and caseload', () => {
     expect(res.body).toContain('Ohne Einwilligung kann das Coaching keine Daten aufnehmen');
     expect(res.body).toContain('href="#f-consent"');
     expect(res.body).toContain('href="#f-languages"');
-    expect(res.body).toContain('Bitte entfernen Sie Steuerzeichen');
+    expect(res.body).toContain('Dieses Feld enthält unsichtbare Zeichen, die die Schreibrichtung ändern.');
     expect(res.body).toContain('value="Haddad"');
   });
 

@@ -15,6 +15,7 @@ const tags = [
   { name: 'applications', description: 'Online applications (Antrag auf Bürgergeld)' },
   { name: 'staff', description: 'Staff session' },
   { name: 'termine-admin', description: 'Configuration of appointments (staff)' },
+  { name: 'coaching', description: 'Coaching Aus- und Weiterbildung: the participant plan (personal link) and the coach caseload' },
 ];
 
 type Json = Record<string, unknown>;
