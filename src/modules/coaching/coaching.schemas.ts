@@ -24,7 +24,10 @@ const languages = z.preprocess(
           .filter(Boolean)
           .map((part) => {
             const match = /^(.*\S)\s+(\S+)$/.exec(part);
-            return match ? { name: match[1], level: match[2] } : { name: part, level: '' };
+            if (!match) return { name: part, level: '' };
+            // "B1", "b1", "Muttersprache" and "muttersprache" are all fine.
+            const level = match[2]!.toLowerCase() === 'muttersprache' ? 'muttersprache' : match[2]!.toUpperCase();
+            return { name: match[1], level };
           })
       : v,
   z.array(z.object({ name: textLine(60), level: z.enum(cefrLevels, { error: 'coaching:errors.languageLevel' }) })).max(10),
