@@ -1,5 +1,5 @@
 import { Button, ButtonLink, ErrorSummary, TextField } from '../../../shared/html/components.js';
-import { useT } from '../../../shared/html/context.js';
+import { useT, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { austrittsgruende } from '../coaching.tables.js';
@@ -12,8 +12,8 @@ function ExitChart({ report }: { report: IndicatorReport }) {
   const t = useT();
   const max = Math.max(1, ...austrittsgruende.map((g) => report.exits[g]));
   const rowHeight = 28;
-  const labelWidth = 260;
-  const width = 640;
+  const labelWidth = 340;
+  const width = 720;
   return (
     <svg class="ww-chart" viewBox={`0 0 ${width} ${austrittsgruende.length * rowHeight + 8}`} role="img" aria-labelledby="chart-title">
       <title id="chart-title">{t('coaching:indicators.chartTitle')}</title>
@@ -38,8 +38,9 @@ function ExitChart({ report }: { report: IndicatorReport }) {
 
 export function IndicatorsPage({ report, errors, base }: { report: IndicatorReport; errors: FieldError[]; base: string }) {
   const t = useT();
+  const { lang } = useView();
   const title = t('coaching:indicators.title');
-  const pct = (v: number | null) => (v === null ? t('coaching:indicators.withheld') : `${v.toLocaleString('de-DE')} %`);
+  const pct = (v: number | null) => (v === null ? t('coaching:indicators.withheld') : `${v.toLocaleString(lang)} %`);
   const showExits = report.exitsTotal >= MIN_GROUP;
   return (
     <StaffLayout title={title} wide>
