@@ -228,3 +228,34 @@ describe('follow-up and exit', () => {
     expect(csv.body).toContain('integrationsquote_prozent,\r\n');
   });
 });
+
+describe('the team lead', () => {
+  it('sees the caseload of the coaches of the team they lead, read only and without the restricted section', async () => {
+    const admin = await loginAs(ctx, ['tenant_admin']);
+    const lead = await loginAs(ctx, ['teamleitung']);
+    const teamCoach = await loginAs(ctx, ['coach']);
+    const outsider = await loginAs(ctx, ['coach']);
+    const inTeam = await intake(teamCoach, { givenName: 'Marek', familyName: 'Nowak' });
+    await intake(outsider, { givenName: 'Olena', familyName: 'Kovalenko' });
+
+    expect((await get(lead, `${base}/team`)).body).toContain('Noch niemand im Fallbestand.');
+    const created = await post(admin, '/t/neue-wege/staff/admin/teams', { name: 'Coaching Süd' });
+    const teamUrl = created.headers.location as string;
+    const teamId = /teams\/([0-9a-f-]{36})/.exec(teamUrl)![1]!;
+    expect((await post(admin, `/t/neue-wege/staff/admin/teams/${teamId}/members`, { userId: lead.userId, isLead: 'on' })).statusCode).toBe(303);
+    expect((await post(admin, `/t/neue-wege/staff/admin/teams/${teamId}/members`, { userId: teamCoach.userId })).statusCode).toBe(303);
+
+    const team = await get(lead, `${base}/team`);
+    expect(team.statusCode).toBe(200);
+    expect(team.body).toContain('Nowak, Marek');
+    expect(team.body).not.toContain('Kovalenko');
+    expect(await audits('coaching.caseload.team')).not.toHaveLength(0);
+    const dossier = await get(lead, `${base}/${inTeam}`);
+    expect(dossier.statusCode).toBe(200);
+    expect(dossier.body).not.toContain('Vertraulichen Bereich öffnen');
+    expect(dossier.body).not.toContain('Eintrag hinzufügen');
+    expect((await post(lead, `${base}/${inTeam}/potenzial`, { bereich: 'sozial', text: 'x' })).statusCode).toBe(403);
+    // A coach cannot open the team view.
+    expect((await get(teamCoach, `${base}/team`)).statusCode).toBe(403);
+  });
+});

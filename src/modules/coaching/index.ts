@@ -22,6 +22,7 @@ export const coachingModule: WegweiserModule = {
   },
   staffNav: [
     { path: '/staff/coaching', labelKey: 'coaching:nav.caseload', permission: 'coaching.caseload', order: 40 },
+    { path: '/staff/coaching/team', labelKey: 'coaching:nav.team', permission: 'coaching.team', order: 40 },
     { path: '/staff/coaching/zuweisung', labelKey: 'coaching:nav.referral', permission: 'coaching.refer', order: 41 },
     { path: '/staff/coaching/kennzahlen', labelKey: 'coaching:nav.indicators', permission: 'coaching.indicators', order: 42 },
   ],
