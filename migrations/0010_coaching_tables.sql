@@ -21,6 +21,12 @@ CREATE TABLE "coaching_arbeitsmarkt" (
 	"note" text
 );
 --> statement-breakpoint
+CREATE TABLE "coaching_einstellungen" (
+	"tenant_id" uuid PRIMARY KEY NOT NULL,
+	"retention_months" integer DEFAULT 24 NOT NULL,
+	"restricted_retention_months" integer DEFAULT 3 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "coaching_kontakte" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -136,6 +142,7 @@ CREATE TABLE "coaching_zielberufe" (
 ALTER TABLE "coaching_aktivitaeten" ADD CONSTRAINT "coaching_aktivitaeten_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_aktivitaeten" ADD CONSTRAINT "coaching_aktivitaeten_teilnehmende_id_coaching_teilnehmende_id_fk" FOREIGN KEY ("teilnehmende_id") REFERENCES "public"."coaching_teilnehmende"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_arbeitsmarkt" ADD CONSTRAINT "coaching_arbeitsmarkt_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coaching_einstellungen" ADD CONSTRAINT "coaching_einstellungen_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_kontakte" ADD CONSTRAINT "coaching_kontakte_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_kontakte" ADD CONSTRAINT "coaching_kontakte_teilnehmende_id_coaching_teilnehmende_id_fk" FOREIGN KEY ("teilnehmende_id") REFERENCES "public"."coaching_teilnehmende"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_links" ADD CONSTRAINT "coaching_links_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -9,6 +9,16 @@ const tenantId = () =>
     .references(() => tenants.id);
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
+/** Per-tenant rules of the coaching (one row; defaults apply while it is missing). */
+export const coachingEinstellungen = pgTable('coaching_einstellungen', {
+  tenantId: tenantId().primaryKey(),
+  /** Everything on a participant is deleted this many months after the coaching ended (exit, or end of follow-up). */
+  retentionMonths: integer().notNull().default(24),
+  /** Restricted notes (Art. 9 DSGVO) go sooner: this many months after the exit. */
+  restrictedRetentionMonths: integer().notNull().default(3),
+});
+export const defaultEinstellungen = { retentionMonths: 24, restrictedRetentionMonths: 3 };
+
 /** Where a participant is in the coaching; the caseload groups and the demo follow this order. */
 export const phasen = ['aufnahme', 'analyse', 'plan', 'pruefung', 'arbeitsaufnahme', 'nachbetreuung', 'beendet'] as const;
 export type Phase = (typeof phasen)[number];

@@ -6,6 +6,7 @@ import { registerCoachingApi } from './coaching.api.js';
 import { overdueContacts } from './coaching.widgets.js';
 import { seedCoaching } from './demo.js';
 import { registerParticipantRoutes } from './participant.routes.js';
+import { coachingJobs } from './retention.js';
 import { registerStaffRoutes } from './staff.routes.js';
 
 export const coachingModule: WegweiserModule = {
@@ -35,4 +36,5 @@ export const coachingModule: WegweiserModule = {
     registerCoachingApi(app, deps);
   },
   seedDemo: seedCoaching,
+  jobs: coachingJobs,
 };

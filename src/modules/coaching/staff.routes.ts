@@ -11,6 +11,7 @@ import * as s from './coaching.schemas.js';
 import * as svc from './coaching.service.js';
 import { indicatorReport, indicatorsCsv } from './indicators.service.js';
 import { issueLink, revokeLinks } from './link.service.js';
+import { auskunft } from './retention.js';
 import { CaseloadPage } from './views/CaseloadPage.js';
 import { DossierPage, type FormState } from './views/DossierPage.js';
 import { IndicatorsPage } from './views/IndicatorsPage.js';
@@ -124,6 +125,15 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     const issued = await issueLink(deps, request.tdb, request.staff, request.params.id, { slug: request.tenant.slug, name: request.tenant.name }, sendMail);
     const dossier = await svc.dossier(deps, request.tdb, request.staff, request.params.id);
     return reply.render(h(DossierPage, { dossier, base: base(request), issuedLink: issued.mailed ? undefined : issued.url, linkMailed: issued.mailed }));
+  });
+
+  app.get<{ Params: IdParams }>('/staff/coaching/:id/auskunft.json', caseloadGuard, async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const data = await auskunft(deps, request.tdb, request.staff, request.params.id);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="auskunft-${request.params.id}.json"`)
+      .send(JSON.stringify(data, null, 2));
   });
 
   app.get<{ Params: IdParams }>('/staff/coaching/:id/vertraulich', caseloadGuard, async (request, reply) => {

@@ -200,6 +200,13 @@ export function ExitSection({ dossier: d, base, form }: DossierPageProps) {
       <h2 class="kern-heading-medium" id="austritt-heading">
         {t('coaching:exit.title')}
       </h2>
+      {d.zugang === 'coach' ? (
+        <p class="kern-body">
+          <a class="kern-link" href={`${base}/${tn.id}/auskunft.json`}>
+            {t('coaching:exit.auskunft')}
+          </a>
+        </p>
+      ) : null}
       {tn.beschaeftigung ? (
         <p class="kern-body">
           {t('coaching:exit.job', { hours: tn.beschaeftigung.hoursPerWeek, sector: tn.beschaeftigung.sector })} <LocalDate value={tn.beschaeftigung.startOn} />. {t('coaching:exit.followUpUntil')}{' '}
