@@ -9,7 +9,6 @@ import { aufforderungForCode } from './aufforderung.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
 import { discardIntake, receiveMultipart } from './intake.js';
 import { receiptPdf } from './pdf.js';
-import { berlinToday } from './receipt.js';
 import { normalizeAccessCode } from './tokens.js';
 import { codeForm } from './unterlagen.schemas.js';
 import { receiptByToken, submitUpload, uploadLimits, type UploadContext } from './upload.service.js';
@@ -18,6 +17,8 @@ import { ReceiptPage } from './views/ReceiptPage.js';
 import { StartPage } from './views/StartPage.js';
 import { UploadPage, type UploadPageProps } from './views/UploadPage.js';
 import { sendPdf } from './http.js';
+import { berlinDate } from '../../shared/time.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 
 type CodeParams = { code: string };
 type ItemParams = { code: string; position: string };
@@ -53,7 +54,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/unterlagen', async (_request, reply) => reply.render(h(StartPage, { errors: [] })));
 
-  app.post('/unterlagen/code', async (request, reply) => {
+  app.post('/unterlagen/code', { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
     const parsed = safeParseForm(codeForm, request.body);
     const code = parsed.ok ? normalizeAccessCode(parsed.data.code) : undefined;
     if (!code) {
@@ -66,7 +67,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: CodeParams }>('/unterlagen/a/:code', async (request, reply) => {
     const data = await aufforderungForCode(request.tdb, request.params.code, deps.clock.now());
     // Pages reached with a secret (code or receipt token) are not kept in shared caches.
-    return reply.header('cache-control', 'no-store').render(h(AufforderungPage, { data, today: berlinToday(deps.clock.now()) }));
+    return reply.header('cache-control', 'no-store').render(h(AufforderungPage, { data, today: berlinDate(deps.clock.now()) }));
   });
 
   const itemOf = async (request: FastifyRequest<{ Params: ItemParams }>) => {
@@ -87,7 +88,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.render(h(UploadPage, props));
   });
 
-  app.post<{ Params: ItemParams }>('/unterlagen/a/:code/:position', async (request, reply) => {
+  app.post<{ Params: ItemParams }>('/unterlagen/a/:code/:position', { onRequest: perIpLimit(deps, publicLimits.upload) }, async (request, reply) => {
     const { data, item, props } = await itemOf(request);
     return handleUpload(request, reply, { requestCode: data.code, item: String(item.position) }, (errors, values) => ({ ...props, errors, values }));
   });
@@ -101,7 +102,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/unterlagen/frei', async (request, reply) => reply.render(h(UploadPage, await freeProps(request))));
 
-  app.post('/unterlagen/frei', async (request, reply) => {
+  app.post('/unterlagen/frei', { onRequest: perIpLimit(deps, publicLimits.upload) }, async (request, reply) => {
     const props = await freeProps(request);
     // A code field can only come from a crafted request here; the free form never has one.
     return handleUpload(request, reply, { requestCode: '' }, (errors, values) => ({ ...props, errors, values }));
