@@ -1,6 +1,6 @@
 // The participant's personal link (no account): issuing and revoking it (coach), and what the link opens —
 // plan, next steps, messages — with comments on activities and agreement to the plan (participant).
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken, TOKEN_PATTERN } from '../../shared/crypto.js';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
@@ -11,11 +11,6 @@ import * as repo from './coaching.repository.js';
 import { accessTo, agreePlan } from './coaching.service.js';
 import type { Aktivitaet, Nachricht, Plan, Teilnehmende } from './coaching.tables.js';
 import { berlinToday } from './rules.js';
-
-// TODO(platform): replace with shared/crypto.ts newToken/hashToken/TOKEN_PATTERN once it is on main.
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-const newToken = () => randomBytes(32).toString('base64url');
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A link is valid for this long; the coach issues a new one (or the participant asks for one) afterwards. */
 export const LINK_DAYS = 180;

@@ -1,14 +1,11 @@
 // Domain rules of the coaching, as pure functions: dates in Europe/Berlin, overdue contacts, the follow-up
 // window after a job start, plan reviews, the Externenprüfung check and the indicators (doc/domain/coaching.md).
 import { DateTime } from 'luxon';
+import { BERLIN, berlinDate } from '../../shared/time.js';
 import type { Austrittsgrund, Phase } from './coaching.tables.js';
 
-const BERLIN = 'Europe/Berlin';
-
-/** Today's date in Berlin (YYYY-MM-DD). TODO(platform): replace with shared/time berlinDate. */
-export function berlinToday(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: BERLIN }).toISODate()!;
-}
+/** Today's date in Berlin (YYYY-MM-DD). */
+export const berlinToday = berlinDate;
 
 export function addMonths(isoDate: string, months: number): string {
   return DateTime.fromISO(isoDate, { zone: BERLIN }).plus({ months }).toISODate()!;
