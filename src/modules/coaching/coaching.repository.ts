@@ -133,6 +133,7 @@ export const plaene = {
     return (row?.v ?? 0) + 1;
   },
   insert: (tdb: TenantDb, values: Omit<typeof coachingPlaene.$inferInsert, 'tenantId' | 'id' | 'createdAt'>) => tdb.insert(coachingPlaene, values),
+  markSchlichtung: (tdb: TenantDb, id: string) => tdb.update(coachingPlaene, { schlichtung: true }, eq(coachingPlaene.id, id)),
   agree: (tdb: TenantDb, id: string, at: Date, via: 'link' | 'papier') =>
     tdb.update(coachingPlaene, { agreedAt: at, agreedVia: via }, eq(coachingPlaene.id, id), isNull(coachingPlaene.agreedAt)),
 };

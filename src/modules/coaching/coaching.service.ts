@@ -256,6 +256,14 @@ export const makePlan = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id
 export const recordPaperAgreement = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string) =>
   change(deps, tdb, staff, id, 'coaching.plan.agree', (tx, tn) => agreePlan(deps, tx, tn.id, 'papier'));
 
+/** The participant does not agree with the plan: the Schlichtungsverfahren (§ 15a SGB II) is requested. */
+export const requestSchlichtung = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string) =>
+  change(deps, tdb, staff, id, 'coaching.plan.schlichtung', async (tx, tn) => {
+    const plan = await repo.plaene.latest(tx, tn.id);
+    if (!plan) throw new NotFoundError();
+    await repo.plaene.markSchlichtung(tx, plan.id);
+  });
+
 /** Marks the latest plan and its steps as agreed (once). */
 export async function agreePlan(deps: AppDeps, tx: TenantDb, teilnehmendeId: string, via: 'link' | 'papier'): Promise<void> {
   const plan = await repo.plaene.latest(tx, teilnehmendeId);

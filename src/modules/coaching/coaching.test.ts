@@ -136,6 +136,8 @@ describe('referral by a caseworker', () => {
     expect(before.body).not.toContain('Hält durch');
     expect(before.body).not.toContain('Vertraulicher Bereich');
 
+    expect((await post(coach, `${base}/${id}/plan/schlichtung`, {})).statusCode).toBe(303);
+    expect((await get(coach, `${base}/${id}`)).body).toContain('Schlichtungsverfahren beantragt (§ 15a SGB II)');
     expect((await post(coach, `${base}/${id}/plan/papier`, {})).statusCode).toBe(303);
     const after = await get(caseworker, `${base}/${id}`);
     expect(after.body).toContain('Arbeit in der Logistik.');

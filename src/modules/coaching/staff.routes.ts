@@ -113,6 +113,7 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   post('/plan', 'plan', s.planForm, (r, d) => svc.makePlan(deps, r.tdb, r.staff, r.params.id, d));
   post('/plan/papier', 'plan', s.emptyForm, (r) => svc.recordPaperAgreement(deps, r.tdb, r.staff, r.params.id));
+  post('/plan/schlichtung', 'plan', s.emptyForm, (r) => svc.requestSchlichtung(deps, r.tdb, r.staff, r.params.id));
   post('/kontakte', 'kontakte', s.kontaktForm, (r, d) => svc.logKontakt(deps, r.tdb, r.staff, r.params.id, d));
   post('/austritt', 'austritt', s.austrittForm, (r, d) => svc.recordExit(deps, r.tdb, r.staff, r.params.id, d));
   post('/nachhaltigkeit', 'austritt', s.nachhaltigkeitForm, (r, d) => svc.recordSustainability(deps, r.tdb, r.staff, r.params.id, d.stillEmployed === 'ja'));

@@ -51,11 +51,20 @@ export function PlanSection({ dossier: d, base, form }: DossierPageProps) {
           <p class="kern-body ww-pre-line">{plan.ziele}</p>
           <h3 class="kern-heading-small">{t('coaching:plan.steps')}</h3>
           <PlanSteps plan={plan} />
+          {plan.schlichtung ? <Alert type="warning" title={t('coaching:plan.schlichtung')} headingLevel={3} /> : null}
           {!plan.agreedAt && d.zugang === 'coach' ? (
-            <form method="post" action={`${base}/${d.tn.id}/plan/papier`}>
-              <CsrfField token={csrfToken} />
-              <Button variant="secondary">{t('coaching:plan.recordPaper')}</Button>
-            </form>
+            <div class="ww-actions">
+              <form method="post" action={`${base}/${d.tn.id}/plan/papier`}>
+                <CsrfField token={csrfToken} />
+                <Button variant="secondary">{t('coaching:plan.recordPaper')}</Button>
+              </form>
+              {!plan.schlichtung ? (
+                <form method="post" action={`${base}/${d.tn.id}/plan/schlichtung`}>
+                  <CsrfField token={csrfToken} />
+                  <Button variant="tertiary">{t('coaching:plan.requestSchlichtung')}</Button>
+                </form>
+              ) : null}
+            </div>
           ) : null}
         </>
       ) : (
