@@ -9,7 +9,8 @@ import { requirePermission } from '../staff/index.js';
 import { nachrichtForm } from './coaching.schemas.js';
 import { caseload } from './coaching.service.js';
 import { aktivitaetStatus, aktivitaetTypen, phasen, wartetAuf } from './coaching.tables.js';
-import { participantComment, participantView } from './link.service.js';
+import { participantComment, participantView, participantWrites } from './link.service.js';
+import { perIpLimit } from '../../shared/ratelimit/index.js';
 
 const tags = ['coaching'];
 const BEARER_KEY = 'coaching:errors.bearerMissing';
@@ -59,6 +60,7 @@ export const coachingOperations = {
     params: { id: z.uuid() },
     body: nachrichtForm.meta({ id: 'CoachingComment' }),
     response: { 204: z.null().meta({ description: 'Written; the activity now waits for the coach' }) },
+    errors: [429],
   }),
   listCoachingCaseload: operation({
     operationId: 'listCoachingCaseload',
@@ -99,7 +101,7 @@ export function registerCoachingApi(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/coaching/plan/activities/:id/messages',
-    { schema: coachingOperations.commentCoachingActivity, onRequest: [requireBearer(BEARER_KEY), noStore] },
+    { schema: coachingOperations.commentCoachingActivity, onRequest: [perIpLimit(deps, participantWrites), requireBearer(BEARER_KEY), noStore] },
     async function commentCoachingActivity(request, reply) {
       await participantComment(deps, request.tdb, expectBearer(request, BEARER_KEY), request.params.id, request.body.text);
       return reply.status(204).send(null);

@@ -8,7 +8,7 @@ import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { coachingAktivitaeten } from './coaching.tables.js';
 import { seedDemoParticipants } from './demo.js';
-import { issueLink } from './link.service.js';
+import { issueLink, participantWrites } from './link.service.js';
 
 let ctx: TestContext;
 const api = '/api/v1/t/neue-wege';
@@ -17,7 +17,7 @@ const unknownToken = 'x'.repeat(43);
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ env: { RATE_LIMITS: 'on' } });
 });
 afterAll(async () => ctx?.close());
 
@@ -53,6 +53,15 @@ describeContract<State>('coaching', {
     { operationId: 'commentCoachingActivity', status: 401, request: (s) => ({ ...comment(s.token, s.activityId, { text: 'x' }), headers: {} }) },
     { operationId: 'commentCoachingActivity', status: 404, what: 'activity of someone else', request: (s) => comment(s.token, unknownId, { text: 'x' }) },
     { operationId: 'commentCoachingActivity', status: 422, what: 'empty text', request: (s) => comment(s.token, s.activityId, { text: '  ' }) },
+    {
+      operationId: 'commentCoachingActivity',
+      status: 429,
+      what: 'too many writes from one address',
+      async request(s) {
+        for (let i = 0; i < participantWrites.max; i++) await ctx.app.inject(comment(s.token, s.activityId, { text: `Nachricht ${i}` }));
+        return comment(s.token, s.activityId, { text: 'eine zu viel' });
+      },
+    },
     { operationId: 'listCoachingCaseload', status: 200, request: (s) => get(`${api}/staff/coaching/caseload`, {}, s.coach.cookies) },
     { operationId: 'listCoachingCaseload', status: 401, request: () => get(`${api}/staff/coaching/caseload`) },
     { operationId: 'listCoachingCaseload', status: 403, what: 'caseworker', request: (s) => get(`${api}/staff/coaching/caseload`, {}, s.caseworker.cookies) },

@@ -12,6 +12,9 @@ import { accessTo, agreePlan } from './coaching.service.js';
 import type { Aktivitaet, Nachricht, Plan, Teilnehmende } from './coaching.tables.js';
 import { berlinToday } from './rules.js';
 
+/** Writes through a personal link (comments, agreement) per IP: plenty for a person, little for a script. */
+export const participantWrites = { name: 'coaching-write', max: 20, windowMs: 10 * 60_000 };
+
 /** A link is valid for this long; the coach issues a new one (or the participant asks for one) afterwards. */
 export const LINK_DAYS = 180;
 

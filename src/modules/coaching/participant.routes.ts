@@ -5,8 +5,9 @@ import { h } from 'preact';
 import type { FieldError } from '../../shared/http/errors.js';
 import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
+import { perIpLimit } from '../../shared/ratelimit/index.js';
 import { nachrichtForm } from './coaching.schemas.js';
-import { participantAgrees, participantComment, participantView } from './link.service.js';
+import { participantAgrees, participantComment, participantView, participantWrites } from './link.service.js';
 import { ExplainerPage } from './views/ExplainerPage.js';
 import { ParticipantPage } from './views/ParticipantPage.js';
 
@@ -25,7 +26,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get<{ Params: TokenParams }>('/coaching/mein-plan/:token', (request, reply) => show(request, reply));
 
-  app.post<{ Params: TokenParams & { aid: string } }>('/coaching/mein-plan/:token/aktivitaeten/:aid', async (request, reply) => {
+  app.post<{ Params: TokenParams & { aid: string } }>('/coaching/mein-plan/:token/aktivitaeten/:aid', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
     if (!uuid.test(request.params.aid)) return reply.callNotFound();
     // The field is named after its activity (several comment boxes on one page need unique ids).
     const text = ((request.body ?? {}) as Record<string, string>)[`text-${request.params.aid}`] ?? '';
@@ -35,7 +36,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.header('cache-control', 'no-store').redirect(`${linkBase(request)}?done=comment#a-${request.params.aid}`, 303);
   });
 
-  app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/zustimmung', async (request, reply) => {
+  app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/zustimmung', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
     await participantAgrees(deps, request.tdb, request.params.token);
     return reply.header('cache-control', 'no-store').redirect(`${linkBase(request)}?done=agreed`, 303);
   });
