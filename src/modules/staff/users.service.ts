@@ -43,3 +43,8 @@ export async function createStaffUser(
 export async function staffUserByEmail(tdb: TenantDb, email: string) {
   return usersRepository.byEmail(tdb, email);
 }
+
+/** Active staff members holding `role` (id and name only), e.g. the coaches a caseworker can refer to. */
+export async function staffWithRole(tdb: TenantDb, role: Role): Promise<{ id: string; displayName: string }[]> {
+  return (await usersRepository.list(tdb)).filter((u) => u.active && u.roles.includes(role)).map((u) => ({ id: u.id, displayName: u.displayName }));
+}

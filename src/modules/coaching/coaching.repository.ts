@@ -1,0 +1,159 @@
+// All SQL of the coaching module, through TenantDb (every query carries the tenant).
+import { and, asc, desc, eq, gt, inArray, isNull, max } from 'drizzle-orm';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import {
+  coachingAktivitaeten,
+  coachingArbeitsmarkt,
+  coachingKontakte,
+  coachingLinks,
+  coachingNachrichten,
+  coachingPlaene,
+  coachingPotenzial,
+  coachingRechtsgrundlagen,
+  coachingTeilnehmende,
+  coachingVertraulich,
+  coachingZielberufe,
+  type Teilnehmende,
+} from './coaching.tables.js';
+
+export type NewTeilnehmende = Omit<typeof coachingTeilnehmende.$inferInsert, 'tenantId' | 'id' | 'createdAt'>;
+
+export const rechtsgrundlagen = {
+  active: (tdb: TenantDb) =>
+    tdb.db
+      .select()
+      .from(coachingRechtsgrundlagen)
+      .where(tdb.scope(coachingRechtsgrundlagen, eq(coachingRechtsgrundlagen.active, true)))
+      .orderBy(asc(coachingRechtsgrundlagen.sortOrder)),
+  all: (tdb: TenantDb) => tdb.select(coachingRechtsgrundlagen),
+  byId: (tdb: TenantDb, id: string) => tdb.first(coachingRechtsgrundlagen, eq(coachingRechtsgrundlagen.id, id)),
+  insert: (tdb: TenantDb, values: { key: string; label: string; sortOrder: number }) => tdb.insert(coachingRechtsgrundlagen, values),
+};
+
+export const teilnehmende = {
+  insert: (tdb: TenantDb, values: NewTeilnehmende) => tdb.insert(coachingTeilnehmende, values),
+  byId: (tdb: TenantDb, id: string) => tdb.first(coachingTeilnehmende, eq(coachingTeilnehmende.id, id)),
+  ofCoaches: (tdb: TenantDb, coachIds: string[]) =>
+    coachIds.length === 0
+      ? Promise.resolve([] as Teilnehmende[])
+      : tdb.db
+          .select()
+          .from(coachingTeilnehmende)
+          .where(tdb.scope(coachingTeilnehmende, inArray(coachingTeilnehmende.coachId, coachIds)))
+          .orderBy(asc(coachingTeilnehmende.nextContactOn), asc(coachingTeilnehmende.familyName)),
+  referredBy: (tdb: TenantDb, userId: string) => tdb.select(coachingTeilnehmende, eq(coachingTeilnehmende.referredBy, userId)),
+  all: (tdb: TenantDb) => tdb.select(coachingTeilnehmende),
+  update: (tdb: TenantDb, id: string, set: Partial<NewTeilnehmende>) => tdb.update(coachingTeilnehmende, set, eq(coachingTeilnehmende.id, id)),
+};
+
+export const vertraulich = {
+  of: (tdb: TenantDb, teilnehmendeId: string) =>
+    tdb.db
+      .select()
+      .from(coachingVertraulich)
+      .where(tdb.scope(coachingVertraulich, eq(coachingVertraulich.teilnehmendeId, teilnehmendeId)))
+      .orderBy(desc(coachingVertraulich.createdAt)),
+  insert: (tdb: TenantDb, values: Omit<typeof coachingVertraulich.$inferInsert, 'tenantId' | 'id' | 'createdAt'>) => tdb.insert(coachingVertraulich, values),
+  setShareConsent: (tdb: TenantDb, teilnehmendeId: string, id: string, consent: boolean) =>
+    tdb.update(coachingVertraulich, { shareConsent: consent }, eq(coachingVertraulich.teilnehmendeId, teilnehmendeId), eq(coachingVertraulich.id, id)),
+};
+
+export const potenzial = {
+  of: (tdb: TenantDb, teilnehmendeId: string) =>
+    tdb.db
+      .select()
+      .from(coachingPotenzial)
+      .where(tdb.scope(coachingPotenzial, eq(coachingPotenzial.teilnehmendeId, teilnehmendeId)))
+      .orderBy(asc(coachingPotenzial.createdAt)),
+  insert: (tdb: TenantDb, values: Omit<typeof coachingPotenzial.$inferInsert, 'tenantId' | 'id' | 'createdAt'>) => tdb.insert(coachingPotenzial, values),
+};
+
+export const zielberufe = {
+  of: (tdb: TenantDb, teilnehmendeId: string) => tdb.select(coachingZielberufe, eq(coachingZielberufe.teilnehmendeId, teilnehmendeId)),
+  add: (tdb: TenantDb, teilnehmendeId: string, kldb: string) =>
+    tdb.db
+      .insert(coachingZielberufe)
+      .values({ tenantId: tdb.tenantId, teilnehmendeId, kldb })
+      .onConflictDoNothing(),
+};
+
+export const arbeitsmarkt = {
+  forCodes: (tdb: TenantDb, codes: string[]) => (codes.length ? tdb.select(coachingArbeitsmarkt, inArray(coachingArbeitsmarkt.kldb, codes)) : Promise.resolve([])),
+  upsert: (tdb: TenantDb, values: Omit<typeof coachingArbeitsmarkt.$inferInsert, 'tenantId'>) =>
+    tdb.db
+      .insert(coachingArbeitsmarkt)
+      .values({ ...values, tenantId: tdb.tenantId })
+      .onConflictDoUpdate({ target: [coachingArbeitsmarkt.tenantId, coachingArbeitsmarkt.kldb], set: { nachfrage: values.nachfrage, offeneStellen: values.offeneStellen, note: values.note } }),
+};
+
+export const aktivitaeten = {
+  of: (tdb: TenantDb, teilnehmendeId: string) =>
+    tdb.db
+      .select()
+      .from(coachingAktivitaeten)
+      .where(tdb.scope(coachingAktivitaeten, eq(coachingAktivitaeten.teilnehmendeId, teilnehmendeId)))
+      .orderBy(asc(coachingAktivitaeten.dueOn), asc(coachingAktivitaeten.createdAt)),
+  byId: (tdb: TenantDb, teilnehmendeId: string, id: string) =>
+    tdb.first(coachingAktivitaeten, eq(coachingAktivitaeten.teilnehmendeId, teilnehmendeId), eq(coachingAktivitaeten.id, id)),
+  insert: (tdb: TenantDb, values: Omit<typeof coachingAktivitaeten.$inferInsert, 'tenantId' | 'id' | 'createdAt'>) => tdb.insert(coachingAktivitaeten, values),
+  update: (tdb: TenantDb, teilnehmendeId: string, id: string, set: Partial<typeof coachingAktivitaeten.$inferInsert>) =>
+    tdb.update(coachingAktivitaeten, set, eq(coachingAktivitaeten.teilnehmendeId, teilnehmendeId), eq(coachingAktivitaeten.id, id)),
+  agreeAll: (tdb: TenantDb, teilnehmendeId: string, ids: string[], at: Date, via: 'link' | 'papier') =>
+    ids.length
+      ? tdb.update(coachingAktivitaeten, { agreedAt: at, agreedVia: via }, eq(coachingAktivitaeten.teilnehmendeId, teilnehmendeId), inArray(coachingAktivitaeten.id, ids))
+      : Promise.resolve([]),
+};
+
+export const nachrichten = {
+  ofActivities: (tdb: TenantDb, ids: string[]) =>
+    ids.length
+      ? tdb.db
+          .select()
+          .from(coachingNachrichten)
+          .where(tdb.scope(coachingNachrichten, inArray(coachingNachrichten.aktivitaetId, ids)))
+          .orderBy(asc(coachingNachrichten.createdAt))
+      : Promise.resolve([]),
+  insert: (tdb: TenantDb, values: Omit<typeof coachingNachrichten.$inferInsert, 'tenantId' | 'id'>) => tdb.insert(coachingNachrichten, values),
+};
+
+export const plaene = {
+  latest: (tdb: TenantDb, teilnehmendeId: string) =>
+    tdb.db
+      .select()
+      .from(coachingPlaene)
+      .where(tdb.scope(coachingPlaene, eq(coachingPlaene.teilnehmendeId, teilnehmendeId)))
+      .orderBy(desc(coachingPlaene.version))
+      .limit(1)
+      .then((rows) => rows[0]),
+  nextVersion: async (tdb: TenantDb, teilnehmendeId: string) => {
+    const [row] = await tdb.db
+      .select({ v: max(coachingPlaene.version) })
+      .from(coachingPlaene)
+      .where(tdb.scope(coachingPlaene, eq(coachingPlaene.teilnehmendeId, teilnehmendeId)));
+    return (row?.v ?? 0) + 1;
+  },
+  insert: (tdb: TenantDb, values: Omit<typeof coachingPlaene.$inferInsert, 'tenantId' | 'id' | 'createdAt'>) => tdb.insert(coachingPlaene, values),
+  markSchlichtung: (tdb: TenantDb, id: string) => tdb.update(coachingPlaene, { schlichtung: true }, eq(coachingPlaene.id, id)),
+  agree: (tdb: TenantDb, id: string, at: Date, via: 'link' | 'papier') =>
+    tdb.update(coachingPlaene, { agreedAt: at, agreedVia: via }, eq(coachingPlaene.id, id), isNull(coachingPlaene.agreedAt)),
+};
+
+export const kontakte = {
+  of: (tdb: TenantDb, teilnehmendeId: string) =>
+    tdb.db
+      .select()
+      .from(coachingKontakte)
+      .where(tdb.scope(coachingKontakte, eq(coachingKontakte.teilnehmendeId, teilnehmendeId)))
+      .orderBy(desc(coachingKontakte.contactOn), desc(coachingKontakte.createdAt)),
+  insert: (tdb: TenantDb, values: Omit<typeof coachingKontakte.$inferInsert, 'tenantId' | 'id' | 'createdAt'>) => tdb.insert(coachingKontakte, values),
+};
+
+export const links = {
+  insert: (tdb: TenantDb, values: { teilnehmendeId: string; tokenHash: string; expiresAt: Date }) => tdb.insert(coachingLinks, values),
+  valid: (tdb: TenantDb, tokenHash: string, now: Date) =>
+    tdb.first(coachingLinks, eq(coachingLinks.tokenHash, tokenHash), isNull(coachingLinks.revokedAt), gt(coachingLinks.expiresAt, now)),
+  revokeAll: (tdb: TenantDb, teilnehmendeId: string, now: Date) =>
+    tdb.update(coachingLinks, { revokedAt: now }, eq(coachingLinks.teilnehmendeId, teilnehmendeId), isNull(coachingLinks.revokedAt)),
+  active: (tdb: TenantDb, teilnehmendeId: string, now: Date) =>
+    tdb.select(coachingLinks, and(eq(coachingLinks.teilnehmendeId, teilnehmendeId), isNull(coachingLinks.revokedAt), gt(coachingLinks.expiresAt, now))),
+};

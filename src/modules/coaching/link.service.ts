@@ -1,0 +1,120 @@
+// The participant's personal link (no account): issuing and revoking it (coach), and what the link opens —
+// plan, next steps, messages — with comments on activities and agreement to the plan (participant).
+import { hashToken, newToken, TOKEN_PATTERN } from '../../shared/crypto.js';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { NotFoundError } from '../../shared/http/errors.js';
+import type { AppDeps } from '../../shared/module.js';
+import { recordAudit } from '../../shared/audit/index.js';
+import { enqueueMail } from '../../shared/mail/outbox.js';
+import type { StaffPrincipal } from '../staff/index.js';
+import * as repo from './coaching.repository.js';
+import { accessTo, agreePlan } from './coaching.service.js';
+import type { Aktivitaet, Nachricht, Plan, Teilnehmende } from './coaching.tables.js';
+import { berlinToday } from './rules.js';
+
+/** Writes through a personal link (comments, agreement) per IP: plenty for a person, little for a script. */
+export const participantWrites = { name: 'coaching-write', max: 20, windowMs: 10 * 60_000 };
+
+/** A link is valid for this long; the coach issues a new one (or the participant asks for one) afterwards. */
+export const LINK_DAYS = 180;
+
+export function participantUrl(publicUrl: string, slug: string, token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/t/${slug}/coaching/mein-plan/${token}`;
+}
+
+/**
+ * Issues a new personal link and revokes the previous ones. The token is shown once (to the coach, or sent by mail
+ * through the outbox) and stored only as its hash.
+ */
+export async function issueLink(
+  deps: AppDeps,
+  tdb: TenantDb,
+  staff: StaffPrincipal,
+  id: string,
+  tenant: { slug: string; name: string },
+  sendMail: boolean,
+): Promise<{ url: string; mailed: boolean }> {
+  const { tn, zugang } = await accessTo(deps, tdb, staff, id);
+  if (zugang !== 'coach') throw new NotFoundError();
+  const token = newToken();
+  const url = participantUrl(deps.config.publicUrl, tenant.slug, token);
+  const now = deps.clock.now();
+  const mailed = sendMail && Boolean(tn.email);
+  await tdb.transaction(async (tx) => {
+    await repo.links.revokeAll(tx, tn.id, now);
+    await repo.links.insert(tx, { teilnehmendeId: tn.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_DAYS * 86_400_000) });
+    if (mailed) {
+      await enqueueMail(tx, {
+        kind: 'coaching.link',
+        to: tn.email!,
+        subject: `${tenant.name}: Ihr persönlicher Coaching-Plan`,
+        text: `Guten Tag ${tn.givenName} ${tn.familyName},\n\nüber diesen persönlichen Link sehen Sie Ihren Plan, Ihre nächsten Schritte und Nachrichten Ihres Coaches:\n${url}\n\nDer Link gilt ${LINK_DAYS} Tage. Geben Sie ihn nicht weiter.\n`,
+      });
+    }
+    await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.link.issue', objectType: 'coaching_teilnehmende', objectId: tn.id, purpose: mailed ? 'mail' : 'shown', at: now });
+  });
+  return { url, mailed };
+}
+
+export async function revokeLinks(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string): Promise<void> {
+  const { tn, zugang } = await accessTo(deps, tdb, staff, id);
+  if (zugang !== 'coach') throw new NotFoundError();
+  const now = deps.clock.now();
+  await tdb.transaction(async (tx) => {
+    await repo.links.revokeAll(tx, tn.id, now);
+    await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.link.revoke', objectType: 'coaching_teilnehmende', objectId: tn.id, at: now });
+  });
+}
+
+export interface ParticipantView {
+  tn: Pick<Teilnehmende, 'givenName' | 'familyName' | 'phase'>;
+  plan: Plan | undefined;
+  aktivitaeten: Aktivitaet[];
+  nachrichten: Nachricht[];
+  today: string;
+}
+
+async function byToken(deps: AppDeps, tdb: TenantDb, token: string): Promise<Teilnehmende> {
+  if (!TOKEN_PATTERN.test(token)) throw new NotFoundError('coaching:participant.linkInvalid');
+  const link = await repo.links.valid(tdb, hashToken(token), deps.clock.now());
+  const tn = link && (await repo.teilnehmende.byId(tdb, link.teilnehmendeId));
+  if (!tn) throw new NotFoundError('coaching:participant.linkInvalid');
+  return tn;
+}
+
+const participantAudit = (deps: AppDeps, tx: TenantDb, tn: Teilnehmende, action: string) =>
+  recordAudit(tx, { actorId: null, actorRoles: ['teilnehmende'], action, objectType: 'coaching_teilnehmende', objectId: tn.id, at: deps.clock.now() });
+
+/** What the personal link shows: plan, steps and messages — never the analysis notes or the restricted section. */
+export async function participantView(deps: AppDeps, tdb: TenantDb, token: string): Promise<ParticipantView> {
+  const tn = await byToken(deps, tdb, token);
+  const aktivitaeten = (await repo.aktivitaeten.of(tdb, tn.id)).filter((a) => a.status !== 'abgebrochen');
+  await participantAudit(deps, tdb, tn, 'coaching.link.view');
+  return {
+    tn: { givenName: tn.givenName, familyName: tn.familyName, phase: tn.phase },
+    plan: await repo.plaene.latest(tdb, tn.id),
+    aktivitaeten,
+    nachrichten: await repo.nachrichten.ofActivities(tdb, aktivitaeten.map((a) => a.id)),
+    today: berlinToday(deps.clock.now()),
+  };
+}
+
+/** The participant writes in an activity's thread; the activity then waits for the coach. */
+export async function participantComment(deps: AppDeps, tdb: TenantDb, token: string, aktivitaetId: string, text: string): Promise<void> {
+  const tn = await byToken(deps, tdb, token);
+  await tdb.transaction(async (tx) => {
+    if (!(await repo.aktivitaeten.byId(tx, tn.id, aktivitaetId))) throw new NotFoundError();
+    await repo.nachrichten.insert(tx, { aktivitaetId, author: 'teilnehmende', authorId: null, text, createdAt: deps.clock.now() });
+    await repo.aktivitaeten.update(tx, tn.id, aktivitaetId, { wartetAuf: 'coach' });
+    await participantAudit(deps, tx, tn, 'coaching.link.comment');
+  });
+}
+
+/** The participant agrees to the latest plan online. */
+export async function participantAgrees(deps: AppDeps, tdb: TenantDb, token: string): Promise<void> {
+  const tn = await byToken(deps, tdb, token);
+  await tdb.transaction(async (tx) => {
+    await agreePlan(deps, tx, tn.id, 'link');
+    await participantAudit(deps, tx, tn, 'coaching.plan.agree');
+  });
+}
