@@ -2,6 +2,7 @@
 // confirmation and PDF, save-and-resume by e-mail, and the citizen's status page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { textInput } from '../http/text.js';
 import { DomainError } from '../http/errors.js';
 import { safeParseForm } from '../http/validation.js';
 import type { AppDeps } from '../module.js';
@@ -17,8 +18,8 @@ import { berlinDateTime } from '../time.js';
 
 const emailForm = z.strictObject({ email: z.email({ error: 'forms:validation.email' }).max(254) });
 const statusForm = z.strictObject({
-  reference: z.string().trim().min(1, { error: 'forms:validation.referenceRequired' }).max(40),
-  token: z.string().trim().min(1, { error: 'forms:validation.tokenRequired' }).max(100),
+  reference: textInput({ max: 40 }).min(1, { error: 'forms:validation.referenceRequired' }),
+  token: textInput({ max: 100 }).min(1, { error: 'forms:validation.tokenRequired' }),
 });
 const declarationForm = z.strictObject({ declaration: z.literal('ja', { error: 'forms:validation.declaration' }) });
 
