@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textInput, multilineText } from '../../shared/http/text.js';
-import { buildSummary, submissionStatuses } from '../../shared/forms/index.js';
+import { buildSummary, submissionStatuses } from '../forms/index.js';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import { parseInput, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
