@@ -56,7 +56,7 @@ export {
   type StartPageProps,
 } from './flow.js';
 export { formJobs, purgeExpiredDrafts, sendDraftReminders } from './jobs.js';
-export { firstOpenInstance, isComplete, sectionStatuses, type Instance } from './navigation.js';
+export { firstOpenInstance, isComplete, sectionStatuses, visibleInstances, type Instance } from './navigation.js';
 export {
   addTimelineEntry,
   listSubmissions,
