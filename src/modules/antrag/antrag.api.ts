@@ -8,6 +8,7 @@ import { FormEngine, firstOpenInstance, isComplete, sectionStatuses, statusByRef
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { antragFlows } from './flows/index.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 import {
   applicationSchema,
   problemResponses,
@@ -61,7 +62,7 @@ export function registerAntragApi(app: FastifyInstance, deps: AppDeps) {
 
   api.post(
     '/applications',
-    { bodyLimit: 4096, schema: { operationId: 'startApplication', summary: 'Start an application (draft); returns the draft token once', tags, body: startBody, response: { 201: startResponse, ...problemResponses } },
+    { bodyLimit: 4096, onRequest: perIpLimit(deps, publicLimits.draft), schema: { operationId: 'startApplication', summary: 'Start an application (draft); returns the draft token once', tags, body: startBody, response: { 201: startResponse, ...problemResponses } },
     },
     async (request, reply) => {
       const engine = engines.get(request.body.flow ?? 'erstantrag')!;

@@ -15,6 +15,7 @@ import { buildSummary } from './summary.js';
 import { CheckAnswersView, TaskListView } from './views/Overview.js';
 import { ConfirmationView, ResumeView, SavedView, SaveView, StatusPageView } from './views/Session.js';
 import { berlinDateTime } from '../../shared/time.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 
 const emailForm = z.strictObject({ email: z.email({ error: 'forms:validation.email' }).max(254) });
 const statusForm = z.strictObject({
@@ -44,7 +45,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
     return reply.render(<Start hasDraft={draft !== undefined && !draft.row.submittedAt} draftDays={engine.ttlDays} />);
   });
 
-  app.post(`${p}/start`, async (request, reply) => {
+  app.post(`${p}/start`, { onRequest: perIpLimit(deps, publicLimits.draft) }, async (request, reply) => {
     assertSameOrigin(request, deps);
     const existing = await engine.load(request.tdb, draftToken(request, flow));
     if (existing && !existing.row.submittedAt) return reply.redirect(firstPage(request, existing), 303);
@@ -116,7 +117,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
     return reply.render(<SaveView flow={flow} email={email} errors={[]} expiresOn={day(draft.row.expiresAt)} backHref={firstPage(request, draft)} />);
   });
 
-  app.post(`${p}/speichern`, openDraft, async (request, reply) => {
+  app.post(`${p}/speichern`, { onRequest: perIpLimit(deps, publicLimits.mail), ...openDraft }, async (request, reply) => {
     const draft = request.formDraft;
     const body = formBody(request);
     const parsed = safeParseForm(emailForm, { email: typeof body.email === 'string' ? body.email.trim() : body.email });
@@ -138,7 +139,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
     return reply.status(valid ? 200 : 404).render(<ResumeView flow={flow} token={token} valid={valid} />);
   });
 
-  app.post(`${p}/fortsetzen`, async (request, reply) => {
+  app.post(`${p}/fortsetzen`, { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
     assertSameOrigin(request, deps);
     const token = formBody(request).token;
     const resumed = isToken(token) ? await engine.resume(request.tdb, token) : undefined;
@@ -150,7 +151,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
   const flowIds = [flow.id];
   app.get(`${p}/status`, async (_request, reply) => reply.render(<StatusPageView flow={flow} errors={[]} reference="" />));
 
-  app.post(`${p}/status`, async (request, reply) => {
+  app.post(`${p}/status`, { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
     assertSameOrigin(request, deps);
     const body = formBody(request);
     const parsed = safeParseForm(statusForm, body);

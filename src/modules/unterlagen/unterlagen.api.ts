@@ -11,6 +11,7 @@ import { receiptPdf } from './pdf.js';
 import { receiptJson } from './receipt.js';
 import { createUploadBody, createUploadResponse, receiptResponse } from './unterlagen.schemas.js';
 import { receiptById, submitUpload, uploadLimits } from './upload.service.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 
 const problem = z.object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string().optional() }).loose();
 
@@ -32,6 +33,7 @@ export async function unterlagenApi(app: FastifyInstance, deps: AppDeps) {
   api.post(
     '/uploads',
     {
+      onRequest: perIpLimit(deps, publicLimits.upload),
       validatorCompiler: documentOnlyBody as never,
       schema: {
         operationId: 'createUpload',
