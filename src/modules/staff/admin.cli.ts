@@ -1,3 +1,4 @@
+// The admin command line (npm run admin): create staff users without the web interface.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TenantDb } from '../../shared/db/tenant-scope.js';

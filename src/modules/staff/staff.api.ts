@@ -1,3 +1,4 @@
+// Staff JSON API: the signed-in principal.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../shared/module.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';

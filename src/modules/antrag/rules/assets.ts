@@ -1,3 +1,4 @@
+// Protected assets (§ 12 SGB II) for the non-binding estimate.
 import type { ClassifiedMember } from './household.js';
 import { ASSET_AGE_BANDS, getParameter, type RuleSet } from './ruleSets.js';
 import type { AssetCheck } from './types.js';

@@ -1,3 +1,4 @@
+// The non-binding estimate of the benefit: needs, income and assets of the Bedarfsgemeinschaft, step by step.
 import { checkAssets } from './assets.js';
 import { classifyHousehold, EstimateInputError } from './household.js';
 import { addIncome } from './income.js';

@@ -1,3 +1,4 @@
+// Income of the estimate: earnings allowances (§ 11b SGB II) and other income per member.
 import { ageAtStartOfMonth, type ClassifiedMember } from './household.js';
 import { basisPointsToPercent, percentOf } from './money.js';
 import { memberParams } from './needs.js';

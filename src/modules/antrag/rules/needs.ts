@@ -1,3 +1,4 @@
+// Needs of the estimate: Regelbedarf, Mehrbedarfe and housing costs per member.
 import type { ClassifiedMember } from './household.js';
 import { basisPointsToPercent, percentOf, splitEvenly } from './money.js';
 import { getParameter, type RuleSet } from './ruleSets.js';
