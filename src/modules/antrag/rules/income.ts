@@ -2,7 +2,7 @@
 import { ageAtStartOfMonth, type ClassifiedMember } from './household.js';
 import { basisPointsToPercent, percentOf } from './money.js';
 import { memberParams } from './needs.js';
-import { getParameter, type RuleSet } from './ruleSets.js';
+import { getParameter, type RuleSet } from './rule-sets.js';
 import type { StepCollector } from './steps.js';
 
 export interface AllowancePart {
