@@ -1,3 +1,4 @@
+// The composition of the HTTP app: security headers, static files, tenant resolution and every module's routes.
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';

@@ -1,3 +1,4 @@
+// The validated environment (zod): every setting of the server and the worker in one place.
 import { isIP } from 'node:net';
 import { z } from 'zod';
 

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { textInput } from '../../shared/http/text.js';
-import { FormEngine, firstOpenInstance, isComplete, sectionStatuses, statusByReference, submitDraft, type Draft, type Instance } from '../../shared/forms/index.js';
+import { FormEngine, firstOpenInstance, isComplete, sectionStatuses, statusByReference, submitDraft, type Draft, type Instance } from '../forms/index.js';
 import { expectBearer, requireBearer } from '../../shared/http/bearer.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { operation, typed } from '../../shared/http/operation.js';

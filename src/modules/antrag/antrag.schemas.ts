@@ -1,6 +1,6 @@
 // zod schemas of the applications API (request bodies and responses, also the OpenAPI contract).
 import { z } from 'zod';
-import { submissionStatuses } from '../../shared/forms/index.js';
+import { submissionStatuses } from '../forms/index.js';
 
 const sectionStatus = z.object({ id: z.string(), status: z.enum(['notStarted', 'inProgress', 'completed']) });
 const pageRef = z

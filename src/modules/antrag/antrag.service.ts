@@ -1,11 +1,11 @@
 // Use cases of the Erstantrag beyond the generic engine: the non-binding estimate with the
 // tenant's housing limits, and the demo housing limits.
-import type { LoadContext } from '../../shared/forms/index.js';
+import type { LoadContext } from '../forms/index.js';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import type { AntragHousingLimit } from './antrag.tables.js';
-import { antragRepository } from './antrag.repository.js';
+import * as repo from './antrag.repository.js';
 import { bedarfsgemeinschaftSize, estimateMonth, toEstimateInput } from './estimate.adapter.js';
 import { estimate, EstimateInputError, NoRuleSetError, selectRuleSet, type EstimateResult } from './rules/index.js';
 import { berlinDate } from '../../shared/time.js';
@@ -22,7 +22,7 @@ export interface EstimateData {
 export async function loadEstimate(ctx: LoadContext): Promise<EstimateData> {
   const today = berlinDate(ctx.now);
   const month = estimateMonth(ctx.now);
-  const limits = await antragRepository.housingLimits(ctx.tdb);
+  const limits = await repo.housingLimits(ctx.tdb);
   const bgSize = bedarfsgemeinschaftSize(ctx.answers, today);
   const input = toEstimateInput(ctx.answers, month);
   if (!input) return { missing: 'answers', limits, bgSize, unverified: [] };
@@ -56,5 +56,5 @@ export const DEMO_HOUSING_LIMITS: Omit<AntragHousingLimit, 'tenantId'>[] = [
 ];
 
 export async function seedHousingLimits(deps: AppDeps, tenant: Tenant): Promise<void> {
-  await antragRepository.upsertHousingLimits(new TenantDb(deps.database.db, tenant.id), DEMO_HOUSING_LIMITS);
+  await repo.upsertHousingLimits(new TenantDb(deps.database.db, tenant.id), DEMO_HOUSING_LIMITS);
 }

@@ -1,3 +1,4 @@
+// Tables of the antrag module: the tenant's housing limits per household size.
 import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '../../shared/tenancy/index.js';
 

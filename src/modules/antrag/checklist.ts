@@ -1,6 +1,6 @@
 // The documents an Erstantrag needs, derived from the answers (doc/domain/mitwirkung-und-unterlagen.md). Every item says
 // why it is needed and, where it concerns certain people, whose it is. Pure; unit-tested.
-import { ageOn, type Answers } from '../../shared/forms/index.js';
+import { ageOn, type Answers } from '../forms/index.js';
 import { displayName, has, incomeKindsOf, inEducation, isEarner, members, type IncomeKind } from './flows/erstantrag/answers.js';
 
 export interface ChecklistItem {

@@ -1,5 +1,5 @@
 // Turns the Erstantrag's answers into the rules engine's input (pure; unit-tested).
-import { ageOn, type Answers } from '../../shared/forms/index.js';
+import { ageOn, type Answers } from '../forms/index.js';
 import { cents, incomeField, incomeKindsOf, inEducation, isEarner, members, assetField, has, type IncomeKind } from './flows/erstantrag/answers.js';
 import type { EstimateInput, EstimateMember, MemberRole, OtherIncomeKind } from './rules/index.js';
 import { berlinDateTime, fromBerlinIso } from '../../shared/time.js';

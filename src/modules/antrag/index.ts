@@ -1,7 +1,7 @@
 // Online-Erstantrag SGB II (household-centred wizard with estimate and document checklist) and the
 // Veränderungsmitteilung "Bankverbindung ändern", both as flows on the shared form-flow engine.
-// Owns antrag_housing_limits; drafts and submissions live in the engine's tables (src/shared/forms).
-import { formJobs, registerFlow } from '../../shared/forms/index.js';
+// Owns antrag_housing_limits; drafts and submissions live in the tables of the forms module.
+import { formJobs, registerFlow } from '../forms/index.js';
 import type { WegweiserModule } from '../../shared/module.js';
 import { registerAntragApi } from './antrag.api.js';
 import { seedHousingLimits } from './antrag.service.js';

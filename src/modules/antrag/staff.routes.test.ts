@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formSubmissionEvents, formSubmissions } from '../../shared/forms/forms.tables.js';
+import { formSubmissionEvents, formSubmissions } from '../forms/testing.js';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { auditLog } from '../../shared/audit/index.js';

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { textInput, multilineText } from '../../shared/http/text.js';
-import { buildSummary, submissionStatuses } from '../../shared/forms/index.js';
+import { buildSummary, submissionStatuses } from '../forms/index.js';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import { operation, typed } from '../../shared/http/operation.js';
 import { parseInput, safeParseForm } from '../../shared/http/validation.js';

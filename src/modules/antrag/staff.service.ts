@@ -1,6 +1,6 @@
 // Caseworker use cases for submitted applications: list, open (audited), status, notes,
 // requesting documents through the Unterlagen module, and export as JSON and PDF.
-import { addTimelineEntry, buildSummary, listSubmissions, openSubmission, submissionPdf, type OpenedSubmission, type SubmissionFilter, type SubmissionStatus } from '../../shared/forms/index.js';
+import { addTimelineEntry, buildSummary, listSubmissions, openSubmission, submissionPdf, type OpenedSubmission, type SubmissionFilter, type SubmissionStatus } from '../forms/index.js';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { getI18n } from '../../shared/i18n/index.js';

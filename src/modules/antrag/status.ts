@@ -1,5 +1,5 @@
 // The processing states of a submitted application and the moves a caseworker may make.
-import type { SubmissionStatus } from '../../shared/forms/index.js';
+import type { SubmissionStatus } from '../forms/index.js';
 
 const transitions: Record<SubmissionStatus, SubmissionStatus[]> = {
   eingegangen: ['in_bearbeitung'],

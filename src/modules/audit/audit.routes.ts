@@ -1,3 +1,4 @@
+// Staff pages of the audit log: search and CSV export.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { safeParseForm } from '../../shared/http/validation.js';

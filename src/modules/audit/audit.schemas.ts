@@ -1,3 +1,4 @@
+// zod schemas of the audit log search.
 import { z } from 'zod';
 import { textInput } from '../../shared/http/text.js';
 

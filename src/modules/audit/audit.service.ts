@@ -1,3 +1,4 @@
+// Reading the audit log: search by person, object and local date range; CSV export.
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ForbiddenError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';

@@ -1,3 +1,4 @@
+// zod schemas of the Servicepoint desk, kiosk and statistics forms.
 import { z } from 'zod';
 import { textInput } from '../../shared/http/text.js';
 

@@ -1,3 +1,4 @@
+// Tables of the Servicepoint: visits (waiting numbers per local day), ticket counters and kiosk rate limits.
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '../../shared/tenancy/index.js';

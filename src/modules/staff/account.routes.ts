@@ -1,3 +1,4 @@
+// Staff pages of the own account: start page, sessions, keep-alive.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AppDeps } from '../../shared/module.js';

@@ -1,3 +1,4 @@
+// Staff administration pages of a tenant: users, roles, second factor, sessions.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';

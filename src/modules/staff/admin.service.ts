@@ -1,3 +1,4 @@
+// Use cases of the staff administration, each checking the actor's permission.
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';

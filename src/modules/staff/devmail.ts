@@ -1,3 +1,4 @@
+// Development only: /dev/mail lists the mails written as .eml files and the outbox.
 import { readdir, readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';

@@ -1,3 +1,4 @@
+// Password pages: forgotten password, set from an invitation or reset link, change.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError } from '../../shared/http/errors.js';

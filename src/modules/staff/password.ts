@@ -1,3 +1,4 @@
+// Password hashing (argon2id) and the rules for new passwords.
 import { readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
 

@@ -1,3 +1,4 @@
+// Invitation and password-reset links: issue, throttle, redeem.
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { TFunction } from '../../shared/i18n/index.js';
 import { enqueueMail } from '../../shared/mail/outbox.js';

@@ -1,3 +1,4 @@
+// SQL of the staff module: users, sessions, tokens, recovery codes and login throttles.
 import { asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../shared/db/client.js';
 import { outboxMessages } from '../../shared/mail/mail.tables.js';

@@ -1,3 +1,4 @@
+// zod schemas of the staff forms (login, second factor, passwords, administration).
 import { z } from 'zod';
 import { textInput } from '../../shared/http/text.js';
 import { roles } from './permissions.js';

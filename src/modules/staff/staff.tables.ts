@@ -1,3 +1,4 @@
+// Tables of the staff module: users, sessions, link tokens, recovery codes, throttles.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '../../shared/tenancy/index.js';

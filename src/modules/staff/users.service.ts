@@ -1,3 +1,4 @@
+// Creating and finding staff users.
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';

@@ -1,3 +1,4 @@
+// Tables of the termine module: locations, services, opening hours, closures, appointments, seats and tokens.
 import { sql } from 'drizzle-orm';
 import {
   boolean,

@@ -1,3 +1,4 @@
+// zod schemas of the Unterlagen forms and API: document types, codes, identification, staff review.
 import { z } from 'zod';
 import { textInput, multilineText } from '../../shared/http/text.js';
 import { itemStatuses, reviewStatuses, scanStatuses } from './unterlagen.tables.js';

@@ -1,3 +1,4 @@
+// Runs the migrations once per database, also with several app nodes starting at once.
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';

@@ -1,3 +1,4 @@
+// TenantDb: every query of tenant data is scoped to one tenant.
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.js';

@@ -1,3 +1,4 @@
+// The view context (language, translation, tenant, path) that every preact view reads.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { TFunction } from '../i18n/index.js';

@@ -1,3 +1,4 @@
+// Server-side rendering of preact pages to escaped HTML.
 import { h, type ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { ViewContextValue, type ViewContext } from './context.js';

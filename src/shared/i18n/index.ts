@@ -1,3 +1,4 @@
+// Translations (i18next): the catalogues in src/locales, language choice, fixed translators for mails and PDFs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';

@@ -1,3 +1,4 @@
+// The lease table of the background jobs.
 import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** One row per background job: the lease makes sure only one app node runs a job at a time. */

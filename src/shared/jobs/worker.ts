@@ -1,3 +1,4 @@
+// Runs the background jobs; a lease row per job keeps two nodes from running it at once.
 import { and, eq, lt } from 'drizzle-orm';
 import type { AppDeps, BackgroundJob } from '../module.js';
 import { jobLeases } from './jobs.tables.js';

@@ -1,3 +1,4 @@
+// The mail outbox table: mails are written in the transaction of the change and sent later.
 import { integer, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
 import { tenants } from '../tenancy/tenants.tables.js';
 

@@ -1,3 +1,4 @@
+// A fresh migrated database per test file (PGlite or PostgreSQL).
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import pg from 'pg';

@@ -1,6 +1,6 @@
 // Veränderungsmitteilung "Bankverbindung ändern": the second flow on the same engine, proving
 // that a new online service is a new definition (a few pages, no task list), not new code.
-import { date, defineFlow, email, iban, text, type QuestionPage } from '../../../shared/forms/index.js';
+import { date, defineFlow, email, iban, text, type QuestionPage } from '../../forms/index.js';
 import { BankStartPage } from '../views/BankStartPage.js';
 
 const K = 'antrag:bank';

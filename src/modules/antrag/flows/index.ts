@@ -1,3 +1,4 @@
+// The online services of the antrag module as flow definitions of the forms module.
 import { bankverbindungFlow } from './bankverbindung.js';
 import { erstantragFlow } from './erstantrag/index.js';
 

@@ -1,5 +1,6 @@
+// Protected assets (§ 12 SGB II) for the non-binding estimate.
 import type { ClassifiedMember } from './household.js';
-import { ASSET_AGE_BANDS, getParameter, type RuleSet } from './ruleSets.js';
+import { ASSET_AGE_BANDS, getParameter, type RuleSet } from './rule-sets.js';
 import type { AssetCheck } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from './estimate.js';
 import { EstimateInputError } from './household.js';
-import { NoRuleSetError } from './ruleSets.js';
+import { NoRuleSetError } from './rule-sets.js';
 import type { EstimateInput, EstimateMember, EstimateResult } from './types.js';
 
 // Single rules at their edges. Amounts by hand in the comments (Regelbedarfe 563/506/451/471/390/357 €).

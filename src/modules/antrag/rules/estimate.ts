@@ -1,8 +1,9 @@
+// The non-binding estimate of the benefit: needs, income and assets of the Bedarfsgemeinschaft, step by step.
 import { checkAssets } from './assets.js';
 import { classifyHousehold, EstimateInputError } from './household.js';
 import { addIncome } from './income.js';
 import { addHousing, addRegelbedarfAndMehrbedarfe } from './needs.js';
-import { selectRuleSet } from './ruleSets.js';
+import { selectRuleSet } from './rule-sets.js';
 import { StepCollector } from './steps.js';
 import type { EstimateInput, EstimateOptions, EstimateResult } from './types.js';
 

@@ -1,5 +1,5 @@
 // Household rules of the estimate: which members count, and their age in the month asked about.
-import { getParameter, type RuleSet } from './ruleSets.js';
+import { getParameter, type RuleSet } from './rule-sets.js';
 import type { EstimateMember } from './types.js';
 import type { DateTime } from 'luxon';
 import { fromBerlinIso } from '../../../shared/time.js';

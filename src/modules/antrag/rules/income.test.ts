@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erwerbstaetigenFreibetrag } from './income.js';
-import { selectRuleSet } from './ruleSets.js';
+import { selectRuleSet } from './rule-sets.js';
 
 const set2025 = selectRuleSet('2025-06');
 const total = (gross: number, withMinorChild = false, youngEarner = false) =>

@@ -1,7 +1,8 @@
+// Income of the estimate: earnings allowances (§ 11b SGB II) and other income per member.
 import { ageAtStartOfMonth, type ClassifiedMember } from './household.js';
 import { basisPointsToPercent, percentOf } from './money.js';
 import { memberParams } from './needs.js';
-import { getParameter, type RuleSet } from './ruleSets.js';
+import { getParameter, type RuleSet } from './rule-sets.js';
 import type { StepCollector } from './steps.js';
 
 export interface AllowancePart {

@@ -3,8 +3,8 @@
 export { estimate, ESTIMATE_NOTE_KEYS, ESTIMATE_STEP_KEYS, ESTIMATE_WARNING_KEYS } from './estimate.js';
 export { EstimateInputError } from './household.js';
 export { formatEuro } from './money.js';
-export { getParameter, NoRuleSetError, ruleSets, selectRuleSet } from './ruleSets.js';
-export type { Parameter, ParameterUnit, RuleSet, RuleVariants } from './ruleSets.js';
+export { getParameter, NoRuleSetError, ruleSets, selectRuleSet } from './rule-sets.js';
+export type { Parameter, ParameterUnit, RuleSet, RuleVariants } from './rule-sets.js';
 export type {
   AssetCheck,
   EstimateHousing,

@@ -1,3 +1,4 @@
+// Money arithmetic of the estimate in integer cents, rounded per item as in a Bescheid.
 const BASIS_POINTS_PER_WHOLE = 10_000;
 
 /**

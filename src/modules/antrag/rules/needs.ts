@@ -1,6 +1,7 @@
+// Needs of the estimate: Regelbedarf, Mehrbedarfe and housing costs per member.
 import type { ClassifiedMember } from './household.js';
 import { basisPointsToPercent, percentOf, splitEvenly } from './money.js';
-import { getParameter, type RuleSet } from './ruleSets.js';
+import { getParameter, type RuleSet } from './rule-sets.js';
 import type { StepCollector } from './steps.js';
 import type { EstimateHousing, HousingLimit, StepParams } from './types.js';
 

@@ -1,3 +1,4 @@
+// The explained steps of one estimate and their running totals.
 import type { Step } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ContentPageProps } from '../../../shared/forms/index.js';
+import type { ContentPageProps } from '../../forms/index.js';
 import { useT, useTenantBase } from '../../../shared/html/context.js';
 import { deriveChecklist } from '../checklist.js';
 

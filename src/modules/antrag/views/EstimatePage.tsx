@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ContentPageProps } from '../../../shared/forms/index.js';
+import type { ContentPageProps } from '../../forms/index.js';
 import { Alert } from '../../../shared/html/components.js';
 import { useView } from '../../../shared/html/context.js';
 import type { TFunction } from '../../../shared/i18n/index.js';

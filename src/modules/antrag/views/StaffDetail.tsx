@@ -1,4 +1,4 @@
-import type { SummarySection } from '../../../shared/forms/index.js';
+import type { SummarySection } from '../../forms/index.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { Button, ChoiceGroup, CsrfField, ErrorSummary, TextArea, TextField } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';

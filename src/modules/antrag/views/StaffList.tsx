@@ -1,5 +1,5 @@
-import type { SubmissionStatus } from '../../../shared/forms/index.js';
-import { submissionStatuses } from '../../../shared/forms/index.js';
+import type { SubmissionStatus } from '../../forms/index.js';
+import { submissionStatuses } from '../../forms/index.js';
 import { Button, SelectField, TextField } from '../../../shared/html/components.js';
 import { useT, useTenantBase } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';

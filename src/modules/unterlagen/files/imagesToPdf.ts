@@ -1,3 +1,4 @@
+// Photos (JPEG, PNG, HEIC) to one A4 PDF, upright and without metadata.
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

@@ -1,3 +1,4 @@
+// Checks an uploaded file by its content: kind, size, pages, pixels; names why it is refused.
 import { open, readFile, stat } from 'node:fs/promises';
 import type { PDFDocument } from 'pdf-lib';
 import type { Metadata } from 'sharp';

@@ -1,6 +1,6 @@
 // Typed reading of the Erstantrag's answers; the flow definition, the estimate and the checklist
 // all ask the answers the same questions through these helpers.
-import type { Answers, Item, Scope } from '../../../../shared/forms/index.js';
+import type { Answers, Item, Scope } from '../../../forms/index.js';
 
 export const PERSON_STATUSES = ['arbeit', 'selbststaendig', 'schule', 'ausbildung', 'studium', 'arbeitsuchend', 'schwanger', 'behinderung', 'keine'] as const;
 export const RELATIONS = ['partner', 'kind', 'elternteil', 'geschwister', 'sonstige'] as const;

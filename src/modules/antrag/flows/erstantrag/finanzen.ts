@@ -1,6 +1,6 @@
 // Sections "Wohnung und Kosten", "Einkommen" and "Vermögen". Earnings are asked only of people
 // who work; amounts only for the kinds of income and assets ticked before (skip logic).
-import { checkboxes, money, radio, yesNo, type QuestionPage, type Section } from '../../../../shared/forms/index.js';
+import { checkboxes, money, radio, yesNo, type QuestionPage, type Section } from '../../../forms/index.js';
 import { EstimatePage } from '../../views/EstimatePage.js';
 import { loadEstimate } from '../../antrag.service.js';
 import { ASSET_KINDS, assetField, has, HOUSING, INCOME_KINDS, incomeField, incomeKindsOf, isEarner, list, personOf } from './answers.js';

@@ -1,5 +1,5 @@
 // The Online-Erstantrag SGB II as one flow definition: ten sections around the household.
-import { defineFlow } from '../../../../shared/forms/index.js';
+import { defineFlow } from '../../../forms/index.js';
 import { ConfirmationNext } from '../../views/ConfirmationNext.js';
 import { StartPage } from '../../views/StartPage.js';
 import { isEarner, members } from './answers.js';

@@ -1,6 +1,6 @@
 // Sections "Persönliche Angaben" and "Haushalt": the applicant and every person living with them.
 // The same questions are asked of each person; later sections adapt to the answers given here.
-import { checkboxes, date, email, postalCode, radio, tel, text, yesNo, type QuestionPage, type Section } from '../../../../shared/forms/index.js';
+import { checkboxes, date, email, postalCode, radio, tel, text, yesNo, type QuestionPage, type Section } from '../../../forms/index.js';
 import { displayName, has, members, PERSON_STATUSES, personOf, RELATIONS } from './answers.js';
 
 const K = 'antrag:flow';

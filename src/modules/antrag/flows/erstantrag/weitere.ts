@@ -1,5 +1,5 @@
 // Sections "Krankenversicherung", "Bankverbindung", "Besondere Situationen" and "Unterlagen".
-import { checkboxes, iban, money, radio, text, textarea, type Section } from '../../../../shared/forms/index.js';
+import { checkboxes, iban, money, radio, text, textarea, type Section } from '../../../forms/index.js';
 import { ChecklistPage } from '../../views/ChecklistPage.js';
 import { has, INSURANCE, SPECIAL } from './answers.js';
 import { berlinDate } from '../../../../shared/time.js';

@@ -1,8 +1,10 @@
-// Form-flow engine: online services (Erstantrag, Veränderungsmitteilung, …) as declarative flow
+// The forms module: online services (Erstantrag, Veränderungsmitteilung, …) as declarative flow
 // definitions with pages, conditions, repeatable groups, check answers, save & resume, PDF and
-// submission. Owns the tables form_drafts, form_submissions and form_submission_events.
+// submission. Owns the tables form_drafts, form_submissions and form_submission_events, the wizard's
+// routes and views, and the draft jobs; a module that offers a service mounts its flows with registerFlow
+// (doc/adr/0103-forms-module.md).
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../module.js';
+import type { AppDeps } from '../../shared/module.js';
 import { FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
 import { registerPageRoutes } from './routes.js';
@@ -22,15 +24,30 @@ export async function registerFlow(app: FastifyInstance, deps: AppDeps, flow: Fl
   return engine;
 }
 
-export { FormEngine, type Draft, type DraftState, type SaveOutcome } from './engine.js';
-export * from './fields.js';
+// The public API: what a module that offers online services needs. Everything else is internal.
+export { FormEngine, type Draft } from './engine.js';
+export {
+  checkboxes,
+  date,
+  email,
+  iban,
+  integer,
+  money,
+  postalCode,
+  radio,
+  tel,
+  text,
+  textarea,
+  yesNo,
+  type Condition,
+  type Field,
+  type FieldOption,
+} from './fields.js';
 export {
   defineFlow,
   type Answers,
-  type ContentPage,
   type ContentPageProps,
   type FlowDefinition,
-  type GroupNode,
   type Item,
   type LoadContext,
   type QuestionPage,
@@ -39,31 +56,19 @@ export {
   type StartPageProps,
 } from './flow.js';
 export { formJobs, purgeExpiredDrafts, sendDraftReminders } from './jobs.js';
-export {
-  findInstance,
-  firstOpenInstance,
-  isComplete,
-  itemsOf,
-  nextInstance,
-  prunedAnswers,
-  sectionStatuses,
-  visibleInstances,
-  type Instance,
-  type SectionStatus,
-} from './navigation.js';
+export { firstOpenInstance, isComplete, sectionStatuses, visibleInstances, type Instance } from './navigation.js';
 export {
   addTimelineEntry,
   listSubmissions,
   openSubmission,
   statusByReference,
-  statusByToken,
   submissionPdf,
   submitDraft,
   type OpenedSubmission,
-  type StatusView,
-  type SubmitResult,
 } from './submission.js';
 export { submissionStatuses, type SubmissionStatus } from './forms.tables.js';
 export type { SubmissionFilter } from './forms.repository.js';
 export { buildSummary, type SummarySection } from './summary.js';
-export { ageOn, centsToGerman, parseDate, parseEuroToCents, parseIban } from './values.js';
+export { ageOn } from './values.js';
+/** One form field as the wizard renders it (label, hint, error, KERN markup), for pages a module builds itself. */
+export { FieldView, type FieldViewProps } from './views/FieldView.js';

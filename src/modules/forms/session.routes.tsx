@@ -2,20 +2,20 @@
 // confirmation and PDF, save-and-resume by e-mail, and the citizen's status page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { textInput } from '../http/text.js';
-import { DomainError } from '../http/errors.js';
-import { safeParseForm } from '../http/validation.js';
-import type { AppDeps } from '../module.js';
-import { isToken } from '../crypto.js';
+import { textInput } from '../../shared/http/text.js';
+import { DomainError } from '../../shared/http/errors.js';
+import { safeParseForm } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { isToken } from '../../shared/crypto.js';
 import type { Draft, FormEngine } from './engine.js';
-import { assertSameOrigin, draftToken, flowBase, formBody, instancePath, setDraftCookie } from './http.js';
+import { assertSameOrigin, draftToken, flowBase, formBody, instancePath, setDraftCookie, withDraft } from './http.js';
 import { firstOpenInstance, isComplete, prunedAnswers, sectionStatuses } from './navigation.js';
 import { pdfOfDraft, statusByReference, statusByToken, submitDraft, submittedResult } from './submission.js';
 import { buildSummary } from './summary.js';
 import { CheckAnswersView, TaskListView } from './views/Overview.js';
-import { ConfirmationView, NoDraftView, ResumeView, SavedView, SaveView, StatusPageView } from './views/Session.js';
-import { berlinDateTime } from '../time.js';
-import { perIpLimit, publicLimits } from '../ratelimit/index.js';
+import { ConfirmationView, ResumeView, SavedView, SaveView, StatusPageView } from './views/Session.js';
+import { berlinDateTime } from '../../shared/time.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 
 const emailForm = z.strictObject({ email: z.email({ error: 'forms:validation.email' }).max(254) });
 const statusForm = z.strictObject({
@@ -29,18 +29,8 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
   const p = flow.basePath;
   const day = (d: Date) => berlinDateTime(d).toFormat('dd.MM.yyyy');
 
-  async function draftOr(request: FastifyRequest, reply: FastifyReply, allowSubmitted = false): Promise<Draft | undefined> {
-    const draft = await engine.load(request.tdb, draftToken(request, flow));
-    if (!draft) {
-      void reply.render(<NoDraftView flow={flow} />, 401);
-      return undefined;
-    }
-    if (draft.row.submittedAt && !allowSubmitted) {
-      void reply.redirect(`${flowBase(request, flow)}/bestaetigung`, 303);
-      return undefined;
-    }
-    return draft;
-  }
+  const openDraft = { preHandler: withDraft(engine, deps) };
+  const anyDraft = { preHandler: withDraft(engine, deps, 'allowed') };
 
   const firstPage = (request: FastifyRequest, draft: Draft) => {
     const base = flowBase(request, flow);
@@ -64,9 +54,8 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
     return reply.redirect(firstPage(request, draft), 303);
   });
 
-  app.get(`${p}/aufgaben`, async (request, reply) => {
-    const draft = await draftOr(request, reply);
-    if (!draft) return reply;
+  app.get(`${p}/aufgaben`, openDraft, async (request, reply) => {
+    const draft = request.formDraft;
     const base = flowBase(request, flow);
     const done = new Set(draft.state.done);
     const sections = sectionStatuses(flow, draft.state.answers, done).map((s) => {
@@ -91,15 +80,13 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
       .render(<CheckAnswersView flow={flow} sections={sections} incomplete={incomplete} errors={errors} backHref={flow.taskList ? `${base}/aufgaben` : base} />);
   }
 
-  app.get(`${p}/pruefen`, async (request, reply) => {
-    const draft = await draftOr(request, reply);
-    return draft ? renderCheck(request, reply, draft) : reply;
+  app.get(`${p}/pruefen`, openDraft, async (request, reply) => {
+    const draft = request.formDraft;
+    return renderCheck(request, reply, draft);
   });
 
-  app.post(`${p}/absenden`, async (request, reply) => {
-    assertSameOrigin(request, deps);
-    const draft = await draftOr(request, reply, true);
-    if (!draft) return reply;
+  app.post(`${p}/absenden`, anyDraft, async (request, reply) => {
+    const draft = request.formDraft;
     const base = flowBase(request, flow);
     if (draft.row.submittedAt) return reply.redirect(`${base}/bestaetigung`, 303);
     const parsed = safeParseForm(declarationForm, formBody(request));
@@ -108,17 +95,15 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
     return reply.redirect(`${base}/bestaetigung`, 303);
   });
 
-  app.get(`${p}/bestaetigung`, async (request, reply) => {
-    const draft = await draftOr(request, reply, true);
-    if (!draft) return reply;
+  app.get(`${p}/bestaetigung`, anyDraft, async (request, reply) => {
+    const draft = request.formDraft;
     if (!draft.row.submittedAt || !draft.row.submittedStatusToken) return reply.redirect(`${flowBase(request, flow)}/pruefen`, 303);
     const result = await submittedResult(engine, request.tdb, draft.row.id);
     return reply.render(<ConfirmationView flow={flow} reference={result.reference} statusHref={`${flowBase(request, flow)}/status/${result.statusToken}`} hasMail={result.mailed} extra={flow.confirmationExtra} />);
   });
 
-  app.get(`${p}/bestaetigung/pdf`, async (request, reply) => {
-    const draft = await draftOr(request, reply, true);
-    if (!draft) return reply;
+  app.get(`${p}/bestaetigung/pdf`, anyDraft, async (request, reply) => {
+    const draft = request.formDraft;
     const { reference, pdf } = await pdfOfDraft(engine, request.tdb, draft);
     return reply
       .type('application/pdf')
@@ -126,17 +111,14 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
       .send(pdf);
   });
 
-  app.get(`${p}/speichern`, async (request, reply) => {
-    const draft = await draftOr(request, reply);
-    if (!draft) return reply;
+  app.get(`${p}/speichern`, openDraft, async (request, reply) => {
+    const draft = request.formDraft;
     const email = draft.state.resumeEmail ?? flow.contactEmail(draft.state.answers) ?? '';
     return reply.render(<SaveView flow={flow} email={email} errors={[]} expiresOn={day(draft.row.expiresAt)} backHref={firstPage(request, draft)} />);
   });
 
-  app.post(`${p}/speichern`, { onRequest: perIpLimit(deps, publicLimits.mail) }, async (request, reply) => {
-    assertSameOrigin(request, deps);
-    const draft = await draftOr(request, reply);
-    if (!draft) return reply;
+  app.post(`${p}/speichern`, { onRequest: perIpLimit(deps, publicLimits.mail), ...openDraft }, async (request, reply) => {
+    const draft = request.formDraft;
     const body = formBody(request);
     const parsed = safeParseForm(emailForm, { email: typeof body.email === 'string' ? body.email.trim() : body.email });
     if (!parsed.ok) {
@@ -146,9 +128,9 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
     return reply.redirect(`${flowBase(request, flow)}/speichern/gesendet`, 303);
   });
 
-  app.get(`${p}/speichern/gesendet`, async (request, reply) => {
-    const draft = await draftOr(request, reply);
-    return draft ? reply.render(<SavedView flow={flow} expiresOn={day(draft.row.expiresAt)} />) : reply;
+  app.get(`${p}/speichern/gesendet`, openDraft, async (request, reply) => {
+    const draft = request.formDraft;
+    return reply.render(<SavedView flow={flow} expiresOn={day(draft.row.expiresAt)} />);
   });
 
   app.get(`${p}/fortsetzen/:token`, async (request: FastifyRequest<{ Params: { token: string } }>, reply) => {

@@ -1,15 +1,14 @@
 // The HTML pages of a flow's wizard: one route pair (GET shows, POST saves) for every page,
 // group overview and item page. Registered once per flow definition.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, NotFoundError, type FieldError } from '../http/errors.js';
-import type { AppDeps } from '../module.js';
+import { DomainError, NotFoundError, type FieldError } from '../../shared/http/errors.js';
+import type { AppDeps } from '../../shared/module.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { ContentPage, QuestionPage } from './flow.js';
-import { assertSameOrigin, draftToken, flowBase, formBody, instancePath, returnsToCheck } from './http.js';
+import { flowBase, formBody, instancePath, returnsToCheck, withDraft } from './http.js';
 import { firstOpenInstance, itemLoop, itemsOf, previousInstance, visibleFields, visibleInstances, type Instance } from './navigation.js';
 import { itemTitle, titleParams } from './summary.js';
 import { readForm, validatePage } from './validate.js';
-import { NoDraftView } from './views/Session.js';
 import { ContentView, QuestionView, RemoveItemView } from './views/QuestionView.js';
 
 type Params = { section: string; page: string; item?: string };
@@ -19,20 +18,6 @@ const ACTIONS = ['continue', 'save', 'back'] as const;
 export function registerPageRoutes(app: FastifyInstance, deps: AppDeps, engine: FormEngine) {
   const flow = engine.flow;
   const p = flow.basePath;
-
-  /** The draft of this browser, or a "no draft" page; submitted drafts go to their confirmation. */
-  async function draftOr(request: FastifyRequest, reply: FastifyReply): Promise<Draft | undefined> {
-    const draft = await engine.load(request.tdb, draftToken(request, flow));
-    if (!draft) {
-      void reply.render(<NoDraftView flow={flow} />, 401);
-      return undefined;
-    }
-    if (draft.row.submittedAt) {
-      void reply.redirect(`${flowBase(request, flow)}/bestaetigung`, 303);
-      return undefined;
-    }
-    return draft;
-  }
 
   function resolve(draft: Draft, params: Params): Instance {
     const instance = engine.instance(draft, params.page, params.item);
@@ -132,15 +117,12 @@ export function registerPageRoutes(app: FastifyInstance, deps: AppDeps, engine: 
   }
 
   const getPage = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
-    const draft = await draftOr(request, reply);
-    if (!draft) return reply;
+    const draft = request.formDraft;
     return show(request, reply, draft, resolve(draft, request.params));
   };
 
   const postPage = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
-    assertSameOrigin(request, deps);
-    const draft = await draftOr(request, reply);
-    if (!draft) return reply;
+    const draft = request.formDraft;
     const instance = resolve(draft, request.params);
     const body = formBody(request);
     const action = ACTIONS.find((a) => a === body._action) ?? 'continue';
@@ -158,15 +140,15 @@ export function registerPageRoutes(app: FastifyInstance, deps: AppDeps, engine: 
     return reply.redirect(target(request, outcome.draft, instance, outcome.next), 303);
   };
 
-  app.get(`${p}/:section/:page`, getPage);
-  app.post(`${p}/:section/:page`, postPage);
-  app.get(`${p}/:section/:page/:item`, getPage);
-  app.post(`${p}/:section/:page/:item`, postPage);
+  const draft = { preHandler: withDraft(engine, deps) };
+  app.get<{ Params: Params }>(`${p}/:section/:page`, draft, getPage);
+  app.post<{ Params: Params }>(`${p}/:section/:page`, draft, postPage);
+  app.get<{ Params: Params }>(`${p}/:section/:page/:item`, draft, getPage);
+  app.post<{ Params: Params }>(`${p}/:section/:page/:item`, draft, postPage);
 
   // Removing an item: GET asks, POST removes (a GET never changes anything).
-  app.get(`${p}/:section/:page/:item/entfernen`, async (request: FastifyRequest<{ Params: Required<Params> }>, reply) => {
-    const draft = await draftOr(request, reply);
-    if (!draft) return reply;
+  app.get(`${p}/:section/:page/:item/entfernen`, draft, async (request: FastifyRequest<{ Params: Required<Params> }>, reply) => {
+    const draft = request.formDraft;
     const overview = resolve(draft, { section: request.params.section, page: request.params.page });
     const item = overview.group && itemsOf(draft.state.answers, overview.group.name).find((i) => i.id === request.params.item);
     if (!item || !overview.group) throw new NotFoundError();
@@ -175,10 +157,8 @@ export function registerPageRoutes(app: FastifyInstance, deps: AppDeps, engine: 
       <RemoveItemView label={itemTitle(overview.group, item, draft.state.answers)} action={`${instancePath(base, overview)}/${item.id}/entfernen`} backHref={instancePath(base, overview)} />,
     );
   });
-  app.post(`${p}/:section/:page/:item/entfernen`, async (request: FastifyRequest<{ Params: Required<Params> }>, reply) => {
-    assertSameOrigin(request, deps);
-    const draft = await draftOr(request, reply);
-    if (!draft) return reply;
+  app.post(`${p}/:section/:page/:item/entfernen`, draft, async (request: FastifyRequest<{ Params: Required<Params> }>, reply) => {
+    const draft = request.formDraft;
     const overview = resolve(draft, { section: request.params.section, page: request.params.page });
     await engine.removeItem(request.tdb, draft, overview.key, request.params.item);
     return reply.redirect(instancePath(flowBase(request, flow), overview), 303);

@@ -1,21 +1,22 @@
 // Submission of a draft (idempotent: a repeated submit returns the first result), the citizen's
 // status lookup, and the staff side of the timeline (status changes, notes, document requests).
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { TenantDb } from '../db/tenant-scope.js';
-import { ConflictError, NotFoundError } from '../http/errors.js';
-import { getI18n } from '../i18n/index.js';
-import { enqueueMail } from '../mail/outbox.js';
-import type { Tenant } from '../tenancy/tenants.tables.js';
-import { hashTokenBase64url, isToken, newToken, safeEqual } from '../crypto.js';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
+import { getI18n } from '../../shared/i18n/index.js';
+import { enqueueMail } from '../../shared/mail/outbox.js';
+import type { Tenant } from '../../shared/tenancy/tenants.tables.js';
+import { hashTokenBase64url, isToken, newToken, safeEqual } from '../../shared/crypto.js';
 import { formsKey, openBytes, openJson, sealBytes, sealJson } from './crypto.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { Answers } from './flow.js';
-import { draftsRepository, submissionsRepository, type SubmissionFilter } from './forms.repository.js';
+import * as repo from './forms.repository.js';
+import type { SubmissionFilter } from './forms.repository.js';
 import type { FormSubmission, FormSubmissionEvent, SubmissionStatus } from './forms.tables.js';
 import { isComplete, prunedAnswers } from './navigation.js';
 import { renderSubmissionPdf } from './pdf.js';
 import { buildSummary } from './summary.js';
-import { berlinDateTime } from '../time.js';
+import { berlinDateTime } from '../../shared/time.js';
 
 export interface SubmitResult {
   submissionId: string;
@@ -47,8 +48,8 @@ const submissionAad = (tenantId: string, id: string) => `${tenantId}:submission:
 
 /** The result of the submit a draft already led to (repeated submit, confirmation page). */
 export async function submittedResult(engine: FormEngine, tdb: TenantDb, draftId: string): Promise<SubmitResult> {
-  const row = await draftsRepository.byId(tdb, draftId);
-  const submission = await submissionsRepository.byDraft(tdb, draftId);
+  const row = await repo.draftById(tdb, draftId);
+  const submission = await repo.submissionByDraft(tdb, draftId);
   if (!row?.submittedStatusToken || !submission) throw new ConflictError('forms:errors.busy');
   const receipt = openJson<Receipt>(row.submittedStatusToken, formsKey(engine.deps.config.secretKey), engine.aad(row.tenantId, row.id));
   return { submissionId: submission.id, reference: submission.reference, submittedAt: submission.submittedAt, created: false, ...receipt };
@@ -86,9 +87,9 @@ export async function submitDraft(engine: FormEngine, tdb: TenantDb, draft: Draf
   const receipt: Receipt = { statusToken, mailed: to !== undefined };
 
   const created = await tdb.transaction(async (tx) => {
-    const claimed = await draftsRepository.claimForSubmission(tx, draft.row.id, now);
+    const claimed = await repo.claimDraftForSubmission(tx, draft.row.id, now);
     if (!claimed) return false;
-    await submissionsRepository.insert(tx, {
+    await repo.insertSubmission(tx, {
       id,
       flowId: flow.id,
       draftId: draft.row.id,
@@ -102,9 +103,9 @@ export async function submitDraft(engine: FormEngine, tdb: TenantDb, draft: Draf
       submittedAt: now,
       statusChangedAt: now,
     });
-    await submissionsRepository.insertEvent(tx, { submissionId: id, at: now, kind: 'status', status: 'eingegangen' });
+    await repo.insertEvent(tx, { submissionId: id, at: now, kind: 'status', status: 'eingegangen' });
     // The draft keeps no answers; it stays until its expiry only to answer a repeated submit.
-    await draftsRepository.update(tx, draft.row.id, {
+    await repo.updateDraft(tx, draft.row.id, {
       data: null,
       submissionId: id,
       submittedStatusToken: sealJson(receipt, key, engine.aad(tx.tenantId, draft.row.id)),
@@ -136,7 +137,7 @@ export interface StatusView {
 }
 
 async function statusView(tdb: TenantDb, submission: FormSubmission): Promise<StatusView> {
-  const events = await submissionsRepository.events(tdb, submission.id, true);
+  const events = await repo.events(tdb, submission.id, true);
   return {
     reference: submission.reference,
     flowId: submission.flowId,
@@ -148,7 +149,7 @@ async function statusView(tdb: TenantDb, submission: FormSubmission): Promise<St
 
 /** Status for reference + token; a wrong pair and an unknown reference look the same. */
 export async function statusByReference(tdb: TenantDb, flowIds: string[], reference: string, statusToken: string): Promise<StatusView> {
-  const submission = await submissionsRepository.byReference(tdb, reference.trim().toUpperCase());
+  const submission = await repo.submissionByReference(tdb, reference.trim().toUpperCase());
   if (!submission || !flowIds.includes(submission.flowId) || !isToken(statusToken) || !safeEqual(submission.statusTokenHash, hashTokenBase64url(statusToken))) {
     throw new NotFoundError('forms:errors.statusNotFound');
   }
@@ -156,14 +157,14 @@ export async function statusByReference(tdb: TenantDb, flowIds: string[], refere
 }
 
 export async function statusByToken(tdb: TenantDb, flowIds: string[], statusToken: string): Promise<StatusView> {
-  const submission = isToken(statusToken) ? await submissionsRepository.byStatusToken(tdb, hashTokenBase64url(statusToken)) : undefined;
+  const submission = isToken(statusToken) ? await repo.submissionByStatusToken(tdb, hashTokenBase64url(statusToken)) : undefined;
   if (!submission || !flowIds.includes(submission.flowId)) throw new NotFoundError('forms:errors.statusNotFound');
   return statusView(tdb, submission);
 }
 
 /** The PDF of the submission a draft led to (confirmation page download). */
 export async function pdfOfDraft(engine: FormEngine, tdb: TenantDb, draft: Draft): Promise<{ reference: string; pdf: Buffer }> {
-  const submission = draft.row.submissionId ? await submissionsRepository.byId(tdb, draft.row.submissionId) : undefined;
+  const submission = draft.row.submissionId ? await repo.submissionById(tdb, draft.row.submissionId) : undefined;
   if (!submission) throw new NotFoundError();
   return { reference: submission.reference, pdf: openBytes(submission.pdf, formsKey(engine.deps.config.secretKey), submissionAad(tdb.tenantId, submission.id)) };
 }
@@ -177,15 +178,15 @@ export interface OpenedSubmission {
 }
 
 export function listSubmissions(tdb: TenantDb, filter: SubmissionFilter) {
-  return submissionsRepository.list(tdb, filter);
+  return repo.listSubmissions(tdb, filter);
 }
 
 export async function openSubmission(secret: string, tdb: TenantDb, id: string): Promise<OpenedSubmission> {
-  const row = await submissionsRepository.byId(tdb, id);
+  const row = await repo.submissionById(tdb, id);
   if (!row) throw new NotFoundError();
   const key = formsKey(secret);
   const { answers } = openJson<{ answers: Answers }>(row.data, key, submissionAad(tdb.tenantId, row.id));
-  const events = (await submissionsRepository.events(tdb, row.id)).map(({ note, ...e }) => ({
+  const events = (await repo.events(tdb, row.id)).map(({ note, ...e }) => ({
     ...e,
     note: note ? openJson<string>(note, key, submissionAad(tdb.tenantId, `${row.id}:${e.id}`)) : undefined,
   }));
@@ -194,7 +195,7 @@ export async function openSubmission(secret: string, tdb: TenantDb, id: string):
 }
 
 export async function submissionPdf(secret: string, tdb: TenantDb, id: string): Promise<{ reference: string; pdf: Buffer }> {
-  const row = await submissionsRepository.byId(tdb, id);
+  const row = await repo.submissionById(tdb, id);
   if (!row) throw new NotFoundError();
   return { reference: row.reference, pdf: openBytes(row.pdf, formsKey(secret), submissionAad(tdb.tenantId, row.id)) };
 }
@@ -206,11 +207,11 @@ export async function addTimelineEntry(
   submissionId: string,
   entry: { kind: 'status' | 'note' | 'documentsRequested'; status?: SubmissionStatus; note?: string; actorId: string; at: Date },
 ): Promise<void> {
-  const row = await submissionsRepository.byId(tdb, submissionId);
+  const row = await repo.submissionById(tdb, submissionId);
   if (!row) throw new NotFoundError();
   const eventId = randomUUID();
-  if (entry.status) await submissionsRepository.setStatus(tdb, submissionId, entry.status, entry.at);
-  await submissionsRepository.insertEvent(tdb, {
+  if (entry.status) await repo.setSubmissionStatus(tdb, submissionId, entry.status, entry.at);
+  await repo.insertEvent(tdb, {
     id: eventId,
     submissionId,
     at: entry.at,

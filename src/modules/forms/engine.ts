@@ -1,20 +1,20 @@
 // Use cases of a flow's drafts: start, save a page, add/remove group items, save-and-resume by
 // e-mail, resume. Every save is written to the database at once (encrypted); no HTTP in here.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { TenantDb } from '../db/tenant-scope.js';
-import { ConflictError, NotFoundError, type FieldError } from '../http/errors.js';
-import { getI18n } from '../i18n/index.js';
-import { enqueueMail } from '../mail/outbox.js';
-import type { AppDeps } from '../module.js';
-import type { Tenant } from '../tenancy/tenants.tables.js';
-import { hashTokenBase64url, newToken } from '../crypto.js';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { ConflictError, NotFoundError, type FieldError } from '../../shared/http/errors.js';
+import { getI18n } from '../../shared/i18n/index.js';
+import { enqueueMail } from '../../shared/mail/outbox.js';
+import type { AppDeps } from '../../shared/module.js';
+import type { Tenant } from '../../shared/tenancy/tenants.tables.js';
+import { hashTokenBase64url, newToken } from '../../shared/crypto.js';
 import { formsKey, openJson, sealJson } from './crypto.js';
 import type { Answers, FlowDefinition, Item } from './flow.js';
-import { draftsRepository } from './forms.repository.js';
+import * as repo from './forms.repository.js';
 import type { FormDraft } from './forms.tables.js';
 import { applyValues, findInstance, itemLoop, itemsOf, nextInstance, visibleInstances, type Instance } from './navigation.js';
 import { validatePage } from './validate.js';
-import { berlinDate, berlinDateTime } from '../time.js';
+import { berlinDate, berlinDateTime } from '../../shared/time.js';
 
 export interface DraftState {
   answers: Answers;
@@ -69,7 +69,7 @@ export class FormEngine {
     const token = newToken();
     const id = randomUUID();
     const state: DraftState = { answers: {}, done: [], pending: {} };
-    const row = await draftsRepository.insert(tdb, {
+    const row = await repo.insertDraft(tdb, {
       id,
       flowId: this.flow.id,
       tokenHash: hashTokenBase64url(token),
@@ -85,7 +85,7 @@ export class FormEngine {
   /** The draft for a token, or undefined when unknown or expired. Submitted drafts come back without state. */
   async load(tdb: TenantDb, token: string | undefined): Promise<Draft | undefined> {
     if (!token) return undefined;
-    const row = await draftsRepository.byToken(tdb, this.flow.id, hashTokenBase64url(token));
+    const row = await repo.draftByToken(tdb, this.flow.id, hashTokenBase64url(token));
     return row ? this.open(row) : undefined;
   }
 
@@ -105,7 +105,7 @@ export class FormEngine {
       if (current.row.submittedAt) throw new ConflictError('forms:errors.alreadySubmitted');
       const now = this.deps.clock.now();
       const state = change(structuredClone(current.state));
-      const row = await draftsRepository.updateIfVersion(tdb, current.row.id, current.row.version, {
+      const row = await repo.updateDraftIfVersion(tdb, current.row.id, current.row.version, {
         data: sealJson(state, this.key(), this.aad(tdb.tenantId, current.row.id)),
         updatedAt: now,
         expiresAt: this.expiry(now),
@@ -113,7 +113,7 @@ export class FormEngine {
         ...extra,
       });
       if (row) return { row, state };
-      const fresh = await draftsRepository.byId(tdb, current.row.id);
+      const fresh = await repo.draftById(tdb, current.row.id);
       const opened = fresh && this.open(fresh);
       if (!opened) throw new NotFoundError('forms:errors.draftGone');
       current = opened;
@@ -211,17 +211,17 @@ export class FormEngine {
 
   /** Exchanges a resume link for a fresh session token (POST only; GET of the link changes nothing). */
   async resume(tdb: TenantDb, resumeToken: string): Promise<{ draft: Draft; token: string } | undefined> {
-    const row = await draftsRepository.byResumeToken(tdb, this.flow.id, hashTokenBase64url(resumeToken));
+    const row = await repo.draftByResumeToken(tdb, this.flow.id, hashTokenBase64url(resumeToken));
     const draft = row && !row.submittedAt ? this.open(row) : undefined;
     if (!draft) return undefined;
     const token = newToken();
-    const [updated] = await draftsRepository.update(tdb, draft.row.id, { tokenHash: hashTokenBase64url(token) });
+    const [updated] = await repo.updateDraft(tdb, draft.row.id, { tokenHash: hashTokenBase64url(token) });
     return updated ? { draft: { row: updated, state: draft.state }, token } : undefined;
   }
 
   /** Has the resume token a live draft behind it? (for the GET page of the link; reads only) */
   async resumeTokenValid(tdb: TenantDb, resumeToken: string): Promise<boolean> {
-    const row = await draftsRepository.byResumeToken(tdb, this.flow.id, hashTokenBase64url(resumeToken));
+    const row = await repo.draftByResumeToken(tdb, this.flow.id, hashTokenBase64url(resumeToken));
     return row !== undefined && !row.submittedAt && this.open(row) !== undefined;
   }
 }

@@ -1,20 +1,20 @@
 // Background jobs of the form-flow engine: a reminder three days before a draft expires, and the
 // deletion of expired drafts (their answers are personal data; doc/security.md §9).
-import { TenantDb } from '../db/tenant-scope.js';
-import { enqueueMail } from '../mail/outbox.js';
-import type { AppDeps, BackgroundJob } from '../module.js';
-import { hashTokenBase64url, newToken } from '../crypto.js';
+import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { enqueueMail } from '../../shared/mail/outbox.js';
+import type { AppDeps, BackgroundJob } from '../../shared/module.js';
+import { hashTokenBase64url, newToken } from '../../shared/crypto.js';
 import { formsKey, openJson } from './crypto.js';
 import { REMINDER_DAYS_BEFORE, type DraftState, FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
-import { draftsRepository } from './forms.repository.js';
+import * as repo from './forms.repository.js';
 
 const DAY_MS = 86_400_000;
 
 /** Sends due reminders; each gets a new resume link (the old one stops working). Returns how many. */
 export async function sendDraftReminders(deps: AppDeps, flows: FlowDefinition[]): Promise<number> {
   const now = deps.clock.now();
-  const due = await draftsRepository.dueReminders(deps.database.db, now, new Date(now.getTime() + REMINDER_DAYS_BEFORE * DAY_MS));
+  const due = await repo.dueReminders(deps.database.db, now, new Date(now.getTime() + REMINDER_DAYS_BEFORE * DAY_MS));
   let sent = 0;
   for (const { draft: row, slug, tenantName } of due) {
     const flow = flows.find((f) => f.id === row.flowId);
@@ -26,7 +26,7 @@ export async function sendDraftReminders(deps: AppDeps, flows: FlowDefinition[])
     await tdb.transaction(async (tx) => {
       const token = newToken();
       // Only this exact version: if the person saved meanwhile, the reminder is no longer due.
-      const updated = await draftsRepository.updateIfVersion(tx, row.id, row.version, { resumeTokenHash: hashTokenBase64url(token), reminderSentAt: now });
+      const updated = await repo.updateDraftIfVersion(tx, row.id, row.version, { resumeTokenHash: hashTokenBase64url(token), reminderSentAt: now });
       if (!updated) return;
       await enqueueMail(tx, engine.resumeMail('reminder', { slug, name: tenantName }, state.resumeEmail!, row.lang, token, row.expiresAt));
       sent++;
@@ -36,7 +36,7 @@ export async function sendDraftReminders(deps: AppDeps, flows: FlowDefinition[])
 }
 
 export function purgeExpiredDrafts(deps: AppDeps): Promise<number> {
-  return draftsRepository.deleteExpired(deps.database.db, deps.clock.now());
+  return repo.deleteExpiredDrafts(deps.database.db, deps.clock.now());
 }
 
 export function formJobs(flows: FlowDefinition[]): BackgroundJob[] {

@@ -1,6 +1,8 @@
+// Tables of the forms module: encrypted drafts, submissions and their timeline (form_drafts, form_submissions,
+// form_submission_events).
 import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenancy/tenants.tables.js';
+import { tenants } from '../../shared/tenancy/tenants.tables.js';
 import type { Sealed } from './crypto.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

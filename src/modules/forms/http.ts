@@ -1,9 +1,20 @@
-// Helpers shared by a flow's HTML routes: the draft cookie, same-origin checks, paths.
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../http/errors.js';
-import type { AppDeps } from '../module.js';
+// Helpers shared by a flow's HTML routes: the draft cookie and the preHandler that loads the draft once,
+// same-origin checks, paths.
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { h } from 'preact';
+import { DomainError } from '../../shared/http/errors.js';
+import type { AppDeps } from '../../shared/module.js';
+import type { Draft, FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
 import type { Instance } from './navigation.js';
+import { NoDraftView } from './views/Session.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The draft of this browser; set by the `withDraft` preHandler (and only on its routes). */
+    formDraft: Draft;
+  }
+}
 
 export function cookieName(flow: FlowDefinition): string {
   return `ww_form_${flow.id.replace(/[^a-z0-9]/gi, '_')}`;
@@ -26,6 +37,21 @@ export function setDraftCookie(reply: FastifyReply, request: FastifyRequest, dep
 
 export function draftToken(request: FastifyRequest, flow: FlowDefinition): string | undefined {
   return request.cookies[cookieName(flow)];
+}
+
+/**
+ * preHandler of every page that works on this browser's draft: a POST must come from our own site; then the
+ * draft is loaded once (request.formDraft). Without a draft: the "no draft" page (401). A submitted draft
+ * goes to its confirmation unless `submitted` is 'allowed' (confirmation, PDF, submit again).
+ */
+export function withDraft(engine: FormEngine, deps: AppDeps, submitted: 'allowed' | 'redirect' = 'redirect'): preHandlerAsyncHookHandler {
+  return async function loadDraft(request, reply) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') assertSameOrigin(request, deps);
+    const draft = await engine.load(request.tdb, draftToken(request, engine.flow));
+    if (!draft) return reply.render(h(NoDraftView, { flow: engine.flow }), 401);
+    if (draft.row.submittedAt && submitted === 'redirect') return reply.redirect(`${flowBase(request, engine.flow)}/bestaetigung`, 303);
+    request.formDraft = draft;
+  };
 }
 
 /** Refuses state-changing requests from other sites (second line behind SameSite cookies). */

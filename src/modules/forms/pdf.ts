@@ -1,10 +1,10 @@
 // The PDF of a submitted form: the same rows as "check your answers", with the reference number,
 // for the person and for the file. Built with pdfkit's standard fonts (no font files needed).
-import { loadPdfkit } from '../libraries.js';
-import type { TFunction } from '../i18n/index.js';
-import type { Tenant } from '../tenancy/tenants.tables.js';
+import { loadPdfkit } from '../../shared/libraries.js';
+import type { TFunction } from '../../shared/i18n/index.js';
+import type { Tenant } from '../../shared/tenancy/tenants.tables.js';
 import type { SummarySection } from './summary.js';
-import { berlinDateTime } from '../time.js';
+import { berlinDateTime } from '../../shared/time.js';
 
 export interface PdfInput {
   title: string;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { getParameter, NoRuleSetError, ruleSets, selectRuleSet } from './ruleSets.js';
+import { getParameter, NoRuleSetError, ruleSets, selectRuleSet } from './rule-sets.js';
 
 describe('selectRuleSet', () => {
   it.each([

@@ -1,0 +1,136 @@
+// All SQL of the form-flow engine: drafts, submissions and their timeline. Tenant data goes
+// through TenantDb; the two cross-tenant jobs (reminders, purge) get the plain database.
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../shared/db/client.js';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { tenants } from '../../shared/tenancy/tenants.tables.js';
+import {
+  formDrafts,
+  formSubmissionEvents,
+  formSubmissions,
+  type FormDraft,
+  type FormSubmission,
+  type FormSubmissionEvent,
+  type SubmissionStatus,
+} from './forms.tables.js';
+
+type NewDraft = Omit<typeof formDrafts.$inferInsert, 'tenantId'>;
+type NewSubmission = Omit<typeof formSubmissions.$inferInsert, 'tenantId'>;
+type NewEvent = Omit<typeof formSubmissionEvents.$inferInsert, 'tenantId'>;
+
+export const insertDraft = (tdb: TenantDb, values: NewDraft) => tdb.insert(formDrafts, values);
+
+export const draftByToken = (tdb: TenantDb, flowId: string, tokenHash: string) =>
+  tdb.first(formDrafts, eq(formDrafts.flowId, flowId), eq(formDrafts.tokenHash, tokenHash));
+
+export const draftByResumeToken = (tdb: TenantDb, flowId: string, resumeTokenHash: string) =>
+  tdb.first(formDrafts, eq(formDrafts.flowId, flowId), eq(formDrafts.resumeTokenHash, resumeTokenHash));
+
+export const draftById = (tdb: TenantDb, id: string) => tdb.first(formDrafts, eq(formDrafts.id, id));
+
+/** Writes only if nobody else saved in between; returns the new row or undefined. */
+export async function updateDraftIfVersion(tdb: TenantDb, id: string, version: number, set: Partial<NewDraft>): Promise<FormDraft | undefined> {
+  const rows = await tdb.update(formDrafts, { ...set, version: version + 1 }, eq(formDrafts.id, id), eq(formDrafts.version, version));
+  return rows[0];
+}
+
+export const updateDraft = (tdb: TenantDb, id: string, set: Partial<NewDraft>) => tdb.update(formDrafts, set, eq(formDrafts.id, id));
+
+/** Claims the draft for submission; only the first of concurrent submits gets the row. */
+export async function claimDraftForSubmission(tdb: TenantDb, id: string, now: Date): Promise<FormDraft | undefined> {
+  const rows = await tdb.update(formDrafts, { submittedAt: now }, eq(formDrafts.id, id), isNull(formDrafts.submittedAt));
+  return rows[0];
+}
+
+/** Drafts whose reminder is due: a resume address, not submitted, expiring within `until`. */
+export async function dueReminders(db: Executor, now: Date, until: Date, limit = 50) {
+  return db
+    .select({ draft: formDrafts, slug: tenants.slug, tenantName: tenants.name })
+    .from(formDrafts)
+    .innerJoin(tenants, eq(tenants.id, formDrafts.tenantId))
+    .where(
+      and(
+        eq(formDrafts.hasResumeEmail, true),
+        isNull(formDrafts.submittedAt),
+        isNull(formDrafts.reminderSentAt),
+        lte(formDrafts.expiresAt, until),
+        gte(formDrafts.expiresAt, now),
+      ),
+    )
+    .orderBy(asc(formDrafts.expiresAt))
+    .limit(limit);
+}
+
+/** Deletes expired drafts (abandoned ones and tombstones of submitted ones) across tenants. */
+export async function deleteExpiredDrafts(db: Executor, now: Date): Promise<number> {
+  const rows = await db.delete(formDrafts).where(lt(formDrafts.expiresAt, now)).returning({ id: formDrafts.id });
+  return rows.length;
+}
+
+export interface SubmissionFilter {
+  flowId?: string | undefined;
+  status?: SubmissionStatus | undefined;
+  reference?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  limit?: number;
+}
+
+export const insertSubmission = (tdb: TenantDb, values: NewSubmission) => tdb.insert(formSubmissions, values);
+
+export const submissionById = (tdb: TenantDb, id: string) => tdb.first(formSubmissions, eq(formSubmissions.id, id));
+
+export const submissionByDraft = (tdb: TenantDb, draftId: string) => tdb.first(formSubmissions, eq(formSubmissions.draftId, draftId));
+
+export const submissionByReference = (tdb: TenantDb, reference: string) => tdb.first(formSubmissions, eq(formSubmissions.reference, reference));
+
+export const submissionByStatusToken = (tdb: TenantDb, statusTokenHash: string) => tdb.first(formSubmissions, eq(formSubmissions.statusTokenHash, statusTokenHash));
+
+export async function listSubmissions(tdb: TenantDb, filter: SubmissionFilter): Promise<Omit<FormSubmission, 'data' | 'pdf'>[]> {
+  const conditions: (SQL | undefined)[] = [
+    filter.flowId ? eq(formSubmissions.flowId, filter.flowId) : undefined,
+    filter.status ? eq(formSubmissions.status, filter.status) : undefined,
+    filter.reference ? eq(formSubmissions.reference, filter.reference) : undefined,
+    filter.from ? gte(formSubmissions.submittedAt, filter.from) : undefined,
+    filter.to ? lt(formSubmissions.submittedAt, filter.to) : undefined,
+  ];
+  return tdb.db
+    .select({
+      tenantId: formSubmissions.tenantId,
+      id: formSubmissions.id,
+      flowId: formSubmissions.flowId,
+      draftId: formSubmissions.draftId,
+      reference: formSubmissions.reference,
+      statusTokenHash: formSubmissions.statusTokenHash,
+      facets: formSubmissions.facets,
+      lang: formSubmissions.lang,
+      status: formSubmissions.status,
+      submittedAt: formSubmissions.submittedAt,
+      statusChangedAt: formSubmissions.statusChangedAt,
+    })
+    .from(formSubmissions)
+    .where(tdb.scope(formSubmissions, ...conditions))
+    .orderBy(desc(formSubmissions.submittedAt))
+    .limit(filter.limit ?? 200);
+}
+
+export async function setSubmissionStatus(tdb: TenantDb, id: string, status: SubmissionStatus, now: Date) {
+  const rows = await tdb.update(formSubmissions, { status, statusChangedAt: now }, eq(formSubmissions.id, id));
+  return rows[0];
+}
+
+export const insertEvent = (tdb: TenantDb, values: NewEvent) => tdb.insert(formSubmissionEvents, values);
+
+export async function events(tdb: TenantDb, submissionId: string, onlyStatus = false): Promise<FormSubmissionEvent[]> {
+  return tdb.db
+    .select()
+    .from(formSubmissionEvents)
+    .where(
+      tdb.scope(
+        formSubmissionEvents,
+        eq(formSubmissionEvents.submissionId, submissionId),
+        onlyStatus ? isNotNull(formSubmissionEvents.status) : undefined,
+      ),
+    )
+    .orderBy(asc(formSubmissionEvents.at));
+}
