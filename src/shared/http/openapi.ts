@@ -76,4 +76,14 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
     },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.addHook('onSend', async (request, reply) => {
+    const lifecycle = (request.routeOptions.schema as { lifecycle?: { since: string; sunset: string } } | undefined)?.lifecycle;
+    if (lifecycle) void reply.headers(deprecationHeaders(lifecycle));
+  });
+}
+
+/** Deprecation (RFC 9745: `@` and the Unix time) and Sunset (RFC 8594: an HTTP date) of a deprecated operation. */
+export function deprecationHeaders(lifecycle: { since: string; sunset: string }): Record<string, string> {
+  const at = (day: string) => new Date(`${day}T00:00:00Z`);
+  return { deprecation: `@${at(lifecycle.since).getTime() / 1000}`, sunset: at(lifecycle.sunset).toUTCString() };
 }
