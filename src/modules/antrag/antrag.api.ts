@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/http
 import { operation, typed } from '../../shared/http/operation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { antragFlows } from './flows/index.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 import { applicationSchema, saveBody, saveResponse, startBody, startResponse, statusResponse, submitBody, submitResponse } from './antrag.schemas.js';
 
 const tags = ['applications'];
@@ -22,6 +23,7 @@ export const antragOperations = {
     access: 'public',
     body: startBody,
     response: { 201: startResponse },
+    errors: [429],
   }),
   getApplication: operation({
     operationId: 'getApplication',
@@ -95,7 +97,7 @@ export function registerAntragApi(app: FastifyInstance, deps: AppDeps) {
     };
   }
 
-  api.post('/applications', { bodyLimit: 4096, schema: op.startApplication }, async function startApplication(request, reply) {
+  api.post('/applications', { bodyLimit: 4096, onRequest: perIpLimit(deps, publicLimits.draft), schema: op.startApplication }, async function startApplication(request, reply) {
     const engine = engines.get(request.body.flow ?? 'erstantrag')!;
     const { draft, token } = await engine.start(request.tdb, request.body.lang ?? request.lang);
     return reply.status(201).send({ ...describe(engine, draft), draftToken: token });

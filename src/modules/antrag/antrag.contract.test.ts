@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import { publicLimits } from '../../shared/ratelimit/index.js';
 import { describeContract } from '../../shared/testing/contract.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
@@ -16,7 +17,8 @@ const unknownId = '00000000-0000-4000-8000-000000000000';
 const unknownToken = 'x'.repeat(43);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  // Rate limits on: 429 is a documented response.
+  ctx = await createTestContext({ env: { RATE_LIMITS: 'on' } });
   caseworker = await loginAs(ctx, ['sachbearbeitung']);
   otherRole = await loginAs(ctx, ['servicepoint']);
 });
@@ -79,6 +81,16 @@ describeContract<State>('applications', {
   cases: [
     { operationId: 'startApplication', status: 201, request: () => call('POST', api, undefined, { flow: 'erstantrag' }) },
     { operationId: 'startApplication', status: 404, request: () => call('POST', nowhere, undefined, {}) },
+    {
+      operationId: 'startApplication',
+      status: 429,
+      what: 'too many drafts from one address',
+      async request() {
+        const from = { remoteAddress: '203.0.113.9' };
+        for (let i = 0; i < publicLimits.draft.max; i++) await ctx.app.inject({ ...call('POST', api, undefined, { flow: 'nope' }), ...from });
+        return { ...call('POST', api, undefined, { flow: 'erstantrag' }), ...from };
+      },
+    },
     { operationId: 'startApplication', status: 422, what: 'unknown flow', request: () => call('POST', api, undefined, { flow: 'nope' }) },
     { operationId: 'getApplication', status: 200, request: (s) => call('GET', `${api}/${s.open.id}`, s.open.draftToken) },
     { operationId: 'getApplication', status: 401, request: (s) => call('GET', `${api}/${s.open.id}`) },

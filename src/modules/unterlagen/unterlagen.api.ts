@@ -13,6 +13,7 @@ import { receiptPdf } from './pdf.js';
 import { receiptJson } from './receipt.js';
 import { createUploadBody, createUploadResponse, receiptResponse } from './unterlagen.schemas.js';
 import { receiptById, submitUpload, uploadLimits } from './upload.service.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 
 // The multipart body is read as a stream by the handler; its schema is there for the OpenAPI document only.
 const documentOnlyBody = ((route) =>
@@ -37,7 +38,7 @@ export function unterlagenOperations(limits: ReturnType<typeof uploadLimits>) {
       consumes: ['multipart/form-data'],
       body: createUploadBody,
       response: { 201: createUploadResponse },
-      errors: [413, 415],
+      errors: [413, 415, 429],
     }),
     getUploadReceipt: operation({
       operationId: 'getUploadReceipt',
@@ -59,7 +60,7 @@ export async function unterlagenApi(app: FastifyInstance, deps: AppDeps) {
   await app.register(multipart, { throwFileSizeLimit: false });
   const api = typed(app);
 
-  api.post('/uploads', { validatorCompiler: documentOnlyBody as never, schema: op.createUpload }, async function createUpload(request, reply) {
+  api.post('/uploads', { onRequest: perIpLimit(deps, publicLimits.upload), validatorCompiler: documentOnlyBody as never, schema: op.createUpload }, async function createUpload(request, reply) {
     const intake = await receiveMultipart(request, () => deps.fileStore.incomingPath(), limits);
     try {
       const result = await submitUpload({ deps, tenant: request.tenant, tdb: request.tdb, lang: request.lang, t: request.t }, intake);
