@@ -3,14 +3,13 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { TenantDb } from './shared/db/tenant-scope.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
 import { NotFoundError } from './shared/http/errors.js';
 import { registerHealth } from './shared/http/health.js';
-import { registerOpenApi } from './shared/http/openapi.js';
+import { registerApiDocs, registerOpenApi } from './shared/http/openapi.js';
 import { applyLanguage, registerRequestContext } from './shared/http/request-context.js';
 import { registerSecurityHeaders } from './shared/http/security.js';
 import { responseSerializer } from './shared/http/serializer.js';
@@ -48,7 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, maxAge: '1h', index: false });
 
   await registerOpenApi(app, deps.config);
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await registerApiDocs(app);
 
   registerHealth(app, deps.database);
 

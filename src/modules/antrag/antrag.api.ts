@@ -23,6 +23,7 @@ export const antragOperations = {
     access: 'public',
     body: startBody,
     response: { 201: startResponse },
+    errors: [429],
   }),
   getApplication: operation({
     operationId: 'getApplication',

@@ -38,7 +38,7 @@ export function unterlagenOperations(limits: ReturnType<typeof uploadLimits>) {
       consumes: ['multipart/form-data'],
       body: createUploadBody,
       response: { 201: createUploadResponse },
-      errors: [413, 415],
+      errors: [413, 415, 429],
     }),
     getUploadReceipt: operation({
       operationId: 'getUploadReceipt',

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of the JSON API (GET /api/openapi.json), built from the zod schemas of the routes
 // (operation.ts). Named schemas (`.meta({ id })`) become components.schemas; only those the operations use stay.
 import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
@@ -78,4 +79,50 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
     },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.addHook('onSend', async (request, reply) => {
+    const lifecycle = (request.routeOptions.schema as { lifecycle?: { since: string; sunset: string } } | undefined)?.lifecycle;
+    if (lifecycle) void reply.headers(deprecationHeaders(lifecycle));
+  });
+}
+
+/** Deprecation (RFC 9745: `@` and the Unix time) and Sunset (RFC 8594: an HTTP date) of a deprecated operation. */
+export function deprecationHeaders(lifecycle: { since: string; sunset: string }): Record<string, string> {
+  const at = (day: string) => new Date(`${day}T00:00:00Z`);
+  return { deprecation: `@${at(lifecycle.since).getTime() / 1000}`, sunset: at(lifecycle.sunset).toUTCString() };
+}
+
+/**
+ * The one <style> element the Swagger UI bundle inserts at run time (not in its csp.json). Pinned by hash; when an
+ * update of @fastify/swagger-ui changes it, tests/e2e/api-docs.spec.ts reports the new hash as a CSP violation.
+ */
+const SWAGGER_UI_RUNTIME_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
+/**
+ * The reference at /api/docs: Swagger UI served from our own origin (no CDN, no validator badge), under the same
+ * strict policy as every page plus the hashes of its two inline parts. Its defaults would allow styles and fonts
+ * from any https origin and images from validator.swagger.io.
+ */
+export async function registerApiDocs(app: FastifyInstance) {
+  await app.register(async (scope) => {
+    await scope.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { docExpansion: 'list', validatorUrl: null, deepLinking: false },
+      transformStaticCSP: () => {
+        const { script, style } = (scope as unknown as { swaggerCSP: { script: string[]; style: string[] } }).swaggerCSP;
+        return [
+          "default-src 'self'",
+          `script-src 'self' ${script.join(' ')}`,
+          "script-src-attr 'none'",
+          `style-src 'self' ${[...style, SWAGGER_UI_RUNTIME_STYLE].join(' ')}`,
+          "img-src 'self' data:",
+          "font-src 'self'",
+          "connect-src 'self'",
+          "form-action 'self'",
+          "frame-ancestors 'none'",
+          "base-uri 'none'",
+          "object-src 'none'",
+        ].join('; ');
+      },
+    });
+  });
 }

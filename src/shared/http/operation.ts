@@ -79,8 +79,11 @@ export interface OperationSpec<P extends ZodRawShape, Q extends ZodType | undefi
    * 401 for bearer and staff access, 403 for staff access.
    */
   errors?: readonly ErrorSpec[];
-  /** Deprecated operations keep working until their Sunset date (doc/api-versioning.md). */
-  deprecated?: boolean;
+  /**
+   * A deprecated operation keeps working until `sunset`; its responses carry the headers Deprecation (RFC 9745)
+   * and Sunset (RFC 8594), see doc/api-versioning.md. Dates as YYYY-MM-DD.
+   */
+  deprecated?: { since: string; sunset: string };
 }
 
 const problemResponse = (schema: ZodType, description: string) => ({ description, content: { 'application/problem+json': { schema } } });
@@ -109,10 +112,10 @@ export function operation<
   const schema = {
     operationId: spec.operationId,
     summary: spec.summary,
-    ...(spec.description ? { description: spec.description } : {}),
+    ...(spec.description || spec.deprecated ? { description: [spec.description, spec.deprecated && `Deprecated since ${spec.deprecated.since}; removed after ${spec.deprecated.sunset}.`].filter(Boolean).join(' ') } : {}),
     tags: spec.tags,
     security: securityOf[spec.access],
-    ...(spec.deprecated ? { deprecated: true } : {}),
+    ...(spec.deprecated ? { deprecated: true, lifecycle: spec.deprecated } : {}),
     ...(spec.consumes ? { consumes: spec.consumes } : {}),
     params,
     querystring: spec.querystring as Q,
