@@ -11,7 +11,7 @@ import { formatDays, formatInstant } from './format.js';
 import { catalogueRepository, sessionsRepository } from './seminare.repository.js';
 import type { SeminarEnrolment, SeminarSession, SeminarSessionDay } from './seminare.tables.js';
 
-export type NoticeKind = 'requested' | 'pendingHr' | 'rejected' | 'waitlisted' | 'offered' | 'confirmed' | 'offerExpired' | 'cancelled' | 'sessionChanged' | 'sessionCancelled';
+export type NoticeKind = 'requested' | 'pendingHr' | 'rejected' | 'waitlisted' | 'offered' | 'confirmed' | 'offerExpired' | 'cancelled' | 'sessionChanged' | 'sessionCancelled' | 'sessionCancelledRequest';
 
 /** Kinds whose mail carries the calendar file; the value says whether it cancels. */
 const calendar: Partial<Record<NoticeKind, boolean>> = { confirmed: false, sessionChanged: false, cancelled: true, sessionCancelled: true };
