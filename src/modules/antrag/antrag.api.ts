@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textInput } from '../../shared/http/text.js';
 import { FormEngine, firstOpenInstance, isComplete, sectionStatuses, statusByReference, submitDraft, type Draft, type Instance } from '../../shared/forms/index.js';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
@@ -111,7 +112,7 @@ export function registerAntragApi(app: FastifyInstance, deps: AppDeps) {
 
   api.get(
     '/applications/:reference/status',
-    { schema: { operationId: 'getApplicationStatus', summary: 'Status and timeline of a submitted application (bearer status token)', tags, params: z.object({ reference: z.string().max(40) }), response: { 200: statusResponse, ...problemResponses } } },
+    { schema: { operationId: 'getApplicationStatus', summary: 'Status and timeline of a submitted application (bearer status token)', tags, params: z.object({ reference: textInput({ max: 40 }) }), response: { 200: statusResponse, ...problemResponses } } },
     async (request) => {
       const status = await statusByReference(request.tdb, antragFlows.map((f) => f.id), request.params.reference, bearer(request));
       return {

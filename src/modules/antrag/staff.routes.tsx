@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { textInput, multilineText } from '../../shared/http/text.js';
 import { buildSummary, submissionStatuses } from '../../shared/forms/index.js';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import { parseInput, safeParseForm } from '../../shared/http/validation.js';
@@ -23,15 +24,15 @@ const listQuery = z.object({
   flow: z.enum(['erstantrag', 'bankverbindung']).optional().catch(undefined),
   from: isoDay.optional().catch(undefined),
   to: isoDay.optional().catch(undefined),
-  reference: z.string().trim().toUpperCase().max(40).optional().catch(undefined),
+  reference: textInput({ max: 40 }).toUpperCase().optional().catch(undefined),
 });
 const statusForm = z.object({ status: z.enum(submissionStatuses, { error: 'forms:validation.choose' }) });
-const noteForm = z.object({ note: z.string().trim().min(1, { error: 'antrag:staff.noteRequired' }).max(2000) });
+const noteForm = z.object({ note: multilineText({ max: 2000 }).min(1, { error: 'antrag:staff.noteRequired' }) });
 const requestForm = z.object({
-  bgNummer: z.string().trim().min(1, { error: 'antrag:staff.bgNummerRequired' }).max(40),
+  bgNummer: textInput({ max: 40 }).min(1, { error: 'antrag:staff.bgNummerRequired' }),
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'antrag:staff.dueDateRequired' }),
-  items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).min(1, { error: 'antrag:staff.itemsRequired' }).max(30)),
-  message: z.string().trim().max(2000).default(''),
+  items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(textInput({ max: 40 })).min(1, { error: 'antrag:staff.itemsRequired' }).max(30)),
+  message: multilineText({ max: 2000 }).default(''),
 });
 const NOTICES = ['status', 'note', 'request'] as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textInput } from '../../shared/http/text.js';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'audit:errors.date' });
@@ -7,8 +8,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'audit:errors.d
 export const auditQuerySchema = z
   .object({
     actor: optional(z.uuid({ error: 'audit:errors.actor' })),
-    objectType: optional(z.string().trim().max(60)),
-    objectId: optional(z.string().trim().max(120)),
+    objectType: optional(textInput({ max: 60 })),
+    objectId: optional(textInput({ max: 120 })),
     from: optional(isoDate),
     to: optional(isoDate),
     page: optional(z.coerce.number().int().min(1).max(10_000)),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { textInput } from '../../shared/http/text.js';
 
-const required = (max = 200) => z.string().trim().min(1, 'common:validation.required').max(max, 'common:validation.invalid');
-const optional = (max = 200) => z.string().trim().max(max, 'common:validation.invalid').optional().default('');
+const required = (max = 200) => textInput().min(1, 'common:validation.required').max(max, 'common:validation.invalid');
+const optional = (max = 200) => textInput().max(max, 'common:validation.invalid').optional().default('');
 const uuid = z.string().uuid('common:validation.choice');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'servicepoint:errors.date');
 const time = z.string().trim().regex(/^\d{2}:\d{2}$/, 'servicepoint:errors.time');
@@ -9,8 +10,8 @@ const time = z.string().trim().regex(/^\d{2}:\d{2}$/, 'servicepoint:errors.time'
 export const dayQuery = z.object({
   date: day.optional().or(z.literal('').transform(() => undefined)),
   service: uuid.optional().or(z.literal('').transform(() => undefined)),
-  counter: z.string().trim().max(20).optional(),
-  q: z.string().trim().max(100).optional(),
+  counter: textInput({ max: 20 }).optional(),
+  q: textInput({ max: 100 }).optional(),
   notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled']).optional(),
   ticket: z.string().regex(/^\d{1,4}$/).optional(),
 });
@@ -26,7 +27,7 @@ export const phoneForm = z.object({
   date: day,
   time,
   name: required(200),
-  email: z.string().trim().max(254).email('common:validation.email').optional().or(z.literal('')),
+  email: textInput({ max: 254 }).email('common:validation.email').optional().or(z.literal('')),
   phone: optional(50),
 });
 export const closureForm = z.object({
@@ -35,4 +36,4 @@ export const closureForm = z.object({
   until: time.optional().or(z.literal('').transform(() => undefined)),
   reason: required(500),
 });
-export const kioskForm = z.object({ code: z.string().max(40).default('') });
+export const kioskForm = z.object({ code: textInput({ max: 40 }).default('') });

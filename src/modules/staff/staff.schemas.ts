@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { textInput } from '../../shared/http/text.js';
 import { roles } from './permissions.js';
 
-const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+const email = textInput().toLowerCase().pipe(z.email().max(254));
 // Long passphrases are welcome; the cap only keeps hashing cheap for the server.
 const password = z.string().min(1).max(1000);
 
-export const loginSchema = z.object({ email, password, next: z.string().max(500).optional() });
+export const loginSchema = z.object({ email, password, next: textInput({ max: 500 }).optional() });
 
-export const codeSchema = z.object({ code: z.string().trim().min(1).max(40), next: z.string().max(500).optional() });
+export const codeSchema = z.object({ code: textInput({ max: 40 }).min(1), next: textInput({ max: 500 }).optional() });
 
 export const newPasswordSchema = z
   .object({ password, confirm: z.string().min(1).max(1000) })
@@ -25,5 +26,5 @@ const roleList = z.preprocess(
   z.array(z.enum(roles)).min(1, { error: 'staff:admin.rolesRequired' }),
 );
 
-export const inviteSchema = z.object({ email, displayName: z.string().trim().min(1).max(120), roles: roleList });
+export const inviteSchema = z.object({ email, displayName: textInput({ max: 120 }).min(1), roles: roleList });
 export const rolesSchema = z.object({ roles: roleList });

@@ -1,14 +1,15 @@
 // zod schemas of the tenant administration: HTML forms (flat strings) and the staff JSON API map to the same inputs.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { textInput, multilineText } from '../../shared/http/text.js';
 import { TIME_ZONE } from './holidays.js';
 import { specialDayPolicies } from './termine.tables.js';
 import type { LocationInput, ServiceInput } from './config.service.js';
 
 const count = (min: number, max: number) => z.coerce.number({ error: 'common:validation.invalidType' }).int().min(min).max(max);
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
-const text = (max: number) => z.string().trim().max(max).default('');
-const required = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => textInput({ max }).default('');
+const required = (max: number) => textInput({ max }).min(1);
 const time = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export const settingsForm = z.object({
@@ -49,7 +50,7 @@ function parseRanges(value: string): { opensAt: string; closesAt: string }[] | n
 }
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
-const hourFields = Object.fromEntries(weekdays.map((d) => [`hours${d}`, z.string().max(100).default('')])) as Record<`hours${(typeof weekdays)[number]}`, z.ZodDefault<z.ZodString>>;
+const hourFields = Object.fromEntries(weekdays.map((d) => [`hours${d}`, textInput({ max: 100 }).default('')])) as Record<`hours${(typeof weekdays)[number]}`, z.ZodDefault<z.ZodString>>;
 
 export const locationForm = z
   .object({
@@ -86,12 +87,12 @@ export const locationForm = z
     };
   });
 
-const localizedText = z.object({ de: z.string().max(1000) }).catchall(z.string().max(1000));
-const localizedList = z.object({ de: z.array(z.string().max(200)).max(30) }).catchall(z.array(z.string().max(200)).max(30));
+const localizedText = z.object({ de: multilineText({ max: 1000 }) }).catchall(multilineText({ max: 1000 }));
+const localizedList = z.object({ de: z.array(textInput({ max: 200 })).max(30) }).catchall(z.array(textInput({ max: 200 })).max(30));
 
 export const locationBody = z.object({
   ...locationCommon,
-  phone: z.string().max(40).nullable().default(null),
+  phone: textInput({ max: 40 }).nullable().default(null),
   active: z.boolean().default(true),
   directions: localizedText,
   accessibility: localizedText,
@@ -115,7 +116,7 @@ export const serviceForm = z
     bringEn: text(3000),
     onlineBookable: checkbox,
     active: checkbox,
-    locationIds: z.union([z.string(), z.array(z.string())]).default([]).transform((v) => (Array.isArray(v) ? v : [v])),
+    locationIds: z.union([textInput(), z.array(textInput())]).default([]).transform((v) => (Array.isArray(v) ? v : [v])),
   })
   .transform(
     (f): ServiceInput => ({
@@ -160,5 +161,5 @@ export const closureForm = z
 export const closureBody = z.object({
   startsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
   endsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-  reason: z.string().max(200).default(''),
+  reason: textInput({ max: 200 }).default(''),
 });

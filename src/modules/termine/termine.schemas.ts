@@ -1,5 +1,7 @@
 // zod schemas shared by the HTML forms and the JSON API; messages are i18n keys naming what is wrong.
 import { z } from 'zod';
+import { problemSchema } from '../../shared/http/operation.js';
+import { textInput } from '../../shared/http/text.js';
 import { MAX_PERSONS } from './availability.js';
 
 const uuid = (key: string) => z.uuid({ error: `termine:errors.${key}` });
@@ -9,7 +11,7 @@ const instant = z.iso.datetime({ offset: true, error: 'termine:errors.startsAt' 
 
 /** One or several service ids: repeated form fields, a JSON array, or a comma-separated query value. */
 const serviceIds = z
-  .union([z.string(), z.array(z.string())], { error: 'termine:errors.unknownService' })
+  .union([textInput(), z.array(textInput())], { error: 'termine:errors.unknownService' })
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
   .pipe(
     z
@@ -21,19 +23,14 @@ const serviceIds = z
   );
 
 const optionalText = (schema: z.ZodString) =>
-  z
-    .string()
-    .trim()
+  textInput()
     .transform((v) => (v === '' ? undefined : v))
     .pipe(schema.optional());
 
 export const contactFields = {
-  name: z.string({ error: 'termine:errors.name' }).trim().min(1, { error: 'termine:errors.name' }).max(120),
-  email: z
-    .string({ error: 'termine:errors.email' })
-    .trim()
+  name: textInput({ error: 'termine:errors.name', max: 120 }).min(1, { error: 'termine:errors.name' }),
+  email: textInput({ error: 'termine:errors.email', max: 254 })
     .min(1, { error: 'termine:errors.email' })
-    .max(254)
     .pipe(z.email({ error: 'termine:errors.email' })),
   phone: optionalText(z.string().regex(/^\+?[0-9 ()/-]{5,30}$/, { error: 'termine:errors.phone' })).optional(),
   bgNummer: optionalText(z.string().regex(/^\d{5}\s?BG\s?\d{7}$/i, { error: 'termine:errors.bgNummer' }))
@@ -52,9 +49,9 @@ export const dayStep = personsStep.extend({ month: z.string().regex(/^\d{4}-\d{2
 export const timeStep = personsStep.extend({ date: localDate });
 export const holdForm = personsStep.extend({ startsAt: z.iso.datetime({ offset: true, error: 'termine:errors.chooseTime' }).transform((s) => new Date(s)) });
 export const captchaForm = z.object({
-  altcha: z.string().max(4000).optional(),
-  captchaToken: z.string().max(500).optional(),
-  captchaAnswer: z.string().max(10).optional(),
+  altcha: textInput({ max: 4000 }).optional(),
+  captchaToken: textInput({ max: 500 }).optional(),
+  captchaAnswer: textInput({ max: 10 }).optional(),
 });
 export const moveForm = z.object({ startsAt: z.iso.datetime({ offset: true, error: 'termine:errors.chooseTime' }).transform((s) => new Date(s)) });
 
@@ -77,24 +74,26 @@ export const timesQuery = z.object({
   persons: persons.default(1),
 });
 
-export const holdBody = z.object({
-  location: uuid('unknownLocation'),
-  /** One or more service ids (array or comma-separated). */
-  service: serviceIds,
-  persons: persons.default(1),
-  startsAt: instant,
-});
+export const holdBody = z
+  .object({
+    location: uuid('unknownLocation'),
+    /** One or more service ids (array or comma-separated). */
+    service: serviceIds,
+    persons: persons.default(1),
+    startsAt: instant,
+  })
+  .meta({ id: 'TerminHold' });
 
 export const bookBody = z
   .object({
-    holdId: z.string().max(100).optional(),
+    holdId: textInput({ max: 100 }).optional(),
     location: uuid('unknownLocation').optional(),
     service: serviceIds.optional(),
     persons: persons.optional(),
     startsAt: instant.optional(),
     ...contactFields,
     /** altcha payload (base64 JSON of challenge and solution), from GET /captcha. */
-    captcha: z.string().max(4000).optional(),
+    captcha: textInput({ max: 4000 }).optional(),
     language: z.enum(['de', 'en']).optional(),
   })
   .superRefine((body, ctx) => {
@@ -102,10 +101,11 @@ export const bookBody = z
     for (const field of ['location', 'service', 'startsAt'] as const) {
       if (body[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'termine:errors.holdOrSlot' });
     }
-  });
+  })
+  .meta({ id: 'TerminBooking', description: 'Either `holdId`, or `location`, `service` and `startsAt`; plus the contact' });
 
-export const rescheduleBody = z.object({ startsAt: instant });
-export const appointmentParams = z.object({ id: z.uuid({ error: 'termine:errors.linkInvalid' }) });
+export const rescheduleBody = z.object({ startsAt: instant }).meta({ id: 'TerminReschedule' });
+export const appointmentParams = { id: z.uuid({ error: 'termine:errors.linkInvalid' }) };
 
 const address = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });
 
@@ -133,14 +133,16 @@ export const serviceOut = z
   })
   .meta({ id: 'TerminService' });
 
-export const daysOut = z.object({
-  days: z.array(z.object({ date: z.string(), freeTimes: z.number().int() })),
-  nextFreeDate: z.string().nullable(),
-});
+export const daysOut = z
+  .object({
+    days: z.array(z.object({ date: z.string(), freeTimes: z.number().int() })),
+    nextFreeDate: z.string().nullable(),
+  })
+  .meta({ id: 'TerminAvailableDays' });
 
-export const freeTimeOut = z.object({ time: z.string(), startsAt: z.string(), endsAt: z.string(), freeSeats: z.number().int() });
-export const timesOut = z.object({ date: z.string(), times: z.array(freeTimeOut) });
-export const holdOut = z.object({ holdId: z.string(), expiresAt: z.string(), startsAt: z.string(), endsAt: z.string() });
+export const freeTimeOut = z.object({ time: z.string(), startsAt: z.string(), endsAt: z.string(), freeSeats: z.number().int() }).meta({ id: 'TerminFreeTime' });
+export const timesOut = z.object({ date: z.string(), times: z.array(freeTimeOut) }).meta({ id: 'TerminAvailableTimes' });
+export const holdOut = z.object({ holdId: z.string(), expiresAt: z.string(), startsAt: z.string(), endsAt: z.string() }).meta({ id: 'TerminHeldSlot' });
 
 export const appointmentOut = z
   .object({
@@ -159,13 +161,10 @@ export const appointmentOut = z
   })
   .meta({ id: 'TerminAppointment' });
 
-export const problemOut = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  nextFreeTimes: z.array(freeTimeOut.extend({ date: z.string() })).optional(),
-});
+/** 409 of holdSlot, bookAppointment and rescheduleAppointment: the problem plus the next free times. */
+export const slotTakenProblem = problemSchema
+  .extend({ nextFreeTimes: z.array(freeTimeOut.extend({ date: z.string() })).optional() })
+  .meta({ id: 'TerminSlotTakenProblem', description: 'The time is taken (or the hold used); `nextFreeTimes` offers others' });
 
 export const captchaOut = z
   .object({

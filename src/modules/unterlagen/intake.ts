@@ -52,10 +52,6 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
   if (declared > hardLimit(limits)) throw new PayloadTooLargeError(limits);
 
   const intake: Intake = { fields: {}, files: [], overTotal: false, tooManyFiles: false };
-  // The plugin is registered with throwFileSizeLimit: false, so an oversized file ends up `truncated`.
-  const parts = request.parts({
-    limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 20, fieldSize: 8 * 1024, parts: limits.maxFiles + 20 },
-  });
   // Counted on the raw socket, so even data of discarded parts is bounded.
   let rawBytes = 0;
   const onData = (chunk: Buffer) => {
@@ -66,6 +62,10 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
 
   let total = 0;
   try {
+    // The plugin is registered with throwFileSizeLimit: false, so an oversized file ends up `truncated`.
+    const parts = request.parts({
+      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 20, fieldSize: 8 * 1024, parts: limits.maxFiles + 20 },
+    });
     for await (const part of parts) {
       if (part.type === 'field') {
         if (typeof part.value === 'string' && !(part.fieldname in intake.fields)) intake.fields[part.fieldname] = part.value;
@@ -95,13 +95,21 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
   } catch (error) {
     if (!multipartLimitCodes.has((error as { code?: string }).code ?? '')) {
       await discardIntake(intake);
-      throw error;
+      throw isMalformedMultipart(error) ? new DomainError(400, 'common:errors.badRequest.text') : error;
     }
     intake.tooManyFiles = true;
   } finally {
     request.raw.off('data', onData);
   }
   return intake;
+}
+
+/**
+ * The parser (busboy) reports a missing boundary or a broken body as a plain Error without a code; system errors
+ * (disk full) carry a code and our own refusals are DomainErrors. Only the first are the client's fault (400).
+ */
+function isMalformedMultipart(error: unknown): boolean {
+  return error instanceof Error && error.constructor === Error && (error as { code?: unknown }).code === undefined;
 }
 
 async function drain(part: Multipart): Promise<void> {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { textInput, multilineText } from '../../shared/http/text.js';
 import { itemStatuses, reviewStatuses, scanStatuses } from './unterlagen.tables.js';
 
 /** Document types a citizen can choose; labels are `unterlagen:documentTypes.<key>`. */
@@ -20,12 +21,9 @@ export type DocumentType = (typeof documentTypes)[number];
 export const rejectReasons = ['unreadable', 'wrong-period', 'incomplete', 'wrong-document', 'other'] as const;
 
 /** Required text; `required` names what is missing ("Bitte geben Sie … ein"), not just "this field". */
-const trimmed = (max: number, required?: string) => z.string(required ? { error: required } : undefined).trim().min(1, required ? { error: required } : undefined).max(max);
+const trimmed = (max: number, required?: string) => textInput(required ? { error: required, max } : { max }).min(1, required ? { error: required } : undefined);
 
-const optionalEmail = z
-  .string()
-  .trim()
-  .max(254)
+const optionalEmail = textInput({ max: 254 })
   .optional()
   .transform((v) => (v ? v : undefined))
   .pipe(z.email({ error: 'unterlagen:errors.email' }).optional());
@@ -76,7 +74,7 @@ export const aufforderungItemInput = z.object({
 export const aufforderungInput = z.object({
   bgNummer: trimmed(40),
   items: z.array(aufforderungItemInput).min(1).max(20),
-  message: z.string().trim().max(2000).default(''),
+  message: multilineText({ max: 2000 }).default(''),
   createdBy: trimmed(100),
   applicationId: z.uuid().optional(),
   email: optionalEmail,
@@ -88,17 +86,17 @@ export type AufforderungInput = z.input<typeof aufforderungInput>;
 export const staffAufforderungForm = z.object({
   bgNummer: trimmed(40),
   email: optionalEmail,
-  message: z.string().trim().max(2000).default(''),
+  message: multilineText({ max: 2000 }).default(''),
   lang: z.enum(['de', 'en']).default('de'),
   followUpOf: z.uuid().optional().or(z.literal('').transform(() => undefined)),
 });
 
 export const reviewForm = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept'), note: z.string().trim().max(1000).optional() }),
+  z.object({ decision: z.literal('accept'), note: multilineText({ max: 1000 }).optional() }),
   z.object({
     decision: z.literal('reject'),
     reason: z.enum(rejectReasons, { error: 'unterlagen:errors.reason' }),
-    note: z.string().trim().max(1000).optional(),
+    note: multilineText({ max: 1000 }).optional(),
   }),
 ]);
 

@@ -1,6 +1,7 @@
 // Field types of the form-flow engine. A field knows how to read itself from a form body, how to
 // validate (a zod schema whose messages are i18n keys), and how to show its value again.
 import { z } from 'zod';
+import { unsafeTextReason } from '../http/text.js';
 import type { TFunction } from '../i18n/index.js';
 import {
   centsToGerman,
@@ -68,11 +69,6 @@ export interface Field {
 
 const V = 'forms:validation';
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
-const isControl = (ch: string, allowNewline: boolean) => {
-  const code = ch.charCodeAt(0);
-  if (allowNewline && (code === 10 || code === 9)) return false;
-  return code < 32 || code === 127;
-};
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 interface Common {
@@ -127,8 +123,9 @@ function textLike(kind: 'text' | 'textarea' | 'email' | 'tel' | 'postalCode', na
         if (typeof raw !== 'string') fail(`${V}.invalid`);
         const value = kind === 'textarea' ? (raw as string).trim().replace(/\r\n/g, '\n') : (raw as string).trim().replace(/\s+/g, ' ');
         if (value.length > max) fail(`${V}.tooLong`);
-        // Control characters have no place in a name or an address (line breaks only in text areas).
-        if ([...value].some((ch) => isControl(ch, kind === 'textarea'))) fail(`${V}.invalid`);
+        // Control and bidi characters have no place in a name or an address (line breaks only in text areas).
+        const unsafe = unsafeTextReason(value, kind === 'textarea');
+        if (unsafe) fail(unsafe);
         if (kind === 'email' && !z.email().safeParse(value).success) fail(`${V}.email`);
         if (kind === 'tel' && !/^\+?[0-9 ()/-]{5,30}$/.test(value)) fail(`${V}.phone`);
         if (kind === 'postalCode' && !/^\d{5}$/.test(value)) fail(`${V}.postalCode`);

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { textInput } from '../http/text.js';
 import { DomainError } from '../http/errors.js';
 import { safeParseForm } from '../http/validation.js';
 import type { AppDeps } from '../module.js';
@@ -18,8 +19,8 @@ import { ConfirmationView, NoDraftView, ResumeView, SavedView, SaveView, StatusP
 
 const emailForm = z.strictObject({ email: z.email({ error: 'forms:validation.email' }).max(254) });
 const statusForm = z.strictObject({
-  reference: z.string().trim().min(1, { error: 'forms:validation.referenceRequired' }).max(40),
-  token: z.string().trim().min(1, { error: 'forms:validation.tokenRequired' }).max(100),
+  reference: textInput({ max: 40 }).min(1, { error: 'forms:validation.referenceRequired' }),
+  token: textInput({ max: 100 }).min(1, { error: 'forms:validation.tokenRequired' }),
 });
 const declarationForm = z.strictObject({ declaration: z.literal('ja', { error: 'forms:validation.declaration' }) });
 
