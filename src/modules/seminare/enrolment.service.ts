@@ -5,7 +5,7 @@ import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { staffContacts, teamService } from '../staff/index.js';
 import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js';
-import { isUniqueViolation } from './db-errors.js';
+import { isUniqueViolation } from '../../shared/db/errors.js';
 import { notify } from './notify.js';
 import { afterLead, cancellable, firstStep } from './places.js';
 import { enrolmentsRepository, sessionsRepository, settingsRepository } from './seminare.repository.js';

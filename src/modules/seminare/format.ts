@@ -1,10 +1,9 @@
 // Dates and money of the seminar programme as people read them: Berlin wall-clock time, German or English.
 import { DateTime } from 'luxon';
-
-const ZONE = 'Europe/Berlin';
+import { berlinDateTime } from '../../shared/time.js';
 
 export function berlin(instant: Date, lang = 'de'): DateTime {
-  return DateTime.fromJSDate(instant).setZone(ZONE).setLocale(lang);
+  return berlinDateTime(instant).setLocale(lang);
 }
 
 /** "12.03.2027, 09:00–16:00" per day, joined with "; ". */
@@ -28,5 +27,5 @@ export function formatEuro(cents: number, lang = 'de'): string {
 
 /** The year (Berlin) an instant falls in, for training accounts. */
 export function berlinYear(instant: Date): number {
-  return DateTime.fromJSDate(instant).setZone(ZONE).year;
+  return berlinDateTime(instant).year;
 }

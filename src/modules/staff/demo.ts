@@ -1,5 +1,6 @@
-import { createHmac } from 'node:crypto';
+// Demo staff accounts, one per role, for the demo tenant in development only (never in production).
 import { Secret } from 'otpauth';
+import { keyedBytes } from '../../shared/crypto.js';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
@@ -18,7 +19,7 @@ export function isDemoAccount(email: string): boolean {
 
 function demoTotpSecret(secretKey: string, email: string): string {
   // Stable across restarts so an authenticator app keeps working.
-  return new Secret({ buffer: createHmac('sha256', secretKey).update(`demo-totp\0${email}`).digest().subarray(0, 20).buffer as ArrayBuffer }).base32;
+  return new Secret({ buffer: keyedBytes(secretKey, ['demo-totp', email]).subarray(0, 20).buffer as ArrayBuffer }).base32;
 }
 
 /** One demo account per role for the demo tenant, in development only; printed once at start. */

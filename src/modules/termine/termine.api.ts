@@ -235,9 +235,8 @@ export function registerTermineApi(app: FastifyInstance, deps: AppDeps) {
 
   r.delete('/appointments/:id', { schema: op.cancelAppointment, ...onlyBearer }, async function cancelAppointment(request) {
     const ctx = ctxOf(request);
-    const token = expectBearer(request);
-    await byIdAndToken(ctx, request.params.id, token);
-    return toAppointmentOut(await describe(ctx, await cancel(ctx, token)), request.lang);
+    const a = await byIdAndToken(ctx, request.params.id, expectBearer(request));
+    return toAppointmentOut(await describe(ctx, await cancel(ctx, a, { by: 'citizen' })), request.lang);
   });
 
   r.post('/appointments/:id/reschedule', { schema: op.rescheduleAppointment, ...onlyBearer }, async function rescheduleAppointment(request, reply) {
@@ -248,9 +247,8 @@ export function registerTermineApi(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/appointments/:id/confirm', { schema: op.confirmAppointment, ...onlyBearer }, async function confirmAppointment(request) {
     const ctx = ctxOf(request);
-    const token = expectBearer(request);
-    await byIdAndToken(ctx, request.params.id, token);
-    return toAppointmentOut(await describe(ctx, await confirm(ctx, token)), request.lang);
+    const a = await byIdAndToken(ctx, request.params.id, expectBearer(request));
+    return toAppointmentOut(await describe(ctx, await confirm(ctx, a)), request.lang);
   });
 
   r.get('/captcha', { schema: op.getCaptchaChallenge }, async function getCaptchaChallenge(_request, reply) {

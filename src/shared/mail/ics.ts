@@ -4,8 +4,7 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-
-const ZONE = 'Europe/Berlin';
+import { BERLIN as ZONE, berlinDateTime } from '../time.js';
 
 export interface IcsEvent {
   /** Stable across changes so calendars update the same entry. */
@@ -47,8 +46,8 @@ export function calendarIcs(input: IcsCalendar): string {
       id: event.uid,
       sequence: input.sequence,
       stamp: DateTime.fromJSDate(input.now, { zone: 'utc' }),
-      start: DateTime.fromJSDate(event.startsAt, { zone: ZONE }),
-      end: DateTime.fromJSDate(event.endsAt, { zone: ZONE }),
+      start: berlinDateTime(event.startsAt),
+      end: berlinDateTime(event.endsAt),
       timezone: ZONE,
       summary: event.summary,
       location: event.location,
