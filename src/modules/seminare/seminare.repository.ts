@@ -138,7 +138,7 @@ export const attendanceRepository = {
 };
 
 export const certificatesRepository = {
-  insert: (tdb: TenantDb, values: New<typeof seminarCertificates>) => tdb.insert(seminarCertificates, values),
+  insert: (tdb: TenantDb, values: Omit<typeof seminarCertificates.$inferInsert, 'tenantId'>) => tdb.insert(seminarCertificates, values),
   byEnrolment: (tdb: TenantDb, enrolmentId: string) => tdb.first(seminarCertificates, eq(seminarCertificates.enrolmentId, enrolmentId)),
   byId: (tdb: TenantDb, id: string) => tdb.first(seminarCertificates, eq(seminarCertificates.id, id)),
   byCodeHash: (tdb: TenantDb, codeHash: string) => tdb.first(seminarCertificates, eq(seminarCertificates.codeHash, codeHash)),
