@@ -6,7 +6,7 @@ import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js'
 import { audit } from './enrolment.service.js';
 import { notify } from './notify.js';
 import { freeSeats } from './places.js';
-import { catalogueRepository, enrolmentsRepository, sessionsRepository } from './seminare.repository.js';
+import { catalogueRepository, enrolmentsRepository, sessionsRepository, settingsRepository } from './seminare.repository.js';
 import { liveStatuses, type Seminar, type SeminarSession, type SeminarSessionDay } from './seminare.tables.js';
 import { fillPlaces, lockSession } from './waitlist.js';
 
@@ -170,4 +170,9 @@ export async function cancelSession(ctx: SeminarCtx, actor: Actor, sessionId: st
     }
     await audit(ctx, tx, actor, 'seminare.session_cancelled', 'seminar_session', session.id);
   });
+}
+
+/** Whether the training office must record the Personalrat's involvement (a tenant setting). */
+export async function personalratRequired(ctx: SeminarCtx): Promise<boolean> {
+  return (await settingsRepository.get(ctx.tdb)).personalratRequired;
 }
