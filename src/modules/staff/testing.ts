@@ -121,3 +121,12 @@ export async function putInTeam(ctx: TestContext, teamName: string, members: { u
   for (const m of members) await teamsRepository.upsertMember(tdb, team.id, m.userId, m.lead ?? false);
   return team;
 }
+
+/** Test helper: a new full session for an existing user (e.g. after the test clock moved past the old one's end). */
+export async function sessionFor(ctx: TestContext, userId: string, tenant: Tenant = ctx.tenant): Promise<LoggedIn> {
+  const tdb = new TenantDb(ctx.deps.database.db, tenant.id);
+  const token = newToken();
+  const now = ctx.deps.clock.now();
+  await sessionsRepository.insert(tdb, { userId, tokenHash: hashToken(token), stage: 'full', createdAt: now, lastSeenAt: now, userAgent: 'test' });
+  return { cookies: { [sessionCookieName(ctx.deps.config)]: token }, csrfToken: csrfTokenFor(ctx.deps.config.secretKey, hashToken(token)), userId };
+}
