@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { TenantDb } from './shared/db/tenant-scope.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
@@ -13,6 +13,7 @@ import { registerOpenApi } from './shared/http/openapi.js';
 import { applyLanguage, registerRequestContext } from './shared/http/request-context.js';
 import { registerSecurityHeaders } from './shared/http/security.js';
 import { responseSerializer } from './shared/http/serializer.js';
+import { registerMinimumBodyRate, serverTimeouts } from './shared/http/timeouts.js';
 import type { AppDeps } from './shared/module.js';
 import './shared/http/validation.js';
 
@@ -21,12 +22,17 @@ const publicDir = fileURLToPath(new URL('./public', import.meta.url));
 
 /** Builds the Fastify app from the modules in `deps` (see deps.ts); used by server.ts and by every test. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const trusted = deps.config.trustProxy;
+  // A hop count as proxy-addr's function (Fastify's types have no number): believe the nearest `trusted` hops.
+  const trustProxy: FastifyServerOptions['trustProxy'] = typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted;
   const app = Fastify({
     loggerInstance: deps.logger as unknown as FastifyBaseLogger,
     bodyLimit: 1_048_576,
-    trustProxy: deps.config.env === 'production',
+    trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    ...serverTimeouts(deps.config),
   });
+  registerMinimumBodyRate(app, deps.config);
   app.setValidatorCompiler(validatorCompiler);
   // Outside production a response with undocumented fields fails loudly instead of being trimmed (serializer.ts).
   app.setSerializerCompiler(responseSerializer({ strict: deps.config.env !== 'production' }));

@@ -6,6 +6,7 @@ import type { Database } from './shared/db/client.js';
 import { createScanner, openFileStore } from './shared/files/index.js';
 import type { Logger } from 'pino';
 import { outboxJobs } from './shared/mail/outbox.js';
+import { rateLimitJobs } from './shared/ratelimit/index.js';
 import { createTransport } from './shared/mail/transport.js';
 import { catalogueOf, type AppDeps, type BackgroundJob, type WegweiserModule } from './shared/module.js';
 import { createTenantCache, tenantsRepository } from './shared/tenancy/index.js';
@@ -33,5 +34,5 @@ export async function createAppDeps(base: BaseDeps, modules: readonly WegweiserM
 
 /** Every background job: the platform's outbox and each module's own. */
 export function backgroundJobs(deps: AppDeps): BackgroundJob[] {
-  return [...outboxJobs, ...deps.modules.jobs];
+  return [...outboxJobs, ...rateLimitJobs, ...deps.modules.jobs];
 }

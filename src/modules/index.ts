@@ -1,6 +1,7 @@
 import type { WegweiserModule } from '../shared/module.js';
 import { antragModule } from './antrag/index.js';
 import { auditModule } from './audit/index.js';
+import { presseModule } from './presse/index.js';
 import { portalModule } from './portal/index.js';
 import { seminareModule } from './seminare/index.js';
 import { servicepointModule } from './servicepoint/index.js';
@@ -10,4 +11,4 @@ import { termineModule } from './termine/index.js';
 import { unterlagenModule } from './unterlagen/index.js';
 
 /** Every capability of Wegweiser, in the order their citizen services appear on the start page. */
-export const modules: WegweiserModule[] = [tenantsModule, staffModule, auditModule, portalModule, termineModule, servicepointModule, unterlagenModule, antragModule, seminareModule];
+export const modules: WegweiserModule[] = [tenantsModule, staffModule, auditModule, portalModule, termineModule, servicepointModule, unterlagenModule, antragModule, presseModule, seminareModule];

@@ -1,9 +1,40 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Thrown when an environment variable is invalid; server.ts prints `message` as one line and exits 1. */
 export class ConfigError extends Error {}
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** One trusted proxy: an address, a CIDR range, or a name proxy-addr knows. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/**
+ * Whose X-Forwarded-For to believe (doc/adr/0127-trust-proxy.md): nobody (default), the nearest N hops, or the
+ * listed proxies. Believing everybody lets any client pick its address and so escape every per-IP limit.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx): false | number | string[] => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 10) return hops;
+    } else {
+      const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+      if (entries.length > 0 && entries.every(isProxyEntry)) return entries;
+    }
+    ctx.addIssue({ code: 'custom', message: 'must be a hop count (1–10) or a comma-separated list of proxy addresses or CIDR ranges, e.g. 10.0.0.0/8,192.168.1.5' });
+    return z.NEVER;
+  });
 
 const envSchema = z
   .object({
@@ -15,13 +46,20 @@ const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(600),
+    UPLOAD_MIN_BYTES_PER_S: z.coerce.number().int().min(1).max(10_000_000).default(1024),
+    UPLOAD_MIN_RATE_WINDOW_S: z.coerce.number().int().min(1).max(300).default(15),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).optional(),
     CAPTCHA: z.enum(['on', 'off']).default('on'),
+    RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     WORKER: z.enum(['on', 'off']).default('on'),
+    TRUST_PROXY: trustProxy,
     FILES_MASTER_KEY: z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32 && Buffer.from(v, 'base64').toString('base64') === v.trim(), 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)')
@@ -44,6 +82,9 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.CAPTCHA === 'off' && env.NODE_ENV !== 'test') {
       ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: "may only be 'off' when NODE_ENV=test" });
+    }
+    if (env.RATE_LIMITS === 'off' && env.NODE_ENV !== 'test') {
+      ctx.addIssue({ code: 'custom', path: ['RATE_LIMITS'], message: "may only be 'off' when NODE_ENV=test" });
     }
     if (env.NODE_ENV === 'production' && !env.SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required when NODE_ENV=production' });
@@ -72,14 +113,23 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: the longest wait for a new connection and for one statement (doc/operations.md). */
+  databaseTimeouts: { connectMs: number; statementMs: number };
   publicUrl: string;
+  /** Slow or stuck clients (doc/operations.md): the whole request within requestTimeoutMs, and a request body at
+   *  least minBytesPerSecond on average over every window of rateWindowMs. */
+  http: { requestTimeoutMs: number; minBytesPerSecond: number; rateWindowMs: number };
   smtpUrl: string | undefined;
   mailFrom: string;
   captcha: boolean;
+  /** Per-IP limits of unauthenticated writes (src/shared/ratelimit); off only in tests that do not test them. */
+  rateLimits: boolean;
   logLevel: string;
   /** Secret for signing and key derivation. In development a fixed, clearly non-production value. */
   secretKey: string;
   worker: boolean;
+  /** Fastify's trustProxy: false (nobody), a hop count, or the trusted proxies' addresses and ranges. */
+  trustProxy: false | number | string[];
   /** Master key (base64, 32 bytes) that wraps the data key of every stored upload. */
   filesMasterKey: string;
   /** ClamAV daemon; undefined means uploads are stored as "not scanned" (never in production). */
@@ -112,13 +162,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    databaseTimeouts: { connectMs: env.DB_CONNECT_TIMEOUT_MS, statementMs: env.DB_STATEMENT_TIMEOUT_MS },
+    http: { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_S * 1000, minBytesPerSecond: env.UPLOAD_MIN_BYTES_PER_S, rateWindowMs: env.UPLOAD_MIN_RATE_WINDOW_S * 1000 },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? 'Wegweiser <no-reply@localhost>',
     captcha: env.CAPTCHA === 'on',
+    rateLimits: env.RATE_LIMITS === 'on',
     logLevel: env.LOG_LEVEL,
     secretKey: env.SECRET_KEY ?? DEV_SECRET,
     worker: env.WORKER === 'on',
+    trustProxy: env.TRUST_PROXY,
     filesMasterKey: env.FILES_MASTER_KEY ?? DEV_FILES_MASTER_KEY,
     clamd: env.CLAMD_SOCKET
       ? { socketPath: env.CLAMD_SOCKET }

@@ -1,6 +1,7 @@
 // The whole app on a fresh database for a test file (createTestContext): composed like the server (deps.ts),
 // with both test tenants seeded. It lives next to the composition root because it composes every module.
 import { mkdtempSync } from 'node:fs';
+import type { DestinationStream } from 'pino';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../app.js';
@@ -19,6 +20,8 @@ export type { TestContext };
 export interface TestOptions {
   now?: string;
   env?: Record<string, string>;
+  /** Receives the app's log lines (JSON), at LOG_LEVEL info unless env sets it. */
+  logStream?: DestinationStream;
 }
 
 /** Builds the whole app on a fresh database with both test tenants; use in beforeAll. */
@@ -29,11 +32,12 @@ export async function createTestContext(options: TestOptions = {}): Promise<Test
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     CAPTCHA: 'off',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    RATE_LIMITS: 'off',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (options.logStream ? 'info' : 'silent'),
     DATA_DIR: dataDir,
     ...options.env,
   });
-  const deps: AppDeps = await createAppDeps({ config, database, clock: clock as Clock, logger: createLogger(config.logLevel) });
+  const deps: AppDeps = await createAppDeps({ config, database, clock: clock as Clock, logger: createLogger(config.logLevel, options.logStream) });
   const tenant = await seedTenant(deps, demoTenant);
   const otherTenant = await seedTenant(deps, secondTenant);
   const app = await buildApp(deps);

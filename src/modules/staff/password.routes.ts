@@ -10,6 +10,7 @@ import { clientInfo, formErrors, setSessionCookie } from './http.js';
 import { checkLink, requestPasswordReset, setPasswordWithLink, type MailContext } from './reset.service.js';
 import { changePasswordSchema, forgotSchema, newPasswordSchema } from './staff.schemas.js';
 import { ForgotPasswordPage, NewPasswordPage } from './views/PasswordPages.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 
 export function mailContext(request: FastifyRequest, deps: AppDeps): MailContext {
   return { t: request.t, tenantUrl: `${deps.config.publicUrl}/t/${request.tenant.slug}`, tenantName: request.tenant.name };
@@ -22,7 +23,7 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/staff/password/forgot', { onRequest: form.issue }, async (request, reply) =>
     reply.render(h(ForgotPasswordPage, { action: request.url, errors: [] })),
   );
-  app.post('/staff/password/forgot', { onRequest: form.issue, preHandler: form.check }, async (request, reply) => {
+  app.post('/staff/password/forgot', { onRequest: [perIpLimit(deps, publicLimits.mail), form.issue], preHandler: form.check }, async (request, reply) => {
     const parsed = safeParseForm(forgotSchema, request.body);
     if (!parsed.ok) {
       const email = (request.body as Record<string, string | undefined>).email;

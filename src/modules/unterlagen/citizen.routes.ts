@@ -18,6 +18,7 @@ import { StartPage } from './views/StartPage.js';
 import { UploadPage, type UploadPageProps } from './views/UploadPage.js';
 import { sendPdf } from './http.js';
 import { berlinDate } from '../../shared/time.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 
 type CodeParams = { code: string };
 type ItemParams = { code: string; position: string };
@@ -53,7 +54,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/unterlagen', async (_request, reply) => reply.render(h(StartPage, { errors: [] })));
 
-  app.post('/unterlagen/code', async (request, reply) => {
+  app.post('/unterlagen/code', { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
     const parsed = safeParseForm(codeForm, request.body);
     const code = parsed.ok ? normalizeAccessCode(parsed.data.code) : undefined;
     if (!code) {
@@ -87,7 +88,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.render(h(UploadPage, props));
   });
 
-  app.post<{ Params: ItemParams }>('/unterlagen/a/:code/:position', async (request, reply) => {
+  app.post<{ Params: ItemParams }>('/unterlagen/a/:code/:position', { onRequest: perIpLimit(deps, publicLimits.upload) }, async (request, reply) => {
     const { data, item, props } = await itemOf(request);
     return handleUpload(request, reply, { requestCode: data.code, item: String(item.position) }, (errors, values) => ({ ...props, errors, values }));
   });
@@ -101,7 +102,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/unterlagen/frei', async (request, reply) => reply.render(h(UploadPage, await freeProps(request))));
 
-  app.post('/unterlagen/frei', async (request, reply) => {
+  app.post('/unterlagen/frei', { onRequest: perIpLimit(deps, publicLimits.upload) }, async (request, reply) => {
     const props = await freeProps(request);
     // A code field can only come from a crafted request here; the free form never has one.
     return handleUpload(request, reply, { requestCode: '' }, (errors, values) => ({ ...props, errors, values }));

@@ -15,6 +15,7 @@ import { buildSummary } from './summary.js';
 import { CheckAnswersView, TaskListView } from './views/Overview.js';
 import { ConfirmationView, NoDraftView, ResumeView, SavedView, SaveView, StatusPageView } from './views/Session.js';
 import { berlinDateTime } from '../time.js';
+import { perIpLimit, publicLimits } from '../ratelimit/index.js';
 
 const emailForm = z.strictObject({ email: z.email({ error: 'forms:validation.email' }).max(254) });
 const statusForm = z.strictObject({
@@ -54,7 +55,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
     return reply.render(<Start hasDraft={draft !== undefined && !draft.row.submittedAt} draftDays={engine.ttlDays} />);
   });
 
-  app.post(`${p}/start`, async (request, reply) => {
+  app.post(`${p}/start`, { onRequest: perIpLimit(deps, publicLimits.draft) }, async (request, reply) => {
     assertSameOrigin(request, deps);
     const existing = await engine.load(request.tdb, draftToken(request, flow));
     if (existing && !existing.row.submittedAt) return reply.redirect(firstPage(request, existing), 303);
@@ -132,7 +133,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
     return reply.render(<SaveView flow={flow} email={email} errors={[]} expiresOn={day(draft.row.expiresAt)} backHref={firstPage(request, draft)} />);
   });
 
-  app.post(`${p}/speichern`, async (request, reply) => {
+  app.post(`${p}/speichern`, { onRequest: perIpLimit(deps, publicLimits.mail) }, async (request, reply) => {
     assertSameOrigin(request, deps);
     const draft = await draftOr(request, reply);
     if (!draft) return reply;
@@ -156,7 +157,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
     return reply.status(valid ? 200 : 404).render(<ResumeView flow={flow} token={token} valid={valid} />);
   });
 
-  app.post(`${p}/fortsetzen`, async (request, reply) => {
+  app.post(`${p}/fortsetzen`, { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
     assertSameOrigin(request, deps);
     const token = formBody(request).token;
     const resumed = isToken(token) ? await engine.resume(request.tdb, token) : undefined;
@@ -168,7 +169,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
   const flowIds = [flow.id];
   app.get(`${p}/status`, async (_request, reply) => reply.render(<StatusPageView flow={flow} errors={[]} reference="" />));
 
-  app.post(`${p}/status`, async (request, reply) => {
+  app.post(`${p}/status`, { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
     assertSameOrigin(request, deps);
     const body = formBody(request);
     const parsed = safeParseForm(statusForm, body);

@@ -1,0 +1,68 @@
+// The error log holds what is needed to find a fault (type, SQLSTATE, constraint, stack), never the values a person
+// submitted: neither for a refused request with a NUL byte nor for a database error during a booking.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../testing/app.js';
+import { createTestLocation, liftLimits, type TestLocation } from '../modules/termine/testing.js';
+import { serializeError } from './logger.js';
+
+const lines: string[] = [];
+let ctx: TestContext;
+let place: TestLocation;
+beforeAll(async () => {
+  ctx = await createTestContext({ now: '2026-11-25T09:00:00Z', logStream: { write: (line: string) => void lines.push(line) } });
+  await liftLimits(ctx.deps, ctx.tenant);
+  place = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 2 });
+});
+afterAll(async () => ctx?.close());
+
+const api = '/api/v1/t/neue-wege';
+const person = { name: 'Wilhelmine Geheimnisträger', email: 'wilhelmine.geheim@example.org', phone: '+49 6252 987654', bgNummer: '12345BG7654321' };
+const secrets = ['Wilhelmine', 'Geheimnistr', 'wilhelmine.geheim', '987654', '7654321'];
+
+describe('error log without personal data', () => {
+  it('a NUL byte in the name is refused (422), and the log holds none of the submitted values', async () => {
+    lines.length = 0;
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `${api}/appointments`,
+      payload: { location: place.locationId, service: [place.serviceId], startsAt: '2026-11-26T09:00:00+01:00', ...person, name: `${person.name}\u0000` },
+    });
+    expect(res.statusCode).toBe(422);
+    const log = lines.join('');
+    expect(log).toContain('request refused');
+    for (const secret of secrets) expect(log).not.toContain(secret);
+  });
+
+  it('a database error during a booking is a 500 whose log names the constraint, not the query or its values', async () => {
+    // Forces the insert of the appointment to fail inside the database.
+    await ctx.database.db.execute(sql.raw('alter table termin_appointments add constraint test_no_bookings check (name is null) not valid'));
+    try {
+      lines.length = 0;
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: `${api}/appointments`,
+        payload: { location: place.locationId, service: [place.serviceId], startsAt: '2026-11-26T09:30:00+01:00', ...person },
+      });
+      expect(res.statusCode).toBe(500);
+      const log = lines.join('');
+      expect(log).toContain('request failed');
+      for (const secret of [...secrets, 'insert into', 'params']) expect(log).not.toContain(secret);
+      expect(log).toContain('"sqlState":"23514"');
+      expect(log).toContain('test_no_bookings');
+    } finally {
+      await ctx.database.db.execute(sql.raw('alter table termin_appointments drop constraint test_no_bookings'));
+    }
+  });
+
+  it('keeps message and code of other errors, and follows causes', () => {
+    const dbError = Object.assign(new Error('duplicate key value violates unique constraint "x"'), { severity: 'ERROR', code: '23505', constraint: 'x', detail: 'Key (email)=(a@b.de) already exists.' });
+    const wrapped = Object.assign(new Error('Failed query: insert … params: a@b.de'), { query: 'insert …', params: ['a@b.de'], cause: dbError });
+    const outer = new Error('booking failed', { cause: wrapped });
+    const text = JSON.stringify(serializeError(outer));
+    expect(text).toContain('booking failed');
+    expect(text).toContain('23505');
+    expect(text).not.toContain('a@b.de');
+    expect(text).not.toContain('Failed query');
+  });
+});
