@@ -17,7 +17,7 @@ import { openAccountTasks } from './staff.widgets.js';
 export { requirePermission, type StaffPrincipal } from './auth.js';
 export { hasPermission, roles, type Role } from './permissions.js';
 export { StaffLayout } from './views/StaffLayout.js';
-export { createStaffUser, staffUserByEmail, staffWithRole } from './users.service.js';
+export { createStaffUser, staffContacts, staffUserByEmail, staffWithRole, type StaffContact } from './users.service.js';
 export { staffDirectory } from './admin.service.js';
 export { teamService, type StaffTeam, type TeamMember } from './teams.service.js';
 

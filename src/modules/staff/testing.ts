@@ -9,6 +9,7 @@ import { csrfTokenFor, encryptSecret } from './crypto.js';
 import type { Role } from './permissions.js';
 import { sessionCookieName } from './session.js';
 import { sessionsRepository, usersRepository } from './staff.repository.js';
+import { teamsRepository } from './teams.repository.js';
 import { newTotpSecret, totpCode } from './totp.js';
 import { createStaffUser } from './users.service.js';
 
@@ -111,4 +112,21 @@ export async function loginThroughForms(ctx: TestContext, email: string, base = 
   const second = await browser.submit(`${base}/login/code`, { code: code(ctx) });
   if (second.statusCode !== 303) throw new Error(`code step failed: ${second.statusCode}`);
   return browser;
+}
+
+/** Test helper: puts users into a team of the test tenant (created when missing); `lead` marks the team lead. */
+export async function putInTeam(ctx: TestContext, teamName: string, members: { userId: string; lead?: boolean }[], tenant: Tenant = ctx.tenant) {
+  const tdb = new TenantDb(ctx.deps.database.db, tenant.id);
+  const team = (await teamsRepository.byName(tdb, teamName)) ?? (await teamsRepository.insert(tdb, teamName));
+  for (const m of members) await teamsRepository.upsertMember(tdb, team.id, m.userId, m.lead ?? false);
+  return team;
+}
+
+/** Test helper: a new full session for an existing user (e.g. after the test clock moved past the old one's end). */
+export async function sessionFor(ctx: TestContext, userId: string, tenant: Tenant = ctx.tenant): Promise<LoggedIn> {
+  const tdb = new TenantDb(ctx.deps.database.db, tenant.id);
+  const token = newToken();
+  const now = ctx.deps.clock.now();
+  await sessionsRepository.insert(tdb, { userId, tokenHash: hashToken(token), stage: 'full', createdAt: now, lastSeenAt: now, userAgent: 'test' });
+  return { cookies: { [sessionCookieName(ctx.deps.config)]: token }, csrfToken: csrfTokenFor(ctx.deps.config.secretKey, hashToken(token)), userId };
 }

@@ -49,3 +49,18 @@ export async function staffUserByEmail(tdb: TenantDb, email: string) {
 export async function staffWithRole(tdb: TenantDb, role: Role): Promise<{ id: string; displayName: string }[]> {
   return (await usersRepository.list(tdb)).filter((u) => u.active && u.roles.includes(role)).map((u) => ({ id: u.id, displayName: u.displayName }));
 }
+
+export interface StaffContact {
+  id: string;
+  displayName: string;
+  email: string;
+  roles: string[];
+  active: boolean;
+}
+
+/** Name, address and roles of staff members, for other modules' mails and lists (the caller audits its use). */
+export async function staffContacts(tdb: TenantDb, ids?: readonly string[]): Promise<StaffContact[]> {
+  const users = await usersRepository.list(tdb);
+  const wanted = ids ? new Set(ids) : undefined;
+  return users.filter((u) => !wanted || wanted.has(u.id)).map((u) => ({ id: u.id, displayName: u.displayName, email: u.email, roles: u.roles, active: u.active }));
+}

@@ -1,40 +1,10 @@
 // PDFs this module writes with pdfkit: the Eingangsbestätigung and the letter of a
 // Mitwirkungsaufforderung. Helvetica covers German (WinAnsi), so no font file is needed.
-import { loadPdfkit, loadQrCode } from '../../shared/libraries.js';
+import { loadQrCode } from '../../shared/libraries.js';
+import { collect, field, letterhead, newDocument } from '../../shared/pdf.js';
 import type { TFunction } from '../../shared/i18n/index.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from './receipt.js';
 
-const margin = 56;
-
-function collect(document: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
-    document.on('error', reject);
-  });
-}
-
-async function newDocument(title: string, lang: string, createdAt: Date): Promise<PDFKit.PDFDocument> {
-  const PDFDocument = await loadPdfkit();
-  return new PDFDocument({
-    size: 'A4',
-    margin,
-    lang,
-    displayTitle: true,
-    info: { Title: title, Creator: 'Wegweiser', Producer: 'Wegweiser', CreationDate: createdAt },
-  });
-}
-
-function letterhead(document: PDFKit.PDFDocument, tenant: { name: string; address: string }) {
-  document.font('Helvetica-Bold').fontSize(11).text(tenant.name);
-  document.font('Helvetica').fontSize(9).text(tenant.address);
-  document.moveDown(2);
-}
-
-function field(document: PDFKit.PDFDocument, label: string, value: string) {
-  document.font('Helvetica-Bold').fontSize(10).text(label, { continued: true }).font('Helvetica').text(`  ${value}`);
-}
 
 function hash(document: PDFKit.PDFDocument, sha256: string) {
   document.font('Courier').fontSize(8).text(`SHA-256 ${sha256}`);

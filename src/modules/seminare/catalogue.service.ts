@@ -1,0 +1,178 @@
+// Catalogue and sessions: seminars with category, UE, trainer, fee, prerequisites and mandatory rules; sessions
+// with days, room or online link, seats and deadlines. Changing a session tells every participant (same calendar
+// UID, higher SEQUENCE); cancelling sends METHOD:CANCEL.
+import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
+import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js';
+import { audit } from './enrolment.service.js';
+import { notify } from './notify.js';
+import { freeSeats } from './places.js';
+import { catalogueRepository, enrolmentsRepository, sessionsRepository, settingsRepository } from './seminare.repository.js';
+import { liveStatuses, type Seminar, type SeminarSession, type SeminarSessionDay } from './seminare.tables.js';
+import { fillPlaces, lockSession } from './waitlist.js';
+
+export interface SeminarInput {
+  title: string;
+  description: string;
+  categoryId: string;
+  ue: number;
+  trainerUserId?: string | null | undefined;
+  externalTrainer?: string | null | undefined;
+  feeCents: number;
+  prerequisites: string;
+  targetRoles: string[];
+  mandatoryForRoles: string[];
+  validityMonths?: number | null | undefined;
+  attendanceThresholdPercent: number;
+}
+
+export interface SessionInput {
+  room?: string | null | undefined;
+  onlineUrl?: string | null | undefined;
+  seats: number;
+  minParticipants: number;
+  enrolmentDeadline: Date;
+  cancellationDeadline: Date;
+  days: { startsAt: Date; endsAt: Date }[];
+}
+
+export interface SessionView extends SeminarSession {
+  days: SeminarSessionDay[];
+  confirmed: number;
+  offered: number;
+  waiting: number;
+  free: number;
+}
+
+export async function categories(ctx: SeminarCtx) {
+  return catalogueRepository.categories(ctx.tdb);
+}
+
+export async function createCategory(ctx: SeminarCtx, actor: Actor, name: string) {
+  assertCan(ctx, actor, 'seminare.manage');
+  if (await catalogueRepository.categoryByName(ctx.tdb, name)) throw new ValidationError([{ field: 'name', message: 'seminare:catalogue.categoryTaken' }]);
+  return catalogueRepository.insertCategory(ctx.tdb, name);
+}
+
+async function assertCategory(ctx: SeminarCtx, id: string) {
+  const known = (await catalogueRepository.categories(ctx.tdb)).some((c) => c.id === id);
+  if (!known) throw new ValidationError([{ field: 'categoryId', message: 'seminare:catalogue.categoryRequired' }]);
+}
+
+export async function createSeminar(ctx: SeminarCtx, actor: Actor, input: SeminarInput): Promise<Seminar> {
+  assertCan(ctx, actor, 'seminare.manage');
+  await assertCategory(ctx, input.categoryId);
+  return ctx.tdb.transaction(async (tx) => {
+    const created = await catalogueRepository.insertSeminar(tx, input);
+    await audit(ctx, tx, actor, 'seminare.seminar_created', 'seminar', created.id);
+    return created;
+  });
+}
+
+export async function updateSeminar(ctx: SeminarCtx, actor: Actor, id: string, input: SeminarInput): Promise<void> {
+  assertCan(ctx, actor, 'seminare.manage');
+  await seminar(ctx, id);
+  await assertCategory(ctx, input.categoryId);
+  await ctx.tdb.transaction(async (tx) => {
+    await catalogueRepository.updateSeminar(tx, id, input);
+    await audit(ctx, tx, actor, 'seminare.seminar_changed', 'seminar', id);
+  });
+}
+
+export async function seminar(ctx: SeminarCtx, id: string): Promise<Seminar> {
+  const found = UUID.test(id) ? await catalogueRepository.seminarById(ctx.tdb, id) : undefined;
+  if (!found) throw new NotFoundError();
+  return found;
+}
+
+/** Sessions of seminars with their days and how many places are taken, offered and waited for. */
+export async function sessionViews(ctx: SeminarCtx, seminarIds: string[]): Promise<SessionView[]> {
+  const sessions = await sessionsRepository.ofSeminars(ctx.tdb, seminarIds);
+  const ids = sessions.map((s) => s.id);
+  const days = await sessionsRepository.days(ctx.tdb, ids);
+  const live = await enrolmentsRepository.ofSessions(ctx.tdb, ids, liveStatuses);
+  const count = (id: string, status: string) => live.filter((e) => e.sessionId === id && e.status === status).length;
+  return sessions
+    .map((s) => {
+      const confirmed = count(s.id, 'confirmed');
+      const offered = count(s.id, 'offered');
+      return { ...s, days: days.filter((d) => d.sessionId === s.id), confirmed, offered, waiting: count(s.id, 'waitlisted'), free: Math.max(0, s.seats - confirmed - offered) };
+    })
+    .sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
+}
+
+/** The catalogue with search and category filter; every staff member may browse it. */
+export async function searchCatalogue(ctx: SeminarCtx, actor: Actor, filter: { q?: string | undefined; categoryId?: string | undefined }) {
+  assertCan(ctx, actor, 'seminare.browse');
+  const list = await catalogueRepository.search(ctx.tdb, { ...filter, includeInactive: can(ctx, actor, 'seminare.manage') });
+  const sessions = await sessionViews(ctx, list.map((s) => s.id));
+  return list.map((s) => ({ ...s, sessions: sessions.filter((x) => x.seminarId === s.id) }));
+}
+
+function checkSession(input: SessionInput) {
+  const errors = [];
+  if (input.days.length === 0) errors.push({ field: 'days', message: 'seminare:session.daysRequired' });
+  if (input.days.some((d) => d.endsAt <= d.startsAt)) errors.push({ field: 'days', message: 'seminare:session.dayOrder' });
+  if (!input.room && !input.onlineUrl) errors.push({ field: 'room', message: 'seminare:session.placeRequired' });
+  if (input.minParticipants > input.seats) errors.push({ field: 'minParticipants', message: 'seminare:session.minAboveSeats' });
+  const first = [...input.days].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  if (first && input.enrolmentDeadline > first.startsAt) errors.push({ field: 'enrolmentDeadline', message: 'seminare:session.deadlineAfterStart' });
+  if (errors.length) throw new ValidationError(errors);
+}
+
+export async function createSession(ctx: SeminarCtx, actor: Actor, seminarId: string, input: SessionInput): Promise<SeminarSession> {
+  assertCan(ctx, actor, 'seminare.manage');
+  await seminar(ctx, seminarId);
+  checkSession(input);
+  const { days, ...values } = input;
+  return ctx.tdb.transaction(async (tx) => {
+    const created = await sessionsRepository.insert(tx, { ...values, seminarId });
+    await sessionsRepository.insertDays(tx, created.id, days);
+    await audit(ctx, tx, actor, 'seminare.session_created', 'seminar_session', created.id);
+    return created;
+  });
+}
+
+/**
+ * Changes a session. Fewer seats than places held is refused; the places are renumbered into the new range
+ * first; more seats are offered to the waitlist. Participants get the update with the next SEQUENCE.
+ */
+export async function updateSession(ctx: SeminarCtx, actor: Actor, sessionId: string, input: SessionInput): Promise<void> {
+  assertCan(ctx, actor, 'seminare.manage');
+  checkSession(input);
+  const { days, ...values } = input;
+  await ctx.tdb.transaction(async (tx) => {
+    const session = UUID.test(sessionId) ? await lockSession(tx, sessionId) : undefined;
+    if (!session) throw new NotFoundError();
+    const live = await enrolmentsRepository.ofSessions(tx, [session.id], ['offered', 'confirmed']);
+    if (live.length > input.seats) throw new ValidationError([{ field: 'seats', message: 'seminare:session.seatsBelowHeld', params: { count: live.length } }]);
+    const free = freeSeats(input.seats, live.map((e) => e.seatNo!)).filter((n) => n <= input.seats);
+    for (const e of live.filter((x) => x.seatNo! > input.seats)) await enrolmentsRepository.transition(tx, e.id, [e.status], { seatNo: free.shift()! });
+    const [updated] = await sessionsRepository.update(tx, session.id, { ...values, icsSequence: session.icsSequence + 1 });
+    await sessionsRepository.replaceDays(tx, session.id, days);
+    for (const e of live.filter((x) => x.status === 'confirmed')) await notify(ctx, tx, e, updated!, 'sessionChanged');
+    await fillPlaces(ctx, tx, updated!);
+    await audit(ctx, tx, actor, 'seminare.session_changed', 'seminar_session', session.id);
+  });
+}
+
+/** Cancels a session: every live request ends; participants get METHOD:CANCEL. */
+export async function cancelSession(ctx: SeminarCtx, actor: Actor, sessionId: string): Promise<void> {
+  assertCan(ctx, actor, 'seminare.manage');
+  await ctx.tdb.transaction(async (tx) => {
+    const session = UUID.test(sessionId) ? await lockSession(tx, sessionId) : undefined;
+    if (!session) throw new NotFoundError();
+    if (session.status === 'cancelled') return;
+    const now = ctx.deps.clock.now();
+    const [updated] = await sessionsRepository.update(tx, session.id, { status: 'cancelled', icsSequence: session.icsSequence + 1 });
+    for (const e of await enrolmentsRepository.ofSessions(tx, [session.id], liveStatuses)) {
+      const ended = await enrolmentsRepository.transition(tx, e.id, [e.status], { status: 'cancelled', seatNo: null, offerExpiresAt: null, cancelledAt: now, updatedAt: now });
+      if (ended) await notify(ctx, tx, ended, updated!, e.status === 'confirmed' ? 'sessionCancelled' : 'sessionCancelledRequest');
+    }
+    await audit(ctx, tx, actor, 'seminare.session_cancelled', 'seminar_session', session.id);
+  });
+}
+
+/** Whether the training office must record the Personalrat's involvement (a tenant setting). */
+export async function personalratRequired(ctx: SeminarCtx): Promise<boolean> {
+  return (await settingsRepository.get(ctx.tdb)).personalratRequired;
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../testing/app.js';
+import { putInTeam, sessionFor } from '../staff/testing.js';
+import { certificateCode } from './certificates.service.js';
+import { createTestSession, person, setApproval } from './testing.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext({ now: '2027-02-01T08:00:00Z' });
+});
+afterAll(async () => ctx?.close());
+
+const base = '/t/neue-wege';
+type Who = Awaited<ReturnType<typeof person>>;
+const get = (who: Who, url: string) => ctx.app.inject({ url: `${base}${url}`, cookies: who.cookies });
+const post = (who: Who, url: string, payload: Record<string, string> = {}) =>
+  ctx.app.inject({ method: 'POST', url: `${base}${url}`, cookies: who.cookies, payload: { _csrf: who.csrfToken, ...payload } });
+
+describe('seminare pages', () => {
+  it('a staff member finds a seminar, enrols; the team lead and the training office approve; attendance leads to a verifiable certificate', async () => {
+    await setApproval(ctx, { approval: 'lead_hr', personalratRequired: false });
+    const { session, office, seminar, input } = await createTestSession(ctx, { seats: 3, title: 'Motivierende Gesprächsführung' });
+    const staff = await person(ctx);
+    const lead = await person(ctx, ['teamleitung']);
+    await putInTeam(ctx, 'Team Seiten', [{ userId: lead.userId, lead: true }, { userId: staff.userId }]);
+
+    const list = await get(staff, '/staff/seminare?q=gespräch');
+    expect(list.statusCode).toBe(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.body).toContain('Motivierende Gesprächsführung');
+    expect((await get(staff, '/staff/seminare?q=keinTreffer')).body).not.toContain('Motivierende Gesprächsführung');
+
+    const enrol = await post(staff, `/staff/seminare/termine/${session.id}/anmelden`);
+    expect(enrol.statusCode).toBe(303);
+    expect((await get(staff, '/staff/seminare/meine')).body).toContain('Wartet auf die Teamleitung');
+    const again = await post(staff, `/staff/seminare/termine/${session.id}/anmelden`);
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('Sie sind für diesen Termin schon angemeldet.');
+
+    const queue = await get(lead, '/staff/seminare/freigaben');
+    expect(queue.headers['cache-control']).toBe('no-store');
+    const id = /freigaben\/([0-9a-f-]{36})/.exec(queue.body)![1]!;
+    const noReason = await post(lead, `/staff/seminare/freigaben/${id}`, { decision: 'reject' });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.body).toContain('href="#f-reason"');
+    expect((await post(lead, `/staff/seminare/freigaben/${id}`, { decision: 'approve' })).statusCode).toBe(303);
+    expect((await get(staff, '/staff/seminare/freigaben')).statusCode).toBe(403);
+    expect((await post(office, `/staff/seminare/freigaben/${id}`, { decision: 'approve' })).statusCode).toBe(303);
+    expect((await get(staff, '/staff/seminare/meine')).body).toContain('Bestätigt');
+
+    // Attendance on both days after the seminar; then the certificate and its public check.
+    ctx.clock.set(new Date(input.days[1]!.endsAt.getTime() + 3_600_000));
+    Object.assign(office, await sessionFor(ctx, office.userId));
+    Object.assign(staff, await sessionFor(ctx, staff.userId));
+    Object.assign(lead, await sessionFor(ctx, lead.userId));
+    const sheet = await get(office, `/staff/seminare/termine/${session.id}`);
+    expect(sheet.statusCode).toBe(200);
+    const dayIds = [...sheet.body.matchAll(/tage\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(dayIds.length).toBe(2);
+    expect((await post(office, `/staff/seminare/termine/${session.id}/bescheinigungen`)).statusCode).toBe(303);
+    expect((await get(office, `/staff/seminare/termine/${session.id}`)).body).toContain('0 % anwesend');
+    for (const day of dayIds) expect((await post(office, `/staff/seminare/termine/${session.id}/tage/${day}`, { [`p_${id}`]: '100' })).statusCode).toBe(303);
+    expect((await post(office, `/staff/seminare/termine/${session.id}/bescheinigungen`)).statusCode).toBe(303);
+
+    const mine = await get(staff, '/staff/seminare/meine');
+    const certId = /bescheinigungen\/([0-9a-f-]{36})\.pdf/.exec(mine.body)![1]!;
+    expect(mine.body).toContain('<td class="kern-table__cell">8</td>');
+    const pdf = await get(staff, `/staff/seminare/bescheinigungen/${certId}.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await get(lead, `/staff/seminare/bescheinigungen/${certId}.pdf`)).statusCode).toBe(404);
+
+    const code = certificateCode(ctx.deps.config.secretKey, certId);
+    const valid = await ctx.app.inject({ url: `${base}/seminare/nachweis?code=${code.toLowerCase().replaceAll('-', ' ')}` });
+    expect(valid.body).toContain('Die Bescheinigung ist gültig.');
+    expect(valid.body).toContain(seminar.title);
+    const invalid = await ctx.app.inject({ url: `${base}/seminare/nachweis?code=AAAA-BBBB-CCCC-DDDD` });
+    expect(invalid.body).toContain('keine gültige Bescheinigung');
+    expect((await ctx.app.inject({ url: `/t/${ctx.otherTenant.slug}/seminare/nachweis?code=${code}` })).body).toContain('keine gültige Bescheinigung');
+    ctx.clock.set('2027-02-01T08:00:00Z');
+  });
+});

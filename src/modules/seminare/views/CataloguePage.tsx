@@ -1,0 +1,117 @@
+import { Alert, Button, CsrfField, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
+import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import type { FieldError } from '../../../shared/http/errors.js';
+import { StaffLayout } from '../../staff/index.js';
+import type { SessionView } from '../catalogue.service.js';
+import { formatDate, formatDays, formatEuro } from '../format.js';
+import type { Seminar } from '../seminare.tables.js';
+
+export interface CatalogueProps {
+  seminars: (Seminar & { sessions: SessionView[] })[];
+  categories: { id: string; name: string }[];
+  filter: { q?: string | undefined; kategorie?: string | undefined };
+  errors: FieldError[];
+  notice?: string | undefined;
+  manage: boolean;
+}
+
+function SessionRow({ session, manage }: { session: SessionView; manage: boolean }) {
+  const t = useT();
+  const base = useTenantBase();
+  const { csrfToken, lang } = useView();
+  const where = session.room ?? t('seminare:catalogue.online');
+  return (
+    <li class="ww-seminar-session">
+      <p class="kern-body">
+        <strong>{formatDays(session.days, lang)}</strong> · {where}
+        <br />
+        {session.status === 'cancelled'
+          ? t('seminare:catalogue.cancelled')
+          : session.free > 0
+            ? t('seminare:catalogue.free', { count: session.free, seats: session.seats })
+            : t('seminare:catalogue.full', { count: session.waiting })}
+        {' · '}
+        {t('seminare:catalogue.deadline', { date: formatDate(session.enrolmentDeadline, lang) })}
+      </p>
+      {session.status === 'planned' ? (
+        <form method="post" action={`${base}/staff/seminare/termine/${session.id}/anmelden`}>
+          <CsrfField token={csrfToken} />
+          <Button variant="secondary">{session.free > 0 ? t('seminare:catalogue.enrol') : t('seminare:catalogue.joinWaitlist')}</Button>
+        </form>
+      ) : null}
+      {manage ? (
+        <a class="kern-link ww-session-admin" href={`${base}/staff/seminare/termine/${session.id}`}>
+          {t('seminare:catalogue.participants')}
+        </a>
+      ) : null}
+    </li>
+  );
+}
+
+export function CataloguePage(props: CatalogueProps) {
+  const t = useT();
+  const base = useTenantBase();
+  const { lang } = useView();
+  const categoryName = new Map(props.categories.map((c) => [c.id, c.name]));
+  return (
+    <StaffLayout title={t('seminare:catalogue.title')} wide>
+      <h1 class="kern-heading-large">{t('seminare:catalogue.title')}</h1>
+      <ErrorSummary errors={props.errors} />
+      {props.notice ? <Alert type="success" title={t(`seminare:notice.${props.notice}`)} /> : null}
+      <form method="get" action={`${base}/staff/seminare`} class="ww-seminar-filter" role="search">
+        <TextField name="q" type="search" label={t('seminare:catalogue.search')} value={props.filter.q} optional />
+        <SelectField
+          name="kategorie"
+          label={t('seminare:catalogue.category')}
+          optional
+          value={props.filter.kategorie}
+          options={[{ value: '', label: t('seminare:catalogue.allCategories') }, ...props.categories.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <div class="ww-actions">
+          <Button variant="secondary">{t('seminare:catalogue.filter')}</Button>
+        </div>
+      </form>
+      <p class="kern-body" role="status">
+        {t('seminare:catalogue.count', { count: props.seminars.length })}
+      </p>
+      {props.seminars.map((s) => (
+        <section class="ww-seminar kern-card" key={s.id} aria-labelledby={`s-${s.id}`}>
+          <div class="kern-card__container">
+            <header class="kern-card__header">
+              <h2 class="kern-heading-medium" id={`s-${s.id}`}>
+                {s.title}
+              </h2>
+              <p class="kern-body kern-body--small">
+                {categoryName.get(s.categoryId)} · {t('seminare:catalogue.ue', { count: s.ue })}
+                {s.feeCents > 0 ? ` · ${formatEuro(s.feeCents, lang)}` : ''}
+                {s.mandatoryForRoles.length ? ` · ${t('seminare:catalogue.mandatory')}` : ''}
+              </p>
+            </header>
+            <div class="kern-card__body">
+              <p class="kern-body">{s.description}</p>
+              {s.prerequisites ? (
+                <p class="kern-body">
+                  <strong>{t('seminare:catalogue.prerequisites')}:</strong> {s.prerequisites}
+                </p>
+              ) : null}
+              {s.externalTrainer ? (
+                <p class="kern-body">
+                  <strong>{t('seminare:catalogue.trainer')}:</strong> {s.externalTrainer}
+                </p>
+              ) : null}
+              {s.sessions.length ? (
+                <ul class="ww-seminar-sessions">
+                  {s.sessions.map((x) => (
+                    <SessionRow session={x} manage={props.manage} key={x.id} />
+                  ))}
+                </ul>
+              ) : (
+                <p class="kern-body">{t('seminare:catalogue.noSessions')}</p>
+              )}
+            </div>
+          </div>
+        </section>
+      ))}
+    </StaffLayout>
+  );
+}
