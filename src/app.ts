@@ -2,16 +2,17 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { TenantDb } from './shared/db/tenant-scope.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
 import { NotFoundError } from './shared/http/errors.js';
 import { registerHealth } from './shared/http/health.js';
+import { registerOpenApi } from './shared/http/openapi.js';
 import { applyLanguage, registerRequestContext } from './shared/http/request-context.js';
 import { registerSecurityHeaders } from './shared/http/security.js';
+import { responseSerializer } from './shared/http/serializer.js';
 import type { AppDeps } from './shared/module.js';
 import './shared/http/validation.js';
 
@@ -30,7 +31,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Outside production a response with undocumented fields fails loudly instead of being trimmed (serializer.ts).
+  app.setSerializerCompiler(responseSerializer({ strict: deps.config.env !== 'production' }));
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 262_144 });
@@ -41,27 +43,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', maxAge: '1d', index: false });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, maxAge: '1h', index: false });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Wegweiser API',
-        version: '1.0.0',
-        description: 'Public JSON API of Wegweiser. Every path is below /api/v1/t/{tenant}/. Errors are RFC 9457 problem+json.',
-      },
-      components: {
-        securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal token of a citizen (manage, receipt or draft token)' },
-          staffSession: { type: 'apiKey', in: 'cookie', name: 'ww_session', description: 'Staff session cookie plus x-csrf-token header for changes' },
-        },
-      },
-    },
-    // Only the JSON API belongs in the contract; HTML pages are not operations.
-    transform: (input) =>
-      input.url.startsWith('/api/v1/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url },
-  });
+  await registerOpenApi(app, deps.config);
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerHealth(app, deps.database);
 

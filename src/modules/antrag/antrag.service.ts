@@ -1,7 +1,6 @@
 // Use cases of the Erstantrag beyond the generic engine: the non-binding estimate with the
 // tenant's housing limits, and the demo housing limits.
 import type { LoadContext } from '../../shared/forms/index.js';
-import { berlinDate } from '../../shared/forms/index.js';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
@@ -9,6 +8,7 @@ import type { AntragHousingLimit } from './antrag.tables.js';
 import { antragRepository } from './antrag.repository.js';
 import { bedarfsgemeinschaftSize, estimateMonth, toEstimateInput } from './estimate.adapter.js';
 import { estimate, EstimateInputError, NoRuleSetError, selectRuleSet, type EstimateResult } from './rules/index.js';
+import { berlinDate } from '../../shared/time.js';
 
 export interface EstimateData {
   result?: EstimateResult | undefined;

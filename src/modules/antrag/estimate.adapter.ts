@@ -1,10 +1,8 @@
 // Turns the Erstantrag's answers into the rules engine's input (pure; unit-tested).
-import { DateTime } from 'luxon';
 import { ageOn, type Answers } from '../../shared/forms/index.js';
 import { cents, incomeField, incomeKindsOf, inEducation, isEarner, members, assetField, has, type IncomeKind } from './flows/erstantrag/answers.js';
 import type { EstimateInput, EstimateMember, MemberRole, OtherIncomeKind } from './rules/index.js';
-
-const ZONE = 'Europe/Berlin';
+import { berlinDateTime, fromBerlinIso } from '../../shared/time.js';
 
 const ENGINE_KIND: Record<IncomeKind, OtherIncomeKind> = {
   unterhalt: 'unterhalt',
@@ -20,7 +18,7 @@ const ENGINE_KIND: Record<IncomeKind, OtherIncomeKind> = {
 
 /** The month to estimate ('YYYY-MM'): the current month in Berlin, as an application counts from its first day. */
 export function estimateMonth(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: ZONE }).toFormat('yyyy-MM');
+  return berlinDateTime(now).toFormat('yyyy-MM');
 }
 
 /**
@@ -29,8 +27,8 @@ export function estimateMonth(now: Date): string {
  */
 export function pregnancyWeek(dueDate: unknown, month: string): number | undefined {
   if (typeof dueDate !== 'string') return undefined;
-  const end = DateTime.fromISO(`${month}-01`, { zone: ZONE }).endOf('month').startOf('day');
-  const due = DateTime.fromISO(dueDate, { zone: ZONE });
+  const end = fromBerlinIso(`${month}-01`).endOf('month').startOf('day');
+  const due = fromBerlinIso(dueDate);
   const daysPregnant = 280 - Math.round(due.diff(end, 'days').days);
   if (daysPregnant < 0) return undefined;
   const week = Math.floor(daysPregnant / 7) + 1;

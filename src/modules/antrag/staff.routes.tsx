@@ -2,7 +2,6 @@
 // requirePermission(deps, 'antrag.process'); every read of an application is audited in the service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { textInput, multilineText } from '../../shared/http/text.js';
 import { buildSummary, submissionStatuses } from '../../shared/forms/index.js';
@@ -14,6 +13,7 @@ import { antragFlows } from './flows/index.js';
 import { addNote, applicationPdf, changeStatus, exportApplication, listApplications, openApplication, requestDocuments } from './staff.service.js';
 import { StaffDetail } from './views/StaffDetail.js';
 import { StaffList } from './views/StaffList.js';
+import { fromBerlinIso } from '../../shared/time.js';
 
 type IdParams = { id: string };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -37,7 +37,7 @@ const requestForm = z.object({
 const NOTICES = ['status', 'note', 'request'] as const;
 
 /** Start of a Berlin day (plus days) as an instant, for the "submitted from/to" filter. */
-const dayStart = (day: string | undefined, plusDays = 0) => (day ? DateTime.fromISO(day, { zone: 'Europe/Berlin' }).plus({ days: plusDays }).toJSDate() : undefined);
+const dayStart = (day: string | undefined, plusDays = 0) => (day ? fromBerlinIso(day).plus({ days: plusDays }).toJSDate() : undefined);
 
 export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'antrag.process'));

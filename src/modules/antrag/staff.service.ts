@@ -1,17 +1,6 @@
 // Caseworker use cases for submitted applications: list, open (audited), status, notes,
 // requesting documents through the Unterlagen module, and export as JSON and PDF.
-import { DateTime } from 'luxon';
-import {
-  addTimelineEntry,
-  berlinDate,
-  buildSummary,
-  listSubmissions,
-  openSubmission,
-  submissionPdf,
-  type OpenedSubmission,
-  type SubmissionFilter,
-  type SubmissionStatus,
-} from '../../shared/forms/index.js';
+import { addTimelineEntry, buildSummary, listSubmissions, openSubmission, submissionPdf, type OpenedSubmission, type SubmissionFilter, type SubmissionStatus } from '../../shared/forms/index.js';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { getI18n } from '../../shared/i18n/index.js';
@@ -23,8 +12,7 @@ import { createMitwirkungsaufforderung, type DocumentType } from '../unterlagen/
 import { deriveChecklist, type ChecklistItem } from './checklist.js';
 import { antragFlows } from './flows/index.js';
 import { canMove, canRequestDocuments } from './status.js';
-
-const ZONE = 'Europe/Berlin';
+import { berlinDate } from '../../shared/time.js';
 
 async function audited<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, action: string, id: string, work: (tx: TenantDb) => Promise<R>): Promise<R> {
   return tdb.transaction(async (tx) => {
@@ -148,7 +136,7 @@ export async function exportApplication(deps: AppDeps, tdb: TenantDb, staff: Sta
         flow: submission.flowId,
         status: submission.status,
         submittedAt: submission.submittedAt.toISOString(),
-        submittedDate: DateTime.fromJSDate(submission.submittedAt, { zone: ZONE }).toISODate()!,
+        submittedDate: berlinDate(submission.submittedAt),
         language: submission.lang,
         facets: submission.facets,
       },

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ForbiddenError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
@@ -6,12 +5,13 @@ import { hasPermission, type StaffPrincipal } from '../staff/index.js';
 import { recordAudit, type AuditRow } from '../../shared/audit/index.js';
 import { searchAudit } from './audit.repository.js';
 import type { AuditQueryInput } from './audit.schemas.js';
+import { fromBerlinIso } from '../../shared/time.js';
 
 export const PAGE_SIZE = 100;
 const EXPORT_LIMIT = 50_000;
 
 function range(query: AuditQueryInput) {
-  const day = (d: string) => DateTime.fromISO(d, { zone: 'Europe/Berlin' }).startOf('day');
+  const day = (d: string) => fromBerlinIso(d).startOf('day');
   return {
     from: query.from ? day(query.from).toJSDate() : undefined,
     to: query.to ? day(query.to).plus({ days: 1 }).toJSDate() : undefined,

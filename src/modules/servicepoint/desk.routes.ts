@@ -8,12 +8,13 @@ import { requirePermission } from '../staff/index.js';
 import { bookingService, SlotTakenError } from '../termine/index.js';
 import { callNext, checkIn, codeOf, dayView, markNoShow, requireLocation, termineCtx, visitAction, visitActions, visitWithEstimate, walkIn, type DeskContext, type VisitAction } from './desk.service.js';
 import { cancelAppointment, closeForDay, moveAppointment, phoneBooking } from './manage.service.js';
-import { isLocalDay, localDayOf, localTimeOf, ticketLabel } from './queue.js';
+import { ticketLabel } from './queue.js';
 import { appointmentForm, callForm, cancelForm, closureForm, dayQuery, moveForm, phoneForm, walkInForm } from './servicepoint.schemas.js';
 import { registerStatsRoutes } from './stats.routes.js';
 import { deskLocations, deskServices, localizedText } from './termine.adapter.js';
 import { DayViewPage, LocationList } from './views/DayView.js';
 import { AppointmentPage, ClosurePage, PhoneBookingPage, TicketPage } from './views/Forms.js';
+import { berlinDate, berlinTime, isLocalDate } from '../../shared/time.js';
 
 type Loc = { Params: { loc: string } };
 type Form = Record<string, string>;
@@ -39,8 +40,8 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get<Loc>('/staff/servicepoint/:loc', async (request, reply) => {
     const query = parseInput(dayQuery, request.query);
-    const today = localDayOf(deps.clock.now());
-    const day = query.date && isLocalDay(query.date) ? query.date : today;
+    const today = berlinDate(deps.clock.now());
+    const day = query.date && isLocalDate(query.date) ? query.date : today;
     const filter = { serviceId: query.service, counter: query.counter || undefined, q: query.q || undefined };
     const view = await dayView(ctx(request), request.params.loc, day, filter);
     const notice = query.notice ? request.t(`servicepoint:notices.${query.notice}`, { ticket: query.ticket ? ticketLabel(Number(query.ticket)) : '' }) : undefined;
@@ -92,7 +93,7 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
   };
   const dayOf = (request: FastifyRequest) => {
     const value = String((request.query as { date?: string }).date ?? (request.body as Form | undefined)?.day ?? '');
-    return isLocalDay(value) ? value : localDayOf(deps.clock.now());
+    return isLocalDate(value) ? value : berlinDate(deps.clock.now());
   };
 
   app.get<Appt>('/staff/servicepoint/:loc/termine/:aid', async (request, reply) => {
@@ -134,7 +135,7 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get<Loc>('/staff/servicepoint/:loc/telefon', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
-    return reply.render(h(PhoneBookingPage, { location, services: await serviceOptions(request), values: { date: localDayOf(deps.clock.now()), persons: '1' } }));
+    return reply.render(h(PhoneBookingPage, { location, services: await serviceOptions(request), values: { date: berlinDate(deps.clock.now()), persons: '1' } }));
   });
 
   app.post<Loc>('/staff/servicepoint/:loc/telefon', async (request, reply) => {
@@ -146,7 +147,7 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
     try {
       const { date, time, ...rest } = parsed.data;
       const appointment = await phoneBooking(ctx(request), { ...rest, locationId: location.id, day: date, time });
-      const booked = { code: codeOf(ctx(request), appointment.id), day: localDayOf(appointment.startsAt), time: localTimeOf(appointment.startsAt) };
+      const booked = { code: codeOf(ctx(request), appointment.id), day: berlinDate(appointment.startsAt), time: berlinTime(appointment.startsAt) };
       return reply.render(h(PhoneBookingPage, { location, services, values: { date, persons: '1' }, booked }));
     } catch (error) {
       return again(fieldErrors(error));
@@ -156,7 +157,7 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
   // ---- closures ----
   app.get<Loc>('/staff/servicepoint/:loc/schliessung', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
-    return reply.render(h(ClosurePage, { location, values: { date: localDayOf(deps.clock.now()) } }));
+    return reply.render(h(ClosurePage, { location, values: { date: berlinDate(deps.clock.now()) } }));
   });
 
   app.post<Loc>('/staff/servicepoint/:loc/schliessung', async (request, reply) => {

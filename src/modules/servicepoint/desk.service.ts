@@ -7,10 +7,11 @@ import { recordAudit } from '../../shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import { bookingCode, bookingService, type Appointment, type AppointmentStatus, type TermineContext } from '../termine/index.js';
-import { averageMinutes, estimateWait, localDayOf, normaliseCode, type WaitEstimate } from './queue.js';
+import { averageMinutes, estimateWait, normaliseCode, type WaitEstimate } from './queue.js';
 import * as repo from './servicepoint.repository.js';
 import type { Visit, VisitStatus } from './servicepoint.tables.js';
 import { deskCatalogue, deskLocations, type DeskLocation, type DeskService } from './termine.adapter.js';
+import { berlinDate } from '../../shared/time.js';
 
 export interface DeskContext {
   tdb: TenantDb;
@@ -120,7 +121,7 @@ export async function dayView(ctx: DeskContext, locationId: string, day: string,
 }
 
 async function todaysAppointment(ctx: DeskContext, tx: TenantDb, locationId: string, appointmentId: string): Promise<Appointment> {
-  const today = localDayOf(ctx.deps.clock.now());
+  const today = berlinDate(ctx.deps.clock.now());
   const found = (await bookingService.listByDay(termineCtx(ctx, tx), locationId, today)).find((a) => a.id === appointmentId);
   if (!found) throw new NotFoundError();
   return found;
@@ -135,7 +136,7 @@ async function arrive(ctx: DeskContext, tx: TenantDb, appointment: Appointment):
     locationId: appointment.locationId,
     appointmentId: appointment.id,
     serviceId: appointment.serviceIds[0] ?? null,
-    localDay: localDayOf(now),
+    localDay: berlinDate(now),
     channel: appointment.channel,
     dueAt: appointment.startsAt.getTime() > now.getTime() ? appointment.startsAt : now,
     arrivedAt: now,
@@ -157,7 +158,7 @@ export async function selfCheckIn(ctx: DeskContext, locationId: string, typed: s
   const code = normaliseCode(typed);
   if (!code) return undefined;
   return ctx.tdb.transaction(async (tx) => {
-    const today = localDayOf(ctx.deps.clock.now());
+    const today = berlinDate(ctx.deps.clock.now());
     const appointments = await bookingService.listByDay(termineCtx(ctx, tx), locationId, today);
     const appointment = appointments.find((a) => (a.status === 'booked' || a.status === 'arrived') && codeOf(ctx, a.id) === code);
     if (!appointment) return undefined;
@@ -176,7 +177,7 @@ export async function walkIn(ctx: DeskContext, locationId: string, serviceId: st
       locationId,
       appointmentId: null,
       serviceId: serviceId ?? null,
-      localDay: localDayOf(now),
+      localDay: berlinDate(now),
       channel: 'walk_in',
       dueAt: now,
       arrivedAt: now,
@@ -210,7 +211,7 @@ export async function callNext(ctx: DeskContext, locationId: string, counter: st
   await requireLocation(ctx, locationId);
   const now = ctx.deps.clock.now();
   return ctx.tdb.transaction(async (tx) => {
-    const visit = await repo.callNext(tx, { locationId, localDay: localDayOf(now), counter, userId: ctx.staff!.userId, now });
+    const visit = await repo.callNext(tx, { locationId, localDay: berlinDate(now), counter, userId: ctx.staff!.userId, now });
     if (!visit) return undefined;
     await syncAppointment(ctx, tx, visit.appointmentId, ['called']);
     await audit(ctx, tx, 'servicepoint.call', 'servicepoint_visit', visit.id, counter);

@@ -4,7 +4,8 @@
 import { ValidationError } from '../../shared/http/errors.js';
 import { bookingService, closeLocation, type Appointment } from '../termine/index.js';
 import { audit, requireLocation, termineCtx, type DeskContext } from './desk.service.js';
-import { instantOf, localDayOf } from './queue.js';
+import { instantOf } from './queue.js';
+import { berlinDate } from '../../shared/time.js';
 
 function at(day: string, time: string, field: string): Date {
   const instant = instantOf(day, time);
@@ -14,7 +15,8 @@ function at(day: string, time: string, field: string): Date {
 
 export async function cancelAppointment(ctx: DeskContext, appointmentId: string, reason: string): Promise<Appointment> {
   return ctx.tdb.transaction(async (tx) => {
-    const cancelled = await bookingService.cancel(termineCtx(ctx, tx), appointmentId, reason);
+    const tctx = termineCtx(ctx, tx);
+    const cancelled = await bookingService.cancel(tctx, await bookingService.appointment(tctx, appointmentId), { by: 'staff', reason });
     await audit(ctx, tx, 'servicepoint.appointment.cancel', 'termin_appointment', appointmentId, reason);
     return cancelled;
   });
@@ -23,7 +25,8 @@ export async function cancelAppointment(ctx: DeskContext, appointmentId: string,
 export async function moveAppointment(ctx: DeskContext, appointmentId: string, day: string, time: string, reason: string): Promise<Appointment> {
   const startsAt = at(day, time, 'time');
   return ctx.tdb.transaction(async (tx) => {
-    const moved = await bookingService.reschedule(termineCtx(ctx, tx), appointmentId, startsAt, reason);
+    const tctx = termineCtx(ctx, tx);
+    const moved = await bookingService.reschedule(tctx, await bookingService.appointment(tctx, appointmentId), startsAt, 'staff', reason);
     await audit(ctx, tx, 'servicepoint.appointment.move', 'termin_appointment', appointmentId, reason);
     return moved;
   });
@@ -71,7 +74,7 @@ export async function closeForDay(ctx: DeskContext, input: ClosureInput): Promis
   const startsAt = input.from ? at(input.day, input.from, 'from') : at(input.day, '00:00', 'day');
   const endsAt = input.until ? at(input.day, input.until, 'until') : new Date(at(input.day, '00:00', 'day').getTime() + 86_400_000);
   if (endsAt <= startsAt) throw new ValidationError([{ field: 'until', message: 'servicepoint:errors.range' }]);
-  if (localDayOf(startsAt) < localDayOf(ctx.deps.clock.now())) throw new ValidationError([{ field: 'day', message: 'servicepoint:errors.past' }]);
+  if (berlinDate(startsAt) < berlinDate(ctx.deps.clock.now())) throw new ValidationError([{ field: 'day', message: 'servicepoint:errors.past' }]);
   return ctx.tdb.transaction(async (tx) => {
     const before = await bookingService.listByDay(termineCtx(ctx, tx), input.locationId, input.day);
     const affected = before.filter((a) => (a.status === 'booked' || a.status === 'pending') && a.startsAt < endsAt && a.endsAt > startsAt);

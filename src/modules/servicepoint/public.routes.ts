@@ -1,15 +1,16 @@
 // Pages without login: the waiting-room display (with its event stream) and the self check-in kiosk.
 // Both are scoped to tenant and location and show waiting numbers only, never personal data.
-import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { keyedHash } from '../../shared/crypto.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requireLocation, selfCheckIn, type DeskContext } from './desk.service.js';
 import { displayState, enforceKioskLimits } from './display.service.js';
-import { localDayOf, ticketLabel } from './queue.js';
+import { ticketLabel } from './queue.js';
 import { kioskForm } from './servicepoint.schemas.js';
 import { DisplayPage, KioskPage } from './views/Public.js';
+import { berlinDate } from '../../shared/time.js';
 
 type Loc = { Params: { loc: string } };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -33,7 +34,7 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
 
   /** The screen's content as the client script renders it (numbers and translated labels). */
   const snapshot = async (request: FastifyRequest<Loc>) => {
-    const state = await displayState(request.tdb, request.params.loc, localDayOf(deps.clock.now()));
+    const state = await displayState(request.tdb, request.params.loc, berlinDate(deps.clock.now()));
     return {
       calls: state.calls.map((c) => ({ number: ticketLabel(c.ticket), counter: c.counter ?? '', at: c.calledAt?.toISOString() ?? '' })),
       waiting: request.t('servicepoint:display.waiting', { count: state.waiting }),
@@ -42,7 +43,7 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get<Loc>('/servicepoint/anzeige/:loc', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
-    const state = await displayState(request.tdb, location.id, localDayOf(deps.clock.now()));
+    const state = await displayState(request.tdb, location.id, berlinDate(deps.clock.now()));
     void reply.header('cache-control', 'no-store');
     return reply.render(h(DisplayPage, { locationName: location.name, ...state, eventsUrl: `/t/${request.tenant.slug}/servicepoint/anzeige/${location.id}/events` }));
   });
@@ -101,7 +102,7 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<Loc>('/servicepoint/kiosk/:loc', async (request, reply) => {
     const location = await kiosk(request);
     const now = deps.clock.now();
-    const ipHash = createHmac('sha256', deps.config.secretKey).update(`servicepoint:kiosk:${request.ip}`).digest('base64url');
+    const ipHash = keyedHash(deps.config.secretKey, `servicepoint:kiosk:${request.ip}`, 'base64url');
     await enforceKioskLimits(request.tdb, now, KIOSK_WINDOW_MS, [
       { name: `kiosk:ip:${ipHash}`, max: KIOSK_PER_IP },
       { name: `kiosk:loc:${location.id}`, max: KIOSK_PER_LOCATION },

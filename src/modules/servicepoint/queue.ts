@@ -1,8 +1,6 @@
 // Pure rules of the desk: typed booking codes (the codes themselves come from termine), ticket labels, local
 // days and the waiting-time estimate.
-import { DateTime } from 'luxon';
-
-export const TIME_ZONE = 'Europe/Berlin';
+import { fromBerlinIso } from '../../shared/time.js';
 
 /** Typed input → canonical code: case, spaces and dashes do not matter; O/I/L read as 0/1/1. */
 export function normaliseCode(input: string): string | undefined {
@@ -20,22 +18,10 @@ export function ticketLabel(ticket: number): string {
   return String(ticket).padStart(3, '0');
 }
 
-export function localDayOf(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: TIME_ZONE }).toISODate()!;
-}
-
-export function isLocalDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: TIME_ZONE }).isValid;
-}
-
-export function localTimeOf(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: TIME_ZONE }).toFormat('HH:mm');
-}
-
 /** Local date + "HH:mm" in Europe/Berlin → instant (undefined if the time is malformed or does not exist). */
 export function instantOf(localDay: string, time: string): Date | undefined {
   if (!/^\d{2}:\d{2}$/.test(time)) return undefined;
-  const dt = DateTime.fromISO(`${localDay}T${time}`, { zone: TIME_ZONE });
+  const dt = fromBerlinIso(`${localDay}T${time}`);
   if (!dt.isValid || dt.toFormat('HH:mm') !== time) return undefined;
   return dt.toJSDate();
 }

@@ -1,23 +1,22 @@
 // Statistics per location and day/week/month: page with chart and data table, CSV export, the chart as SVG.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
 import { h } from 'preact';
 import { z } from 'zod';
 import { parseInput } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { bookingsChartSvg } from './chart.js';
 import { requireLocation, type DeskContext } from './desk.service.js';
-import { isLocalDay, localDayOf, TIME_ZONE } from './queue.js';
 import { figures } from './stats.service.js';
 import { toCsv, totals } from './stats.js';
 import { StatsPage } from './views/Stats.js';
+import { berlinDate, fromBerlinIso, isLocalDate } from '../../shared/time.js';
 
 type Loc = { Params: { loc: string } };
 export const periods = ['day', 'week', 'month'] as const;
 const statsQuery = z.object({ period: z.enum(periods).default('week'), date: z.string().optional() });
 
 function range(period: (typeof periods)[number], date: string): { from: string; to: string } {
-  const d = DateTime.fromISO(date, { zone: TIME_ZONE });
+  const d = fromBerlinIso(date);
   const unit = period === 'day' ? 'day' : period === 'week' ? 'week' : 'month';
   return { from: d.startOf(unit).toISODate()!, to: d.endOf(unit).toISODate()! };
 }
@@ -26,7 +25,7 @@ export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps) {
   const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps, staff: request.staff });
   const load = async (request: FastifyRequest<Loc>) => {
     const query = parseInput(statsQuery, request.query);
-    const date = query.date && isLocalDay(query.date) ? query.date : localDayOf(deps.clock.now());
+    const date = query.date && isLocalDate(query.date) ? query.date : berlinDate(deps.clock.now());
     const { from, to } = range(query.period, date);
     return { period: query.period, date, from, to, days: await figures(ctx(request), request.params.loc, from, to) };
   };

@@ -1,18 +1,17 @@
 // Desk statistics of a period: the booking module's appointments per day plus our visits.
-import { DateTime } from 'luxon';
 import { bookingService } from '../termine/index.js';
 import { audit, requireLocation, termineCtx, type DeskContext } from './desk.service.js';
-import { TIME_ZONE } from './queue.js';
 import * as repo from './servicepoint.repository.js';
 import { dayFigures, type DayFigures } from './stats.js';
 import { openingMinutesByWeekday } from './termine.adapter.js';
+import { fromBerlinIso } from '../../shared/time.js';
 
 export async function figures(ctx: DeskContext, locationId: string, from: string, to: string): Promise<DayFigures[]> {
   const location = await requireLocation(ctx, locationId);
   const [opening, visits] = await Promise.all([openingMinutesByWeekday(ctx, locationId), repo.visitsBetween(ctx.tdb, locationId, from, to)]);
   const days: DayFigures[] = [];
   await ctx.tdb.transaction(async (tx) => {
-    for (let d = DateTime.fromISO(from, { zone: TIME_ZONE }); d.toISODate()! <= to; d = d.plus({ days: 1 })) {
+    for (let d = fromBerlinIso(from); d.toISODate()! <= to; d = d.plus({ days: 1 })) {
       const day = d.toISODate()!;
       const appointments = await bookingService.listByDay(termineCtx(ctx, tx), locationId, day);
       days.push(dayFigures({ day, appointments, visits: visits.filter((v) => v.localDay === day), capacityMinutes: (opening.get(d.weekday) ?? 0) * location.seatsTotal }));

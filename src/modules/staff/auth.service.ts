@@ -3,7 +3,8 @@ import { ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { isDemoAccount } from './demo.js';
-import { decryptSecret, encryptSecret, keyedHash, randomToken, sha256 } from './crypto.js';
+import { hashToken, keyedHash, newToken, sha256 } from '../../shared/crypto.js';
+import { decryptSecret, encryptSecret } from './crypto.js';
 import { checkPasswordPolicy, hashPassword, verifyDummy, verifyPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
 import { recoveryCodesRepository, sessionsRepository, throttleRepository, usersRepository } from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
@@ -67,10 +68,10 @@ export async function startSession(
 ): Promise<string> {
   const now = deps.clock.now();
   if (previous) await sessionsRepository.revoke(tdb, previous.id, now);
-  const token = randomToken();
+  const token = newToken();
   await sessionsRepository.insert(tdb, {
     userId,
-    tokenHash: sha256(token),
+    tokenHash: hashToken(token),
     stage,
     // The absolute timeout counts from the password, not from the last step.
     createdAt: previous && previous.userId === userId ? previous.createdAt : now,
@@ -137,7 +138,7 @@ export async function verifySecondFactor(
     ok = step !== null && (await usersRepository.claimTotpStep(tdb, user.id, step));
   } else {
     method = 'recovery_code';
-    const codeHash = keyedHash(deps.config.secretKey, 'recovery', normaliseRecoveryCode(input.code));
+    const codeHash = keyedHash(deps.config.secretKey, ['recovery', normaliseRecoveryCode(input.code)]);
     ok = await recoveryCodesRepository.use(tdb, user.id, codeHash, now);
   }
   if (!ok) {
@@ -205,7 +206,7 @@ export async function confirmEnrolment(
   const recoveryCodes = newRecoveryCodes();
   const token = await tdb.transaction(async (tx) => {
     await usersRepository.update(tx, user.id, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step });
-    await recoveryCodesRepository.replace(tx, user.id, recoveryCodes.map((c) => keyedHash(deps.config.secretKey, 'recovery', c)));
+    await recoveryCodesRepository.replace(tx, user.id, recoveryCodes.map((c) => keyedHash(deps.config.secretKey, ['recovery', c])));
     await securityEvent(deps, tx, user, 'security.totp_enrolled', input.client);
     return startSession(deps, tx, user.id, 'full', input.client, input.session);
   });

@@ -3,7 +3,8 @@ import { isApiRequest } from '../../shared/http/error-handler.js';
 import { ForbiddenError, UnauthorizedError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';
-import { csrfTokenFor, keyedHash, safeEqual, sha256 } from './crypto.js';
+import { hashToken, keyedHash, safeEqual } from '../../shared/crypto.js';
+import { csrfTokenFor } from './crypto.js';
 import { assertDeclared, hasPermission, type Role } from './permissions.js';
 import { sessionCookieName, sessionCookieOptions, sessionState, type SessionState } from './session.js';
 import { sessionsRepository, usersRepository } from './staff.repository.js';
@@ -43,7 +44,7 @@ export type SessionLookup = { ok: true; current: CurrentSession } | { ok: false;
 export async function readSession(request: FastifyRequest, deps: AppDeps): Promise<SessionLookup> {
   const token = request.cookies[sessionCookieName(deps.config)];
   if (!token) return { ok: false, reason: 'none' };
-  const tokenHash = sha256(token);
+  const tokenHash = hashToken(token);
   const session = await sessionsRepository.byTokenHash(request.tdb, tokenHash);
   if (!session) return { ok: false, reason: 'none' };
   const now = deps.clock.now();
@@ -59,7 +60,7 @@ export async function readSession(request: FastifyRequest, deps: AppDeps): Promi
 }
 
 export function clientIpHash(request: FastifyRequest, deps: AppDeps): string {
-  return keyedHash(deps.config.secretKey, 'ip', request.ip);
+  return keyedHash(deps.config.secretKey, ['ip', request.ip]);
 }
 
 export function staffBase(request: FastifyRequest): string {

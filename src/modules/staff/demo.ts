@@ -1,9 +1,11 @@
-import { createHmac } from 'node:crypto';
+// Demo staff accounts, one per role, for the demo tenant in development only (never in production).
 import { Secret } from 'otpauth';
+import { keyedBytes } from '../../shared/crypto.js';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import { roles, type Role } from './permissions.js';
+import { teamsRepository } from './teams.repository.js';
 import { createStaffUser, staffUserByEmail } from './users.service.js';
 
 /** Development only, and marked as such: the password is on the blocklist, so no one can choose it. */
@@ -17,7 +19,7 @@ export function isDemoAccount(email: string): boolean {
 
 function demoTotpSecret(secretKey: string, email: string): string {
   // Stable across restarts so an authenticator app keeps working.
-  return new Secret({ buffer: createHmac('sha256', secretKey).update(`demo-totp\0${email}`).digest().subarray(0, 20).buffer as ArrayBuffer }).base32;
+  return new Secret({ buffer: keyedBytes(secretKey, ['demo-totp', email]).subarray(0, 20).buffer as ArrayBuffer }).base32;
 }
 
 /** One demo account per role for the demo tenant, in development only; printed once at start. */
@@ -33,8 +35,20 @@ export async function seedStaffDemo(deps: AppDeps, tenant: Tenant): Promise<void
     }
     accounts.push({ role, email, totpSecret });
   }
+  await seedDemoTeams(tdb);
   deps.logger.warn(
     { demoAccounts: accounts.map((a) => `${a.role}: ${a.email} / TOTP secret ${a.totpSecret}`) },
     `DEVELOPMENT ONLY demo staff accounts for /t/${tenant.slug}/staff/login — password "${DEMO_PASSWORD}", add the TOTP secret to an authenticator app. Never available with NODE_ENV=production.`,
   );
+}
+
+/** Two demo teams: the team lead account leads "Markt und Integration", where most demo accounts work. */
+async function seedDemoTeams(tdb: TenantDb): Promise<void> {
+  if (await teamsRepository.byName(tdb, 'Markt und Integration')) return;
+  const markt = await teamsRepository.insert(tdb, 'Markt und Integration');
+  await teamsRepository.insert(tdb, 'Leistung');
+  for (const role of ['teamleitung', 'mitarbeitende', 'coach', 'servicepoint', 'trainer'] as const) {
+    const user = await staffUserByEmail(tdb, `${role}@${DEMO_DOMAIN}`);
+    if (user) await teamsRepository.upsertMember(tdb, markt.id, user.id, role === 'teamleitung');
+  }
 }

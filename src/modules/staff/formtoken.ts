@@ -1,7 +1,8 @@
+// Double-submit CSRF token for the staff forms shown before there is a session (login, password pages).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
-import { randomToken, safeEqual } from './crypto.js';
+import { isToken, newToken, safeEqual } from '../../shared/crypto.js';
 import { isHttps } from './session.js';
 
 /**
@@ -15,8 +16,8 @@ function cookieName(deps: AppDeps) {
 
 export function ensureFormToken(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): void {
   let token = request.cookies[cookieName(deps)];
-  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
-    token = randomToken();
+  if (!isToken(token)) {
+    token = newToken();
     void reply.setCookie(cookieName(deps), token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isHttps(deps.config) });
   }
   request.view.csrfToken = token;

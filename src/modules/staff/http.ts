@@ -6,6 +6,7 @@ import { applyStaffView, clientIpHash, expectCsrf, readSession, staffBase, type 
 import type { ClientInfo } from './auth.service.js';
 import { describeUserAgent, sessionCookieName, sessionCookieOptions } from './session.js';
 import type { StaffSession } from './staff.tables.js';
+import { berlinDateTime } from '../../shared/time.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,7 +29,7 @@ export function clearSessionCookie(reply: FastifyReply, deps: AppDeps): void {
 
 /** Local time in Europe/Berlin for notices ("paused until 09:42"). */
 export function berlinTime(at: Date, lang: string): string {
-  return DateTime.fromJSDate(at).setZone('Europe/Berlin').setLocale(lang).toLocaleString(DateTime.TIME_SIMPLE);
+  return berlinDateTime(at).setLocale(lang).toLocaleString(DateTime.TIME_SIMPLE);
 }
 
 /** onRequest hook for the login steps: the session must be at `stage`; otherwise back to the start of the login. */

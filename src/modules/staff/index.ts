@@ -1,5 +1,6 @@
 // Staff: accounts, roles, two-factor login, server-side sessions, CSRF and the back-office shell.
-// Owns staff_users, staff_sessions, staff_tokens, staff_recovery_codes and login_throttle.
+// Owns staff_users, staff_sessions, staff_tokens, staff_recovery_codes, login_throttle, staff_teams and
+// staff_team_members (teams and their leads, read by other modules through teamService).
 import type { WegweiserModule } from '../../shared/module.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { registerAdminRoutes } from './admin.routes.js';
@@ -10,6 +11,7 @@ import { registerLoginRoutes } from './login.routes.js';
 import { registerPasswordRoutes } from './password.routes.js';
 import { assertKnownRoles, staffPermissions } from './permissions.js';
 import { registerStaffApi } from './staff.api.js';
+import { registerTeamRoutes } from './teams.routes.js';
 import { openAccountTasks } from './staff.widgets.js';
 
 export { requirePermission, type StaffPrincipal } from './auth.js';
@@ -17,6 +19,7 @@ export { hasPermission, roles, type Role } from './permissions.js';
 export { StaffLayout } from './views/StaffLayout.js';
 export { createStaffUser } from './users.service.js';
 export { staffDirectory } from './admin.service.js';
+export { teamService, type StaffTeam, type TeamMember } from './teams.service.js';
 
 export const staffModule: WegweiserModule = {
   name: 'staff',
@@ -24,6 +27,7 @@ export const staffModule: WegweiserModule = {
   staffNav: [
     { path: '/staff', labelKey: 'staff:nav.start', permission: 'staff.self', order: 0 },
     { path: '/staff/admin/users', labelKey: 'staff:nav.users', permission: 'staff.manage', order: 80 },
+    { path: '/staff/admin/teams', labelKey: 'staff:nav.teams', permission: 'staff.teams', order: 81 },
     { path: '/staff/account', labelKey: 'staff:nav.account', permission: 'staff.self', order: 95 },
     { path: '/staff/logout', labelKey: 'staff:nav.logout', permission: 'staff.self', order: 99 },
   ],
@@ -35,6 +39,7 @@ export const staffModule: WegweiserModule = {
     registerPasswordRoutes(app, deps);
     registerAccountRoutes(app, deps);
     registerAdminRoutes(app, deps);
+    registerTeamRoutes(app, deps);
   },
   api(app, deps) {
     installStaffAuth(app, deps);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { auditLog } from '../../shared/audit/index.js';
 import { staffSessions } from './staff.tables.js';
-import { sha256 } from './crypto.js';
+import { hashToken } from '../../shared/crypto.js';
 import { Browser, code, csrfFrom, loginThroughForms, makeUser, PASSWORD } from './testing.js';
 import { totpCode } from './totp.js';
 
@@ -143,8 +143,8 @@ describe('staff login with password and TOTP', () => {
     const stale = await ctx.app.inject({ url: base, cookies: { ww_session: afterPassword } });
     expect(stale.statusCode).toBe(303);
     const hashes = (await tdb.select(staffSessions)).map((s) => s.tokenHash);
-    expect(hashes).toContain(sha256(afterCode));
-    expect(hashes).not.toContain(sha256('planted-by-attacker-aaaaaaaaaaaaaaaaaaaaaaaaa'));
+    expect(hashes).toContain(hashToken(afterCode));
+    expect(hashes).not.toContain(hashToken('planted-by-attacker-aaaaaaaaaaaaaaaaaaaaaaaaa'));
   });
 
   it('ends the session after 30 idle minutes and after 10 hours even when active', async () => {

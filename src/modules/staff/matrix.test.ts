@@ -44,6 +44,8 @@ const routes: Route[] = [
   { method: 'POST', path: () => `/staff/admin/users/${targetUserId}/invite`, permission: 'staff.manage' },
   { method: 'GET', path: () => '/staff/admin/sessions', permission: 'staff.manage' },
   { method: 'POST', path: () => `/staff/admin/sessions/${targetSessionId}/revoke`, permission: 'staff.manage' },
+  { method: 'GET', path: () => '/staff/admin/teams', permission: 'staff.teams' },
+  { method: 'POST', path: () => '/staff/admin/teams', permission: 'staff.teams' },
   { method: 'GET', path: () => '/staff/audit', permission: 'audit.read' },
   { method: 'GET', path: () => '/staff/audit.csv', permission: 'audit.read' },
 ];

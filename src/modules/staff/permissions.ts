@@ -8,7 +8,9 @@ export const roles = [
   'servicepoint',
   'sachbearbeitung',
   'coach',
+  'teamleitung',
   'personalentwicklung',
+  'trainer',
   'presse',
   'mitarbeitende',
   'platform_admin',
@@ -20,6 +22,8 @@ export const staffPermissions = {
   /** The staff start page and one's own account: every staff member. */
   'staff.self': roles,
   'staff.manage': ['tenant_admin'],
+  /** Teams and their leads: the administration and the training office (which plans per team). */
+  'staff.teams': ['tenant_admin', 'personalentwicklung'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function isRole(value: string): value is Role {

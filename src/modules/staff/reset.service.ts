@@ -4,7 +4,7 @@ import { enqueueMail } from '../../shared/mail/outbox.js';
 import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { assertPasswordAllowed, type ClientInfo } from './auth.service.js';
-import { randomToken, sha256 } from './crypto.js';
+import { hashToken, newToken, sha256 } from '../../shared/crypto.js';
 import { hashPassword } from './password.js';
 import { sessionsRepository, throttleRepository, tokensRepository, usersRepository } from './staff.repository.js';
 import type { StaffUser } from './staff.tables.js';
@@ -23,9 +23,9 @@ export interface MailContext {
 /** Creates a single-use link (1 h) and writes the mail to the outbox, in the caller's transaction. */
 export async function sendLinkMail(deps: AppDeps, tx: TenantDb, user: StaffUser, kind: 'invite' | 'reset', mail: MailContext): Promise<void> {
   const now = deps.clock.now();
-  const token = randomToken();
+  const token = newToken();
   await tokensRepository.expireOpen(tx, user.id, now);
-  await tokensRepository.insert(tx, { userId: user.id, kind, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + LINK_VALID_MS) });
+  await tokensRepository.insert(tx, { userId: user.id, kind, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_VALID_MS) });
   const link = `${mail.tenantUrl}/staff/password/set/${token}`;
   const vars = { name: user.displayName, tenant: mail.tenantName, link };
   await enqueueMail(tx, {
@@ -50,7 +50,7 @@ export async function requestPasswordReset(deps: AppDeps, tdb: TenantDb, input: 
 
 /** The link's kind while it is unused and not expired; null otherwise. */
 export async function checkLink(deps: AppDeps, tdb: TenantDb, token: string): Promise<'invite' | 'reset' | null> {
-  const row = await tokensRepository.byHash(tdb, sha256(token));
+  const row = await tokensRepository.byHash(tdb, hashToken(token));
   if (!row || row.usedAt || row.expiresAt <= deps.clock.now()) return null;
   const user = await usersRepository.byId(tdb, row.userId);
   return user?.active ? row.kind : null;
@@ -61,7 +61,7 @@ export async function checkLink(deps: AppDeps, tdb: TenantDb, token: string): Pr
  * factor stays, so a stolen mailbox alone does not open the account.
  */
 export async function setPasswordWithLink(deps: AppDeps, tdb: TenantDb, input: { token: string; password: string; client: ClientInfo }): Promise<boolean> {
-  const row = await tokensRepository.byHash(tdb, sha256(input.token));
+  const row = await tokensRepository.byHash(tdb, hashToken(input.token));
   const now = deps.clock.now();
   if (!row || row.usedAt || row.expiresAt <= now) return false;
   const user = await usersRepository.byId(tdb, row.userId);

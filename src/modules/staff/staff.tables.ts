@@ -107,3 +107,40 @@ export const loginThrottle = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
 );
+
+/** Teams of a tenant (e.g. "Team Markt und Integration 1"); coaching and seminare read them through teamService. */
+export const staffTeams = pgTable(
+  'staff_teams',
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid().notNull().defaultRandom().primaryKey(),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('staff_teams_name_idx').on(t.tenantId, t.name)],
+);
+export type StaffTeam = typeof staffTeams.$inferSelect;
+
+/**
+ * Membership of a staff member in a team. `isLead` marks the team lead(s); a person may belong to several teams
+ * and lead some of them (a lead is also a member, so "my team" queries need no second table).
+ */
+export const staffTeamMembers = pgTable(
+  'staff_team_members',
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id),
+    teamId: uuid()
+      .notNull()
+      .references(() => staffTeams.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    isLead: boolean().notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.teamId, t.userId] }), index('staff_team_members_user_idx').on(t.tenantId, t.userId)],
+);
+export type StaffTeamMember = typeof staffTeamMembers.$inferSelect;

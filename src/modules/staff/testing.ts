@@ -4,7 +4,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { TestContext } from '../../shared/testing/context.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
-import { csrfTokenFor, encryptSecret, randomToken, sha256 } from './crypto.js';
+import { hashToken, newToken } from '../../shared/crypto.js';
+import { csrfTokenFor, encryptSecret } from './crypto.js';
 import type { Role } from './permissions.js';
 import { sessionCookieName } from './session.js';
 import { sessionsRepository, usersRepository } from './staff.repository.js';
@@ -26,19 +27,19 @@ export async function loginAs(ctx: TestContext, roles: Role[], tenant: Tenant = 
   const tdb = new TenantDb(ctx.deps.database.db, tenant.id);
   const n = ++counter;
   const user = await usersRepository.insert(tdb, {
-    email: `test-${n}-${randomToken(4).toLowerCase()}@staff.example`,
+    email: `test-${n}-${newToken().slice(0, 6).toLowerCase()}@staff.example`,
     displayName: `Testperson ${n} (${roles.join(', ') || 'ohne Rolle'})`,
     roles,
     passwordHash: null,
     mustChangePassword: false,
     totpSecret: encryptSecret(ctx.deps.config.secretKey, newTotpSecret()),
   });
-  const token = randomToken();
+  const token = newToken();
   const now = ctx.deps.clock.now();
-  await sessionsRepository.insert(tdb, { userId: user.id, tokenHash: sha256(token), stage: 'full', createdAt: now, lastSeenAt: now, userAgent: 'test' });
+  await sessionsRepository.insert(tdb, { userId: user.id, tokenHash: hashToken(token), stage: 'full', createdAt: now, lastSeenAt: now, userAgent: 'test' });
   return {
     cookies: { [sessionCookieName(ctx.deps.config)]: token },
-    csrfToken: csrfTokenFor(ctx.deps.config.secretKey, sha256(token)),
+    csrfToken: csrfTokenFor(ctx.deps.config.secretKey, hashToken(token)),
     userId: user.id,
   };
 }

@@ -1,7 +1,8 @@
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';
-import { encryptSecret, randomToken } from './crypto.js';
+import { newToken } from '../../shared/crypto.js';
+import { encryptSecret } from './crypto.js';
 import { hashPassword } from './password.js';
 import type { Role } from './permissions.js';
 import { usersRepository } from './staff.repository.js';
@@ -9,7 +10,7 @@ import type { StaffUser } from './staff.tables.js';
 
 /** A password for the first login: 20 characters from an unambiguous alphabet (~115 bits). */
 export function oneTimePassword(): string {
-  return randomToken(24).replace(/[-_lIO0]/g, '').slice(0, 20);
+  return newToken().replace(/[-_lIO0]/g, '').slice(0, 20);
 }
 
 /**

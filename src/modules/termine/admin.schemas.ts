@@ -1,10 +1,9 @@
 // zod schemas of the tenant administration: HTML forms (flat strings) and the staff JSON API map to the same inputs.
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { textInput, multilineText } from '../../shared/http/text.js';
-import { TIME_ZONE } from './holidays.js';
 import { specialDayPolicies } from './termine.tables.js';
 import type { LocationInput, ServiceInput } from './config.service.js';
+import { fromBerlinIso } from '../../shared/time.js';
 
 const count = (min: number, max: number) => z.coerce.number({ error: 'common:validation.invalidType' }).int().min(min).max(max);
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
@@ -149,7 +148,7 @@ export const closureForm = z
     reason: text(200),
   })
   .transform((f, ctx) => {
-    const day = DateTime.fromISO(f.date, { zone: TIME_ZONE });
+    const day = fromBerlinIso(f.date);
     if (!day.isValid) ctx.addIssue({ code: 'custom', path: ['date'], message: 'termine:errors.date' });
     const at = (hhmm: string) => day.set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3)) }).toJSDate();
     const startsAt = f.from ? at(f.from) : day.toJSDate();

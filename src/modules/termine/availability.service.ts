@@ -5,21 +5,12 @@ import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
-import {
-  availableDays,
-  bookingSpan,
-  freeTimes,
-  type AvailabilityConfig,
-  type AvailableDay,
-  type Channel,
-  type FreeTime,
-  type Weekday,
-} from './availability.js';
+import { availableDays, bookingSpan, freeTimes, type AvailabilityConfig, type AvailableDay, type Channel, type FreeTime, type Weekday } from './availability.js';
 import { occupancy } from './booking.repository.js';
-import { localDateOf } from './format.js';
-import { parseLocalDate, TIME_ZONE, type LocalDate } from './holidays.js';
+import type { LocalDate } from './holidays.js';
 import * as repo from './termine.repository.js';
 import type { TerminLocation, TerminService } from './termine.tables.js';
+import { berlinDate, berlinDateTime, parseLocalDate } from '../../shared/time.js';
 
 /** What every use case of this module gets: the tenant, its database scope and the app's dependencies. */
 export interface TermineContext {
@@ -129,12 +120,12 @@ async function occupancyFor(ctx: TermineContext, plan: LocationPlan, from: Date,
 }
 
 export function today(ctx: TermineContext): LocalDate {
-  return localDateOf(ctx.deps.clock.now());
+  return berlinDate(ctx.deps.clock.now());
 }
 
 /** The booking horizon's last date for the citizen channel. */
 export function horizonEnd(ctx: TermineContext, plan: LocationPlan): LocalDate {
-  return DateTime.fromJSDate(ctx.deps.clock.now(), { zone: TIME_ZONE }).plus({ days: plan.config.horizonDays }).toISODate() as LocalDate;
+  return berlinDateTime(ctx.deps.clock.now()).plus({ days: plan.config.horizonDays }).toISODate() as LocalDate;
 }
 
 function checkRange(from: LocalDate, to: LocalDate): void {
@@ -232,7 +223,7 @@ export interface ResolvedSlot {
  */
 export async function resolveSlot(ctx: TermineContext, query: SlotQuery & { startsAt: Date }): Promise<ResolvedSlot> {
   if (Number.isNaN(query.startsAt.getTime())) throw invalid('startsAt', 'date');
-  const date = localDateOf(query.startsAt);
+  const date = berlinDate(query.startsAt);
   const plan = await planFor(ctx, query, startOfLocalDate(date));
   const now = ctx.deps.clock.now();
   // Same rule as availability.ts: a start at this very instant is still offered.

@@ -11,15 +11,8 @@
 // offered twice and no unit is shifted. Units are consecutive only when one ends at the real instant the
 // next starts, so a booking never straddles the hour that the clock skips or repeats.
 import { DateTime } from 'luxon';
-import {
-  closedRangesForDay,
-  isHoliday,
-  parseLocalDate,
-  TIME_ZONE,
-  type HolidayPolicy,
-  type LocalDate,
-  type LocalTime,
-} from './holidays.js';
+import { closedRangesForDay, isHoliday, type HolidayPolicy, type LocalDate, type LocalTime } from './holidays.js';
+import { BERLIN, berlinDateTime, parseLocalDate } from '../../shared/time.js';
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -190,7 +183,7 @@ function localInstant(day: DateTime, minutes: number, fixedOffset: number | unde
   if (fixedOffset !== undefined) return Date.UTC(day.year, day.month - 1, day.day) + (minutes - fixedOffset) * MINUTE_MS;
   const hour = Math.floor(minutes / 60);
   const minute = minutes % 60;
-  const candidate = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: TIME_ZONE });
+  const candidate = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: BERLIN });
   if (candidate.hour !== hour || candidate.minute !== minute) return undefined;
   return Math.max(...candidate.getPossibleOffsets().map((possible) => possible.toMillis()));
 }
@@ -254,13 +247,13 @@ interface BookingWindow {
 }
 
 function bookingWindow(config: AvailabilityConfig, now: Date, channel: Channel): BookingWindow {
-  const today = DateTime.fromJSDate(now, { zone: TIME_ZONE });
+  const today = berlinDateTime(now);
   const todayDate = today.toISODate() as LocalDate;
   if (channel === 'staff') return { earliestMs: now.getTime(), firstDate: todayDate, lastDate: undefined };
   const lastDate = today.plus({ days: config.horizonDays }).toISODate() as LocalDate;
   if (config.minNotice.kind === 'hours') {
     const earliestMs = now.getTime() + config.minNotice.hours * 60 * MINUTE_MS;
-    const firstDate = DateTime.fromMillis(earliestMs, { zone: TIME_ZONE }).toISODate() as LocalDate;
+    const firstDate = DateTime.fromMillis(earliestMs, { zone: BERLIN }).toISODate() as LocalDate;
     return { earliestMs, firstDate, lastDate };
   }
   const firstDate = nextWorkingDay(todayDate, config.holidays);
@@ -396,7 +389,7 @@ export function nextFreeDate(
   occupancy: Occupancy[],
   request: BookingRequest & { from?: LocalDate; to?: LocalDate },
 ): { date: LocalDate; firstTime: FreeTime } | null {
-  const today = DateTime.fromJSDate(request.now, { zone: TIME_ZONE });
+  const today = berlinDateTime(request.now);
   const from = request.from ?? (today.toISODate() as LocalDate);
   const to = request.to ?? (today.plus({ days: config.horizonDays }).toISODate() as LocalDate);
   for (const { date, times } of freeTimesByDay(config, occupancy, { ...request, from, to })) {

@@ -1,6 +1,6 @@
 // The short booking code a citizen types at the Servicepoint kiosk or tells the desk. It lives here, beside the
 // booking, because the confirmation page and mails show it; the Servicepoint desk imports it from index.ts.
-import { createHmac } from 'node:crypto';
+import { keyedBytes } from '../../shared/crypto.js';
 import type { TermineContext } from './availability.service.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -10,7 +10,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * The "servicepoint:" domain prefix is kept from where the code was introduced, so existing codes stay valid.
  */
 export function bookingCode(secretKey: string, tenantId: string, appointmentId: string): string {
-  const digest = createHmac('sha256', secretKey).update(`servicepoint:booking-code:${tenantId}:${appointmentId}`).digest();
+  const digest = keyedBytes(secretKey, `servicepoint:booking-code:${tenantId}:${appointmentId}`);
   let bits = 0n;
   for (let i = 0; i < 5; i++) bits = (bits << 8n) | BigInt(digest[i]!);
   let code = '';

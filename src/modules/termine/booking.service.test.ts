@@ -10,7 +10,7 @@ import { SlotTakenError } from './booking.errors.js';
 import { book, extendHold, hold } from './booking.service.js';
 import { bookingService } from './index.js';
 import { applyRetention, expireStale, sendReminders } from './jobs.js';
-import { byManageToken, confirm, rescheduleByToken } from './manage.service.js';
+import { byManageToken, confirm, reschedule } from './manage.service.js';
 import { saveSettings } from './termine.repository.js';
 import { createTestLocation, liftLimits, type TestLocation } from './testing.js';
 
@@ -83,7 +83,7 @@ describe('double opt-in', () => {
     expect(pending.appointment.status).toBe('pending');
     const request = (await mails('termine.confirmRequest')).at(-1)!;
     expect(request.attachments).toEqual([]);
-    const confirmed = await confirm(tctx, linkToken(request.text));
+    const confirmed = await confirm(tctx, await byManageToken(tctx, linkToken(request.text)));
     expect(confirmed.status).toBe('booked');
     expect((await mails('termine.confirmation')).at(-1)!.attachments[0]?.filename).toBe('termin.ics');
 
@@ -116,7 +116,7 @@ describe('closing a location at short notice', () => {
     const { times } = await bookingService.listAvailableTimes(tctx, { ...slotOf(place, new Date()), date: '2026-11-30' });
     expect(times.map((t) => t.time)).not.toContain('09:00');
     await expect(book(tctx, { slot: slotOf(place, berlin('2026-11-30T10:00')), contact: contact('x@example.org'), language: 'de' })).rejects.toMatchObject({ status: 422 });
-    const rebooked = await rescheduleByToken(tctx, linkToken(english.text), berlin('2026-12-01T09:00'));
+    const rebooked = await reschedule(tctx, await byManageToken(tctx, linkToken(english.text)), berlin('2026-12-01T09:00'));
     expect(rebooked).toMatchObject({ id: inside.appointment.id, status: 'booked', cancelReason: null });
   });
 });

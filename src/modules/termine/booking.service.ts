@@ -1,5 +1,5 @@
 // Holding a slot and booking it: one transaction each; the seats table's primary key decides who gets a seat.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '../../shared/http/errors.js';
 import { enqueueMail } from '../../shared/mail/outbox.js';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
@@ -8,12 +8,13 @@ import { bookingCodeOf } from './booking-code.js';
 import { AlreadyDoneSignal, NoSeatSignal, SlotTakenError, withRetry } from './booking.errors.js';
 import * as bookings from './booking.repository.js';
 import { verifyCaptcha, type CaptchaInput, type VerifiedCaptcha } from './captcha.js';
-import { localDateOf } from './format.js';
 import { buildMail, type MailKind } from './mails/mails.js';
 import { DAY_MS, enforceLimits, HOUR_MS } from './protection.js';
 import * as repo from './termine.repository.js';
 import type { Appointment, TerminLocation, TerminService } from './termine.tables.js';
-import { hashToken, newToken, openForRetry, sealForRetry } from './tokens.js';
+import { hashTokenBase64url, newToken, sha256 } from '../../shared/crypto.js';
+import { openForRetry, sealForRetry } from './tokens.js';
+import { berlinDate } from '../../shared/time.js';
 
 export interface Contact {
   name: string;
@@ -35,8 +36,8 @@ export async function seatOrConflict<T>(ctx: TermineContext, query: SlotQuery, s
   } catch (err) {
     if (!(err instanceof NoSeatSignal)) throw err;
     // The free times right after the one that was taken come first: closest to what the person wanted.
-    let nextTimes = await nextFreeTimes(ctx, { ...query, fromDate: localDateOf(slot.startsAt), limit: 6, after: slot.startsAt }, slot.plan);
-    if (nextTimes.length === 0) nextTimes = await nextFreeTimes(ctx, { ...query, fromDate: localDateOf(slot.startsAt), limit: 6 }, slot.plan);
+    let nextTimes = await nextFreeTimes(ctx, { ...query, fromDate: berlinDate(slot.startsAt), limit: 6, after: slot.startsAt }, slot.plan);
+    if (nextTimes.length === 0) nextTimes = await nextFreeTimes(ctx, { ...query, fromDate: berlinDate(slot.startsAt), limit: 6 }, slot.plan);
     throw new SlotTakenError(nextTimes, query);
   }
 }
@@ -58,7 +59,7 @@ export async function takeSlotSeats(tx: TenantDb, slot: ResolvedSlot, appointmen
 /** Issues a new personal link for a mail; valid until the appointment's data is deleted. */
 export async function issueLink(ctx: TermineContext, tx: TenantDb, appointment: Appointment, retentionDays: number): Promise<string> {
   const token = newToken();
-  await bookings.insertManageToken(tx, appointment.id, hashToken(token), new Date(appointment.endsAt.getTime() + retentionDays * DAY_MS));
+  await bookings.insertManageToken(tx, appointment.id, hashTokenBase64url(token), new Date(appointment.endsAt.getTime() + retentionDays * DAY_MS));
   return token;
 }
 
@@ -112,7 +113,7 @@ export async function hold(
   const appointment = await seatOrConflict(ctx, input, slot, () =>
     ctx.tdb.transaction(async (tx) => {
       // A new time in the same journey replaces the old hold and keeps the contact details typed in.
-      const previous = input.replaceHoldToken ? await bookings.appointmentByHold(tx, hashToken(input.replaceHoldToken)) : undefined;
+      const previous = input.replaceHoldToken ? await bookings.appointmentByHold(tx, hashTokenBase64url(input.replaceHoldToken)) : undefined;
       const carried = previous?.status === 'held' ? { name: previous.name, email: previous.email, phone: previous.phone, bgNummer: previous.bgNummer } : {};
       if (previous?.status === 'held') await bookings.deleteAppointment(tx, previous.id, bookings.statusIn('held'));
       const row = await bookings.insertAppointment(tx, {
@@ -125,7 +126,7 @@ export async function hold(
         status: 'held',
         channel: input.channel,
         language: input.language,
-        holdTokenHash: hashToken(holdToken),
+        holdTokenHash: hashTokenBase64url(holdToken),
         holdExpiresAt: expiresAt,
         createdAt: now,
       });
@@ -139,7 +140,7 @@ export async function hold(
 /** The appointment behind a journey token (held, or already booked by it). */
 export async function journey(ctx: TermineContext, holdToken: string | undefined): Promise<Appointment | undefined> {
   if (!holdToken) return undefined;
-  return bookings.appointmentByHold(ctx.tdb, hashToken(holdToken));
+  return bookings.appointmentByHold(ctx.tdb, hashTokenBase64url(holdToken));
 }
 
 function holdGone(): ConflictError {
@@ -220,13 +221,11 @@ export interface BookResult {
 
 function fingerprintOf(input: BookInput): string {
   const { holdToken, slot, contact } = input;
-  return createHash('sha256')
-    .update(JSON.stringify({ holdToken, slot: slot && { ...slot, startsAt: slot.startsAt.toISOString() }, contact }))
-    .digest('base64url');
+  return sha256(JSON.stringify({ holdToken, slot: slot && { ...slot, startsAt: slot.startsAt.toISOString() }, contact }), 'base64url');
 }
 
 async function replay(ctx: TermineContext, key: string, fingerprint: string): Promise<BookResult | undefined> {
-  const record = await bookings.idempotencyRecord(ctx.tdb, hashToken(key));
+  const record = await bookings.idempotencyRecord(ctx.tdb, hashTokenBase64url(key));
   if (!record) return undefined;
   if (record.fingerprint !== fingerprint) {
     throw new ValidationError([{ field: 'Idempotency-Key', message: 'termine:errors.idempotencyMismatch' }]);
@@ -306,7 +305,7 @@ export async function book(ctx: TermineContext, input: BookInput): Promise<BookR
       ctx.tdb.transaction(async (tx) => {
         if (input.idempotencyKey) {
           const claimed = await bookings.claimIdempotencyKey(tx, {
-            keyHash: hashToken(input.idempotencyKey),
+            keyHash: hashTokenBase64url(input.idempotencyKey),
             fingerprint,
             appointmentId,
             tokenCipher: sealForRetry(ctx.deps.config.secretKey, input.idempotencyKey, manageToken),
@@ -352,7 +351,7 @@ export async function book(ctx: TermineContext, input: BookInput): Promise<BookR
         }
         if (held) await keepOrRetake(tx, slot, held.id, confirmBy, now);
         else await takeSlotSeats(tx, slot, appointment.id, confirmBy, now);
-        await bookings.insertManageToken(tx, appointment.id, hashToken(manageToken), new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS));
+        await bookings.insertManageToken(tx, appointment.id, hashTokenBase64url(manageToken), new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS));
         if (mail) await enqueueMail(tx, mail);
         return { appointment, manageToken, replayed: false, plan: slot.plan };
       }),

@@ -1,11 +1,12 @@
 // Abuse protection for bookings (doc/adr/0007-captcha.md): a self-hosted proof-of-work challenge (altcha v2,
 // SHA-256) solved by src/public/termine.js, and for browsers without JavaScript a simple arithmetic question.
 // Both are signed by the server, expire, and can be redeemed once (termin_captcha_uses).
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { createChallenge, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Config } from '../../shared/config.js';
 import type { FieldError } from '../../shared/http/errors.js';
+import { keyedHash, safeEqual, sha256 } from '../../shared/crypto.js';
 import { deriveSecret } from './tokens.js';
 
 /** Counter range of the deterministic challenge: ~35,000 SHA-256 rounds on average, about a second in a browser. */
@@ -56,7 +57,7 @@ export async function createPowChallenge(config: Config, now: Date): Promise<Cha
 }
 
 function sign(secret: string, payload: string): string {
-  return createHmac('sha256', secret).update(payload).digest('base64url');
+  return keyedHash(secret, payload, 'base64url');
 }
 
 export function createQuestion(config: Config, now: Date): CaptchaQuestion {
@@ -69,7 +70,7 @@ export function createQuestion(config: Config, now: Date): CaptchaQuestion {
 }
 
 const error = (field: string, key: string): Result => ({ ok: false, error: { field, message: `termine:errors.${key}` } });
-const replayKeyOf = (value: string) => createHash('sha256').update(value).digest('base64url');
+const replayKeyOf = (value: string) => sha256(value, 'base64url');
 
 async function verifyPow(config: Config, now: Date, payload: string, field: string): Promise<Result> {
   let parsed: { challenge?: Challenge; solution?: { counter: number; derivedKey: string } };
@@ -98,7 +99,7 @@ async function verifyPow(config: Config, now: Date, payload: string, field: stri
 function verifyQuestion(config: Config, now: Date, token: string, answer: string): Result {
   const [payload = '', signature = ''] = token.split('.');
   const expected = sign(secrets(config).question, payload);
-  if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
+  if (!safeEqual(signature, expected)) {
     return error('captchaAnswer', 'captchaInvalid');
   }
   const { a, b, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { a: number; b: number; exp: number };

@@ -1,32 +1,25 @@
 // Dates, times and translated texts for views and mails, always in Europe/Berlin (never the process TZ).
 import { DateTime } from 'luxon';
-import { TIME_ZONE, type LocalDate } from './holidays.js';
+import type { LocalDate } from './holidays.js';
 import type { LocalizedList, LocalizedText } from './termine.tables.js';
-
-export function berlin(instant: Date): DateTime {
-  return DateTime.fromJSDate(instant, { zone: TIME_ZONE });
-}
-
-export function localDateOf(instant: Date): LocalDate {
-  return berlin(instant).toISODate() as LocalDate;
-}
+import { berlinDateTime, berlinTime, fromBerlinIso } from '../../shared/time.js';
 
 /** "Donnerstag, 3. Dezember 2026" / "Thursday, 3 December 2026". */
 export function formatDate(instant: Date, lang: string): string {
-  return berlin(instant).setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_HUGE);
+  return berlinDateTime(instant).setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_HUGE);
 }
 
 export function formatLocalDate(date: LocalDate, lang: string): string {
-  return DateTime.fromISO(date, { zone: TIME_ZONE }).setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_HUGE);
+  return fromBerlinIso(date).setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_HUGE);
 }
 
 /** "08:30" / "08:30" (24-hour clock in both languages, as on German signs). */
 export function formatTime(instant: Date): string {
-  return berlin(instant).toFormat('HH:mm');
+  return berlinTime(instant);
 }
 
 export function formatMonth(month: string, lang: string): string {
-  return DateTime.fromISO(`${month}-01`, { zone: TIME_ZONE }).setLocale(localeOf(lang)).toFormat('LLLL yyyy');
+  return fromBerlinIso(`${month}-01`).setLocale(localeOf(lang)).toFormat('LLLL yyyy');
 }
 
 function localeOf(lang: string): string {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  closedRangesForDay,
-  holidayName,
-  isHoliday,
-  isPublicHoliday,
-  publicHolidays,
-  type HolidayPolicy,
-} from './holidays.js';
+import { closedRangesForDay, holidayName, isHoliday, isPublicHoliday, publicHolidays, type HolidayPolicy } from './holidays.js';
 
 const policy = (heiligabend: HolidayPolicy['heiligabend'], silvester: HolidayPolicy['silvester'] = 'closed'): HolidayPolicy => ({
   heiligabend,

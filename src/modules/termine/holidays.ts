@@ -2,8 +2,7 @@
 // expressed as local dates and local closed time ranges in Europe/Berlin.
 import { getHolidays } from 'feiertagejs';
 import { DateTime } from 'luxon';
-
-export const TIME_ZONE = 'Europe/Berlin';
+import { parseLocalDate } from '../../shared/time.js';
 
 /** A calendar date in Europe/Berlin, 'YYYY-MM-DD'. */
 export type LocalDate = string;
@@ -33,7 +32,6 @@ export interface PublicHoliday {
 }
 
 const REGION = 'HE';
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const NAME_LANGUAGES = ['de', 'en'];
 
 const specialDays: Record<string, { policyKey: keyof HolidayPolicy; names: Record<string, string> }> = {
@@ -42,13 +40,6 @@ const specialDays: Record<string, { policyKey: keyof HolidayPolicy; names: Recor
 };
 
 const holidaysByYear = new Map<number, Map<LocalDate, { key: string; translate: (lang?: string) => string | undefined }>>();
-
-/** Parses and checks a local date; throws RangeError for anything but a real 'YYYY-MM-DD'. */
-export function parseLocalDate(date: LocalDate): DateTime {
-  const parsed = DATE_PATTERN.test(date) ? DateTime.fromISO(date, { zone: TIME_ZONE }) : undefined;
-  if (!parsed?.isValid) throw new RangeError(`invalid local date: ${date}`);
-  return parsed;
-}
 
 function holidaysOf(year: number) {
   let byDate = holidaysByYear.get(year);

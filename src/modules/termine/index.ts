@@ -10,18 +10,20 @@ import { book, extendHold, hold, type Contact } from './booking.service.js';
 import { closeLocation, removeClosure } from './closures.service.js';
 import { seedTermine } from './demo.js';
 import { termineJobs } from './jobs.js';
-import { allowedActions, cancel, confirm, deskTransitions, describe, listByDay, rescheduleByToken, setStatus, staffCancel, staffReschedule } from './manage.service.js';
+import { allowedActions, appointmentById, byManageToken, cancel, confirm, deskTransitions, describe, listByDay, reschedule, setStatus, type Cancellation } from './manage.service.js';
 import { registerJourneyRoutes } from './journey.routes.js';
 import { registerManageRoutes } from './manage.routes.js';
 import { registerTermineApi } from './termine.api.js';
 
-export type { TermineContext, Contact };
+export type { TermineContext, Contact, Cancellation };
 export type { Appointment, AppointmentStatus, TerminLocation } from './termine.tables.js';
 export { SlotTakenError, closeLocation, bookingCode };
 
 /**
  * The booking model for other modules. Every function takes a TermineContext ({ tdb, tenant, deps }) and
  * plain data. Staff bookings use channel 'staff': all seats, no captcha, no rate limits, no horizon.
+ * An appointment is loaded once (`appointment` by id for staff, `byManageToken` for the personal link) and
+ * the loaded row is passed to `cancel`, `reschedule` and `confirm`.
  */
 export const bookingService = {
   hold,
@@ -34,10 +36,10 @@ export const bookingService = {
       contact: input.contact,
       language: input.language ?? 'de',
     }),
-  cancelByToken: cancel,
-  cancel: staffCancel,
-  rescheduleByToken,
-  reschedule: staffReschedule,
+  appointment: appointmentById,
+  byManageToken,
+  cancel,
+  reschedule,
   confirm,
   listByDay,
   setStatus,
@@ -62,7 +64,7 @@ export const termineModule: WegweiserModule = {
   staffNav: [{ path: '/staff/termine', labelKey: 'termine:admin.nav', permission: 'termine.configure', order: 30 }],
   async html(app, deps) {
     registerJourneyRoutes(app, deps);
-    registerManageRoutes(app, deps);
+    await app.register((scope) => registerManageRoutes(scope, deps));
     await app.register((scope) => adminRoutes(scope, deps));
   },
   async api(app, deps) {

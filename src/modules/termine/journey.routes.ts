@@ -11,7 +11,7 @@ import { book, extendHold, hold, journey, MAX_HOLD_EXTENSIONS, saveContact } fro
 import { createPowChallenge, createQuestion } from './captcha.js';
 import { calendarFile, describe } from './manage.service.js';
 import * as s from './termine.schemas.js';
-import { keyedHash } from './tokens.js';
+import { shortKeyedHash } from './tokens.js';
 import { ContactPage, CheckAnswersPage } from './views/ContactCheck.js';
 import { ChooseDay, ChooseTime, SlotTaken } from './views/DayTime.js';
 import { ConfirmationPage, JourneyMessage } from './views/Done.js';
@@ -32,7 +32,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
       secure: deps.config.publicUrl.startsWith('https://'),
       maxAge: 7_200,
     });
-  const formTokenOf = (holdToken: string) => keyedHash(deps.config.secretKey, 'termine-form', holdToken);
+  const formTokenOf = (holdToken: string) => shortKeyedHash(deps.config.secretKey, 'termine-form', holdToken);
   const private_ = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
   const errorsFor = (field: string, errors: { field: string }[]) => errors.some((e) => e.field === field);

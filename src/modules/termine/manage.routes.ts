@@ -1,5 +1,6 @@
 // The personal link from the e-mails: view the appointment; confirm, move and cancel only by POST (a mail
-// scanner following the link changes nothing).
+// scanner following the link changes nothing). One preHandler loads the appointment of the link once per request
+// (request.managedAppointment); the handlers pass that row on to the use cases.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError } from '../../shared/http/errors.js';
@@ -14,19 +15,29 @@ import type { Appointment } from './termine.tables.js';
 import { ChooseDay, ChooseTime, SlotTaken } from './views/DayTime.js';
 import { ConfirmCancelPage, ManagePage, type ManageNotice } from './views/Done.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the preHandler of the personal-link routes (and only there). */
+    managedAppointment: Appointment;
+  }
+}
+
 const notices = new Set(['cancelled', 'moved', 'confirmed']);
 
+/** A plugin of its own (register it in a scope), so the loading preHandler runs for these routes only. */
 export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps, clientIp: request.ip });
-  const linkBase = (request: FastifyRequest) => `/t/${request.tenant.slug}/termine/verwalten/${(request.params as { token: string }).token}`;
-  const load = async (request: FastifyRequest, reply: FastifyReply) => {
+  const tokenOf = (request: FastifyRequest) => (request.params as { token: string }).token;
+  const linkBase = (request: FastifyRequest) => `/t/${request.tenant.slug}/termine/verwalten/${tokenOf(request)}`;
+  app.decorateRequest('managedAppointment', null as unknown as Appointment);
+  app.addHook('preHandler', async (request, reply) => {
     // Personal data: never cached, never sent on as referrer (Referrer-Policy is no-referrer everywhere).
     void reply.header('cache-control', 'no-store');
-    return byManageToken(ctxOf(request), (request.params as { token: string }).token);
-  };
+    request.managedAppointment = await byManageToken(ctxOf(request), tokenOf(request));
+  });
 
   app.get('/termine/verwalten/:token', async (request, reply) => {
-    const a = await load(request, reply);
+    const a = request.managedAppointment;
     const done = (request.query as { done?: string }).done;
     return reply.render(
       h(ManagePage, {
@@ -39,32 +50,30 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/termine/verwalten/:token/absagen', async (request, reply) => {
-    const a = await load(request, reply);
+    const a = request.managedAppointment;
     if (!allowedActions(a, deps.clock.now()).cancel) return reply.redirect(linkBase(request), 303);
     return reply.render(h(ConfirmCancelPage, { ...(await describe(ctxOf(request), a)), linkBase: linkBase(request) }));
   });
 
   app.post('/termine/verwalten/:token/absagen', async (request, reply) => {
-    await load(request, reply);
-    await cancel(ctxOf(request), (request.params as { token: string }).token);
+    await cancel(ctxOf(request), request.managedAppointment, { by: 'citizen' });
     return reply.redirect(`${linkBase(request)}?done=cancelled`, 303);
   });
 
   app.post('/termine/verwalten/:token/bestaetigen', async (request, reply) => {
-    await load(request, reply);
-    await confirm(ctxOf(request), (request.params as { token: string }).token);
+    await confirm(ctxOf(request), request.managedAppointment);
     return reply.redirect(`${linkBase(request)}?done=confirmed`, 303);
   });
 
-  const moveable = async (request: FastifyRequest, reply: FastifyReply): Promise<Appointment | undefined> => {
-    const a = await load(request, reply);
+  const moveable = (request: FastifyRequest, reply: FastifyReply): Appointment | undefined => {
+    const a = request.managedAppointment;
     if (allowedActions(a, deps.clock.now()).move) return a;
     void reply.redirect(linkBase(request), 303);
     return undefined;
   };
 
   app.get('/termine/verwalten/:token/verschieben', async (request, reply) => {
-    const a = await moveable(request, reply);
+    const a = moveable(request, reply);
     if (!a) return reply;
     const month = (request.query as { month?: string }).month;
     const overview = await dayOverview(ctxOf(request), slotQueryOf(a), month);
@@ -99,7 +108,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   }
 
   app.get('/termine/verwalten/:token/verschieben/zeit', async (request, reply) => {
-    const a = await moveable(request, reply);
+    const a = moveable(request, reply);
     if (!a) return reply;
     const date = safeParseForm(s.localDate, (request.query as { date?: string }).date);
     if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
@@ -107,7 +116,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post('/termine/verwalten/:token/verschieben', async (request, reply) => {
-    const a = await moveable(request, reply);
+    const a = moveable(request, reply);
     if (!a) return reply;
     const parsed = safeParseForm(s.moveForm, request.body);
     const date = safeParseForm(s.localDate, (request.body as { date?: string }).date);

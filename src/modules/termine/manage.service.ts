@@ -1,7 +1,7 @@
 // After booking: view, confirm (double opt-in), move and cancel through the personal link; the desk's states.
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { fixedT } from '../../shared/i18n/index.js';
-import { parseLocalDate, type LocalDate } from './holidays.js';
+import type { LocalDate } from './holidays.js';
 import { resolveSlot, type TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
 import * as bookings from './booking.repository.js';
@@ -11,7 +11,8 @@ import { appointmentIcs } from './mails/ics.js';
 import { DAY_MS } from './protection.js';
 import * as repo from './termine.repository.js';
 import { appointmentStatuses, type Appointment, type AppointmentStatus, type TerminLocation, type TerminService } from './termine.tables.js';
-import { hashToken, isTokenShaped } from './tokens.js';
+import { hashTokenBase64url, isToken } from '../../shared/crypto.js';
+import { parseLocalDate } from '../../shared/time.js';
 
 export interface AppointmentView {
   appointment: Appointment;
@@ -36,9 +37,16 @@ export async function describe(ctx: TermineContext, appointment: Appointment): P
 
 /** The appointment a personal link opens; 404 for anything unknown, expired or revoked (nothing is revealed). */
 export async function byManageToken(ctx: TermineContext, token: string): Promise<Appointment> {
-  if (!isTokenShaped(token)) throw new NotFoundError('termine:errors.linkInvalid');
-  const appointment = await bookings.appointmentByManageToken(ctx.tdb, hashToken(token), ctx.deps.clock.now());
+  if (!isToken(token)) throw new NotFoundError('termine:errors.linkInvalid');
+  const appointment = await bookings.appointmentByManageToken(ctx.tdb, hashTokenBase64url(token), ctx.deps.clock.now());
   if (!appointment || appointment.anonymisedAt) throw new NotFoundError('termine:errors.linkInvalid');
+  return appointment;
+}
+
+/** Staff side (desk): an appointment of this tenant by id; 404 when there is none. */
+export async function appointmentById(ctx: TermineContext, id: string): Promise<Appointment> {
+  const appointment = await bookings.getAppointment(ctx.tdb, id);
+  if (!appointment) throw new NotFoundError();
   return appointment;
 }
 
@@ -60,8 +68,8 @@ export function allowedActions(a: Appointment, now: Date): { confirm: boolean; c
   };
 }
 
-export async function confirm(ctx: TermineContext, token: string): Promise<Appointment> {
-  const a = await byManageToken(ctx, token);
+/** Double opt-in: the person confirms the loaded appointment (a no-op when it is booked already). */
+export async function confirm(ctx: TermineContext, a: Appointment): Promise<Appointment> {
   if (a.status === 'booked') return a;
   const now = ctx.deps.clock.now();
   if (!allowedActions(a, now).confirm) throw new ConflictError('termine:errors.confirmExpired');
@@ -80,8 +88,14 @@ export async function confirm(ctx: TermineContext, token: string): Promise<Appoi
   );
 }
 
-async function cancelAppointment(ctx: TermineContext, a: Appointment, reason: 'citizen' | 'staff', staffReason?: string): Promise<Appointment> {
+/** Who cancels; `reason`, when staff gives one, is told to the citizen in the e-mail ("Grund: …"). */
+export type Cancellation = { by: 'citizen' } | { by: 'staff'; reason?: string | undefined };
+
+/** Cancels the loaded appointment and releases its seats (a no-op when it is cancelled already). */
+export async function cancel(ctx: TermineContext, a: Appointment, cancellation: Cancellation): Promise<Appointment> {
   if (a.status === 'cancelled') return a;
+  const reason = cancellation.by;
+  const staffReason = cancellation.by === 'staff' ? cancellation.reason : undefined;
   const now = ctx.deps.clock.now();
   if (!allowedActions(a, now).cancel) throw new ConflictError('termine:errors.notCancellable');
   return ctx.tdb.transaction(async (tx) => {
@@ -98,13 +112,10 @@ async function cancelAppointment(ctx: TermineContext, a: Appointment, reason: 'c
   });
 }
 
-export async function cancel(ctx: TermineContext, token: string): Promise<Appointment> {
-  return cancelAppointment(ctx, await byManageToken(ctx, token), 'citizen');
-}
-
 /**
- * Moves the appointment to `startsAt` in one transaction: the old seats are released and the new ones taken;
- * if the new time is gone, the rollback keeps the old appointment. Also rebooks after a closure.
+ * Moves the loaded appointment to `startsAt` in one transaction: the old seats are released and the new ones
+ * taken; if the new time is gone, the rollback keeps the old appointment. Also rebooks after a closure. Staff
+ * (channel 'staff') may move any time and may give a `staffReason`, told to the citizen in the e-mail.
  */
 export async function reschedule(ctx: TermineContext, a: Appointment, startsAt: Date, channel: 'online' | 'staff' = 'online', staffReason?: string): Promise<Appointment> {
   const now = ctx.deps.clock.now();
@@ -145,10 +156,6 @@ export async function reschedule(ctx: TermineContext, a: Appointment, startsAt: 
   );
 }
 
-export async function rescheduleByToken(ctx: TermineContext, token: string, startsAt: Date): Promise<Appointment> {
-  return reschedule(ctx, await byManageToken(ctx, token), startsAt);
-}
-
 // ---- staff side (Servicepoint desk, issue 6) ----
 
 /** Desk states: which status may follow which (cancel and move have their own use cases). */
@@ -170,20 +177,6 @@ export async function setStatus(ctx: TermineContext, id: string, to: Appointment
   return updated;
 }
 
-/** `reason`, when given, is told to the citizen in the e-mail ("Grund: …"). */
-export async function staffCancel(ctx: TermineContext, id: string, reason?: string): Promise<Appointment> {
-  const a = await bookings.getAppointment(ctx.tdb, id);
-  if (!a) throw new NotFoundError();
-  return cancelAppointment(ctx, a, 'staff', reason);
-}
-
-/** `reason`, when given, is told to the citizen in the e-mail ("Grund: …"). */
-export async function staffReschedule(ctx: TermineContext, id: string, startsAt: Date, reason?: string): Promise<Appointment> {
-  const a = await bookings.getAppointment(ctx.tdb, id);
-  if (!a) throw new NotFoundError();
-  return reschedule(ctx, a, startsAt, 'staff', reason);
-}
-
 const dayStatuses = appointmentStatuses.filter((status) => status !== 'held' && status !== 'expired');
 
 /** Appointments of a location on a local date, in time order (holds and lapsed bookings left out). */
@@ -191,7 +184,6 @@ export async function listByDay(ctx: TermineContext, locationId: string, date: L
   const day = parseLocalDate(date);
   return bookings.appointmentsBetween(ctx.tdb, locationId, day.toJSDate(), day.plus({ days: 1 }).toJSDate(), dayStatuses);
 }
-
 
 /** The iCalendar file of an appointment for download from the confirmation page. */
 export function calendarFile(ctx: TermineContext, view: AppointmentView, lang: string): string {

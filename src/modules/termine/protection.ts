@@ -3,7 +3,7 @@
 import { TooManyRequestsError } from '../../shared/http/errors.js';
 import type { TermineContext } from './availability.service.js';
 import { hitRateLimits } from './booking.repository.js';
-import { keyedHash } from './tokens.js';
+import { shortKeyedHash } from './tokens.js';
 
 export interface Limit {
   /** e.g. 'book:ip' */
@@ -22,7 +22,7 @@ export async function enforceLimits(ctx: TermineContext, limits: Limit[]): Promi
   if (active.length === 0) return;
   const now = ctx.deps.clock.now().getTime();
   const windows = active.map((l) => new Date(Math.floor(now / l.windowMs) * l.windowMs));
-  const buckets = active.map((l) => `${l.name}:${keyedHash(ctx.deps.config.secretKey, l.name, l.subject)}`);
+  const buckets = active.map((l) => `${l.name}:${shortKeyedHash(ctx.deps.config.secretKey, l.name, l.subject)}`);
   const counts = await hitRateLimits(ctx.tdb, buckets, windows);
   const exceeded = active.findIndex((l, i) => (counts[i] ?? 0) > l.max);
   if (exceeded >= 0) {

@@ -1,5 +1,6 @@
 // zod schemas shared by the HTML forms and the JSON API; messages are i18n keys naming what is wrong.
 import { z } from 'zod';
+import { problemSchema } from '../../shared/http/operation.js';
 import { textInput } from '../../shared/http/text.js';
 import { MAX_PERSONS } from './availability.js';
 
@@ -73,13 +74,15 @@ export const timesQuery = z.object({
   persons: persons.default(1),
 });
 
-export const holdBody = z.object({
-  location: uuid('unknownLocation'),
-  /** One or more service ids (array or comma-separated). */
-  service: serviceIds,
-  persons: persons.default(1),
-  startsAt: instant,
-});
+export const holdBody = z
+  .object({
+    location: uuid('unknownLocation'),
+    /** One or more service ids (array or comma-separated). */
+    service: serviceIds,
+    persons: persons.default(1),
+    startsAt: instant,
+  })
+  .meta({ id: 'TerminHold' });
 
 export const bookBody = z
   .object({
@@ -98,10 +101,11 @@ export const bookBody = z
     for (const field of ['location', 'service', 'startsAt'] as const) {
       if (body[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'termine:errors.holdOrSlot' });
     }
-  });
+  })
+  .meta({ id: 'TerminBooking', description: 'Either `holdId`, or `location`, `service` and `startsAt`; plus the contact' });
 
-export const rescheduleBody = z.object({ startsAt: instant });
-export const appointmentParams = z.object({ id: z.uuid({ error: 'termine:errors.linkInvalid' }) });
+export const rescheduleBody = z.object({ startsAt: instant }).meta({ id: 'TerminReschedule' });
+export const appointmentParams = { id: z.uuid({ error: 'termine:errors.linkInvalid' }) };
 
 const address = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });
 
@@ -129,14 +133,16 @@ export const serviceOut = z
   })
   .meta({ id: 'TerminService' });
 
-export const daysOut = z.object({
-  days: z.array(z.object({ date: z.string(), freeTimes: z.number().int() })),
-  nextFreeDate: z.string().nullable(),
-});
+export const daysOut = z
+  .object({
+    days: z.array(z.object({ date: z.string(), freeTimes: z.number().int() })),
+    nextFreeDate: z.string().nullable(),
+  })
+  .meta({ id: 'TerminAvailableDays' });
 
-export const freeTimeOut = z.object({ time: z.string(), startsAt: z.string(), endsAt: z.string(), freeSeats: z.number().int() });
-export const timesOut = z.object({ date: z.string(), times: z.array(freeTimeOut) });
-export const holdOut = z.object({ holdId: z.string(), expiresAt: z.string(), startsAt: z.string(), endsAt: z.string() });
+export const freeTimeOut = z.object({ time: z.string(), startsAt: z.string(), endsAt: z.string(), freeSeats: z.number().int() }).meta({ id: 'TerminFreeTime' });
+export const timesOut = z.object({ date: z.string(), times: z.array(freeTimeOut) }).meta({ id: 'TerminAvailableTimes' });
+export const holdOut = z.object({ holdId: z.string(), expiresAt: z.string(), startsAt: z.string(), endsAt: z.string() }).meta({ id: 'TerminHeldSlot' });
 
 export const appointmentOut = z
   .object({
@@ -155,13 +161,10 @@ export const appointmentOut = z
   })
   .meta({ id: 'TerminAppointment' });
 
-export const problemOut = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  nextFreeTimes: z.array(freeTimeOut.extend({ date: z.string() })).optional(),
-});
+/** 409 of holdSlot, bookAppointment and rescheduleAppointment: the problem plus the next free times. */
+export const slotTakenProblem = problemSchema
+  .extend({ nextFreeTimes: z.array(freeTimeOut.extend({ date: z.string() })).optional() })
+  .meta({ id: 'TerminSlotTakenProblem', description: 'The time is taken (or the hold used); `nextFreeTimes` offers others' });
 
 export const captchaOut = z
   .object({

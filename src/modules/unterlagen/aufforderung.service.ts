@@ -1,20 +1,20 @@
 // Mitwirkungsaufforderung: a caseworker (or the SGB II application module) asks for documents with
 // deadlines; the citizen opens the request with a code from the letter or e-mail and uploads per item.
-import { DateTime } from 'luxon';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { getI18n } from '../../shared/i18n/index.js';
 import { parseInput } from '../../shared/http/validation.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import { isValidBgNummer, normalizeBgNummer } from './bgNummer.js';
-import { isUniqueViolation } from './db-errors.js';
+import { isUniqueViolation } from '../../shared/db/errors.js';
 import { aufforderungLink, enqueueAufforderungMail } from './mails.js';
 import { aufforderungLetterPdf } from './pdf.js';
-import { timeZone } from './receipt.js';
 import * as repo from './unterlagen.repository.js';
 import { aufforderungInput, type AufforderungInput } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, Upload } from './unterlagen.tables.js';
-import { formatAccessCode, hashSecret, newAccessCode, newReference, normalizeAccessCode, secretMatches } from './tokens.js';
+import { hashToken, safeEqual } from '../../shared/crypto.js';
+import { formatAccessCode, newAccessCode, newReference, normalizeAccessCode } from './tokens.js';
+import { fromBerlinIso } from '../../shared/time.js';
 
 /** How long after the last deadline the code still opens the request (late documents still count). */
 const graceDays = 90;
@@ -51,7 +51,7 @@ export async function createMitwirkungsaufforderung(
 
   const code = newAccessCode();
   const lastDue = data.items.map((i) => i.dueDate).sort().at(-1)!;
-  const expiresAt = DateTime.fromISO(lastDue, { zone: timeZone }).plus({ days: graceDays }).endOf('day').toJSDate();
+  const expiresAt = fromBerlinIso(lastDue).plus({ days: graceDays }).endOf('day').toJSDate();
   const items = data.items.map((item, index) => ({ ...item, position: index + 1 }));
 
   for (let attempt = 0; ; attempt++) {
@@ -65,7 +65,7 @@ export async function createMitwirkungsaufforderung(
             reference,
             bgNummer: normalizeBgNummer(data.bgNummer),
             message: data.message,
-            codeHash: hashSecret(code),
+            codeHash: hashToken(code),
             email: data.email ?? null,
             lang: data.lang,
             createdBy: data.createdBy,
@@ -105,7 +105,7 @@ export interface AufforderungForCitizen {
 /** What the code opens; NotFoundError for an unknown or expired code (the same answer for both). */
 export async function aufforderungForCode(tdb: TenantDb, typed: string, now: Date): Promise<AufforderungForCitizen> {
   const code = normalizeAccessCode(typed);
-  const aufforderung = code ? await repo.aufforderungByCodeHash(tdb, hashSecret(code), now) : undefined;
+  const aufforderung = code ? await repo.aufforderungByCodeHash(tdb, hashToken(code), now) : undefined;
   if (!code || !aufforderung) throw new NotFoundError('unterlagen:errors.codeUnknown');
   const items = await repo.itemsOf(tdb, aufforderung.id);
   const uploads = await repo.uploadsForItems(
@@ -129,7 +129,7 @@ export async function aufforderungForCode(tdb: TenantDb, typed: string, now: Dat
 export async function aufforderungLetter(tdb: TenantDb, id: string, code: string, context: NoticeContext): Promise<{ reference: string; pdf: Buffer }> {
   const aufforderung = await repo.aufforderungById(tdb, id);
   const canonical = normalizeAccessCode(code);
-  if (!aufforderung || !canonical || !secretMatches(canonical, aufforderung.codeHash)) throw new NotFoundError();
+  if (!aufforderung || !canonical || !safeEqual(hashToken(canonical), aufforderung.codeHash)) throw new NotFoundError();
   const items = await repo.itemsOf(tdb, id);
   const t = getI18n().getFixedT(aufforderung.lang);
   const pdf = await aufforderungLetterPdf(t, {

@@ -8,7 +8,8 @@ import { createTestContext, type TestContext } from '../../testing/app.js';
 import { pdfWithPages } from './files/test/fixtures.js';
 import { aufforderungLetter, createMitwirkungsaufforderung } from './index.js';
 import { file, multipart } from './test/multipart.js';
-import { formatAccessCode, hashSecret } from './tokens.js';
+import { hashToken } from '../../shared/crypto.js';
+import { formatAccessCode } from './tokens.js';
 import { mitwirkungItems, mitwirkungsaufforderungen } from './unterlagen.tables.js';
 
 let ctx: TestContext;
@@ -35,7 +36,7 @@ describe('createMitwirkungsaufforderung', () => {
     expect(created.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(created.reference).toMatch(/^MA-[0-9A-Z]{8}$/);
     const [row] = await ctx.database.db.select().from(mitwirkungsaufforderungen).where(eq(mitwirkungsaufforderungen.id, created.id));
-    expect(row!.codeHash).toBe(hashSecret(created.code));
+    expect(row!.codeHash).toBe(hashToken(created.code));
     expect(JSON.stringify(row)).not.toContain(created.code);
     // The code stays valid 90 days after the last deadline (end of that day, Berlin).
     expect(row!.expiresAt.toISOString()).toBe('2027-03-09T22:59:59.999Z');

@@ -9,7 +9,6 @@ import { aufforderungForCode } from './aufforderung.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
 import { discardIntake, receiveMultipart } from './intake.js';
 import { receiptPdf } from './pdf.js';
-import { berlinToday } from './receipt.js';
 import { normalizeAccessCode } from './tokens.js';
 import { codeForm } from './unterlagen.schemas.js';
 import { receiptByToken, submitUpload, uploadLimits, type UploadContext } from './upload.service.js';
@@ -19,6 +18,7 @@ import { StartPage } from './views/StartPage.js';
 import { UploadPage, type UploadPageProps } from './views/UploadPage.js';
 import { sendPdf } from './http.js';
 import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import { berlinDate } from '../../shared/time.js';
 
 type CodeParams = { code: string };
 type ItemParams = { code: string; position: string };
@@ -67,7 +67,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: CodeParams }>('/unterlagen/a/:code', async (request, reply) => {
     const data = await aufforderungForCode(request.tdb, request.params.code, deps.clock.now());
     // Pages reached with a secret (code or receipt token) are not kept in shared caches.
-    return reply.header('cache-control', 'no-store').render(h(AufforderungPage, { data, today: berlinToday(deps.clock.now()) }));
+    return reply.header('cache-control', 'no-store').render(h(AufforderungPage, { data, today: berlinDate(deps.clock.now()) }));
   });
 
   const itemOf = async (request: FastifyRequest<{ Params: ItemParams }>) => {

@@ -1,12 +1,10 @@
 // The Eingangsbestätigung: what was received, when (Europe/Berlin) and with which SHA-256, for the
 // receipt page, the JSON API and the PDF. It is the citizen's proof of filing on time (§ 66 SGB I).
-import { DateTime } from 'luxon';
 import type { TFunction } from '../../shared/i18n/index.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import type { DocumentType } from './unterlagen.schemas.js';
 import type { ItemStatus, MitwirkungItem, ScanStatus, SourceFile, Upload, UploadFile } from './unterlagen.tables.js';
-
-export const timeZone = 'Europe/Berlin';
+import { berlinDateTime, fromBerlinIso } from '../../shared/time.js';
 
 export type ReceiptStatus = 'received' | 'quarantined' | 'infected';
 
@@ -71,13 +69,13 @@ export function buildReceipt(
 
 /** "25.11.2026, 10:00:00 Uhr" / "25 Nov 2026, 10:00:00" — always Berlin time, whatever the server's TZ. */
 export function formatBerlinDateTime(instant: Date, lang: string): string {
-  const local = DateTime.fromJSDate(instant, { zone: timeZone }).setLocale(lang);
+  const local = berlinDateTime(instant).setLocale(lang);
   return lang === 'de' ? local.toFormat("dd.MM.yyyy, HH:mm:ss 'Uhr'") : local.toFormat('d LLL yyyy, HH:mm:ss');
 }
 
 /** A local date (YYYY-MM-DD) as people read it. */
 export function formatLocalDate(isoDate: string, lang: string): string {
-  const date = DateTime.fromISO(isoDate, { zone: timeZone }).setLocale(lang);
+  const date = fromBerlinIso(isoDate).setLocale(lang);
   return lang === 'de' ? date.toFormat('dd.MM.yyyy') : date.toFormat('d LLL yyyy');
 }
 
@@ -87,11 +85,6 @@ export function formatBytes(bytes: number, lang: string): string {
   if (bytes < 1024) return `${number(bytes, 0)} B`;
   if (bytes < 1024 * 1024) return `${number(bytes / 1024, 1)} KB`;
   return `${number(bytes / 1024 / 1024, 1)} MB`;
-}
-
-/** Today's date in Berlin as YYYY-MM-DD (deadlines are local dates). */
-export function berlinToday(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
 
 /** The JSON shape of the receipt (API getUploadReceipt). */

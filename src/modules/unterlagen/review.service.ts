@@ -2,7 +2,6 @@
 // ask for more. Every read of personal data and every decision is written to the audit log in the
 // same transaction (doc/security.md §3).
 import type { Readable } from 'node:stream';
-import { DateTime } from 'luxon';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { TFunction } from '../../shared/i18n/index.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
@@ -11,10 +10,10 @@ import { recordAudit } from '../../shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import { createMitwirkungsaufforderung, type CreatedAufforderung, type NoticeContext } from './aufforderung.service.js';
 import { parseMasterKey } from '../../shared/files/index.js';
-import { berlinToday, timeZone } from './receipt.js';
 import * as repo from './unterlagen.repository.js';
 import type { AufforderungInput } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, Upload, UploadFile } from './unterlagen.tables.js';
+import { berlinDate, fromBerlinIso } from '../../shared/time.js';
 
 export type { InboxRow, OpenItemRow } from './unterlagen.repository.js';
 
@@ -30,7 +29,7 @@ function audit(tdb: TenantDb, staff: StaffPrincipal, at: Date, action: string, o
 
 /** Deadline filter as the last local date included: overdue = due before today; week = due within 7 days. */
 function dueLimit(due: InboxFilterInput['due'], today: string): string | undefined {
-  const day = DateTime.fromISO(today, { zone: timeZone });
+  const day = fromBerlinIso(today);
   if (due === 'overdue') return day.minus({ days: 1 }).toISODate()!;
   if (due === 'week') return day.plus({ days: 7 }).toISODate()!;
   return undefined;
@@ -38,7 +37,7 @@ function dueLimit(due: InboxFilterInput['due'], today: string): string | undefin
 
 export async function loadInbox(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, filter: InboxFilterInput) {
   const now = deps.clock.now();
-  const today = berlinToday(now);
+  const today = berlinDate(now);
   const due = dueLimit(filter.due, today);
   return tdb.transaction(async (tx) => {
     const rows = await repo.listInbox(tx, { status: filter.status, documentType: filter.type, dueOnOrBefore: due });
@@ -67,7 +66,7 @@ export async function loadUpload(deps: AppDeps, tdb: TenantDb, staff: StaffPrinc
     const item = upload.itemId ? ((await repo.itemById(tx, upload.itemId)) ?? null) : null;
     const aufforderung = upload.aufforderungId ? ((await repo.aufforderungById(tx, upload.aufforderungId)) ?? null) : null;
     await audit(tx, staff, now, 'unterlagen.view', 'upload', id);
-    return { upload, files, item, aufforderung, today: berlinToday(now) };
+    return { upload, files, item, aufforderung, today: berlinDate(now) };
   });
 }
 
@@ -168,7 +167,7 @@ export async function loadAufforderung(deps: AppDeps, tdb: TenantDb, staff: Staf
       items.map((i) => i.id),
     );
     await audit(tx, staff, now, 'unterlagen.aufforderung.view', 'mitwirkungsaufforderung', id);
-    return { aufforderung, items, uploads, today: berlinToday(now) };
+    return { aufforderung, items, uploads, today: berlinDate(now) };
   });
 }
 
@@ -189,7 +188,7 @@ export async function letterAudit(deps: AppDeps, tdb: TenantDb, staff: StaffPrin
 
 /** Staff start page: counts only (no personal data), so no audit row is needed. */
 export async function inboxWidget({ tdb, deps, t, base }: { tdb: TenantDb; deps: AppDeps; t: TFunction; base: string }): Promise<{ text: string; href?: string }[]> {
-  const counts = await repo.inboxCounts(tdb, berlinToday(deps.clock.now()));
+  const counts = await repo.inboxCounts(tdb, berlinDate(deps.clock.now()));
   const items: { text: string; href?: string }[] = [];
   const inbox = `${base}/staff/unterlagen`;
   if (counts.infected) items.push({ text: t('unterlagen:staff.infectedAlert', { count: counts.infected }), href: inbox });

@@ -1,6 +1,7 @@
-// Secrets handed to citizens (access code of a Mitwirkungsaufforderung, receipt token) and the
-// human-readable reference numbers. Secrets are stored only as SHA-256 hashes (doc/security.md §4).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// Access codes of a Mitwirkungsaufforderung (typed from paper, so Crockford base32) and the human-readable
+// reference numbers. Codes and receipt tokens are stored only as hashes (hashToken of src/shared/crypto,
+// doc/security.md §4).
+import { randomBytes } from 'node:crypto';
 
 // Crockford's base32: no I, L, O, U, so a code read from paper is hard to mistype.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -37,22 +38,6 @@ export function normalizeAccessCode(input: string): string | undefined {
   if (code.length !== codeLength) return undefined;
   for (const char of code) if (!alphabet.includes(char)) return undefined;
   return code;
-}
-
-/** A receipt token: 256 random bits, URL-safe. */
-export function newReceiptToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
-}
-
-/** Compares a presented secret with a stored hash in constant time. */
-export function secretMatches(secret: string, storedHash: string): boolean {
-  const presented = Buffer.from(hashSecret(secret), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
 
 /**

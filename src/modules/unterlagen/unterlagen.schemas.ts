@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { textInput, multilineText } from '../../shared/http/text.js';
 import { itemStatuses, reviewStatuses, scanStatuses } from './unterlagen.tables.js';
+import { fromBerlinIso } from '../../shared/time.js';
 
 /** Document types a citizen can choose; labels are `unterlagen:documentTypes.<key>`. */
 export const documentTypes = [
@@ -36,7 +36,7 @@ export const birthDate = z
   .transform((value, ctx) => {
     const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
     const iso = german ? `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` : value;
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? DateTime.fromISO(iso, { zone: 'Europe/Berlin' }) : undefined;
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? fromBerlinIso(iso) : undefined;
     if (!date?.isValid || date.year < 1900 || date.year > 2100) {
       ctx.addIssue({ code: 'custom', message: 'unterlagen:errors.birthDate' });
       return z.NEVER;

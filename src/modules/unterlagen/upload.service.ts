@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { DateTime } from 'luxon';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import type { TFunction } from '../../shared/i18n/index.js';
@@ -21,8 +20,10 @@ import * as repo from './unterlagen.repository.js';
 import { freeUploadFields, requestUploadFields, type DocumentType } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, ScanStatus, SourceFile, Upload } from './unterlagen.tables.js';
 import type { ScanVerdict } from '../../shared/files/index.js';
-import { hashSecret, newReceiptToken, newReference, normalizeAccessCode } from './tokens.js';
-import { isUniqueViolation } from './db-errors.js';
+import { hashToken, isToken, newToken } from '../../shared/crypto.js';
+import { newReference, normalizeAccessCode } from './tokens.js';
+import { isUniqueViolation } from '../../shared/db/errors.js';
+import { berlinDateTime } from '../../shared/time.js';
 
 export interface UploadContext {
   deps: AppDeps;
@@ -111,7 +112,7 @@ async function resolveTarget(
     const parsed = safeParseForm(requestUploadFields, fields);
     if (!parsed.ok) return parsed;
     const code = normalizeAccessCode(parsed.data.requestCode);
-    const aufforderung = code ? await repo.aufforderungByCodeHash(ctx.tdb, hashSecret(code), ctx.deps.clock.now()) : undefined;
+    const aufforderung = code ? await repo.aufforderungByCodeHash(ctx.tdb, hashToken(code), ctx.deps.clock.now()) : undefined;
     if (!aufforderung) return { ok: false, errors: [{ field: 'requestCode', message: 'unterlagen:errors.codeUnknown' }] };
     const items = await repo.itemsOf(ctx.tdb, aufforderung.id);
     const wanted = parsed.data.item;
@@ -229,7 +230,7 @@ async function storeSubmission(
   const masterKey = parseMasterKey(deps.config.filesMasterKey);
   const now = deps.clock.now();
   const uploadId = randomUUID();
-  const receiptToken = newReceiptToken();
+  const receiptToken = newToken();
   const scanStatuses: ScanStatus[] = verdicts.map((v) => (v.status === 'pending' ? 'pending' : v.status));
   const scanStatus = worstScanStatus(scanStatuses);
 
@@ -258,11 +259,11 @@ async function storeSubmission(
     }));
 
     for (let attempt = 0; ; attempt++) {
-      const reference = newReference('UN', DateTime.fromJSDate(now, { zone: 'Europe/Berlin' }).year);
+      const reference = newReference('UN', berlinDateTime(now).year);
       const uploadRow = {
         id: uploadId,
         reference,
-        receiptTokenHash: hashSecret(receiptToken),
+        receiptTokenHash: hashToken(receiptToken),
         receiptExpiresAt: new Date(now.getTime() + receiptValidityDays * 86_400_000),
         aufforderungId: target.aufforderung?.id ?? null,
         itemId: target.item?.id ?? null,
@@ -315,8 +316,8 @@ async function moveIntoPlace(ctx: UploadContext, uploadId: string, fileIds: stri
 
 /** The receipt behind a receipt link (HTML). */
 export async function receiptByToken(ctx: Pick<UploadContext, 'deps' | 'tenant' | 'tdb'>, token: string): Promise<Receipt | undefined> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const upload = await repo.uploadByReceiptHash(ctx.tdb, hashSecret(token), ctx.deps.clock.now());
+  if (!isToken(token)) return undefined;
+  const upload = await repo.uploadByReceiptHash(ctx.tdb, hashToken(token), ctx.deps.clock.now());
   return upload ? receiptOf(ctx, upload) : undefined;
 }
 

@@ -1,20 +1,20 @@
 // Use cases of a flow's drafts: start, save a page, add/remove group items, save-and-resume by
 // e-mail, resume. Every save is written to the database at once (encrypted); no HTTP in here.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { TenantDb } from '../db/tenant-scope.js';
 import { ConflictError, NotFoundError, type FieldError } from '../http/errors.js';
 import { getI18n } from '../i18n/index.js';
 import { enqueueMail } from '../mail/outbox.js';
 import type { AppDeps } from '../module.js';
 import type { Tenant } from '../tenancy/tenants.tables.js';
-import { formsKey, hashToken, newToken, openJson, sealJson } from './crypto.js';
+import { hashTokenBase64url, newToken } from '../crypto.js';
+import { formsKey, openJson, sealJson } from './crypto.js';
 import type { Answers, FlowDefinition, Item } from './flow.js';
 import { draftsRepository } from './forms.repository.js';
 import type { FormDraft } from './forms.tables.js';
 import { applyValues, findInstance, itemLoop, itemsOf, nextInstance, visibleInstances, type Instance } from './navigation.js';
 import { validatePage } from './validate.js';
-import { berlinDate, ZONE } from './values.js';
+import { berlinDate, berlinDateTime } from '../time.js';
 
 export interface DraftState {
   answers: Answers;
@@ -72,7 +72,7 @@ export class FormEngine {
     const row = await draftsRepository.insert(tdb, {
       id,
       flowId: this.flow.id,
-      tokenHash: hashToken(token),
+      tokenHash: hashTokenBase64url(token),
       data: sealJson(state, this.key(), this.aad(tdb.tenantId, id)),
       lang,
       createdAt: now,
@@ -85,7 +85,7 @@ export class FormEngine {
   /** The draft for a token, or undefined when unknown or expired. Submitted drafts come back without state. */
   async load(tdb: TenantDb, token: string | undefined): Promise<Draft | undefined> {
     if (!token) return undefined;
-    const row = await draftsRepository.byToken(tdb, this.flow.id, hashToken(token));
+    const row = await draftsRepository.byToken(tdb, this.flow.id, hashTokenBase64url(token));
     return row ? this.open(row) : undefined;
   }
 
@@ -186,7 +186,7 @@ export class FormEngine {
     return tdb.transaction(async (tx) => {
       const token = newToken();
       const saved = await this.update(tx, draft, (s) => ({ ...s, resumeEmail: email }), {
-        resumeTokenHash: hashToken(token),
+        resumeTokenHash: hashTokenBase64url(token),
         hasResumeEmail: true,
         lang,
       });
@@ -198,7 +198,7 @@ export class FormEngine {
   resumeMail(kind: 'resume' | 'reminder', tenant: Pick<Tenant, 'slug' | 'name'>, to: string, lang: string, token: string, expiresAt: Date) {
     const t = getI18n().getFixedT(lang);
     const service = t(this.flow.titleKey);
-    const until = DateTime.fromJSDate(expiresAt, { zone: ZONE }).toFormat('dd.MM.yyyy');
+    const until = berlinDateTime(expiresAt).toFormat('dd.MM.yyyy');
     const link = `${this.deps.config.publicUrl}/t/${tenant.slug}${this.flow.basePath}/fortsetzen/${token}`;
     const params = { service, tenant: tenant.name, until, link };
     return {
@@ -211,17 +211,17 @@ export class FormEngine {
 
   /** Exchanges a resume link for a fresh session token (POST only; GET of the link changes nothing). */
   async resume(tdb: TenantDb, resumeToken: string): Promise<{ draft: Draft; token: string } | undefined> {
-    const row = await draftsRepository.byResumeToken(tdb, this.flow.id, hashToken(resumeToken));
+    const row = await draftsRepository.byResumeToken(tdb, this.flow.id, hashTokenBase64url(resumeToken));
     const draft = row && !row.submittedAt ? this.open(row) : undefined;
     if (!draft) return undefined;
     const token = newToken();
-    const [updated] = await draftsRepository.update(tdb, draft.row.id, { tokenHash: hashToken(token) });
+    const [updated] = await draftsRepository.update(tdb, draft.row.id, { tokenHash: hashTokenBase64url(token) });
     return updated ? { draft: { row: updated, state: draft.state }, token } : undefined;
   }
 
   /** Has the resume token a live draft behind it? (for the GET page of the link; reads only) */
   async resumeTokenValid(tdb: TenantDb, resumeToken: string): Promise<boolean> {
-    const row = await draftsRepository.byResumeToken(tdb, this.flow.id, hashToken(resumeToken));
+    const row = await draftsRepository.byResumeToken(tdb, this.flow.id, hashTokenBase64url(resumeToken));
     return row !== undefined && !row.submittedAt && this.open(row) !== undefined;
   }
 }

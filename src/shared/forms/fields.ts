@@ -3,17 +3,7 @@
 import { z } from 'zod';
 import { unsafeTextReason } from '../http/text.js';
 import type { TFunction } from '../i18n/index.js';
-import {
-  centsToGerman,
-  formatIban,
-  isoToGerman,
-  isoToParts,
-  MAX_CENTS,
-  parseDate,
-  parseEuroToCents,
-  parseIban,
-  type DateParts,
-} from './values.js';
+import { centsToGerman, formatIban, isoToGerman, isoToParts, MAX_CENTS, parseDate, parseEuroToCents, parseIban, type DateParts } from './values.js';
 
 export type Answers = Record<string, unknown>;
 

@@ -66,4 +66,4 @@ export {
 export { submissionStatuses, type SubmissionStatus } from './forms.tables.js';
 export type { SubmissionFilter } from './forms.repository.js';
 export { buildSummary, type SummarySection } from './summary.js';
-export { ageOn, berlinDate, centsToGerman, parseDate, parseEuroToCents, parseIban } from './values.js';
+export { ageOn, centsToGerman, parseDate, parseEuroToCents, parseIban } from './values.js';

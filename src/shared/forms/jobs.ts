@@ -3,7 +3,8 @@
 import { TenantDb } from '../db/tenant-scope.js';
 import { enqueueMail } from '../mail/outbox.js';
 import type { AppDeps, BackgroundJob } from '../module.js';
-import { formsKey, hashToken, newToken, openJson } from './crypto.js';
+import { hashTokenBase64url, newToken } from '../crypto.js';
+import { formsKey, openJson } from './crypto.js';
 import { REMINDER_DAYS_BEFORE, type DraftState, FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
 import { draftsRepository } from './forms.repository.js';
@@ -25,7 +26,7 @@ export async function sendDraftReminders(deps: AppDeps, flows: FlowDefinition[])
     await tdb.transaction(async (tx) => {
       const token = newToken();
       // Only this exact version: if the person saved meanwhile, the reminder is no longer due.
-      const updated = await draftsRepository.updateIfVersion(tx, row.id, row.version, { resumeTokenHash: hashToken(token), reminderSentAt: now });
+      const updated = await draftsRepository.updateIfVersion(tx, row.id, row.version, { resumeTokenHash: hashTokenBase64url(token), reminderSentAt: now });
       if (!updated) return;
       await enqueueMail(tx, engine.resumeMail('reminder', { slug, name: tenantName }, state.resumeEmail!, row.lang, token, row.expiresAt));
       sent++;

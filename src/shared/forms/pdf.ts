@@ -1,11 +1,10 @@
 // The PDF of a submitted form: the same rows as "check your answers", with the reference number,
 // for the person and for the file. Built with pdfkit's standard fonts (no font files needed).
-import { DateTime } from 'luxon';
 import { loadPdfkit } from '../libraries.js';
 import type { TFunction } from '../i18n/index.js';
 import type { Tenant } from '../tenancy/tenants.tables.js';
 import type { SummarySection } from './summary.js';
-import { ZONE } from './values.js';
+import { berlinDateTime } from '../time.js';
 
 export interface PdfInput {
   title: string;
@@ -37,7 +36,7 @@ export async function renderSubmissionPdf(input: PdfInput): Promise<Buffer> {
   });
 
   const width = doc.page.width - 112;
-  const when = DateTime.fromJSDate(input.submittedAt, { zone: ZONE }).setLocale(input.lang).toFormat('dd.MM.yyyy, HH:mm');
+  const when = berlinDateTime(input.submittedAt).setLocale(input.lang).toFormat('dd.MM.yyyy, HH:mm');
   doc.font('Helvetica').fontSize(9).fillColor('#333333').text(`${input.tenant.name} · ${input.tenant.street} · ${input.tenant.postalCode} ${input.tenant.city}`);
   doc.moveDown(1.5);
   doc.font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(input.title);

@@ -1,22 +1,21 @@
 // The HTML pages around a flow's wizard: start, task list, check answers and submit,
 // confirmation and PDF, save-and-resume by e-mail, and the citizen's status page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { textInput } from '../http/text.js';
 import { DomainError } from '../http/errors.js';
 import { safeParseForm } from '../http/validation.js';
 import type { AppDeps } from '../module.js';
-import { looksLikeToken } from './crypto.js';
+import { isToken } from '../crypto.js';
 import type { Draft, FormEngine } from './engine.js';
 import { assertSameOrigin, draftToken, flowBase, formBody, instancePath, setDraftCookie } from './http.js';
 import { firstOpenInstance, isComplete, prunedAnswers, sectionStatuses } from './navigation.js';
 import { pdfOfDraft, statusByReference, statusByToken, submitDraft, submittedResult } from './submission.js';
 import { buildSummary } from './summary.js';
-import { ZONE } from './values.js';
 import { CheckAnswersView, TaskListView } from './views/Overview.js';
 import { ConfirmationView, NoDraftView, ResumeView, SavedView, SaveView, StatusPageView } from './views/Session.js';
 import { perIpLimit, publicLimits } from '../ratelimit/index.js';
+import { berlinDateTime } from '../time.js';
 
 const emailForm = z.strictObject({ email: z.email({ error: 'forms:validation.email' }).max(254) });
 const statusForm = z.strictObject({
@@ -28,7 +27,7 @@ const declarationForm = z.strictObject({ declaration: z.literal('ja', { error: '
 export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engine: FormEngine) {
   const flow = engine.flow;
   const p = flow.basePath;
-  const day = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toFormat('dd.MM.yyyy');
+  const day = (d: Date) => berlinDateTime(d).toFormat('dd.MM.yyyy');
 
   async function draftOr(request: FastifyRequest, reply: FastifyReply, allowSubmitted = false): Promise<Draft | undefined> {
     const draft = await engine.load(request.tdb, draftToken(request, flow));
@@ -154,14 +153,14 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps, engin
 
   app.get(`${p}/fortsetzen/:token`, async (request: FastifyRequest<{ Params: { token: string } }>, reply) => {
     const token = request.params.token;
-    const valid = looksLikeToken(token) && (await engine.resumeTokenValid(request.tdb, token));
+    const valid = isToken(token) && (await engine.resumeTokenValid(request.tdb, token));
     return reply.status(valid ? 200 : 404).render(<ResumeView flow={flow} token={token} valid={valid} />);
   });
 
   app.post(`${p}/fortsetzen`, { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
     assertSameOrigin(request, deps);
     const token = formBody(request).token;
-    const resumed = looksLikeToken(token) ? await engine.resume(request.tdb, token) : undefined;
+    const resumed = isToken(token) ? await engine.resume(request.tdb, token) : undefined;
     if (!resumed) return reply.status(404).render(<ResumeView flow={flow} token="" valid={false} />);
     setDraftCookie(reply, request, deps, flow, resumed.token);
     return reply.redirect(firstPage(request, resumed.draft), 303);

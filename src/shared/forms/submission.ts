@@ -1,13 +1,13 @@
 // Submission of a draft (idempotent: a repeated submit returns the first result), the citizen's
 // status lookup, and the staff side of the timeline (status changes, notes, document requests).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { TenantDb } from '../db/tenant-scope.js';
 import { ConflictError, NotFoundError } from '../http/errors.js';
 import { getI18n } from '../i18n/index.js';
 import { enqueueMail } from '../mail/outbox.js';
 import type { Tenant } from '../tenancy/tenants.tables.js';
-import { formsKey, hashToken, looksLikeToken, newToken, openBytes, openJson, sameHash, sealBytes, sealJson } from './crypto.js';
+import { hashTokenBase64url, isToken, newToken, safeEqual } from '../crypto.js';
+import { formsKey, openBytes, openJson, sealBytes, sealJson } from './crypto.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { Answers } from './flow.js';
 import { draftsRepository, submissionsRepository, type SubmissionFilter } from './forms.repository.js';
@@ -15,7 +15,7 @@ import type { FormSubmission, FormSubmissionEvent, SubmissionStatus } from './fo
 import { isComplete, prunedAnswers } from './navigation.js';
 import { renderSubmissionPdf } from './pdf.js';
 import { buildSummary } from './summary.js';
-import { ZONE } from './values.js';
+import { berlinDateTime } from '../time.js';
 
 export interface SubmitResult {
   submissionId: string;
@@ -39,7 +39,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function newReference(prefix: string, now: Date): string {
   const bytes = randomBytes(8);
   const chars = [...bytes].map((b) => ALPHABET[b % 32]).join('');
-  const year = DateTime.fromJSDate(now, { zone: ZONE }).year;
+  const year = berlinDateTime(now).year;
   return `${prefix}-${year}-${chars.slice(0, 4)}-${chars.slice(4, 8)}`;
 }
 
@@ -93,7 +93,7 @@ export async function submitDraft(engine: FormEngine, tdb: TenantDb, draft: Draf
       flowId: flow.id,
       draftId: draft.row.id,
       reference,
-      statusTokenHash: hashToken(statusToken),
+      statusTokenHash: hashTokenBase64url(statusToken),
       data: sealJson({ answers }, key, submissionAad(tx.tenantId, id)),
       pdf: sealBytes(pdf, key, submissionAad(tx.tenantId, id)),
       facets: flow.facets(answers),
@@ -149,14 +149,14 @@ async function statusView(tdb: TenantDb, submission: FormSubmission): Promise<St
 /** Status for reference + token; a wrong pair and an unknown reference look the same. */
 export async function statusByReference(tdb: TenantDb, flowIds: string[], reference: string, statusToken: string): Promise<StatusView> {
   const submission = await submissionsRepository.byReference(tdb, reference.trim().toUpperCase());
-  if (!submission || !flowIds.includes(submission.flowId) || !looksLikeToken(statusToken) || !sameHash(submission.statusTokenHash, hashToken(statusToken))) {
+  if (!submission || !flowIds.includes(submission.flowId) || !isToken(statusToken) || !safeEqual(submission.statusTokenHash, hashTokenBase64url(statusToken))) {
     throw new NotFoundError('forms:errors.statusNotFound');
   }
   return statusView(tdb, submission);
 }
 
 export async function statusByToken(tdb: TenantDb, flowIds: string[], statusToken: string): Promise<StatusView> {
-  const submission = looksLikeToken(statusToken) ? await submissionsRepository.byStatusToken(tdb, hashToken(statusToken)) : undefined;
+  const submission = isToken(statusToken) ? await submissionsRepository.byStatusToken(tdb, hashTokenBase64url(statusToken)) : undefined;
   if (!submission || !flowIds.includes(submission.flowId)) throw new NotFoundError('forms:errors.statusNotFound');
   return statusView(tdb, submission);
 }

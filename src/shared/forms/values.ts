@@ -1,8 +1,7 @@
 // Parsing and formatting of the value kinds citizens type into forms: German amounts,
 // dates (one field or GOV.UK-style day/month/year), IBANs. Pure functions, no I/O.
 import { DateTime } from 'luxon';
-
-export const ZONE = 'Europe/Berlin';
+import { BERLIN, fromBerlinIso } from '../time.js';
 
 /** The largest amount a form accepts (10 million euros), far above any real SGB II figure. */
 export const MAX_CENTS = 1_000_000_000;
@@ -49,7 +48,7 @@ export type DateParse = { ok: true; iso: string } | { ok: false; reason: 'format
 
 function fromParts(day: string, month: string, year: string): DateParse {
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { ok: false, reason: 'format' };
-  const dt = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: ZONE });
+  const dt = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: BERLIN });
   if (!dt.isValid) return { ok: false, reason: 'invalid' };
   return { ok: true, iso: dt.toISODate()! };
 }
@@ -76,15 +75,10 @@ export function isoToGerman(iso: string): string {
   return `${day}.${month}.${year}`;
 }
 
-/** Today's date in Berlin (YYYY-MM-DD) for an instant. */
-export function berlinDate(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: ZONE }).toISODate()!;
-}
-
 /** Whole years between a birth date and a day (both YYYY-MM-DD). */
 export function ageOn(birthIso: string, dayIso: string): number {
-  const birth = DateTime.fromISO(birthIso, { zone: ZONE });
-  const day = DateTime.fromISO(dayIso, { zone: ZONE });
+  const birth = fromBerlinIso(birthIso);
+  const day = fromBerlinIso(dayIso);
   return Math.floor(day.diff(birth, 'years').years);
 }
 

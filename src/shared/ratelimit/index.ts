@@ -1,9 +1,9 @@
 // Per-IP rate limits for requests anyone can send (start a draft, upload, look up a code, ask for a mail): counted in
 // the database so every app node sees the same count (doc/adr/0128-per-ip-rate-limits.md). IP addresses are personal
 // data: only a keyed hash is stored, and only until the window ends.
-import { createHmac } from 'node:crypto';
 import { lt, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { keyedHash } from '../crypto.js';
 import type { TenantDb } from '../db/tenant-scope.js';
 import { TooManyRequestsError } from '../http/errors.js';
 import type { AppDeps, BackgroundJob } from '../module.js';
@@ -34,7 +34,7 @@ export const publicLimits = {
 } as const satisfies Record<string, RateLimit>;
 
 function bucketOf(secretKey: string, limit: RateLimit, subject: string): string {
-  return `${limit.name}:${createHmac('sha256', secretKey).update(`ratelimit\u0000${limit.name}\u0000${subject}`).digest('base64url').slice(0, 32)}`;
+  return `${limit.name}:${keyedHash(secretKey, ['ratelimit', limit.name, subject], 'base64url').slice(0, 32)}`;
 }
 
 /** Counts one request of `subject` against `limit`; throws 429 (with Retry-After) when the window is full. */

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
+// Household rules of the estimate: which members count, and their age in the month asked about.
 import { getParameter, type RuleSet } from './ruleSets.js';
 import type { EstimateMember } from './types.js';
-
-const ZONE = 'Europe/Berlin';
+import type { DateTime } from 'luxon';
+import { fromBerlinIso } from '../../../shared/time.js';
 
 export class EstimateInputError extends Error {
   constructor(readonly code: string) {
@@ -17,13 +17,13 @@ interface YearMonth {
 }
 
 function parseMonth(month: string): YearMonth {
-  const dt = DateTime.fromISO(`${month}-01`, { zone: ZONE });
+  const dt = fromBerlinIso(`${month}-01`);
   if (!dt.isValid) throw new EstimateInputError('month');
   return { year: dt.year, month: dt.month };
 }
 
 function parseBirthDate(birthDate: string): DateTime {
-  const dt = DateTime.fromISO(birthDate, { zone: ZONE });
+  const dt = fromBerlinIso(birthDate);
   if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) throw new EstimateInputError('birthDate');
   return dt;
 }

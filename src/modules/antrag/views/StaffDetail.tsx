@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { SummarySection } from '../../../shared/forms/index.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { Button, ChoiceGroup, CsrfField, ErrorSummary, TextArea, TextField } from '../../../shared/html/components.js';
@@ -6,8 +5,9 @@ import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { ApplicationDetail } from '../staff.service.js';
 import { canRequestDocuments, nextStatuses } from '../status.js';
+import { berlinDateTime } from '../../../shared/time.js';
 
-const when = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toFormat('dd.MM.yyyy HH:mm');
+const when = (d: Date) => berlinDateTime(d).toFormat('dd.MM.yyyy HH:mm');
 
 function Answers({ sections }: { sections: SummarySection[] }) {
   return (

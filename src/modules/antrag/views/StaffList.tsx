@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import type { SubmissionStatus } from '../../../shared/forms/index.js';
 import { submissionStatuses } from '../../../shared/forms/index.js';
 import { Button, SelectField, TextField } from '../../../shared/html/components.js';
 import { useT, useTenantBase } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
+import { berlinDateTime } from '../../../shared/time.js';
 
 export interface StaffListRow {
   id: string;
@@ -73,7 +73,7 @@ export function StaffList({ rows, filter }: { rows: StaffListRow[]; filter: Staf
                     </a>
                   </td>
                   <td class="kern-table__cell">{row.flowId === 'erstantrag' ? t('antrag:title') : t('antrag:bank.title')}</td>
-                  <td class="kern-table__cell">{DateTime.fromJSDate(row.submittedAt, { zone: 'Europe/Berlin' }).toFormat('dd.MM.yyyy HH:mm')}</td>
+                  <td class="kern-table__cell">{berlinDateTime(row.submittedAt).toFormat('dd.MM.yyyy HH:mm')}</td>
                   <td class="kern-table__cell">{t(`forms:status.values.${row.status}`)}</td>
                   <td class="kern-table__cell kern-table__cell--numeric">{typeof row.facets.householdSize === 'number' ? row.facets.householdSize : '–'}</td>
                 </tr>

@@ -2,9 +2,10 @@ import { Alert, Button, CsrfField, SelectField, TextField } from '../../../share
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { DayRow, DayView } from '../desk.service.js';
-import { localTimeOf, ticketLabel } from '../queue.js';
+import { ticketLabel } from '../queue.js';
 import type { Visit } from '../servicepoint.tables.js';
 import { localizedList, localizedText, type DeskLocation } from '../termine.adapter.js';
+import { berlinTime } from '../../../shared/time.js';
 
 export function LocationList({ locations }: { locations: DeskLocation[] }) {
   const t = useT();
@@ -69,11 +70,11 @@ function AppointmentRow({ row, view }: { row: DayRow; view: DayView & { today: s
   const a = row.appointment;
   const services = view.services.filter((s) => a.serviceIds.includes(s.id));
   const bring = [...new Set(services.flatMap((s) => localizedList(s.bringList, lang)))];
-  const who = `${localTimeOf(a.startsAt)} ${a.name ?? ''}`;
+  const who = `${berlinTime(a.startsAt)} ${a.name ?? ''}`;
   const locBase = `${base}/staff/servicepoint/${view.location.id}`;
   return (
     <tr>
-      <td>{localTimeOf(a.startsAt)}</td>
+      <td>{berlinTime(a.startsAt)}</td>
       <td>
         {a.name ?? '–'}
         <br />
@@ -213,7 +214,7 @@ export function DayViewPage({ view, filter, notice }: { view: DayView & { today:
             {view.walkIns.map((v) => (
               <tr key={v.id}>
                 <td>{ticketLabel(v.ticket)}</td>
-                <td>{localTimeOf(v.arrivedAt)}</td>
+                <td>{berlinTime(v.arrivedAt)}</td>
                 <td>
                   {t(`servicepoint:visitStatus.${v.status}`)}
                   {v.counter ? ` · ${t('servicepoint:day.atCounter', { counter: v.counter })}` : ''}

@@ -3,10 +3,11 @@ import { Alert, BackLink, Button, CsrfField, ErrorSummary, SelectField, SummaryL
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import type { Appointment } from '../../termine/index.js';
 import { StaffLayout } from '../../staff/index.js';
-import { localDayOf, localTimeOf, ticketLabel } from '../queue.js';
+import { ticketLabel } from '../queue.js';
 import type { Visit } from '../servicepoint.tables.js';
 import type { DeskLocation } from '../termine.adapter.js';
 import type { WaitEstimate } from '../queue.js';
+import { berlinDate, berlinTime } from '../../../shared/time.js';
 
 type Values = Record<string, string | undefined>;
 const err = (errors: FieldError[], field: string) => errors.find((e) => e.field === field);
@@ -24,7 +25,7 @@ export function TicketPage({ visit, location, estimate }: { visit: Visit; locati
           <span class="kern-sr-only">{t('servicepoint:ticket.numberLabel')} </span>
           {ticketLabel(visit.ticket)}
         </h1>
-        <p class="kern-body">{t('servicepoint:ticket.arrived', { time: localTimeOf(visit.arrivedAt) })}</p>
+        <p class="kern-body">{t('servicepoint:ticket.arrived', { time: berlinTime(visit.arrivedAt) })}</p>
         {visit.status === 'waiting' ? (
           <p class="kern-body sp-ticket__wait">{t('servicepoint:ticket.wait', { minutes: estimate.minutes })}</p>
         ) : (
@@ -45,7 +46,7 @@ export function AppointmentPage({ appointment, location, values = {}, errors = [
   const t = useT();
   const { csrfToken } = useView();
   const base = `${useTenantBase()}/staff/servicepoint/${location.id}`;
-  const day = localDayOf(appointment.startsAt);
+  const day = berlinDate(appointment.startsAt);
   return (
     <StaffLayout title={t('servicepoint:change.title')}>
       <BackLink href={`${base}?date=${day}`} />
@@ -54,7 +55,7 @@ export function AppointmentPage({ appointment, location, values = {}, errors = [
       <SummaryList
         rows={[
           { key: t('servicepoint:day.name'), value: appointment.name ?? '–' },
-          { key: t('servicepoint:day.time'), value: `${day} ${localTimeOf(appointment.startsAt)}` },
+          { key: t('servicepoint:day.time'), value: `${day} ${berlinTime(appointment.startsAt)}` },
           { key: t('servicepoint:day.persons'), value: String(appointment.persons) },
         ]}
       />
@@ -119,7 +120,7 @@ export function ClosurePage({ location, values = {}, errors = [], result }: { lo
             <ul class="kern-list">
               {result.affected.map((a) => (
                 <li key={a.id}>
-                  {localTimeOf(a.startsAt)} {a.name ?? '–'} {a.email ? t('servicepoint:closure.mailed') : t('servicepoint:closure.noMail')}
+                  {berlinTime(a.startsAt)} {a.name ?? '–'} {a.email ? t('servicepoint:closure.mailed') : t('servicepoint:closure.noMail')}
                 </li>
               ))}
             </ul>

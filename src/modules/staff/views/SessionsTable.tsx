@@ -2,9 +2,10 @@ import { DateTime } from 'luxon';
 import { Button, CsrfField } from '../../../shared/html/components.js';
 import { useT, useView } from '../../../shared/html/context.js';
 import type { StaffSession } from '../staff.tables.js';
+import { berlinDateTime } from '../../../shared/time.js';
 
 export function formatDateTime(at: Date, lang: string): string {
-  return DateTime.fromJSDate(at).setZone('Europe/Berlin').setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
+  return berlinDateTime(at).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
 }
 
 /** Active sessions with a button to end each one (a small POST form per row). */

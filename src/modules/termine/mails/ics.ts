@@ -4,7 +4,7 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { TIME_ZONE } from '../holidays.js';
+import { BERLIN, berlinDateTime } from '../../../shared/time.js';
 
 export interface IcsInput {
   /** Stable across moves so calendars update the same entry. */
@@ -32,15 +32,15 @@ export function appointmentIcs(input: IcsInput): string {
   const calendar = ical({
     prodId: { company: 'Wegweiser', product: 'Termine', language: 'DE' },
     method: input.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
-    timezone: { name: TIME_ZONE, generator: vtimezone },
+    timezone: { name: BERLIN, generator: vtimezone },
   });
   calendar.createEvent({
     id: input.uid,
     sequence: input.sequence,
     stamp: DateTime.fromJSDate(input.now, { zone: 'utc' }),
-    start: DateTime.fromJSDate(input.startsAt, { zone: TIME_ZONE }),
-    end: DateTime.fromJSDate(input.endsAt, { zone: TIME_ZONE }),
-    timezone: TIME_ZONE,
+    start: berlinDateTime(input.startsAt),
+    end: berlinDateTime(input.endsAt),
+    timezone: BERLIN,
     summary: input.summary,
     location: input.location,
     description: input.description,

@@ -1,11 +1,11 @@
 // Pieces shared by the pages of the booking journey and the personal link.
-import { DateTime } from 'luxon';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { SummaryList } from '../../../shared/html/components.js';
 import type { AvailableDay } from '../availability.js';
 import { formatDate, formatLocalDate, formatMonth, formatTime, localized, localizedList } from '../format.js';
-import { TIME_ZONE, type LocalDate } from '../holidays.js';
+import type { LocalDate } from '../holidays.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
+import { fromBerlinIso } from '../../../shared/time.js';
 
 /** The journey's choices so far, carried in GET links (ids and numbers only, never personal data). */
 export interface JourneyQuery {
@@ -120,7 +120,7 @@ export function AppointmentSummary(props: {
 export function MonthCalendar(props: { month: string; days: AvailableDay[]; hrefFor: (date: LocalDate) => string }) {
   const { t, lang } = useView();
   const free = new Map(props.days.map((d) => [d.date, d.freeTimes]));
-  const first = DateTime.fromISO(`${props.month}-01`, { zone: TIME_ZONE });
+  const first = fromBerlinIso(`${props.month}-01`);
   const cells: (LocalDate | null)[] = Array.from({ length: first.weekday - 1 }, () => null);
   for (let d = first; d.month === first.month; d = d.plus({ days: 1 })) cells.push(d.toISODate() as LocalDate);
   while (cells.length % 7 !== 0) cells.push(null);

@@ -6,8 +6,8 @@ import { useT, useView } from '../../html/context.js';
 import { Layout } from '../../html/Layout.js';
 import type { FlowDefinition } from '../flow.js';
 import type { StatusView as StatusData } from '../submission.js';
-import { ZONE } from '../values.js';
 import { useFlowBase } from './QuestionView.js';
+import { berlinDateTime } from '../../time.js';
 
 /** "Save and continue later": an e-mail address for the resume link. */
 export function SaveView({ flow, email, errors, expiresOn, backHref }: { flow: FlowDefinition; email: string; errors: FieldError[]; expiresOn: string; backHref: string }) {
@@ -180,5 +180,5 @@ export function StatusPageView({ flow, status, errors, reference }: { flow: Flow
 }
 
 function formatBerlin(at: Date, lang: string): string {
-  return DateTime.fromJSDate(at, { zone: ZONE }).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
+  return berlinDateTime(at).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
 }

@@ -1,0 +1,98 @@
+// Teams: who belongs to which team and who leads it. `teamService` is the read API other modules use
+// (coaching, seminare: approval by the team lead, reports per team); the admin functions check staff.teams.
+import { recordAudit } from '../../shared/audit/index.js';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
+import type { AppDeps } from '../../shared/module.js';
+import type { StaffPrincipal } from './auth.js';
+import { hasPermission } from './permissions.js';
+import { usersRepository } from './staff.repository.js';
+import type { StaffTeam } from './staff.tables.js';
+import { teamsRepository, type TeamMember } from './teams.repository.js';
+
+export type { StaffTeam } from './staff.tables.js';
+export type { TeamMember } from './teams.repository.js';
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** Read API for other modules; the caller checks its own permission and audits what it shows. */
+export const teamService = {
+  /** Teams the person belongs to (as member or lead). */
+  teamsOf: (tdb: TenantDb, userId: string): Promise<StaffTeam[]> => teamsRepository.teamsOf(tdb, userId),
+  /** Members of a team with their lead flag, ordered by name. */
+  membersOf: (tdb: TenantDb, teamId: string): Promise<TeamMember[]> => teamsRepository.members(tdb, teamId),
+  /** Teams the person leads. */
+  teamsLedBy: (tdb: TenantDb, userId: string): Promise<StaffTeam[]> => teamsRepository.teamsOf(tdb, userId, true),
+  listTeams: (tdb: TenantDb): Promise<StaffTeam[]> => teamsRepository.list(tdb),
+  /** The leads of the person's teams (other than the person): who approves their requests. */
+  async leadsOf(tdb: TenantDb, userId: string): Promise<TeamMember[]> {
+    const leads = new Map<string, TeamMember>();
+    for (const team of await teamsRepository.teamsOf(tdb, userId)) {
+      for (const m of await teamsRepository.members(tdb, team.id)) if (m.isLead && m.userId !== userId) leads.set(m.userId, m);
+    }
+    return [...leads.values()];
+  },
+};
+
+function assertTeams(deps: AppDeps, actor: StaffPrincipal) {
+  if (!hasPermission(deps, actor.roles, 'staff.teams')) throw new ForbiddenError();
+}
+
+async function audit(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action: string, objectId: string | null, purpose?: string) {
+  await recordAudit(tdb, { actorId: actor.userId, actorRoles: actor.roles, action, objectType: 'staff_team', objectId, purpose, at: deps.clock.now() });
+}
+
+async function team(tdb: TenantDb, id: string): Promise<StaffTeam> {
+  const found = UUID.test(id) ? await teamsRepository.byId(tdb, id) : undefined;
+  if (!found) throw new NotFoundError();
+  return found;
+}
+
+export async function listTeamsForAdmin(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal) {
+  assertTeams(deps, actor);
+  const teams = await teamsRepository.list(tdb);
+  return Promise.all(teams.map(async (t) => ({ ...t, members: await teamsRepository.members(tdb, t.id) })));
+}
+
+export async function createTeam(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, name: string): Promise<StaffTeam> {
+  assertTeams(deps, actor);
+  if (await teamsRepository.byName(tdb, name)) throw new ValidationError([{ field: 'name', message: 'staff:teams.nameTaken' }]);
+  return tdb.transaction(async (tx) => {
+    const created = await teamsRepository.insert(tx, name);
+    await audit(deps, tx, actor, 'staff.team_created', created.id);
+    return created;
+  });
+}
+
+/** The team with its members and the staff who could join; reading member names is audited. */
+export async function teamForAdmin(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, id: string) {
+  assertTeams(deps, actor);
+  const found = await team(tdb, id);
+  const members = await teamsRepository.members(tdb, found.id);
+  const inTeam = new Set(members.map((m) => m.userId));
+  const candidates = (await usersRepository.list(tdb)).filter((u) => u.active && !inTeam.has(u.id)).map((u) => ({ id: u.id, displayName: u.displayName }));
+  await audit(deps, tdb, actor, 'staff.team_view', found.id);
+  return { team: found, members, candidates };
+}
+
+/** Adds a person or changes their lead flag. */
+export async function setMember(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, teamId: string, userId: string, isLead: boolean) {
+  assertTeams(deps, actor);
+  const found = await team(tdb, teamId);
+  const user = UUID.test(userId) ? await usersRepository.byId(tdb, userId) : undefined;
+  if (!user) throw new ValidationError([{ field: 'userId', message: 'staff:teams.userRequired' }]);
+  await tdb.transaction(async (tx) => {
+    await teamsRepository.upsertMember(tx, found.id, user.id, isLead);
+    await audit(deps, tx, actor, 'staff.team_member_set', found.id, `user=${user.id} lead=${isLead}`);
+  });
+}
+
+export async function removeMember(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, teamId: string, userId: string) {
+  assertTeams(deps, actor);
+  const found = await team(tdb, teamId);
+  if (!UUID.test(userId)) throw new NotFoundError();
+  await tdb.transaction(async (tx) => {
+    await teamsRepository.removeMember(tx, found.id, userId);
+    await audit(deps, tx, actor, 'staff.team_member_removed', found.id, `user=${userId}`);
+  });
+}

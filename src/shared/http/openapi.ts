@@ -1,0 +1,79 @@
+// The OpenAPI 3.1 document of the JSON API (GET /api/openapi.json), built from the zod schemas of the routes
+// (operation.ts). Named schemas (`.meta({ id })`) become components.schemas; only those the operations use stay.
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+
+/** The version of the document (info.version); doc/api-changelog.md lists what changed in each. */
+export const API_VERSION = '1.1.0';
+
+const tags = [
+  { name: 'tenant', description: 'The jobcenter' },
+  { name: 'termine', description: 'Onlineterminierung: free times, booking, the personal appointment link' },
+  { name: 'unterlagen', description: 'Unterlagen nachreichen: hand in documents, the Eingangsbestätigung' },
+  { name: 'applications', description: 'Online applications (Antrag auf Bürgergeld)' },
+  { name: 'staff', description: 'Staff session' },
+  { name: 'termine-admin', description: 'Configuration of appointments (staff)' },
+];
+
+type Json = Record<string, unknown>;
+
+/** Names of the component schemas reachable from the paths (following refs between components). */
+function usedComponents(document: Json): Set<string> {
+  const schemas = ((document.components as Json | undefined)?.schemas ?? {}) as Record<string, unknown>;
+  const used = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+        const name = value.slice('#/components/schemas/'.length);
+        if (!used.has(name)) {
+          used.add(name);
+          visit(schemas[name]);
+        }
+      } else visit(value);
+    }
+  };
+  visit(document.paths);
+  return used;
+}
+
+/** Registers @fastify/swagger for the routes below /api/v1/ (HTML pages are not operations). */
+export async function registerOpenApi(app: FastifyInstance, config: Config) {
+  const transform = createJsonSchemaTransform({});
+  const withComponents = createJsonSchemaTransformObject({});
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Wegweiser API',
+        version: API_VERSION,
+        description:
+          'JSON API of Wegweiser, the open platform of kommunale Jobcenter. Every path is below `/api/v1/t/{tenant}/`. ' +
+          'Errors are RFC 9457 `application/problem+json` with a field list. Personal resources take the token handed out ' +
+          'with them as `Authorization: Bearer <token>`; staff endpoints take the staff session cookie and, for changes, ' +
+          'the `x-csrf-token` header. Versioning and changes: doc/api-versioning.md and doc/api-changelog.md in the repository.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      servers: [{ url: config.publicUrl, description: 'This installation' }],
+      tags,
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal token of a citizen (manage, receipt, draft or status token)' },
+          staffSession: { type: 'apiKey', in: 'cookie', name: 'ww_session', description: 'Staff session cookie plus x-csrf-token header for changes' },
+        },
+      },
+    },
+    transform: (input) => (input.url.startsWith('/api/v1/') ? transform(input) : { schema: { hide: true }, url: input.url }),
+    transformObject: (input) => {
+      const document = withComponents(input) as Json;
+      const components = document.components as Json & { schemas?: Record<string, unknown> };
+      const used = usedComponents(document);
+      components.schemas = Object.fromEntries(Object.entries(components.schemas ?? {}).filter(([name]) => used.has(name)).sort(([a], [b]) => a.localeCompare(b)));
+      return document as ReturnType<typeof withComponents>;
+    },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

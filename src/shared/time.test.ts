@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { BERLIN, berlinDate, berlinDateTime, berlinTime, fromBerlinIso, isLocalDate, parseLocalDate } from './time.js';
+
+describe('Berlin time', () => {
+  it('gives the Berlin date and time of an instant, not the UTC one', () => {
+    // 23:30 UTC on 31 Dec is already 00:30 on 1 Jan in Berlin (winter, UTC+1).
+    const instant = new Date('2026-12-31T23:30:00Z');
+    expect(berlinDate(instant)).toBe('2027-01-01');
+    expect(berlinTime(instant)).toBe('00:30');
+    // Summer time is UTC+2.
+    expect(berlinTime(new Date('2026-07-01T06:15:00Z'))).toBe('08:15');
+    expect(berlinDateTime(instant).zoneName).toBe(BERLIN);
+  });
+
+  it('reads local values as Berlin wall-clock time across the DST switch', () => {
+    expect(fromBerlinIso('2026-03-29T03:00').toUTC().toISO()).toBe('2026-03-29T01:00:00.000Z');
+    expect(fromBerlinIso('2026-03-28T03:00').toUTC().toISO()).toBe('2026-03-28T02:00:00.000Z');
+  });
+
+  it('accepts only real dates written YYYY-MM-DD', () => {
+    expect(parseLocalDate('2028-02-29').toISODate()).toBe('2028-02-29');
+    expect(parseLocalDate('2028-02-29').toUTC().toISO()).toBe('2028-02-28T23:00:00.000Z');
+    for (const bad of ['2027-02-29', '2026-13-01', '2026-1-01', '04.12.2026', '2026-12-04T10:00', '']) {
+      expect(() => parseLocalDate(bad), bad).toThrow(RangeError);
+      expect(isLocalDate(bad), bad).toBe(false);
+    }
+    expect(isLocalDate('2026-12-04')).toBe(true);
+  });
+});

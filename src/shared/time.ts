@@ -1,0 +1,38 @@
+// Local dates and times in Germany. Deadlines, opening hours and ticket days are Berlin wall-clock values,
+// whatever the process time zone (tests run with TZ=UTC); instants stay `Date` in UTC.
+import { DateTime } from 'luxon';
+
+export const BERLIN = 'Europe/Berlin';
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An instant as Berlin wall-clock time (luxon), for formatting and calendar arithmetic. */
+export function berlinDateTime(instant: Date): DateTime {
+  return DateTime.fromJSDate(instant, { zone: BERLIN });
+}
+
+/** The Berlin calendar date of an instant, 'YYYY-MM-DD'. */
+export function berlinDate(instant: Date): string {
+  return berlinDateTime(instant).toISODate()!;
+}
+
+/** The Berlin wall-clock time of an instant, 'HH:mm' (24-hour clock). */
+export function berlinTime(instant: Date): string {
+  return berlinDateTime(instant).toFormat('HH:mm');
+}
+
+/** A local ISO value ('2026-12-04', '2026-12', '2026-12-04T09:30') read as Berlin wall-clock time. */
+export function fromBerlinIso(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: BERLIN });
+}
+
+/** A real calendar date written exactly 'YYYY-MM-DD'. */
+export function isLocalDate(value: string): boolean {
+  return LOCAL_DATE.test(value) && fromBerlinIso(value).isValid;
+}
+
+/** The start in Berlin of a local date that has been validated already; throws RangeError for anything else. */
+export function parseLocalDate(value: string): DateTime {
+  if (!isLocalDate(value)) throw new RangeError(`invalid local date: ${value}`);
+  return fromBerlinIso(value);
+}
