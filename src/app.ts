@@ -13,6 +13,7 @@ import { registerOpenApi } from './shared/http/openapi.js';
 import { applyLanguage, registerRequestContext } from './shared/http/request-context.js';
 import { registerSecurityHeaders } from './shared/http/security.js';
 import { responseSerializer } from './shared/http/serializer.js';
+import { registerMinimumBodyRate, serverTimeouts } from './shared/http/timeouts.js';
 import type { AppDeps } from './shared/module.js';
 import './shared/http/validation.js';
 
@@ -29,7 +30,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    ...serverTimeouts(deps.config),
   });
+  registerMinimumBodyRate(app, deps.config);
   app.setValidatorCompiler(validatorCompiler);
   // Outside production a response with undocumented fields fails loudly instead of being trimmed (serializer.ts).
   app.setSerializerCompiler(responseSerializer({ strict: deps.config.env !== 'production' }));

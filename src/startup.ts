@@ -30,7 +30,13 @@ async function open(config: Config, logger: AppDeps['logger']): Promise<Database
     logger.info(`First start: creating the embedded database in ${config.dataDir}/pglite (takes a few seconds)`);
   }
   try {
-    return await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+    return await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`,
+      timeouts: config.databaseTimeouts,
+      // Only code and message: the pool replaces the connection, and nothing else of the error is useful.
+      onConnectionError: (err) => logger.warn({ cause: { code: (err as { code?: unknown }).code, message: err.message } }, 'database connection lost'),
+    });
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     if (config.databaseUrl) fail(`Invalid configuration: DATABASE_URL cannot be reached (${reason})`);

@@ -1,6 +1,8 @@
-// `npm run admin -- create-user --tenant neue-wege --email … --role tenant_admin`: staff accounts from the shell
-// (the first tenant admin of a new installation). Prints a one-time password once.
-import { CliError, runAdminCli } from '../modules/staff/admin.cli.js';
+// `npm run admin -- <command> …`: administration from the shell. `create-tenant` adds a jobcenter to the
+// installation, `create-user` a staff account (the first tenant admin of a new tenant). Prints what it did.
+import { runAdminCli, usage as userUsage } from '../modules/staff/admin.cli.js';
+import { runTenantCli, tenantUsage } from '../modules/tenants/tenants.cli.js';
+import { CliError } from '../shared/cli.js';
 import { systemClock } from '../shared/clock.js';
 import { ConfigError, loadConfig } from '../shared/config.js';
 import { openDatabase } from '../shared/db/client.js';
@@ -9,11 +11,16 @@ import { createLogger } from '../shared/logger.js';
 import { createAppDeps } from '../deps.js';
 
 try {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command !== 'create-tenant' && command !== 'create-user') {
+    throw new CliError(`${command ? `Unknown command "${command}".\n\n` : ''}${tenantUsage}\n\n${userUsage}`);
+  }
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`, timeouts: config.databaseTimeouts });
   try {
     await runMigrations(database);
-    const output = await runAdminCli(process.argv.slice(2), await createAppDeps({ config, database, clock: systemClock, logger: createLogger('warn') }));
+    const deps = await createAppDeps({ config, database, clock: systemClock, logger: createLogger('warn') });
+    const output = command === 'create-tenant' ? await runTenantCli(rest, deps) : await runAdminCli([command, ...rest], deps);
     process.stdout.write(output);
   } finally {
     await database.close();

@@ -1,6 +1,7 @@
 import type { WegweiserModule } from '../shared/module.js';
 import { antragModule } from './antrag/index.js';
 import { auditModule } from './audit/index.js';
+import { presseModule } from './presse/index.js';
 import { portalModule } from './portal/index.js';
 import { servicepointModule } from './servicepoint/index.js';
 import { staffModule } from './staff/index.js';
@@ -9,4 +10,4 @@ import { termineModule } from './termine/index.js';
 import { unterlagenModule } from './unterlagen/index.js';
 
 /** Every capability of Wegweiser, in the order their citizen services appear on the start page. */
-export const modules: WegweiserModule[] = [tenantsModule, staffModule, auditModule, portalModule, termineModule, servicepointModule, unterlagenModule, antragModule];
+export const modules: WegweiserModule[] = [tenantsModule, staffModule, auditModule, portalModule, termineModule, servicepointModule, unterlagenModule, antragModule, presseModule];

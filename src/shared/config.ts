@@ -46,6 +46,11 @@ const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(600),
+    UPLOAD_MIN_BYTES_PER_S: z.coerce.number().int().min(1).max(10_000_000).default(1024),
+    UPLOAD_MIN_RATE_WINDOW_S: z.coerce.number().int().min(1).max(300).default(15),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).optional(),
@@ -108,7 +113,12 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: the longest wait for a new connection and for one statement (doc/operations.md). */
+  databaseTimeouts: { connectMs: number; statementMs: number };
   publicUrl: string;
+  /** Slow or stuck clients (doc/operations.md): the whole request within requestTimeoutMs, and a request body at
+   *  least minBytesPerSecond on average over every window of rateWindowMs. */
+  http: { requestTimeoutMs: number; minBytesPerSecond: number; rateWindowMs: number };
   smtpUrl: string | undefined;
   mailFrom: string;
   captcha: boolean;
@@ -152,6 +162,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    databaseTimeouts: { connectMs: env.DB_CONNECT_TIMEOUT_MS, statementMs: env.DB_STATEMENT_TIMEOUT_MS },
+    http: { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_S * 1000, minBytesPerSecond: env.UPLOAD_MIN_BYTES_PER_S, rateWindowMs: env.UPLOAD_MIN_RATE_WINDOW_S * 1000 },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? 'Wegweiser <no-reply@localhost>',

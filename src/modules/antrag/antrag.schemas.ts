@@ -60,15 +60,3 @@ export const statusResponse = z
     timeline: z.array(z.object({ status: z.enum(submissionStatuses), at: z.iso.datetime() })),
   })
   .meta({ id: 'ApplicationStatus' });
-
-const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), code: z.string().optional(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'ApplicationProblem' });
-
-export const problemResponses = { 401: problem, 404: problem, 409: problem, 422: problem };

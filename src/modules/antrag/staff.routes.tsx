@@ -1,11 +1,11 @@
 // Caseworker pages below /t/:tenant/staff/antraege and the export API, all behind
 // requirePermission(deps, 'antrag.process'); every read of an application is audited in the service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textInput, multilineText } from '../../shared/http/text.js';
 import { buildSummary, submissionStatuses } from '../../shared/forms/index.js';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
+import { operation, typed } from '../../shared/http/operation.js';
 import { parseInput, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
@@ -35,6 +35,15 @@ const requestForm = z.object({
   message: multilineText({ max: 2000 }).default(''),
 });
 const NOTICES = ['status', 'note', 'request'] as const;
+
+/** The export format of doc/antrag-export.md; its parts beyond these may grow within version 1 (loose). */
+const applicationExport = z
+  .looseObject({
+    format: z.literal('wegweiser.antrag-export'),
+    version: z.literal(1),
+    application: z.looseObject({ reference: z.string(), flow: z.string(), status: z.enum(submissionStatuses) }),
+  })
+  .meta({ id: 'ApplicationExport', description: 'Format wegweiser.antrag-export, version 1 (doc/antrag-export.md)' });
 
 /** Start of a Berlin day (plus days) as an instant, for the "submitted from/to" filter. */
 const dayStart = (day: string | undefined, plusDays = 0) => (day ? fromBerlinIso(day).plus({ days: plusDays }).toJSDate() : undefined);
@@ -115,16 +124,21 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
 /** GET /staff/applications/{id}/export: the same JSON as the download, for other systems. */
 export async function antragStaffApi(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'antrag.process'));
-  app.withTypeProvider<ZodTypeProvider>().get(
+  typed(app).get(
     '/staff/applications/:id/export',
     {
-      schema: {
+      schema: operation({
         operationId: 'exportApplication',
         summary: 'Export a submitted application (format wegweiser.antrag-export v1, doc/antrag-export.md)',
         tags: ['staff'],
-        params: z.object({ id: z.uuid() }),
-      },
+        access: 'staff',
+        params: { id: z.uuid() },
+        response: { 200: applicationExport },
+      }),
     },
-    async (request) => exportApplication(deps, request.tdb, request.staff, request.params.id, request.tenant),
+    async function exportApplicationJson(request, reply) {
+      void reply.header('cache-control', 'no-store');
+      return exportApplication(deps, request.tdb, request.staff, request.params.id, request.tenant);
+    },
   );
 }

@@ -3,10 +3,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { keyedHash } from '../../shared/crypto.js';
-import { NotFoundError } from '../../shared/http/errors.js';
+import { NotFoundError, TooManyRequestsError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requireLocation, selfCheckIn, type DeskContext } from './desk.service.js';
-import { displayState, enforceKioskLimits } from './display.service.js';
+import { createDisplayFeed, createStreamCounter } from './display.feed.js';
+import { displayState, enforceKioskLimits, type DisplayState } from './display.service.js';
 import { ticketLabel } from './queue.js';
 import { kioskForm } from './servicepoint.schemas.js';
 import { DisplayPage, KioskPage } from './views/Public.js';
@@ -14,8 +15,11 @@ import { berlinDate } from '../../shared/time.js';
 
 type Loc = { Params: { loc: string } };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** The stream polls the database (the source of truth; app nodes keep no state), also on PGlite. */
+/** The screens of a location share one poll of the database (display.feed.ts), also on PGlite. */
 export const POLL_MS = 500;
+/** Open display streams per client address (ADR 0122). */
+export const STREAMS_PER_ADDRESS = 10;
+const STREAM_RETRY_SECONDS = 30;
 const KEEPALIVE_TICKS = 30;
 const KIOSK_WINDOW_MS = 10 * 60_000;
 const KIOSK_PER_IP = 10;
@@ -24,22 +28,16 @@ const KIOSK_PER_LOCATION = 120;
 export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
   const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
   const streams = new Set<() => void>();
+  const feed = createDisplayFeed<DisplayState>(POLL_MS, (err) => deps.logger.warn({ cause: err instanceof Error ? err.message : String(err) }, 'servicepoint display poll failed'));
+  const streamsPerAddress = createStreamCounter(STREAMS_PER_ADDRESS);
   app.addHook('preClose', async () => {
     for (const stop of streams) stop();
+    feed.close();
   });
   app.addHook('preHandler', async (request) => {
     const loc = (request.params as { loc?: string }).loc;
     if (loc !== undefined && !uuid.test(loc)) throw new NotFoundError();
   });
-
-  /** The screen's content as the client script renders it (numbers and translated labels). */
-  const snapshot = async (request: FastifyRequest<Loc>) => {
-    const state = await displayState(request.tdb, request.params.loc, berlinDate(deps.clock.now()));
-    return {
-      calls: state.calls.map((c) => ({ number: ticketLabel(c.ticket), counter: c.counter ?? '', at: c.calledAt?.toISOString() ?? '' })),
-      waiting: request.t('servicepoint:display.waiting', { count: state.waiting }),
-    };
-  };
 
   app.get<Loc>('/servicepoint/anzeige/:loc', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
@@ -49,7 +47,8 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get<Loc>('/servicepoint/anzeige/:loc/events', async (request, reply) => {
-    await requireLocation(ctx(request), request.params.loc);
+    const location = await requireLocation(ctx(request), request.params.loc);
+    if (!streamsPerAddress.tryOpen(request.ip)) throw new TooManyRequestsError(STREAM_RETRY_SECONDS);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -61,21 +60,17 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
     res.write('retry: 2000\n\n');
     let last = '';
     let idle = 0;
-    let timer: NodeJS.Timeout | undefined;
     let stopped = false;
-    const stop = () => {
-      if (stopped) return;
-      stopped = true;
-      clearTimeout(timer);
-      streams.delete(stop);
-      res.end();
-    };
-    streams.add(stop);
-    request.raw.on('close', stop);
-    const tick = async () => {
-      try {
-        const json = JSON.stringify(await snapshot(request));
-        if (stopped) return;
+    const tdb = request.tdb;
+    // The screen's content as the client script renders it: numbers, and labels in this screen's language.
+    const unsubscribe = feed.subscribe(
+      `${tdb.tenantId}:${location.id}`,
+      () => displayState(tdb, location.id, berlinDate(deps.clock.now())),
+      (state) => {
+        const json = JSON.stringify({
+          calls: state.calls.map((c) => ({ number: ticketLabel(c.ticket), counter: c.counter ?? '', at: c.calledAt?.toISOString() ?? '' })),
+          waiting: request.t('servicepoint:display.waiting', { count: state.waiting }),
+        });
         if (json !== last) {
           last = json;
           idle = 0;
@@ -84,12 +79,18 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
           idle = 0;
           res.write(': keep-alive\n\n');
         }
-      } catch (error) {
-        request.log.warn({ err: error }, 'servicepoint display stream poll failed');
-      }
-      if (!stopped) timer = setTimeout(() => void tick(), POLL_MS);
+      },
+    );
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      unsubscribe();
+      streamsPerAddress.closed(request.ip);
+      streams.delete(stop);
+      res.end();
     };
-    await tick();
+    streams.add(stop);
+    request.raw.on('close', stop);
   });
 
   const kiosk = async (request: FastifyRequest<Loc>) => requireLocation(ctx(request), request.params.loc);

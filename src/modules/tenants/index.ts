@@ -1,9 +1,11 @@
-// Tenants: the public description of a jobcenter (getTenant) and the demo tenants. Owns no tables: the
-// `tenants` table and the tenant cache are platform (shared/tenancy), since every table and request needs them.
+// Tenants: the public description of a jobcenter (getTenant), the demo tenants, and creating tenants (the
+// platform page for platform_admin and `npm run admin -- create-tenant`). Owns no tables: the `tenants` table and
+// the tenant cache are platform (shared/tenancy), since every table and request needs them.
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { operation, typed } from '../../shared/http/operation.js';
 import type { WegweiserModule } from '../../shared/module.js';
+import { PLATFORM_PATH, registerPlatformRoutes } from './platform.routes.js';
 
 export { demoTenant, secondTenant } from './demo.js';
 
@@ -23,16 +25,19 @@ export const tenantsModule: WegweiserModule = {
   name: 'tenants',
   /** Creating and changing tenants: the operators of the installation. */
   permissions: { 'tenants.manage': ['platform_admin'] },
+  staffNav: [{ path: PLATFORM_PATH, labelKey: 'tenants:nav', permission: 'tenants.manage', order: 90 }],
+  html: registerPlatformRoutes,
   api(app: FastifyInstance) {
-    app.withTypeProvider<ZodTypeProvider>().get(
+    typed(app).get(
       '/',
       {
-        schema: {
+        schema: operation({
           operationId: 'getTenant',
           summary: 'Public information about the jobcenter (name, address, languages)',
           tags: ['tenant'],
+          access: 'public',
           response: { 200: publicTenantSchema },
-        },
+        }),
       },
       async (request) => {
         const t = request.tenant;

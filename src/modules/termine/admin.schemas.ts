@@ -162,3 +162,38 @@ export const closureBody = z.object({
   endsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
   reason: textInput({ max: 200 }).default(''),
 });
+
+// ---- responses of the staff JSON API ----
+
+const int = z.number().int();
+const localizedOut = z.record(z.string(), z.string());
+
+export const settingsOut = z
+  .object({
+    holdMinutes: int,
+    doubleOptIn: z.boolean(),
+    confirmMinutes: int,
+    reminderHours: int,
+    maxFutureAppointmentsPerEmail: int,
+    retentionDays: int,
+    holdsPerIpHour: int,
+    bookingsPerIpHour: int,
+    bookingsPerEmailDay: int,
+    heiligabend: z.enum(specialDayPolicies),
+    silvester: z.enum(specialDayPolicies),
+  })
+  .meta({ id: 'TermineSettings' });
+
+/** The stored rows; further columns may be added within /api/v1 (doc/api-versioning.md), hence loose objects. */
+export const configurationOut = z
+  .object({
+    settings: settingsOut,
+    locations: z.array(z.looseObject({ id: z.uuid(), name: z.string(), street: z.string(), postalCode: z.string(), city: z.string(), active: z.boolean(), directions: localizedOut, accessibility: localizedOut })),
+    services: z.array(z.looseObject({ id: z.uuid(), name: localizedOut, durationMinutes: int, onlineBookable: z.boolean(), active: z.boolean() })),
+    pairs: z.array(z.object({ locationId: z.uuid(), serviceId: z.uuid() })),
+  })
+  .meta({ id: 'TermineConfiguration' });
+
+export const createdOut = z.object({ id: z.uuid() }).meta({ id: 'Created' });
+export const closureOut = z.object({ id: z.uuid(), affected: int.meta({ description: 'Appointments cancelled; the citizens are told by e-mail' }) }).meta({ id: 'TerminClosureCreated' });
+export const saved = z.null().meta({ description: 'Saved' });

@@ -17,8 +17,8 @@ import { ReceiptPage } from './views/ReceiptPage.js';
 import { StartPage } from './views/StartPage.js';
 import { UploadPage, type UploadPageProps } from './views/UploadPage.js';
 import { sendPdf } from './http.js';
-import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 import { berlinDate } from '../../shared/time.js';
+import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 
 type CodeParams = { code: string };
 type ItemParams = { code: string; position: string };

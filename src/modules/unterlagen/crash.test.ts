@@ -4,8 +4,6 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../shared/clock.js';
@@ -14,10 +12,8 @@ import { openDatabase, type Database } from '../../shared/db/client.js';
 import { createLogger } from '../../shared/logger.js';
 import type { AppDeps } from '../../shared/module.js';
 import { createAppDeps } from '../../deps.js';
-import { parseMasterKey, Sha256Tap } from '../../shared/files/index.js';
 import { jpegWithGps, pdfWithPages } from './files/test/fixtures.js';
-import { cleanupStorage } from './maintenance.js';
-import { uploadFiles, uploads } from './unterlagen.tables.js';
+import { expectUploadsIntact } from './testing.js';
 import { createScratchDatabase, startServerProcess, type ServerProcess } from '../../shared/testing/scratch.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -110,36 +106,8 @@ describe('crash safety of the file store', () => {
     try {
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
       const deps: AppDeps = await createAppDeps({ config, database, clock: systemClock, logger: createLogger('silent') });
-      const run = await cleanupStorage(deps, 0);
+      const run = await expectUploadsIntact(deps, acknowledged, 2);
       expect(run.incomingRemoved + run.stagedRemoved + run.rolledForward, 'the kill interrupted an upload').toBeGreaterThan(0);
-
-      const store = deps.fileStore;
-      const rows = await database.db.select().from(uploadFiles);
-      const uploadRows = await database.db.select({ id: uploads.id }).from(uploads);
-      const uploadIds = new Set(uploadRows.map((u) => u.id));
-
-      // Nothing acknowledged is lost.
-      for (const id of acknowledged) expect(uploadIds.has(id), `acknowledged upload ${id}`).toBe(true);
-      // Every row has its file in place, and the file decrypts to what the row says.
-      const masterKey = parseMasterKey(config.filesMasterKey);
-      for (const row of rows) {
-        expect(row.storageState, row.id).toBe('stored');
-        expect(await store.locate(row.tenantId, row.id)).toBe('final');
-        const tap = new Sha256Tap();
-        await pipeline(
-          await store.openDecrypted(row.tenantId, row.id, Buffer.from(row.wrappedKey, 'base64'), masterKey),
-          tap,
-          new Writable({ write: (_c, _e, cb) => cb() }),
-        );
-        expect(tap.sha256).toBe(row.sha256);
-      }
-      // Every file has its row; no temporary or staged file is left.
-      const rowIds = new Set(rows.map((r) => r.id));
-      for (const stored of await store.listStored()) expect(rowIds.has(stored.fileId), `file ${stored.fileId}`).toBe(true);
-      expect(await readdir(store.incomingDir)).toEqual([]);
-      expect(await store.listStaged()).toEqual([]);
-      // Each committed upload has both of its documents (the PDF and the photo PDF).
-      for (const id of uploadIds) expect(rows.filter((r) => r.uploadId === id).length, id).toBe(2);
     } finally {
       await database.close();
     }

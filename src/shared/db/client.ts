@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Pool } from 'pg';
 
 /** The migrations, reviewed as code; a new embedded database is created already migrated (see below). */
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -33,13 +34,47 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only: start from this data directory (a tarball from `Database.dumpDataDir`) instead of an empty one. */
   loadDataDir?: Blob | undefined;
+  /** PostgreSQL only: how long to wait for a new connection and for one statement (defaults below). */
+  timeouts?: Partial<DatabaseTimeouts>;
+  /** PostgreSQL only: told about a connection the server or the network dropped (the pool replaces it). */
+  onConnectionError?: (err: Error) => void;
+}
+
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+}
+
+export const defaultDatabaseTimeouts: DatabaseTimeouts = { connectMs: 5_000, statementMs: 10_000 };
+
+/**
+ * A dropped connection must never end the process. pg emits 'error' on an idle client (a database restart, a
+ * failover, a proxy's idle timeout, pg_terminate_backend) and on a checked-out one between its queries; an
+ * 'error' event without a listener is an uncaught exception in Node. The pool removes the broken client itself
+ * and the query that was running fails with the error, so listening and logging is all that is left to do.
+ */
+function keepAlive(pool: Pool, onError: (err: Error) => void): void {
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
 }
 
 /** Opens PostgreSQL (when a URL is given) or embedded PGlite; only the driver in use is loaded. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const timeouts = { ...defaultDatabaseTimeouts, ...options.timeouts };
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // A partitioned network refuses nothing: without these a request waits for the kernel's TCP timeout.
+      connectionTimeoutMillis: timeouts.connectMs,
+      // The server cancels a statement that runs too long; the client stops waiting a little later, for when
+      // the server cannot even say so (the connection is then dropped, see pg-pool's release on error).
+      statement_timeout: timeouts.statementMs,
+      query_timeout: timeouts.statementMs + 2_000,
+      keepAlive: true,
+    });
+    keepAlive(pool, options.onConnectionError ?? (() => undefined));
     // Fail fast with a clear message instead of on the first request.
     const client = await pool.connect();
     client.release();

@@ -16,6 +16,9 @@ export async function runMigrations(database: Database): Promise<void> {
   const { migrate: migratePg } = await import('drizzle-orm/node-postgres/migrator');
   const db = database.db as unknown as NodePgDatabase;
   await db.transaction(async (tx) => {
+    // Waiting for another node's migration, or a migration that rewrites a big table, may take longer than
+    // the statement timeout meant for requests.
+    await tx.execute(sql`set local statement_timeout = 0`);
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     await migratePg(tx as unknown as NodePgDatabase, { migrationsFolder });
   });

@@ -14,8 +14,8 @@ import { pdfOfDraft, statusByReference, statusByToken, submitDraft, submittedRes
 import { buildSummary } from './summary.js';
 import { CheckAnswersView, TaskListView } from './views/Overview.js';
 import { ConfirmationView, NoDraftView, ResumeView, SavedView, SaveView, StatusPageView } from './views/Session.js';
-import { perIpLimit, publicLimits } from '../ratelimit/index.js';
 import { berlinDateTime } from '../time.js';
+import { perIpLimit, publicLimits } from '../ratelimit/index.js';
 
 const emailForm = z.strictObject({ email: z.email({ error: 'forms:validation.email' }).max(254) });
 const statusForm = z.strictObject({

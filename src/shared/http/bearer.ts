@@ -1,10 +1,9 @@
 // The one rule for personal tokens in the Authorization header (manage, receipt, draft and status tokens of the
 // JSON API): `Bearer <token>`, the token exactly as we hand it out. Anything else counts as no token (401).
 import type { FastifyRequest } from 'fastify';
+import { TOKEN_PATTERN } from '../crypto.js';
 import { UnauthorizedError } from './errors.js';
 
-// TODO(struct-b merge): use TOKEN_PATTERN from src/shared/crypto.ts once main has it.
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const BEARER = /^Bearer +(\S+) *$/i;
 
 /** The token of `Authorization: Bearer <token>`, or undefined when the header is missing or malformed. */

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { h } from 'preact';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { DomainError, type FieldError, TooManyRequestsError, ValidationError } from './errors.js';
 import { ErrorPage } from '../html/ErrorPage.js';
 
@@ -41,7 +42,18 @@ const statusTitle: Record<number, string> = {
   415: 'common:errors.unsupported.title',
   422: 'common:errors.validation.title',
   429: 'common:errors.tooMany.title',
+  503: 'common:errors.unavailable.title',
 };
+
+/** Seconds a client is asked to wait when the database is unreachable (a restart or failover takes about that long). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
+
+/** The innermost error's code and message: drizzle's wrapper names the SQL parameters, which may be personal data. */
+function rootCause(error: unknown): { code?: unknown; message: string } {
+  let e = error;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  return e instanceof Error ? { code: (e as { code?: unknown }).code, message: e.message } : { message: String(e) };
+}
 
 function fieldFromPath(instancePath: string) {
   return instancePath.replace(/^\//, '').replaceAll('/', '.') || 'body';
@@ -67,6 +79,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       detailKey = error.key;
       params = error.params;
       if (error instanceof TooManyRequestsError) void reply.header('retry-after', String(error.retryAfterSeconds));
+    } else if (isDatabaseUnavailable(error)) {
+      status = 503;
+      titleKey = statusTitle[503]!;
+      detailKey = 'common:errors.unavailable.text';
+      void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       status = 422;
       titleKey = statusTitle[422]!;
@@ -86,7 +103,8 @@ export function registerErrorHandling(app: FastifyInstance) {
       detailKey = status === 413 ? 'common:errors.tooLarge.text' : status === 429 ? 'common:errors.tooMany.text' : 'common:errors.badRequest.text';
     }
 
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503) request.log.warn({ cause: rootCause(error) }, 'database unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, code: error.code }, 'request refused');
 
     if (isApiRequest(request)) return sendProblem(request, reply, status, titleKey, detailKey, fields, params);

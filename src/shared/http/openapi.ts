@@ -15,6 +15,7 @@ const tags = [
   { name: 'applications', description: 'Online applications (Antrag auf Bürgergeld)' },
   { name: 'staff', description: 'Staff session' },
   { name: 'termine-admin', description: 'Configuration of appointments (staff)' },
+  { name: 'presse', description: 'Press releases and labour-market figures (public)' },
 ];
 
 type Json = Record<string, unknown>;

@@ -52,10 +52,13 @@ const securityOf: Record<Access, Record<string, string[]>[]> = {
   staff: [{ staffSession: [] }],
 };
 
+/** A success response: a JSON schema, or several media types (e.g. JSON or PDF by Accept). */
+export type SuccessSpec = ZodType | { description: string; content: Record<string, { schema: ZodType }> };
+
 /** A documented error: a status, or a status with its own problem schema (an extension of `problemSchema`). */
 export type ErrorSpec = ProblemStatus | { status: ProblemStatus; schema: ZodType; description?: string };
 
-export interface OperationSpec<P extends ZodRawShape, Q extends ZodType | undefined, B extends ZodType | undefined, H extends ZodType | undefined, R extends Record<number, ZodType>> {
+export interface OperationSpec<P extends ZodRawShape, Q extends ZodType | undefined, B extends ZodType | undefined, H extends ZodType | undefined, R extends Record<number, SuccessSpec>> {
   /** Stable and unique: other systems rely on it (doc/api-versioning.md). */
   operationId: string;
   summary: string;
@@ -88,7 +91,7 @@ export function operation<
   Q extends ZodType | undefined = undefined,
   B extends ZodType | undefined = undefined,
   H extends ZodType | undefined = undefined,
-  R extends Record<number, ZodType> = Record<number, ZodType>,
+  R extends Record<number, SuccessSpec> = Record<number, ZodType>,
 >(spec: OperationSpec<P, Q, B, H, R>) {
   const takesInput = Boolean(spec.params && Object.keys(spec.params).length) || Boolean(spec.querystring || spec.body || spec.headers);
   const implied: ErrorSpec[] = [404];

@@ -11,6 +11,11 @@ export const tenantsRepository = {
   async list(db: Executor): Promise<Tenant[]> {
     return db.select().from(tenants).orderBy(asc(tenants.name));
   },
+  /** Inserts a new tenant; undefined when the slug is taken (nothing written). */
+  async insert(db: Executor, tenant: NewTenant): Promise<Tenant | undefined> {
+    const rows = await db.insert(tenants).values(tenant).onConflictDoNothing({ target: tenants.slug }).returning();
+    return rows[0];
+  },
   /** Inserts the tenant unless its slug exists; returns the stored row either way. */
   async ensure(db: Executor, tenant: NewTenant): Promise<Tenant> {
     await db.insert(tenants).values(tenant).onConflictDoNothing({ target: tenants.slug });

@@ -21,16 +21,21 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
+/** Debian's chromium, headless, without background traffic (for a server the test started another way). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
 export async function startBrowserHarness(options: TestOptions = {}): Promise<BrowserHarness> {
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: run .ci/run or apt-get install chromium`);
   const ctx = await createTestContext(options);
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ctx.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchBrowser();
   return {
     ctx,
     baseUrl: `http://127.0.0.1:${port}`,

@@ -1,0 +1,69 @@
+// SQL of the labour-market figures, the import previews and the tenant's press settings.
+import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
+import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { figureImports, labourMarketFigures, pressSettings, type ImportedRow, type LabourMarketFigure, type PressSettings } from './presse.tables.js';
+
+export type FigureValues = Omit<LabourMarketFigure, 'tenantId' | 'updatedAt'>;
+
+/** Inserts or replaces the figures of a region and month (a later file corrects an earlier one). */
+export async function upsertFigures(tdb: TenantDb, rows: FigureValues[], now: Date): Promise<void> {
+  for (const row of rows) {
+    const { region: _r, month: _m, ...rest } = row;
+    await tdb.db
+      .insert(labourMarketFigures)
+      .values({ ...row, tenantId: tdb.tenantId, updatedAt: now })
+      .onConflictDoUpdate({ target: [labourMarketFigures.tenantId, labourMarketFigures.region, labourMarketFigures.month], set: { ...rest, updatedAt: now } });
+  }
+}
+
+export function series(tdb: TenantDb, region: string, from?: string, to?: string): Promise<LabourMarketFigure[]> {
+  return tdb.db
+    .select()
+    .from(labourMarketFigures)
+    .where(
+      tdb.scope(
+        labourMarketFigures,
+        eq(labourMarketFigures.region, region),
+        from ? gte(labourMarketFigures.month, from) : undefined,
+        to ? lte(labourMarketFigures.month, to) : undefined,
+      ),
+    )
+    .orderBy(asc(labourMarketFigures.month));
+}
+
+export function figureOf(tdb: TenantDb, region: string, month: string): Promise<LabourMarketFigure | undefined> {
+  return tdb.first(labourMarketFigures, eq(labourMarketFigures.region, region), eq(labourMarketFigures.month, month));
+}
+
+export async function regionName(tdb: TenantDb, region: string): Promise<string | undefined> {
+  const rows = await tdb.db
+    .select({ name: labourMarketFigures.regionName })
+    .from(labourMarketFigures)
+    .where(tdb.scope(labourMarketFigures, eq(labourMarketFigures.region, region)))
+    .limit(1);
+  return rows[0]?.name;
+}
+
+export async function insertImport(tdb: TenantDb, values: { createdBy: string; month: string; rows: ImportedRow[]; unrecognised: string[] }, now: Date) {
+  return tdb.insert(figureImports, { ...values, createdAt: now });
+}
+
+export function openImport(tdb: TenantDb, id: string) {
+  return tdb.first(figureImports, eq(figureImports.id, id), isNull(figureImports.committedAt));
+}
+
+export async function markCommitted(tdb: TenantDb, id: string, now: Date): Promise<boolean> {
+  const rows = await tdb.update(figureImports, { committedAt: now }, and(eq(figureImports.id, id), isNull(figureImports.committedAt)));
+  return rows.length === 1;
+}
+
+export function getSettings(tdb: TenantDb): Promise<PressSettings | undefined> {
+  return tdb.first(pressSettings);
+}
+
+export async function saveSettings(tdb: TenantDb, values: Omit<PressSettings, 'tenantId' | 'updatedAt'>, now: Date): Promise<void> {
+  await tdb.db
+    .insert(pressSettings)
+    .values({ ...values, tenantId: tdb.tenantId, updatedAt: now })
+    .onConflictDoUpdate({ target: pressSettings.tenantId, set: { ...values, updatedAt: now } });
+}

@@ -1,0 +1,31 @@
+// Presse: the newsroom (press releases with running numbers per year, embargo, four-eyes approval, feeds, press
+// list) and the labour-market figures (import, chart and table, monthly draft release). Owns the presse_* tables.
+import type { WegweiserModule } from '../../shared/module.js';
+import { seedPresse } from './demo.js';
+import { registerFeedRoutes } from './feeds.js';
+import { registerPresseApi } from './presse.api.js';
+import { registerPublicRoutes } from './public.routes.js';
+import { registerStaffRoutes } from './staff.routes.js';
+
+export const presseModule: WegweiserModule = {
+  name: 'presse',
+  permissions: {
+    /** See the press office's releases in every state. */
+    'presse.view': ['presse', 'tenant_admin'],
+    /** Write, submit, publish, correct and withdraw releases; import figures. */
+    'presse.edit': ['presse'],
+    /** Approve a release someone else wrote (four eyes). */
+    'presse.approve': ['presse', 'tenant_admin'],
+    /** Press settings and where a year's count starts. */
+    'presse.settings': ['tenant_admin'],
+  },
+  html(app, deps) {
+    registerPublicRoutes(app, deps);
+    registerFeedRoutes(app, deps);
+    registerStaffRoutes(app, deps);
+  },
+  citizenServices: [{ titleKey: 'presse:service.title', descriptionKey: 'presse:service.description', path: '/presse' }],
+  api: registerPresseApi,
+  staffNav: [{ path: '/staff/presse', labelKey: 'presse:nav', permission: 'presse.view', order: 40 }],
+  seedDemo: seedPresse,
+};

@@ -1,0 +1,44 @@
+// zod schemas of the newsroom's inputs (messages are i18n keys).
+import { z } from 'zod';
+import { multilineText, textInput } from '../../shared/http/text.js';
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+export const newsroomQuery = z.object({
+  q: z.preprocess(emptyToUndefined, textInput({ max: 100 }).optional()),
+  kategorie: z.preprocess(emptyToUndefined, textInput({ max: 80 }).optional()),
+  jahr: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1990).max(2100).optional()),
+  seite: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).optional()),
+});
+
+export const feedQuery = z.object({ kategorie: z.preprocess(emptyToUndefined, textInput({ max: 80 }).optional()) });
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'common:validation.format' });
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'presse:errors.time' });
+
+/** The editor's form; categories are comma-separated, the embargo is a date and time in Europe/Berlin. */
+export const releaseForm = z
+  .object({
+    title: textInput({ min: 1, max: 200 }),
+    subtitle: z.preprocess((v) => v ?? '', textInput({ max: 300 })),
+    dateline: textInput({ min: 1, max: 100 }),
+    body: multilineText({ min: 1, max: 50_000 }),
+    categories: z.preprocess((v) => v ?? '', textInput({ max: 300 })),
+    embargoDate: z.preprocess(emptyToUndefined, localDate.optional()),
+    embargoTime: z.preprocess(emptyToUndefined, localTime.optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.embargoDate && !v.embargoTime) ctx.addIssue({ code: 'custom', path: ['embargoTime'], message: 'presse:errors.embargoTime' });
+    if (v.embargoTime && !v.embargoDate) ctx.addIssue({ code: 'custom', path: ['embargoDate'], message: 'presse:errors.embargoDate' });
+  });
+export type ReleaseForm = z.output<typeof releaseForm>;
+
+export const workflowAction = z.object({ action: z.enum(['submit', 'approve', 'publish', 'reopen', 'withdraw']) });
+export const correctionForm = z.object({ correction: multilineText({ min: 1, max: 2000 }) });
+export const presetForm = z.object({ year: z.coerce.number().int().min(2000).max(2100), next: z.coerce.number().int().min(1).max(1_000_000) });
+export const settingsForm = z.object({
+  dateline: textInput({ min: 1, max: 100 }),
+  contact: multilineText({ min: 1, max: 1000 }),
+  districtRegion: textInput({ min: 1, max: 40 }),
+  comparisonRegion: textInput({ min: 1, max: 40 }),
+});

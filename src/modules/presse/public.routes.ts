@@ -1,0 +1,48 @@
+// Public pages of the newsroom and the figures: list, release, figures page with its chart and CSV. Pages are
+// never kept in the shared page cache: what is visible changes when an embargo ends.
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import { parseInput } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { rateChartSvg } from './figures.chart.js';
+import { figuresView } from './figures.service.js';
+import { figuresCsv } from './figures.csv.js';
+import { renderRelease } from './markdown.js';
+import { newsroom, publicRelease } from './newsroom.service.js';
+import { newsroomQuery } from './presse.schemas.js';
+import { FiguresPage } from './views/Figures.js';
+import { NewsroomPage } from './views/Newsroom.js';
+import { ReleasePage } from './views/ReleasePage.js';
+
+export function registerPublicRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/presse', async (request, reply) => {
+    const query = parseInput(newsroomQuery, request.query ?? {});
+    const data = await newsroom(request.tdb, deps.clock.now(), query);
+    return reply.render(h(NewsroomPage, { ...data, query }));
+  });
+
+  app.get<{ Params: { ref: string } }>('/presse/:ref', async (request, reply) => {
+    const { release, contact } = await publicRelease(request.tdb, request.tenant, deps.clock.now(), request.params.ref);
+    const bodyHtml = renderRelease(release.dateline, release.body, `/t/${request.tenant.slug}/arbeitsmarkt.svg`);
+    return reply.render(h(ReleasePage, { release, bodyHtml, contact }));
+  });
+
+  app.get('/arbeitsmarkt', async (request, reply) => {
+    return reply.render(h(FiguresPage, { view: await figuresView(request.tdb, request.tenant) }));
+  });
+
+  app.get('/arbeitsmarkt.svg', async (request, reply) => {
+    const view = await figuresView(request.tdb, request.tenant);
+    const t = request.t;
+    const svg = await rateChartSvg(view, { title: t('presse:figures.chartTitle'), month: t('presse:figures.columns.month'), rate: t('presse:figures.rateAxis'), region: t('presse:figures.region') });
+    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=300').send(svg);
+  });
+
+  app.get('/arbeitsmarkt.csv', async (request, reply) => {
+    const view = await figuresView(request.tdb, request.tenant);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="arbeitsmarkt-${request.tenant.slug}.csv"`)
+      .send(figuresCsv(view, request.t));
+  });
+}

@@ -1,0 +1,70 @@
+import { Alert, BackLink } from '../../../shared/html/components.js';
+import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import { Layout } from '../../../shared/html/Layout.js';
+import { longDate } from '../format.js';
+import type { PressRelease } from '../presse.tables.js';
+import { runningNumber } from '../release.service.js';
+
+/**
+ * One release, marked up as a schema.org NewsArticle in microdata (no inline script, so the CSP stays strict).
+ * `bodyHtml` comes from the markdown renderer with raw HTML disabled.
+ */
+export function ReleaseArticle({ release, bodyHtml, contact }: { release: PressRelease; bodyHtml: string; contact: string }) {
+  const { lang, tenant } = useView();
+  const t = useT();
+  const visible = release.visibleFrom!;
+  return (
+    <article class="pr-release" itemscope itemtype="https://schema.org/NewsArticle">
+      <p class="kern-body pr-meta">
+        <span>{runningNumber(release)}</span> ·{' '}
+        <time itemprop="datePublished" datetime={visible.toISOString()}>
+          {longDate(visible, lang)}
+        </time>
+        {release.correctedAt ? <meta itemprop="dateModified" content={release.correctedAt.toISOString()} /> : null}
+      </p>
+      <h1 class="kern-heading-large" itemprop="headline">
+        {release.title}
+      </h1>
+      {release.subtitle ? (
+        <p class="kern-heading-small pr-subtitle" itemprop="alternativeHeadline">
+          {release.subtitle}
+        </p>
+      ) : null}
+      {release.status === 'withdrawn' ? (
+        <Alert type="warning" title={t('presse:release.withdrawn')}>
+          <p class="kern-body">{t('presse:release.withdrawnText', { date: longDate(release.withdrawnAt!, lang) })}</p>
+        </Alert>
+      ) : null}
+      {release.correction ? (
+        <Alert type="info" title={t('presse:release.correction', { date: longDate(release.correctedAt!, lang) })}>
+          <p class="kern-body">{release.correction}</p>
+        </Alert>
+      ) : null}
+      <div class="kern-body pr-body" itemprop="articleBody">
+        <div dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      </div>
+      {release.categories.length ? (
+        <p class="kern-body kern-body--small">
+          {t('presse:release.categories')}: <span itemprop="keywords">{release.categories.join(', ')}</span>
+        </p>
+      ) : null}
+      <section class="pr-contact" aria-labelledby="pr-contact" itemprop="publisher" itemscope itemtype="https://schema.org/GovernmentOrganization">
+        <h2 id="pr-contact" class="kern-heading-small">
+          {t('presse:release.contact')}
+        </h2>
+        <meta itemprop="name" content={tenant?.name ?? ''} />
+        <address class="kern-body pr-address">{contact}</address>
+      </section>
+    </article>
+  );
+}
+
+export function ReleasePage(props: { release: PressRelease; bodyHtml: string; contact: string }) {
+  const base = useTenantBase();
+  return (
+    <Layout title={props.release.title}>
+      <BackLink href={`${base}/presse`} />
+      <ReleaseArticle {...props} />
+    </Layout>
+  );
+}

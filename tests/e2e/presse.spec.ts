@@ -1,0 +1,74 @@
+// The newsroom and the figures page in a real browser without JavaScript, at phone and desktop width, with axe;
+// screenshots go to SHOTS_DIR when it is set (for looking at the pages).
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../../src/modules/staff/testing.js';
+import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+
+let h: BrowserHarness;
+const shots = process.env.SHOTS_DIR;
+
+beforeAll(async () => {
+  h = await startBrowserHarness({ now: '2026-03-10T09:00:00Z' });
+  if (shots) mkdirSync(shots, { recursive: true });
+});
+afterAll(async () => h?.close());
+
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+describe('public newsroom', () => {
+  for (const width of [390, 1366]) {
+    it(`works without JavaScript and is accessible at ${width} px`, async () => {
+      const { page } = await h.newPage({ javaScript: false, width });
+      await page.goto(`${h.baseUrl}/t/neue-wege/presse`);
+      await expectAccessible(page, `newsroom ${width}`);
+      await shot(page, `newsroom-${width}`);
+      await page.getByLabel('Suchbegriff').fill('Coaching');
+      await page.getByRole('button', { name: 'Suchen' }).click();
+      await expect.poll(() => page.getByRole('link', { name: 'Neue Perspektiven für Langzeitarbeitslose' }).count()).toBe(1);
+      await expectAccessible(page, `search ${width}`);
+      await page.getByRole('link', { name: 'Neue Perspektiven für Langzeitarbeitslose' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Neue Perspektiven für Langzeitarbeitslose');
+      expect(await page.getByText('Lfd. Nr. 530 / 2020').count()).toBe(1);
+      await expectAccessible(page, `release ${width}`);
+      await shot(page, `release-${width}`);
+      await page.goto(`${h.baseUrl}/t/neue-wege/arbeitsmarkt`);
+      expect(await page.locator('img[src$="arbeitsmarkt.svg"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      await expectAccessible(page, `figures ${width}`);
+      await shot(page, `figures-${width}`);
+    });
+  }
+});
+
+describe('press office', () => {
+  it('writes a release and submits it by keyboard-usable forms; the pages are accessible', async () => {
+    const login = await loginAs(h.ctx, ['presse']);
+    const { page, context } = await h.newPage({ width: 1366 });
+    const [name, value] = Object.entries(login.cookies)[0]!;
+    await context.addCookies([{ name, value, url: h.baseUrl }]);
+    await page.goto(`${h.baseUrl}/t/neue-wege/staff/presse`);
+    await expectAccessible(page, 'staff list');
+    await page.getByRole('link', { name: 'Neue Pressemitteilung' }).click();
+    await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await expect.poll(() => page.locator('.ww-error-summary').count()).toBe(1);
+    await expectAccessible(page, 'editor with errors');
+    await page.getByLabel('Titel', { exact: true }).fill('Jobmesse in Bensheim');
+    await page.getByLabel('Text', { exact: true }).fill('Am Samstag findet die Jobmesse statt.\n\n> „Kommen Sie vorbei.“ — Diana Stolz, Erste Kreisbeigeordnete');
+    await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await expect.poll(() => page.getByText('Entwurf angelegt.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Zur Freigabe eingereicht.').count()).toBe(1);
+    expect(await page.getByText('Eine andere Person muss diese Pressemitteilung freigeben').count()).toBe(1);
+    await expectAccessible(page, 'submitted release');
+    await shot(page, 'staff-release-1366');
+    await page.goto(`${h.baseUrl}/t/neue-wege/staff/presse`);
+    await page.getByRole('button', { name: 'Monatsmeldung aus den neuesten Arbeitsmarktzahlen entwerfen' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Arbeitsmarkt im November 2020');
+    await expectAccessible(page, 'monthly draft');
+    await shot(page, 'monthly-draft-1366');
+  });
+});
