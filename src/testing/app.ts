@@ -32,7 +32,8 @@ export async function createTestContext(options: TestOptions = {}): Promise<Test
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     CAPTCHA: 'off',
-    RATE_LIMITS: 'off',
+    // Limits are off in tests unless a test turns them on; outside NODE_ENV=test the config refuses 'off'.
+    RATE_LIMITS: (options.env?.NODE_ENV ?? 'test') === 'test' ? 'off' : 'on',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (options.logStream ? 'info' : 'silent'),
     DATA_DIR: dataDir,
     ...options.env,

@@ -8,6 +8,7 @@ import { fromBerlinIso } from '../../shared/time.js';
 const count = (min: number, max: number) => z.coerce.number({ error: 'common:validation.invalidType' }).int().min(min).max(max);
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 const text = (max: number) => textInput({ max }).default('');
+const paragraphs = (max: number) => multilineText({ max }).default('');
 const required = (max: number) => textInput({ max }).min(1);
 const time = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -55,10 +56,10 @@ export const locationForm = z
   .object({
     ...locationCommon,
     ...hourFields,
-    directionsDe: text(1000),
-    directionsEn: text(1000),
-    accessibilityDe: text(1000),
-    accessibilityEn: text(1000),
+    directionsDe: paragraphs(1000),
+    directionsEn: paragraphs(1000),
+    accessibilityDe: paragraphs(1000),
+    accessibilityEn: paragraphs(1000),
   })
   .transform((f, ctx): LocationInput => {
     const hours: LocationInput['hours'] = [];
@@ -108,11 +109,11 @@ export const serviceForm = z
   .object({
     nameDe: required(120),
     nameEn: text(120),
-    descriptionDe: text(500),
-    descriptionEn: text(500),
+    descriptionDe: paragraphs(500),
+    descriptionEn: paragraphs(500),
     durationMinutes: count(5, 480),
-    bringDe: text(3000),
-    bringEn: text(3000),
+    bringDe: paragraphs(3000),
+    bringEn: paragraphs(3000),
     onlineBookable: checkbox,
     active: checkbox,
     locationIds: z.union([textInput(), z.array(textInput())]).default([]).transform((v) => (Array.isArray(v) ? v : [v])),
