@@ -2,6 +2,7 @@
 // minimum rate for request bodies, so that a client sending one byte a second (or announcing more bytes than
 // it sends) cannot hold a connection, a parser and an upload's temporary file for ever. doc/operations.md says
 // what the reverse proxy adds in front of this.
+import { Socket } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 
@@ -37,6 +38,8 @@ export function registerMinimumBodyRate(app: FastifyInstance, config: Pick<Confi
     const hasBody = raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length'] ?? 0) > 0;
     if (!hasBody || raw.complete) return;
     const socket = raw.socket;
+    // Injected requests (app.inject) have a stand-in socket without a byte counter: there is no client to be slow.
+    if (!(socket instanceof Socket)) return;
     let seen = socket.bytesRead;
     const timer = setInterval(() => {
       if (raw.complete || socket.destroyed) return clearInterval(timer);
