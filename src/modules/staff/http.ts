@@ -27,8 +27,9 @@ export function clearSessionCookie(reply: FastifyReply, deps: AppDeps): void {
   void reply.clearCookie(sessionCookieName(deps.config), sessionCookieOptions(deps.config));
 }
 
-/** Local time in Europe/Berlin for notices ("paused until 09:42"). */
-export function berlinTime(at: Date, lang: string): string {
+/** Time of day in Europe/Berlin, written the way `lang` writes times, for notices ("paused until 09:42" / "9:42 AM").
+ *  Unlike shared/time berlinTime (always HH:mm), the format follows the language. */
+export function localizedBerlinTime(at: Date, lang: string): string {
   return berlinDateTime(at).setLocale(lang).toLocaleString(DateTime.TIME_SIMPLE);
 }
 

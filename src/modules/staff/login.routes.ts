@@ -5,7 +5,7 @@ import type { AppDeps } from '../../shared/module.js';
 import { readSession, requirePermission, staffBase } from './auth.js';
 import { confirmEnrolment, enrolmentDetails, loginWithPassword, logout, setInitialPassword, userById, verifySecondFactor } from './auth.service.js';
 import { formtokenGuard } from './formtoken.js';
-import { berlinTime, clearSessionCookie, clientInfo, formErrors, requireStage, setSessionCookie } from './http.js';
+import { localizedBerlinTime, clearSessionCookie, clientInfo, formErrors, requireStage, setSessionCookie } from './http.js';
 import { safeNext } from './session.js';
 import { codeSchema, loginSchema, newPasswordSchema } from './staff.schemas.js';
 import { EnrolPage, RecoveryCodesPage } from './views/EnrolPage.js';
@@ -40,7 +40,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
     });
     if (result.kind === 'locked') {
       void reply.header('retry-after', String(Math.ceil((result.until.getTime() - deps.clock.now().getTime()) / 1000)));
-      return reply.status(429).render(h(LoginPage, { errors: [], email: parsed.data.email, next: parsed.data.next, pausedUntil: berlinTime(result.until, request.lang) }));
+      return reply.status(429).render(h(LoginPage, { errors: [], email: parsed.data.email, next: parsed.data.next, pausedUntil: localizedBerlinTime(result.until, request.lang) }));
     }
     if (result.kind === 'invalid') {
       return reply.status(401).render(
@@ -48,7 +48,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
           errors: [{ field: 'email', message: 'staff:login.invalid' }],
           email: parsed.data.email,
           next: parsed.data.next,
-          pausedUntil: result.lockedUntil ? berlinTime(result.lockedUntil, request.lang) : undefined,
+          pausedUntil: result.lockedUntil ? localizedBerlinTime(result.lockedUntil, request.lang) : undefined,
         }),
       );
     }
@@ -69,7 +69,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
     const { session, user } = request.staffCurrent!;
     const result = await verifySecondFactor(deps, request.tdb, { session, user, code: parsed.data.code, client: clientInfo(request, deps) });
     if (result.kind === 'locked') {
-      return reply.status(429).render(h(CodePage, { errors: [], next, pausedUntil: berlinTime(result.until, request.lang) }));
+      return reply.status(429).render(h(CodePage, { errors: [], next, pausedUntil: localizedBerlinTime(result.until, request.lang) }));
     }
     if (result.kind === 'invalid') {
       return reply.status(401).render(h(CodePage, { errors: [{ field: 'code', message: 'staff:code.invalid' }], next }));

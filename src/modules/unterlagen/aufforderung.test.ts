@@ -89,6 +89,8 @@ describe('the citizen opens the request with the code', () => {
     expect((await ctx.app.inject('/t/neue-wege/unterlagen/a/ABCDEFGHJKMNPQRSTVWXYZ0123')).statusCode).toBe(404);
     const { code } = await create();
     expect((await ctx.app.inject(`/t/muster-kreis/unterlagen/a/${code}`)).statusCode).toBe(404);
+    const foreignPost = await ctx.app.inject({ method: 'POST', url: `/t/muster-kreis/unterlagen/a/${code}/1`, ...multipart([file('a.pdf', await pdfWithPages(1))]) });
+    expect(foreignPost.statusCode).toBe(404);
   });
 
   it('takes uploads per item (API and form), marks the item received, and stops after the deadline grace period', async () => {
@@ -125,6 +127,10 @@ describe('the citizen opens the request with the code', () => {
       ...multipart([{ name: 'requestCode', value: code }, { name: 'item', value: '1' }, file('a.pdf', await pdfWithPages(1))]),
     });
     expect(closed.json<{ errors: { message: string }[] }>().errors[0]!.message).toBe('Dieser Punkt ist bereits erledigt.');
+    // The form checks the request it loaded from the path the same way.
+    const closedForm = await ctx.app.inject({ method: 'POST', url: `/t/neue-wege/unterlagen/a/${code}/1`, ...multipart([file('a.pdf', await pdfWithPages(1))]) });
+    expect(closedForm.statusCode).toBe(422);
+    expect(closedForm.body).toContain('Dieser Punkt ist bereits erledigt.');
 
     ctx.clock.set('2027-03-10T09:00:00Z');
     try {

@@ -1,17 +1,18 @@
 // Citizen pages: start, request opened by code, upload forms (multipart, no JavaScript needed), receipt.
+// The code routes load their Mitwirkungsaufforderung once (preHandler, request.citizenAufforderung) and pass it on.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
-import { aufforderungForCode } from './aufforderung.service.js';
+import { aufforderungForCode, type AufforderungForCitizen } from './aufforderung.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
 import { discardIntake, receiveMultipart } from './intake.js';
 import { receiptPdf } from './pdf.js';
 import { normalizeAccessCode } from './tokens.js';
 import { codeForm } from './unterlagen.schemas.js';
-import { receiptByToken, submitUpload, uploadLimits, type UploadContext } from './upload.service.js';
+import { receiptByToken, submitUpload, uploadLimits, type RequestedItem, type UploadContext } from './upload.service.js';
 import { AufforderungPage } from './views/AufforderungPage.js';
 import { ReceiptPage } from './views/ReceiptPage.js';
 import { StartPage } from './views/StartPage.js';
@@ -24,10 +25,24 @@ type CodeParams = { code: string };
 type ItemParams = { code: string; position: string };
 type TokenParams = { token: string };
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request opened by the code in the path; set by the `withAufforderung` preHandler (and only on its routes). */
+    citizenAufforderung: AufforderungForCitizen;
+  }
+}
+
 export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   const limits = uploadLimits(deps);
   const pageLimits = { maxMb: limits.maxFileBytes / 1024 / 1024, maxTotalMb: limits.maxTotalBytes / 1024 / 1024 };
   await app.register(multipart, { throwFileSizeLimit: false });
+  app.decorateRequest('citizenAufforderung', null as unknown as AufforderungForCitizen);
+  /** Loads the request of `:code` once per request; an unknown or expired code is 404 before any upload is read. */
+  const withAufforderung = {
+    preHandler: async (request: FastifyRequest) => {
+      request.citizenAufforderung = await aufforderungForCode(request.tdb, (request.params as CodeParams).code, deps.clock.now());
+    },
+  };
 
   const context = (request: FastifyRequest): UploadContext => ({ deps, tenant: request.tenant, tdb: request.tdb, lang: request.lang, t: request.t });
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/unterlagen`;
@@ -38,11 +53,12 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     extraFields: Record<string, string>,
     page: (errors: ValidationError['fields'], values: Record<string, string>) => UploadPageProps,
+    requested?: RequestedItem,
   ) => {
     const store = deps.fileStore;
     const intake = await receiveMultipart(request, () => store.incomingPath(), limits);
     try {
-      const result = await submitUpload(context(request), { ...intake, fields: { ...intake.fields, ...extraFields } });
+      const result = await submitUpload(context(request), { ...intake, fields: { ...intake.fields, ...extraFields } }, requested);
       return reply.redirect(`${base(request)}/quittung/${result.receiptToken}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -64,14 +80,14 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.redirect(`${base(request)}/a/${code}`, 303);
   });
 
-  app.get<{ Params: CodeParams }>('/unterlagen/a/:code', async (request, reply) => {
-    const data = await aufforderungForCode(request.tdb, request.params.code, deps.clock.now());
+  app.get<{ Params: CodeParams }>('/unterlagen/a/:code', withAufforderung, async (request, reply) => {
+    const data = request.citizenAufforderung;
     // Pages reached with a secret (code or receipt token) are not kept in shared caches.
     return reply.header('cache-control', 'no-store').render(h(AufforderungPage, { data, today: berlinDate(deps.clock.now()) }));
   });
 
-  const itemOf = async (request: FastifyRequest<{ Params: ItemParams }>) => {
-    const data = await aufforderungForCode(request.tdb, request.params.code, deps.clock.now());
+  const itemOf = (request: FastifyRequest<{ Params: ItemParams }>) => {
+    const data = request.citizenAufforderung;
     const item = data.items.find((i) => String(i.position) === request.params.position);
     if (!item) throw new NotFoundError();
     const props = {
@@ -83,14 +99,21 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     return { data, item, props };
   };
 
-  app.get<{ Params: ItemParams }>('/unterlagen/a/:code/:position', async (request, reply) => {
-    const { props } = await itemOf(request);
+  app.get<{ Params: ItemParams }>('/unterlagen/a/:code/:position', withAufforderung, async (request, reply) => {
+    const { props } = itemOf(request);
     return reply.render(h(UploadPage, props));
   });
 
-  app.post<{ Params: ItemParams }>('/unterlagen/a/:code/:position', { onRequest: perIpLimit(deps, publicLimits.upload) }, async (request, reply) => {
-    const { data, item, props } = await itemOf(request);
-    return handleUpload(request, reply, { requestCode: data.code, item: String(item.position) }, (errors, values) => ({ ...props, errors, values }));
+  app.post<{ Params: ItemParams }>('/unterlagen/a/:code/:position', { onRequest: perIpLimit(deps, publicLimits.upload), ...withAufforderung }, async (request, reply) => {
+    const { data, item, props } = itemOf(request);
+    // The loaded request goes to the use case as it is; the fields only say what the form showed.
+    return handleUpload(
+      request,
+      reply,
+      { requestCode: data.code, item: String(item.position) },
+      (errors, values) => ({ ...props, errors, values }),
+      { aufforderung: data.aufforderung, item },
+    );
   });
 
   const freeProps = async (request: FastifyRequest): Promise<UploadPageProps> => ({

@@ -74,8 +74,18 @@ interface Document {
 
 const fileError = (message: string, params: Record<string, unknown> = {}): FieldError => ({ field: 'file', message, params });
 
-export async function submitUpload(ctx: UploadContext, intake: Intake): Promise<UploadResult> {
-  const target = await resolveTarget(ctx, intake.fields);
+/** The item of a Mitwirkungsaufforderung an upload is for, as the citizen pages load it once from the code in the path. */
+export interface RequestedItem {
+  aufforderung: Mitwirkungsaufforderung;
+  item: MitwirkungItem;
+}
+
+/**
+ * The one entry for an upload. `requested`: the item the route already loaded from the code in its path (the
+ * HTML pages); without it, `requestCode` and `item` in the fields name it (the JSON API), or the fields are a free upload.
+ */
+export async function submitUpload(ctx: UploadContext, intake: Intake, requested?: RequestedItem): Promise<UploadResult> {
+  const target = await resolveTarget(ctx, intake.fields, requested);
   const files = await checkFiles(ctx, intake);
   if (!target.ok || !files.ok) {
     throw new ValidationError([...(target.ok ? [] : target.errors), ...(files.ok ? [] : files.errors)]);
@@ -107,17 +117,14 @@ export async function submitUpload(ctx: UploadContext, intake: Intake): Promise<
 async function resolveTarget(
   ctx: UploadContext,
   fields: Record<string, string>,
+  requested: RequestedItem | undefined,
 ): Promise<{ ok: true; value: Target } | { ok: false; errors: FieldError[] }> {
-  if ((fields.requestCode ?? '').trim() !== '') {
+  if (requested || (fields.requestCode ?? '').trim() !== '') {
     const parsed = safeParseForm(requestUploadFields, fields);
     if (!parsed.ok) return parsed;
-    const code = normalizeAccessCode(parsed.data.requestCode);
-    const aufforderung = code ? await repo.aufforderungByCodeHash(ctx.tdb, hashToken(code), ctx.deps.clock.now()) : undefined;
-    if (!aufforderung) return { ok: false, errors: [{ field: 'requestCode', message: 'unterlagen:errors.codeUnknown' }] };
-    const items = await repo.itemsOf(ctx.tdb, aufforderung.id);
-    const wanted = parsed.data.item;
-    const item = items.find((i) => (/^\d+$/.test(wanted) ? i.position === Number(wanted) : i.id === wanted));
-    if (!item) return { ok: false, errors: [{ field: 'item', message: 'unterlagen:errors.itemUnknown' }] };
+    const found = requested ? { ok: true as const, value: requested } : await requestedItem(ctx, parsed.data);
+    if (!found.ok) return found;
+    const { aufforderung, item } = found.value;
     if (item.status === 'accepted') return { ok: false, errors: [{ field: 'item', message: 'unterlagen:errors.itemClosed' }] };
     return {
       ok: true,
@@ -152,6 +159,21 @@ async function resolveTarget(
       item: null,
     },
   };
+}
+
+/** The item named by `requestCode` and `item` (position or id) of the fields; an unknown or expired code is one answer. */
+async function requestedItem(
+  ctx: UploadContext,
+  fields: { requestCode: string; item: string },
+): Promise<{ ok: true; value: RequestedItem } | { ok: false; errors: FieldError[] }> {
+  const code = normalizeAccessCode(fields.requestCode);
+  const aufforderung = code ? await repo.aufforderungByCodeHash(ctx.tdb, hashToken(code), ctx.deps.clock.now()) : undefined;
+  if (!aufforderung) return { ok: false, errors: [{ field: 'requestCode', message: 'unterlagen:errors.codeUnknown' }] };
+  const items = await repo.itemsOf(ctx.tdb, aufforderung.id);
+  const wanted = fields.item;
+  const item = items.find((i) => (/^\d+$/.test(wanted) ? i.position === Number(wanted) : i.id === wanted));
+  if (!item) return { ok: false, errors: [{ field: 'item', message: 'unterlagen:errors.itemUnknown' }] };
+  return { ok: true, value: { aufforderung, item } };
 }
 
 async function checkFiles(ctx: UploadContext, intake: Intake): Promise<{ ok: true; accepted: AcceptedFile[] } | { ok: false; errors: FieldError[] }> {

@@ -37,7 +37,7 @@ describe('Cache-Control: no-store on personal responses', () => {
     expect(seen.size).toBeGreaterThan(15);
     for (const path of ['/staff/servicepoint', '/staff/audit', '/staff/admin']) expect([...seen].some((u) => u.includes(path)), path).toBe(true);
     expect(missing).toEqual([]);
-  });
+  }, 180_000);
 
   it('is set on getApplication, getAppointment and error answers; static assets keep their own caching', async () => {
     const draft = (await ctx.app.inject({ method: 'POST', url: `${api}/applications`, payload: {} })).json() as { id: string; draftToken: string };

@@ -1,9 +1,9 @@
 // Checks an uploaded file by its content: kind, size, pages, pixels; names why it is refused.
-import { open, readFile, stat } from 'node:fs/promises';
-import type { PDFDocument } from 'pdf-lib';
+import { open, stat } from 'node:fs/promises';
 import type { Metadata } from 'sharp';
-import { loadFileType, loadPdfLib, loadSharp } from '../../../shared/libraries.js';
+import { loadFileType, loadSharp } from '../../../shared/libraries.js';
 import { heifCodecConfigs } from './heif.js';
+import { checkPdfInWorker } from './pdfWorker.js';
 import { extensionOf, isSuspiciousName, sanitizeName } from './sanitizeName.js';
 
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'heic';
@@ -19,6 +19,7 @@ export type ReasonCode =
   | 'too-many-pages'
   | 'too-many-pixels'
   | 'too-large'
+  | 'too-complex'
   | 'infected'
   | 'name-invalid';
 
@@ -75,6 +76,7 @@ const allowedExtensions = new Set(Object.values(extensionsByKind).flat());
 const headLength = 4100;
 // The 'meta' box of a HEIC sits at the start; with many tiles and properties it can pass 4 KB.
 const heifHeadLength = 256 * 1024;
+const pdfTrailerSearch = 1024;
 // End of central directory record (22 bytes) plus the longest possible ZIP comment.
 const zipTailLength = 22 + 0xffff;
 
@@ -115,35 +117,28 @@ export async function inspectFile(
   const accepted = { ok: true as const, kind, mime: detected.mime, ext: canonicalExtension[kind], safeName, size };
 
   if (kind === 'pdf') {
-    const checked = await checkPdf(input, head, maxPdfPages);
+    const checked = await checkPdf(input, head, size, maxPdfPages);
     return 'reason' in checked ? checked : { ...accepted, pages: checked.pages };
   }
   const checked = await checkImage(input, size, kind, maxMegapixels * 1_000_000);
   return 'reason' in checked ? checked : { ...accepted, width: checked.width, height: checked.height };
 }
 
-async function checkPdf(input: string | Uint8Array, head: Uint8Array, maxPages: number): Promise<Refusal | { pages: number }> {
+/**
+ * Cheap structural checks first (header, an end-of-file marker near the end), then the parse in a worker thread
+ * with a time and memory limit (pdfWorker.ts): random bytes behind a PDF header never reach pdf-lib.
+ */
+async function checkPdf(input: string | Uint8Array, head: Uint8Array, size: number, maxPages: number): Promise<Refusal | { pages: number }> {
   // file-type already found "%PDF" at offset 0, so neither "MZ" nor "PK" can start the file.
   if (Buffer.from(head.subarray(0, 5)).toString('latin1') !== '%PDF-') return refuse('pdf-broken');
-  const bytes = typeof input === 'string' ? await readFile(input) : input;
-  const { PDFDocument: PdfLib } = await loadPdfLib();
-  let document: PDFDocument;
-  try {
-    // pdf-lib's EncryptedPDFError does not survive `instanceof` (ES5 class), so load anyway and ask.
-    document = await PdfLib.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
-  } catch {
-    return refuse('pdf-broken');
-  }
-  if (document.isEncrypted) return refuse('pdf-encrypted');
-  let pages: number;
-  try {
-    pages = document.getPageCount();
-  } catch {
-    return refuse('pdf-broken');
-  }
-  if (pages === 0) return refuse('pdf-broken');
-  if (pages > maxPages) return refuse('too-many-pages');
-  return { pages };
+  // Readers look for %%EOF in the last KB; a file without one is truncated or not a PDF.
+  const end = Buffer.from(await readRange(input, Math.max(0, size - pdfTrailerSearch), size)).toString('latin1');
+  if (!end.includes('%%EOF')) return refuse('pdf-broken');
+  const checked = await checkPdfInWorker(input);
+  if ('reason' in checked) return refuse(checked.reason);
+  if (checked.pages === 0) return refuse('pdf-broken');
+  if (checked.pages > maxPages) return refuse('too-many-pages');
+  return { pages: checked.pages };
 }
 
 async function checkImage(
