@@ -5,6 +5,7 @@ import type { WegweiserModule } from '../../shared/module.js';
 import { roles } from '../staff/index.js';
 import { seedSeminareDemo } from './demo.js';
 import { seminareJobs } from './jobs.js';
+import { registerSeminareApi } from './seminare.api.js';
 import { registerSeminarePublicRoutes } from './public.routes.js';
 import { registerSeminareStaffRoutes } from './staff.routes.js';
 
@@ -29,6 +30,7 @@ export const seminareModule: WegweiserModule = {
     registerSeminareStaffRoutes(app, deps);
     registerSeminarePublicRoutes(app, deps);
   },
+  api: registerSeminareApi,
   jobs: seminareJobs,
   seedDemo: seedSeminareDemo,
 };

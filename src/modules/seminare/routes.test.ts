@@ -55,6 +55,7 @@ describe('seminare pages', () => {
     Object.assign(lead, await sessionFor(ctx, lead.userId));
     const sheet = await get(office, `/staff/seminare/termine/${session.id}`);
     expect(sheet.statusCode).toBe(200);
+    expect(sheet.headers['cache-control']).toBe('no-store');
     const dayIds = [...sheet.body.matchAll(/tage\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     expect(dayIds.length).toBe(2);
     expect((await post(office, `/staff/seminare/termine/${session.id}/bescheinigungen`)).statusCode).toBe(303);
@@ -67,12 +68,14 @@ describe('seminare pages', () => {
     expect(mine.body).toContain('<td class="kern-table__cell">8</td>');
     const pdf = await get(staff, `/staff/seminare/bescheinigungen/${certId}.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['cache-control']).toBe('no-store');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await get(lead, `/staff/seminare/bescheinigungen/${certId}.pdf`)).statusCode).toBe(404);
 
     const code = certificateCode(ctx.deps.config.secretKey, certId);
     const valid = await ctx.app.inject({ url: `${base}/seminare/nachweis?code=${code.toLowerCase().replaceAll('-', ' ')}` });
     expect(valid.body).toContain('Die Bescheinigung ist gültig.');
+    expect(valid.headers['cache-control']).toBe('no-store');
     expect(valid.body).toContain(seminar.title);
     const invalid = await ctx.app.inject({ url: `${base}/seminare/nachweis?code=AAAA-BBBB-CCCC-DDDD` });
     expect(invalid.body).toContain('keine gültige Bescheinigung');

@@ -1,5 +1,6 @@
 // Staff pages of the seminar programme below /staff/seminare: catalogue, own requests and training account,
-// approval queue, session page (attendance, certificates) and the certificate PDF. Every page: no-store.
+// approval queue, session page (attendance, certificates) and the certificate PDF. Every page carries personal
+// data and relies on the app-wide default Cache-Control: no-store.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
@@ -26,8 +27,7 @@ export function ctxOf(request: FastifyRequest, deps: AppDeps): SeminarCtx {
 }
 const actorOf = (request: FastifyRequest): Actor => ({ userId: request.staff.userId, roles: request.staff.roles });
 const noticeOf = (request: FastifyRequest) => (request.query as Record<string, string | undefined>).notice?.replace(/[^a-zA-Z]/g, '');
-// Personal data (names, requests, attendance): never kept by a browser or proxy cache.
-const page = (reply: FastifyReply, status = 200) => reply.status(status).header('cache-control', 'no-store');
+const page = (reply: FastifyReply, status = 200) => reply.status(status);
 
 async function fieldErrors(fn: () => Promise<unknown>): Promise<FieldError[]> {
   try {

@@ -23,7 +23,10 @@ interface Route {
   permission: string;
 }
 
-/** Every staff route of the staff and audit modules with the permission it needs. */
+// Any id: the permission is checked before the route looks anything up.
+const someId = '00000000-0000-4000-8000-000000000000';
+
+/** Every staff route of the staff, audit and seminare modules with the permission it needs. */
 const routes: Route[] = [
   { method: 'GET', path: () => '/staff', permission: 'staff.self' },
   { method: 'GET', path: () => '/staff/account', permission: 'staff.self' },
@@ -48,6 +51,20 @@ const routes: Route[] = [
   { method: 'POST', path: () => '/staff/admin/teams', permission: 'staff.teams' },
   { method: 'GET', path: () => '/staff/audit', permission: 'audit.read' },
   { method: 'GET', path: () => '/staff/audit.csv', permission: 'audit.read' },
+  { method: 'GET', path: () => '/staff/seminare', permission: 'seminare.browse' },
+  { method: 'POST', path: () => `/staff/seminare/termine/${someId}/anmelden`, permission: 'seminare.browse' },
+  { method: 'GET', path: () => '/staff/seminare/meine', permission: 'seminare.browse' },
+  { method: 'POST', path: () => `/staff/seminare/anmeldungen/${someId}/annehmen`, permission: 'seminare.browse' },
+  { method: 'POST', path: () => `/staff/seminare/anmeldungen/${someId}/ausschlagen`, permission: 'seminare.browse' },
+  { method: 'POST', path: () => `/staff/seminare/anmeldungen/${someId}/stornieren`, permission: 'seminare.browse' },
+  { method: 'GET', path: () => `/staff/seminare/bescheinigungen/${someId}.pdf`, permission: 'seminare.browse' },
+  { method: 'GET', path: () => '/staff/seminare/freigaben', permission: 'seminare.approve' },
+  { method: 'GET', path: () => `/staff/seminare/freigaben/${someId}`, permission: 'seminare.approve' },
+  { method: 'POST', path: () => `/staff/seminare/freigaben/${someId}`, permission: 'seminare.approve' },
+  { method: 'GET', path: () => `/staff/seminare/termine/${someId}`, permission: 'seminare.attendance' },
+  { method: 'POST', path: () => `/staff/seminare/termine/${someId}/tage/${someId}`, permission: 'seminare.attendance' },
+  { method: 'GET', path: () => `/staff/seminare/termine/${someId}/tage/${someId}.pdf`, permission: 'seminare.attendance' },
+  { method: 'POST', path: () => `/staff/seminare/termine/${someId}/bescheinigungen`, permission: 'seminare.manage' },
 ];
 
 const request = (route: Route, who: LoggedIn | undefined, slug = 'neue-wege') =>

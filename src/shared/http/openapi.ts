@@ -17,6 +17,7 @@ const tags = [
   { name: 'staff', description: 'Staff session' },
   { name: 'termine-admin', description: 'Configuration of appointments (staff)' },
   { name: 'presse', description: 'Press releases and labour-market figures (public)' },
+  { name: 'seminare', description: 'Seminar programme: certificate check (public) and catalogue (staff)' },
   { name: 'coaching', description: 'Coaching Aus- und Weiterbildung: the participant plan (personal link) and the coach caseload' },
 ];
 

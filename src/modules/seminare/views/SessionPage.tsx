@@ -45,13 +45,15 @@ export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?
                           <label for={`d${i}-${p.enrolmentId}`}>{p.name}</label>
                         </th>
                         <td class="kern-table__cell">
-                          <select class="kern-form-input__select" id={`d${i}-${p.enrolmentId}`} name={`p_${p.enrolmentId}`}>
-                            {levels.map((l) => (
-                              <option value={String(l)} selected={(p.byDay.get(day.id) ?? -1) === l} key={l}>
-                                {t(`seminare:attendance.level.${l}`)}
-                              </option>
-                            ))}
-                          </select>
+                          <div class="kern-form-input__select-wrapper">
+                            <select class="kern-form-input__select" id={`d${i}-${p.enrolmentId}`} name={`p_${p.enrolmentId}`}>
+                              {levels.map((l) => (
+                                <option value={String(l)} selected={(p.byDay.get(day.id) ?? -1) === l} key={l}>
+                                  {t(`seminare:attendance.level.${l}`)}
+                                </option>
+                              ))}
+                            </select>
+                          </div>
                         </td>
                       </tr>
                     ))}
