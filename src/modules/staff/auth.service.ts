@@ -10,13 +10,21 @@ import { recoveryCodesRepository, sessionsRepository, throttleRepository, usersR
 import type { StaffSession, StaffUser } from './staff.tables.js';
 import { attackedPause, pauseAfter, throttlePolicy } from './throttle.js';
 import { enqueueMail } from '../../shared/mail/outbox.js';
-import type { MailContext } from './reset.service.js';
+import type { TFunction } from '../../shared/i18n/index.js';
 import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpQrDataUrl, totpUri, verifyTotp } from './totp.js';
 
 /** What the services know about the client: a keyed IP hash and a short browser name, nothing more. */
 export interface ClientInfo {
   ipHash: string;
   userAgent: string;
+}
+
+/** What a service needs to write a mail in the reader's language with links into the tenant. */
+export interface MailContext {
+  t: TFunction;
+  /** e.g. https://wegweiser.example/t/neue-wege */
+  tenantUrl: string;
+  tenantName: string;
 }
 
 type Stage = StaffSession['stage'];
