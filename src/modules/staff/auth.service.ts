@@ -8,7 +8,9 @@ import { decryptSecret, encryptSecret } from './crypto.js';
 import { checkPasswordPolicy, hashPassword, verifyDummy, verifyPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
 import { recoveryCodesRepository, sessionsRepository, throttleRepository, usersRepository } from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
-import { pauseAfter, throttlePolicy, type ThrottleKind } from './throttle.js';
+import { attackedPause, pauseAfter, throttlePolicy } from './throttle.js';
+import { enqueueMail } from '../../shared/mail/outbox.js';
+import type { TFunction } from '../../shared/i18n/index.js';
 import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpQrDataUrl, totpUri, verifyTotp } from './totp.js';
 
 /** What the services know about the client: a keyed IP hash and a short browser name, nothing more. */
@@ -17,24 +19,70 @@ export interface ClientInfo {
   userAgent: string;
 }
 
+/** What a service needs to write a mail in the reader's language with links into the tenant. */
+export interface MailContext {
+  t: TFunction;
+  /** e.g. https://wegweiser.example/t/neue-wege */
+  tenantUrl: string;
+  tenantName: string;
+}
+
 type Stage = StaffSession['stage'];
 
 export const accountKey = (email: string) => `acct:${sha256(email.trim().toLowerCase())}`;
 const ipKey = (ipHash: string) => `ip:${ipHash}`;
+/** One account from one client: the key that pauses a guesser without locking out the owner elsewhere. */
+const pairKey = (account: string, ipHash: string) => `pair:${sha256(`${account}|${ipHash}`)}`;
+
+interface ThrottleKeys {
+  account: string;
+  pair: string;
+  ip: string;
+}
+const throttleKeys = (email: string, client: ClientInfo): ThrottleKeys => {
+  const account = accountKey(email);
+  return { account, pair: pairKey(account, client.ipHash), ip: ipKey(client.ipHash) };
+};
 
 async function lockedUntil(tdb: TenantDb, keys: string[], now: Date): Promise<Date | null> {
   const until = await throttleRepository.lockedUntil(tdb, keys, now);
   return until.length ? new Date(Math.max(...until.map((d) => d.getTime()))) : null;
 }
 
-async function countFailure(deps: AppDeps, tdb: TenantDb, kind: ThrottleKind, key: string): Promise<Date | null> {
+/**
+ * Counts one failure for the pair, the client and the account; pauses the pair (and the client
+ * after many failures across accounts). Crossing the account's attack threshold mails the owner
+ * once, in the same transaction as the count. Returns the end of the pause, if any.
+ */
+async function countFailure(
+  deps: AppDeps,
+  tdb: TenantDb,
+  keys: ThrottleKeys,
+  owner: StaffUser | undefined,
+  client: ClientInfo,
+  mail: MailContext | undefined,
+): Promise<Date | null> {
   const now = deps.clock.now();
-  const failures = await throttleRepository.fail(tdb, key, now, new Date(now.getTime() - throttlePolicy.forgetAfterMs));
-  const pause = pauseAfter(kind, failures);
-  if (!pause) return null;
-  const until = new Date(now.getTime() + pause);
-  await throttleRepository.lock(tdb, key, until);
-  return until;
+  const forget = new Date(now.getTime() - throttlePolicy.forgetAfterMs);
+  return tdb.transaction(async (tx) => {
+    const pairFailures = await throttleRepository.fail(tx, keys.pair, now, forget);
+    const ipFailures = await throttleRepository.fail(tx, keys.ip, now, forget);
+    const accountFailures = await throttleRepository.fail(tx, keys.account, now, forget);
+    const pairPause = Math.max(pauseAfter('pair', pairFailures), attackedPause(accountFailures));
+    const ipPause = pauseAfter('ip', ipFailures);
+    if (pairPause) await throttleRepository.lock(tx, keys.pair, new Date(now.getTime() + pairPause));
+    if (ipPause) await throttleRepository.lock(tx, keys.ip, new Date(now.getTime() + ipPause));
+    if (pairPause) await securityEvent(deps, tx, owner, 'security.login_locked', client);
+    if (accountFailures === throttlePolicy.attackedAfter && owner?.active) {
+      await securityEvent(deps, tx, owner, 'security.login_attacked', client);
+      if (mail) {
+        const vars = { name: owner.displayName, tenant: mail.tenantName, count: accountFailures, link: `${mail.tenantUrl}/staff/password/forgot` };
+        await enqueueMail(tx, { kind: 'staff.login_attacked', to: owner.email, subject: mail.t('staff:mail.loginAttacked.subject', vars), text: mail.t('staff:mail.loginAttacked.text', vars) });
+      }
+    }
+    const pause = Math.max(pairPause, ipPause);
+    return pause ? new Date(now.getTime() + pause) : null;
+  });
 }
 
 async function securityEvent(
@@ -90,11 +138,12 @@ export type LoginResult =
 export async function loginWithPassword(
   deps: AppDeps,
   tdb: TenantDb,
-  input: { email: string; password: string; client: ClientInfo; previous?: StaffSession | undefined },
+  input: { email: string; password: string; client: ClientInfo; previous?: StaffSession | undefined; mail?: MailContext },
 ): Promise<LoginResult> {
   const now = deps.clock.now();
-  const keys = { account: accountKey(input.email), ip: ipKey(input.client.ipHash) };
-  const locked = await lockedUntil(tdb, [keys.account, keys.ip], now);
+  const keys = throttleKeys(input.email, input.client);
+  // Only this client's pauses count: failures elsewhere never lock out a client that has not failed.
+  const locked = await lockedUntil(tdb, [keys.pair, keys.ip], now);
   if (locked) return { kind: 'locked', until: locked };
 
   const user = await usersRepository.byEmail(tdb, input.email.trim());
@@ -102,14 +151,12 @@ export async function loginWithPassword(
   const usable = user && user.active && user.passwordHash && !demoRefused ? user : undefined;
   const ok = usable ? await verifyPassword(usable.passwordHash!, input.password) : await verifyDummy(input.password);
   if (!ok || !usable) {
-    const accountUntil = await countFailure(deps, tdb, 'account', keys.account);
-    const ipUntil = await countFailure(deps, tdb, 'ip', keys.ip);
     await securityEvent(deps, tdb, user, 'security.login_failed', input.client, { purpose: 'password' });
-    if (accountUntil) await securityEvent(deps, tdb, user, 'security.login_locked', input.client);
-    const until = [accountUntil, ipUntil].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
-    return { kind: 'invalid', lockedUntil: until ?? null };
+    const until = await countFailure(deps, tdb, keys, user, input.client, input.mail);
+    return { kind: 'invalid', lockedUntil: until };
   }
-  await throttleRepository.clear(tdb, keys.account);
+  // The account's count stays (it forgets after a quiet hour): a success does not refill a guesser's budget.
+  await throttleRepository.clear(tdb, keys.pair);
   const stage: Stage = usable.totpSecret ? 'mfa' : 'setup';
   const token = await startSession(deps, tdb, usable.id, stage, input.client, input.previous);
   await securityEvent(deps, tdb, usable, 'security.login_password_ok', input.client);
@@ -122,12 +169,12 @@ export type CodeResult = { kind: 'ok'; token: string; stage: Stage } | { kind: '
 export async function verifySecondFactor(
   deps: AppDeps,
   tdb: TenantDb,
-  input: { session: StaffSession; user: StaffUser; code: string; client: ClientInfo },
+  input: { session: StaffSession; user: StaffUser; code: string; client: ClientInfo; mail?: MailContext },
 ): Promise<CodeResult> {
   const { user, client } = input;
   const now = deps.clock.now();
-  const key = accountKey(user.email);
-  const locked = await lockedUntil(tdb, [key, ipKey(client.ipHash)], now);
+  const keys = throttleKeys(user.email, client);
+  const locked = await lockedUntil(tdb, [keys.pair, keys.ip], now);
   if (locked) return { kind: 'locked', until: locked };
 
   let ok = false;
@@ -142,12 +189,11 @@ export async function verifySecondFactor(
     ok = await recoveryCodesRepository.use(tdb, user.id, codeHash, now);
   }
   if (!ok) {
-    await countFailure(deps, tdb, 'account', key);
-    await countFailure(deps, tdb, 'ip', ipKey(client.ipHash));
     await securityEvent(deps, tdb, user, 'security.login_failed', client, { purpose: method });
+    await countFailure(deps, tdb, keys, user, client, input.mail);
     return { kind: 'invalid' };
   }
-  await throttleRepository.clear(tdb, key);
+  await throttleRepository.clear(tdb, keys.pair);
   const stage: Stage = user.mustChangePassword ? 'setup' : 'full';
   const token = await startSession(deps, tdb, user.id, stage, client, input.session);
   await securityEvent(deps, tdb, user, stage === 'full' ? 'security.login' : 'security.login_second_factor_ok', client, { purpose: method });

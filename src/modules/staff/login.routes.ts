@@ -5,7 +5,8 @@ import type { AppDeps } from '../../shared/module.js';
 import { readSession, requirePermission, staffBase } from './auth.js';
 import { confirmEnrolment, enrolmentDetails, loginWithPassword, logout, setInitialPassword, userById, verifySecondFactor } from './auth.service.js';
 import { formtokenGuard } from './formtoken.js';
-import { localizedBerlinTime, clearSessionCookie, clientInfo, formErrors, requireStage, setSessionCookie } from './http.js';
+import { berlinTime, clearSessionCookie, clientInfo, formErrors, requireStage, setSessionCookie } from './http.js';
+import { mailContext } from './password.routes.js';
 import { safeNext } from './session.js';
 import { codeSchema, loginSchema, newPasswordSchema } from './staff.schemas.js';
 import { EnrolPage, RecoveryCodesPage } from './views/EnrolPage.js';
@@ -37,6 +38,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
       password: parsed.data.password,
       client: clientInfo(request, deps),
       previous: previous.ok ? previous.current.session : undefined,
+      mail: mailContext(request, deps),
     });
     if (result.kind === 'locked') {
       void reply.header('retry-after', String(Math.ceil((result.until.getTime() - deps.clock.now().getTime()) / 1000)));
@@ -67,8 +69,9 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
     const next = (request.body as Record<string, string | undefined>).next;
     if (!parsed.ok) return reply.status(422).render(h(CodePage, { errors: parsed.errors, next }));
     const { session, user } = request.staffCurrent!;
-    const result = await verifySecondFactor(deps, request.tdb, { session, user, code: parsed.data.code, client: clientInfo(request, deps) });
+    const result = await verifySecondFactor(deps, request.tdb, { session, user, code: parsed.data.code, client: clientInfo(request, deps), mail: mailContext(request, deps) });
     if (result.kind === 'locked') {
+      void reply.header('retry-after', String(Math.ceil((result.until.getTime() - deps.clock.now().getTime()) / 1000)));
       return reply.status(429).render(h(CodePage, { errors: [], next, pausedUntil: localizedBerlinTime(result.until, request.lang) }));
     }
     if (result.kind === 'invalid') {

@@ -1,10 +1,9 @@
 // Invitation and password-reset links: issue, throttle, redeem.
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { TFunction } from '../../shared/i18n/index.js';
 import { enqueueMail } from '../../shared/mail/outbox.js';
 import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';
-import { assertPasswordAllowed, type ClientInfo } from './auth.service.js';
+import { assertPasswordAllowed, type ClientInfo, type MailContext } from './auth.service.js';
 import { hashToken, newToken, sha256 } from '../../shared/crypto.js';
 import { hashPassword } from './password.js';
 import { sessionsRepository, throttleRepository, tokensRepository, usersRepository } from './staff.repository.js';
@@ -14,12 +13,7 @@ export const LINK_VALID_MS = 3_600_000;
 /** At most this many reset mails per address and hour (quietly: the answer is always the same). */
 const RESETS_PER_HOUR = 3;
 
-export interface MailContext {
-  t: TFunction;
-  /** e.g. https://wegweiser.example/t/neue-wege */
-  tenantUrl: string;
-  tenantName: string;
-}
+export type { MailContext } from './auth.service.js';
 
 /** Creates a single-use link (1 h) and writes the mail to the outbox, in the caller's transaction. */
 export async function sendLinkMail(deps: AppDeps, tx: TenantDb, user: StaffUser, kind: 'invite' | 'reset', mail: MailContext): Promise<void> {

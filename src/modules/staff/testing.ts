@@ -48,7 +48,11 @@ export async function loginAs(ctx: TestContext, roles: Role[], tenant: Tenant = 
 /** A small cookie jar over app.inject, like a browser: keeps Set-Cookie values between requests. */
 export class Browser {
   cookies: Record<string, string> = {};
-  constructor(private readonly ctx: TestContext) {}
+  /** `remoteAddress`: the client's IP address as the server sees it (default 127.0.0.1). */
+  constructor(
+    private readonly ctx: TestContext,
+    private readonly remoteAddress?: string,
+  ) {}
 
   private keep(res: LightMyRequestResponse) {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
@@ -59,11 +63,11 @@ export class Browser {
   }
 
   async get(url: string) {
-    return this.keep(await this.ctx.app.inject({ method: 'GET', url, cookies: this.cookies }));
+    return this.keep(await this.ctx.app.inject({ method: 'GET', url, cookies: this.cookies, ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}) }));
   }
 
   async post(url: string, payload: Record<string, string | string[]>, headers: Record<string, string> = {}) {
-    return this.keep(await this.ctx.app.inject({ method: 'POST', url, cookies: this.cookies, payload, headers }));
+    return this.keep(await this.ctx.app.inject({ method: 'POST', url, cookies: this.cookies, payload, headers, ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}) }));
   }
 
   /** GET a form page and POST it with its hidden CSRF field. */
