@@ -5,7 +5,7 @@ import type { AppDeps } from '../../shared/module.js';
 import { readSession, requirePermission, staffBase } from './auth.js';
 import { confirmEnrolment, enrolmentDetails, loginWithPassword, logout, setInitialPassword, userById, verifySecondFactor } from './auth.service.js';
 import { formtokenGuard } from './formtoken.js';
-import { berlinTime, clearSessionCookie, clientInfo, formErrors, requireStage, setSessionCookie } from './http.js';
+import { localizedBerlinTime, clearSessionCookie, clientInfo, formErrors, requireStage, setSessionCookie } from './http.js';
 import { mailContext } from './password.routes.js';
 import { safeNext } from './session.js';
 import { codeSchema, loginSchema, newPasswordSchema } from './staff.schemas.js';
