@@ -299,7 +299,8 @@ export async function appointmentsBetween(
         inArray(terminAppointments.status, statuses),
       ),
     )
-    .orderBy(asc(terminAppointments.startsAt));
+    // Same start: in the order they were booked (without a tie-breaker PostgreSQL may return either first).
+    .orderBy(asc(terminAppointments.startsAt), asc(terminAppointments.createdAt), asc(terminAppointments.id));
 }
 
 export async function hasFutureAppointments(tdb: TenantDb, locationId: string, now: Date): Promise<boolean> {
