@@ -64,6 +64,7 @@ describe.skipIf(!adminUrl)('faults on PostgreSQL', () => {
     const env = {
       NODE_ENV: 'test',
       CAPTCHA: 'off',
+      RATE_LIMITS: 'off',
       WORKER: 'off',
       LOG_LEVEL: 'silent',
       HOST: '127.0.0.1',

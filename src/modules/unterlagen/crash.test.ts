@@ -43,7 +43,8 @@ async function startServer(env: Record<string, string>): Promise<ServerProcess> 
   const server = await startServerProcess({
     entry: 'sources',
     cwd: repoRoot,
-    env: { ...env, HOST: '127.0.0.1', NODE_ENV: 'test', WORKER: 'off', LOG_LEVEL: 'silent' },
+    // Rate limits off: 50 uploads from one address would otherwise get 429 after 20 and the kill would never come.
+    env: { ...env, HOST: '127.0.0.1', NODE_ENV: 'test', RATE_LIMITS: 'off', WORKER: 'off', LOG_LEVEL: 'silent' },
   });
   children.push(server.child);
   return server;
