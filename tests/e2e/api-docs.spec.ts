@@ -1,7 +1,7 @@
 // The API reference at /api/docs renders the operations in a real browser, from our origin only, under a strict CSP
-// without violations.
+// without violations, and passes axe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('API reference', () => {
-  it('shows every operation without third-party requests or console errors', async () => {
+  it('shows every operation accessibly (axe, list view) without third-party requests or console errors', async () => {
     const { page, context } = await h.newPage({ width: 1366 });
     const requests: string[] = [];
     const errors: string[] = [];
@@ -25,7 +25,7 @@ describe('API reference', () => {
     expect(csp).not.toMatch(/https:|unsafe-inline|unsafe-eval|validator\.swagger\.io/);
     await expect.poll(() => page.locator('.opblock-summary-operation-id, .opblock-summary-path').count(), { timeout: 20_000 }).toBeGreaterThan(20);
     await expect.poll(() => page.locator('text=bookAppointment').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: '/work/coord/shots/api/api-docs-1366.png' });
+    await expectAccessible(page, 'API reference');
     const origin = new URL(h.baseUrl).origin;
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
     expect(errors).toEqual([]);

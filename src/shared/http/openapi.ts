@@ -98,6 +98,31 @@ export function deprecationHeaders(lifecycle: { since: string; sunset: string })
  */
 const SWAGGER_UI_RUNTIME_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
+/** Contrast of at least 4.5:1 for the badges and links that Swagger UI draws in light grey and green (WCAG 1.4.3). */
+const API_DOCS_CSS = `
+.swagger-ui .info .title small { background: #4a4f57; }
+.swagger-ui .info .title small.version-stamp { background: #2b5c00; }
+.swagger-ui .info .title small pre, .swagger-ui .info .title small.version-stamp pre { color: #fff; }
+.swagger-ui .info .base-url, .swagger-ui .info .url, .swagger-ui .info a, .swagger-ui .info a.link { color: #1d4f91; }
+.swagger-ui .opblock.opblock-get .opblock-summary-method { background: #1f5fa3 !important; }
+.swagger-ui .opblock.opblock-post .opblock-summary-method { background: #1d6b45 !important; }
+.swagger-ui .opblock.opblock-put .opblock-summary-method { background: #8a4b00 !important; }
+.swagger-ui .opblock.opblock-patch .opblock-summary-method { background: #0d6357 !important; }
+.swagger-ui .opblock.opblock-delete .opblock-summary-method { background: #b0201f !important; }
+.swagger-ui .btn.authorize, .swagger-ui .btn.authorize span { color: #1d6b45; border-color: #1d6b45; }
+.swagger-ui .btn.authorize svg { fill: #1d6b45; }
+.swagger-ui .json-schema-2020-12-expand-deep-button { color: #3b3f45 !important; }
+.swagger-ui .json-schema-2020-12__title, .swagger-ui .json-schema-2020-12-keyword__name--secondary { color: #3b3f45 !important; }
+`;
+
+/** Swagger UI renders the server choice as a <select> without a name; give it one once it exists (WCAG 4.1.2). */
+const API_DOCS_JS = `
+new MutationObserver(function () {
+  var select = document.getElementById('servers');
+  if (select && !select.getAttribute('aria-label')) select.setAttribute('aria-label', 'Server');
+}).observe(document.documentElement, { childList: true, subtree: true });
+`;
+
 /**
  * The reference at /api/docs: Swagger UI served from our own origin (no CDN, no validator badge), under the same
  * strict policy as every page plus the hashes of its two inline parts. Its defaults would allow styles and fonts
@@ -107,7 +132,9 @@ export async function registerApiDocs(app: FastifyInstance) {
   await app.register(async (scope) => {
     await scope.register(swaggerUi, {
       routePrefix: '/api/docs',
-      uiConfig: { docExpansion: 'list', validatorUrl: null, deepLinking: false },
+      // BaseLayout: no top bar (its URL field, button and logo have no labels and no alt text).
+      uiConfig: { docExpansion: 'list', validatorUrl: null, deepLinking: false, layout: 'BaseLayout' },
+      theme: { title: 'Wegweiser API', css: [{ filename: 'a11y.css', content: API_DOCS_CSS }], js: [{ filename: 'a11y.js', content: API_DOCS_JS }] },
       transformStaticCSP: () => {
         const { script, style } = (scope as unknown as { swaggerCSP: { script: string[]; style: string[] } }).swaggerCSP;
         return [
