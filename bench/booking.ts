@@ -71,7 +71,12 @@ interface Place {
 }
 
 async function startChild(kind: 'pglite' | 'postgres', port: number, url?: string): Promise<{ child: ChildProcess; places: Place[] }> {
-  const child = fork(new URL(import.meta.url).pathname, ['--serve', kind, String(port), url ?? ''], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (see bench/profile-summary.ts).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = fork(new URL(import.meta.url).pathname, ['--serve', kind, String(port), url ?? ''], {
+    execArgv: ['--import', 'tsx', ...profile],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { places: Place[] }) => resolve({ child, places: m.places }));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -153,7 +158,9 @@ if (process.argv[2] === '--serve') {
   await serve(process.argv[3] as 'pglite' | 'postgres', Number(process.argv[4]), process.argv[5] || undefined);
 } else {
   const lines: string[] = [];
-  for (const [kind, port] of [['postgres', 3911], ['pglite', 3912]] as const) {
+  // BENCH_DATABASES=postgres (or pglite) measures one database only.
+  const only = process.env.BENCH_DATABASES?.split(',');
+  for (const [kind, port] of ([['postgres', 3911], ['pglite', 3912]] as const).filter(([k]) => !only || only.includes(k))) {
     const r = await measure(kind, port);
     const ratio = (r.booking.perSecond / r.baseline.perSecond) * 100;
     lines.push(
