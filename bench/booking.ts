@@ -9,11 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { bookingBodies, loadPost, slots, tenantPath, type Place } from './booking-load.js';
 import { benchDatabase } from './support.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const tenantPath = '/api/v1/t/neue-wege';
 
 async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
   const { buildApp } = await import('../src/app.js');
@@ -65,11 +63,6 @@ async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
   process.send?.({ ready: true, places });
 }
 
-interface Place {
-  locationId: string;
-  serviceId: string;
-}
-
 async function startChild(kind: 'pglite' | 'postgres', port: number, url?: string): Promise<{ child: ChildProcess; places: Place[] }> {
   // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (see bench/profile-summary.ts).
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
@@ -81,37 +74,6 @@ async function startChild(kind: 'pglite' | 'postgres', port: number, url?: strin
     child.once('message', (m: { places: Place[] }) => resolve({ child, places: m.places }));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-}
-
-/** Every free start time of every place, each repeated once per seat (8 bookings per unit), shuffled. */
-async function slots(base: string, places: Place[]): Promise<{ place: Place; startsAt: string }[]> {
-  const out: { place: Place; startsAt: string }[] = [];
-  for (const place of places) {
-    const q = `location=${place.locationId}&service=${place.serviceId}`;
-    const days = (await (await fetch(`${base}${tenantPath}/availability/days?${q}`)).json()) as { days: { date: string }[] };
-    for (const day of days.days) {
-      const times = (await (await fetch(`${base}${tenantPath}/availability/times?${q}&date=${day.date}`)).json()) as { times: { startsAt: string }[] };
-      for (const time of times.times) for (let seat = 0; seat < 8; seat++) out.push({ place, startsAt: time.startsAt });
-    }
-  }
-  // Requests spread over the horizon like real traffic; each unit is still asked for exactly its 8 seats.
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-async function loadPost(url: string, bodies: () => string): Promise<{ perSecond: number; p99: number; non2xx: number; total: number }> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections: 50,
-    duration: seconds,
-    headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: bodies() }) }],
-  });
-  return { perSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, total: result.requests.total };
 }
 
 async function latencies(url: string, n: number): Promise<{ p50: number; p99: number }> {
@@ -133,15 +95,10 @@ async function measure(kind: 'pglite' | 'postgres', port: number) {
   const base = `http://127.0.0.1:${port}`;
   try {
     const all = await slots(base, places);
-    let i = 0;
-    const body = () => {
-      const s = all[i % all.length]!;
-      i++;
-      return JSON.stringify({ location: s.place.locationId, service: [s.place.serviceId], startsAt: s.startsAt, name: `Bench Person ${i}`, email: `bench-${i}@example.org` });
-    };
-    const baseline = await loadPost(`${base}/bench/baseline`, body);
-    i = 0;
-    const booking = await loadPost(`${base}${tenantPath}/appointments`, body);
+    const bodies = bookingBodies(all);
+    const baseline = await loadPost(`${base}/bench/baseline`, bodies.next);
+    bodies.reset();
+    const booking = await loadPost(`${base}${tenantPath}/appointments`, bodies.next);
     const first = places[0]!;
     const daysUrl = `${base}${tenantPath}/availability/days?location=${first.locationId}&service=${first.serviceId}`;
     const days = await latencies(daysUrl, 300);
