@@ -1,24 +1,12 @@
 // npx tsx bench/booking-profile.ts — what one booking costs on PostgreSQL: every statement it sends (round trips),
 // which of them run inside the transaction (holding a pooled connection and row locks), and their time. 200
 // bookings one after another through app.inject (no concurrency, so the times are the statements' own).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
+import { bookingApp } from './booking-app.js';
 import { benchDatabase } from './support.js';
 
 const runs = Number(process.env.PROFILE_RUNS ?? 200);
 const database = await benchDatabase('postgres');
-const { buildApp } = await import('../src/app.js');
-const { fixedClock } = await import('../src/shared/clock.js');
-const { loadConfig } = await import('../src/shared/config.js');
-const { openDatabase } = await import('../src/shared/db/client.js');
-const { runMigrations } = await import('../src/shared/db/migrate.js');
-const { seedDemo } = await import('../src/seed.js');
-const { createAppDeps } = await import('../src/deps.js');
-const { createLogger } = await import('../src/shared/logger.js');
-const { createTestLocation, liftLimits } = await import('../src/modules/termine/testing.js');
-
 interface Statement {
   text: string;
   ms: number;
@@ -55,15 +43,9 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   return result;
 } as typeof pg.Client.prototype.query;
 
-const config = loadConfig({ NODE_ENV: 'test', CAPTCHA: 'off', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'ww-profile-')) });
-const db = await openDatabase({ url: database.url, poolSize: 10 });
+const { app, database: db, places } = await bookingApp(database.url, 1);
+const place = places[0]!;
 try {
-  await runMigrations(db);
-  const deps = await createAppDeps({ config, database: db, clock: fixedClock('2026-11-25T09:00:00Z'), logger: createLogger('warn') });
-  const tenant = await seedDemo(deps);
-  await liftLimits(deps, tenant);
-  const place = await createTestLocation(deps, tenant, { seatsTotal: 8, seatsOnline: 8 });
-  const app = await buildApp(deps);
   const api = '/api/v1/t/neue-wege';
   const q = `location=${place.locationId}&service=${place.serviceId}`;
   const days = (await app.inject({ url: `${api}/availability/days?${q}` })).json<{ days: { date: string }[] }>().days;

@@ -6,39 +6,13 @@
 // Captcha is off (NODE_ENV=test): the benchmark measures booking, not proof-of-work solving.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { bookingApp } from './booking-app.js';
 import { bookingBodies, loadPost, slots, tenantPath, type Place } from './booking-load.js';
 import { benchDatabase } from './support.js';
 
-
 async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
-  const { buildApp } = await import('../src/app.js');
-  const { fixedClock } = await import('../src/shared/clock.js');
-  const { loadConfig } = await import('../src/shared/config.js');
-  const { openDatabase } = await import('../src/shared/db/client.js');
-  const { runMigrations } = await import('../src/shared/db/migrate.js');
-  const { seedDemo } = await import('../src/seed.js');
-  const { createAppDeps } = await import('../src/deps.js');
-  const { createLogger } = await import('../src/shared/logger.js');
   const { terminAppointments } = await import('../src/modules/termine/termine.tables.js');
-  const { createTestLocation, liftLimits } = await import('../src/modules/termine/testing.js');
-
-  const config = loadConfig({ NODE_ENV: 'test', CAPTCHA: 'off', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'ww-bench-')) });
-  const database = await openDatabase({ url: kind === 'postgres' ? url : undefined, poolSize: 10 });
-  await runMigrations(database);
-  // Wednesday morning: the horizon starts on Thursday and has six full weeks of weekdays.
-  const deps = await createAppDeps({ config, database, clock: fixedClock('2026-11-25T09:00:00Z'), logger: createLogger('warn') });
-  const tenant = await seedDemo(deps);
-  await liftLimits(deps, tenant);
-  const hours = [1, 2, 3, 4, 5].flatMap((weekday) => [
-    { weekday, opensAt: '08:00', closesAt: '12:00' },
-    { weekday, opensAt: '13:00', closesAt: '16:00' },
-  ]);
-  const places = [];
-  for (let i = 0; i < 3; i++) places.push(await createTestLocation(deps, tenant, { seatsTotal: 8, seatsOnline: 8, hours }));
-  const app = await buildApp(deps);
+  const { app, deps, database, tenant, places } = await bookingApp(kind === 'postgres' ? url : undefined, 3);
   // The baseline: the same appointment row as a booking writes, one plain INSERT through the same pool.
   app.post('/bench/baseline', async (request, reply) => {
     const b = request.body as { location: string; service: string[]; startsAt: string; name: string; email: string };
