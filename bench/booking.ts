@@ -6,41 +6,13 @@
 // Captcha is off (NODE_ENV=test): the benchmark measures booking, not proof-of-work solving.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { bookingApp } from './booking-app.js';
+import { bookingBodies, loadPost, slots, tenantPath, type Place } from './booking-load.js';
 import { benchDatabase } from './support.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const tenantPath = '/api/v1/t/neue-wege';
-
 async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
-  const { buildApp } = await import('../src/app.js');
-  const { fixedClock } = await import('../src/shared/clock.js');
-  const { loadConfig } = await import('../src/shared/config.js');
-  const { openDatabase } = await import('../src/shared/db/client.js');
-  const { runMigrations } = await import('../src/shared/db/migrate.js');
-  const { seedDemo } = await import('../src/seed.js');
-  const { createAppDeps } = await import('../src/deps.js');
-  const { createLogger } = await import('../src/shared/logger.js');
   const { terminAppointments } = await import('../src/modules/termine/termine.tables.js');
-  const { createTestLocation, liftLimits } = await import('../src/modules/termine/testing.js');
-
-  const config = loadConfig({ NODE_ENV: 'test', CAPTCHA: 'off', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'ww-bench-')) });
-  const database = await openDatabase({ url: kind === 'postgres' ? url : undefined, poolSize: 10 });
-  await runMigrations(database);
-  // Wednesday morning: the horizon starts on Thursday and has six full weeks of weekdays.
-  const deps = await createAppDeps({ config, database, clock: fixedClock('2026-11-25T09:00:00Z'), logger: createLogger('warn') });
-  const tenant = await seedDemo(deps);
-  await liftLimits(deps, tenant);
-  const hours = [1, 2, 3, 4, 5].flatMap((weekday) => [
-    { weekday, opensAt: '08:00', closesAt: '12:00' },
-    { weekday, opensAt: '13:00', closesAt: '16:00' },
-  ]);
-  const places = [];
-  for (let i = 0; i < 3; i++) places.push(await createTestLocation(deps, tenant, { seatsTotal: 8, seatsOnline: 8, hours }));
-  const app = await buildApp(deps);
+  const { app, deps, database, tenant, places } = await bookingApp(kind === 'postgres' ? url : undefined, 3);
   // The baseline: the same appointment row as a booking writes, one plain INSERT through the same pool.
   app.post('/bench/baseline', async (request, reply) => {
     const b = request.body as { location: string; service: string[]; startsAt: string; name: string; email: string };
@@ -65,48 +37,17 @@ async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
   process.send?.({ ready: true, places });
 }
 
-interface Place {
-  locationId: string;
-  serviceId: string;
-}
-
 async function startChild(kind: 'pglite' | 'postgres', port: number, url?: string): Promise<{ child: ChildProcess; places: Place[] }> {
-  const child = fork(new URL(import.meta.url).pathname, ['--serve', kind, String(port), url ?? ''], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (see bench/profile-summary.ts).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = fork(new URL(import.meta.url).pathname, ['--serve', kind, String(port), url ?? ''], {
+    execArgv: ['--import', 'tsx', ...profile],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { places: Place[] }) => resolve({ child, places: m.places }));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-}
-
-/** Every free start time of every place, each repeated once per seat (8 bookings per unit), shuffled. */
-async function slots(base: string, places: Place[]): Promise<{ place: Place; startsAt: string }[]> {
-  const out: { place: Place; startsAt: string }[] = [];
-  for (const place of places) {
-    const q = `location=${place.locationId}&service=${place.serviceId}`;
-    const days = (await (await fetch(`${base}${tenantPath}/availability/days?${q}`)).json()) as { days: { date: string }[] };
-    for (const day of days.days) {
-      const times = (await (await fetch(`${base}${tenantPath}/availability/times?${q}&date=${day.date}`)).json()) as { times: { startsAt: string }[] };
-      for (const time of times.times) for (let seat = 0; seat < 8; seat++) out.push({ place, startsAt: time.startsAt });
-    }
-  }
-  // Requests spread over the horizon like real traffic; each unit is still asked for exactly its 8 seats.
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-async function loadPost(url: string, bodies: () => string): Promise<{ perSecond: number; p99: number; non2xx: number; total: number }> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections: 50,
-    duration: seconds,
-    headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: bodies() }) }],
-  });
-  return { perSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, total: result.requests.total };
 }
 
 async function latencies(url: string, n: number): Promise<{ p50: number; p99: number }> {
@@ -128,15 +69,10 @@ async function measure(kind: 'pglite' | 'postgres', port: number) {
   const base = `http://127.0.0.1:${port}`;
   try {
     const all = await slots(base, places);
-    let i = 0;
-    const body = () => {
-      const s = all[i % all.length]!;
-      i++;
-      return JSON.stringify({ location: s.place.locationId, service: [s.place.serviceId], startsAt: s.startsAt, name: `Bench Person ${i}`, email: `bench-${i}@example.org` });
-    };
-    const baseline = await loadPost(`${base}/bench/baseline`, body);
-    i = 0;
-    const booking = await loadPost(`${base}${tenantPath}/appointments`, body);
+    const bodies = bookingBodies(all);
+    const baseline = await loadPost(`${base}/bench/baseline`, bodies.next);
+    bodies.reset();
+    const booking = await loadPost(`${base}${tenantPath}/appointments`, bodies.next);
     const first = places[0]!;
     const daysUrl = `${base}${tenantPath}/availability/days?location=${first.locationId}&service=${first.serviceId}`;
     const days = await latencies(daysUrl, 300);
@@ -153,7 +89,9 @@ if (process.argv[2] === '--serve') {
   await serve(process.argv[3] as 'pglite' | 'postgres', Number(process.argv[4]), process.argv[5] || undefined);
 } else {
   const lines: string[] = [];
-  for (const [kind, port] of [['postgres', 3911], ['pglite', 3912]] as const) {
+  // BENCH_DATABASES=postgres (or pglite) measures one database only.
+  const only = process.env.BENCH_DATABASES?.split(',');
+  for (const [kind, port] of ([['postgres', 3911], ['pglite', 3912]] as const).filter(([k]) => !only || only.includes(k))) {
     const r = await measure(kind, port);
     const ratio = (r.booking.perSecond / r.baseline.perSecond) * 100;
     lines.push(

@@ -31,11 +31,19 @@ export function ensureBuilt() {
   built = true;
 }
 
-/** Starts the server as `npm start` does (compiled build/server.js) in a DATA_DIR of its own, once ready. */
+/**
+ * Starts the server as `npm start` does (compiled build/server.js) in a DATA_DIR of its own, once ready. It runs
+ * with NODE_ENV=test and RATE_LIMITS=off: a benchmark fires from one address, and the per-address limits (the
+ * draft limit of the wizard, for one) would otherwise answer 429 and be measured instead of the pages.
+ */
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
   ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-bench-'));
-  return startServerProcess({ entry: 'build', port, env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER: 'off', ...env } });
+  return startServerProcess({
+    entry: 'build',
+    port,
+    env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER: 'off', NODE_ENV: 'test', RATE_LIMITS: 'off', ...env },
+  });
 }
 
 export function rssMb(pid: number): number {

@@ -31,8 +31,19 @@ export function isLocalDate(value: string): boolean {
   return LOCAL_DATE.test(value) && fromBerlinIso(value).isValid;
 }
 
+// Reading a date in a named zone is luxon's costliest step (the offset comes from Intl), and availability reads
+// each date of a six-week horizon several times per request. The dates a process sees are few and a DateTime
+// is immutable, so the start of each is kept; the map is emptied when it grows past a bound.
+const localDates = new Map<string, DateTime>();
+const LOCAL_DATES_KEPT = 4096;
+
 /** The start in Berlin of a local date that has been validated already; throws RangeError for anything else. */
 export function parseLocalDate(value: string): DateTime {
-  if (!isLocalDate(value)) throw new RangeError(`invalid local date: ${value}`);
-  return fromBerlinIso(value);
+  const known = localDates.get(value);
+  if (known) return known;
+  const day = LOCAL_DATE.test(value) ? fromBerlinIso(value) : undefined;
+  if (!day?.isValid) throw new RangeError(`invalid local date: ${value}`);
+  if (localDates.size >= LOCAL_DATES_KEPT) localDates.clear();
+  localDates.set(value, day);
+  return day;
 }

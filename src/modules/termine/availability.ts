@@ -201,7 +201,7 @@ function unitsOfDay(config: AvailabilityConfig, ranges: Map<number, MinuteRange[
   }));
   const slotMs = config.slotMinutes * MINUTE_MS;
   // Europe/Berlin switches at most once a day, so equal offsets at both midnights mean no switch.
-  const fixedOffset = day.offset === day.plus({ days: 1 }).offset ? day.offset : undefined;
+  const fixedOffset = day.offset === parseLocalDate(nextDate(date)).offset ? day.offset : undefined;
   const units: Unit[] = [];
   (ranges.get(day.weekday) ?? []).forEach((range, rangeIndex) => {
     for (let m = range.from; m + config.slotMinutes <= range.to; m += config.slotMinutes) {
@@ -260,11 +260,17 @@ function bookingWindow(config: AvailabilityConfig, now: Date, channel: Channel):
   return { earliestMs: parseLocalDate(firstDate).toMillis(), firstDate, lastDate };
 }
 
+/** The calendar date after `date` (calendar arithmetic in UTC, where every day has 24 hours). */
+function nextDate(date: LocalDate): LocalDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * MINUTE_MS).toISOString().slice(0, 10);
+}
+
 function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
+  parseLocalDate(from);
   const dates: LocalDate[] = [];
-  for (let day = parseLocalDate(from); (day.toISODate() as LocalDate) <= to; day = day.plus({ days: 1 })) {
+  for (let day = from; day <= to; day = nextDate(day)) {
     if (dates.length >= MAX_QUERY_DAYS) throw new RangeError(`a query may cover at most ${MAX_QUERY_DAYS} days`);
-    dates.push(day.toISODate() as LocalDate);
+    dates.push(day);
   }
   return dates;
 }

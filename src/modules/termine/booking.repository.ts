@@ -1,5 +1,6 @@
 // SQL for appointments, seats (capacity), personal-link tokens, idempotency, rate limits and captcha replay.
-import { asc, count, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import {
   terminAppointments,
@@ -50,6 +51,8 @@ export async function occupancy(
  * free seat at all and how many were seated.
  */
 interface SeatArgs {
+  /** An advisory lock key taken in the same statement (saves the booking a round trip, see lockEmail). */
+  lockKey?: string | undefined;
   locationId: string;
   units: Date[];
   slotMinutes: number;
@@ -77,7 +80,7 @@ async function takeSeatsOnce(tdb: TenantDb, args: SeatArgs): Promise<{ full: num
               and (x.expires_at is null or x.expires_at > ${now}))
           -- A random free seat, so concurrent bookings of one unit rarely wait for each other.
           order by random() limit 1) as seat_no
-      from unnest(array[${units}]) as u(unit_start)
+      from unnest(array[${units}]) as u(unit_start)${args.lockKey ? sql`, (select pg_advisory_xact_lock(hashtextextended(${args.lockKey}, 0))) lk` : sql``}
       -- A closure committed before this statement wins; closeLocation locks the location row first.
       where not exists (
         select 1 from termin_closures c
@@ -189,25 +192,44 @@ export async function deleteAppointment(tdb: TenantDb, id: string, ...conditions
   return tdb.delete(terminAppointments, eq(terminAppointments.id, id), ...conditions);
 }
 
-/** Serialises bookings of one e-mail address so the limit of future appointments holds under concurrency. */
-export async function lockEmail(tdb: TenantDb, email: string): Promise<void> {
-  await tdb.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${tdb.tenantId}:${email}`}, 0))`);
+/** The advisory lock key that serialises bookings of one e-mail address (see lockEmail). */
+export function emailLockKey(tdb: TenantDb, email: string): string {
+  return `${tdb.tenantId}:${email}`;
 }
 
-export async function countFutureByEmail(tdb: TenantDb, email: string, now: Date, excludeId?: string): Promise<number> {
-  const [row] = await tdb.db
-    .select({ n: count() })
-    .from(terminAppointments)
-    .where(
-      tdb.scope(
-        terminAppointments,
-        eq(terminAppointments.email, email),
-        gt(terminAppointments.startsAt, now),
-        inArray(terminAppointments.status, ['pending', 'booked']),
-        excludeId ? ne(terminAppointments.id, excludeId) : undefined,
-      ),
-    );
-  return Number(row?.n ?? 0);
+/** Serialises bookings of one e-mail address so the limit of future appointments holds under concurrency. */
+export async function lockEmail(tdb: TenantDb, email: string): Promise<void> {
+  await tdb.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${emailLockKey(tdb, email)}, 0))`);
+}
+
+/**
+ * The last statement of a new booking: inserts its personal-link token and its mail (an outbox INSERT, see
+ * outboxInsert) and counts the other future appointments of `futureOf.email` in one round trip. The count is
+ * only sound after the address's lock was taken in an earlier statement of the transaction (its snapshot then
+ * holds every booking of the address committed before).
+ */
+export async function finishBooking(
+  tdb: TenantDb,
+  args: {
+    appointmentId: string;
+    tokenHash: string;
+    tokenExpiresAt: Date;
+    mail?: SQL | undefined;
+    futureOf?: { email: string; now: Date } | undefined;
+  },
+): Promise<number> {
+  const t = tdb.tenantId;
+  const future = args.futureOf
+    ? sql`(select count(*) from termin_appointments a where a.tenant_id = ${t} and a.email = ${args.futureOf.email}
+        and a.starts_at > ${iso(args.futureOf.now)}::timestamptz and a.status in ('pending', 'booked') and a.id <> ${args.appointmentId})::int`
+    : sql`0`;
+  const result = await tdb.db.execute(sql`
+    with token as (
+      insert into termin_manage_tokens (tenant_id, token_hash, appointment_id, expires_at)
+      values (${t}, ${args.tokenHash}, ${args.appointmentId}, ${iso(args.tokenExpiresAt)}::timestamptz)
+    )${args.mail ? sql`, mail as (${args.mail})` : sql``}
+    select ${future} as future`);
+  return Number(rowsOf<{ future: number }>(result)[0]!.future);
 }
 
 export async function insertManageToken(tdb: TenantDb, appointmentId: string, tokenHash: string, expiresAt: Date): Promise<void> {
@@ -256,17 +278,27 @@ export async function claimIdempotencyKey(
   return rows.length === 1;
 }
 
-/** Counts one hit in each bucket's current window and returns the counts (one statement for all buckets). */
+/**
+ * Counts one hit in each bucket's current window and returns the counts (one statement for all buckets).
+ * The counter's commit does not wait for the WAL flush (synchronous_commit off for this statement's own
+ * transaction only): a crash may forget the last few hits, which a rate limit can afford, and every booking
+ * from one address no longer queues behind the previous one's disk flush on the bucket's row (ADR 0190).
+ */
 export async function hitRateLimits(tdb: TenantDb, buckets: string[], windowStart: Date[]): Promise<number[]> {
-  const rows = await tdb.db
-    .insert(terminRateLimits)
-    .values(buckets.map((bucket, i) => ({ tenantId: tdb.tenantId, bucket, windowStart: windowStart[i]!, count: 1 })))
-    .onConflictDoUpdate({
-      target: [terminRateLimits.tenantId, terminRateLimits.bucket, terminRateLimits.windowStart],
-      set: { count: sql`${terminRateLimits.count} + 1` },
-    })
-    .returning({ bucket: terminRateLimits.bucket, count: terminRateLimits.count });
-  return buckets.map((b) => rows.find((r) => r.bucket === b)?.count ?? 0);
+  // Inside a transaction the setting would also relax the commit of everything else in it.
+  if (tdb.db instanceof PgTransaction) throw new Error('hitRateLimits runs in a transaction of its own, never inside one');
+  const values = sql.join(
+    buckets.map((bucket, i) => sql`(${tdb.tenantId}::uuid, ${bucket}, ${iso(windowStart[i]!)}::timestamptz, 1)`),
+    sql`, `,
+  );
+  const result = await tdb.db.execute(sql`
+    with relaxed as materialized (select set_config('synchronous_commit', 'off', true))
+    insert into termin_rate_limits (tenant_id, bucket, window_start, count)
+    select v.* from (values ${values}) as v(tenant_id, bucket, window_start, count), relaxed
+    on conflict (tenant_id, bucket, window_start) do update set count = termin_rate_limits.count + 1
+    returning bucket, count`);
+  const rows = rowsOf<{ bucket: string; count: number }>(result);
+  return buckets.map((b) => Number(rows.find((r) => r.bucket === b)?.count ?? 0));
 }
 
 /** Records a redeemed captcha challenge; false when it was used before. */

@@ -1,7 +1,7 @@
 // Holding a slot and booking it: one transaction each; the seats table's primary key decides who gets a seat.
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '../../shared/http/errors.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
+import { enqueueMail, outboxInsert } from '../../shared/mail/outbox.js';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { nextFreeTimes, resolveSlot, type ResolvedSlot, type SlotQuery, type TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
@@ -43,8 +43,16 @@ export async function seatOrConflict<T>(ctx: TermineContext, query: SlotQuery, s
 }
 
 /** Takes the seats of `slot` for the appointment or rolls the transaction back with NoSeatSignal. */
-export async function takeSlotSeats(tx: TenantDb, slot: ResolvedSlot, appointmentId: string, expiresAt: Date | null, now: Date): Promise<void> {
+export async function takeSlotSeats(
+  tx: TenantDb,
+  slot: ResolvedSlot,
+  appointmentId: string,
+  expiresAt: Date | null,
+  now: Date,
+  lockKey?: string,
+): Promise<void> {
   const ok = await bookings.takeSeats(tx, {
+    lockKey,
     locationId: slot.plan.location.id,
     units: slot.units,
     slotMinutes: slot.plan.config.slotMinutes,
@@ -342,17 +350,25 @@ export async function book(ctx: TermineContext, input: BookInput): Promise<BookR
         if (captcha && !(await bookings.redeemCaptcha(tx, captcha.replayKey, captcha.expiresAt))) {
           throw new ValidationError([{ field: input.captcha?.altcha ? (input.captchaField ?? 'captcha') : 'captchaAnswer', message: 'termine:errors.captchaUsed' }]);
         }
-        if (email && online) {
-          await bookings.lockEmail(tx, email);
-          const future = await bookings.countFutureByEmail(tx, email, now, appointment.id);
-          if (future >= settings.maxFutureAppointmentsPerEmail) {
-            throw new ValidationError([{ field: 'email', message: 'termine:errors.tooManyAppointments', params: { max: settings.maxFutureAppointmentsPerEmail } }]);
-          }
+        // The address's lock comes before its count (a later statement, see finishBooking); a new booking takes it
+        // in the statement that takes its seats, which saves a round trip (ADR 0190).
+        const capped = email && online ? email : undefined;
+        if (held) {
+          if (capped) await bookings.lockEmail(tx, capped);
+          await keepOrRetake(tx, slot, held.id, confirmBy, now);
+        } else {
+          await takeSlotSeats(tx, slot, appointment.id, confirmBy, now, capped && bookings.emailLockKey(tx, capped));
         }
-        if (held) await keepOrRetake(tx, slot, held.id, confirmBy, now);
-        else await takeSlotSeats(tx, slot, appointment.id, confirmBy, now);
-        await bookings.insertManageToken(tx, appointment.id, hashTokenBase64url(manageToken), new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS));
-        if (mail) await enqueueMail(tx, mail);
+        const future = await bookings.finishBooking(tx, {
+          appointmentId: appointment.id,
+          tokenHash: hashTokenBase64url(manageToken),
+          tokenExpiresAt: new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS),
+          mail: mail && outboxInsert(tx, mail).getSQL(),
+          futureOf: capped ? { email: capped, now } : undefined,
+        });
+        if (capped && future >= settings.maxFutureAppointmentsPerEmail) {
+          throw new ValidationError([{ field: 'email', message: 'termine:errors.tooManyAppointments', params: { max: settings.maxFutureAppointmentsPerEmail } }]);
+        }
         return { appointment, manageToken, replayed: false, plan: slot.plan };
       }),
     );

@@ -67,7 +67,9 @@ export function isPublicHoliday(date: LocalDate): boolean {
 }
 
 function specialDayOf(date: LocalDate) {
-  return specialDays[parseLocalDate(date).toFormat('MM-dd')];
+  parseLocalDate(date);
+  // A valid local date is 'YYYY-MM-DD': its month and day are the last five characters.
+  return specialDays[date.slice(5)];
 }
 
 /** True when the whole day is closed: a public holiday, or 24.12./31.12. with policy 'closed'. */

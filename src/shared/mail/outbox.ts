@@ -17,7 +17,17 @@ export interface Mail {
 
 /** Writes a mail to the outbox; call it inside the transaction of the change the mail reports. */
 export async function enqueueMail(tdb: TenantDb, mail: Mail): Promise<string> {
-  const row = await tdb.insert(outboxMessages, {
+  const [row] = await outboxInsert(tdb, mail).returning({ id: outboxMessages.id });
+  return row!.id;
+}
+
+/**
+ * The outbox INSERT for `mail`, not yet run: a caller may embed it in a statement of its own (a data-modifying
+ * WITH) to save a round trip inside its transaction.
+ */
+export function outboxInsert(tdb: TenantDb, mail: Mail) {
+  return tdb.db.insert(outboxMessages).values({
+    tenantId: tdb.tenantId,
     kind: mail.kind,
     to: mail.to,
     subject: mail.subject,
@@ -27,7 +37,6 @@ export async function enqueueMail(tdb: TenantDb, mail: Mail): Promise<string> {
     // Due at once, whatever the clock says (a test clock may lag behind the database's now()).
     nextAttemptAt: new Date(0),
   });
-  return row.id;
 }
 
 const MAX_ATTEMPTS = 8;
