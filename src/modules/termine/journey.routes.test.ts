@@ -160,6 +160,17 @@ describe('personal link', () => {
     expect((await get(`${link.slice(0, -3)}xyz`)).statusCode).toBe(404);
   });
 
+  it('opens the personal link of an English booking in English on a German phone', async () => {
+    const { cookie, check } = await holdAndFill('2026-12-02T10:00:00+01:00', 'english@example.org');
+    await ctx.app.inject({ method: 'POST', url: `${base}/buchen`, payload: { formToken: field(check.body, 'formToken')! }, headers: { cookie, 'accept-language': 'en' } });
+    const result = await ctx.database.db.execute(sql`select text from outbox_messages where "to" = 'english@example.org' and kind = 'termine.confirmation'`);
+    const text = (result as unknown as { rows: { text: string }[] }).rows[0]!.text;
+    const link = /http:\/\/localhost:3000(\/t\/neue-wege\/termine\/verwalten\/[A-Za-z0-9_-]{43}\?lang=en)/.exec(text)![1]!;
+    const page = await get(link, undefined, 'de');
+    expect(page.body).toContain('<html lang="en"');
+    expect(page.body).toContain('The appointment is booked.');
+  });
+
   it('moves the appointment to another free time', async () => {
     const link = await bookAndLink('2026-11-30T10:00:00+01:00', 'move@example.org');
     const days = await get(`${link}/verschieben`);
