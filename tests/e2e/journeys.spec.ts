@@ -76,3 +76,22 @@ describe('layout', () => {
     await context.close();
   });
 });
+
+describe('Onlineterminierung', () => {
+  it('finds a lost appointment: form, error and answer are accessible, without JavaScript', async () => {
+    const { page, context } = await h.newPage({ javaScript: false, width: 390 });
+    await page.goto(`${h.baseUrl}/t/neue-wege/termine`);
+    await page.getByRole('link', { name: 'Persönlichen Link noch einmal zusenden lassen' }).click();
+    await expectAccessible(page, 'find');
+    await page.getByLabel('Buchungscode').fill('12');
+    await page.getByLabel('E-Mail-Adresse').fill('someone@example.org');
+    await page.getByRole('button', { name: 'Link zusenden' }).click();
+    expect(await page.locator('.ww-error-summary').textContent()).toContain('Buchungscode');
+    await expectAccessible(page, 'find with error');
+    await page.getByLabel('Buchungscode').fill('K7QM-2X9D');
+    await page.getByRole('button', { name: 'Link zusenden' }).click();
+    expect(await page.getByText('Wenn die Angaben zu einem Termin passen, ist der Link unterwegs.').count()).toBe(1);
+    await expectAccessible(page, 'find: sent');
+    await context.close();
+  });
+});

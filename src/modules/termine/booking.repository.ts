@@ -210,6 +210,15 @@ export async function countFutureByEmail(tdb: TenantDb, email: string, now: Date
   return Number(row?.n ?? 0);
 }
 
+/** Booked appointments of an e-mail address that have not begun ("find my appointment"). */
+export function futureBookedByEmail(tdb: TenantDb, email: string, now: Date): Promise<Appointment[]> {
+  return tdb.db
+    .select()
+    .from(terminAppointments)
+    .where(tdb.scope(terminAppointments, eq(terminAppointments.email, email), gt(terminAppointments.startsAt, now), eq(terminAppointments.status, 'booked')))
+    .limit(20);
+}
+
 export async function insertManageToken(tdb: TenantDb, appointmentId: string, tokenHash: string, expiresAt: Date): Promise<void> {
   await tdb.insert(terminManageTokens, { appointmentId, tokenHash, expiresAt });
 }
