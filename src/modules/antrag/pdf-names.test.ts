@@ -21,11 +21,14 @@ const names: Record<string, { firstName: string; lastName: string }> = {
 const household = (): JourneyStep[] =>
   householdOfThree().map((step) => {
     const person = names[String(step.form.firstName)];
+    // A whole date typed into the day box (German and ISO) is accepted like the three boxes (issue 18, item 19).
+    if (step.page === 'person/geburtsdatum') return { ...step, form: { 'birthDate-day': '12.04.1990', 'birthDate-month': '', 'birthDate-year': '' } };
+    if (step.form['birthDate-year'] === '2019') return { ...step, form: { 'birthDate-day': '2019-06-15', 'birthDate-month': '', 'birthDate-year': '' } };
     return person ? { ...step, form: { ...step.form, ...person } } : step;
   });
 
 describe('application PDFs with names in other scripts', () => {
-  it('prints every name as typed, for the applicant and in the caseworker export, in an embedded font', async () => {
+  it('prints every name as typed, for the applicant and in the caseworker export, in an embedded font (birth dates typed whole into the day box)', async () => {
     const http = injectClient(ctx.app);
     await runJourney(http, '/t/neue-wege', household());
     const citizen = await ctx.app.inject({ url: '/t/neue-wege/antrag/bestaetigung/pdf', cookies: Object.fromEntries(http.cookies) });
