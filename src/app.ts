@@ -45,6 +45,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', maxAge: '1d', index: false });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, maxAge: '1h', index: false });
+  // Browsers, bookmarks and feed readers ask for /favicon.ico at the root, whatever a page links.
+  app.get('/favicon.ico', { schema: { hide: true } }, (_request, reply) => reply.sendFile('favicon.ico', publicDir, { maxAge: '1d' }));
 
   await registerOpenApi(app, deps.config);
   await registerApiDocs(app);

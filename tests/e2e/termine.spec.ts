@@ -127,12 +127,19 @@ describe('booking journey', () => {
     await expectAccessible(page, 'move: time');
     await page.locator('input[name="startsAt"]').last().check();
     await page.getByRole('button', { name: 'Uhrzeit wählen' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Termin verschieben?');
+    expect(await page.getByText('Bisheriger Termin').count()).toBe(1);
+    await expectAccessible(page, 'move: confirm');
+    await page.getByRole('button', { name: 'Ja, Termin verschieben' }).click();
     await expectAccessible(page, 'moved');
     await page.getByRole('link', { name: 'Termin absagen' }).click();
     await expectAccessible(page, 'cancel: confirm');
     await page.getByRole('button', { name: 'Ja, Termin absagen' }).click();
     expect(await page.getByText('Der Termin ist abgesagt.').count()).toBe(1);
     await expectAccessible(page, 'cancelled');
+    await page.getByRole('link', { name: 'Neuen Termin wählen' }).click();
+    expect(new URL(page.url()).pathname).toBe('/t/neue-wege/termine/tag');
+    expect(await page.locator('.ww-calendar__free a').count()).toBeGreaterThan(0);
     await context.close();
   });
 

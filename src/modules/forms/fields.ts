@@ -199,8 +199,13 @@ export function date(name: string, labelKey: string, opts: Common & DateRules & 
         if (typeof raw === 'string') input = raw;
         else if (raw && typeof raw === 'object' && 'day' in raw && 'month' in raw && 'year' in raw) {
           const r = raw as Record<string, unknown>;
-          input = { day: str(r.day), month: str(r.month), year: str(r.year) };
-          if (!input.day || !input.month || !input.year) fail(`${V}.dateIncomplete`);
+          const parts = { day: str(r.day).trim(), month: str(r.month).trim(), year: str(r.year).trim() };
+          // A whole date typed or pasted into the day box ("14.03.1991", "1991-03-14") is that date.
+          if (parts.day && !parts.month && !parts.year && /^\d{1,4}[.-]\d{1,2}[.-]\d{1,4}$/.test(parts.day)) input = parts.day;
+          else {
+            input = parts;
+            if (!parts.day || !parts.month || !parts.year) fail(`${V}.dateIncomplete`);
+          }
         } else return fail(`${V}.date`);
         const parsed = parseDate(input);
         if (!parsed.ok) fail(parsed.reason === 'invalid' ? `${V}.dateInvalid` : `${V}.date`);

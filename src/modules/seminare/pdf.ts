@@ -2,7 +2,7 @@
 // verify page) and the sign-in sheet of a session day.
 import type { TFunction } from '../../shared/i18n/index.js';
 import { loadQrCode } from '../../shared/libraries.js';
-import { collect, field, letterhead, newDocument } from '../../shared/pdf.js';
+import { collect, field, FONT, letterhead, newDocument } from '../../shared/pdf.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import type { SeminarCertificate } from './seminare.tables.js';
 
@@ -13,9 +13,9 @@ export async function certificatePdf(t: TFunction, tenant: Tenant, certificate: 
   const document = await newDocument(`${title} – ${certificate.seminarTitle}`, 'de', certificate.issuedAt);
   const done = collect(document);
   letterhead(document, address(tenant));
-  document.font('Helvetica-Bold').fontSize(22).text(title);
+  document.font(FONT.bold).fontSize(22).text(title);
   document.moveDown();
-  document.font('Helvetica').fontSize(12).text(t('seminare:certificate.body', { name: certificate.holderName, title: certificate.seminarTitle }));
+  document.font(FONT.regular).fontSize(12).text(t('seminare:certificate.body', { name: certificate.holderName, title: certificate.seminarTitle }));
   document.moveDown();
   field(document, t('seminare:certificate.dates'), certificate.dates);
   field(document, t('seminare:certificate.ue'), t('seminare:certificate.ueValue', { count: certificate.ue }));
@@ -23,7 +23,7 @@ export async function certificatePdf(t: TFunction, tenant: Tenant, certificate: 
   field(document, t('seminare:certificate.issued'), certificate.issuedAt.toISOString().slice(0, 10).split('-').reverse().join('.'));
   document.moveDown(2);
   field(document, t('seminare:certificate.code'), code);
-  document.font('Helvetica').fontSize(9).text(t('seminare:certificate.verifyHint', { url: verifyUrl }));
+  document.font(FONT.regular).fontSize(9).text(t('seminare:certificate.verifyHint', { url: verifyUrl }));
   document.moveDown(0.5);
   const qr = await (await loadQrCode()).toBuffer(verifyUrl, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
   document.image(qr, { width: 110 });
@@ -36,14 +36,14 @@ export async function signInSheetPdf(t: TFunction, tenant: Tenant, input: { titl
   const document = await newDocument(`${heading} – ${input.title}`, 'de', createdAt);
   const done = collect(document);
   letterhead(document, address(tenant));
-  document.font('Helvetica-Bold').fontSize(16).text(heading);
-  document.font('Helvetica').fontSize(11).text(`${input.title} · ${input.day}`);
+  document.font(FONT.bold).fontSize(16).text(heading);
+  document.font(FONT.regular).fontSize(11).text(`${input.title} · ${input.day}`);
   document.moveDown();
   const left = document.page.margins.left;
   const width = document.page.width - left - document.page.margins.right;
   for (const name of input.names) {
     const y = document.y;
-    document.font('Helvetica').fontSize(11).text(name, left, y + 8, { width: width * 0.5 });
+    document.font(FONT.regular).fontSize(11).text(name, left, y + 8, { width: width * 0.5 });
     document.moveTo(left + width * 0.55, y + 22).lineTo(left + width, y + 22).stroke();
     document.y = y + 30;
   }

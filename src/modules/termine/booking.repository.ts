@@ -232,6 +232,15 @@ export async function finishBooking(
   return Number(rowsOf<{ future: number }>(result)[0]!.future);
 }
 
+/** Booked appointments of an e-mail address that have not begun ("find my appointment"). */
+export function futureBookedByEmail(tdb: TenantDb, email: string, now: Date): Promise<Appointment[]> {
+  return tdb.db
+    .select()
+    .from(terminAppointments)
+    .where(tdb.scope(terminAppointments, eq(terminAppointments.email, email), gt(terminAppointments.startsAt, now), eq(terminAppointments.status, 'booked')))
+    .limit(20);
+}
+
 export async function insertManageToken(tdb: TenantDb, appointmentId: string, tokenHash: string, expiresAt: Date): Promise<void> {
   await tdb.insert(terminManageTokens, { appointmentId, tokenHash, expiresAt });
 }

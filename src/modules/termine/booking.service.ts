@@ -25,8 +25,9 @@ export interface Contact {
 
 export const MAX_HOLD_EXTENSIONS = 3;
 
-export function manageUrl(ctx: TermineContext, token: string): string {
-  return `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/termine/verwalten/${token}`;
+/** The personal link, in the booking's language: an English mail's link opens in English on a German phone. */
+export function manageUrl(ctx: TermineContext, token: string, language: string): string {
+  return `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/termine/verwalten/${token}?lang=${encodeURIComponent(language)}`;
 }
 
 /** Turns "no seat" inside a transaction into a 409 that lists the next free times. */
@@ -302,7 +303,7 @@ export async function book(ctx: TermineContext, input: BookInput): Promise<BookR
         services: slot.plan.services,
         tenant: ctx.tenant,
         now,
-        link: manageUrl(ctx, manageToken),
+        link: manageUrl(ctx, manageToken, input.language),
         confirmMinutes: settings.confirmMinutes,
         bookingCode: bookingCodeOf(ctx, appointmentId),
       })

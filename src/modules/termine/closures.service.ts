@@ -45,7 +45,7 @@ export async function closeLocation(
       if (!updated) continue;
       await bookings.releaseSeats(tx, a.id);
       const link = await issueLink(ctx, tx, updated, settings.retentionDays);
-      await sendMail(ctx, tx, 'closure', updated, { link: manageUrl(ctx, link), closureReason: input.reason });
+      await sendMail(ctx, tx, 'closure', updated, { link: manageUrl(ctx, link, updated.language), closureReason: input.reason });
     }
     await within?.(tx);
     return { closure, affected: affected.length };

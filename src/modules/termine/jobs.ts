@@ -28,7 +28,7 @@ export async function sendReminders(ctx: TermineContext): Promise<number> {
       const updated = await bookings.updateAppointment(tx, due.id, { reminderSentAt: now }, bookings.statusIn('booked'), bookings.notReminded());
       if (!updated) return;
       const link = await issueLink(ctx, tx, updated, settings.retentionDays);
-      await sendMail(ctx, tx, 'reminder', updated, { link: manageUrl(ctx, link) });
+      await sendMail(ctx, tx, 'reminder', updated, { link: manageUrl(ctx, link, updated.language) });
       sent++;
     });
   }

@@ -153,8 +153,22 @@ describe('personal link', () => {
     expect((await get(link)).body).toContain('Der Termin ist gebucht.');
     const done = await post(`${link}/absagen`, {});
     expect(done.headers.location).toBe(`${link}?done=cancelled`);
-    expect((await get(`${link}?done=cancelled`)).body).toContain('Der Termin ist abgesagt.');
+    const cancelled = (await get(`${link}?done=cancelled`)).body;
+    expect(cancelled).toContain('Der Termin ist abgesagt.');
+    // Not a dead end: the same concern and place, straight to the choice of a day.
+    expect(cancelled).toMatch(/href="\/t\/neue-wege\/termine\/tag\?service=[0-9a-f-]{36}&amp;location=[0-9a-f-]{36}&amp;persons=1"/);
     expect((await get(`${link.slice(0, -3)}xyz`)).statusCode).toBe(404);
+  });
+
+  it('opens the personal link of an English booking in English on a German phone', async () => {
+    const { cookie, check } = await holdAndFill('2026-12-02T10:00:00+01:00', 'english@example.org');
+    await ctx.app.inject({ method: 'POST', url: `${base}/buchen`, payload: { formToken: field(check.body, 'formToken')! }, headers: { cookie, 'accept-language': 'en' } });
+    const result = await ctx.database.db.execute(sql`select text from outbox_messages where "to" = 'english@example.org' and kind = 'termine.confirmation'`);
+    const text = (result as unknown as { rows: { text: string }[] }).rows[0]!.text;
+    const link = /http:\/\/localhost:3000(\/t\/neue-wege\/termine\/verwalten\/[A-Za-z0-9_-]{43}\?lang=en)/.exec(text)![1]!;
+    const page = await get(link, undefined, 'de');
+    expect(page.body).toContain('<html lang="en"');
+    expect(page.body).toContain('The appointment is booked.');
   });
 
   it('moves the appointment to another free time', async () => {
@@ -163,7 +177,16 @@ describe('personal link', () => {
     expect(days.body).toContain('Neuen Tag wählen');
     const times = await get(`${link}/verschieben/zeit?date=2026-12-01`);
     const startsAt = field(times.body, 'startsAt')!;
-    const moved = await post(`${link}/verschieben`, { startsAt, date: '2026-12-01' });
+    const times_ = times.body.slice(times.body.indexOf('<main'));
+    expect(times_).not.toContain('10 Minuten');
+    // Choosing a time changes nothing yet: the page shows the current and the new appointment.
+    const confirmStep = await post(`${link}/verschieben`, { startsAt, date: '2026-12-01' });
+    expect(confirmStep.statusCode).toBe(200);
+    expect(confirmStep.body).toContain('Bisheriger Termin');
+    expect(confirmStep.body).toContain('Montag, 30. November 2026');
+    expect(confirmStep.body).toContain('Dienstag, 1. Dezember 2026');
+    expect((await get(link)).body).toContain('Montag, 30. November 2026');
+    const moved = await post(`${link}/verschieben/bestaetigen`, { startsAt, date: '2026-12-01' });
     expect(moved.headers.location).toBe(`${link}?done=moved`);
     expect((await get(`${link}?done=moved`)).body).toContain('Dienstag, 1. Dezember 2026');
   });

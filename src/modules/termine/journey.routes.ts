@@ -15,6 +15,8 @@ import { shortKeyedHash } from './tokens.js';
 import { ContactPage, CheckAnswersPage } from './views/ContactCheck.js';
 import { ChooseDay, ChooseTime, SlotTaken } from './views/DayTime.js';
 import { ConfirmationPage, JourneyMessage } from './views/Done.js';
+import { FindPage } from './views/Find.js';
+import { resendPersonalLink } from './find.service.js';
 import { ChooseLocation, ChoosePersons, ChooseServices } from './views/JourneySteps.js';
 import { HiddenJourney, journeyHref, type JourneyQuery } from './views/parts.js';
 
@@ -277,5 +279,19 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="termin.ics"')
       .send(calendarFile(ctxOf(request), await describe(ctxOf(request), booked), request.lang));
+  });
+
+  app.get('/termine/finden', async (request, reply) =>
+    reply.render(h(FindPage, { values: {}, errors: [], sent: (request.query as { gesendet?: string }).gesendet === '1' })),
+  );
+
+  app.post('/termine/finden', async (request, reply) => {
+    const parsed = safeParseForm(s.findForm, request.body);
+    if (!parsed.ok) {
+      const body = (request.body ?? {}) as { bookingCode?: string; email?: string };
+      return reply.status(422).render(h(FindPage, { values: { bookingCode: String(body.bookingCode ?? ''), email: String(body.email ?? '') }, errors: parsed.errors, sent: false }));
+    }
+    await resendPersonalLink(ctxOf(request), parsed.data);
+    return reply.redirect(`${base(request)}/termine/finden?gesendet=1`, 303);
   });
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError } from '../../shared/http/errors.js';
 import { safeParseForm } from '../../shared/http/validation.js';
+import { berlinDateTime } from '../../shared/time.js';
 import type { AppDeps } from '../../shared/module.js';
 import { dayOverview, listAvailableTimes, type TermineContext } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';
@@ -13,7 +14,7 @@ import { allowedActions, byManageToken, cancel, confirm, describe, reschedule } 
 import * as s from './termine.schemas.js';
 import type { Appointment } from './termine.tables.js';
 import { ChooseDay, ChooseTime, SlotTaken } from './views/DayTime.js';
-import { ConfirmCancelPage, ManagePage, type ManageNotice } from './views/Done.js';
+import { ConfirmCancelPage, ConfirmMovePage, ManagePage, type ManageNotice } from './views/Done.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,6 +104,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
         hidden: h('input', { type: 'hidden', name: 'date', value: date }),
         backHref: `${lb}/verschieben?month=${date.slice(0, 7)}`,
         errors,
+        hint: request.t('termine:move.timeHint'),
       }),
     );
   }
@@ -115,7 +117,25 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
     return renderMoveTimes(request, reply, a, date.data, []);
   });
 
+  // Choosing a time only shows what would change; the move happens on the confirm step's button.
   app.post('/termine/verwalten/:token/verschieben', async (request, reply) => {
+    const a = moveable(request, reply);
+    if (!a) return reply;
+    const parsed = safeParseForm(s.moveForm, request.body);
+    // The "just taken" page offers times of several days and sends no date: it is the chosen time's day.
+    const date = safeParseForm(s.localDate, (request.body as { date?: string }).date ?? (parsed.ok ? berlinDateTime(parsed.data.startsAt).toISODate() : undefined));
+    if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
+    if (!parsed.ok) return renderMoveTimes(request, reply, a, date.data, parsed.errors, 422);
+    const { times } = await listAvailableTimes(ctxOf(request), { ...slotQueryOf(a), date: date.data });
+    const newStartsAt = parsed.data.startsAt;
+    if (!times.some((time) => time.startsAt === newStartsAt.toISOString())) {
+      return renderMoveTimes(request, reply, a, date.data, [{ field: 'startsAt', message: 'termine:errors.chooseTime' }], 422);
+    }
+    const newEndsAt = new Date(newStartsAt.getTime() + (a.endsAt.getTime() - a.startsAt.getTime()));
+    return reply.render(h(ConfirmMovePage, { ...(await describe(ctxOf(request), a)), linkBase: linkBase(request), newStartsAt, newEndsAt, date: date.data }));
+  });
+
+  app.post('/termine/verwalten/:token/verschieben/bestaetigen', async (request, reply) => {
     const a = moveable(request, reply);
     if (!a) return reply;
     const parsed = safeParseForm(s.moveForm, request.body);

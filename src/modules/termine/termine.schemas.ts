@@ -53,6 +53,15 @@ export const captchaForm = z.object({
   captchaToken: textInput({ max: 500 }).optional(),
   captchaAnswer: textInput({ max: 10 }).optional(),
 });
+/** "Find my appointment": the booking code (any case, with or without hyphen or spaces) and the e-mail address. */
+export const findForm = z.object({
+  bookingCode: textInput({ error: 'termine:errors.bookingCode', max: 20 })
+    .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/, { error: 'termine:errors.bookingCode' }))
+    .transform((v) => `${v.slice(0, 4)}-${v.slice(4)}`),
+  email: contactFields.email.transform((v) => v.trim().toLowerCase()),
+});
+
 export const moveForm = z.object({ startsAt: z.iso.datetime({ offset: true, error: 'termine:errors.chooseTime' }).transform((s) => new Date(s)) });
 
 // ---- JSON API ----

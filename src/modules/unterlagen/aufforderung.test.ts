@@ -109,7 +109,13 @@ describe('the citizen opens the request with the code', () => {
 
     const form = await ctx.app.inject({ method: 'POST', url: `/t/neue-wege/unterlagen/a/${code}/1`, ...multipart([file('auszug.pdf', await pdfWithPages(1))]) });
     expect(form.statusCode).toBe(303);
-    expect(form.headers.location).toMatch(/^\/t\/neue-wege\/unterlagen\/quittung\/[A-Za-z0-9_-]{43}$/);
+    expect(form.headers.location).toMatch(new RegExp(`^/t/neue-wege/unterlagen/quittung/[A-Za-z0-9_-]{43}\\?code=${code}$`));
+    // The receipt speaks to the citizen: no check sums on the page (they are in the PDF), and "send more" goes
+    // back to this request instead of to the start page where the code must be typed again.
+    const receiptPage = (await ctx.app.inject(form.headers.location as string)).body;
+    expect(receiptPage).not.toMatch(/SHA-256|[0-9a-f]{64}/);
+    expect(receiptPage).toContain(`href="/t/neue-wege/unterlagen/a/${code}">Weitere Unterlagen senden`);
+    expect(receiptPage.match(/Ihre Dateien/g)).toHaveLength(1);
     const page = await ctx.app.inject(`/t/neue-wege/unterlagen/a/${code}`);
     expect(page.body).toContain('Sie haben zu allen Punkten Unterlagen gesendet.');
 

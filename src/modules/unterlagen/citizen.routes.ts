@@ -59,7 +59,9 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     const intake = await receiveMultipart(request, () => store.incomingPath(), limits);
     try {
       const result = await submitUpload(context(request), { ...intake, fields: { ...intake.fields, ...extraFields } }, requested);
-      return reply.redirect(`${base(request)}/quittung/${result.receiptToken}`, 303);
+      // After a request's item, "send more documents" goes back to that request, not to the empty start page.
+      const back = extraFields.requestCode ? `?code=${extraFields.requestCode}` : '';
+      return reply.redirect(`${base(request)}/quittung/${result.receiptToken}${back}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return reply.status(422).render(h(UploadPage, page(error.fields, intake.fields)));
@@ -134,7 +136,9 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token', async (request, reply) => {
     const receipt = await receiptByToken(context(request), request.params.token);
     if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
-    return reply.header('cache-control', 'no-store').render(h(ReceiptPage, { receipt, pdfHref: `${base(request)}/quittung/${request.params.token}/pdf` }));
+    const code = normalizeAccessCode(String((request.query as { code?: unknown }).code ?? ''));
+    const moreHref = code ? `${base(request)}/a/${code}` : undefined;
+    return reply.header('cache-control', 'no-store').render(h(ReceiptPage, { receipt, pdfHref: `${base(request)}/quittung/${request.params.token}/pdf`, moreHref }));
   });
 
   app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token/pdf', async (request, reply) => {

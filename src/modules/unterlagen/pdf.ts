@@ -1,7 +1,7 @@
 // PDFs this module writes with pdfkit: the Eingangsbestätigung and the letter of a
-// Mitwirkungsaufforderung. Helvetica covers German (WinAnsi), so no font file is needed.
+// Mitwirkungsaufforderung, in the embedded Unicode font of src/shared/pdf.ts.
 import { loadQrCode } from '../../shared/libraries.js';
-import { collect, field, letterhead, newDocument } from '../../shared/pdf.js';
+import { collect, field, FONT, letterhead, newDocument } from '../../shared/pdf.js';
 import type { TFunction } from '../../shared/i18n/index.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from './receipt.js';
 
@@ -17,9 +17,9 @@ export async function receiptPdf(t: TFunction, receipt: Receipt, createdAt: Date
   const done = collect(document);
 
   letterhead(document, receipt.tenant);
-  document.font('Helvetica-Bold').fontSize(18).text(title);
+  document.font(FONT.bold).fontSize(18).text(title);
   document.moveDown(0.5);
-  document.font('Helvetica').fontSize(11).text(statusText(t, receipt));
+  document.font(FONT.regular).fontSize(11).text(statusText(t, receipt));
   document.moveDown();
 
   field(document, t('unterlagen:receipt.reference'), receipt.reference);
@@ -39,27 +39,27 @@ export async function receiptPdf(t: TFunction, receipt: Receipt, createdAt: Date
   }
 
   document.moveDown();
-  document.font('Helvetica-Bold').fontSize(12).text(t('unterlagen:receipt.filesHeading'));
+  document.font(FONT.bold).fontSize(12).text(t('unterlagen:receipt.filesHeading'));
   document.moveDown(0.3);
   for (const file of receipt.files) {
-    document.font('Helvetica').fontSize(10).text(`${file.name} (${formatBytes(file.size, lang)})`);
+    document.font(FONT.regular).fontSize(10).text(`${file.name} (${formatBytes(file.size, lang)})`);
     hash(document, file.sha256);
     document.moveDown(0.3);
   }
 
   document.moveDown();
-  document.font('Helvetica-Bold').fontSize(12).text(t('unterlagen:receipt.documentsHeading'));
+  document.font(FONT.bold).fontSize(12).text(t('unterlagen:receipt.documentsHeading'));
   document.moveDown(0.3);
   for (const doc of receipt.documents) {
     const pages = doc.pages ? `, ${t('unterlagen:receipt.pages', { count: doc.pages })}` : '';
-    document.font('Helvetica').fontSize(10).text(`${doc.name} (${formatBytes(doc.size, lang)}${pages})`);
+    document.font(FONT.regular).fontSize(10).text(`${doc.name} (${formatBytes(doc.size, lang)}${pages}) – ${t(`unterlagen:scan.${doc.scanStatus}`)}`);
     document.fontSize(9).text(t('unterlagen:receipt.madeFrom', { names: doc.sources.join(', ') }));
     hash(document, doc.sha256);
     document.moveDown(0.3);
   }
 
   document.moveDown();
-  document.font('Helvetica').fontSize(9).fillColor('#333333').text(t('unterlagen:receipt.pdfFooter'));
+  document.font(FONT.regular).fontSize(9).fillColor('#333333').text(t('unterlagen:receipt.pdfFooter'));
   document.end();
   return done;
 }
@@ -85,13 +85,13 @@ export async function aufforderungLetterPdf(t: TFunction, letter: LetterData): P
   const qr = await (await loadQrCode()).toBuffer(letter.link, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
 
   letterhead(document, letter.tenant);
-  document.font('Helvetica').fontSize(10).text(formatBerlinDateTime(letter.createdAt, lang).split(',')[0]!, { align: 'right' });
-  document.font('Helvetica-Bold').fontSize(16).text(title);
+  document.font(FONT.regular).fontSize(10).text(formatBerlinDateTime(letter.createdAt, lang).split(',')[0]!, { align: 'right' });
+  document.font(FONT.bold).fontSize(16).text(title);
   document.moveDown(0.5);
   field(document, t('unterlagen:letter.reference'), letter.reference);
   field(document, t('unterlagen:receipt.bgNummer'), letter.bgNummer);
   document.moveDown();
-  document.font('Helvetica').fontSize(11).text(t('unterlagen:letter.intro'));
+  document.font(FONT.regular).fontSize(11).text(t('unterlagen:letter.intro'));
   if (letter.message) {
     document.moveDown(0.5);
     document.text(letter.message);
@@ -99,14 +99,14 @@ export async function aufforderungLetterPdf(t: TFunction, letter: LetterData): P
   document.moveDown();
   for (const item of letter.items) {
     document
-      .font('Helvetica-Bold')
+      .font(FONT.bold)
       .fontSize(11)
       .text(`${item.number}. ${t(`unterlagen:documentTypes.${item.documentType}`)} – ${t('unterlagen:letter.due', { date: formatLocalDate(item.dueDate, lang) })}`);
-    document.font('Helvetica').fontSize(10).text(item.description);
+    document.font(FONT.regular).fontSize(10).text(item.description);
     document.moveDown(0.4);
   }
   document.moveDown();
-  document.font('Helvetica').fontSize(11).text(t('unterlagen:letter.howTo'));
+  document.font(FONT.regular).fontSize(11).text(t('unterlagen:letter.howTo'));
   document.moveDown(0.5);
   document.text(letter.link);
   document.moveDown(0.5);
@@ -115,7 +115,7 @@ export async function aufforderungLetterPdf(t: TFunction, letter: LetterData): P
   document.moveDown(0.5);
   document.image(qr, { width: 110 });
   document.moveDown(0.5);
-  document.font('Helvetica').fontSize(9).text(t('unterlagen:letter.consequences'));
+  document.font(FONT.regular).fontSize(9).text(t('unterlagen:letter.consequences'));
   document.end();
   return done;
 }

@@ -1,5 +1,6 @@
 // clamd down: uploads are accepted into quarantine (never lost, never shown as clean); when clamd is
 // back, the scan job decides — clean, or infected with staff alerted and the citizen told.
+import { pdfText } from '../../shared/testing/pdf-text.js';
 import { createServer, createConnection, type Server } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +61,9 @@ describe.skipIf(!findClamd())('virus scanner unavailable', () => {
     const cleanReceipt = clean.json<{ id: string; receiptToken: string }>();
     const page = await ctx.app.inject(`/t/neue-wege/unterlagen/quittung/${cleanReceipt.receiptToken}`);
     expect(page.body).toContain('Ihre Unterlagen sind eingegangen und werden noch auf Schadsoftware geprüft.');
-    expect(page.body).toContain('Wird geprüft');
+    // The scan state of each stored document is in the receipt PDF, not as a badge on the citizen's page.
+    const pdf = await ctx.app.inject(`/t/neue-wege/unterlagen/quittung/${cleanReceipt.receiptToken}/pdf`);
+    expect(pdfText(pdf.rawPayload)).toContain('Wird geprüft');
 
     // Still down: the job changes nothing.
     expect(await scanQuarantined(ctx.deps)).toEqual({ clean: 0, infected: 0, pending: 1 });

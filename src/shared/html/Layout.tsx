@@ -96,6 +96,8 @@ export function Layout({ title, children, wide }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${siteName}`}</title>
+        <link rel="icon" href="/favicon.ico" sizes="48x48" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/kern/kern.min.css" />
         <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
         <link rel="stylesheet" href="/assets/app.css" />

@@ -200,6 +200,8 @@ export function ChoiceGroup(
       <div class="kern-fieldset__body">
         {options.map((o, i) => {
           const optionId = i === 0 ? id : `${id}-${i}`;
+          // Not `${optionId}-hint`: for the first option that is the group's own hint id.
+          const hintId = `${id}-${i}-hint`;
           return (
             <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`} key={o.value}>
               <input
@@ -209,13 +211,13 @@ export function ChoiceGroup(
                 name={name}
                 value={o.value}
                 checked={selected.has(o.value)}
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                aria-describedby={o.hint ? hintId : undefined}
               />
               <label class="kern-label" for={optionId}>
                 {o.label}
               </label>
               {o.hint ? (
-                <div class="kern-hint" id={`${optionId}-hint`}>
+                <div class="kern-hint" id={hintId}>
                   {o.hint}
                 </div>
               ) : null}

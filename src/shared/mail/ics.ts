@@ -45,7 +45,7 @@ export function calendarIcs(input: IcsCalendar): string {
     calendar.createEvent({
       id: event.uid,
       sequence: input.sequence,
-      stamp: DateTime.fromJSDate(input.now, { zone: 'utc' }),
+      stamp: input.now,
       start: berlinDateTime(event.startsAt),
       end: berlinDateTime(event.endsAt),
       timezone: ZONE,
@@ -57,5 +57,7 @@ export function calendarIcs(input: IcsCalendar): string {
       status: input.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.8.7.2: DTSTAMP is in UTC ("…Z"). ical-generator writes it in the calendar's zone without one.
+  const stamp = `DTSTAMP:${DateTime.fromJSDate(input.now, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'")}`;
+  return calendar.toString().replace(/^DTSTAMP:[^\r\n]*/gm, stamp);
 }

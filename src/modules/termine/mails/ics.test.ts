@@ -39,3 +39,11 @@ describe('appointment iCalendar file', () => {
     expect(ics).toContain('SEQUENCE:2');
   });
 });
+
+describe('time stamp', () => {
+  it('writes DTSTAMP in UTC with Z (RFC 5545 §3.8.7.2)', () => {
+    const ics = appointmentIcs({ ...base, startsAt: new Date('2026-12-03T07:00:00Z'), endsAt: new Date('2026-12-03T07:30:00Z') });
+    expect(ics).toMatch(/^DTSTAMP:20261125T090000Z\r?$/m);
+    expect(ics).not.toMatch(/^DTSTAMP:\d{8}T\d{6}\r?$/m);
+  });
+});

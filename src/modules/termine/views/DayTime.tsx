@@ -92,6 +92,8 @@ export function ChooseTime(props: {
   hidden: ComponentChildren;
   backHref: string;
   errors: FieldError[];
+  /** Replaces the booking journey's hint (which promises to hold the time while details are entered). */
+  hint?: string;
 }) {
   const { t, lang } = useView();
   const heading = t('termine:time.question', { date: formatLocalDate(props.date, lang) });
@@ -118,7 +120,7 @@ export function ChooseTime(props: {
             name="startsAt"
             legend={heading}
             legendAsHeading
-            hint={t('termine:time.hint')}
+            hint={props.hint ?? t('termine:time.hint')}
             error={props.errors.find((e) => e.field === 'startsAt')}
             options={props.times.map((time) => ({ value: time.startsAt, label: t('termine:time.option', { time: time.time }) }))}
           />

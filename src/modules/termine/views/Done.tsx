@@ -1,10 +1,10 @@
 // After booking: confirmation page, the personal link's page (view, confirm, move, cancel) and short notices.
 import { useTenantBase, useView } from '../../../shared/html/context.js';
-import { Alert, Button, ButtonLink } from '../../../shared/html/components.js';
+import { Alert, Button, ButtonLink, SummaryList } from '../../../shared/html/components.js';
 import { Layout } from '../../../shared/html/Layout.js';
-import { formatTime, localized } from '../format.js';
+import { formatDate, formatTime, localized } from '../format.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
-import { Address, AppointmentSummary, BringList, TermineAssets } from './parts.js';
+import { Address, AppointmentSummary, BringList, journeyHref, TermineAssets } from './parts.js';
 
 interface ViewProps {
   appointment: Appointment;
@@ -124,6 +124,7 @@ export function ManagePage(props: ViewProps & { actions: { confirm: boolean; can
           ) : null}
         </div>
       ) : null}
+      {state === 'cancelled' || state === 'expired' ? <BookAgain appointment={a} /> : null}
       {a.status === 'booked' || a.status === 'pending' ? (
         <>
           <BringList services={props.services} />
@@ -131,6 +132,26 @@ export function ManagePage(props: ViewProps & { actions: { confirm: boolean; can
         </>
       ) : null}
     </Layout>
+  );
+}
+
+/** After a cancellation: the same concerns, place and persons, straight to the choice of a day. */
+function BookAgain({ appointment: a }: { appointment: Appointment }) {
+  const { t } = useView();
+  const base = useTenantBase();
+  return (
+    <section class="ww-section" aria-labelledby="book-again-heading">
+      <h2 class="kern-heading-small" id="book-again-heading">
+        {t('termine:manage.bookAgainHeading')}
+      </h2>
+      <p class="kern-body">{t('termine:manage.bookAgainText')}</p>
+      <div class="ww-actions">
+        <ButtonLink href={journeyHref(base, '/tag', { service: a.serviceIds, location: a.locationId, persons: a.persons })}>{t('termine:manage.bookAgain')}</ButtonLink>
+        <a class="kern-link" href={`${base}/termine`}>
+          {t('termine:manage.bookOther')}
+        </a>
+      </div>
+    </section>
   );
 }
 
@@ -146,6 +167,34 @@ export function ConfirmCancelPage(props: ViewProps & { linkBase: string }) {
         <Button>{t('termine:cancel.confirm')}</Button>
         <a class="kern-link" href={props.linkBase}>
           {t('termine:cancel.keep')}
+        </a>
+      </form>
+    </Layout>
+  );
+}
+
+/** Moving is a change to a booked appointment: the current one, the new time, and a button that makes the move. */
+export function ConfirmMovePage(props: ViewProps & { linkBase: string; newStartsAt: Date; newEndsAt: Date; date: string }) {
+  const { t, lang } = useView();
+  const a = props.appointment;
+  const when = (from: Date, to: Date) => `${formatDate(from, lang)}, ${t('termine:summary.timeRange', { from: formatTime(from), to: formatTime(to) })}`;
+  return (
+    <Layout title={t('termine:move.confirmTitle')}>
+      <TermineAssets />
+      <h1 class="kern-heading-large">{t('termine:move.confirmTitle')}</h1>
+      <SummaryList
+        rows={[
+          { key: t('termine:move.current'), value: when(a.startsAt, a.endsAt) },
+          { key: t('termine:move.new'), value: when(props.newStartsAt, props.newEndsAt) },
+        ]}
+      />
+      <p class="kern-body">{t('termine:move.confirmText', { location: props.location.name })}</p>
+      <form method="post" action={`${props.linkBase}/verschieben/bestaetigen`} class="ww-actions" novalidate>
+        <input type="hidden" name="startsAt" value={props.newStartsAt.toISOString()} />
+        <input type="hidden" name="date" value={props.date} />
+        <Button>{t('termine:move.confirm')}</Button>
+        <a class="kern-link" href={`${props.linkBase}/verschieben/zeit?date=${props.date}`}>
+          {t('termine:move.otherTime')}
         </a>
       </form>
     </Layout>

@@ -41,6 +41,11 @@ export function ChooseServices(props: { services: TerminService[]; selected: str
       <section class="ww-section">
         <h2 class="kern-heading-small">{t('termine:services.manageHeading')}</h2>
         <p class="kern-body">{t('termine:services.manageText')}</p>
+        <p class="kern-body">
+          <a class="kern-link" href={`${base}/termine/finden`}>
+            {t('termine:services.findLink')}
+          </a>
+        </p>
       </section>
     </Layout>
   );

@@ -2,10 +2,13 @@ import { Alert, ButtonLink, SummaryList } from '../../../shared/html/components.
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { Layout } from '../../../shared/html/Layout.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from '../receipt.js';
-import { ScanBadge } from './parts.js';
 
-/** The Eingangsbestätigung as a page: shown right after sending, and later through the receipt link. */
-export function ReceiptPage({ receipt, pdfHref }: { receipt: Receipt; pdfHref: string }) {
+/**
+ * The Eingangsbestätigung as a page: shown right after sending, and later through the receipt link. It speaks to
+ * the citizen (what arrived, what happens next); check sums, stored documents and their scan state are in the PDF,
+ * which is the proof and says in one sentence what the check sums prove.
+ */
+export function ReceiptPage({ receipt, pdfHref, moreHref }: { receipt: Receipt; pdfHref: string; moreHref?: string | undefined }) {
   const t = useT();
   const { lang } = useView();
   const base = useTenantBase();
@@ -30,43 +33,18 @@ export function ReceiptPage({ receipt, pdfHref }: { receipt: Receipt; pdfHref: s
       <SummaryList rows={rows} />
 
       <h2 class="kern-heading-medium">{t('unterlagen:receipt.filesHeading')}</h2>
-      <div class="ww-table-wrap">
-        <table class="kern-table">
-          <caption class="kern-sr-only">{t('unterlagen:receipt.filesHeading')}</caption>
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              <th class="kern-table__header" scope="col">{t('unterlagen:receipt.fileName')}</th>
-              <th class="kern-table__header kern-table__header--numeric" scope="col">{t('unterlagen:receipt.fileSize')}</th>
-              <th class="kern-table__header" scope="col">SHA-256</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {receipt.files.map((file) => (
-              <tr class="kern-table__row" key={file.sha256 + file.name}>
-                <td class="kern-table__cell ww-break">{file.name}</td>
-                <td class="kern-table__cell kern-table__cell--numeric">{formatBytes(file.size, lang)}</td>
-                <td class="kern-table__cell">
-                  <code class="ww-hash">{file.sha256}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <h2 class="kern-heading-medium">{t('unterlagen:receipt.documentsHeading')}</h2>
       <ul class="kern-list">
-        {receipt.documents.map((doc) => (
-          <li key={doc.sha256}>
-            <span class="ww-break">{doc.name}</span> ({formatBytes(doc.size, lang)}
-            {doc.pages ? `, ${t('unterlagen:receipt.pages', { count: doc.pages })}` : ''}) <ScanBadge status={doc.scanStatus} />
+        {receipt.files.map((file) => (
+          <li key={file.sha256 + file.name}>
+            <span class="ww-break">{file.name}</span> ({formatBytes(file.size, lang)})
           </li>
         ))}
       </ul>
+      <p class="kern-body">{t('unterlagen:receipt.proofInPdf')}</p>
 
       <div class="ww-actions">
         <ButtonLink href={pdfHref}>{t('unterlagen:receipt.downloadPdf')}</ButtonLink>
-        <a class="kern-link" href={`${base}/unterlagen`}>
+        <a class="kern-link" href={moreHref ?? `${base}/unterlagen`}>
           {t('unterlagen:receipt.sendMore')}
         </a>
       </div>
