@@ -33,7 +33,7 @@ describe('answers → estimate input', () => {
       ['antragsteller', 'applicant'],
       ['p', 'partner'],
       ['k', 'child'],
-      ['g', 'other'],
+      ['g', 'parent'],
     ]);
     expect(input.members[0]).toMatchObject({ earnings: { grossCents: 80_000, netCents: 64_000 }, otherIncome: [{ kind: 'sonstiges', amountCents: 10_000 }], pregnancyWeek: 19 });
     expect(input.members[2]).toMatchObject({ kindergeld: true, inSchoolOrTraining: true });

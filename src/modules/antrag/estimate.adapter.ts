@@ -12,7 +12,7 @@ const ENGINE_KIND: Record<IncomeKind, OtherIncomeKind> = {
   krankengeld: 'krankengeld',
   elterngeld: 'elterngeld',
   wohngeld: 'sonstiges',
-  kinderzuschlag: 'sonstiges',
+  kinderzuschlag: 'kinderzuschlag',
   sonstiges: 'sonstiges',
 };
 
@@ -36,7 +36,8 @@ export function pregnancyWeek(dueDate: unknown, month: string): number | undefin
 }
 
 function roleOf(relation: unknown): MemberRole {
-  return relation === 'partner' ? 'partner' : relation === 'kind' ? 'child' : 'other';
+  const roles: Record<string, MemberRole> = { partner: 'partner', kind: 'child', pflegekind: 'fosterChild', elternteil: 'parent', geschwister: 'sibling' };
+  return (typeof relation === 'string' ? roles[relation] : undefined) ?? 'other';
 }
 
 function person(source: Record<string, unknown>, id: string, role: MemberRole, month: string): EstimateMember | undefined {
