@@ -1,5 +1,5 @@
 // Turns the Erstantrag's answers into the rules engine's input (pure; unit-tested).
-import { ageOn, type Answers } from '../forms/index.js';
+import type { Answers } from '../forms/index.js';
 import { cents, incomeField, incomeKindsOf, inEducation, isEarner, members, assetField, has, type IncomeKind } from './flows/erstantrag/answers.js';
 import type { EstimateInput, EstimateMember, MemberRole, OtherIncomeKind } from './rules/index.js';
 import { berlinDateTime, fromBerlinIso } from '../../shared/time.js';
@@ -85,12 +85,4 @@ export function toEstimateInput(answers: Answers, month: string): EstimateInput 
     },
     assetsCents: countedAssetsCents(answers),
   };
-}
-
-/** Size of the Bedarfsgemeinschaft for the housing limit: applicant, partner and children under 25. */
-export function bedarfsgemeinschaftSize(answers: Answers, today: string): number {
-  return (
-    1 +
-    members(answers).filter((m) => m.relation === 'partner' || (m.relation === 'kind' && typeof m.birthDate === 'string' && ageOn(m.birthDate, today) < 25)).length
-  );
 }

@@ -1,5 +1,5 @@
 // Household rules of the estimate: which members count, and their age in the month asked about.
-import { getParameter, type RuleSet } from './rule-sets.js';
+import { getParameter, selectRuleSet, type RuleSet } from './rule-sets.js';
 import type { EstimateMember } from './types.js';
 import type { DateTime } from 'luxon';
 import { fromBerlinIso } from '../../../shared/time.js';
@@ -134,4 +134,9 @@ export function classifyHousehold(members: readonly EstimateMember[], month: str
     }
     return { member, age, inBedarfsgemeinschaft: false, parameterIds: [] };
   });
+}
+
+/** Size of the Bedarfsgemeinschaft in the month (it picks the tenant's housing limit). */
+export function bedarfsgemeinschaftSize(members: readonly EstimateMember[], month: string): number {
+  return classifyHousehold(members, month, selectRuleSet(month)).filter((c) => c.inBedarfsgemeinschaft).length;
 }
