@@ -14,6 +14,7 @@ const tags = [
   { name: 'termine', description: 'Onlineterminierung: free times, booking, the personal appointment link' },
   { name: 'unterlagen', description: 'Unterlagen nachreichen: hand in documents, the Eingangsbestätigung' },
   { name: 'applications', description: 'Online applications (Antrag auf Bürgergeld)' },
+  { name: 'estimate', description: 'Bürgergeld-Rechner: a non-binding estimate of the benefit (public, nothing stored)' },
   { name: 'staff', description: 'Staff session' },
   { name: 'termine-admin', description: 'Configuration of appointments (staff)' },
   { name: 'presse', description: 'Press releases and labour-market figures (public)' },

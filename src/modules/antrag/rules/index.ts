@@ -4,7 +4,7 @@ export { estimate, ESTIMATE_EXCLUSION_KEYS, ESTIMATE_NOTE_KEYS, ESTIMATE_REFERRA
 export { ImplausibleInputError, PLAUSIBLE_MAX_CENTS } from './plausibility.js';
 export { bedarfsgemeinschaftSize, EstimateInputError } from './household.js';
 export { formatEuro } from './money.js';
-export { getParameter, NoRuleSetError, ruleSets, selectRuleSet } from './rule-sets.js';
+export { getParameter, isMonth, NoRuleSetError, ruleSets, selectRuleSet } from './rule-sets.js';
 export type { Parameter, ParameterUnit, RuleSet, RuleVariants } from './rule-sets.js';
 export type {
   AssetCheck,

@@ -61,7 +61,7 @@ export function addRegelbedarfAndMehrbedarfe(
       ], { week });
     }
 
-    if (c.bgRole === 'head' && singleHead && minorChildren.length > 0) {
+    if (c.bgRole === 'head' && singleHead && c.member.singleParent !== false && minorChildren.length > 0) {
       const young = minorChildren.filter((k) => k.age < value('mehrbedarf.alleinerziehend.youngChildAgeBelow')).length;
       const under16 = minorChildren.filter((k) => k.age < value('mehrbedarf.alleinerziehend.childrenAgeBelow')).length;
       // § 21 Abs. 3: 36 % with one child under 7 or two or three under 16; 12 % per child where that is higher; at most 60 %.

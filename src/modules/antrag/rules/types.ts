@@ -56,6 +56,8 @@ export interface EstimateMember {
   /** Kindergeld is paid for this child; defaults to true for children under 18 at the start of the month */
   kindergeld?: boolean;
   earnings?: { grossCents: number; netCents: number };
+  /** false: does not raise the minor children alone (no Mehrbedarf § 21 Abs. 3 SGB II); default derived from the household */
+  singleParent?: boolean;
   /** § 11b Abs. 3 Satz 3: has a minor child who lives elsewhere */
   minorChildElsewhere?: boolean;
   /** § 8 SGB II: can work at least three hours a day; defaults to true */
