@@ -107,8 +107,8 @@ export interface EstimateViewProps {
 export function EstimateView({ result, limits, bgSize, next }: EstimateViewProps) {
   const { t, lang } = useView();
   const euro = (cents: number) => formatEuro(cents, localeOf(lang));
-  const month = DateTime.fromISO(`${result.month}-01`).setLocale(lang).toFormat('LLLL yyyy');
-  const validFrom = DateTime.fromISO(result.ruleSet.validFrom).setLocale(lang).toLocaleString(DateTime.DATE_MED);
+  const month = DateTime.fromISO(`${result.month}-01`).setLocale(localeOf(lang)).toFormat('LLLL yyyy');
+  const validFrom = DateTime.fromISO(result.ruleSet.validFrom).setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_MED);
   const limit = limits.find((l) => l.householdSize === bgSize);
   return (
     <div class="ww-estimate">
