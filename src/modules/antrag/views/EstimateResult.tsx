@@ -25,10 +25,16 @@ export function stepText(step: Step, t: TFunction, lang: string): string {
   return t(catalogueKey(step.key), params);
 }
 
+/** The catalogue key (below antrag:estimate.parameter) of a parameter's plain-words label. */
+export function parameterLabelKey(id: string): { key: string; params: Record<string, string> } {
+  const year = /^altersgrenze\.jahrgang(\d{4})$/.exec(id)?.[1];
+  return year ? { key: 'altersgrenze_jahrgang', params: { year } } : { key: id.replaceAll('.', '_'), params: {} };
+}
+
 /** A parameter of the rule set in plain words (never its internal key). */
 export function parameterLabel(id: string, t: TFunction): string {
-  const year = /^altersgrenze\.jahrgang(\d{4})$/.exec(id)?.[1];
-  return year ? t('antrag:estimate.parameter.altersgrenze_jahrgang', { year }) : t(`antrag:estimate.parameter.${id.replaceAll('.', '_')}`);
+  const { key, params } = parameterLabelKey(id);
+  return t(`antrag:estimate.parameter.${key}`, params);
 }
 
 /**
