@@ -5,6 +5,7 @@ import { auditModule } from './audit/index.js';
 import { coachingModule } from './coaching/index.js';
 import { portalModule } from './portal/index.js';
 import { presseModule } from './presse/index.js';
+import { rechnerModule } from './rechner/index.js';
 import { seminareModule } from './seminare/index.js';
 import { servicepointModule } from './servicepoint/index.js';
 import { staffModule } from './staff/index.js';
@@ -13,4 +14,4 @@ import { termineModule } from './termine/index.js';
 import { unterlagenModule } from './unterlagen/index.js';
 
 /** Every capability of Wegweiser, in the order their citizen services appear on the start page. */
-export const modules: WegweiserModule[] = [tenantsModule, staffModule, auditModule, portalModule, termineModule, servicepointModule, unterlagenModule, antragModule, coachingModule, seminareModule, presseModule];
+export const modules: WegweiserModule[] = [tenantsModule, staffModule, auditModule, portalModule, termineModule, servicepointModule, unterlagenModule, rechnerModule, antragModule, coachingModule, seminareModule, presseModule];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDefinition } from '../forms/index.js';
 import { getI18n } from '../../shared/i18n/index.js';
-import { ESTIMATE_NOTE_KEYS, ESTIMATE_STEP_KEYS, ESTIMATE_WARNING_KEYS } from './rules/index.js';
+import { ESTIMATE_EXCLUSION_KEYS, ESTIMATE_NOTE_KEYS, ESTIMATE_REFERRAL_KEYS, ESTIMATE_STEP_KEYS, ESTIMATE_WARNING_KEYS } from './rules/index.js';
 import { antragFlows } from './flows/index.js';
 
 /** Every i18n key a flow definition refers to (titles, labels, hints, options). */
@@ -34,7 +34,11 @@ describe('antrag catalogue', () => {
     });
 
     it(`has a ${lang} text for every step, warning and note of the rules engine`, () => {
-      const keys = [...ESTIMATE_STEP_KEYS, ...ESTIMATE_WARNING_KEYS, ...ESTIMATE_NOTE_KEYS].map((k) => `antrag:${k.replace(/^antrag\./, '')}`);
+      const keys = [
+        ...[...ESTIMATE_STEP_KEYS, ...ESTIMATE_WARNING_KEYS, ...ESTIMATE_NOTE_KEYS].map((k) => `antrag:${k.replace(/^antrag\./, '')}`),
+        ...ESTIMATE_EXCLUSION_KEYS.map((k) => `antrag:estimate.exclusion.${k}`),
+        ...ESTIMATE_REFERRAL_KEYS.map((k) => `antrag:estimate.referral.${k}`),
+      ];
       expect(keys.filter((key) => !i18n.exists(key, { lng: lang, fallbackLng: [] }))).toEqual([]);
     });
   }

@@ -93,8 +93,8 @@ describe('Erstantrag for a household of three', () => {
 
 describe('pages adapt to the answers', () => {
   it('shows the estimate with every step, non-binding and with the fictional limits', async () => {
-    const { http } = await started(householdOfThree().slice(0, 25));
-    const page = await http.get(`${base}/einkommen/orientierung`);
+    const { http } = await started(householdOfThree().slice(0, 27));
+    const page = await http.get(`${base}/vermoegen/orientierung`);
     expect(page.status).toBe(200);
     const text = main(page.body);
     expect(text).toContain('Unverbindlich');
@@ -102,6 +102,9 @@ describe('pages adapt to the answers', () => {
     expect(text).toContain('Kindergeld für Mia');
     expect(text).toContain('Frei erfundene Beispielwerte');
     expect(text).toMatch(/Möglicher Anspruch im Monat: [\d.]+,\d\d/);
+    // after the asset pages, so the assets entered there count; allowances are deductions, never "+"
+    expect(text).toContain('Vermögen: 1.200,00');
+    expect(text).not.toMatch(/\+\s?\d/);
   });
 
   it('derives the checklist from the household and links to the upload', async () => {

@@ -6,9 +6,8 @@ import type { AppDeps } from '../../shared/module.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import type { AntragHousingLimit } from './antrag.tables.js';
 import * as repo from './antrag.repository.js';
-import { bedarfsgemeinschaftSize, estimateMonth, toEstimateInput } from './estimate.adapter.js';
-import { estimate, EstimateInputError, NoRuleSetError, selectRuleSet, type EstimateResult } from './rules/index.js';
-import { berlinDate } from '../../shared/time.js';
+import { estimateMonth, toEstimateInput } from './estimate.adapter.js';
+import { bedarfsgemeinschaftSize, estimate, EstimateInputError, NoRuleSetError, type EstimateInput, type EstimateResult } from './rules/index.js';
 
 export interface EstimateData {
   result?: EstimateResult | undefined;
@@ -16,27 +15,40 @@ export interface EstimateData {
   missing?: 'answers' | 'household' | undefined;
   limits: AntragHousingLimit[];
   bgSize: number;
-  unverified: { id: string; source: string }[];
+}
+
+export interface HouseholdEstimate {
+  result: EstimateResult;
+  /** the tenant's housing limits, all sizes */
+  limits: AntragHousingLimit[];
+  /** size of the Bedarfsgemeinschaft, which picks the limit */
+  bgSize: number;
+}
+
+/**
+ * The estimate of one household with the tenant's housing limit for the size of its
+ * Bedarfsgemeinschaft: the one service behind the Erstantrag's estimate page, the public
+ * Rechner and the estimate API. Throws EstimateInputError and NoRuleSetError.
+ */
+export async function estimateHousehold(tdb: TenantDb, input: EstimateInput, month: string): Promise<HouseholdEstimate> {
+  const limits = await repo.housingLimits(tdb);
+  const bgSize = bedarfsgemeinschaftSize(input.members, month);
+  const limit = limits.find((l) => l.householdSize === bgSize);
+  const result = estimate(input, {
+    month,
+    ...(limit ? { housingLimit: { bruttokaltmieteCents: limit.bruttokaltmieteCents, ...(limit.heizkostenCents !== null ? { heizkostenCents: limit.heizkostenCents } : {}) } } : {}),
+  });
+  return { result, limits, bgSize };
 }
 
 export async function loadEstimate(ctx: LoadContext): Promise<EstimateData> {
-  const today = berlinDate(ctx.now);
   const month = estimateMonth(ctx.now);
-  const limits = await repo.housingLimits(ctx.tdb);
-  const bgSize = bedarfsgemeinschaftSize(ctx.answers, today);
   const input = toEstimateInput(ctx.answers, month);
-  if (!input) return { missing: 'answers', limits, bgSize, unverified: [] };
-  const limit = limits.find((l) => l.householdSize === bgSize);
+  if (!input) return { missing: 'answers', limits: await repo.housingLimits(ctx.tdb), bgSize: 0 };
   try {
-    const result = estimate(input, {
-      month,
-      ...(limit ? { housingLimit: { bruttokaltmieteCents: limit.bruttokaltmieteCents, ...(limit.heizkostenCents !== null ? { heizkostenCents: limit.heizkostenCents } : {}) } } : {}),
-    });
-    const ruleSet = selectRuleSet(month);
-    const unverified = result.unverifiedParameters.map((id) => ({ id, source: ruleSet.parameters[id]?.source ?? '' }));
-    return { result, limits, bgSize, unverified };
+    return await estimateHousehold(ctx.tdb, input, month);
   } catch (err) {
-    if (err instanceof EstimateInputError || err instanceof NoRuleSetError) return { missing: 'household', limits, bgSize, unverified: [] };
+    if (err instanceof EstimateInputError || err instanceof NoRuleSetError) return { missing: 'household', limits: [], bgSize: 0 };
     throw err;
   }
 }

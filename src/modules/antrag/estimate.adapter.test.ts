@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bedarfsgemeinschaftSize, countedAssetsCents, estimateMonth, pregnancyWeek, toEstimateInput } from './estimate.adapter.js';
+import { bedarfsgemeinschaftSize } from './rules/index.js';
+import { countedAssetsCents, estimateMonth, pregnancyWeek, toEstimateInput } from './estimate.adapter.js';
 import { estimate } from './rules/index.js';
 
 const household = {
@@ -33,7 +34,7 @@ describe('answers → estimate input', () => {
       ['antragsteller', 'applicant'],
       ['p', 'partner'],
       ['k', 'child'],
-      ['g', 'other'],
+      ['g', 'parent'],
     ]);
     expect(input.members[0]).toMatchObject({ earnings: { grossCents: 80_000, netCents: 64_000 }, otherIncome: [{ kind: 'sonstiges', amountCents: 10_000 }], pregnancyWeek: 19 });
     expect(input.members[2]).toMatchObject({ kindergeld: true, inSchoolOrTraining: true });
@@ -57,9 +58,8 @@ describe('answers → estimate input', () => {
     expect(pregnancyWeek(undefined, '2026-11')).toBeUndefined();
   });
 
-  it('sizes the Bedarfsgemeinschaft without parents or children aged 25 and over', () => {
-    expect(bedarfsgemeinschaftSize(household, '2026-11-25')).toBe(3);
-    expect(bedarfsgemeinschaftSize({ members: [{ id: 'a', relation: 'kind', birthDate: '2000-01-01' }] }, '2026-11-25')).toBe(1);
+  it('sizes the Bedarfsgemeinschaft without parents of an adult applicant or children aged 25 and over', () => {
+    expect(bedarfsgemeinschaftSize(toEstimateInput(household, '2026-11')!.members, '2026-11')).toBe(3);
   });
 
   it('estimates the month in Berlin, not in the process time zone', () => {

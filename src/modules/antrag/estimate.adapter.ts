@@ -1,5 +1,5 @@
 // Turns the Erstantrag's answers into the rules engine's input (pure; unit-tested).
-import { ageOn, type Answers } from '../forms/index.js';
+import type { Answers } from '../forms/index.js';
 import { cents, incomeField, incomeKindsOf, inEducation, isEarner, members, assetField, has, type IncomeKind } from './flows/erstantrag/answers.js';
 import type { EstimateInput, EstimateMember, MemberRole, OtherIncomeKind } from './rules/index.js';
 import { berlinDateTime, fromBerlinIso } from '../../shared/time.js';
@@ -12,7 +12,7 @@ const ENGINE_KIND: Record<IncomeKind, OtherIncomeKind> = {
   krankengeld: 'krankengeld',
   elterngeld: 'elterngeld',
   wohngeld: 'sonstiges',
-  kinderzuschlag: 'sonstiges',
+  kinderzuschlag: 'kinderzuschlag',
   sonstiges: 'sonstiges',
 };
 
@@ -36,7 +36,8 @@ export function pregnancyWeek(dueDate: unknown, month: string): number | undefin
 }
 
 function roleOf(relation: unknown): MemberRole {
-  return relation === 'partner' ? 'partner' : relation === 'kind' ? 'child' : 'other';
+  const roles: Record<string, MemberRole> = { partner: 'partner', kind: 'child', pflegekind: 'fosterChild', elternteil: 'parent', geschwister: 'sibling' };
+  return (typeof relation === 'string' ? roles[relation] : undefined) ?? 'other';
 }
 
 function person(source: Record<string, unknown>, id: string, role: MemberRole, month: string): EstimateMember | undefined {
@@ -84,12 +85,4 @@ export function toEstimateInput(answers: Answers, month: string): EstimateInput 
     },
     assetsCents: countedAssetsCents(answers),
   };
-}
-
-/** Size of the Bedarfsgemeinschaft for the housing limit: applicant, partner and children under 25. */
-export function bedarfsgemeinschaftSize(answers: Answers, today: string): number {
-  return (
-    1 +
-    members(answers).filter((m) => m.relation === 'partner' || (m.relation === 'kind' && typeof m.birthDate === 'string' && ageOn(m.birthDate, today) < 25)).length
-  );
 }

@@ -44,3 +44,9 @@ export const antragModule: WegweiserModule = {
 };
 
 export { antragFlows, bankverbindungFlow, erstantragFlow } from './flows/index.js';
+
+// The estimate as a service of its own: used by the public Rechner and its API (module rechner, ADR 0160).
+export { estimateHousehold, type HouseholdEstimate } from './antrag.service.js';
+export { EstimateView, localeOf, presentEstimate, type PresentedEstimate } from './views/EstimateResult.js';
+export { EstimateInputError, ImplausibleInputError, isMonth, NoRuleSetError, PLAUSIBLE_MAX_CENTS, selectRuleSet } from './rules/index.js';
+export type { Education, EstimateInput, EstimateMember, MemberRole, OtherIncomeKind, Residence } from './rules/index.js';

@@ -69,6 +69,6 @@ export {
 export { submissionStatuses, type SubmissionStatus } from './forms.tables.js';
 export type { SubmissionFilter } from './forms.repository.js';
 export { buildSummary, type SummarySection } from './summary.js';
-export { ageOn } from './values.js';
+export { ageOn, centsToGerman, parseDate, parseEuroToCents } from './values.js';
 /** One form field as the wizard renders it (label, hint, error, KERN markup), for pages a module builds itself. */
 export { FieldView, type FieldViewProps } from './views/FieldView.js';

@@ -7,13 +7,14 @@ import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fast
 import type { Config } from '../config.js';
 
 /** The version of the document (info.version); doc/api-changelog.md lists what changed in each. */
-export const API_VERSION = '1.1.0';
+export const API_VERSION = '1.2.0';
 
 const tags = [
   { name: 'tenant', description: 'The jobcenter' },
   { name: 'termine', description: 'Onlineterminierung: free times, booking, the personal appointment link' },
   { name: 'unterlagen', description: 'Unterlagen nachreichen: hand in documents, the Eingangsbestätigung' },
   { name: 'applications', description: 'Online applications (Antrag auf Bürgergeld)' },
+  { name: 'estimate', description: 'Bürgergeld-Rechner: a non-binding estimate of the benefit (public, nothing stored)' },
   { name: 'staff', description: 'Staff session' },
   { name: 'termine-admin', description: 'Configuration of appointments (staff)' },
   { name: 'presse', description: 'Press releases and labour-market figures (public)' },

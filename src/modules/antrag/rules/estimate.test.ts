@@ -87,11 +87,12 @@ describe('worked examples', () => {
     ]);
     // 506 + 506 + 600 + 80 = 1,692 €
     expect(r.totalNeedCents).toBe(169_200);
-    // ALG I 400 € counted in full (simplified)
+    // ALG I 400 € counted less the insurance allowance of 30 € (§ 6 Abs. 1 Nr. 1 Bürgergeld-V)
     expect(stepsOf(r, 'einkommen.sonstiges')[0]?.params).toMatchObject({ kind: 'alg1', note: 'antrag.estimate.note.countedInFull' });
-    expect(r.countedIncomeCents).toBe(40_000);
-    // 1,692 - 400 = 1,292 €
-    expect(r.entitlementCents).toBe(129_200);
+    expect(stepsOf(r, 'freibetrag.versicherungspauschale')).toMatchObject([{ amountCents: 3_000, params: { memberId: 'p' } }]);
+    expect(r.countedIncomeCents).toBe(37_000);
+    // 1,692 - 370 = 1,322 €
+    expect(r.entitlementCents).toBe(132_200);
   });
 
   const singleParent = (month: string) =>
@@ -121,10 +122,11 @@ describe('worked examples', () => {
     // 563 + 357 + 390 + 202.68 + 750 + 100 = 2,362.68 €
     expect(r.totalNeedCents).toBe(236_268);
     // Kindergeld 2 × 255 € = 510 €; each child's need (≥ 640 €) exceeds it, nothing goes to the parent
-    expect(stepsOf(r, 'kindergeld').map((s) => [s.amountCents, s.params.surplusToParentCents])).toEqual([
-      [25_500, 0],
-      [25_500, 0],
+    expect(stepsOf(r, 'kindergeld').map((s) => [s.amountCents, s.params.totalCents])).toEqual([
+      [25_500, 25_500],
+      [25_500, 25_500],
     ]);
+    expect(stepsOf(r, 'kindergeldUeberschuss')).toEqual([]);
     expect(r.countedIncomeCents).toBe(51_000);
     // 2,362.68 - 510 = 1,852.68 €
     expect(r.entitlementCents).toBe(185_268);
@@ -244,12 +246,15 @@ describe("a child's income covers only the child's own need", () => {
     const r = withUnterhalt(50_000);
     expectConsistent(r);
     expect(r.totalNeedCents).toBe(162_056);
-    // Unterhalt 500 € leaves 190 € of need; Kindergeld 255 € → 65 € surplus counted for the parent
-    expect(stepsOf(r, 'kindergeld')[0]?.params.surplusToParentCents).toBe(6_500);
+    // Unterhalt 500 € leaves 190 € of need; Kindergeld 255 € → 65 € surplus is the parent's income,
+    // from which the parent's insurance allowance of 30 € is deducted
+    expect(stepsOf(r, 'kindergeld')[0]).toMatchObject({ amountCents: 19_000, params: { totalCents: 25_500 } });
+    expect(stepsOf(r, 'kindergeldUeberschuss')[0]).toMatchObject({ amountCents: 6_500, params: { memberId: 'a', child: 'k' } });
+    expect(stepsOf(r, 'freibetrag.versicherungspauschale')[0]).toMatchObject({ amountCents: 3_000, params: { memberId: 'a' } });
     expect(stepsOf(r, 'einkommen.kindUeberschuss')).toEqual([]);
-    // 500 + 255 = 755 €; 1,620.56 - 755 = 865.56 €
-    expect(r.countedIncomeCents).toBe(75_500);
-    expect(r.entitlementCents).toBe(86_556);
+    // 500 + 255 - 30 = 725 €; 1,620.56 - 725 = 895.56 €
+    expect(r.countedIncomeCents).toBe(72_500);
+    expect(r.entitlementCents).toBe(89_556);
   });
 
   it('does not count the surplus of other income for the parent', () => {
@@ -257,10 +262,11 @@ describe("a child's income covers only the child's own need", () => {
     expectConsistent(r);
     // Unterhalt 800 € exceeds 690 € by 110 €: not counted; all 255 € Kindergeld go to the parent
     expect(stepsOf(r, 'einkommen.kindUeberschuss')[0]).toMatchObject({ amountCents: 11_000, sign: '+', params: { needCents: 69_000 } });
-    expect(stepsOf(r, 'kindergeld')[0]?.params.surplusToParentCents).toBe(25_500);
-    // 800 - 110 + 255 = 945 €; 1,620.56 - 945 = 675.56 €
-    expect(r.countedIncomeCents).toBe(94_500);
-    expect(r.entitlementCents).toBe(67_556);
+    expect(stepsOf(r, 'kindergeld')[0]).toMatchObject({ amountCents: 0, params: { totalCents: 25_500 } });
+    expect(stepsOf(r, 'kindergeldUeberschuss')[0]?.amountCents).toBe(25_500);
+    // 800 - 110 + 255 - 30 = 915 €; 1,620.56 - 915 = 705.56 €
+    expect(r.countedIncomeCents).toBe(91_500);
+    expect(r.entitlementCents).toBe(70_556);
   });
 });
 

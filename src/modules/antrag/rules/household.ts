@@ -1,5 +1,5 @@
 // Household rules of the estimate: which members count, and their age in the month asked about.
-import { getParameter, type RuleSet } from './rule-sets.js';
+import { getParameter, selectRuleSet, type RuleSet } from './rule-sets.js';
 import type { EstimateMember } from './types.js';
 import type { DateTime } from 'luxon';
 import { fromBerlinIso } from '../../../shared/time.js';
@@ -56,6 +56,8 @@ export interface ClassifiedMember {
   age: number;
   /** in the Bedarfsgemeinschaft (§ 7 Abs. 3 SGB II) */
   inBedarfsgemeinschaft: boolean;
+  /** inside the Bedarfsgemeinschaft: one of its one or two adults at its head, or a child of theirs */
+  bgRole?: 'head' | 'child';
   stufe?: Regelbedarfsstufe;
   /** parameters that decided the Stufe or the membership */
   parameterIds: string[];
@@ -74,51 +76,67 @@ function childStufe(age: number, ruleSet: RuleSet): { stufe?: Regelbedarfsstufe;
   return { parameterIds: ['bedarfsgemeinschaft.childAgeBelow'] };
 }
 
+function validateRoles(members: readonly EstimateMember[]): void {
+  const count = (role: EstimateMember['role']) => members.filter((m) => m.role === role).length;
+  if (count('applicant') !== 1) throw new EstimateInputError('exactlyOneApplicant');
+  if (count('partner') > 1) throw new EstimateInputError('atMostOnePartner');
+  if (count('parent') > 2) throw new EstimateInputError('atMostTwoParents');
+  if (new Set(members.map((m) => m.id)).size !== members.length) throw new EstimateInputError('duplicateMemberId');
+}
+
 /**
- * Sorts the household into the Bedarfsgemeinschaft and gives each member a Regelbedarfsstufe:
- * single adult or single parent 1; two adult partners 2 each (§ 20 Abs. 4); with a minor
- * partner the adult gets 1 and the minor 4; children by age 6/5/4, and 3 from 18 to 24.
- * Children aged 25 or more and members with role 'other' live in the household but outside
- * the Bedarfsgemeinschaft.
+ * Whether the applicant belongs to the Bedarfsgemeinschaft of a parent (§ 7 Abs. 3 Nr. 2, 4 SGB II):
+ * unmarried (no partner), under 25, living with a parent and without a child of their own.
+ */
+export function livesInParentsBedarfsgemeinschaft(members: readonly EstimateMember[], applicantAge: number, ruleSet: RuleSet): boolean {
+  return (
+    applicantAge < getParameter(ruleSet, 'bedarfsgemeinschaft.childAgeBelow').value &&
+    members.some((m) => m.role === 'parent') &&
+    !members.some((m) => m.role === 'partner' || m.role === 'child')
+  );
+}
+
+/**
+ * Sorts the household into the Bedarfsgemeinschaft and gives each member a Regelbedarfsstufe.
+ * The head is the applicant with a partner, or, for an unmarried applicant under 25 living with
+ * a parent and without a child of their own, the parent or parents (§ 7 Abs. 3 Nr. 2, 4): the
+ * applicant and siblings under 25 are then the parents' children. A single head gets 1, two adult
+ * heads 2 each (§ 20 Abs. 4), a minor head next to an adult 4; children by age 6/5/4, and 3 from
+ * 18 to 24. Children aged 25 or more, foster children (§ 7 Abs. 3 Nr. 4 covers only the members'
+ * own children) and everyone else live in the household but outside the Bedarfsgemeinschaft.
  */
 export function classifyHousehold(members: readonly EstimateMember[], month: string, ruleSet: RuleSet): ClassifiedMember[] {
-  const applicants = members.filter((m) => m.role === 'applicant');
-  const partners = members.filter((m) => m.role === 'partner');
-  if (applicants.length !== 1) throw new EstimateInputError('exactlyOneApplicant');
-  if (partners.length > 1) throw new EstimateInputError('atMostOnePartner');
-  if (new Set(members.map((m) => m.id)).size !== members.length) throw new EstimateInputError('duplicateMemberId');
-
+  validateRoles(members);
   const ages = new Map(members.map((m) => [m.id, ageInMonth(m.birthDate, month)]));
   const ageOf = (m: EstimateMember) => ages.get(m.id) ?? 0;
+  const applicant = members.find((m) => m.role === 'applicant');
+  if (!applicant) throw new EstimateInputError('exactlyOneApplicant');
+  const withParents = livesInParentsBedarfsgemeinschaft(members, ageOf(applicant), ruleSet);
+  const headRoles: EstimateMember['role'][] = withParents ? ['parent'] : ['applicant', 'partner'];
+  const childRoles: EstimateMember['role'][] = withParents ? ['applicant', 'sibling'] : ['child'];
+  const heads = members.filter((m) => headRoles.includes(m.role));
   const partnerMinAge = getParameter(ruleSet, 'regelbedarf.rbs2.partnerMinAge').value;
-  const partner = partners[0];
-  const applicant = applicants[0];
-  const adultCouple =
-    applicant !== undefined && partner !== undefined && ageOf(applicant) >= partnerMinAge && ageOf(partner) >= partnerMinAge;
+  const adultCouple = heads.length === 2 && heads.every((m) => ageOf(m) >= partnerMinAge);
+  const membership = withParents ? ['bedarfsgemeinschaft.childAgeBelow'] : [];
 
   return members.map((member): ClassifiedMember => {
     const age = ageOf(member);
-    switch (member.role) {
-      case 'applicant':
-      case 'partner': {
-        if (adultCouple) return { member, age, inBedarfsgemeinschaft: true, stufe: 2, parameterIds: ['regelbedarf.rbs2.partnerMinAge'] };
-        const minorPartner = partner !== undefined && age < partnerMinAge;
-        return {
-          member,
-          age,
-          inBedarfsgemeinschaft: true,
-          stufe: minorPartner ? 4 : 1,
-          parameterIds: partner === undefined ? [] : ['regelbedarf.rbs2.partnerMinAge'],
-        };
-      }
-      case 'child': {
-        const { stufe, parameterIds } = childStufe(age, ruleSet);
-        return stufe === undefined
-          ? { member, age, inBedarfsgemeinschaft: false, parameterIds }
-          : { member, age, inBedarfsgemeinschaft: true, stufe, parameterIds };
-      }
-      case 'other':
-        return { member, age, inBedarfsgemeinschaft: false, parameterIds: [] };
+    if (headRoles.includes(member.role)) {
+      const parameterIds = heads.length === 2 ? ['regelbedarf.rbs2.partnerMinAge', ...membership] : membership;
+      const stufe: Regelbedarfsstufe = adultCouple ? 2 : heads.length === 2 && age < partnerMinAge ? 4 : 1;
+      return { member, age, inBedarfsgemeinschaft: true, bgRole: 'head', stufe, parameterIds };
     }
+    if (childRoles.includes(member.role)) {
+      const { stufe, parameterIds } = childStufe(age, ruleSet);
+      return stufe === undefined
+        ? { member, age, inBedarfsgemeinschaft: false, parameterIds }
+        : { member, age, inBedarfsgemeinschaft: true, bgRole: 'child', stufe, parameterIds: [...parameterIds, ...membership] };
+    }
+    return { member, age, inBedarfsgemeinschaft: false, parameterIds: [] };
   });
+}
+
+/** Size of the Bedarfsgemeinschaft in the month (it picks the tenant's housing limit). */
+export function bedarfsgemeinschaftSize(members: readonly EstimateMember[], month: string): number {
+  return classifyHousehold(members, month, selectRuleSet(month)).filter((c) => c.inBedarfsgemeinschaft).length;
 }

@@ -24,8 +24,8 @@ export function addRegelbedarfAndMehrbedarfe(
 ): void {
   const value = (id: string) => getParameter(ruleSet, id).value;
   const minorAgeBelow = value('alter.volljaehrigkeit');
-  const minorChildren = bg.filter((c) => c.member.role === 'child' && c.age < minorAgeBelow);
-  const hasPartner = bg.some((c) => c.member.role === 'partner');
+  const minorChildren = bg.filter((c) => c.bgRole === 'child' && c.age < minorAgeBelow);
+  const singleHead = bg.filter((c) => c.bgRole === 'head').length === 1;
 
   for (const c of bg) {
     const id = c.member.id;
@@ -61,7 +61,7 @@ export function addRegelbedarfAndMehrbedarfe(
       ], { week });
     }
 
-    if (c.member.role === 'applicant' && !hasPartner && minorChildren.length > 0) {
+    if (c.bgRole === 'head' && singleHead && c.member.singleParent !== false && minorChildren.length > 0) {
       const young = minorChildren.filter((k) => k.age < value('mehrbedarf.alleinerziehend.youngChildAgeBelow')).length;
       const under16 = minorChildren.filter((k) => k.age < value('mehrbedarf.alleinerziehend.childrenAgeBelow')).length;
       // § 21 Abs. 3: 36 % with one child under 7 or two or three under 16; 12 % per child where that is higher; at most 60 %.

@@ -85,3 +85,4 @@ describe('rule set data', () => {
     expect(() => getParameter(selectRuleSet('2025-01'), 'vermoegen.altersstufe1.amount')).toThrow(/no parameter/);
   });
 });
+

@@ -2,7 +2,7 @@
 // limit used by the calculation lives here with its legal source; the calculation code
 // holds no figures of its own. A new legal state is a new rule set with its own validFrom.
 
-export type ParameterUnit = 'cents' | 'basisPoints' | 'years' | 'weeks';
+export type ParameterUnit = 'cents' | 'basisPoints' | 'years' | 'months' | 'weeks';
 
 export interface Parameter {
   /** cents for money, basis points for percentages (1700 = 17 %), whole numbers for ages and weeks */
@@ -68,6 +68,32 @@ const YOUNG_EARNER_NOTE =
   'The engine applies the percentage bands only to the part of gross earnings above this amount; check against the law text and the Fachliche Weisungen. ' +
   'Earnings from holiday jobs of pupils (§ 11a Abs. 7 SGB II) are not modelled.';
 
+const PENSION_AGE_NOTE =
+  'Altersgrenze of § 7a SGB II: 65 years for those born before 1947, raised by birth year to 67 years for those born from 1964 (same steps as § 235 SGB VI); check the table against the law text.';
+
+/** § 7a SGB II: months above 65 years by birth year 1947–1963. */
+const PENSION_AGE_STEPS: Readonly<Record<number, number>> = {
+  1947: 1, 1948: 2, 1949: 3, 1950: 4, 1951: 5, 1952: 6, 1953: 7, 1954: 8, 1955: 9, 1956: 10, 1957: 11,
+  1958: 12, 1959: 14, 1960: 16, 1961: 18, 1962: 20, 1963: 22,
+};
+
+/** Who may receive SGB II at all (§ 7 SGB II), as far as the estimate can tell. */
+function eligibilityParameters(): Record<string, Parameter> {
+  const steps = Object.fromEntries(
+    Object.entries(PENSION_AGE_STEPS).map(([year, months]) => [
+      `altersgrenze.jahrgang${year}`,
+      unverified(months, 'months', '§ 7a Satz 2 SGB II', PENSION_AGE_NOTE),
+    ]),
+  );
+  return {
+    'alter.mindestalter': verified(15, 'years', '§ 7 Abs. 1 Satz 1 Nr. 1 SGB II'),
+    'altersgrenze.basis': verified(65, 'years', '§ 7a Satz 1 SGB II'),
+    ...steps,
+    'altersgrenze.ab1964': unverified(67, 'years', '§ 7a Satz 2 SGB II', PENSION_AGE_NOTE),
+    'ausschluss.einrichtung.monate': verified(6, 'months', '§ 7 Abs. 4 Satz 3 Nr. 1 SGB II'),
+  };
+}
+
 /** Bürgergeld rules (12. SGB II-ÄndG) as in force since 2023, with the amounts of the given year. */
 function buergergeldParameters(year: 2024 | 2025 | 2026): Record<string, Parameter> {
   const kindergeld = { 2024: 25_000, 2025: 25_500, 2026: 25_900 }[year];
@@ -75,6 +101,7 @@ function buergergeldParameters(year: 2024 | 2025 | 2026): Record<string, Paramet
     year === 2024 ? '§ 66 Abs. 1 EStG' : '§ 66 Abs. 1 EStG i.d.F. des Steuerfortentwicklungsgesetzes vom 23.12.2024';
   const geringfuegigkeitsgrenze = { 2024: 53_800, 2025: 55_600, 2026: 60_300 }[year];
   return {
+    ...eligibilityParameters(),
     ...regelbedarfe(year === 2024 ? RBS_SOURCE_2024 : RBS_SOURCE_BESITZSCHUTZ(year)),
     'regelbedarf.rbs6.ageBelow': verified(6, 'years', '§ 23 Nr. 1 SGB II'),
     'regelbedarf.rbs5.ageBelow': verified(14, 'years', '§ 23 Nr. 1 SGB II'),
@@ -109,12 +136,23 @@ function buergergeldParameters(year: 2024 | 2025 | 2026): Record<string, Paramet
     'mehrbedarf.warmwasser.rbs6': unverified(80, 'basisPoints', '§ 21 Abs. 7 Satz 2 Nr. 4 SGB II', HOT_WATER_NOTE),
 
     'einkommen.grundfreibetrag': verified(10_000, 'cents', '§ 11b Abs. 2 Satz 1 SGB II'),
+    'einkommen.versicherungspauschale': verified(
+      3_000,
+      'cents',
+      '§ 11b Abs. 1 Satz 1 Nr. 3 SGB II i.V.m. § 6 Abs. 1 Nr. 1 Bürgergeld-V',
+      'From income other than earnings of each adult; with earnings it is part of the Grundfreibetrag (§ 11b Abs. 2 Satz 1 SGB II).',
+    ),
     'einkommen.stufe1.upTo': verified(52_000, 'cents', '§ 11b Abs. 3 Satz 2 Nr. 1 SGB II'),
     'einkommen.stufe1.percent': verified(2_000, 'basisPoints', '§ 11b Abs. 3 Satz 2 Nr. 1 SGB II'),
     'einkommen.stufe2.upTo': verified(100_000, 'cents', '§ 11b Abs. 3 Satz 2 Nr. 2 SGB II'),
     'einkommen.stufe2.percent': verified(3_000, 'basisPoints', '§ 11b Abs. 3 Satz 2 Nr. 2 SGB II'),
     'einkommen.stufe3.upTo': verified(120_000, 'cents', '§ 11b Abs. 3 Satz 2 Nr. 3 SGB II'),
-    'einkommen.stufe3.upToWithChild': verified(150_000, 'cents', '§ 11b Abs. 3 Satz 3 SGB II'),
+    'einkommen.stufe3.upToWithChild': verified(
+      150_000,
+      'cents',
+      '§ 11b Abs. 3 Satz 3 SGB II',
+      'For an earner living with a minor child in the Bedarfsgemeinschaft or having a minor child elsewhere.',
+    ),
     'einkommen.stufe3.percent': verified(1_000, 'basisPoints', '§ 11b Abs. 3 Satz 2 Nr. 3 SGB II'),
     'einkommen.jungeErwerbstaetige.grundfreibetrag': unverified(
       geringfuegigkeitsgrenze,

@@ -1,6 +1,12 @@
 // Input and result of the Orientierungsrechnung. All money in integer cents.
 
-export type MemberRole = 'applicant' | 'partner' | 'child' | 'other';
+/**
+ * How a member is related to the applicant. 'parent': the applicant's father or mother (an
+ * unmarried applicant under 25 forms a Bedarfsgemeinschaft with them, § 7 Abs. 3 Nr. 2, 4 SGB II);
+ * 'sibling': the applicant's brother or sister (in the parents' Bedarfsgemeinschaft while under 25);
+ * 'fosterChild': a Pflegekind, never a member of the Bedarfsgemeinschaft; 'other': anyone else in the flat.
+ */
+export type MemberRole = 'applicant' | 'partner' | 'child' | 'parent' | 'sibling' | 'fosterChild' | 'other';
 
 /** Income other than earnings and Kindergeld; counted in full (simplified, see the step note). */
 export type OtherIncomeKind =
@@ -10,7 +16,28 @@ export type OtherIncomeKind =
   | 'alg1'
   | 'krankengeld'
   | 'elterngeld'
+  /** the child's income wherever it is entered (§ 11 Abs. 1 Satz 4, 5 SGB II) */
+  | 'kinderzuschlag'
+  /** Kindergeld entered as an amount: for a child of the Bedarfsgemeinschaft it means "Kindergeld is paid" */
+  | 'kindergeld'
   | 'sonstiges';
+
+/** Training that may exclude from SGB II (§ 7 Abs. 5, 6 SGB II). */
+export type Education = 'none' | 'school' | 'vocationalTraining' | 'studies';
+
+/** Residence status, as far as it matters for § 7 Abs. 1 Satz 2 SGB II. */
+export type Residence =
+  | 'german'
+  /** EU citizen who works or is self-employed, or has lived in Germany for five years */
+  | 'euWorker'
+  /** a foreign national in the first three months, not working */
+  | 'firstThreeMonths'
+  /** right of residence only to look for work */
+  | 'jobSeeking'
+  /** asylum seekers, Duldung: benefits under the AsylbLG */
+  | 'asylum'
+  /** a residence permit (recognised refugees, § 24 AufenthG, others) */
+  | 'residencePermit';
 
 export interface EstimateMember {
   /** stable key within the household, used in step params */
@@ -29,6 +56,20 @@ export interface EstimateMember {
   /** Kindergeld is paid for this child; defaults to true for children under 18 at the start of the month */
   kindergeld?: boolean;
   earnings?: { grossCents: number; netCents: number };
+  /** false: does not raise the minor children alone (no Mehrbedarf § 21 Abs. 3 SGB II); default derived from the household */
+  singleParent?: boolean;
+  /** § 11b Abs. 3 Satz 3: has a minor child who lives elsewhere */
+  minorChildElsewhere?: boolean;
+  /** § 8 SGB II: can work at least three hours a day; defaults to true */
+  ableToWork?: boolean;
+  /** § 7 Abs. 5, 6 SGB II; defaults to 'none' */
+  education?: Education;
+  /** § 7 Abs. 4 SGB II: expected to stay more than six months in a hospital, care home or prison */
+  inInstitution?: boolean;
+  /** § 7 Abs. 4 SGB II: receives an old-age pension (also an early one) */
+  oldAgePension?: boolean;
+  /** § 7 Abs. 1 Satz 2 SGB II; defaults to 'german' */
+  residence?: Residence;
   otherIncome?: readonly { kind: OtherIncomeKind; amountCents: number }[];
 }
 
@@ -84,6 +125,15 @@ export interface AssetCheck {
   parameterIds: string[];
 }
 
+/** A reason why the applicant is probably not entitled to SGB II at all, and where help comes from instead. */
+export interface Exclusion {
+  /** i18n key below antrag.estimate.exclusion */
+  key: string;
+  /** i18n key below antrag.estimate.referral */
+  referral: string;
+  parameterIds: string[];
+}
+
 export interface EstimateResult {
   ruleSet: { id: string; name: string; validFrom: string };
   month: string;
@@ -93,6 +143,10 @@ export interface EstimateResult {
   /** totalNeedCents - countedIncomeCents, never below 0 */
   entitlementCents: number;
   assetCheck: AssetCheck;
+  /** reasons why SGB II is probably excluded; when present, no amounts are computed */
+  exclusions: Exclusion[];
+  /** no exclusion, assets within the limit and an amount above zero */
+  eligible: boolean;
   /** i18n keys */
   warnings: string[];
   /** ids of unverified parameters that this estimate used */

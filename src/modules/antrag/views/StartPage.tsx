@@ -28,6 +28,12 @@ export function StartPage({ hasDraft, draftDays }: StartPageProps) {
       <h2 class="kern-heading-medium">{t('antrag:start.timeHeading')}</h2>
       <p class="kern-body">{t('antrag:start.time')}</p>
       <p class="kern-body">{t('antrag:start.privacy', { days: draftDays })}</p>
+      <p class="kern-body">
+        {t('antrag:start.rechner')}{' '}
+        <a class="kern-link" href={`${base}/rechner`}>
+          {t('antrag:start.rechnerLink')}
+        </a>
+      </p>
       {hasDraft ? (
         <div class="ww-actions">
           <ButtonLink href={`${base}/antrag/aufgaben`}>{t('antrag:start.continue')}</ButtonLink>

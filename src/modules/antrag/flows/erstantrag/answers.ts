@@ -3,7 +3,7 @@
 import type { Answers, Item, Scope } from '../../../forms/index.js';
 
 export const PERSON_STATUSES = ['arbeit', 'selbststaendig', 'schule', 'ausbildung', 'studium', 'arbeitsuchend', 'schwanger', 'behinderung', 'keine'] as const;
-export const RELATIONS = ['partner', 'kind', 'elternteil', 'geschwister', 'sonstige'] as const;
+export const RELATIONS = ['partner', 'kind', 'pflegekind', 'elternteil', 'geschwister', 'sonstige'] as const;
 export const INCOME_KINDS = ['unterhalt', 'unterhaltsvorschuss', 'rente', 'alg1', 'krankengeld', 'elterngeld', 'wohngeld', 'kinderzuschlag', 'sonstiges'] as const;
 export const ASSET_KINDS = ['konto', 'sparen', 'lebensversicherung', 'fahrzeug', 'immobilie', 'sonstiges'] as const;
 export const HOUSING = ['miete', 'eigentum', 'kostenfrei', 'ohne'] as const;

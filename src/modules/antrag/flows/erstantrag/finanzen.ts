@@ -77,7 +77,6 @@ export const einkommenSection: Section = {
   nodes: [
     ...incomePages('self', ''),
     { kind: 'forEach', group: 'members', pages: incomePages('member', 'person-') },
-    { kind: 'content', id: 'orientierung', titleKey: 'antrag:estimate.title', informational: true, load: loadEstimate, component: EstimatePage },
   ],
 };
 
@@ -99,5 +98,7 @@ export const vermoegenSection: Section = {
       when: (s) => list(s.answers, 'assets').some((a) => a !== 'keine'),
       fields: ASSET_KINDS.map((kind) => money(assetField(kind), `antrag:option.asset.${kind}`, { when: (s) => has(s.answers, 'assets', kind), hintKey: 'antrag:field.assetHint' })),
     },
+    // After the assets, so that the estimate knows them.
+    { kind: 'content', id: 'orientierung', titleKey: 'antrag:estimate.title', informational: true, load: loadEstimate, component: EstimatePage },
   ],
 };

@@ -9,8 +9,8 @@ const person = ['name', 'geburtsdatum', 'anschrift', 'kontakt', 'situation'];
 const tail = ['versicherung', 'konto', 'situationen', 'checkliste'];
 
 const paths: [string, Answers, string[]][] = [
-  ['nothing answered yet', {}, [...person, 'personen', 'wohnsituation', 'einnahmen', 'orientierung', 'vermoegen-arten', ...tail]],
-  ['alone, no income, no housing costs, nothing special', nothing, [...person, 'personen', 'wohnsituation', 'einnahmen', 'orientierung', 'vermoegen-arten', ...tail]],
+  ['nothing answered yet', {}, [...person, 'personen', 'wohnsituation', 'einnahmen', 'vermoegen-arten', 'orientierung', ...tail]],
+  ['alone, no income, no housing costs, nothing special', nothing, [...person, 'personen', 'wohnsituation', 'einnahmen', 'vermoegen-arten', 'orientierung', ...tail]],
   [
     'pregnant employee renting, with a pension, a bank account, statutory insurance, special diet and a one-off need',
     { ...nothing, statuses: ['arbeit', 'schwanger'], housing: 'miete', otherIncome: ['rente'], assets: ['konto'], insurance: 'gesetzlich', special: ['ernaehrung', 'einmalig'] },
@@ -24,9 +24,9 @@ const paths: [string, Answers, string[]][] = [
       'erwerb',
       'einnahmen',
       'einnahmen-betraege',
-      'orientierung',
       'vermoegen-arten',
       'vermoegen-werte',
+      'orientierung',
       'versicherung',
       'krankenkasse',
       'konto',
@@ -68,8 +68,8 @@ const paths: [string, Answers, string[]][] = [
       'person-einnahmen/p1',
       'person-einnahmen/k1',
       'person-einnahmen-betraege/k1',
-      'orientierung',
       'vermoegen-arten',
+      'orientierung',
       'versicherung',
       'konto',
       'situationen',
@@ -92,8 +92,8 @@ const paths: [string, Answers, string[]][] = [
       'wohnsituation',
       'einnahmen',
       'person-einnahmen/p1',
-      'orientierung',
       'vermoegen-arten',
+      'orientierung',
       'versicherung',
       'krankenkasse',
       'konto',
