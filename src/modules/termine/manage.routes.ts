@@ -3,9 +3,9 @@
 // (request.managedAppointment); the handlers pass that row on to the use cases.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { ValidationError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError } from '#shared/http/errors.js';
+import { safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { dayOverview, listAvailableTimes, type TermineContext } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';
 import { slotQueryOf } from './booking.service.js';
