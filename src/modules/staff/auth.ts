@@ -7,7 +7,7 @@ import { hashToken, keyedHash, safeEqual } from '../../shared/crypto.js';
 import { csrfTokenFor } from './crypto.js';
 import { assertDeclared, hasPermission, type Role } from './permissions.js';
 import { sessionCookieName, sessionCookieOptions, sessionState, type SessionState } from './session.js';
-import { sessionsRepository, usersRepository } from './staff.repository.js';
+import * as repo from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
 
 /** Who is acting: set by requirePermission on every staff route. */
@@ -45,17 +45,17 @@ export async function readSession(request: FastifyRequest, deps: AppDeps): Promi
   const token = request.cookies[sessionCookieName(deps.config)];
   if (!token) return { ok: false, reason: 'none' };
   const tokenHash = hashToken(token);
-  const session = await sessionsRepository.byTokenHash(request.tdb, tokenHash);
+  const session = await repo.sessionByTokenHash(request.tdb, tokenHash);
   if (!session) return { ok: false, reason: 'none' };
   const now = deps.clock.now();
   const state = sessionState(session, now);
   if (state !== 'ok') {
-    if (state !== 'revoked') await sessionsRepository.revoke(request.tdb, session.id, now);
+    if (state !== 'revoked') await repo.revokeSession(request.tdb, session.id, now);
     return { ok: false, reason: state };
   }
-  const user = await usersRepository.byId(request.tdb, session.userId);
+  const user = await repo.userById(request.tdb, session.userId);
   if (!user || !user.active) return { ok: false, reason: 'revoked' };
-  await sessionsRepository.touch(request.tdb, session.id, now);
+  await repo.touchSession(request.tdb, session.id, now);
   return { ok: true, current: { session: { ...session, lastSeenAt: now }, user, csrfToken: csrfTokenFor(deps.config.secretKey, tokenHash) } };
 }
 
