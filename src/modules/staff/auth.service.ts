@@ -1,3 +1,5 @@
+// Staff login steps as services: password check with throttling, second factor (TOTP or recovery code), first-login
+// setup and the sessions they create. Routes (login.routes.ts) only translate HTTP to these calls.
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';

@@ -1,3 +1,5 @@
+// Staff authentication on each request: reads and checks the session cookie, sets request.staff, sends the
+// logged-out to the login page (HTML) or answers 401 (API), and fills the view context of staff pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isApiRequest } from '../../shared/http/error-handler.js';
 import { ForbiddenError, UnauthorizedError } from '../../shared/http/errors.js';

@@ -1,3 +1,4 @@
+// Staff login pages: password, second factor, first-login setup (password and TOTP) and logout.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { safeParseForm } from '../../shared/http/validation.js';

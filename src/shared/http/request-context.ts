@@ -1,3 +1,4 @@
+// Per-request context: language (?lang, cookie, Accept-Language), the translator and the view context pages render with.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Tenant } from '../tenancy/tenants.tables.js';

@@ -1,3 +1,4 @@
+// Input validation with zod: messages are i18n keys, errors become field lists (422 for the API, re-rendered forms for HTML).
 import { z, type ZodType } from 'zod';
 import type { FieldError } from './errors.js';
 import { ValidationError } from './errors.js';
