@@ -11,6 +11,7 @@ import { assertDeclared, hasPermission, type Role } from './permissions.js';
 import { sessionCookieName, sessionCookieOptions, sessionState, type SessionState } from './session.js';
 import * as repo from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
+import { formField } from '../../shared/http/validation.js';
 
 /** Who is acting: set by requirePermission on every staff route. */
 export interface StaffPrincipal {
@@ -108,10 +109,9 @@ export function applyStaffView(request: FastifyRequest, deps: AppDeps, current: 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function bodyToken(request: FastifyRequest): string | undefined {
-  const body = request.body as Record<string, unknown> | undefined;
-  const given = body && typeof body === 'object' ? body._csrf : undefined;
-  if (typeof given !== 'string') return undefined;
-  delete body!._csrf; // strict schemas of the route never see it
+  const given = formField(request.body, '_csrf');
+  if (given === undefined) return undefined;
+  if (typeof request.body === 'object' && request.body) Reflect.deleteProperty(request.body, '_csrf'); // strict schemas of the route never see it
   return given;
 }
 

@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { aufforderungForCode, type AufforderungForCitizen } from './aufforderung.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
@@ -40,7 +40,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   /** Loads the request of `:code` once per request; an unknown or expired code is 404 before any upload is read. */
   const withAufforderung = {
     preHandler: async (request: FastifyRequest) => {
-      request.citizenAufforderung = await aufforderungForCode(request.tdb, (request.params as CodeParams).code, deps.clock.now());
+      request.citizenAufforderung = await aufforderungForCode(request.tdb, formField(request.params, 'code') ?? '', deps.clock.now());
     },
   };
 
@@ -75,7 +75,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     const code = parsed.ok ? normalizeAccessCode(parsed.data.code) : undefined;
     if (!code) {
       const errors = parsed.ok ? [{ field: 'code', message: 'unterlagen:errors.codeFormat' }] : parsed.errors;
-      return reply.status(422).render(h(StartPage, { errors, code: (request.body as { code?: string } | undefined)?.code ?? '' }));
+      return reply.status(422).render(h(StartPage, { errors, code: formField(request.body, 'code') ?? '' }));
     }
     return reply.redirect(`${base(request)}/a/${code}`, 303);
   });

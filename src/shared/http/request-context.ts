@@ -7,6 +7,7 @@ import { fixedT, negotiateLanguage, supportedLanguages, textDirection, type TFun
 import type { ViewContext } from '../html/context.js';
 import { sharedPage } from '../html/page-cache.js';
 import { renderPage } from '../html/render.js';
+import { formField } from './validation.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,7 +35,7 @@ export const LANG_COOKIE = 'lang';
 
 /** Sets request.lang/t from ?lang, cookie, Accept-Language and the languages offered. */
 export function applyLanguage(request: FastifyRequest, reply: FastifyReply, offered: string[]) {
-  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  const query = formField(request.query, 'lang');
   const lang = negotiateLanguage({
     query: typeof query === 'string' ? query : undefined,
     cookie: request.cookies[LANG_COOKIE],
