@@ -23,7 +23,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*'], message: 'SQL belongs in a repository.' },
-            { group: ['**/*.repository.js', '**/shared/db/client.js'], message: 'Call a service; repositories are its business.' },
+            { group: ['**/*.repository.js', '**/shared/db/client.js', '\\#shared/db/client.js'], message: 'Call a service; repositories are its business.' },
           ],
         },
       ],

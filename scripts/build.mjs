@@ -49,4 +49,10 @@ for await (const path of files(source)) {
     await cp(path, out);
   }
 }
+// The subpath imports of package.json (`#shared/*` → ./src/shared/*) point into src/, which holds no .js files.
+// A package.json in build/ is the nearest one for every compiled file, so Node resolves them there: the same
+// map with src/ taken out (`#shared/*` → ./shared/*).
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+const imports = Object.fromEntries(Object.entries(pkg.imports ?? {}).map(([name, path]) => [name, path.replace(/^\.\/src\//, './')]));
+await writeFile(join(target, 'package.json'), `${JSON.stringify({ private: true, type: pkg.type, imports }, null, 2)}\n`);
 process.stdout.write(`build/: ${compiled} files compiled in ${Date.now() - started} ms\n`);

@@ -16,6 +16,7 @@ import { responseSerializer } from './shared/http/serializer.js';
 import { registerMinimumBodyRate, serverTimeouts } from './shared/http/timeouts.js';
 import type { AppDeps } from './shared/module.js';
 import './shared/http/validation.js';
+import { formField } from './shared/http/validation.js';
 
 const kernDist = fileURLToPath(new URL('../node_modules/@kern-ux/native/dist', import.meta.url));
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
@@ -56,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Everything of a tenant lives below its slug; the hook resolves the tenant once per request.
   const tenantScope = (kind: 'html' | 'api') => async (scope: FastifyInstance) => {
     scope.addHook('onRequest', async (request, reply) => {
-      const slug = (request.params as { tenant?: string }).tenant ?? '';
+      const slug = formField(request.params, 'tenant') ?? '';
       const tenant = await deps.tenantCache.get(slug);
       if (!tenant) throw new NotFoundError();
       request.tenant = tenant;

@@ -2,7 +2,7 @@
 // for installations whose web nodes run with WORKER=off. Any number of workers may run: each job takes a lease
 // row in job_leases first, so no job runs twice at the same time.
 import { backgroundJobs } from './deps.js';
-import { startWorker } from './shared/jobs/worker.js';
+import { startWorker } from '#shared/jobs/worker.js';
 import { configOrExit, fail, startDeps, stopGracefully } from './startup.js';
 
 const config = configOrExit();

@@ -2,12 +2,12 @@
 // installation, `create-user` a staff account (the first tenant admin of a new tenant). Prints what it did.
 import { runAdminCli, usage as userUsage } from '../modules/staff/admin.cli.js';
 import { runTenantCli, tenantUsage } from '../modules/tenants/tenants.cli.js';
-import { CliError } from '../shared/cli.js';
-import { systemClock } from '../shared/clock.js';
-import { ConfigError, loadConfig } from '../shared/config.js';
-import { openDatabase } from '../shared/db/client.js';
-import { runMigrations } from '../shared/db/migrate.js';
-import { createLogger } from '../shared/logger.js';
+import { CliError } from '#shared/cli.js';
+import { systemClock } from '#shared/clock.js';
+import { ConfigError, loadConfig } from '#shared/config.js';
+import { openDatabase } from '#shared/db/client.js';
+import { runMigrations } from '#shared/db/migrate.js';
+import { createLogger } from '#shared/logger.js';
 import { createAppDeps } from '../deps.js';
 
 try {

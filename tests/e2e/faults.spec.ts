@@ -26,6 +26,7 @@ import { outboxMessages } from '../../src/shared/mail/mail.tables.js';
 import { createTransport } from '../../src/shared/mail/transport.js';
 import type { AppDeps } from '../../src/shared/module.js';
 import { tenantsRepository, type Tenant } from '../../src/shared/tenancy/index.js';
+import { ContractChecker } from '../../src/shared/testing/contract.js';
 import type { DatabaseTemplate } from '../../src/shared/testing/global-setup.js';
 import { createScratchDatabase, freePort, startServerProcess, type ScratchDatabase, type ServerProcess } from '../../src/shared/testing/scratch.js';
 import { expectAccessible, launchBrowser } from './support/browser.js';
@@ -203,12 +204,13 @@ describe.skipIf(!adminUrl)('faults on PostgreSQL', () => {
 
   it('answers 503 in time while the database is blackholed, and recovers when the network heals', { timeout: 120_000 }, async () => {
     expect(await waitReady(10_000)).toBeLessThan(10_000);
+    const contract = new ContractChecker((await (await fetch(`${base()}/api/openapi.json`)).json()) as ConstructorParameters<typeof ContractChecker>[0]);
     proxy.blackhole();
     try {
       const timed = async (run: () => Promise<Response>) => {
         const started = Date.now();
         const response = await run();
-        return { status: response.status, ms: Date.now() - started, body: await response.text(), retryAfter: response.headers.get('retry-after') };
+        return { status: response.status, ms: Date.now() - started, body: await response.text(), retryAfter: response.headers.get('retry-after'), contentType: response.headers.get('content-type') };
       };
       const [ready, live, page, booking] = await Promise.all([
         timed(() => fetch(`${base()}/health/ready`)),
@@ -227,6 +229,8 @@ describe.skipIf(!adminUrl)('faults on PostgreSQL', () => {
       expect(page.ms).toBeLessThan(2 * (STATEMENT_TIMEOUT_MS + 2_000) + 1_000);
       expect(booking.status).toBe(503);
       expect(booking.body).toContain('"status":503');
+      // Documented by operation() on every operation; the answer matches the document.
+      expect(contract.check('bookAppointment', 'POST', `${api()}/appointments`.slice(base().length), { statusCode: booking.status, headers: { 'content-type': booking.contentType ?? '' }, body: booking.body, json: () => JSON.parse(booking.body) as unknown } as unknown as Parameters<ContractChecker['check']>[3])).toEqual([]);
       expect(booking.ms).toBeLessThan(2 * (STATEMENT_TIMEOUT_MS + 2_000) + 1_000);
       expect(server.child.exitCode).toBeNull();
 

@@ -6,7 +6,7 @@ import { textInput, multilineText } from '../../shared/http/text.js';
 import { buildSummary, submissionStatuses } from '../forms/index.js';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import { operation, typed } from '../../shared/http/operation.js';
-import { parseInput, safeParseForm } from '../../shared/http/validation.js';
+import { formField, parseInput, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { antragFlows } from './flows/index.js';
@@ -61,7 +61,7 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   async function detail(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, errors: FieldError[] = [], form: Record<string, string | string[]> = {}) {
     const opened = await openApplication(deps, request.tdb, request.staff, request.params.id);
     const flow = antragFlows.find((f) => f.id === opened.submission.flowId)!;
-    const ok = (request.query as Record<string, unknown>).ok;
+    const ok = formField(request.query, 'ok');
     const notice = NOTICES.find((n) => n === ok);
     return reply
       .status(errors.length ? 422 : 200)

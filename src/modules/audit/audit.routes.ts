@@ -1,7 +1,7 @@
 // Staff pages of the audit log: search and CSV export.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { safeParseForm, submittedTexts } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission, staffDirectory } from '../staff/index.js';
 import { auditQuerySchema } from './audit.schemas.js';
@@ -13,7 +13,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps) {
   const guard = { onRequest: requirePermission(deps, 'audit.read') };
 
   app.get('/staff/audit', guard, async (request, reply) => {
-    const raw = (request.query ?? {}) as Record<string, string | undefined>;
+    const raw = submittedTexts(request.query);
     const people = await staffDirectory(deps, request.tdb, request.staff, 'audit.read');
     const parsed = safeParseForm(auditQuerySchema, raw);
     if (!parsed.ok) return reply.status(422).render(h(AuditPage, { people, values: raw, errors: parsed.errors, rows: [], hasMore: false, page: 1 }));

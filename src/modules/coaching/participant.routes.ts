@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { FieldError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { perIpLimit } from '../../shared/ratelimit/index.js';
 import { nachrichtForm } from './coaching.schemas.js';
@@ -20,7 +20,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     // Personal data: never cached (Referrer-Policy no-referrer keeps the token out of other sites' logs).
     void reply.header('cache-control', 'no-store');
     const view = await participantView(deps, request.tdb, request.params.token);
-    const done = (request.query as { done?: string } | undefined)?.done;
+    const done = formField(request.query, 'done');
     return reply.status(form ? 422 : 200).render(h(ParticipantPage, { view, linkBase: linkBase(request), form, notice: done === 'comment' || done === 'agreed' ? done : undefined }));
   };
 
@@ -29,7 +29,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<{ Params: TokenParams & { aid: string } }>('/coaching/mein-plan/:token/aktivitaeten/:aid', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
     if (!uuid.test(request.params.aid)) return reply.callNotFound();
     // The field is named after its activity (several comment boxes on one page need unique ids).
-    const text = ((request.body ?? {}) as Record<string, string>)[`text-${request.params.aid}`] ?? '';
+    const text = formField(request.body, `text-${request.params.aid}`) ?? '';
     const parsed = safeParseForm(nachrichtForm, { text });
     if (!parsed.ok) return show(request, reply, { aktivitaetId: request.params.aid, values: { text }, errors: parsed.errors.map((e) => ({ ...e, field: `text-${request.params.aid}` })) });
     await participantComment(deps, request.tdb, request.params.token, request.params.aid, parsed.data.text);

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { ZodType } from 'zod';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission, staffWithRole } from '../staff/index.js';
 import * as s from './coaching.schemas.js';
@@ -52,7 +52,7 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     };
     app.get(`/staff/coaching/${path}`, guard, (request, reply) => show(request, reply, { coachId: mode === 'intake' ? request.staff.userId : '' }));
     app.post(`/staff/coaching/${path}`, guard, async (request, reply) => {
-      const body = (request.body ?? {}) as Form;
+      const body = submittedTexts(request.body);
       const parsed = safeParseForm(s.intakeForm, body);
       // One message for the languages field, whichever entry is wrong (the summary links to the field).
       if (!parsed.ok) return show(request, reply, body, parsed.errors.map((e) => (e.field.startsWith('languages.') ? { ...e, field: 'languages' } : e)));
@@ -71,8 +71,8 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
 
   const showDossier = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form?: FormState) => {
     const dossier = await svc.dossier(deps, request.tdb, request.staff, request.params.id);
-    const link = (request.query as { link?: string } | undefined)?.link;
-    return reply.status(form?.errors.length ? 422 : 200).render(h(DossierPage, { dossier, form, base: base(request), notice: (request.query as { neu?: string }).neu ? 'referred' : undefined, issuedLink: link }));
+    const link = formField(request.query, 'link');
+    return reply.status(form?.errors.length ? 422 : 200).render(h(DossierPage, { dossier, form, base: base(request), notice: formField(request.query, 'neu') ? 'referred' : undefined, issuedLink: link }));
   };
 
   app.get<{ Params: IdParams }>('/staff/coaching/:id', anyGuard, async (request, reply) => {
@@ -87,7 +87,7 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
       const aid = (params as Partial<ActivityParams>).aid;
       if (!uuid.test(params.id) || (aid !== undefined && !uuid.test(aid))) return reply.callNotFound();
       const id = typeof formId === 'string' ? formId : formId(params);
-      const body = typeof formId === 'string' ? ((request.body ?? {}) as Form) : unsuffixed((request.body ?? {}) as Form, `-${id.slice(2)}`);
+      const body = typeof formId === 'string' ? submittedTexts(request.body) : unsuffixed(submittedTexts(request.body), `-${id.slice(2)}`);
       const parsed = safeParseForm(schema, body);
       // Per-activity forms name their fields after the activity, so the error summary links to the right one.
       const fail = (errors: FieldError[]) =>
@@ -122,7 +122,7 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   // The new link is shown once on the page that follows (never in a URL or a log): rendered directly.
   app.post<{ Params: IdParams }>('/staff/coaching/:id/link', caseloadGuard, async (request, reply) => {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
-    const sendMail = ((request.body ?? {}) as Form).mail === 'on';
+    const sendMail = submittedTexts(request.body).mail === 'on';
     const issued = await issueLink(deps, request.tdb, request.staff, request.params.id, { slug: request.tenant.slug, name: request.tenant.name }, sendMail);
     const dossier = await svc.dossier(deps, request.tdb, request.staff, request.params.id);
     return reply.render(h(DossierPage, { dossier, base: base(request), issuedLink: issued.mailed ? undefined : issued.url, linkMailed: issued.mailed }));
@@ -146,7 +146,7 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.post<{ Params: IdParams }>('/staff/coaching/:id/vertraulich', caseloadGuard, async (request, reply) => {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
-    const body = (request.body ?? {}) as Form;
+    const body = submittedTexts(request.body);
     const parsed = safeParseForm(s.vertraulichForm, body);
     if (!parsed.ok) {
       const dossier = await svc.dossier(deps, request.tdb, request.staff, request.params.id);

@@ -8,6 +8,7 @@ import type { Draft, FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
 import type { Instance } from './navigation.js';
 import { NoDraftView } from './views/Session.js';
+import { formField } from '../../shared/http/validation.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -74,5 +75,5 @@ export function formBody(request: FastifyRequest): Record<string, unknown> {
 
 /** The one query parameter the wizard uses: return to "check your answers" after a change. */
 export function returnsToCheck(request: FastifyRequest): boolean {
-  return (request.query as Record<string, unknown> | undefined)?.ziel === 'pruefen';
+  return formField(request.query, 'ziel') === 'pruefen';
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { DomainError, NotFoundError, ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { hasPermission, requirePermission, staffDirectory } from '../staff/index.js';
 import { draftValues, formValues, type FormValues } from './editor.js';
@@ -26,9 +26,9 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });
   const can = (request: FastifyRequest, permission: string) => hasPermission(deps, request.staff.roles, permission);
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/presse`;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
+  const body = (request: FastifyRequest) => submittedTexts(request.body);
   const noticeOf = (request: FastifyRequest) => {
-    const n = (request.query as { ok?: string } | undefined)?.ok;
+    const n = formField(request.query, 'ok');
     return n && notices.has(n) ? n : undefined;
   };
   const idOf = (request: FastifyRequest<Id>) => {

@@ -3,7 +3,7 @@
 // trying); not cached by the app-wide default no-store (the answer changes when a certificate is revoked).
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formBody, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 import { verifyCertificate } from './certificates.service.js';
@@ -13,7 +13,7 @@ import { VerifyPage } from './views/SessionPage.js';
 
 export function registerSeminarePublicRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/seminare/nachweis', { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
-    const query = (request.query ?? {}) as Record<string, unknown>;
+    const query = formBody(request.query);
     if (query.code === undefined) return reply.render(h(VerifyPage, { errors: [] }));
     const parsed = safeParseForm(codeSchema, query);
     if (!parsed.ok) return reply.status(422).render(h(VerifyPage, { errors: parsed.errors, code: typeof query.code === 'string' ? query.code : '' }));

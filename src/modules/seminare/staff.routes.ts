@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formBody, formField, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { myOverview, withDetails } from './account.service.js';
@@ -26,7 +26,7 @@ export function ctxOf(request: FastifyRequest, deps: AppDeps): SeminarCtx {
   return { deps, tdb: request.tdb, tenant: request.tenant };
 }
 const actorOf = (request: FastifyRequest): Actor => ({ userId: request.staff.userId, roles: request.staff.roles });
-const noticeOf = (request: FastifyRequest) => (request.query as Record<string, string | undefined>).notice?.replace(/[^a-zA-Z]/g, '');
+const noticeOf = (request: FastifyRequest) => formField(request.query, 'notice')?.replace(/[^a-zA-Z]/g, '');
 const page = (reply: FastifyReply, status = 200) => reply.status(status);
 
 async function fieldErrors(fn: () => Promise<unknown>): Promise<FieldError[]> {
@@ -89,7 +89,7 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
   };
   app.get<{ Params: { id: string } }>('/staff/seminare/freigaben/:id', approve, async (request, reply) => decision(request, reply));
   app.post<{ Params: { id: string } }>('/staff/seminare/freigaben/:id', approve, async (request, reply) => {
-    const values = (request.body ?? {}) as Record<string, unknown>;
+    const values = formBody(request.body);
     const parsed = safeParseForm(decisionSchema, values);
     const errors = parsed.ok
       ? await fieldErrors(() => decide(ctxOf(request, deps), actorOf(request), request.params.id, { approve: parsed.data.decision === 'approve', reason: parsed.data.reason, personalrat: parsed.data.personalrat }))
@@ -108,7 +108,7 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
     const ctx = ctxOf(request, deps);
     await attendanceSheet(ctx, actorOf(request), request.params.id); // checks the trainer's access
     const errors = await fieldErrors(() =>
-      recordAttendance(ctx, actorOf(request), request.params.id, request.params.dayId, attendanceEntries((request.body ?? {}) as Record<string, unknown>), request.staff.displayName),
+      recordAttendance(ctx, actorOf(request), request.params.id, request.params.dayId, attendanceEntries(formBody(request.body)), request.staff.displayName),
     );
     if (errors.length) return session(request, reply, errors, 422);
     return reply.redirect(`${base(request)}/termine/${request.params.id}?notice=attendance`, 303);

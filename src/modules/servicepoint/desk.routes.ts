@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { parseInput, safeParseForm } from '../../shared/http/validation.js';
+import { formField, parseInput, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { bookingService, SlotTakenError } from '../termine/index.js';
@@ -17,7 +17,6 @@ import { AppointmentPage, ClosurePage, PhoneBookingPage, TicketPage } from './vi
 import { berlinDate, berlinTime, isLocalDate } from '../../shared/time.js';
 
 type Loc = { Params: { loc: string } };
-type Form = Record<string, string>;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function fieldErrors(error: unknown): FieldError[] {
@@ -29,12 +28,12 @@ function fieldErrors(error: unknown): FieldError[] {
 export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'servicepoint.desk'));
   app.addHook('preHandler', async (request, reply) => {
-    const loc = (request.params as { loc?: string; id?: string }).loc ?? (request.params as { id?: string }).id;
+    const loc = formField(request.params, 'loc') ?? formField(request.params, 'id');
     if (loc !== undefined && !uuid.test(loc)) return reply.callNotFound();
   });
   const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps, staff: request.staff });
   const home = (request: FastifyRequest<Loc>) => `/t/${request.tenant.slug}/staff/servicepoint/${request.params.loc}`;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Form;
+  const body = (request: FastifyRequest) => submittedTexts(request.body);
 
   app.get('/staff/servicepoint', async (request, reply) => reply.render(h(LocationList, { locations: await deskLocations(ctx(request)) })));
 
@@ -92,7 +91,7 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
     return appointment ? { appointment, location } : undefined;
   };
   const dayOf = (request: FastifyRequest) => {
-    const value = String((request.query as { date?: string }).date ?? (request.body as Form | undefined)?.day ?? '');
+    const value = String(formField(request.query, 'date') ?? formField(request.body, 'day') ?? '');
     return isLocalDate(value) ? value : berlinDate(deps.clock.now());
   };
 

@@ -12,6 +12,7 @@ import { ticketLabel } from './queue.js';
 import { kioskForm } from './servicepoint.schemas.js';
 import { DisplayPage, KioskPage } from './views/Public.js';
 import { berlinDate } from '../../shared/time.js';
+import { formField } from '../../shared/http/validation.js';
 
 type Loc = { Params: { loc: string } };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -35,7 +36,7 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
     feed.close();
   });
   app.addHook('preHandler', async (request) => {
-    const loc = (request.params as { loc?: string }).loc;
+    const loc = formField(request.params, 'loc');
     if (loc !== undefined && !uuid.test(loc)) throw new NotFoundError();
   });
 

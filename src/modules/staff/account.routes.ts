@@ -10,6 +10,7 @@ import { hasPermission } from './permissions.js';
 import { sessionExpiresAt } from './session.js';
 import { AccountPage } from './views/AccountPage.js';
 import { StartPage } from './views/StartPage.js';
+import { formField } from '../../shared/http/validation.js';
 
 /** The staff start page, the own account with its sessions, and the session keep-alive. */
 export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -28,7 +29,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/staff/account', self, async (request, reply) => {
     const user = (await userById(request.tdb, request.staff.userId))!;
-    const notice = (request.query as Record<string, string | undefined>).notice === 'passwordChanged' ? 'passwordChanged' : undefined;
+    const notice = formField(request.query, 'notice') === 'passwordChanged' ? 'passwordChanged' : undefined;
     return reply.render(
       h(AccountPage, {
         email: user.email,

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formBody, formField, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission, staffBase } from './auth.js';
 import { rotateSession } from './auth.service.js';
@@ -19,7 +19,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   const guard = { onRequest: requirePermission(deps, 'staff.manage') };
   const users = (request: FastifyRequest) => `${staffBase(request)}/admin/users`;
   const grantPlatform = (request: FastifyRequest) => request.staff.roles.includes('platform_admin');
-  const notice = (request: FastifyRequest) => (request.query as Record<string, string | undefined>).notice?.replace(/[^a-zA-Z]/g, '');
+  const notice = (request: FastifyRequest) => formField(request.query, 'notice')?.replace(/[^a-zA-Z]/g, '');
 
   app.get('/staff/admin/users', guard, async (request, reply) =>
     reply.render(h(UsersPage, { users: await listStaff(deps, request.tdb, request.staff), notice: notice(request) })),
@@ -29,7 +29,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     reply.render(h(InvitePage, { errors: [], values: {}, grantPlatform: grantPlatform(request) })),
   );
   app.post('/staff/admin/users/new', guard, async (request, reply) => {
-    const values = (request.body ?? {}) as Record<string, unknown>;
+    const values = formBody(request.body);
     const parsed = safeParseForm(inviteSchema, values);
     const done = parsed.ok
       ? await formErrors(() => inviteStaff(deps, request.tdb, request.staff, parsed.data, mailContext(request, deps)))

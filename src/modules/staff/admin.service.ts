@@ -7,7 +7,7 @@ import type { StaffPrincipal } from './auth.js';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.js';
 import { hasPermission, type Role } from './permissions.js';
 import { sendLinkMail, type MailContext } from './reset.service.js';
-import { recoveryCodesRepository, sessionsRepository, usersRepository } from './staff.repository.js';
+import * as repo from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
 
 /** Permissions are checked here too, not only by the route hook and hidden links. */
@@ -20,14 +20,14 @@ async function audit(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action
 }
 
 async function target(tdb: TenantDb, id: string): Promise<StaffUser> {
-  const user = /^[0-9a-f-]{36}$/i.test(id) ? await usersRepository.byId(tdb, id) : undefined;
+  const user = /^[0-9a-f-]{36}$/i.test(id) ? await repo.userById(tdb, id) : undefined;
   if (!user) throw new NotFoundError();
   return user;
 }
 
 export async function listStaff(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal): Promise<StaffUser[]> {
   assertPermission(deps, actor, 'staff.manage');
-  const users = await usersRepository.list(tdb);
+  const users = await repo.listUsers(tdb);
   await audit(deps, tdb, actor, 'staff.list', 'staff_user', null);
   return users;
 }
@@ -35,7 +35,7 @@ export async function listStaff(deps: AppDeps, tdb: TenantDb, actor: StaffPrinci
 /** Names of staff for a page that shows ids (e.g. the audit search); `permission` is the one that page requires. */
 export async function staffDirectory(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, permission: string): Promise<{ id: string; displayName: string }[]> {
   assertPermission(deps, actor, permission);
-  return (await usersRepository.list(tdb)).map((u) => ({ id: u.id, displayName: u.displayName }));
+  return (await repo.listUsers(tdb)).map((u) => ({ id: u.id, displayName: u.displayName }));
 }
 
 function activeSince(deps: AppDeps) {
@@ -46,7 +46,7 @@ function activeSince(deps: AppDeps) {
 export async function activeSessions(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, userId?: string): Promise<StaffSession[]> {
   if (userId !== actor.userId) assertPermission(deps, actor, 'staff.manage');
   const since = activeSince(deps);
-  return sessionsRepository.active(tdb, since.seen, since.created, userId);
+  return repo.activeSessions(tdb, since.seen, since.created, userId);
 }
 
 export async function getStaff(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, id: string) {
@@ -54,7 +54,7 @@ export async function getStaff(deps: AppDeps, tdb: TenantDb, actor: StaffPrincip
   const user = await target(tdb, id);
   const sessions = await activeSessions(deps, tdb, actor, user.id);
   await audit(deps, tdb, actor, 'staff.view', 'staff_user', user.id);
-  return { user, sessions, recoveryCodesLeft: await recoveryCodesRepository.remaining(tdb, user.id) };
+  return { user, sessions, recoveryCodesLeft: await repo.remainingRecoveryCodes(tdb, user.id) };
 }
 
 /** Only a platform admin may hand out or take away platform_admin (no escalation by a tenant admin). */
@@ -66,7 +66,7 @@ function assertRolesGrantable(actor: StaffPrincipal, before: readonly string[], 
 }
 
 async function assertAnotherAdminRemains(tdb: TenantDb, leaving: StaffUser) {
-  const admins = (await usersRepository.list(tdb)).filter((u) => u.active && u.roles.includes('tenant_admin') && u.id !== leaving.id);
+  const admins = (await repo.listUsers(tdb)).filter((u) => u.active && u.roles.includes('tenant_admin') && u.id !== leaving.id);
   if (admins.length === 0) throw new ValidationError([{ field: 'roles', message: 'staff:admin.lastAdmin' }]);
 }
 
@@ -79,9 +79,9 @@ export async function inviteStaff(
 ): Promise<StaffUser> {
   assertPermission(deps, actor, 'staff.manage');
   assertRolesGrantable(actor, [], input.roles);
-  if (await usersRepository.byEmail(tdb, input.email)) throw new ValidationError([{ field: 'email', message: 'staff:admin.emailTaken' }]);
+  if (await repo.userByEmail(tdb, input.email)) throw new ValidationError([{ field: 'email', message: 'staff:admin.emailTaken' }]);
   return tdb.transaction(async (tx) => {
-    const user = await usersRepository.insert(tx, { email: input.email, displayName: input.displayName, roles: input.roles, passwordHash: null, mustChangePassword: false });
+    const user = await repo.insertUser(tx, { email: input.email, displayName: input.displayName, roles: input.roles, passwordHash: null, mustChangePassword: false });
     await sendLinkMail(deps, tx, user, 'invite', mail);
     await audit(deps, tx, actor, 'staff.invite', 'staff_user', user.id, `roles=${input.roles.join(',')}`);
     return user;
@@ -105,7 +105,7 @@ export async function updateRoles(deps: AppDeps, tdb: TenantDb, actor: StaffPrin
   assertRolesGrantable(actor, user.roles, roles);
   if (user.roles.includes('tenant_admin') && !roles.includes('tenant_admin')) await assertAnotherAdminRemains(tdb, user);
   await tdb.transaction(async (tx) => {
-    await usersRepository.update(tx, user.id, { roles });
+    await repo.updateUser(tx, user.id, { roles });
     await audit(deps, tx, actor, 'security.roles_changed', 'staff_user', user.id, `roles=${roles.join(',')}`);
   });
   return user.id === actor.userId;
@@ -118,8 +118,8 @@ export async function setActive(deps: AppDeps, tdb: TenantDb, actor: StaffPrinci
   if (!active && user.roles.includes('tenant_admin')) await assertAnotherAdminRemains(tdb, user);
   const now = deps.clock.now();
   await tdb.transaction(async (tx) => {
-    await usersRepository.update(tx, user.id, { active, deactivatedAt: active ? null : now });
-    if (!active) await sessionsRepository.revokeAllOf(tx, user.id, now);
+    await repo.updateUser(tx, user.id, { active, deactivatedAt: active ? null : now });
+    if (!active) await repo.revokeSessionsOf(tx, user.id, now);
     await audit(deps, tx, actor, active ? 'staff.reactivated' : 'staff.deactivated', 'staff_user', user.id);
   });
 }
@@ -130,20 +130,20 @@ export async function resetSecondFactor(deps: AppDeps, tdb: TenantDb, actor: Sta
   const user = await target(tdb, id);
   const now = deps.clock.now();
   await tdb.transaction(async (tx) => {
-    await usersRepository.update(tx, user.id, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
-    await recoveryCodesRepository.replace(tx, user.id, []);
-    await sessionsRepository.revokeAllOf(tx, user.id, now);
+    await repo.updateUser(tx, user.id, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
+    await repo.replaceRecoveryCodes(tx, user.id, []);
+    await repo.revokeSessionsOf(tx, user.id, now);
     await audit(deps, tx, actor, 'security.totp_reset', 'staff_user', user.id);
   });
 }
 
 /** Own sessions may always be ended; others' only with staff.manage. */
 export async function revokeSession(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, sessionId: string) {
-  const session = /^[0-9a-f-]{36}$/i.test(sessionId) ? await sessionsRepository.byId(tdb, sessionId) : undefined;
+  const session = /^[0-9a-f-]{36}$/i.test(sessionId) ? await repo.sessionById(tdb, sessionId) : undefined;
   if (!session) throw new NotFoundError();
   if (session.userId !== actor.userId) assertPermission(deps, actor, 'staff.manage');
   await tdb.transaction(async (tx) => {
-    await sessionsRepository.revoke(tx, session.id, deps.clock.now());
+    await repo.revokeSession(tx, session.id, deps.clock.now());
     await audit(deps, tx, actor, 'security.session_revoked', 'staff_session', session.id);
   });
   return session;

@@ -1,3 +1,5 @@
+// Staff login steps as services: password check with throttling, second factor (TOTP or recovery code), first-login
+// setup and the sessions they create. Routes (login.routes.ts) only translate HTTP to these calls.
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ValidationError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
@@ -6,7 +8,7 @@ import { isDemoAccount } from './demo.js';
 import { hashToken, keyedHash, newToken, sha256 } from '../../shared/crypto.js';
 import { decryptSecret, encryptSecret } from './crypto.js';
 import { checkPasswordPolicy, hashPassword, verifyDummy, verifyPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
-import { recoveryCodesRepository, sessionsRepository, throttleRepository, usersRepository } from './staff.repository.js';
+import * as repo from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
 import { attackedPause, pauseAfter, throttlePolicy } from './throttle.js';
 import { enqueueMail } from '../../shared/mail/outbox.js';
@@ -45,7 +47,7 @@ const throttleKeys = (email: string, client: ClientInfo): ThrottleKeys => {
 };
 
 async function lockedUntil(tdb: TenantDb, keys: string[], now: Date): Promise<Date | null> {
-  const until = await throttleRepository.lockedUntil(tdb, keys, now);
+  const until = await repo.throttleLockedUntil(tdb, keys, now);
   return until.length ? new Date(Math.max(...until.map((d) => d.getTime()))) : null;
 }
 
@@ -65,13 +67,13 @@ async function countFailure(
   const now = deps.clock.now();
   const forget = new Date(now.getTime() - throttlePolicy.forgetAfterMs);
   return tdb.transaction(async (tx) => {
-    const pairFailures = await throttleRepository.fail(tx, keys.pair, now, forget);
-    const ipFailures = await throttleRepository.fail(tx, keys.ip, now, forget);
-    const accountFailures = await throttleRepository.fail(tx, keys.account, now, forget);
+    const pairFailures = await repo.countThrottleFailure(tx, keys.pair, now, forget);
+    const ipFailures = await repo.countThrottleFailure(tx, keys.ip, now, forget);
+    const accountFailures = await repo.countThrottleFailure(tx, keys.account, now, forget);
     const pairPause = Math.max(pauseAfter('pair', pairFailures), attackedPause(accountFailures));
     const ipPause = pauseAfter('ip', ipFailures);
-    if (pairPause) await throttleRepository.lock(tx, keys.pair, new Date(now.getTime() + pairPause));
-    if (ipPause) await throttleRepository.lock(tx, keys.ip, new Date(now.getTime() + ipPause));
+    if (pairPause) await repo.lockThrottle(tx, keys.pair, new Date(now.getTime() + pairPause));
+    if (ipPause) await repo.lockThrottle(tx, keys.ip, new Date(now.getTime() + ipPause));
     if (pairPause) await securityEvent(deps, tx, owner, 'security.login_locked', client);
     if (accountFailures === throttlePolicy.attackedAfter && owner?.active) {
       await securityEvent(deps, tx, owner, 'security.login_attacked', client);
@@ -115,9 +117,9 @@ export async function startSession(
   previous?: StaffSession,
 ): Promise<string> {
   const now = deps.clock.now();
-  if (previous) await sessionsRepository.revoke(tdb, previous.id, now);
+  if (previous) await repo.revokeSession(tdb, previous.id, now);
   const token = newToken();
-  await sessionsRepository.insert(tdb, {
+  await repo.insertSession(tdb, {
     userId,
     tokenHash: hashToken(token),
     stage,
@@ -146,7 +148,7 @@ export async function loginWithPassword(
   const locked = await lockedUntil(tdb, [keys.pair, keys.ip], now);
   if (locked) return { kind: 'locked', until: locked };
 
-  const user = await usersRepository.byEmail(tdb, input.email.trim());
+  const user = await repo.userByEmail(tdb, input.email.trim());
   const demoRefused = deps.config.env === 'production' && isDemoAccount(input.email);
   const usable = user && user.active && user.passwordHash && !demoRefused ? user : undefined;
   const ok = usable ? await verifyPassword(usable.passwordHash!, input.password) : await verifyDummy(input.password);
@@ -156,7 +158,7 @@ export async function loginWithPassword(
     return { kind: 'invalid', lockedUntil: until };
   }
   // The account's count stays (it forgets after a quiet hour): a success does not refill a guesser's budget.
-  await throttleRepository.clear(tdb, keys.pair);
+  await repo.clearThrottle(tdb, keys.pair);
   const stage: Stage = usable.totpSecret ? 'mfa' : 'setup';
   const token = await startSession(deps, tdb, usable.id, stage, input.client, input.previous);
   await securityEvent(deps, tdb, usable, 'security.login_password_ok', input.client);
@@ -182,18 +184,18 @@ export async function verifySecondFactor(
   const digits = input.code.replace(/\s+/g, '');
   if (/^\d{6}$/.test(digits) && user.totpSecret) {
     const step = verifyTotp(decryptSecret(deps.config.secretKey, user.totpSecret), digits, now, user.totpLastStep);
-    ok = step !== null && (await usersRepository.claimTotpStep(tdb, user.id, step));
+    ok = step !== null && (await repo.claimTotpStep(tdb, user.id, step));
   } else {
     method = 'recovery_code';
     const codeHash = keyedHash(deps.config.secretKey, ['recovery', normaliseRecoveryCode(input.code)]);
-    ok = await recoveryCodesRepository.use(tdb, user.id, codeHash, now);
+    ok = await repo.useRecoveryCode(tdb, user.id, codeHash, now);
   }
   if (!ok) {
     await securityEvent(deps, tdb, user, 'security.login_failed', client, { purpose: method });
     await countFailure(deps, tdb, keys, user, client, input.mail);
     return { kind: 'invalid' };
   }
-  await throttleRepository.clear(tdb, keys.pair);
+  await repo.clearThrottle(tdb, keys.pair);
   const stage: Stage = user.mustChangePassword ? 'setup' : 'full';
   const token = await startSession(deps, tdb, user.id, stage, client, input.session);
   await securityEvent(deps, tdb, user, stage === 'full' ? 'security.login' : 'security.login_second_factor_ok', client, { purpose: method });
@@ -215,7 +217,7 @@ export async function setInitialPassword(deps: AppDeps, tdb: TenantDb, input: { 
   assertPasswordAllowed(input.password, input.user.email);
   const passwordHash = await hashPassword(input.password);
   await tdb.transaction(async (tx) => {
-    await usersRepository.update(tx, input.user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: deps.clock.now() });
+    await repo.updateUser(tx, input.user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: deps.clock.now() });
     await securityEvent(deps, tx, input.user, 'security.password_changed', input.client, { purpose: 'first_login' });
   });
 }
@@ -227,7 +229,7 @@ export async function enrolmentDetails(deps: AppDeps, tdb: TenantDb, user: Staff
     secret = decryptSecret(deps.config.secretKey, user.totpPendingSecret);
   } else {
     secret = newTotpSecret();
-    await usersRepository.update(tdb, user.id, { totpPendingSecret: encryptSecret(deps.config.secretKey, secret) });
+    await repo.updateUser(tdb, user.id, { totpPendingSecret: encryptSecret(deps.config.secretKey, secret) });
   }
   const uri = totpUri(secret, user.email, issuer);
   return { secret, uri, qrDataUrl: await totpQrDataUrl(uri) };
@@ -251,8 +253,8 @@ export async function confirmEnrolment(
   }
   const recoveryCodes = newRecoveryCodes();
   const token = await tdb.transaction(async (tx) => {
-    await usersRepository.update(tx, user.id, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step });
-    await recoveryCodesRepository.replace(tx, user.id, recoveryCodes.map((c) => keyedHash(deps.config.secretKey, ['recovery', c])));
+    await repo.updateUser(tx, user.id, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step });
+    await repo.replaceRecoveryCodes(tx, user.id, recoveryCodes.map((c) => keyedHash(deps.config.secretKey, ['recovery', c])));
     await securityEvent(deps, tx, user, 'security.totp_enrolled', input.client);
     return startSession(deps, tx, user.id, 'full', input.client, input.session);
   });
@@ -273,8 +275,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   return tdb.transaction(async (tx) => {
-    await usersRepository.update(tx, input.user.id, { passwordHash, passwordChangedAt: now });
-    await sessionsRepository.revokeAllOf(tx, input.user.id, now, input.session.id);
+    await repo.updateUser(tx, input.user.id, { passwordHash, passwordChangedAt: now });
+    await repo.revokeSessionsOf(tx, input.user.id, now, input.session.id);
     await securityEvent(deps, tx, input.user, 'security.password_changed', input.client);
     return startSession(deps, tx, input.user.id, 'full', input.client, input.session);
   });
@@ -283,18 +285,18 @@ export async function changePassword(
 export async function logout(deps: AppDeps, tdb: TenantDb, input: { user: StaffUser; session: StaffSession; everywhere: boolean; client: ClientInfo }) {
   const now = deps.clock.now();
   await tdb.transaction(async (tx) => {
-    if (input.everywhere) await sessionsRepository.revokeAllOf(tx, input.user.id, now);
-    else await sessionsRepository.revoke(tx, input.session.id, now);
+    if (input.everywhere) await repo.revokeSessionsOf(tx, input.user.id, now);
+    else await repo.revokeSession(tx, input.session.id, now);
     await securityEvent(deps, tx, input.user, input.everywhere ? 'security.logout_everywhere' : 'security.logout', input.client);
   });
 }
 
 export async function remainingRecoveryCodes(tdb: TenantDb, userId: string) {
-  return recoveryCodesRepository.remaining(tdb, userId);
+  return repo.remainingRecoveryCodes(tdb, userId);
 }
 
 export async function userById(tdb: TenantDb, id: string) {
-  return usersRepository.byId(tdb, id);
+  return repo.userById(tdb, id);
 }
 
 /** A new session id for the same session (after a change of privileges). */

@@ -1,3 +1,5 @@
+// Staff authentication on each request: reads and checks the session cookie, sets request.staff, sends the
+// logged-out to the login page (HTML) or answers 401 (API), and fills the view context of staff pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isApiRequest } from '../../shared/http/error-handler.js';
 import { ForbiddenError, UnauthorizedError } from '../../shared/http/errors.js';
@@ -7,8 +9,9 @@ import { hashToken, keyedHash, safeEqual } from '../../shared/crypto.js';
 import { csrfTokenFor } from './crypto.js';
 import { assertDeclared, hasPermission, type Role } from './permissions.js';
 import { sessionCookieName, sessionCookieOptions, sessionState, type SessionState } from './session.js';
-import { sessionsRepository, usersRepository } from './staff.repository.js';
+import * as repo from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
+import { formField } from '../../shared/http/validation.js';
 
 /** Who is acting: set by requirePermission on every staff route. */
 export interface StaffPrincipal {
@@ -45,17 +48,17 @@ export async function readSession(request: FastifyRequest, deps: AppDeps): Promi
   const token = request.cookies[sessionCookieName(deps.config)];
   if (!token) return { ok: false, reason: 'none' };
   const tokenHash = hashToken(token);
-  const session = await sessionsRepository.byTokenHash(request.tdb, tokenHash);
+  const session = await repo.sessionByTokenHash(request.tdb, tokenHash);
   if (!session) return { ok: false, reason: 'none' };
   const now = deps.clock.now();
   const state = sessionState(session, now);
   if (state !== 'ok') {
-    if (state !== 'revoked') await sessionsRepository.revoke(request.tdb, session.id, now);
+    if (state !== 'revoked') await repo.revokeSession(request.tdb, session.id, now);
     return { ok: false, reason: state };
   }
-  const user = await usersRepository.byId(request.tdb, session.userId);
+  const user = await repo.userById(request.tdb, session.userId);
   if (!user || !user.active) return { ok: false, reason: 'revoked' };
-  await sessionsRepository.touch(request.tdb, session.id, now);
+  await repo.touchSession(request.tdb, session.id, now);
   return { ok: true, current: { session: { ...session, lastSeenAt: now }, user, csrfToken: csrfTokenFor(deps.config.secretKey, tokenHash) } };
 }
 
@@ -106,10 +109,9 @@ export function applyStaffView(request: FastifyRequest, deps: AppDeps, current: 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function bodyToken(request: FastifyRequest): string | undefined {
-  const body = request.body as Record<string, unknown> | undefined;
-  const given = body && typeof body === 'object' ? body._csrf : undefined;
-  if (typeof given !== 'string') return undefined;
-  delete body!._csrf; // strict schemas of the route never see it
+  const given = formField(request.body, '_csrf');
+  if (given === undefined) return undefined;
+  if (typeof request.body === 'object' && request.body) Reflect.deleteProperty(request.body, '_csrf'); // strict schemas of the route never see it
   return given;
 }
 

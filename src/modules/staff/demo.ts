@@ -5,7 +5,7 @@ import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps } from '../../shared/module.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import { roles, type Role } from './permissions.js';
-import { teamsRepository } from './teams.repository.js';
+import * as teamsRepo from './teams.repository.js';
 import { createStaffUser, staffUserByEmail } from './users.service.js';
 
 /** Development only, and marked as such: the password is on the blocklist, so no one can choose it. */
@@ -44,11 +44,11 @@ export async function seedStaffDemo(deps: AppDeps, tenant: Tenant): Promise<void
 
 /** Two demo teams: the team lead account leads "Markt und Integration", where most demo accounts work. */
 async function seedDemoTeams(tdb: TenantDb): Promise<void> {
-  if (await teamsRepository.byName(tdb, 'Markt und Integration')) return;
-  const markt = await teamsRepository.insert(tdb, 'Markt und Integration');
-  await teamsRepository.insert(tdb, 'Leistung');
+  if (await teamsRepo.teamByName(tdb, 'Markt und Integration')) return;
+  const markt = await teamsRepo.insertTeam(tdb, 'Markt und Integration');
+  await teamsRepo.insertTeam(tdb, 'Leistung');
   for (const role of ['teamleitung', 'mitarbeitende', 'coach', 'servicepoint', 'trainer'] as const) {
     const user = await staffUserByEmail(tdb, `${role}@${DEMO_DOMAIN}`);
-    if (user) await teamsRepository.upsertMember(tdb, markt.id, user.id, role === 'teamleitung');
+    if (user) await teamsRepo.upsertTeamMember(tdb, markt.id, user.id, role === 'teamleitung');
   }
 }

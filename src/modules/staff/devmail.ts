@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
-import { latestOutboxMessages } from './staff.repository.js';
+import * as repo from './staff.repository.js';
 import { DevMailPage } from './views/DevMailPage.js';
 
 const emlName = /^[\w.-]+\.eml$/;
@@ -15,7 +15,7 @@ export function registerDevMail(app: FastifyInstance, deps: AppDeps) {
   const dir = `${deps.config.dataDir}/outbox`;
   app.get('/dev/mail', { schema: { hide: true } }, async (_request, reply) => {
     const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => emlName.test(f)).sort().reverse().slice(0, 100);
-    const rows = await latestOutboxMessages(deps.database.db, 50);
+    const rows = await repo.latestOutboxMessages(deps.database.db, 50);
     return reply.render(h(DevMailPage, { files, rows }));
   });
   app.get<{ Params: { file: string } }>('/dev/mail/:file', { schema: { hide: true } }, async (request, reply) => {

@@ -4,6 +4,7 @@ import { ForbiddenError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { isToken, newToken, safeEqual } from '../../shared/crypto.js';
 import { isHttps } from './session.js';
+import { formField } from '../../shared/http/validation.js';
 
 /**
  * CSRF protection for the forms used before there is a session (login, forgotten password, set password):
@@ -25,7 +26,7 @@ export function ensureFormToken(request: FastifyRequest, reply: FastifyReply, de
 
 export function checkFormToken(request: FastifyRequest, deps: AppDeps): void {
   const cookie = request.cookies[cookieName(deps)];
-  const given = (request.body as Record<string, unknown> | undefined)?._csrf;
+  const given = formField(request.body, '_csrf');
   if (!cookie || typeof given !== 'string' || !safeEqual(cookie, given)) throw new ForbiddenError('staff:csrf.invalid');
 }
 

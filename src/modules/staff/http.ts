@@ -1,3 +1,5 @@
+// HTTP helpers of the staff login and account pages: client info for throttling, the session cookie, the login-stage
+// guard and turning a ValidationError into field errors for re-rendering a form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';

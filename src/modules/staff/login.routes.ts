@@ -1,6 +1,7 @@
+// Staff login pages: password, second factor, first-login setup (password and TOTP) and logout.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { readSession, requirePermission, staffBase } from './auth.js';
 import { confirmEnrolment, enrolmentDetails, loginWithPassword, logout, setInitialPassword, userById, verifySecondFactor } from './auth.service.js';
@@ -23,15 +24,13 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/staff/login', { onRequest: form.issue }, async (request, reply) => {
     const lookup = await readSession(request, deps);
     if (lookup.ok && lookup.current.session.stage === 'full') return reply.redirect(staffBase(request), 303);
-    const query = request.query as Record<string, string | undefined>;
-    const notice = query.notice === 'passwordSet' || query.notice === 'loggedOut' ? query.notice : undefined;
-    return reply.render(h(LoginPage, { errors: [], next: query.next, expired: query.expired === '1', notice }));
+    const notice = formField(request.query, 'notice');
+    return reply.render(h(LoginPage, { errors: [], next: formField(request.query, 'next'), expired: formField(request.query, 'expired') === '1', notice: notice === 'passwordSet' || notice === 'loggedOut' ? notice : undefined }));
   });
 
   app.post('/staff/login', { onRequest: form.issue, preHandler: form.check }, async (request, reply) => {
     const parsed = safeParseForm(loginSchema, request.body);
-    const body = request.body as Record<string, string | undefined>;
-    if (!parsed.ok) return reply.status(422).render(h(LoginPage, { errors: parsed.errors, email: body.email, next: body.next }));
+    if (!parsed.ok) return reply.status(422).render(h(LoginPage, { errors: parsed.errors, email: formField(request.body, 'email'), next: formField(request.body, 'next') }));
     const previous = await readSession(request, deps);
     const result = await loginWithPassword(deps, request.tdb, {
       email: parsed.data.email,
@@ -61,12 +60,12 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
 
   const mfa = requireStage(deps, 'mfa');
   app.get('/staff/login/code', { onRequest: mfa }, async (request, reply) =>
-    reply.render(h(CodePage, { errors: [], next: (request.query as Record<string, string | undefined>).next })),
+    reply.render(h(CodePage, { errors: [], next: formField(request.query, 'next') })),
   );
 
   app.post('/staff/login/code', { onRequest: mfa }, async (request, reply) => {
     const parsed = safeParseForm(codeSchema, request.body);
-    const next = (request.body as Record<string, string | undefined>).next;
+    const next = formField(request.body, 'next');
     if (!parsed.ok) return reply.status(422).render(h(CodePage, { errors: parsed.errors, next }));
     const { session, user } = request.staffCurrent!;
     const result = await verifySecondFactor(deps, request.tdb, { session, user, code: parsed.data.code, client: clientInfo(request, deps), mail: mailContext(request, deps) });
@@ -131,7 +130,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
   // A GET never changes state: the link in the navigation leads to this confirmation.
   app.get('/staff/logout', { onRequest: requirePermission(deps, 'staff.self') }, async (_request, reply) => reply.render(h(LogoutPage, {})));
   app.post('/staff/logout', { onRequest: requirePermission(deps, 'staff.self') }, async (request, reply) => {
-    const everywhere = (request.body as Record<string, unknown> | undefined)?.everywhere === '1';
+    const everywhere = formField(request.body, 'everywhere') === '1';
     const user = (await userById(request.tdb, request.staff.userId))!;
     await logout(deps, request.tdb, { user, session: request.staffSession!, everywhere, client: clientInfo(request, deps) });
     clearSessionCookie(reply, deps);

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission, staffBase } from './auth.js';
 import { changePassword, userById } from './auth.service.js';
@@ -27,7 +27,7 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/staff/password/forgot', { onRequest: [perIpLimit(deps, publicLimits.mail), form.issue], preHandler: form.check }, async (request, reply) => {
     const parsed = safeParseForm(forgotSchema, request.body);
     if (!parsed.ok) {
-      const email = (request.body as Record<string, string | undefined>).email;
+      const email = formField(request.body, 'email');
       return reply.status(422).render(h(ForgotPasswordPage, { action: request.url, errors: parsed.errors, email }));
     }
     await requestPasswordReset(deps, request.tdb, { email: parsed.data.email, client: clientInfo(request, deps), mail: mailContext(request, deps) });
@@ -40,12 +40,12 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: AppDeps) {
     action,
   });
   app.get('/staff/password/set/:token', { onRequest: form.issue }, async (request, reply) => {
-    const kind = await checkLink(deps, request.tdb, (request.params as { token: string }).token);
+    const kind = await checkLink(deps, request.tdb, formField(request.params, 'token') ?? '');
     if (!kind) throw new NotFoundError('staff:link.invalid');
     return reply.render(h(NewPasswordPage, { ...linkPage(kind, request.url), errors: [] }));
   });
   app.post('/staff/password/set/:token', { onRequest: form.issue, preHandler: form.check }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+    const token = formField(request.params, 'token') ?? '';
     const kind = await checkLink(deps, request.tdb, token);
     if (!kind) throw new NotFoundError('staff:link.invalid');
     const parsed = safeParseForm(newPasswordSchema, request.body);

@@ -6,7 +6,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { assertPasswordAllowed, type ClientInfo, type MailContext } from './auth.service.js';
 import { hashToken, newToken, sha256 } from '../../shared/crypto.js';
 import { hashPassword } from './password.js';
-import { sessionsRepository, throttleRepository, tokensRepository, usersRepository } from './staff.repository.js';
+import * as repo from './staff.repository.js';
 import type { StaffUser } from './staff.tables.js';
 
 export const LINK_VALID_MS = 3_600_000;
@@ -19,8 +19,8 @@ export type { MailContext } from './auth.service.js';
 export async function sendLinkMail(deps: AppDeps, tx: TenantDb, user: StaffUser, kind: 'invite' | 'reset', mail: MailContext): Promise<void> {
   const now = deps.clock.now();
   const token = newToken();
-  await tokensRepository.expireOpen(tx, user.id, now);
-  await tokensRepository.insert(tx, { userId: user.id, kind, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_VALID_MS) });
+  await repo.expireOpenTokens(tx, user.id, now);
+  await repo.insertToken(tx, { userId: user.id, kind, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_VALID_MS) });
   const link = `${mail.tenantUrl}/staff/password/set/${token}`;
   const vars = { name: user.displayName, tenant: mail.tenantName, link };
   await enqueueMail(tx, {
@@ -34,8 +34,8 @@ export async function sendLinkMail(deps: AppDeps, tx: TenantDb, user: StaffUser,
 /** Always the same outcome for the caller, whether or not the address belongs to an account. */
 export async function requestPasswordReset(deps: AppDeps, tdb: TenantDb, input: { email: string; client: ClientInfo; mail: MailContext }): Promise<void> {
   const now = deps.clock.now();
-  const requests = await throttleRepository.fail(tdb, `reset:${sha256(input.email)}`, now, new Date(now.getTime() - 3_600_000));
-  const user = await usersRepository.byEmail(tdb, input.email);
+  const requests = await repo.countThrottleFailure(tdb, `reset:${sha256(input.email)}`, now, new Date(now.getTime() - 3_600_000));
+  const user = await repo.userByEmail(tdb, input.email);
   if (!user || !user.active || !user.passwordHash || requests > RESETS_PER_HOUR) return;
   await tdb.transaction(async (tx) => {
     await sendLinkMail(deps, tx, user, 'reset', input.mail);
@@ -45,9 +45,9 @@ export async function requestPasswordReset(deps: AppDeps, tdb: TenantDb, input: 
 
 /** The link's kind while it is unused and not expired; null otherwise. */
 export async function checkLink(deps: AppDeps, tdb: TenantDb, token: string): Promise<'invite' | 'reset' | null> {
-  const row = await tokensRepository.byHash(tdb, hashToken(token));
+  const row = await repo.tokenByHash(tdb, hashToken(token));
   if (!row || row.usedAt || row.expiresAt <= deps.clock.now()) return null;
-  const user = await usersRepository.byId(tdb, row.userId);
+  const user = await repo.userById(tdb, row.userId);
   return user?.active ? row.kind : null;
 }
 
@@ -56,17 +56,17 @@ export async function checkLink(deps: AppDeps, tdb: TenantDb, token: string): Pr
  * factor stays, so a stolen mailbox alone does not open the account.
  */
 export async function setPasswordWithLink(deps: AppDeps, tdb: TenantDb, input: { token: string; password: string; client: ClientInfo }): Promise<boolean> {
-  const row = await tokensRepository.byHash(tdb, hashToken(input.token));
+  const row = await repo.tokenByHash(tdb, hashToken(input.token));
   const now = deps.clock.now();
   if (!row || row.usedAt || row.expiresAt <= now) return false;
-  const user = await usersRepository.byId(tdb, row.userId);
+  const user = await repo.userById(tdb, row.userId);
   if (!user?.active) return false;
   assertPasswordAllowed(input.password, user.email);
   const passwordHash = await hashPassword(input.password);
   return tdb.transaction(async (tx) => {
-    if (!(await tokensRepository.use(tx, row.id, now))) return false;
-    await usersRepository.update(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
-    await sessionsRepository.revokeAllOf(tx, user.id, now);
+    if (!(await repo.useToken(tx, row.id, now))) return false;
+    await repo.updateUser(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
+    await repo.revokeSessionsOf(tx, user.id, now);
     await recordAudit(tx, {
       actorId: user.id,
       actorRoles: user.roles,

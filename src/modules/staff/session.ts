@@ -1,3 +1,4 @@
+// Staff session rules: cookie name and options, idle (30 min) and absolute (10 h) timeouts, and whether a session is still valid.
 import type { Config } from '../../shared/config.js';
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;

@@ -10,32 +10,37 @@ export interface TeamMember {
   isLead: boolean;
 }
 
-export const teamsRepository = {
-  list: (tdb: TenantDb): Promise<StaffTeam[]> => tdb.db.select().from(staffTeams).where(tdb.scope(staffTeams)).orderBy(asc(staffTeams.name)),
-  byId: (tdb: TenantDb, id: string) => tdb.first(staffTeams, eq(staffTeams.id, id)),
-  byName: (tdb: TenantDb, name: string) => tdb.first(staffTeams, eq(staffTeams.name, name)),
-  insert: (tdb: TenantDb, name: string) => tdb.insert(staffTeams, { name }),
-  members: (tdb: TenantDb, teamId: string): Promise<TeamMember[]> =>
-    tdb.db
-      .select({ userId: staffUsers.id, displayName: staffUsers.displayName, email: staffUsers.email, isLead: staffTeamMembers.isLead })
-      .from(staffTeamMembers)
-      .innerJoin(staffUsers, and(eq(staffUsers.id, staffTeamMembers.userId), tdb.scope(staffUsers)))
-      .where(tdb.scope(staffTeamMembers, eq(staffTeamMembers.teamId, teamId)))
-      .orderBy(asc(staffUsers.displayName)),
-  /** Teams a person belongs to; `leadOnly` for the teams they lead. */
-  teamsOf: (tdb: TenantDb, userId: string, leadOnly = false): Promise<StaffTeam[]> =>
-    tdb.db
-      .select({ tenantId: staffTeams.tenantId, id: staffTeams.id, name: staffTeams.name, createdAt: staffTeams.createdAt })
-      .from(staffTeamMembers)
-      .innerJoin(staffTeams, and(eq(staffTeams.id, staffTeamMembers.teamId), tdb.scope(staffTeams)))
-      .where(tdb.scope(staffTeamMembers, eq(staffTeamMembers.userId, userId), leadOnly ? eq(staffTeamMembers.isLead, true) : undefined))
-      .orderBy(asc(staffTeams.name)),
-  async upsertMember(tdb: TenantDb, teamId: string, userId: string, isLead: boolean): Promise<void> {
-    await tdb.db
-      .insert(staffTeamMembers)
-      .values({ tenantId: tdb.tenantId, teamId, userId, isLead })
-      .onConflictDoUpdate({ target: [staffTeamMembers.tenantId, staffTeamMembers.teamId, staffTeamMembers.userId], set: { isLead } });
-  },
-  removeMember: (tdb: TenantDb, teamId: string, userId: string) =>
-    tdb.delete(staffTeamMembers, eq(staffTeamMembers.teamId, teamId), eq(staffTeamMembers.userId, userId)),
-};
+export const listTeams = (tdb: TenantDb): Promise<StaffTeam[]> => tdb.db.select().from(staffTeams).where(tdb.scope(staffTeams)).orderBy(asc(staffTeams.name));
+
+export const teamById = (tdb: TenantDb, id: string) => tdb.first(staffTeams, eq(staffTeams.id, id));
+
+export const teamByName = (tdb: TenantDb, name: string) => tdb.first(staffTeams, eq(staffTeams.name, name));
+
+export const insertTeam = (tdb: TenantDb, name: string) => tdb.insert(staffTeams, { name });
+
+export const teamMembers = (tdb: TenantDb, teamId: string): Promise<TeamMember[]> =>
+  tdb.db
+    .select({ userId: staffUsers.id, displayName: staffUsers.displayName, email: staffUsers.email, isLead: staffTeamMembers.isLead })
+    .from(staffTeamMembers)
+    .innerJoin(staffUsers, and(eq(staffUsers.id, staffTeamMembers.userId), tdb.scope(staffUsers)))
+    .where(tdb.scope(staffTeamMembers, eq(staffTeamMembers.teamId, teamId)))
+    .orderBy(asc(staffUsers.displayName));
+
+/** Teams a person belongs to; `leadOnly` for the teams they lead. */
+export const teamsOf = (tdb: TenantDb, userId: string, leadOnly = false): Promise<StaffTeam[]> =>
+  tdb.db
+    .select({ tenantId: staffTeams.tenantId, id: staffTeams.id, name: staffTeams.name, createdAt: staffTeams.createdAt })
+    .from(staffTeamMembers)
+    .innerJoin(staffTeams, and(eq(staffTeams.id, staffTeamMembers.teamId), tdb.scope(staffTeams)))
+    .where(tdb.scope(staffTeamMembers, eq(staffTeamMembers.userId, userId), leadOnly ? eq(staffTeamMembers.isLead, true) : undefined))
+    .orderBy(asc(staffTeams.name));
+
+export async function upsertTeamMember(tdb: TenantDb, teamId: string, userId: string, isLead: boolean): Promise<void> {
+  await tdb.db
+    .insert(staffTeamMembers)
+    .values({ tenantId: tdb.tenantId, teamId, userId, isLead })
+    .onConflictDoUpdate({ target: [staffTeamMembers.tenantId, staffTeamMembers.teamId, staffTeamMembers.userId], set: { isLead } });
+}
+
+export const removeTeamMember = (tdb: TenantDb, teamId: string, userId: string) =>
+  tdb.delete(staffTeamMembers, eq(staffTeamMembers.teamId, teamId), eq(staffTeamMembers.userId, userId));

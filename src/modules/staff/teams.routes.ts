@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { FieldError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formBody, formField, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission, staffBase } from './auth.js';
 import { formErrors } from './http.js';
@@ -15,7 +15,7 @@ type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps) {
   const guard = { onRequest: requirePermission(deps, 'staff.teams') };
   const teams = (request: FastifyRequest) => `${staffBase(request)}/admin/teams`;
-  const notice = (request: FastifyRequest) => (request.query as Record<string, string | undefined>).notice?.replace(/[^a-zA-Z]/g, '');
+  const notice = (request: FastifyRequest) => formField(request.query, 'notice')?.replace(/[^a-zA-Z]/g, '');
   // Member names are personal data: never kept by a browser or proxy cache.
   const page = (reply: FastifyReply, status = 200) => reply.status(status).header('cache-control', 'no-store');
 
@@ -24,7 +24,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/staff/admin/teams', guard, async (request, reply) => showList(request, reply));
   app.post('/staff/admin/teams', guard, async (request, reply) => {
-    const values = (request.body ?? {}) as Record<string, unknown>;
+    const values = formBody(request.body);
     const parsed = safeParseForm(teamSchema, values);
     const done = parsed.ok ? await formErrors(() => createTeam(deps, request.tdb, request.staff, parsed.data.name)) : ({ ok: false, errors: parsed.errors } as const);
     if (!done.ok) return showList(request, reply, done.errors, values, 422);
@@ -44,7 +44,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.redirect(`${teams(request)}/${request.params.id}?notice=added`, 303);
   });
   app.post<{ Params: { id: string; userId: string } }>('/staff/admin/teams/:id/members/:userId/lead', guard, async (request, reply) => {
-    const isLead = (request.body as Record<string, unknown> | undefined)?.isLead === 'true';
+    const isLead = formField(request.body, 'isLead') === 'true';
     await setMember(deps, request.tdb, request.staff, request.params.id, request.params.userId, isLead);
     return reply.redirect(`${teams(request)}/${request.params.id}?notice=lead`, 303);
   });

@@ -6,9 +6,10 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/htt
 import type { AppDeps } from '../../shared/module.js';
 import type { StaffPrincipal } from './auth.js';
 import { hasPermission } from './permissions.js';
-import { usersRepository } from './staff.repository.js';
+import * as repo from './staff.repository.js';
 import type { StaffTeam } from './staff.tables.js';
-import { teamsRepository, type TeamMember } from './teams.repository.js';
+import type { TeamMember } from './teams.repository.js';
+import * as teamsRepo from './teams.repository.js';
 
 export type { StaffTeam } from './staff.tables.js';
 export type { TeamMember } from './teams.repository.js';
@@ -18,17 +19,17 @@ const UUID = /^[0-9a-f-]{36}$/i;
 /** Read API for other modules; the caller checks its own permission and audits what it shows. */
 export const teamService = {
   /** Teams the person belongs to (as member or lead). */
-  teamsOf: (tdb: TenantDb, userId: string): Promise<StaffTeam[]> => teamsRepository.teamsOf(tdb, userId),
+  teamsOf: (tdb: TenantDb, userId: string): Promise<StaffTeam[]> => teamsRepo.teamsOf(tdb, userId),
   /** Members of a team with their lead flag, ordered by name. */
-  membersOf: (tdb: TenantDb, teamId: string): Promise<TeamMember[]> => teamsRepository.members(tdb, teamId),
+  membersOf: (tdb: TenantDb, teamId: string): Promise<TeamMember[]> => teamsRepo.teamMembers(tdb, teamId),
   /** Teams the person leads. */
-  teamsLedBy: (tdb: TenantDb, userId: string): Promise<StaffTeam[]> => teamsRepository.teamsOf(tdb, userId, true),
-  listTeams: (tdb: TenantDb): Promise<StaffTeam[]> => teamsRepository.list(tdb),
+  teamsLedBy: (tdb: TenantDb, userId: string): Promise<StaffTeam[]> => teamsRepo.teamsOf(tdb, userId, true),
+  listTeams: (tdb: TenantDb): Promise<StaffTeam[]> => teamsRepo.listTeams(tdb),
   /** The leads of the person's teams (other than the person): who approves their requests. */
   async leadsOf(tdb: TenantDb, userId: string): Promise<TeamMember[]> {
     const leads = new Map<string, TeamMember>();
-    for (const team of await teamsRepository.teamsOf(tdb, userId)) {
-      for (const m of await teamsRepository.members(tdb, team.id)) if (m.isLead && m.userId !== userId) leads.set(m.userId, m);
+    for (const team of await teamsRepo.teamsOf(tdb, userId)) {
+      for (const m of await teamsRepo.teamMembers(tdb, team.id)) if (m.isLead && m.userId !== userId) leads.set(m.userId, m);
     }
     return [...leads.values()];
   },
@@ -43,22 +44,22 @@ async function audit(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action
 }
 
 async function team(tdb: TenantDb, id: string): Promise<StaffTeam> {
-  const found = UUID.test(id) ? await teamsRepository.byId(tdb, id) : undefined;
+  const found = UUID.test(id) ? await teamsRepo.teamById(tdb, id) : undefined;
   if (!found) throw new NotFoundError();
   return found;
 }
 
 export async function listTeamsForAdmin(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal) {
   assertTeams(deps, actor);
-  const teams = await teamsRepository.list(tdb);
-  return Promise.all(teams.map(async (t) => ({ ...t, members: await teamsRepository.members(tdb, t.id) })));
+  const teams = await teamsRepo.listTeams(tdb);
+  return Promise.all(teams.map(async (t) => ({ ...t, members: await teamsRepo.teamMembers(tdb, t.id) })));
 }
 
 export async function createTeam(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, name: string): Promise<StaffTeam> {
   assertTeams(deps, actor);
-  if (await teamsRepository.byName(tdb, name)) throw new ValidationError([{ field: 'name', message: 'staff:teams.nameTaken' }]);
+  if (await teamsRepo.teamByName(tdb, name)) throw new ValidationError([{ field: 'name', message: 'staff:teams.nameTaken' }]);
   return tdb.transaction(async (tx) => {
-    const created = await teamsRepository.insert(tx, name);
+    const created = await teamsRepo.insertTeam(tx, name);
     await audit(deps, tx, actor, 'staff.team_created', created.id);
     return created;
   });
@@ -68,9 +69,9 @@ export async function createTeam(deps: AppDeps, tdb: TenantDb, actor: StaffPrinc
 export async function teamForAdmin(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, id: string) {
   assertTeams(deps, actor);
   const found = await team(tdb, id);
-  const members = await teamsRepository.members(tdb, found.id);
+  const members = await teamsRepo.teamMembers(tdb, found.id);
   const inTeam = new Set(members.map((m) => m.userId));
-  const candidates = (await usersRepository.list(tdb)).filter((u) => u.active && !inTeam.has(u.id)).map((u) => ({ id: u.id, displayName: u.displayName }));
+  const candidates = (await repo.listUsers(tdb)).filter((u) => u.active && !inTeam.has(u.id)).map((u) => ({ id: u.id, displayName: u.displayName }));
   await audit(deps, tdb, actor, 'staff.team_view', found.id);
   return { team: found, members, candidates };
 }
@@ -79,10 +80,10 @@ export async function teamForAdmin(deps: AppDeps, tdb: TenantDb, actor: StaffPri
 export async function setMember(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, teamId: string, userId: string, isLead: boolean) {
   assertTeams(deps, actor);
   const found = await team(tdb, teamId);
-  const user = UUID.test(userId) ? await usersRepository.byId(tdb, userId) : undefined;
+  const user = UUID.test(userId) ? await repo.userById(tdb, userId) : undefined;
   if (!user) throw new ValidationError([{ field: 'userId', message: 'staff:teams.userRequired' }]);
   await tdb.transaction(async (tx) => {
-    await teamsRepository.upsertMember(tx, found.id, user.id, isLead);
+    await teamsRepo.upsertTeamMember(tx, found.id, user.id, isLead);
     await audit(deps, tx, actor, 'staff.team_member_set', found.id, `user=${user.id} lead=${isLead}`);
   });
 }
@@ -92,7 +93,7 @@ export async function removeMember(deps: AppDeps, tdb: TenantDb, actor: StaffPri
   const found = await team(tdb, teamId);
   if (!UUID.test(userId)) throw new NotFoundError();
   await tdb.transaction(async (tx) => {
-    await teamsRepository.removeMember(tx, found.id, userId);
+    await teamsRepo.removeTeamMember(tx, found.id, userId);
     await audit(deps, tx, actor, 'staff.team_member_removed', found.id, `user=${userId}`);
   });
 }

@@ -8,8 +8,8 @@ import { hashToken, newToken } from '../../shared/crypto.js';
 import { csrfTokenFor, encryptSecret } from './crypto.js';
 import type { Role } from './permissions.js';
 import { sessionCookieName } from './session.js';
-import { sessionsRepository, usersRepository } from './staff.repository.js';
-import { teamsRepository } from './teams.repository.js';
+import * as repo from './staff.repository.js';
+import * as teamsRepo from './teams.repository.js';
 import { newTotpSecret, totpCode } from './totp.js';
 import { createStaffUser } from './users.service.js';
 
@@ -27,7 +27,7 @@ let counter = 0;
 export async function loginAs(ctx: TestContext, roles: Role[], tenant: Tenant = ctx.tenant): Promise<LoggedIn> {
   const tdb = new TenantDb(ctx.deps.database.db, tenant.id);
   const n = ++counter;
-  const user = await usersRepository.insert(tdb, {
+  const user = await repo.insertUser(tdb, {
     email: `test-${n}-${newToken().slice(0, 6).toLowerCase()}@staff.example`,
     displayName: `Testperson ${n} (${roles.join(', ') || 'ohne Rolle'})`,
     roles,
@@ -37,7 +37,7 @@ export async function loginAs(ctx: TestContext, roles: Role[], tenant: Tenant = 
   });
   const token = newToken();
   const now = ctx.deps.clock.now();
-  await sessionsRepository.insert(tdb, { userId: user.id, tokenHash: hashToken(token), stage: 'full', createdAt: now, lastSeenAt: now, userAgent: 'test' });
+  await repo.insertSession(tdb, { userId: user.id, tokenHash: hashToken(token), stage: 'full', createdAt: now, lastSeenAt: now, userAgent: 'test' });
   return {
     cookies: { [sessionCookieName(ctx.deps.config)]: token },
     csrfToken: csrfTokenFor(ctx.deps.config.secretKey, hashToken(token)),
@@ -121,8 +121,8 @@ export async function loginThroughForms(ctx: TestContext, email: string, base = 
 /** Test helper: puts users into a team of the test tenant (created when missing); `lead` marks the team lead. */
 export async function putInTeam(ctx: TestContext, teamName: string, members: { userId: string; lead?: boolean }[], tenant: Tenant = ctx.tenant) {
   const tdb = new TenantDb(ctx.deps.database.db, tenant.id);
-  const team = (await teamsRepository.byName(tdb, teamName)) ?? (await teamsRepository.insert(tdb, teamName));
-  for (const m of members) await teamsRepository.upsertMember(tdb, team.id, m.userId, m.lead ?? false);
+  const team = (await teamsRepo.teamByName(tdb, teamName)) ?? (await teamsRepo.insertTeam(tdb, teamName));
+  for (const m of members) await teamsRepo.upsertTeamMember(tdb, team.id, m.userId, m.lead ?? false);
   return team;
 }
 
@@ -131,6 +131,6 @@ export async function sessionFor(ctx: TestContext, userId: string, tenant: Tenan
   const tdb = new TenantDb(ctx.deps.database.db, tenant.id);
   const token = newToken();
   const now = ctx.deps.clock.now();
-  await sessionsRepository.insert(tdb, { userId, tokenHash: hashToken(token), stage: 'full', createdAt: now, lastSeenAt: now, userAgent: 'test' });
+  await repo.insertSession(tdb, { userId, tokenHash: hashToken(token), stage: 'full', createdAt: now, lastSeenAt: now, userAgent: 'test' });
   return { cookies: { [sessionCookieName(ctx.deps.config)]: token }, csrfToken: csrfTokenFor(ctx.deps.config.secretKey, hashToken(token)), userId };
 }

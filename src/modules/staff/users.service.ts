@@ -6,7 +6,7 @@ import { newToken } from '../../shared/crypto.js';
 import { encryptSecret } from './crypto.js';
 import { hashPassword } from './password.js';
 import type { Role } from './permissions.js';
-import { usersRepository } from './staff.repository.js';
+import * as repo from './staff.repository.js';
 import type { StaffUser } from './staff.tables.js';
 
 /** A password for the first login: 20 characters from an unambiguous alphabet (~115 bits). */
@@ -26,7 +26,7 @@ export async function createStaffUser(
   const password = input.password ?? oneTimePassword();
   const passwordHash = await hashPassword(password);
   const user = await tdb.transaction(async (tx) => {
-    const created = await usersRepository.insert(tx, {
+    const created = await repo.insertUser(tx, {
       email: input.email,
       displayName: input.displayName,
       roles: input.roles,
@@ -42,12 +42,12 @@ export async function createStaffUser(
 }
 
 export async function staffUserByEmail(tdb: TenantDb, email: string) {
-  return usersRepository.byEmail(tdb, email);
+  return repo.userByEmail(tdb, email);
 }
 
 /** Active staff members holding `role` (id and name only), e.g. the coaches a caseworker can refer to. */
 export async function staffWithRole(tdb: TenantDb, role: Role): Promise<{ id: string; displayName: string }[]> {
-  return (await usersRepository.list(tdb)).filter((u) => u.active && u.roles.includes(role)).map((u) => ({ id: u.id, displayName: u.displayName }));
+  return (await repo.listUsers(tdb)).filter((u) => u.active && u.roles.includes(role)).map((u) => ({ id: u.id, displayName: u.displayName }));
 }
 
 export interface StaffContact {
@@ -60,7 +60,7 @@ export interface StaffContact {
 
 /** Name, address and roles of staff members, for other modules' mails and lists (the caller audits its use). */
 export async function staffContacts(tdb: TenantDb, ids?: readonly string[]): Promise<StaffContact[]> {
-  const users = await usersRepository.list(tdb);
+  const users = await repo.listUsers(tdb);
   const wanted = ids ? new Set(ids) : undefined;
   return users.filter((u) => !wanted || wanted.has(u.id)).map((u) => ({ id: u.id, displayName: u.displayName, email: u.email, roles: u.roles, active: u.active }));
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import { noStore } from '../../shared/http/security.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formBody, formField, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { createTenant, listTenants } from './tenants.service.js';
@@ -17,13 +17,13 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps) {
   const guard = { onRequest: requirePermission(deps, 'tenants.manage') };
 
   const show = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values: Record<string, unknown> = {}, status = 200) => {
-    const created = (request.query as Record<string, unknown>).created;
+    const created = formField(request.query, 'created');
     return noStore(reply.status(status)).render(h(TenantsPage, { tenants: await listTenants(deps), errors, values, created: typeof created === 'string' ? created : undefined }));
   };
 
   app.get(PLATFORM_PATH, guard, async (request, reply) => show(request, reply));
   app.post(PLATFORM_PATH, guard, async (request, reply) => {
-    const values = (request.body ?? {}) as Record<string, unknown>;
+    const values = formBody(request.body);
     const parsed = safeParseForm(newTenantSchema, values);
     if (!parsed.ok) return show(request, reply, parsed.errors, values, 422);
     try {

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError, ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { closureForm, locationForm, serviceForm, settingsForm } from './admin.schemas.js';
@@ -81,15 +81,15 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/termine`;
   const idOf = (request: FastifyRequest, name = 'id') => {
-    const id = (request.params as Record<string, string>)[name] ?? '';
+    const id = formField(request.params, name) ?? '';
     if (!uuid.test(id)) throw new NotFoundError();
     return id;
   };
   const notice = (request: FastifyRequest) => {
-    const saved = (request.query as { saved?: string }).saved;
+    const saved = formField(request.query, 'saved');
     return saved && notices.has(saved) ? saved : undefined;
   };
-  const body = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
+  const body = (request: FastifyRequest) => submittedTexts(request.body);
 
   async function overview(request: FastifyRequest, reply: FastifyReply, values?: FormValues, errors: FieldError[] = []) {
     const data = await config.adminOverview(ctxOf(request));

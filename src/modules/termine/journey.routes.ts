@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ConflictError, ValidationError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { chosenServices, dayOverview, listAvailableTimes, locationsOffering, publicServices, type TermineContext } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';
@@ -50,7 +50,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
     const parsed = safeParseForm(s.serviceStep, request.query);
     if (!parsed.ok) return reply.status(422).render(h(ChooseServices, { services: await publicServices(ctx), selected: [], errors: parsed.errors }));
     await chosenServices(ctx, parsed.data.service);
-    const location = (request.query as { location?: string }).location;
+    const location = formField(request.query, 'location');
     const locations = await locationsOffering(ctx, parsed.data.service);
     return reply.render(h(ChooseLocation, { q: { service: parsed.data.service, location }, locations, errors: [] }));
   });
@@ -65,7 +65,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.status(422).render(h(ChooseLocation, { q: { service: service.data.service }, locations, errors: parsed.errors }));
     }
     const services = await chosenServices(ctx, parsed.data.service);
-    const persons = Number((request.query as { persons?: string }).persons) || undefined;
+    const persons = Number(formField(request.query, 'persons')) || undefined;
     const minutes = services.reduce((sum, sv) => sum + sv.durationMinutes, 0);
     return reply.render(h(ChoosePersons, { q: { ...parsed.data, persons }, minutes, errors: [] }));
   });
@@ -144,7 +144,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.redirect(`${base(request)}/termine/kontakt`, 303);
     } catch (err) {
       if (err instanceof ValidationError && errorsFor('startsAt', err.fields)) {
-        return renderTimes(request, reply, { ...(request.body as object), date: parsed.data.startsAt.toISOString().slice(0, 10) }, err.fields, 422);
+        return renderTimes(request, reply, Object.assign({}, request.body, { date: parsed.data.startsAt.toISOString().slice(0, 10) }), err.fields, 422);
       }
       if (!(err instanceof SlotTakenError)) throw err;
       return reply.status(409).render(
@@ -194,7 +194,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
     private_(reply);
     const parsed = safeParseForm(s.contactForm, request.body);
     if (!parsed.ok) {
-      const values = request.body as Record<string, string | undefined>;
+      const values = submittedTexts(request.body);
       return reply
         .status(422)
         .render(h(ContactPage, { ...found, canExtend: found.held.holdExtensions < MAX_HOLD_EXTENSIONS, now: deps.clock.now(), errors: parsed.errors, values }));
@@ -207,7 +207,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
     const token = cookieOf(request);
     if (!token) return reply.redirect(`${base(request)}/termine`, 303);
     await extendHold(ctxOf(request), token);
-    const to = (request.body as { returnTo?: string }).returnTo === 'pruefen' ? 'pruefen' : 'kontakt';
+    const to = formField(request.body, 'returnTo') === 'pruefen' ? 'pruefen' : 'kontakt';
     return reply.redirect(`${base(request)}/termine/${to}`, 303);
   });
 
@@ -234,8 +234,8 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.post('/termine/buchen', async (request, reply) => {
     const token = cookieOf(request);
-    const body = request.body as Record<string, unknown>;
-    if (!token || body.formToken !== formTokenOf(token)) {
+    const body = request.body;
+    if (!token || formField(body, 'formToken') !== formTokenOf(token)) {
       return reply.status(409).render(h(JourneyMessage, { titleKey: 'termine:expired.title', textKey: 'termine:expired.changed' }));
     }
     const held = await journey(ctxOf(request), token);
@@ -282,7 +282,7 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/termine/finden', async (request, reply) =>
-    reply.render(h(FindPage, { values: {}, errors: [], sent: (request.query as { gesendet?: string }).gesendet === '1' })),
+    reply.render(h(FindPage, { values: {}, errors: [], sent: formField(request.query, 'gesendet') === '1' })),
   );
 
   app.post('/termine/finden', async (request, reply) => {

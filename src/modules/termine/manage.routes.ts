@@ -3,10 +3,10 @@
 // (request.managedAppointment); the handlers pass that row on to the use cases.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { ValidationError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
-import { berlinDateTime } from '../../shared/time.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError } from '#shared/http/errors.js';
+import { formField, safeParseForm } from '#shared/http/validation.js';
+import { berlinDateTime } from '#shared/time.js';
+import type { AppDeps } from '#shared/module.js';
 import { dayOverview, listAvailableTimes, type TermineContext } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';
 import { slotQueryOf } from './booking.service.js';
@@ -28,7 +28,7 @@ const notices = new Set(['cancelled', 'moved', 'confirmed']);
 /** A plugin of its own (register it in a scope), so the loading preHandler runs for these routes only. */
 export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps, clientIp: request.ip });
-  const tokenOf = (request: FastifyRequest) => (request.params as { token: string }).token;
+  const tokenOf = (request: FastifyRequest) => formField(request.params, 'token') ?? '';
   const linkBase = (request: FastifyRequest) => `/t/${request.tenant.slug}/termine/verwalten/${tokenOf(request)}`;
   app.decorateRequest('managedAppointment', null as unknown as Appointment);
   app.addHook('preHandler', async (request, reply) => {
@@ -39,7 +39,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/termine/verwalten/:token', async (request, reply) => {
     const a = request.managedAppointment;
-    const done = (request.query as { done?: string }).done;
+    const done = formField(request.query, 'done');
     return reply.render(
       h(ManagePage, {
         ...(await describe(ctxOf(request), a)),
@@ -76,7 +76,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/termine/verwalten/:token/verschieben', async (request, reply) => {
     const a = moveable(request, reply);
     if (!a) return reply;
-    const month = (request.query as { month?: string }).month;
+    const month = formField(request.query, 'month');
     const overview = await dayOverview(ctxOf(request), slotQueryOf(a), month);
     const lb = linkBase(request);
     return reply.render(
@@ -112,7 +112,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/termine/verwalten/:token/verschieben/zeit', async (request, reply) => {
     const a = moveable(request, reply);
     if (!a) return reply;
-    const date = safeParseForm(s.localDate, (request.query as { date?: string }).date);
+    const date = safeParseForm(s.localDate, formField(request.query, 'date'));
     if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
     return renderMoveTimes(request, reply, a, date.data, []);
   });
@@ -123,7 +123,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!a) return reply;
     const parsed = safeParseForm(s.moveForm, request.body);
     // The "just taken" page offers times of several days and sends no date: it is the chosen time's day.
-    const date = safeParseForm(s.localDate, (request.body as { date?: string }).date ?? (parsed.ok ? berlinDateTime(parsed.data.startsAt).toISODate() : undefined));
+    const date = safeParseForm(s.localDate, formField(request.body, 'date') ?? (parsed.ok ? berlinDateTime(parsed.data.startsAt).toISODate() : undefined));
     if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
     if (!parsed.ok) return renderMoveTimes(request, reply, a, date.data, parsed.errors, 422);
     const { times } = await listAvailableTimes(ctxOf(request), { ...slotQueryOf(a), date: date.data });
@@ -139,7 +139,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = moveable(request, reply);
     if (!a) return reply;
     const parsed = safeParseForm(s.moveForm, request.body);
-    const date = safeParseForm(s.localDate, (request.body as { date?: string }).date);
+    const date = safeParseForm(s.localDate, formField(request.body, 'date'));
     if (!parsed.ok) {
       if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
       return renderMoveTimes(request, reply, a, date.data, parsed.errors, 422);

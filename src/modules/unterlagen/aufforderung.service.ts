@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
 import { getI18n } from '../../shared/i18n/index.js';
 import { parseInput } from '../../shared/http/validation.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
-import { isValidBgNummer, normalizeBgNummer } from './bgNummer.js';
+import { isValidBgNummer, normalizeBgNummer } from './bg-nummer.js';
 import { isUniqueViolation } from '../../shared/db/errors.js';
 import { aufforderungLink, enqueueAufforderungMail } from './mails.js';
 import { aufforderungLetterPdf } from './pdf.js';

@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { aufforderungForCode, type AufforderungForCitizen } from './aufforderung.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
@@ -40,7 +40,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   /** Loads the request of `:code` once per request; an unknown or expired code is 404 before any upload is read. */
   const withAufforderung = {
     preHandler: async (request: FastifyRequest) => {
-      request.citizenAufforderung = await aufforderungForCode(request.tdb, (request.params as CodeParams).code, deps.clock.now());
+      request.citizenAufforderung = await aufforderungForCode(request.tdb, formField(request.params, 'code') ?? '', deps.clock.now());
     },
   };
 
@@ -77,7 +77,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     const code = parsed.ok ? normalizeAccessCode(parsed.data.code) : undefined;
     if (!code) {
       const errors = parsed.ok ? [{ field: 'code', message: 'unterlagen:errors.codeFormat' }] : parsed.errors;
-      return reply.status(422).render(h(StartPage, { errors, code: (request.body as { code?: string } | undefined)?.code ?? '' }));
+      return reply.status(422).render(h(StartPage, { errors, code: formField(request.body, 'code') ?? '' }));
     }
     return reply.redirect(`${base(request)}/a/${code}`, 303);
   });
@@ -136,7 +136,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token', async (request, reply) => {
     const receipt = await receiptByToken(context(request), request.params.token);
     if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
-    const code = normalizeAccessCode(String((request.query as { code?: unknown }).code ?? ''));
+    const code = normalizeAccessCode(formField(request.query, 'code') ?? '');
     const moreHref = code ? `${base(request)}/a/${code}` : undefined;
     return reply.header('cache-control', 'no-store').render(h(ReceiptPage, { receipt, pdfHref: `${base(request)}/quittung/${request.params.token}/pdf`, moreHref }));
   });

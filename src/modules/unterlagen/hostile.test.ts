@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { pdfWithPages } from './files/test/fixtures.js';
-import { pdfInspection } from './files/pdfWorker.js';
+import { pdfInspection } from './files/pdf-worker.js';
 import { file, freeFields, multipart } from './test/multipart.js';
 
 const execFileAsync = promisify(execFile);

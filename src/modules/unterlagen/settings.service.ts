@@ -2,7 +2,7 @@
 // written by tenant administration through the module's index.
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import { ValidationError } from '../../shared/http/errors.js';
-import { isValidBgNummer, type BgNummerFormat } from './bgNummer.js';
+import { isValidBgNummer, type BgNummerFormat } from './bg-nummer.js';
 import * as repo from './unterlagen.repository.js';
 
 export function uploadBgNummerFormat(tdb: TenantDb): Promise<BgNummerFormat> {

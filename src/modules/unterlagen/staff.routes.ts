@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { z } from 'zod';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { parseInput, safeParseForm, toFieldErrors } from '../../shared/http/validation.js';
+import { formField, parseInput, safeParseForm, submittedTexts, toFieldErrors } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { aufforderungLetter, type NoticeContext } from './aufforderung.service.js';
@@ -84,7 +84,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post('/staff/unterlagen/aufforderungen', async (request, reply) => {
-    const body = (request.body ?? {}) as Form;
+    const body = submittedTexts(request.body);
     const form = safeParseForm(staffAufforderungForm, body);
     const rows = itemsFromForm(body);
     const rerender = async (errors: FieldError[]) =>
@@ -108,7 +108,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.post<{ Params: IdParams }>('/staff/unterlagen/aufforderungen/:id/brief', async (request, reply) => {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
-    const code = String((request.body as Form | undefined)?.code ?? '');
+    const code = String(formField(request.body, 'code') ?? '');
     const letter = await aufforderungLetter(request.tdb, request.params.id, code, notice(request));
     await letterAudit(deps, request.tdb, request.staff, request.params.id);
     return sendPdf(reply, `Aufforderung-${letter.reference}.pdf`, letter.pdf);

@@ -2,7 +2,7 @@
 // condition cannot be forgotten; cross-tenant jobs use maintenance.repository.ts.
 import { asc, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { baFormat, type BgNummerFormat } from './bgNummer.js';
+import { baFormat, type BgNummerFormat } from './bg-nummer.js';
 import {
   mitwirkungItems,
   mitwirkungsaufforderungen,

@@ -9,7 +9,7 @@ import type { TFunction } from '../../shared/i18n/index.js';
 import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
-import { isValidBgNummer, normalizeBgNummer } from './bgNummer.js';
+import { isValidBgNummer, normalizeBgNummer } from './bg-nummer.js';
 import { parseMasterKey } from '../../shared/files/index.js';
 import { ImageConversionError, inspectFile, sanitizeName, writeImagesPdf, type FileKind } from './files/index.js';
 import type { Intake, ReceivedFile } from './intake.js';

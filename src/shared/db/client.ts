@@ -1,3 +1,5 @@
+// Opens the database: PostgreSQL (pg pool with connect and statement timeouts) or embedded PGlite, behind one drizzle
+// type; a new embedded database starts migrated. Everything else reaches it through TenantDb or an Executor.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 // Files: encrypted storage of uploaded documents (disk or S3-compatible bucket), their encryption at rest and the
 // virus scan. Owns no tables; the composition root opens one store and one scanner and passes them in AppDeps.
-export { openFileStore } from './fileStore.js';
+export { openFileStore } from './file-store.js';
 export { DiskFileStore, type FileStore } from './storage.js';
 export { createScanner, type ScanVerdict, type Scanner } from './scanner.js';
 export { parseMasterKey, Sha256Tap } from './encryption.js';

@@ -1,3 +1,4 @@
+// The page shown for an error status on HTML routes (not found, invalid input, too many requests, unavailable, …), translated, inside the layout.
 import type { FieldError } from '../http/errors.js';
 import { ErrorSummary } from './components.js';
 import { useView } from './context.js';

@@ -1,3 +1,4 @@
+// The page shell of every HTML page (KERN UX): head, skip link, header, language switch, main, footer.
 import type { ComponentChildren } from 'preact';
 import { useView } from './context.js';
 

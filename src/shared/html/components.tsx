@@ -1,3 +1,4 @@
+// Form components shared by all pages (KERN UX markup): error summary, text fields, selects, choice groups, buttons.
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../http/errors.js';
 import { useT } from './context.js';

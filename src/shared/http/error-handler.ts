@@ -1,3 +1,5 @@
+// One place that maps every error to a response: problem+json (RFC 9457) for the API, a translated error page for
+// HTML; 503 with Retry-After when the database is unreachable.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { h } from 'preact';

@@ -39,6 +39,15 @@ describe('deprecation', () => {
   });
 });
 
+describe('503', () => {
+  it('is documented on every operation as problem+json, since any operation may meet an unreachable database', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json();
+    for (const path of ['/api/v1/t/{tenant}/old', '/api/v1/t/{tenant}/new']) {
+      expect(doc.paths[path].get.responses['503'].content['application/problem+json'].schema, path).toEqual({ $ref: '#/components/schemas/Problem' });
+    }
+  });
+});
+
 describe('strict serialisation', () => {
   it('refuses a response with a field the schema does not document', async () => {
     const res = await app.inject('/api/v1/t/x/new');

@@ -9,7 +9,7 @@ import { z, type ZodObject, type ZodRawShape, type ZodType } from 'zod';
 export type Access = 'public' | 'bearer' | 'staff';
 
 /** The error statuses an operation may document; each is answered as problem+json. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 
 export const fieldErrorSchema = z
   .object({
@@ -44,6 +44,7 @@ const problemText: Record<ProblemStatus, string> = {
   415: 'Unsupported media type',
   422: 'Invalid input; `errors` names each field',
   429: 'Too many requests; see Retry-After',
+  503: 'The database is unreachable for a moment (restart, failover); retry after Retry-After seconds',
 };
 
 const securityOf: Record<Access, Record<string, string[]>[]> = {
@@ -76,7 +77,7 @@ export interface OperationSpec<P extends ZodRawShape, Q extends ZodType | undefi
   response: R;
   /**
    * Errors besides those every operation of its kind has: 404 (unknown jobcenter), 422 when it takes input,
-   * 401 for bearer and staff access, 403 for staff access.
+   * 401 for bearer and staff access, 403 for staff access, 503 (database unreachable, src/shared/http/error-handler.ts).
    */
   errors?: readonly ErrorSpec[];
   /**
@@ -101,6 +102,7 @@ export function operation<
   if (takesInput) implied.push(422);
   if (spec.access !== 'public') implied.push(401);
   if (spec.access === 'staff') implied.push(403);
+  implied.push(503);
   const errors = new Map<ProblemStatus, { schema: ZodType; description: string }>();
   for (const e of [...implied, ...(spec.errors ?? [])]) {
     const status = typeof e === 'number' ? e : e.status;

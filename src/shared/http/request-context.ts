@@ -1,3 +1,4 @@
+// Per-request context: language (?lang, cookie, Accept-Language), the translator and the view context pages render with.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Tenant } from '../tenancy/tenants.tables.js';
@@ -6,6 +7,7 @@ import { fixedT, negotiateLanguage, supportedLanguages, textDirection, type TFun
 import type { ViewContext } from '../html/context.js';
 import { sharedPage } from '../html/page-cache.js';
 import { renderPage } from '../html/render.js';
+import { formField } from './validation.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,7 +35,7 @@ export const LANG_COOKIE = 'lang';
 
 /** Sets request.lang/t from ?lang, cookie, Accept-Language and the languages offered. */
 export function applyLanguage(request: FastifyRequest, reply: FastifyReply, offered: string[]) {
-  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  const query = formField(request.query, 'lang');
   const lang = negotiateLanguage({
     query: typeof query === 'string' ? query : undefined,
     cookie: request.cookies[LANG_COOKIE],

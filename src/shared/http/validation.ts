@@ -1,3 +1,4 @@
+// Input validation with zod: messages are i18n keys, errors become field lists (422 for the API, re-rendered forms for HTML).
 import { z, type ZodType } from 'zod';
 import type { FieldError } from './errors.js';
 import { ValidationError } from './errors.js';
@@ -57,4 +58,26 @@ export function safeParseForm<S extends ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; errors: FieldError[] } {
   const result = schema.safeParse(input);
   return result.success ? { ok: true, data: result.data } : { ok: false, errors: toFieldErrors(result.error) };
+}
+
+/**
+ * One value of a form, query string or path as sent, before validation: a string, or undefined when it is missing
+ * or not a single string (a repeated field). For flags and for what decides which schema applies; whatever is
+ * stored goes through a schema.
+ */
+export function formField(input: unknown, name: string): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const value: unknown = Object.getOwnPropertyDescriptor(input, name)?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The submitted text fields as typed, to show them again beside the errors; {} without a body. */
+export function submittedTexts(input: unknown): Record<string, string> {
+  if (typeof input !== 'object' || input === null) return {};
+  return Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/** The submitted form or query as sent (strings and repeated fields), for a schema to parse; {} without one. */
+export function formBody(input: unknown): Record<string, unknown> {
+  return typeof input === 'object' && input !== null ? { ...input } : {};
 }

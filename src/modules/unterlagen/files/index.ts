@@ -2,5 +2,5 @@
 // no tables; the upload service builds on it (storage, encryption and the virus scan are shared/files).
 
 export { inspectFile, type FileKind } from './inspect.js';
-export { sanitizeName } from './sanitizeName.js';
-export { ImageConversionError, writeImagesPdf } from './imagesToPdf.js';
+export { sanitizeName } from './sanitize-name.js';
+export { ImageConversionError, writeImagesPdf } from './images-to-pdf.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imagesToPdf } from './imagesToPdf.js';
+import { imagesToPdf } from './images-to-pdf.js';
 import { hasZipTrailer, inspectFile } from './inspect.js';
 import { jpegWithGps, pdfWithPages, pngImage, tinyHeic, zipArchive } from './test/fixtures.js';
 

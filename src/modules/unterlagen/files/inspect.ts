@@ -3,8 +3,8 @@ import { open, stat } from 'node:fs/promises';
 import type { Metadata } from 'sharp';
 import { loadFileType, loadSharp } from '../../../shared/libraries.js';
 import { heifCodecConfigs } from './heif.js';
-import { checkPdfInWorker } from './pdfWorker.js';
-import { extensionOf, isSuspiciousName, sanitizeName } from './sanitizeName.js';
+import { checkPdfInWorker } from './pdf-worker.js';
+import { extensionOf, isSuspiciousName, sanitizeName } from './sanitize-name.js';
 
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'heic';
 
@@ -126,7 +126,7 @@ export async function inspectFile(
 
 /**
  * Cheap structural checks first (header, an end-of-file marker near the end), then the parse in a worker thread
- * with a time and memory limit (pdfWorker.ts): random bytes behind a PDF header never reach pdf-lib.
+ * with a time and memory limit (pdf-worker.ts): random bytes behind a PDF header never reach pdf-lib.
  */
 async function checkPdf(input: string | Uint8Array, head: Uint8Array, size: number, maxPages: number): Promise<Refusal | { pages: number }> {
   // file-type already found "%PDF" at offset 0, so neither "MZ" nor "PK" can start the file.

@@ -1,3 +1,4 @@
+// Hand-written multipart/form-data bodies for app.inject tests of the upload routes.
 import { randomBytes } from 'node:crypto';
 
 export interface Part {

@@ -1,3 +1,4 @@
+// Lets the test clamd treat chosen bytes as infected (an MD5 signature), for tests of the virus-scan path.
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';

@@ -1,3 +1,4 @@
+// Test files for the upload pipeline: a tiny HEIC, JPEGs with EXIF and GPS, PNGs and PDFs of a given size.
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';

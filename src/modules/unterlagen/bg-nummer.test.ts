@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baFormat, isValidBgNummer, normalizeBgNummer } from './bgNummer.js';
+import { baFormat, isValidBgNummer, normalizeBgNummer } from './bg-nummer.js';
 
 describe('BG-Nummer format check', () => {
   it('accepts the BA format as people type it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionOf, isSuspiciousName, maxNameLength, sanitizeName } from './sanitizeName.js';
+import { extensionOf, isSuspiciousName, maxNameLength, sanitizeName } from './sanitize-name.js';
 
 describe('sanitizeName', () => {
   it.each([

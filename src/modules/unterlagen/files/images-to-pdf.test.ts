@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImageConversionError, imagesToPdf, writeImagesPdf } from './imagesToPdf.js';
+import { ImageConversionError, imagesToPdf, writeImagesPdf } from './images-to-pdf.js';
 import { exifMarker, jpegWithGps, pngClaimingSize, pngImage, tinyHeic } from './test/fixtures.js';
 
 interface PageImage {
