@@ -8,7 +8,7 @@ import type { AppDeps } from '../../shared/module.js';
 import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 import { verifyCertificate } from './certificates.service.js';
 import { codeSchema } from './seminare.schemas.js';
-import { ctxOf } from './staff.routes.js';
+import { ctxOf } from './http.js';
 import { VerifyPage } from './views/SessionPage.js';
 
 export function registerSeminarePublicRoutes(app: FastifyInstance, deps: AppDeps) {

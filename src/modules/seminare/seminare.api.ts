@@ -9,7 +9,7 @@ import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 import { requirePermission } from '../staff/index.js';
 import { categories, searchCatalogue } from './catalogue.service.js';
 import { verifyCertificate } from './certificates.service.js';
-import { ctxOf } from './staff.routes.js';
+import { ctxOf } from './http.js';
 
 const tags = ['seminare'];
 const instant = z.string().meta({ format: 'date-time' });

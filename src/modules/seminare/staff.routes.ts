@@ -3,7 +3,8 @@
 // data and relies on the app-wide default Cache-Control: no-store.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
+import type { FieldError } from '../../shared/http/errors.js';
+import { actorOf, ctxOf, fieldErrors, noticeOf } from './http.js';
 import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
@@ -22,22 +23,7 @@ import { SessionPage } from './views/SessionPage.js';
 
 type Params<P> = FastifyRequest<{ Params: P }>;
 
-export function ctxOf(request: FastifyRequest, deps: AppDeps): SeminarCtx {
-  return { deps, tdb: request.tdb, tenant: request.tenant };
-}
-const actorOf = (request: FastifyRequest): Actor => ({ userId: request.staff.userId, roles: request.staff.roles });
-const noticeOf = (request: FastifyRequest) => (request.query as Record<string, string | undefined>).notice?.replace(/[^a-zA-Z]/g, '');
 const page = (reply: FastifyReply, status = 200) => reply.status(status);
-
-async function fieldErrors(fn: () => Promise<unknown>): Promise<FieldError[]> {
-  try {
-    await fn();
-    return [];
-  } catch (err) {
-    if (err instanceof ValidationError) return err.fields;
-    throw err;
-  }
-}
 
 export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   const browse = { onRequest: requirePermission(deps, 'seminare.browse') };
