@@ -1,5 +1,5 @@
 // The training office's pages below /staff/seminare (permission seminare.manage): create and edit seminars and
-// their sessions, cancel a session. A change of seats offers freed places to the waitlist at once
+// their sessions, cancel a session; revoke a certificate (with a reason). A change of seats offers freed places to the waitlist at once
 // (catalogue.service updateSession → fillPlaces).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
@@ -8,7 +8,10 @@ import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { cancelSession, createSeminar, createSession, seminar, seminarFormChoices, sessionForEdit, updateSeminar, updateSession } from './catalogue.service.js';
+import { certificateFor, revokeCertificate } from './certificates.service.js';
 import { actorOf, ctxOf, fieldErrors } from './http.js';
+import { reasonSchema } from './seminare.schemas.js';
+import { RevokePage } from './views/RevokePage.js';
 import { cancelSessionSchema, seminarFormSchema, seminarInputOf, sessionFormSchema, sessionInputOf } from './office.schemas.js';
 import { SeminarFormPage, seminarValues, SessionFormPage, sessionValues, type FormValues } from './views/OfficeForms.js';
 
@@ -65,6 +68,19 @@ export function registerSeminareOfficeRoutes(app: FastifyInstance, deps: AppDeps
     if (errors.length) return sessionForm(request, reply, { sessionId: request.params.id }, bodyOf(request), onForm(errors));
     return reply.redirect(`${base(request)}?notice=sessionSaved`, 303);
   });
+  const revokePage = async (request: WithId, reply: FastifyReply, errors: FieldError[] = [], reason?: string) => {
+    const { certificate, sessionId } = await certificateFor(ctxOf(request, deps), actorOf(request), request.params.id);
+    return reply.status(errors.length ? 422 : 200).render(h(RevokePage, { certificate, sessionId, errors, reason }));
+  };
+  app.get<{ Params: { id: string } }>('/staff/seminare/bescheinigungen/:id/widerrufen', manage, async (request, reply) => revokePage(request, reply));
+  app.post<{ Params: { id: string } }>('/staff/seminare/bescheinigungen/:id/widerrufen', manage, async (request, reply) => {
+    const parsed = safeParseForm(reasonSchema, bodyOf(request));
+    let sessionId = '';
+    const errors = parsed.ok ? await fieldErrors(async () => (sessionId = await revokeCertificate(ctxOf(request, deps), actorOf(request), request.params.id, parsed.data.reason))) : parsed.errors;
+    if (errors.length) return revokePage(request, reply, errors, typeof bodyOf(request).reason === 'string' ? (bodyOf(request).reason as string) : undefined);
+    return reply.redirect(`${base(request)}/termine/${sessionId}?notice=revoked`, 303);
+  });
+
   app.post<{ Params: { id: string } }>('/staff/seminare/termine/:id/absagen', manage, async (request, reply) => {
     await sessionForEdit(ctxOf(request, deps), actorOf(request), request.params.id);
     const parsed = safeParseForm(cancelSessionSchema, bodyOf(request));

@@ -80,6 +80,28 @@ describe('seminare pages', () => {
     const invalid = await ctx.app.inject({ url: `${base}/seminare/nachweis?code=AAAA-BBBB-CCCC-DDDD` });
     expect(invalid.body).toContain('keine gültige Bescheinigung');
     expect((await ctx.app.inject({ url: `/t/${ctx.otherTenant.slug}/seminare/nachweis?code=${code}` })).body).toContain('keine gültige Bescheinigung');
+
+    // Revocation: the training office only, a reason is required; the public check then says "widerrufen".
+    const revokeUrl = `/staff/seminare/bescheinigungen/${certId}/widerrufen`;
+    expect((await get(office, `/staff/seminare/termine/${session.id}`)).body).toContain(revokeUrl);
+    expect((await get(staff, revokeUrl)).statusCode).toBe(403);
+    expect((await post(staff, revokeUrl, { reason: 'x' })).statusCode).toBe(403);
+    const revokeForm = await get(office, revokeUrl);
+    expect(revokeForm.body).toContain(seminar.title);
+    const noRevokeReason = await post(office, revokeUrl, { reason: ' ' });
+    expect(noRevokeReason.statusCode).toBe(422);
+    expect(noRevokeReason.body).toContain('href="#f-reason"');
+    expect((await ctx.app.inject({ url: `${base}/seminare/nachweis?code=${code}` })).body).toContain('Die Bescheinigung ist gültig.');
+    const revoked = await post(office, revokeUrl, { reason: 'Anwesenheit falsch erfasst' });
+    expect(revoked.statusCode).toBe(303);
+    expect(revoked.headers.location).toBe(`${base}/staff/seminare/termine/${session.id}?notice=revoked`);
+    const after = await ctx.app.inject({ url: `${base}/seminare/nachweis?code=${code}` });
+    expect(after.body).toContain('Diese Bescheinigung wurde widerrufen');
+    expect(after.body).not.toContain(seminar.title);
+    const api = await ctx.app.inject({ url: `/api/v1/t/neue-wege/seminar-certificates/verification?code=${code}` });
+    expect(api.json()).toEqual({ valid: false, revoked: true });
+    expect((await post(office, revokeUrl, { reason: 'noch einmal' })).statusCode).toBe(422);
+    expect((await get(staff, '/staff/seminare/meine')).body).not.toContain(`bescheinigungen/${certId}.pdf`);
     ctx.clock.set('2027-02-01T08:00:00Z');
   });
 });

@@ -20,6 +20,7 @@ const verification = z
     holderName: z.string().optional().meta({ description: 'Only when valid' }),
     seminarTitle: z.string().optional(),
     dates: z.string().optional().meta({ description: 'The seminar days as printed on the certificate' }),
+    revoked: z.boolean().optional().meta({ description: 'true when the certificate was revoked (then nothing else is said)' }),
   })
   .meta({ id: 'CertificateVerification' });
 

@@ -3,7 +3,7 @@ import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { Layout } from '../../../shared/html/Layout.js';
 import { StaffLayout } from '../../staff/index.js';
-import type { sheetOf } from '../certificates.service.js';
+import type { sheetOf, Verification } from '../certificates.service.js';
 import { formatDays } from '../format.js';
 
 type Sheet = Awaited<ReturnType<typeof sheetOf>>;
@@ -77,6 +77,15 @@ export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?
             {participants.map((p) => (
               <li key={p.enrolmentId}>
                 {p.name}: {t('seminare:certificate.attended', { percent: p.percent })} · {p.certificate ? (p.certificate.revokedAt ? t('seminare:certificate.revoked') : t('seminare:certificate.issuedShort')) : t('seminare:certificate.none')}
+                {p.certificate && !p.certificate.revokedAt ? (
+                  <>
+                    {' · '}
+                    <a class="kern-link" href={`${base}/staff/seminare/bescheinigungen/${p.certificate.id}/widerrufen`}>
+                      {t('seminare:certificate.revoke')}
+                      <span class="kern-sr-only">: {p.name}</span>
+                    </a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -90,7 +99,7 @@ export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?
   );
 }
 
-export function VerifyPage(props: { result?: { valid: true; holderName: string; seminarTitle: string; dates: string } | { valid: false } | undefined; errors: FieldError[]; code?: string | undefined }) {
+export function VerifyPage(props: { result?: Verification | undefined; errors: FieldError[]; code?: string | undefined }) {
   const t = useT();
   const base = useTenantBase();
   const r = props.result;
@@ -103,7 +112,7 @@ export function VerifyPage(props: { result?: { valid: true; holderName: string; 
           <p class="kern-body">{t('seminare:verify.validText', { name: r.holderName, title: r.seminarTitle, dates: r.dates })}</p>
         </Alert>
       ) : null}
-      {r && !r.valid ? <Alert type="danger" title={t('seminare:verify.invalid')} /> : null}
+      {r && !r.valid ? <Alert type="danger" title={t(r.revoked ? 'seminare:verify.revoked' : 'seminare:verify.invalid')} /> : null}
       <form method="get" action={`${base}/seminare/nachweis`} novalidate>
         <div class={`kern-form-input${props.errors.length ? ' kern-form-input--error' : ''}`}>
           <label class="kern-label" for="f-code">
