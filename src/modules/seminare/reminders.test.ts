@@ -7,7 +7,7 @@ import { remindAllTenants } from './jobs.js';
 import { issueCertificates, recordAttendance } from './certificates.service.js';
 import { sendReminders } from './reminders.js';
 import { sessionsRepository } from './seminare.repository.js';
-import { createTestSession, mailsTo, person, seminarCtx, setApproval } from './testing.js';
+import { createTestSession, mailsTo, person, setApproval } from './testing.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -168,6 +168,7 @@ export async function certificatesBySeminar(tdb: TenantDb): Promise<{ userId: st
 
 export const trainerLinksRepository = {
   insert: (tdb: TenantDb, values: New<typeof seminarTrainerLinks>) => tdb.insert(seminarTrainerLinks, values),
+  removeOfSession: (tdb: TenantDb, sessionId: string) => tdb.delete(seminarTrainerLinks, eq(seminarTrainerLinks.sessionId, sessionId)),
   live: (tdb: TenantDb, tokenHash: string, now: Date) => tdb.first(seminarTrainerLinks, eq(seminarTrainerLinks.tokenHash, tokenHash), gt(seminarTrainerLinks.expiresAt, now)),
 };
 

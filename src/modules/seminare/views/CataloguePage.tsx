@@ -123,12 +123,12 @@ export function CataloguePage(props: CatalogueProps) {
                 <p class="kern-body ww-seminar-admin">
                   <a class="kern-link" href={`${base}/staff/seminare/seminare/${s.id}/bearbeiten`}>
                     {t('seminare:office.editSeminar')}
-                    <span class="kern-sr-only">: {s.title}</span>
+                    <span class="kern-sr-only">{t('seminare:catalogue.forSeminar', { title: s.title })}</span>
                   </a>
                   {' · '}
                   <a class="kern-link" href={`${base}/staff/seminare/seminare/${s.id}/termine/neu`}>
                     {t('seminare:office.newSession')}
-                    <span class="kern-sr-only">: {s.title}</span>
+                    <span class="kern-sr-only">{t('seminare:catalogue.forSeminar', { title: s.title })}</span>
                   </a>
                   {s.active ? '' : ` · ${t('seminare:office.inactive')}`}
                 </p>

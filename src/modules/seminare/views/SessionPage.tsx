@@ -9,7 +9,7 @@ import { formatDays } from '../format.js';
 type Sheet = Awaited<ReturnType<typeof sheetOf>>;
 const levels = [100, 75, 50, 25, 0];
 
-export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined; manage: boolean }) {
+export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined; manage: boolean; trainerUrl?: string | undefined }) {
   const t = useT();
   const base = useTenantBase();
   const { csrfToken, lang } = useView();
@@ -23,8 +23,64 @@ export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?
       </p>
       <ErrorSummary errors={props.errors} />
       {props.notice ? <Alert type="success" title={t(`seminare:notice.${props.notice}`)} /> : null}
+      {props.trainerUrl ? (
+        <Alert type="success" title={t('seminare:trainerLink.issued')}>
+          <p class="kern-body">{t('seminare:trainerLink.once')}</p>
+          <p class="kern-body ww-break">
+            <code>{props.trainerUrl}</code>
+          </p>
+        </Alert>
+      ) : null}
       <h2 class="kern-heading-medium">{t('seminare:attendance.title')}</h2>
       {participants.length === 0 ? <p class="kern-body">{t('seminare:attendance.none')}</p> : null}
+      <AttendanceForms sheet={props.sheet} path={path} />
+      {props.manage && participants.length ? (
+        <>
+          <h2 class="kern-heading-medium">{t('seminare:certificate.heading')}</h2>
+          <p class="kern-body">{t('seminare:certificate.rule', { percent: seminar.attendanceThresholdPercent })}</p>
+          <ul class="kern-list">
+            {participants.map((p) => (
+              <li key={p.enrolmentId}>
+                {p.name}: {t('seminare:certificate.attended', { percent: p.percent })} · {p.certificate ? (p.certificate.revokedAt ? t('seminare:certificate.revoked') : t('seminare:certificate.issuedShort')) : t('seminare:certificate.none')}
+                {p.certificate && !p.certificate.revokedAt ? (
+                  <>
+                    {' · '}
+                    <a class="kern-link" href={`${base}/staff/seminare/bescheinigungen/${p.certificate.id}/widerrufen`}>
+                      {t('seminare:certificate.revoke')}
+                      <span class="kern-sr-only">: {p.name}</span>
+                    </a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <form method="post" action={`${path}/bescheinigungen`}>
+            <CsrfField token={csrfToken} />
+            <Button>{t('seminare:certificate.issue')}</Button>
+          </form>
+        </>
+      ) : null}
+      {props.manage ? (
+        <>
+          <h2 class="kern-heading-medium">{t('seminare:trainerLink.heading')}</h2>
+          <p class="kern-body">{t('seminare:trainerLink.explain')}</p>
+          <form method="post" action={`${path}/referentenlink`}>
+            <CsrfField token={csrfToken} />
+            <Button variant="secondary">{t('seminare:trainerLink.issue')}</Button>
+          </form>
+        </>
+      ) : null}
+    </StaffLayout>
+  );
+}
+
+/** One form per session day: the attendance of every confirmed participant, and the sign-in sheet PDF. */
+export function AttendanceForms({ sheet, path }: { sheet: Sheet; path: string }) {
+  const t = useT();
+  const { csrfToken, lang } = useView();
+  const { days, participants } = sheet;
+  return (
+    <>
       {participants.length
         ? days.map((day, i) => (
             <form method="post" action={`${path}/tage/${day.id}`} key={day.id} class="ww-attendance-day">
@@ -69,33 +125,7 @@ export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?
             </form>
           ))
         : null}
-      {props.manage && participants.length ? (
-        <>
-          <h2 class="kern-heading-medium">{t('seminare:certificate.heading')}</h2>
-          <p class="kern-body">{t('seminare:certificate.rule', { percent: seminar.attendanceThresholdPercent })}</p>
-          <ul class="kern-list">
-            {participants.map((p) => (
-              <li key={p.enrolmentId}>
-                {p.name}: {t('seminare:certificate.attended', { percent: p.percent })} · {p.certificate ? (p.certificate.revokedAt ? t('seminare:certificate.revoked') : t('seminare:certificate.issuedShort')) : t('seminare:certificate.none')}
-                {p.certificate && !p.certificate.revokedAt ? (
-                  <>
-                    {' · '}
-                    <a class="kern-link" href={`${base}/staff/seminare/bescheinigungen/${p.certificate.id}/widerrufen`}>
-                      {t('seminare:certificate.revoke')}
-                      <span class="kern-sr-only">: {p.name}</span>
-                    </a>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          <form method="post" action={`${path}/bescheinigungen`}>
-            <CsrfField token={csrfToken} />
-            <Button>{t('seminare:certificate.issue')}</Button>
-          </form>
-        </>
-      ) : null}
-    </StaffLayout>
+    </>
   );
 }
 
@@ -132,6 +162,25 @@ export function VerifyPage(props: { result?: Verification | undefined; errors: F
           <Button>{t('seminare:verify.check')}</Button>
         </div>
       </form>
+    </Layout>
+  );
+}
+
+/** What an external trainer's personal link opens: the attendance lists of that one session. */
+export function TrainerLinkPage(props: { sheet: Sheet; path: string; errors: FieldError[]; notice?: string | undefined }) {
+  const t = useT();
+  const { lang } = useView();
+  const { session, seminar, days } = props.sheet;
+  return (
+    <Layout title={seminar.title}>
+      <h1 class="kern-heading-large">{seminar.title}</h1>
+      <p class="kern-body">
+        {formatDays(days, lang)} · {session.room ?? session.onlineUrl}
+      </p>
+      <ErrorSummary errors={props.errors} />
+      {props.notice ? <Alert type="success" title={t(`seminare:notice.${props.notice}`)} /> : null}
+      <h2 class="kern-heading-medium">{t('seminare:attendance.title')}</h2>
+      <AttendanceForms sheet={props.sheet} path={props.path} />
     </Layout>
   );
 }
