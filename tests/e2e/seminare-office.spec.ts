@@ -72,7 +72,7 @@ describe('training office', () => {
       await expect.poll(() => page.locator('.ww-error-summary').count()).toBe(1);
       await expectAccessible(page, `session form error ${width}`);
       await shot(page, `office-session-error-${width}`);
-      await page.getByLabel('Raum', { exact: true }).fill('Raum 3.01');
+      await page.locator('#f-room').fill('Raum 3.01');
       await page.getByLabel('Ende (Tag 1)').fill('16:00');
       await page.getByLabel('Anmeldung bis (einschließlich)').fill('2027-03-01');
       await page.getByLabel('Stornierung bis (einschließlich)').fill('2027-03-05');
