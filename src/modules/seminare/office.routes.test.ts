@@ -3,7 +3,7 @@ import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam } from '../staff/testing.js';
 import { requestEnrolment } from './enrolment.service.js';
 import { catalogueRepository, enrolmentsRepository, sessionsRepository } from './seminare.repository.js';
-import { createTestSession, mailsTo, person, seminarCtx, setApproval } from './testing.js';
+import { createTestSession, mailsTo, pagesAs, person, seminarCtx, setApproval } from './testing.js';
 import { createCategory } from './catalogue.service.js';
 import type { SeminarEnrolment } from './seminare.tables.js';
 
@@ -13,11 +13,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const base = '/t/neue-wege';
-type Who = Awaited<ReturnType<typeof person>>;
-const get = (who: Who, url: string) => ctx.app.inject({ url: `${base}${url}`, cookies: who.cookies });
-const post = (who: Who, url: string, payload: Record<string, string | string[]> = {}) =>
-  ctx.app.inject({ method: 'POST', url: `${base}${url}`, cookies: who.cookies, payload: { _csrf: who.csrfToken, ...payload } });
+const get: ReturnType<typeof pagesAs>['get'] = (...args) => pagesAs(ctx).get(...args);
+const post: ReturnType<typeof pagesAs>['post'] = (...args) => pagesAs(ctx).post(...args);
 
 const sessionForm = {
   room: 'Raum 2.04',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam, sessionFor } from '../staff/testing.js';
 import { certificateCode } from './certificates.service.js';
-import { createTestSession, person, setApproval } from './testing.js';
+import { createTestSession, pagesAs, person, setApproval } from './testing.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -11,10 +11,8 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const base = '/t/neue-wege';
-type Who = Awaited<ReturnType<typeof person>>;
-const get = (who: Who, url: string) => ctx.app.inject({ url: `${base}${url}`, cookies: who.cookies });
-const post = (who: Who, url: string, payload: Record<string, string> = {}) =>
-  ctx.app.inject({ method: 'POST', url: `${base}${url}`, cookies: who.cookies, payload: { _csrf: who.csrfToken, ...payload } });
+const get: ReturnType<typeof pagesAs>['get'] = (...args) => pagesAs(ctx).get(...args);
+const post: ReturnType<typeof pagesAs>['post'] = (...args) => pagesAs(ctx).post(...args);
 
 describe('seminare pages', () => {
   it('a staff member finds a seminar, enrols; the team lead and the training office approve; attendance leads to a verifiable certificate', async () => {

@@ -9,20 +9,32 @@ import { formatDays } from '../format.js';
 type Sheet = Awaited<ReturnType<typeof sheetOf>>;
 const levels = [100, 75, 50, 25, 0];
 
-export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined; manage: boolean; trainerUrl?: string | undefined }) {
+/** Title, days and place of the session, its errors and a notice. */
+function SessionHeader(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined }) {
   const t = useT();
-  const base = useTenantBase();
-  const { csrfToken, lang } = useView();
-  const { session, seminar, days, participants } = props.sheet;
-  const path = `${base}/staff/seminare/termine/${session.id}`;
+  const { lang } = useView();
+  const { session, seminar, days } = props.sheet;
   return (
-    <StaffLayout title={seminar.title} wide>
+    <>
       <h1 class="kern-heading-large">{seminar.title}</h1>
       <p class="kern-body">
         {formatDays(days, lang)} · {session.room ?? session.onlineUrl}
       </p>
       <ErrorSummary errors={props.errors} />
       {props.notice ? <Alert type="success" title={t(`seminare:notice.${props.notice}`)} /> : null}
+    </>
+  );
+}
+
+export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined; manage: boolean; trainerUrl?: string | undefined }) {
+  const t = useT();
+  const base = useTenantBase();
+  const { csrfToken } = useView();
+  const { session, seminar, participants } = props.sheet;
+  const path = `${base}/staff/seminare/termine/${session.id}`;
+  return (
+    <StaffLayout title={seminar.title} wide>
+      <SessionHeader sheet={props.sheet} errors={props.errors} notice={props.notice} />
       {props.trainerUrl ? (
         <Alert type="success" title={t('seminare:trainerLink.issued')}>
           <p class="kern-body">{t('seminare:trainerLink.once')}</p>
@@ -169,16 +181,9 @@ export function VerifyPage(props: { result?: Verification | undefined; errors: F
 /** What an external trainer's personal link opens: the attendance lists of that one session. */
 export function TrainerLinkPage(props: { sheet: Sheet; path: string; errors: FieldError[]; notice?: string | undefined }) {
   const t = useT();
-  const { lang } = useView();
-  const { session, seminar, days } = props.sheet;
   return (
-    <Layout title={seminar.title}>
-      <h1 class="kern-heading-large">{seminar.title}</h1>
-      <p class="kern-body">
-        {formatDays(days, lang)} · {session.room ?? session.onlineUrl}
-      </p>
-      <ErrorSummary errors={props.errors} />
-      {props.notice ? <Alert type="success" title={t(`seminare:notice.${props.notice}`)} /> : null}
+    <Layout title={props.sheet.seminar.title}>
+      <SessionHeader sheet={props.sheet} errors={props.errors} notice={props.notice} />
       <h2 class="kern-heading-medium">{t('seminare:attendance.title')}</h2>
       <AttendanceForms sheet={props.sheet} path={props.path} />
     </Layout>
