@@ -1,7 +1,7 @@
 // A staff member's own view: their requests with status and offers, their certificates, and the training
 // account (UE per year, mandatory trainings done, due or expired).
 import { DateTime } from 'luxon';
-import { staffContacts } from '../staff/index.js';
+import { staffContacts, teamService } from '../staff/index.js';
 import { assertCan, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import { berlinYear } from './format.js';
@@ -19,6 +19,11 @@ export interface MandatoryState {
   /** 'done' (valid), 'due' (never done), 'expired' (validity over). */
   state: 'done' | 'due' | 'expired';
   validUntil: Date | undefined;
+}
+
+/** Whether a seminar is mandatory for someone with these roles in these teams. */
+export function isMandatoryFor(seminar: Seminar, roles: readonly string[], teamIds: readonly string[]): boolean {
+  return seminar.mandatoryForRoles.some((r) => roles.includes(r)) || seminar.mandatoryForTeams.some((t) => teamIds.includes(t));
 }
 
 export async function myOverview(ctx: SeminarCtx, actor: Actor) {
@@ -41,8 +46,9 @@ export async function myOverview(ctx: SeminarCtx, actor: Actor) {
   for (const e of list) if (e.certificate) ueByYear.set(berlinYear(e.certificate.issuedAt), (ueByYear.get(berlinYear(e.certificate.issuedAt)) ?? 0) + e.certificate.ue);
 
   const now = ctx.deps.clock.now();
+  const teamIds = (await teamService.teamsOf(ctx.tdb, actor.userId)).map((t) => t.id);
   const mandatory: MandatoryState[] = (await catalogueRepository.search(ctx.tdb, {}))
-    .filter((s) => s.mandatoryForRoles.some((r) => actor.roles.includes(r)))
+    .filter((s) => isMandatoryFor(s, actor.roles, teamIds))
     .map((seminar) => {
       const last = list.filter((e) => e.seminar.id === seminar.id && e.certificate).map((e) => e.certificate!.issuedAt).sort((a, b) => b.getTime() - a.getTime())[0];
       if (!last) return { seminar, state: 'due' as const, validUntil: undefined };

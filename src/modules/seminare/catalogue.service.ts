@@ -2,6 +2,7 @@
 // with days, room or online link, seats and deadlines. Changing a session tells every participant (same calendar
 // UID, higher SEQUENCE); cancelling sends METHOD:CANCEL.
 import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
+import { staffWithRole, teamService } from '../staff/index.js';
 import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import { notify } from './notify.js';
@@ -21,8 +22,11 @@ export interface SeminarInput {
   prerequisites: string;
   targetRoles: string[];
   mandatoryForRoles: string[];
+  targetTeams?: string[] | undefined;
+  mandatoryForTeams?: string[] | undefined;
   validityMonths?: number | null | undefined;
   attendanceThresholdPercent: number;
+  active?: boolean | undefined;
 }
 
 export interface SessionInput {
@@ -53,14 +57,33 @@ export async function createCategory(ctx: SeminarCtx, actor: Actor, name: string
   return catalogueRepository.insertCategory(ctx.tdb, name);
 }
 
-async function assertCategory(ctx: SeminarCtx, id: string) {
-  const known = (await catalogueRepository.categories(ctx.tdb)).some((c) => c.id === id);
-  if (!known) throw new ValidationError([{ field: 'categoryId', message: 'seminare:catalogue.categoryRequired' }]);
+/** Category, teams and trainer must exist in this tenant. */
+async function assertReferences(ctx: SeminarCtx, input: SeminarInput) {
+  const errors = [];
+  if (!(await catalogueRepository.categories(ctx.tdb)).some((c) => c.id === input.categoryId)) errors.push({ field: 'categoryId', message: 'seminare:catalogue.categoryRequired' });
+  const teams = new Set((await teamService.listTeams(ctx.tdb)).map((t) => t.id));
+  if (!(input.targetTeams ?? []).every((id) => teams.has(id))) errors.push({ field: 'targetTeams', message: 'common:validation.choice' });
+  if (!(input.mandatoryForTeams ?? []).every((id) => teams.has(id))) errors.push({ field: 'mandatoryForTeams', message: 'common:validation.choice' });
+  if (input.trainerUserId && !(await staffWithRole(ctx.tdb, 'trainer')).some((t) => t.id === input.trainerUserId)) errors.push({ field: 'trainerUserId', message: 'common:validation.choice' });
+  if (errors.length) throw new ValidationError(errors);
+}
+
+/** What the seminar form offers to choose from: categories, teams and staff with the role trainer. */
+export async function seminarFormChoices(ctx: SeminarCtx) {
+  return { categories: await catalogueRepository.categories(ctx.tdb), teams: await teamService.listTeams(ctx.tdb), trainers: await staffWithRole(ctx.tdb, 'trainer') };
+}
+
+/** A session with its days and seminar, for the training office's edit form. */
+export async function sessionForEdit(ctx: SeminarCtx, actor: Actor, sessionId: string) {
+  assertCan(ctx, actor, 'seminare.manage');
+  const session = UUID.test(sessionId) ? await sessionsRepository.byId(ctx.tdb, sessionId) : undefined;
+  if (!session) throw new NotFoundError();
+  return { session, days: await sessionsRepository.days(ctx.tdb, [session.id]), seminar: (await catalogueRepository.seminarById(ctx.tdb, session.seminarId))! };
 }
 
 export async function createSeminar(ctx: SeminarCtx, actor: Actor, input: SeminarInput): Promise<Seminar> {
   assertCan(ctx, actor, 'seminare.manage');
-  await assertCategory(ctx, input.categoryId);
+  await assertReferences(ctx, input);
   return ctx.tdb.transaction(async (tx) => {
     const created = await catalogueRepository.insertSeminar(tx, input);
     await audit(ctx, tx, actor, 'seminare.seminar_created', 'seminar', created.id);
@@ -71,7 +94,7 @@ export async function createSeminar(ctx: SeminarCtx, actor: Actor, input: Semina
 export async function updateSeminar(ctx: SeminarCtx, actor: Actor, id: string, input: SeminarInput): Promise<void> {
   assertCan(ctx, actor, 'seminare.manage');
   await seminar(ctx, id);
-  await assertCategory(ctx, input.categoryId);
+  await assertReferences(ctx, input);
   await ctx.tdb.transaction(async (tx) => {
     await catalogueRepository.updateSeminar(tx, id, input);
     await audit(ctx, tx, actor, 'seminare.seminar_changed', 'seminar', id);

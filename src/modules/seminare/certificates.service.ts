@@ -103,30 +103,38 @@ export async function issueCertificates(ctx: SeminarCtx, actor: Actor, sessionId
   return issued;
 }
 
-/** Public check of a code: what the certificate says, or that it is not valid (unknown or revoked). */
-export async function verifyCertificate(ctx: SeminarCtx, input: string): Promise<{ valid: true; holderName: string; seminarTitle: string; dates: string } | { valid: false }> {
+export type Verification = { valid: true; holderName: string; seminarTitle: string; dates: string } | { valid: false; revoked?: true };
+
+/** Public check of a code: what the certificate says; or invalid, saying only "revoked" for a revoked one. */
+export async function verifyCertificate(ctx: SeminarCtx, input: string): Promise<Verification> {
   const code = normaliseCode(input);
   const found = code ? await certificatesRepository.byCodeHash(ctx.tdb, sha256(code)) : undefined;
-  if (!found || found.revokedAt) return { valid: false };
+  if (!found) return { valid: false };
+  if (found.revokedAt) return { valid: false, revoked: true };
   return { valid: true, holderName: found.holderName, seminarTitle: found.seminarTitle, dates: found.dates };
 }
 
 /** The certificate and its code, for its holder or the training office. */
-export async function certificateFor(ctx: SeminarCtx, actor: Actor, certificateId: string): Promise<{ certificate: SeminarCertificate; code: string }> {
+export async function certificateFor(ctx: SeminarCtx, actor: Actor, certificateId: string): Promise<{ certificate: SeminarCertificate; code: string; sessionId: string }> {
   const certificate = UUID.test(certificateId) ? await certificatesRepository.byId(ctx.tdb, certificateId) : undefined;
   if (!certificate) throw new NotFoundError();
   const enrolment = (await enrolmentsRepository.byId(ctx.tdb, certificate.enrolmentId))!;
   if (enrolment.userId !== actor.userId && !can(ctx, actor, 'seminare.manage')) throw new NotFoundError();
   await audit(ctx, ctx.tdb, actor, 'seminare.certificate_viewed', 'seminar_certificate', certificate.id);
-  return { certificate, code: certificateCode(ctx.deps.config.secretKey, certificate.id) };
+  return { certificate, code: certificateCode(ctx.deps.config.secretKey, certificate.id), sessionId: enrolment.sessionId };
 }
 
-export async function revokeCertificate(ctx: SeminarCtx, actor: Actor, certificateId: string, reason: string): Promise<void> {
+/** The training office revokes a certificate with a reason (audited); the verify page then says "widerrufen". Returns its session. */
+export async function revokeCertificate(ctx: SeminarCtx, actor: Actor, certificateId: string, reason: string): Promise<string> {
   assertCan(ctx, actor, 'seminare.manage');
+  const certificate = UUID.test(certificateId) ? await certificatesRepository.byId(ctx.tdb, certificateId) : undefined;
+  if (!certificate) throw new NotFoundError();
+  if (certificate.revokedAt) throw new ValidationError([{ field: 'reason', message: 'seminare:certificate.alreadyRevoked' }]);
   if (!reason) throw new ValidationError([{ field: 'reason', message: 'seminare:approval.reasonRequired' }]);
   await ctx.tdb.transaction(async (tx) => {
-    const [revoked] = await certificatesRepository.revoke(tx, certificateId, ctx.deps.clock.now(), reason);
-    if (!revoked) throw new NotFoundError();
-    await audit(ctx, tx, actor, 'seminare.certificate_revoked', 'seminar_certificate', certificateId, reason);
+    const [revoked] = await certificatesRepository.revoke(tx, certificate.id, ctx.deps.clock.now(), reason);
+    if (!revoked) throw new ValidationError([{ field: 'reason', message: 'seminare:certificate.alreadyRevoked' }]);
+    await audit(ctx, tx, actor, 'seminare.certificate_revoked', 'seminar_certificate', certificate.id, reason);
   });
+  return (await enrolmentsRepository.byId(ctx.tdb, certificate.enrolmentId))!.sessionId;
 }

@@ -33,13 +33,14 @@ async function underLock<T>(ctx: SeminarCtx, enrolment: SeminarEnrolment, fn: (t
   });
 }
 
-/** Approvers get a mail: the applicant's team leads, or the training office. */
-async function tellApprovers(ctx: SeminarCtx, tx: TenantDb, enrolment: SeminarEnrolment, session: SeminarSession) {
+/** Approvers get a mail (or, when `reminder`, a reminder): the applicant's team leads, or the training office. */
+export async function tellApprovers(ctx: SeminarCtx, tx: TenantDb, enrolment: SeminarEnrolment, session: SeminarSession, reminder = false) {
   const approvers =
     enrolment.status === 'pending_lead'
       ? await teamService.leadsOf(tx, enrolment.userId)
       : (await staffContacts(tx)).filter((c) => c.active && c.roles.includes('personalentwicklung'));
-  for (const a of approvers) await notify(ctx, tx, enrolment, session, enrolment.status === 'pending_lead' ? 'requested' : 'pendingHr', a);
+  const kind = reminder ? 'approvalReminder' : enrolment.status === 'pending_lead' ? 'requested' : 'pendingHr';
+  for (const a of approvers) await notify(ctx, tx, enrolment, session, kind, a);
 }
 
 /** A staff member asks for a place in a session. */

@@ -7,6 +7,7 @@ import { seedSeminareDemo } from './demo.js';
 import { seminareJobs } from './jobs.js';
 import { registerSeminareApi } from './seminare.api.js';
 import { registerSeminarePublicRoutes } from './public.routes.js';
+import { registerSeminareOfficeRoutes } from './office.routes.js';
 import { registerSeminareStaffRoutes } from './staff.routes.js';
 
 export const seminareModule: WegweiserModule = {
@@ -28,6 +29,7 @@ export const seminareModule: WegweiserModule = {
   ],
   html(app, deps) {
     registerSeminareStaffRoutes(app, deps);
+    registerSeminareOfficeRoutes(app, deps);
     registerSeminarePublicRoutes(app, deps);
   },
   api: registerSeminareApi,

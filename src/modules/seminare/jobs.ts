@@ -1,8 +1,10 @@
-// Background jobs of the seminar programme: lapse expired offers and pass their seats on (every minute).
+// Background jobs of the seminar programme: lapse expired offers and pass their seats on (every minute); send
+// the reminders that are due (every quarter hour, each reminder once).
 import { TenantDb } from '../../shared/db/tenant-scope.js';
 import type { AppDeps, BackgroundJob } from '../../shared/module.js';
 import { tenantsRepository } from '../../shared/tenancy/index.js';
 import { expireOffers } from './enrolment.service.js';
+import { sendReminders } from './reminders.js';
 
 export async function expireOffersOfAllTenants(deps: AppDeps): Promise<number> {
   let lapsed = 0;
@@ -12,4 +14,12 @@ export async function expireOffersOfAllTenants(deps: AppDeps): Promise<number> {
   return lapsed;
 }
 
-export const seminareJobs: BackgroundJob[] = [{ name: 'seminare.expire-offers', everyMs: 60_000, run: async (deps) => void (await expireOffersOfAllTenants(deps)) }];
+/** Reminders (pending approvals, mandatory trainings, sessions soon) of every tenant; each goes out once. */
+export async function remindAllTenants(deps: AppDeps): Promise<void> {
+  for (const tenant of await tenantsRepository.list(deps.database.db)) await sendReminders({ deps, tenant, tdb: new TenantDb(deps.database.db, tenant.id) });
+}
+
+export const seminareJobs: BackgroundJob[] = [
+  { name: 'seminare.expire-offers', everyMs: 60_000, run: async (deps) => void (await expireOffersOfAllTenants(deps)) },
+  { name: 'seminare.reminders', everyMs: 15 * 60_000, run: remindAllTenants },
+];

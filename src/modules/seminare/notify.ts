@@ -11,10 +11,10 @@ import { formatDays, formatInstant } from './format.js';
 import { catalogueRepository, sessionsRepository } from './seminare.repository.js';
 import type { SeminarEnrolment, SeminarSession, SeminarSessionDay } from './seminare.tables.js';
 
-export type NoticeKind = 'requested' | 'pendingHr' | 'rejected' | 'waitlisted' | 'offered' | 'confirmed' | 'offerExpired' | 'cancelled' | 'sessionChanged' | 'sessionCancelled' | 'sessionCancelledRequest';
+export type NoticeKind = 'requested' | 'pendingHr' | 'rejected' | 'waitlisted' | 'offered' | 'confirmed' | 'offerExpired' | 'cancelled' | 'sessionChanged' | 'sessionCancelled' | 'sessionCancelledRequest' | 'approvalReminder' | 'sessionReminder';
 
 /** Kinds whose mail carries the calendar file; the value says whether it cancels. */
-const calendar: Partial<Record<NoticeKind, boolean>> = { confirmed: false, sessionChanged: false, cancelled: true, sessionCancelled: true };
+const calendar: Partial<Record<NoticeKind, boolean>> = { confirmed: false, sessionChanged: false, sessionReminder: false, cancelled: true, sessionCancelled: true };
 
 export function sessionIcs(ctx: SeminarCtx, session: SeminarSession, days: SeminarSessionDay[], title: string, cancelled: boolean): string {
   const host = new URL(ctx.deps.config.publicUrl).hostname;

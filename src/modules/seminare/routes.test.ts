@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam, sessionFor } from '../staff/testing.js';
 import { certificateCode } from './certificates.service.js';
-import { createTestSession, person, setApproval } from './testing.js';
+import { createTestSession, pagesAs, person, setApproval } from './testing.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -11,10 +11,8 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const base = '/t/neue-wege';
-type Who = Awaited<ReturnType<typeof person>>;
-const get = (who: Who, url: string) => ctx.app.inject({ url: `${base}${url}`, cookies: who.cookies });
-const post = (who: Who, url: string, payload: Record<string, string> = {}) =>
-  ctx.app.inject({ method: 'POST', url: `${base}${url}`, cookies: who.cookies, payload: { _csrf: who.csrfToken, ...payload } });
+const get: ReturnType<typeof pagesAs>['get'] = (...args) => pagesAs(ctx).get(...args);
+const post: ReturnType<typeof pagesAs>['post'] = (...args) => pagesAs(ctx).post(...args);
 
 describe('seminare pages', () => {
   it('a staff member finds a seminar, enrols; the team lead and the training office approve; attendance leads to a verifiable certificate', async () => {
@@ -80,6 +78,28 @@ describe('seminare pages', () => {
     const invalid = await ctx.app.inject({ url: `${base}/seminare/nachweis?code=AAAA-BBBB-CCCC-DDDD` });
     expect(invalid.body).toContain('keine gültige Bescheinigung');
     expect((await ctx.app.inject({ url: `/t/${ctx.otherTenant.slug}/seminare/nachweis?code=${code}` })).body).toContain('keine gültige Bescheinigung');
+
+    // Revocation: the training office only, a reason is required; the public check then says "widerrufen".
+    const revokeUrl = `/staff/seminare/bescheinigungen/${certId}/widerrufen`;
+    expect((await get(office, `/staff/seminare/termine/${session.id}`)).body).toContain(revokeUrl);
+    expect((await get(staff, revokeUrl)).statusCode).toBe(403);
+    expect((await post(staff, revokeUrl, { reason: 'x' })).statusCode).toBe(403);
+    const revokeForm = await get(office, revokeUrl);
+    expect(revokeForm.body).toContain(seminar.title);
+    const noRevokeReason = await post(office, revokeUrl, { reason: ' ' });
+    expect(noRevokeReason.statusCode).toBe(422);
+    expect(noRevokeReason.body).toContain('href="#f-reason"');
+    expect((await ctx.app.inject({ url: `${base}/seminare/nachweis?code=${code}` })).body).toContain('Die Bescheinigung ist gültig.');
+    const revoked = await post(office, revokeUrl, { reason: 'Anwesenheit falsch erfasst' });
+    expect(revoked.statusCode).toBe(303);
+    expect(revoked.headers.location).toBe(`${base}/staff/seminare/termine/${session.id}?notice=revoked`);
+    const after = await ctx.app.inject({ url: `${base}/seminare/nachweis?code=${code}` });
+    expect(after.body).toContain('Diese Bescheinigung wurde widerrufen');
+    expect(after.body).not.toContain(seminar.title);
+    const api = await ctx.app.inject({ url: `/api/v1/t/neue-wege/seminar-certificates/verification?code=${code}` });
+    expect(api.json()).toEqual({ valid: false, revoked: true });
+    expect((await post(office, revokeUrl, { reason: 'noch einmal' })).statusCode).toBe(422);
+    expect((await get(staff, '/staff/seminare/meine')).body).not.toContain(`bescheinigungen/${certId}.pdf`);
     ctx.clock.set('2027-02-01T08:00:00Z');
   });
 });

@@ -9,7 +9,7 @@ import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 import { requirePermission } from '../staff/index.js';
 import { categories, searchCatalogue } from './catalogue.service.js';
 import { verifyCertificate } from './certificates.service.js';
-import { ctxOf } from './staff.routes.js';
+import { ctxOf } from './http.js';
 
 const tags = ['seminare'];
 const instant = z.string().meta({ format: 'date-time' });
@@ -20,6 +20,7 @@ const verification = z
     holderName: z.string().optional().meta({ description: 'Only when valid' }),
     seminarTitle: z.string().optional(),
     dates: z.string().optional().meta({ description: 'The seminar days as printed on the certificate' }),
+    revoked: z.boolean().optional().meta({ description: 'true when the certificate was revoked (then nothing else is said)' }),
   })
   .meta({ id: 'CertificateVerification' });
 

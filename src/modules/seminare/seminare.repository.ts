@@ -1,6 +1,6 @@
 // All SQL of the seminar programme, through TenantDb. Seat changes run inside a transaction that first locks the
 // session row (lockSession), so places and the waitlist of one session change one transaction at a time.
-import { asc, eq, gt, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import {
   seminarAttendance,
@@ -10,6 +10,7 @@ import {
   seminars,
   seminarSessionDays,
   seminarSessions,
+  seminarReminders,
   seminarSettings,
   seminarTrainerLinks,
   type EnrolmentStatus,
@@ -147,8 +148,27 @@ export const certificatesRepository = {
   ofEnrolments: (tdb: TenantDb, ids: string[]) => (ids.length ? tdb.select(seminarCertificates, inArray(seminarCertificates.enrolmentId, ids)) : Promise.resolve([])),
 };
 
+export const remindersRepository = {
+  /** Claims a reminder key; true only for the first caller (the reminder goes out once). */
+  async claim(tdb: TenantDb, key: string, at: Date): Promise<boolean> {
+    const rows = await tdb.db.insert(seminarReminders).values({ tenantId: tdb.tenantId, key, sentAt: at }).onConflictDoNothing().returning({ key: seminarReminders.key });
+    return rows.length === 1;
+  },
+};
+
+/** Valid (not revoked) certificates as person, seminar and issue date: who has done which training when. */
+export async function certificatesBySeminar(tdb: TenantDb): Promise<{ userId: string; seminarId: string; issuedAt: Date; ue: number }[]> {
+  return tdb.db
+    .select({ userId: seminarEnrolments.userId, seminarId: seminarSessions.seminarId, issuedAt: seminarCertificates.issuedAt, ue: seminarCertificates.ue })
+    .from(seminarCertificates)
+    .innerJoin(seminarEnrolments, eq(seminarEnrolments.id, seminarCertificates.enrolmentId))
+    .innerJoin(seminarSessions, eq(seminarSessions.id, seminarEnrolments.sessionId))
+    .where(and(tdb.scope(seminarCertificates, isNull(seminarCertificates.revokedAt)), tdb.scope(seminarEnrolments), tdb.scope(seminarSessions)));
+}
+
 export const trainerLinksRepository = {
   insert: (tdb: TenantDb, values: New<typeof seminarTrainerLinks>) => tdb.insert(seminarTrainerLinks, values),
+  removeOfSession: (tdb: TenantDb, sessionId: string) => tdb.delete(seminarTrainerLinks, eq(seminarTrainerLinks.sessionId, sessionId)),
   live: (tdb: TenantDb, tokenHash: string, now: Date) => tdb.first(seminarTrainerLinks, eq(seminarTrainerLinks.tokenHash, tokenHash), gt(seminarTrainerLinks.expiresAt, now)),
 };
 

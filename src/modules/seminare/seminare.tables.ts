@@ -47,6 +47,10 @@ export const seminars = pgTable(
     /** Roles for whom it is mandatory, renewed every `validityMonths` (null: once). */
     mandatoryForRoles: text().array().notNull().default(sql`array[]::text[]`),
     validityMonths: integer(),
+    /** Teams the seminar is meant for (with targetRoles; both empty: everybody). */
+    targetTeams: uuid().array().notNull().default(sql`array[]::uuid[]`),
+    /** Teams for whose members it is mandatory (besides mandatoryForRoles). */
+    mandatoryForTeams: uuid().array().notNull().default(sql`array[]::uuid[]`),
     /** Share of the session's time a person must attend for a certificate. */
     attendanceThresholdPercent: integer().notNull().default(80),
     active: boolean().notNull().default(true),
@@ -205,4 +209,43 @@ export const seminarTrainerLinks = pgTable(
     createdAt: at().notNull(),
   },
   (t) => [uniqueIndex('seminar_trainer_links_token_idx').on(t.tokenHash), foreignKey({ columns: [t.sessionId], foreignColumns: [seminarSessions.id] }).onDelete('cascade')],
+);
+
+/**
+ * Anonymous feedback after a session: the answer carries the seminar and session but no person. Who has answered
+ * is kept apart (seminar_feedback_given) so nobody answers twice, without linking a person to an answer.
+ */
+export const seminarFeedback = pgTable(
+  'seminar_feedback',
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom().primaryKey(),
+    seminarId: uuid()
+      .notNull()
+      .references(() => seminars.id),
+    rating: integer().notNull(),
+    comment: text().notNull().default(''),
+    /** Day precision only, so the order of answers does not reveal who answered. */
+    answeredOn: text().notNull(),
+  },
+  (t) => [index('seminar_feedback_seminar_idx').on(t.tenantId, t.seminarId), check('seminar_feedback_rating_check', sql`${t.rating} between 1 and 5`)],
+);
+
+export const seminarFeedbackGiven = pgTable('seminar_feedback_given', {
+  tenantId: tenantId(),
+  enrolmentId: uuid()
+    .notNull()
+    .primaryKey()
+    .references(() => seminarEnrolments.id),
+});
+
+/** Reminders sent, one row per reminder key: a reminder goes out once, whichever node's job runs first. */
+export const seminarReminders = pgTable(
+  'seminar_reminders',
+  {
+    tenantId: tenantId(),
+    key: text().notNull(),
+    sentAt: at().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
 );

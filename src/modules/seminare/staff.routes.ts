@@ -3,8 +3,9 @@
 // data and relies on the app-wide default Cache-Control: no-store.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { formBody, formField, safeParseForm } from '../../shared/http/validation.js';
+import type { FieldError } from '../../shared/http/errors.js';
+import { actorOf, ctxOf, fieldErrors, noticeOf } from './http.js';
+import { formBody, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { myOverview, withDetails } from './account.service.js';
@@ -19,25 +20,11 @@ import { ApprovalsPage, DecisionPage } from './views/ApprovalsPage.js';
 import { CataloguePage } from './views/CataloguePage.js';
 import { MyPage } from './views/MyPage.js';
 import { SessionPage } from './views/SessionPage.js';
+import { issueTrainerLink } from './trainer.service.js';
 
 type Params<P> = FastifyRequest<{ Params: P }>;
 
-export function ctxOf(request: FastifyRequest, deps: AppDeps): SeminarCtx {
-  return { deps, tdb: request.tdb, tenant: request.tenant };
-}
-const actorOf = (request: FastifyRequest): Actor => ({ userId: request.staff.userId, roles: request.staff.roles });
-const noticeOf = (request: FastifyRequest) => formField(request.query, 'notice')?.replace(/[^a-zA-Z]/g, '');
 const page = (reply: FastifyReply, status = 200) => reply.status(status);
-
-async function fieldErrors(fn: () => Promise<unknown>): Promise<FieldError[]> {
-  try {
-    await fn();
-    return [];
-  } catch (err) {
-    if (err instanceof ValidationError) return err.fields;
-    throw err;
-  }
-}
 
 export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   const browse = { onRequest: requirePermission(deps, 'seminare.browse') };
@@ -98,11 +85,15 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
     return reply.redirect(`${base(request)}/freigaben?notice=decided`, 303);
   });
 
-  const session = async (request: Params<{ id: string }>, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
+  const session = async (request: Params<{ id: string }>, reply: FastifyReply, errors: FieldError[] = [], status = 200, trainerUrl?: string) => {
     const ctx = ctxOf(request, deps);
     const sheet = await attendanceSheet(ctx, actorOf(request), request.params.id);
-    return page(reply, status).render(h(SessionPage, { sheet, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }));
+    return page(reply, status).render(h(SessionPage, { sheet, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage'), trainerUrl }));
   };
+  // The link is shown once, in this response (never in a redirect URL).
+  app.post<{ Params: { id: string } }>('/staff/seminare/termine/:id/referentenlink', manage, async (request, reply) =>
+    session(request, reply, [], 200, await issueTrainerLink(ctxOf(request, deps), actorOf(request), request.params.id)),
+  );
   app.get<{ Params: { id: string } }>('/staff/seminare/termine/:id', attendance, async (request, reply) => session(request, reply));
   app.post<{ Params: { id: string; dayId: string } }>('/staff/seminare/termine/:id/tage/:dayId', attendance, async (request, reply) => {
     const ctx = ctxOf(request, deps);

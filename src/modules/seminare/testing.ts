@@ -66,3 +66,13 @@ export async function mailsTo(ctx: TestContext, email: string, kind?: string) {
   const rows = await tdb.select(outboxMessages, eq(outboxMessages.to, email), kind ? and(eq(outboxMessages.kind, kind)) : undefined);
   return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
+
+/** GET and POST (with the csrf token) of a staff page of the test tenant as `who`. */
+export function pagesAs(ctx: TestContext) {
+  type Who = Awaited<ReturnType<typeof person>>;
+  const base = `/t/${ctx.tenant.slug}`;
+  return {
+    get: (who: Who, url: string) => ctx.app.inject({ url: `${base}${url}`, cookies: who.cookies }),
+    post: (who: Who, url: string, payload: Record<string, string | string[]> = {}) => ctx.app.inject({ method: 'POST', url: `${base}${url}`, cookies: who.cookies, payload: { _csrf: who.csrfToken, ...payload } }),
+  };
+}

@@ -1,4 +1,4 @@
-import { Alert, Button, CsrfField, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
+import { Alert, Button, ButtonLink, CsrfField, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -15,11 +15,13 @@ export interface CatalogueProps {
   manage: boolean;
 }
 
-function SessionRow({ session, manage }: { session: SessionView; manage: boolean }) {
+function SessionRow({ session, manage, title }: { session: SessionView; manage: boolean; title: string }) {
   const t = useT();
   const base = useTenantBase();
   const { csrfToken, lang } = useView();
   const where = session.room ?? t('seminare:catalogue.online');
+  // Every button and link names its seminar and date (WCAG 2.4.6, 2.5.3: the visible label starts the name).
+  const which = <span class="kern-sr-only">{t('seminare:catalogue.which', { title, date: formatDate(session.days[0]?.startsAt ?? session.enrolmentDeadline, lang) })}</span>;
   return (
     <li class="ww-seminar-session">
       <p class="kern-body">
@@ -36,13 +38,24 @@ function SessionRow({ session, manage }: { session: SessionView; manage: boolean
       {session.status === 'planned' ? (
         <form method="post" action={`${base}/staff/seminare/termine/${session.id}/anmelden`}>
           <CsrfField token={csrfToken} />
-          <Button variant="secondary">{session.free > 0 ? t('seminare:catalogue.enrol') : t('seminare:catalogue.joinWaitlist')}</Button>
+          <Button variant="secondary">
+            {session.free > 0 ? t('seminare:catalogue.enrol') : t('seminare:catalogue.joinWaitlist')}
+            {which}
+          </Button>
         </form>
       ) : null}
       {manage ? (
-        <a class="kern-link ww-session-admin" href={`${base}/staff/seminare/termine/${session.id}`}>
-          {t('seminare:catalogue.participants')}
-        </a>
+        <p class="kern-body ww-session-admin">
+          <a class="kern-link" href={`${base}/staff/seminare/termine/${session.id}`}>
+            {t('seminare:catalogue.participants')}
+            {which}
+          </a>
+          {' · '}
+          <a class="kern-link" href={`${base}/staff/seminare/termine/${session.id}/bearbeiten`}>
+            {t('seminare:office.editSession')}
+            {which}
+          </a>
+        </p>
       ) : null}
     </li>
   );
@@ -58,6 +71,13 @@ export function CataloguePage(props: CatalogueProps) {
       <h1 class="kern-heading-large">{t('seminare:catalogue.title')}</h1>
       <ErrorSummary errors={props.errors} />
       {props.notice ? <Alert type="success" title={t(`seminare:notice.${props.notice}`)} /> : null}
+      {props.manage ? (
+        <p class="ww-actions">
+          <ButtonLink href={`${base}/staff/seminare/seminare/neu`} variant="secondary">
+            {t('seminare:office.newSeminar')}
+          </ButtonLink>
+        </p>
+      ) : null}
       <form method="get" action={`${base}/staff/seminare`} class="ww-seminar-filter" role="search">
         <TextField name="q" type="search" label={t('seminare:catalogue.search')} value={props.filter.q} optional />
         <SelectField
@@ -99,10 +119,24 @@ export function CataloguePage(props: CatalogueProps) {
                   <strong>{t('seminare:catalogue.trainer')}:</strong> {s.externalTrainer}
                 </p>
               ) : null}
+              {props.manage ? (
+                <p class="kern-body ww-seminar-admin">
+                  <a class="kern-link" href={`${base}/staff/seminare/seminare/${s.id}/bearbeiten`}>
+                    {t('seminare:office.editSeminar')}
+                    <span class="kern-sr-only">{t('seminare:catalogue.forSeminar', { title: s.title })}</span>
+                  </a>
+                  {' · '}
+                  <a class="kern-link" href={`${base}/staff/seminare/seminare/${s.id}/termine/neu`}>
+                    {t('seminare:office.newSession')}
+                    <span class="kern-sr-only">{t('seminare:catalogue.forSeminar', { title: s.title })}</span>
+                  </a>
+                  {s.active ? '' : ` · ${t('seminare:office.inactive')}`}
+                </p>
+              ) : null}
               {s.sessions.length ? (
                 <ul class="ww-seminar-sessions">
                   {s.sessions.map((x) => (
-                    <SessionRow session={x} manage={props.manage} key={x.id} />
+                    <SessionRow session={x} manage={props.manage} title={s.title} key={x.id} />
                   ))}
                 </ul>
               ) : (

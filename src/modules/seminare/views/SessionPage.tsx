@@ -3,28 +3,96 @@ import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { Layout } from '../../../shared/html/Layout.js';
 import { StaffLayout } from '../../staff/index.js';
-import type { sheetOf } from '../certificates.service.js';
+import type { sheetOf, Verification } from '../certificates.service.js';
 import { formatDays } from '../format.js';
 
 type Sheet = Awaited<ReturnType<typeof sheetOf>>;
 const levels = [100, 75, 50, 25, 0];
 
-export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined; manage: boolean }) {
+/** Title, days and place of the session, its errors and a notice. */
+function SessionHeader(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined }) {
   const t = useT();
-  const base = useTenantBase();
-  const { csrfToken, lang } = useView();
-  const { session, seminar, days, participants } = props.sheet;
-  const path = `${base}/staff/seminare/termine/${session.id}`;
+  const { lang } = useView();
+  const { session, seminar, days } = props.sheet;
   return (
-    <StaffLayout title={seminar.title} wide>
+    <>
       <h1 class="kern-heading-large">{seminar.title}</h1>
       <p class="kern-body">
         {formatDays(days, lang)} · {session.room ?? session.onlineUrl}
       </p>
       <ErrorSummary errors={props.errors} />
       {props.notice ? <Alert type="success" title={t(`seminare:notice.${props.notice}`)} /> : null}
+    </>
+  );
+}
+
+export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined; manage: boolean; trainerUrl?: string | undefined }) {
+  const t = useT();
+  const base = useTenantBase();
+  const { csrfToken } = useView();
+  const { session, seminar, participants } = props.sheet;
+  const path = `${base}/staff/seminare/termine/${session.id}`;
+  return (
+    <StaffLayout title={seminar.title} wide>
+      <SessionHeader sheet={props.sheet} errors={props.errors} notice={props.notice} />
+      {props.trainerUrl ? (
+        <Alert type="success" title={t('seminare:trainerLink.issued')}>
+          <p class="kern-body">{t('seminare:trainerLink.once')}</p>
+          <p class="kern-body ww-break">
+            <code>{props.trainerUrl}</code>
+          </p>
+        </Alert>
+      ) : null}
       <h2 class="kern-heading-medium">{t('seminare:attendance.title')}</h2>
       {participants.length === 0 ? <p class="kern-body">{t('seminare:attendance.none')}</p> : null}
+      <AttendanceForms sheet={props.sheet} path={path} />
+      {props.manage && participants.length ? (
+        <>
+          <h2 class="kern-heading-medium">{t('seminare:certificate.heading')}</h2>
+          <p class="kern-body">{t('seminare:certificate.rule', { percent: seminar.attendanceThresholdPercent })}</p>
+          <ul class="kern-list">
+            {participants.map((p) => (
+              <li key={p.enrolmentId}>
+                {p.name}: {t('seminare:certificate.attended', { percent: p.percent })} · {p.certificate ? (p.certificate.revokedAt ? t('seminare:certificate.revoked') : t('seminare:certificate.issuedShort')) : t('seminare:certificate.none')}
+                {p.certificate && !p.certificate.revokedAt ? (
+                  <>
+                    {' · '}
+                    <a class="kern-link" href={`${base}/staff/seminare/bescheinigungen/${p.certificate.id}/widerrufen`}>
+                      {t('seminare:certificate.revoke')}
+                      <span class="kern-sr-only">: {p.name}</span>
+                    </a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <form method="post" action={`${path}/bescheinigungen`}>
+            <CsrfField token={csrfToken} />
+            <Button>{t('seminare:certificate.issue')}</Button>
+          </form>
+        </>
+      ) : null}
+      {props.manage ? (
+        <>
+          <h2 class="kern-heading-medium">{t('seminare:trainerLink.heading')}</h2>
+          <p class="kern-body">{t('seminare:trainerLink.explain')}</p>
+          <form method="post" action={`${path}/referentenlink`}>
+            <CsrfField token={csrfToken} />
+            <Button variant="secondary">{t('seminare:trainerLink.issue')}</Button>
+          </form>
+        </>
+      ) : null}
+    </StaffLayout>
+  );
+}
+
+/** One form per session day: the attendance of every confirmed participant, and the sign-in sheet PDF. */
+export function AttendanceForms({ sheet, path }: { sheet: Sheet; path: string }) {
+  const t = useT();
+  const { csrfToken, lang } = useView();
+  const { days, participants } = sheet;
+  return (
+    <>
       {participants.length
         ? days.map((day, i) => (
             <form method="post" action={`${path}/tage/${day.id}`} key={day.id} class="ww-attendance-day">
@@ -69,28 +137,11 @@ export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?
             </form>
           ))
         : null}
-      {props.manage && participants.length ? (
-        <>
-          <h2 class="kern-heading-medium">{t('seminare:certificate.heading')}</h2>
-          <p class="kern-body">{t('seminare:certificate.rule', { percent: seminar.attendanceThresholdPercent })}</p>
-          <ul class="kern-list">
-            {participants.map((p) => (
-              <li key={p.enrolmentId}>
-                {p.name}: {t('seminare:certificate.attended', { percent: p.percent })} · {p.certificate ? (p.certificate.revokedAt ? t('seminare:certificate.revoked') : t('seminare:certificate.issuedShort')) : t('seminare:certificate.none')}
-              </li>
-            ))}
-          </ul>
-          <form method="post" action={`${path}/bescheinigungen`}>
-            <CsrfField token={csrfToken} />
-            <Button>{t('seminare:certificate.issue')}</Button>
-          </form>
-        </>
-      ) : null}
-    </StaffLayout>
+    </>
   );
 }
 
-export function VerifyPage(props: { result?: { valid: true; holderName: string; seminarTitle: string; dates: string } | { valid: false } | undefined; errors: FieldError[]; code?: string | undefined }) {
+export function VerifyPage(props: { result?: Verification | undefined; errors: FieldError[]; code?: string | undefined }) {
   const t = useT();
   const base = useTenantBase();
   const r = props.result;
@@ -103,7 +154,7 @@ export function VerifyPage(props: { result?: { valid: true; holderName: string; 
           <p class="kern-body">{t('seminare:verify.validText', { name: r.holderName, title: r.seminarTitle, dates: r.dates })}</p>
         </Alert>
       ) : null}
-      {r && !r.valid ? <Alert type="danger" title={t('seminare:verify.invalid')} /> : null}
+      {r && !r.valid ? <Alert type="danger" title={t(r.revoked ? 'seminare:verify.revoked' : 'seminare:verify.invalid')} /> : null}
       <form method="get" action={`${base}/seminare/nachweis`} novalidate>
         <div class={`kern-form-input${props.errors.length ? ' kern-form-input--error' : ''}`}>
           <label class="kern-label" for="f-code">
@@ -123,6 +174,18 @@ export function VerifyPage(props: { result?: { valid: true; holderName: string; 
           <Button>{t('seminare:verify.check')}</Button>
         </div>
       </form>
+    </Layout>
+  );
+}
+
+/** What an external trainer's personal link opens: the attendance lists of that one session. */
+export function TrainerLinkPage(props: { sheet: Sheet; path: string; errors: FieldError[]; notice?: string | undefined }) {
+  const t = useT();
+  return (
+    <Layout title={props.sheet.seminar.title}>
+      <SessionHeader sheet={props.sheet} errors={props.errors} notice={props.notice} />
+      <h2 class="kern-heading-medium">{t('seminare:attendance.title')}</h2>
+      <AttendanceForms sheet={props.sheet} path={props.path} />
     </Layout>
   );
 }
