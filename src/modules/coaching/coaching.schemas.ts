@@ -97,6 +97,8 @@ export const austrittForm = z
 
 export const nachhaltigkeitForm = z.object({ stillEmployed: z.enum(['ja', 'nein']) });
 
+export const linkRequestForm = z.object({ email: z.email({ error: 'coaching:errors.email' }).max(200) });
+
 export const indicatorQuery = z.object({ from: optionalDate, to: optionalDate });
 
 /** Forms with no fields but the CSRF token (which the staff guard checks and removes). */

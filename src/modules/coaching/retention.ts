@@ -10,6 +10,7 @@ import type { StaffPrincipal } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import { accessTo } from './coaching.service.js';
 import { coachingEinstellungen, coachingTeilnehmende, coachingVertraulich, defaultEinstellungen } from './coaching.tables.js';
+import { sendReminders } from './reminders.js';
 import { addMonths, berlinToday } from './rules.js';
 
 /** Deletes what is past its retention in one tenant; returns how many participants and notes went. */
@@ -39,6 +40,13 @@ export const coachingJobs: BackgroundJob[] = [
     everyMs: 6 * 3_600_000,
     async run(deps) {
       for (const tenant of await tenantsRepository.list(deps.database.db)) await applyRetention(deps, new TenantDb(deps.database.db, tenant.id));
+    },
+  },
+  {
+    name: 'coaching.reminders',
+    everyMs: 3_600_000,
+    async run(deps) {
+      for (const tenant of await tenantsRepository.list(deps.database.db)) await sendReminders(deps, new TenantDb(deps.database.db, tenant.id), tenant);
     },
   },
 ];

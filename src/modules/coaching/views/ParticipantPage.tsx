@@ -107,7 +107,12 @@ export function ParticipantPage({ view, linkBase, form, notice }: ParticipantPag
             {t('coaching:explainer.title')}
           </a>
         </p>
-        <p class="kern-body kern-body--small">{t('coaching:participant.privacy')}</p>
+        <p class="kern-body kern-body--small">
+          {t('coaching:participant.privacy')}{' '}
+          <a class="kern-link" href={`${base}/coaching/mein-plan`}>
+            {t('coaching:participant.newLink')}
+          </a>
+        </p>
       </section>
     </Layout>
   );
