@@ -46,17 +46,6 @@ CREATE TABLE "coaching_pruefungen" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "coaching_termine" (
-	"tenant_id" uuid NOT NULL,
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"teilnehmende_id" uuid NOT NULL,
-	"appointment_id" uuid NOT NULL,
-	"starts_at" timestamp with time zone NOT NULL,
-	"place" text NOT NULL,
-	"created_by" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
 ALTER TABLE "coaching_plaene" ADD COLUMN "review_reminded_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "coaching_angst_bewertungen" ADD CONSTRAINT "coaching_angst_bewertungen_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_angst_bewertungen" ADD CONSTRAINT "coaching_angst_bewertungen_teilnehmende_id_coaching_teilnehmende_id_fk" FOREIGN KEY ("teilnehmende_id") REFERENCES "public"."coaching_teilnehmende"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -66,11 +55,8 @@ ALTER TABLE "coaching_pruefung_sitzungen" ADD CONSTRAINT "coaching_pruefung_sitz
 ALTER TABLE "coaching_pruefung_sitzungen" ADD CONSTRAINT "coaching_pruefung_sitzungen_teilnehmende_id_coaching_teilnehmende_id_fk" FOREIGN KEY ("teilnehmende_id") REFERENCES "public"."coaching_teilnehmende"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_pruefungen" ADD CONSTRAINT "coaching_pruefungen_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_pruefungen" ADD CONSTRAINT "coaching_pruefungen_teilnehmende_id_coaching_teilnehmende_id_fk" FOREIGN KEY ("teilnehmende_id") REFERENCES "public"."coaching_teilnehmende"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "coaching_termine" ADD CONSTRAINT "coaching_termine_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "coaching_termine" ADD CONSTRAINT "coaching_termine_teilnehmende_id_coaching_teilnehmende_id_fk" FOREIGN KEY ("teilnehmende_id") REFERENCES "public"."coaching_teilnehmende"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "coaching_angst_tn_idx" ON "coaching_angst_bewertungen" USING btree ("tenant_id","teilnehmende_id","rated_on");--> statement-breakpoint
 CREATE INDEX "coaching_bildungsgutscheine_tn_idx" ON "coaching_bildungsgutscheine" USING btree ("tenant_id","teilnehmende_id");--> statement-breakpoint
 CREATE INDEX "coaching_pruefung_sitzungen_tn_idx" ON "coaching_pruefung_sitzungen" USING btree ("tenant_id","teilnehmende_id","session_on");--> statement-breakpoint
 CREATE INDEX "coaching_pruefungen_tn_idx" ON "coaching_pruefungen" USING btree ("tenant_id","teilnehmende_id");--> statement-breakpoint
-CREATE INDEX "coaching_pruefungen_date_idx" ON "coaching_pruefungen" USING btree ("exam_on");--> statement-breakpoint
-CREATE INDEX "coaching_termine_tn_idx" ON "coaching_termine" USING btree ("tenant_id","teilnehmende_id","starts_at");
+CREATE INDEX "coaching_pruefungen_date_idx" ON "coaching_pruefungen" USING btree ("exam_on");

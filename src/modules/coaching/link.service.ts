@@ -10,6 +10,10 @@ import { fixedT } from '../../shared/i18n/index.js';
 import type { TFunction } from 'i18next';
 import type { StaffPrincipal } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
+import type { z } from 'zod';
+import type { angstForm } from './pruefung.schemas.js';
+import { addAngstByParticipant } from './pruefung.service.js';
+import { trackOf, type ExamTrack } from './pruefung.repository.js';
 import { accessTo, agreePlan } from './coaching.service.js';
 import type { Aktivitaet, Nachricht, Plan, Teilnehmende } from './coaching.tables.js';
 import { berlinToday } from './rules.js';
@@ -96,6 +100,8 @@ export interface ParticipantView {
   plan: Plan | undefined;
   aktivitaeten: Aktivitaet[];
   nachrichten: Nachricht[];
+  /** Exams, preparation sessions and own anxiety ratings (no vouchers). */
+  track: Omit<ExamTrack, 'gutscheine'>;
   today: string;
 }
 
@@ -120,6 +126,7 @@ export async function participantView(deps: AppDeps, tdb: TenantDb, token: strin
     plan: await repo.plaene.latest(tdb, tn.id),
     aktivitaeten,
     nachrichten: await repo.nachrichten.ofActivities(tdb, aktivitaeten.map((a) => a.id)),
+    track: await trackOf(tdb, tn.id),
     today: berlinToday(deps.clock.now()),
   };
 }
@@ -141,5 +148,14 @@ export async function participantAgrees(deps: AppDeps, tdb: TenantDb, token: str
   await tdb.transaction(async (tx) => {
     await agreePlan(deps, tx, tn.id, 'link');
     await participantAudit(deps, tx, tn, 'coaching.plan.agree');
+  });
+}
+
+/** The participant rates their exam anxiety (before or after a session). */
+export async function participantRatesAnxiety(deps: AppDeps, tdb: TenantDb, token: string, input: z.output<typeof angstForm>): Promise<void> {
+  const tn = await byToken(deps, tdb, token);
+  await tdb.transaction(async (tx) => {
+    await addAngstByParticipant(deps, tx, tn.id, input);
+    await participantAudit(deps, tx, tn, 'coaching.link.angst');
   });
 }

@@ -8,7 +8,8 @@ import type { AppDeps } from '../../shared/module.js';
 import { NotFoundError } from '../../shared/http/errors.js';
 import { hitRateLimit, perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
 import { linkRequestForm, nachrichtForm } from './coaching.schemas.js';
-import { participantAgrees, participantComment, participantView, participantWrites, requestNewLink } from './link.service.js';
+import { angstForm } from './pruefung.schemas.js';
+import { participantAgrees, participantComment, participantRatesAnxiety, participantView, participantWrites, requestNewLink } from './link.service.js';
 import { LinkRequestPage } from './views/LinkRequestPage.js';
 import { ExplainerPage } from './views/ExplainerPage.js';
 import { ParticipantPage } from './views/ParticipantPage.js';
@@ -33,7 +34,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
       throw error;
     }
     const done = (request.query as { done?: string } | undefined)?.done;
-    return reply.status(form ? 422 : 200).render(h(ParticipantPage, { view, linkBase: linkBase(request), form, notice: done === 'comment' || done === 'agreed' ? done : undefined }));
+    return reply.status(form ? 422 : 200).render(h(ParticipantPage, { view, linkBase: linkBase(request), form, notice: done === 'comment' || done === 'agreed' || done === 'angst' ? done : undefined }));
   };
 
   app.get<{ Params: TokenParams }>('/coaching/mein-plan/:token', (request, reply) => show(request, reply));
@@ -59,6 +60,14 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!parsed.ok) return show(request, reply, { aktivitaetId: request.params.aid, values: { text }, errors: parsed.errors.map((e) => ({ ...e, field: `text-${request.params.aid}` })) });
     await participantComment(deps, request.tdb, request.params.token, request.params.aid, parsed.data.text);
     return reply.header('cache-control', 'no-store').redirect(`${linkBase(request)}?done=comment#a-${request.params.aid}`, 303);
+  });
+
+  app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/angst', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, string>;
+    const parsed = safeParseForm(angstForm, body);
+    if (!parsed.ok) return show(request, reply, { aktivitaetId: 'angst', values: body, errors: parsed.errors });
+    await participantRatesAnxiety(deps, request.tdb, request.params.token, parsed.data);
+    return reply.header('cache-control', 'no-store').redirect(`${linkBase(request)}?done=angst#angst`, 303);
   });
 
   app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/zustimmung', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {

@@ -1,11 +1,20 @@
-// SQL of the exam track, the Bildungsgutscheine and the booked coach appointments, through TenantDb.
+// SQL of the exam track and the Bildungsgutscheine, through TenantDb.
 import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { coachingAngstBewertungen, coachingBildungsgutscheine, coachingPruefungen, coachingPruefungSitzungen, coachingTermine } from './pruefung.tables.js';
+import {
+  coachingAngstBewertungen,
+  coachingBildungsgutscheine,
+  coachingPruefungen,
+  coachingPruefungSitzungen,
+  type AngstBewertung,
+  type Bildungsgutschein,
+  type Pruefung,
+  type PruefungSitzung,
+} from './pruefung.tables.js';
 
 type New<T extends { $inferInsert: object }> = Omit<T['$inferInsert'], 'tenantId' | 'id' | 'createdAt'>;
 
-const ofPerson = <T extends typeof coachingPruefungen | typeof coachingPruefungSitzungen | typeof coachingAngstBewertungen | typeof coachingBildungsgutscheine | typeof coachingTermine>(table: T, order: Parameters<typeof asc>[0]) =>
+const ofPerson = <T extends typeof coachingPruefungen | typeof coachingPruefungSitzungen | typeof coachingAngstBewertungen | typeof coachingBildungsgutscheine>(table: T, order: Parameters<typeof asc>[0]) =>
   (tdb: TenantDb, teilnehmendeId: string) =>
     tdb.db
       .select()
@@ -39,7 +48,20 @@ export const gutscheine = {
     tdb.update(coachingBildungsgutscheine, set, and(eq(coachingBildungsgutscheine.teilnehmendeId, teilnehmendeId), eq(coachingBildungsgutscheine.id, id))),
 };
 
-export const termine = {
-  of: ofPerson(coachingTermine, coachingTermine.startsAt),
-  insert: (tdb: TenantDb, values: New<typeof coachingTermine>) => tdb.insert(coachingTermine, values),
-};
+
+export interface ExamTrack {
+  pruefungen: Pruefung[];
+  sitzungen: PruefungSitzung[];
+  angst: AngstBewertung[];
+  gutscheine: Bildungsgutschein[];
+}
+
+/** Everything of the exam track and the vouchers of one participant. */
+export async function trackOf(tdb: TenantDb, teilnehmendeId: string): Promise<ExamTrack> {
+  return {
+    pruefungen: await pruefungen.of(tdb, teilnehmendeId),
+    sitzungen: await sitzungen.of(tdb, teilnehmendeId),
+    angst: await angst.of(tdb, teilnehmendeId),
+    gutscheine: await gutscheine.of(tdb, teilnehmendeId),
+  };
+}

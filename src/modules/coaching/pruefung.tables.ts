@@ -1,6 +1,6 @@
 // Tables of the exam track and the further-training funding of a coaching: Kammer exam dates, preparation sessions,
-// the participant's self-rating of exam anxiety over time, Bildungsgutscheine (§ 81 SGB III), and the appointments
-// booked for a participant through the Onlineterminierung (doc/domain/coaching.md).
+// the participant's self-rating of exam anxiety over time, and Bildungsgutscheine (§ 81 SGB III)
+// (doc/domain/coaching.md).
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '../../shared/tenancy/index.js';
 import { coachingTeilnehmende } from './coaching.tables.js';
@@ -95,20 +95,3 @@ export const coachingBildungsgutscheine = pgTable(
   (t) => [index('coaching_bildungsgutscheine_tn_idx').on(t.tenantId, t.teilnehmendeId)],
 );
 export type Bildungsgutschein = typeof coachingBildungsgutscheine.$inferSelect;
-
-/** An appointment with the coach, booked in the Onlineterminierung (termine owns the appointment itself). */
-export const coachingTermine = pgTable(
-  'coaching_termine',
-  {
-    tenantId: tenantId(),
-    id: uuid().primaryKey().defaultRandom(),
-    teilnehmendeId: teilnehmendeId(),
-    appointmentId: uuid().notNull(),
-    startsAt: timestamp({ withTimezone: true }).notNull(),
-    place: text().notNull(),
-    createdBy: uuid().notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index('coaching_termine_tn_idx').on(t.tenantId, t.teilnehmendeId, t.startsAt)],
-);
-export type CoachingTermin = typeof coachingTermine.$inferSelect;

@@ -9,6 +9,8 @@ import type { AppDeps } from '../../shared/module.js';
 import { requirePermission, staffWithRole } from '../staff/index.js';
 import * as s from './coaching.schemas.js';
 import * as svc from './coaching.service.js';
+import * as ps from './pruefung.schemas.js';
+import * as exam from './pruefung.service.js';
 import { indicatorReport, indicatorsCsv } from './indicators.service.js';
 import { issueLink, revokeLinks } from './link.service.js';
 import { auskunft } from './retention.js';
@@ -118,6 +120,13 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   post('/austritt', 'austritt', s.austrittForm, (r, d) => svc.recordExit(deps, r.tdb, r.staff, r.params.id, d));
   post('/nachhaltigkeit', 'austritt', s.nachhaltigkeitForm, (r, d) => svc.recordSustainability(deps, r.tdb, r.staff, r.params.id, d.stillEmployed === 'ja'));
   post('/link/widerruf', 'link', s.emptyForm, (r) => revokeLinks(deps, r.tdb, r.staff, r.params.id));
+  post('/pruefungen', 'pruefung', ps.pruefungForm, (r, d) => exam.addPruefung(deps, r.tdb, r.staff, r.params.id, d));
+  post('/sitzungen', 'sitzungen', ps.sitzungForm, (r, d) => exam.addSitzung(deps, r.tdb, r.staff, r.params.id, d));
+  post('/angst', 'angst', ps.angstForm, (r, d) => exam.addAngstByCoach(deps, r.tdb, r.staff, r.params.id, d));
+  post('/gutscheine', 'gutscheine', ps.gutscheinForm, (r, d) => exam.addGutschein(deps, r.tdb, r.staff, r.params.id, d));
+  post<typeof ps.gutscheinUpdateForm, ActivityParams>('/gutscheine/:aid', (p) => `g-${p.aid}`, ps.gutscheinUpdateForm, (r, d) =>
+    exam.updateGutschein(deps, r.tdb, r.staff, r.params.id, r.params.aid, d),
+  );
 
   // The new link is shown once on the page that follows (never in a URL or a log): rendered directly.
   app.post<{ Params: IdParams }>('/staff/coaching/:id/link', caseloadGuard, async (request, reply) => {

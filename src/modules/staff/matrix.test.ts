@@ -86,7 +86,7 @@ function coachingRoutes(): Route[] {
     get('/kennzahlen', 'coaching.indicators'),
     get('/kennzahlen.csv', 'coaching.indicators'),
     get(`/${someId}`, 'staff.self'),
-    ...['/potenzial', '/zielberufe', '/aktivitaeten', `/aktivitaeten/${someId}`, `/aktivitaeten/${someId}/nachrichten`, '/plan', '/plan/papier', '/plan/schlichtung', '/kontakte', '/austritt', '/nachhaltigkeit', '/link', '/link/widerruf', '/vertraulich', '/vertraulich/einwilligung'].map((p) => post(`/${someId}${p}`, caseload)),
+    ...['/potenzial', '/zielberufe', '/aktivitaeten', `/aktivitaeten/${someId}`, `/aktivitaeten/${someId}/nachrichten`, '/plan', '/plan/papier', '/plan/schlichtung', '/kontakte', '/austritt', '/nachhaltigkeit', '/link', '/link/widerruf', '/vertraulich', '/vertraulich/einwilligung', '/pruefungen', '/sitzungen', '/angst', '/gutscheine', `/gutscheine/${someId}`].map((p) => post(`/${someId}${p}`, caseload)),
     get(`/${someId}/vertraulich`, caseload),
     get(`/${someId}/auskunft.json`, caseload),
   ];
