@@ -63,6 +63,8 @@ describe('exam preparation', () => {
     expect(dossier.body).toContain('4 – große Angst');
     expect(dossier.body).toContain('2 – etwas angespannt');
     expect(dossier.body).toContain('über den Link');
+    // The district's figures from the press office's import, on the career perspective.
+    expect(dossier.body).toMatch(/Arbeitsmarkt im Kreis Bergstraße: Arbeitslosenquote \d+,\d % im \p{L}+ \d{4}/u);
 
     // Another coach cannot write into this person's track.
     const other = await loginAs(ctx, ['coach']);

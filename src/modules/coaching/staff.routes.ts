@@ -6,6 +6,7 @@ import type { ZodType } from 'zod';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
+import { labourMarketFigures } from '../presse/index.js';
 import { requirePermission, staffWithRole } from '../staff/index.js';
 import * as s from './coaching.schemas.js';
 import * as svc from './coaching.service.js';
@@ -74,7 +75,10 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   const showDossier = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form?: FormState) => {
     const dossier = await svc.dossier(deps, request.tdb, request.staff, request.params.id);
     const link = (request.query as { link?: string } | undefined)?.link;
-    return reply.status(form?.errors.length ? 422 : 200).render(h(DossierPage, { dossier, form, base: base(request), notice: (request.query as { neu?: string }).neu ? 'referred' : undefined, issuedLink: link }));
+    const district = dossier.zugang === 'caseworker' ? null : await labourMarketFigures.districtSnapshot(request.tdb, request.tenant);
+    return reply
+      .status(form?.errors.length ? 422 : 200)
+      .render(h(DossierPage, { dossier, form, base: base(request), notice: (request.query as { neu?: string }).neu ? 'referred' : undefined, issuedLink: link, district }));
   };
 
   app.get<{ Params: IdParams }>('/staff/coaching/:id', anyGuard, async (request, reply) => {
