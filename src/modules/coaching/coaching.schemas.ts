@@ -97,6 +97,13 @@ export const austrittForm = z
 
 export const nachhaltigkeitForm = z.object({ stillEmployed: z.enum(['ja', 'nein']) });
 
+const months = (min: number) => z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number({ error: 'coaching:errors.months' }).int({ error: 'coaching:errors.months' }).min(min, { error: 'coaching:errors.months' }).max(120, { error: 'coaching:errors.months' }));
+
+/** Retention after the end of a coaching; restricted notes go no later than everything else. */
+export const einstellungenForm = z.object({ retentionMonths: months(1), restrictedRetentionMonths: months(0) }).superRefine((v, ctx) => {
+  if (v.restrictedRetentionMonths > v.retentionMonths) ctx.addIssue({ code: 'custom', path: ['restrictedRetentionMonths'], message: 'coaching:errors.restrictedLonger' });
+});
+
 export const linkRequestForm = z.object({ email: z.email({ error: 'coaching:errors.email' }).max(200) });
 
 export const indicatorQuery = z.object({ from: optionalDate, to: optionalDate });

@@ -14,7 +14,9 @@ import * as ps from './pruefung.schemas.js';
 import * as exam from './pruefung.service.js';
 import { indicatorReport, indicatorsCsv } from './indicators.service.js';
 import { issueLink, revokeLinks } from './link.service.js';
-import { auskunft } from './retention.js';
+import { auskunftPdf } from './auskunft.pdf.js';
+import { auskunft, retentionSettings, saveRetentionSettings } from './retention.js';
+import { SettingsPage } from './views/SettingsPage.js';
 import { CaseloadPage } from './views/CaseloadPage.js';
 import { DossierPage, type FormState } from './views/DossierPage.js';
 import { IndicatorsPage } from './views/IndicatorsPage.js';
@@ -148,6 +150,24 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="auskunft-${request.params.id}.json"`)
       .send(JSON.stringify(data, null, 2));
+  });
+
+  app.get<{ Params: IdParams }>('/staff/coaching/:id/auskunft.pdf', caseloadGuard, async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const pdf = await auskunftPdf(await auskunft(deps, request.tdb, request.staff, request.params.id), request.t, request.lang);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="auskunft-${request.params.id}.pdf"`).send(pdf);
+  });
+
+  const settingsGuard = { onRequest: requirePermission(deps, 'coaching.settings') };
+  const settingsPage = async (request: FastifyRequest, reply: FastifyReply, values?: Form, errors: FieldError[] = []) =>
+    reply.status(errors.length ? 422 : 200).render(h(SettingsPage, { settings: await retentionSettings(request.tdb), values, errors, saved: (request.query as { saved?: string }).saved === '1' }));
+  app.get('/staff/coaching/einstellungen', settingsGuard, (request, reply) => settingsPage(request, reply));
+  app.post('/staff/coaching/einstellungen', settingsGuard, async (request, reply) => {
+    const body = (request.body ?? {}) as Form;
+    const parsed = safeParseForm(s.einstellungenForm, body);
+    if (!parsed.ok) return settingsPage(request, reply, body, parsed.errors);
+    await saveRetentionSettings(deps, request.tdb, request.staff, parsed.data);
+    return reply.redirect(`${base(request)}/einstellungen?saved=1`, 303);
   });
 
   app.get<{ Params: IdParams }>('/staff/coaching/:id/vertraulich', caseloadGuard, async (request, reply) => {

@@ -89,6 +89,9 @@ function coachingRoutes(): Route[] {
     ...['/potenzial', '/zielberufe', '/aktivitaeten', `/aktivitaeten/${someId}`, `/aktivitaeten/${someId}/nachrichten`, '/plan', '/plan/papier', '/plan/schlichtung', '/kontakte', '/austritt', '/nachhaltigkeit', '/link', '/link/widerruf', '/vertraulich', '/vertraulich/einwilligung', '/pruefungen', '/sitzungen', '/angst', '/gutscheine', `/gutscheine/${someId}`].map((p) => post(`/${someId}${p}`, caseload)),
     get(`/${someId}/vertraulich`, caseload),
     get(`/${someId}/auskunft.json`, caseload),
+    get(`/${someId}/auskunft.pdf`, caseload),
+    get('/einstellungen', 'coaching.settings'),
+    post('/einstellungen', 'coaching.settings'),
   ];
 }
 
