@@ -4,7 +4,8 @@ import { multilineText } from '../../shared/http/text.js';
 import { isoDate, optionalDate, optionalText, textLine } from './coaching.schemas.js';
 import { angstMomente } from './pruefung.tables.js';
 
-export const pruefungForm = z.object({ title: textLine(200), kammer: textLine(100), examOn: isoDate });
+/** `examTitle`, not `title`: the activity form on the same page has a `title` field (ids must be unique). */
+export const pruefungForm = z.object({ examTitle: textLine(200), kammer: textLine(100), examOn: isoDate });
 
 export const sitzungForm = z.object({
   topic: textLine(200),

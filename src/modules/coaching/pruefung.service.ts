@@ -12,7 +12,7 @@ import { berlinToday } from './rules.js';
 
 export const addPruefung = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof pruefungForm>) =>
   change(deps, tdb, staff, id, 'coaching.pruefung.write', async (tx, tn) => {
-    await repo.pruefungen.insert(tx, { teilnehmendeId: tn.id, ...input });
+    await repo.pruefungen.insert(tx, { teilnehmendeId: tn.id, title: input.examTitle, kammer: input.kammer, examOn: input.examOn });
     await advance(tx, tn, 'pruefung');
   });
 

@@ -32,7 +32,7 @@ async function intake(): Promise<string> {
 describe('exam preparation', () => {
   it('records the Kammer exam and sessions, moves the phase, and shows the anxiety ratings of coach and participant over time', async () => {
     const id = await intake();
-    expect((await post(`${base}/${id}/pruefungen`, { title: 'Abschlussprüfung Teil 2', kammer: 'IHK Darmstadt', examOn: '2027-01-20' })).statusCode).toBe(303);
+    expect((await post(`${base}/${id}/pruefungen`, { examTitle: 'Abschlussprüfung Teil 2', kammer: 'IHK Darmstadt', examOn: '2027-01-20' })).statusCode).toBe(303);
     expect((await post(`${base}/${id}/sitzungen`, { topic: 'Übungsprüfung Lagerprozesse', sessionOn: '2026-11-25', materials: 'Prüfungsbuch Kapitel 3' })).statusCode).toBe(303);
     expect((await post(`${base}/${id}/angst`, { rating: '4', moment: 'vorher' })).statusCode).toBe(303);
     expect((await tdb.first(coachingTeilnehmende, eq(coachingTeilnehmende.id, id)))!.phase).toBe('pruefung');
@@ -41,7 +41,7 @@ describe('exam preparation', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('href="#f-rating"');
     expect(bad.body).toContain('Bitte wählen Sie einen Wert von 1 bis 5.');
-    const noDate = await post(`${base}/${id}/pruefungen`, { title: 'X', kammer: 'IHK', examOn: '20.01.2027' });
+    const noDate = await post(`${base}/${id}/pruefungen`, { examTitle: 'X', kammer: 'IHK', examOn: '20.01.2027' });
     expect(noDate.statusCode).toBe(422);
     expect(noDate.body).toContain('href="#f-examOn"');
 
@@ -68,7 +68,7 @@ describe('exam preparation', () => {
 
     // Another coach cannot write into this person's track.
     const other = await loginAs(ctx, ['coach']);
-    expect((await post(`${base}/${id}/pruefungen`, { title: 'X', kammer: 'IHK', examOn: '2027-01-20' }, other)).statusCode).toBe(404);
+    expect((await post(`${base}/${id}/pruefungen`, { examTitle: 'X', kammer: 'IHK', examOn: '2027-01-20' }, other)).statusCode).toBe(404);
   });
 });
 

@@ -50,7 +50,7 @@ export function PruefungSection({ dossier: d, base, form }: DossierPageProps) {
           <summary class="kern-link">{t('coaching:pruefung.addExam')}</summary>
           <form method="post" action={action('pruefungen')} novalidate>
             <CsrfField token={csrfToken} />
-            <TextField name="title" label={t('coaching:pruefung.examTitle')} hint={t('coaching:pruefung.examTitleHint')} value={exam.values.title} error={exam.err('title')} />
+            <TextField name="examTitle" label={t('coaching:pruefung.examTitle')} hint={t('coaching:pruefung.examTitleHint')} value={exam.values.examTitle} error={exam.err('examTitle')} />
             <TextField name="kammer" label={t('coaching:pruefung.kammer')} hint={t('coaching:pruefung.kammerHint')} value={exam.values.kammer} error={exam.err('kammer')} />
             <TextField name="examOn" type="date" label={t('coaching:pruefung.examOn')} hint={t('coaching:pruefung.examOnHint')} value={exam.values.examOn} error={exam.err('examOn')} />
             <Button variant="secondary">{t('coaching:pruefung.saveExam')}</Button>
