@@ -1,5 +1,5 @@
 // All SQL of the coaching module, through TenantDb (every query carries the tenant).
-import { and, asc, desc, eq, gt, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../shared/db/tenant-scope.js';
 import {
   coachingAktivitaeten,
@@ -43,6 +43,8 @@ export const teilnehmende = {
           .orderBy(asc(coachingTeilnehmende.nextContactOn), asc(coachingTeilnehmende.familyName)),
   referredBy: (tdb: TenantDb, userId: string) => tdb.select(coachingTeilnehmende, eq(coachingTeilnehmende.referredBy, userId)),
   all: (tdb: TenantDb) => tdb.select(coachingTeilnehmende),
+  /** People with this e-mail address (case-insensitive), for a link request. */
+  byEmail: (tdb: TenantDb, email: string) => tdb.select(coachingTeilnehmende, sql`lower(${coachingTeilnehmende.email}) = ${email.toLowerCase()}`),
   update: (tdb: TenantDb, id: string, set: Partial<NewTeilnehmende>) => tdb.update(coachingTeilnehmende, set, eq(coachingTeilnehmende.id, id)),
 };
 
@@ -149,11 +151,19 @@ export const kontakte = {
 };
 
 export const links = {
-  insert: (tdb: TenantDb, values: { teilnehmendeId: string; tokenHash: string; expiresAt: Date }) => tdb.insert(coachingLinks, values),
+  insert: (tdb: TenantDb, values: { teilnehmendeId: string; tokenHash: string; expiresAt: Date; createdAt: Date }) => tdb.insert(coachingLinks, values),
   valid: (tdb: TenantDb, tokenHash: string, now: Date) =>
     tdb.first(coachingLinks, eq(coachingLinks.tokenHash, tokenHash), isNull(coachingLinks.revokedAt), gt(coachingLinks.expiresAt, now)),
   revokeAll: (tdb: TenantDb, teilnehmendeId: string, now: Date) =>
     tdb.update(coachingLinks, { revokedAt: now }, eq(coachingLinks.teilnehmendeId, teilnehmendeId), isNull(coachingLinks.revokedAt)),
+  newest: (tdb: TenantDb, teilnehmendeId: string) =>
+    tdb.db
+      .select()
+      .from(coachingLinks)
+      .where(tdb.scope(coachingLinks, eq(coachingLinks.teilnehmendeId, teilnehmendeId)))
+      .orderBy(desc(coachingLinks.createdAt))
+      .limit(1)
+      .then((rows) => rows[0]),
   active: (tdb: TenantDb, teilnehmendeId: string, now: Date) =>
     tdb.select(coachingLinks, and(eq(coachingLinks.teilnehmendeId, teilnehmendeId), isNull(coachingLinks.revokedAt), gt(coachingLinks.expiresAt, now))),
 };

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { multilineText, textInput } from '../../shared/http/text.js';
 import { aktivitaetStatus, aktivitaetTypen, anerkennungsStaende, austrittsgruende, kontaktKanaele, potenzialBereiche, sensibleKategorien, wartetAuf } from './coaching.tables.js';
 
-const textLine = (max = 200) => textInput({ min: 1, max });
-const textBlock = (max = 4000) => multilineText({ min: 1, max });
-const optionalText = (max = 200) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), textLine(max).optional());
+export const textLine = (max = 200) => textInput({ min: 1, max });
+export const textBlock = (max = 4000) => multilineText({ min: 1, max });
+export const optionalText = (max = 200) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), textLine(max).optional());
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'coaching:errors.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'coaching:errors.date' });
-const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional());
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'coaching:errors.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'coaching:errors.date' });
+export const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional());
 const uuid = z.uuid({ error: 'common:validation.choice' });
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
@@ -96,6 +96,15 @@ export const austrittForm = z
   });
 
 export const nachhaltigkeitForm = z.object({ stillEmployed: z.enum(['ja', 'nein']) });
+
+const months = (min: number) => z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number({ error: 'coaching:errors.months' }).int({ error: 'coaching:errors.months' }).min(min, { error: 'coaching:errors.months' }).max(120, { error: 'coaching:errors.months' }));
+
+/** Retention after the end of a coaching; restricted notes go no later than everything else. */
+export const einstellungenForm = z.object({ retentionMonths: months(1), restrictedRetentionMonths: months(0) }).superRefine((v, ctx) => {
+  if (v.restrictedRetentionMonths > v.retentionMonths) ctx.addIssue({ code: 'custom', path: ['restrictedRetentionMonths'], message: 'coaching:errors.restrictedLonger' });
+});
+
+export const linkRequestForm = z.object({ email: z.email({ error: 'coaching:errors.email' }).max(200) });
 
 export const indicatorQuery = z.object({ from: optionalDate, to: optionalDate });
 

@@ -7,6 +7,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { hasPermission, type StaffPrincipal } from '../staff/index.js';
 import { berufByKldb } from './berufe.js';
 import * as repo from './coaching.repository.js';
+import { trackOf, type ExamTrack } from './pruefung.repository.js';
 import type { Aktivitaet, Nachricht, Phase, Plan, PotenzialEintrag, Rechtsgrundlage, Teilnehmende, VertraulicheNotiz } from './coaching.tables.js';
 import { CONSENT_TEXT, CONSENT_VERSION } from './consent.js';
 import { berlinToday, followUpUntil, isOverdue, planReviewOn, sustainabilityCheckOn } from './rules.js';
@@ -126,6 +127,8 @@ export interface Dossier {
   activeLink: boolean;
   /** Local demand for the target occupations, as the tenant maintains it. */
   arbeitsmarkt: Awaited<ReturnType<typeof repo.arbeitsmarkt.forCodes>>;
+  /** Exam track, Bildungsgutscheine and booked appointments (not for the caseworker). */
+  track: ExamTrack | undefined;
 }
 
 /**
@@ -156,6 +159,7 @@ export async function dossier(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipa
     followUpUntil: jobStart && rechtsgrundlage ? followUpUntil(jobStart, rechtsgrundlage.key) : null,
     sustainabilityCheckOn: jobStart ? sustainabilityCheckOn(jobStart) : null,
     activeLink: full ? (await repo.links.active(tdb, tn.id, deps.clock.now())).length > 0 : false,
+    track: full ? await trackOf(tdb, tn.id) : undefined,
   };
 }
 
@@ -186,7 +190,7 @@ export async function setShareConsent(deps: AppDeps, tdb: TenantDb, staff: Staff
 }
 
 /** Everything below changes the coaching of one participant: the assigned coach only, audited in one transaction. */
-async function change<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, action: string, fn: (tx: TenantDb, tn: Teilnehmende) => Promise<R>): Promise<R> {
+export async function change<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, action: string, fn: (tx: TenantDb, tn: Teilnehmende) => Promise<R>): Promise<R> {
   const tn = await asCoach(deps, tdb, staff, id);
   return tdb.transaction(async (tx) => {
     const result = await fn(tx, tn);
@@ -195,7 +199,7 @@ async function change<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id
   });
 }
 
-const advance = (tx: TenantDb, tn: Teilnehmende, to: Phase) => {
+export const advance = (tx: TenantDb, tn: Teilnehmende, to: Phase) => {
   const order: Phase[] = ['aufnahme', 'analyse', 'plan', 'pruefung', 'arbeitsaufnahme', 'nachbetreuung', 'beendet'];
   return order.indexOf(tn.phase) < order.indexOf(to) ? repo.teilnehmende.update(tx, tn.id, { phase: to }) : Promise.resolve([]);
 };

@@ -245,6 +245,8 @@ export const coachingPlaene = pgTable(
     agreedVia: text({ enum: ['link', 'papier'] }),
     /** The participant disagrees: Schlichtungsverfahren (§ 15a SGB II) requested. */
     schlichtung: boolean().notNull().default(false),
+    /** When the reminder to the coach before `reviewOn` was written to the outbox (once per version). */
+    reviewRemindedAt: timestamp({ withTimezone: true }),
     createdBy: uuid().notNull(),
     createdAt: createdAt(),
   },

@@ -20,12 +20,15 @@ export const coachingModule: WegweiserModule = {
     'coaching.refer': ['sachbearbeitung'],
     /** Aggregated indicators (no personal data, groups under five withheld). */
     'coaching.indicators': ['coach', 'teamleitung', 'tenant_admin'],
+    /** How long coaching data are kept after the end (retention settings). */
+    'coaching.settings': ['tenant_admin'],
   },
   staffNav: [
     { path: '/staff/coaching', labelKey: 'coaching:nav.caseload', permission: 'coaching.caseload', order: 40 },
     { path: '/staff/coaching/team', labelKey: 'coaching:nav.team', permission: 'coaching.team', order: 40 },
     { path: '/staff/coaching/zuweisung', labelKey: 'coaching:nav.referral', permission: 'coaching.refer', order: 41 },
     { path: '/staff/coaching/kennzahlen', labelKey: 'coaching:nav.indicators', permission: 'coaching.indicators', order: 42 },
+    { path: '/staff/coaching/einstellungen', labelKey: 'coaching:nav.settings', permission: 'coaching.settings', order: 43 },
   ],
   dashboardWidgets: [{ id: 'coaching-overdue', titleKey: 'coaching:widget.title', permission: 'coaching.caseload', order: 20, load: overdueContacts }],
   async html(app, deps) {

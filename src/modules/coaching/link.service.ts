@@ -6,8 +6,14 @@ import { NotFoundError } from '../../shared/http/errors.js';
 import type { AppDeps } from '../../shared/module.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { enqueueMail } from '../../shared/mail/outbox.js';
+import { fixedT } from '../../shared/i18n/index.js';
+import type { TFunction } from 'i18next';
 import type { StaffPrincipal } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
+import type { z } from 'zod';
+import type { angstForm } from './pruefung.schemas.js';
+import { addAngstByParticipant } from './pruefung.service.js';
+import { trackOf, type ExamTrack } from './pruefung.repository.js';
 import { accessTo, agreePlan } from './coaching.service.js';
 import type { Aktivitaet, Nachricht, Plan, Teilnehmende } from './coaching.tables.js';
 import { berlinToday } from './rules.js';
@@ -20,6 +26,24 @@ export const LINK_DAYS = 180;
 
 export function participantUrl(publicUrl: string, slug: string, token: string): string {
   return `${publicUrl.replace(/\/$/, '')}/t/${slug}/coaching/mein-plan/${token}`;
+}
+
+/** Link requests by the participant: at most one new link per person in this time (the mail may take a while). */
+export const REISSUE_COOLDOWN_MS = 15 * 60_000;
+
+/** Revokes the person's links, stores the hash of a new one and, if wanted and possible, mails it (outbox). */
+async function newLink(deps: AppDeps, tx: TenantDb, tn: Teilnehmende, tenant: { slug: string; name: string }, mail: { t: TFunction } | undefined) {
+  const token = newToken();
+  const url = participantUrl(deps.config.publicUrl, tenant.slug, token);
+  const now = deps.clock.now();
+  await repo.links.revokeAll(tx, tn.id, now);
+  await repo.links.insert(tx, { teilnehmendeId: tn.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_DAYS * 86_400_000), createdAt: now });
+  const mailed = Boolean(mail && tn.email);
+  if (mail && tn.email) {
+    const params = { name: `${tn.givenName} ${tn.familyName}`, tenant: tenant.name, url, days: LINK_DAYS };
+    await enqueueMail(tx, { kind: 'coaching.link', to: tn.email, subject: mail.t('coaching:mail.link.subject', params), text: mail.t('coaching:mail.link.text', params) });
+  }
+  return { url, mailed };
 }
 
 /**
@@ -36,24 +60,29 @@ export async function issueLink(
 ): Promise<{ url: string; mailed: boolean }> {
   const { tn, zugang } = await accessTo(deps, tdb, staff, id);
   if (zugang !== 'coach') throw new NotFoundError();
-  const token = newToken();
-  const url = participantUrl(deps.config.publicUrl, tenant.slug, token);
-  const now = deps.clock.now();
-  const mailed = sendMail && Boolean(tn.email);
-  await tdb.transaction(async (tx) => {
-    await repo.links.revokeAll(tx, tn.id, now);
-    await repo.links.insert(tx, { teilnehmendeId: tn.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_DAYS * 86_400_000) });
-    if (mailed) {
-      await enqueueMail(tx, {
-        kind: 'coaching.link',
-        to: tn.email!,
-        subject: `${tenant.name}: Ihr persönlicher Coaching-Plan`,
-        text: `Guten Tag ${tn.givenName} ${tn.familyName},\n\nüber diesen persönlichen Link sehen Sie Ihren Plan, Ihre nächsten Schritte und Nachrichten Ihres Coaches:\n${url}\n\nDer Link gilt ${LINK_DAYS} Tage. Geben Sie ihn nicht weiter.\n`,
-      });
-    }
-    await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.link.issue', objectType: 'coaching_teilnehmende', objectId: tn.id, purpose: mailed ? 'mail' : 'shown', at: now });
+  return tdb.transaction(async (tx) => {
+    const issued = await newLink(deps, tx, tn, tenant, sendMail ? { t: fixedT('de') } : undefined);
+    await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.link.issue', objectType: 'coaching_teilnehmende', objectId: tn.id, purpose: issued.mailed ? 'mail' : 'shown', at: deps.clock.now() });
+    return issued;
   });
-  return { url, mailed };
+}
+
+/**
+ * The participant asks for a new link with their e-mail address. Whether the address is known is never revealed:
+ * the page says the same either way, and the mail goes only to the address stored for the person. A person gets at
+ * most one new link per REISSUE_COOLDOWN_MS; the route adds a per-address limit on requests.
+ */
+export async function requestNewLink(deps: AppDeps, tdb: TenantDb, email: string, tenant: { slug: string; name: string }, t: TFunction): Promise<void> {
+  const now = deps.clock.now();
+  for (const tn of await repo.teilnehmende.byEmail(tdb, email)) {
+    if (tn.phase === 'beendet') continue;
+    const last = await repo.links.newest(tdb, tn.id);
+    if (last && now.getTime() - last.createdAt.getTime() < REISSUE_COOLDOWN_MS) continue;
+    await tdb.transaction(async (tx) => {
+      await newLink(deps, tx, tn, tenant, { t });
+      await participantAudit(deps, tx, tn, 'coaching.link.reissue');
+    });
+  }
 }
 
 export async function revokeLinks(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string): Promise<void> {
@@ -71,6 +100,8 @@ export interface ParticipantView {
   plan: Plan | undefined;
   aktivitaeten: Aktivitaet[];
   nachrichten: Nachricht[];
+  /** Exams, preparation sessions and own anxiety ratings (no vouchers). */
+  track: Omit<ExamTrack, 'gutscheine'>;
   today: string;
 }
 
@@ -95,6 +126,7 @@ export async function participantView(deps: AppDeps, tdb: TenantDb, token: strin
     plan: await repo.plaene.latest(tdb, tn.id),
     aktivitaeten,
     nachrichten: await repo.nachrichten.ofActivities(tdb, aktivitaeten.map((a) => a.id)),
+    track: await trackOf(tdb, tn.id),
     today: berlinToday(deps.clock.now()),
   };
 }
@@ -116,5 +148,14 @@ export async function participantAgrees(deps: AppDeps, tdb: TenantDb, token: str
   await tdb.transaction(async (tx) => {
     await agreePlan(deps, tx, tn.id, 'link');
     await participantAudit(deps, tx, tn, 'coaching.plan.agree');
+  });
+}
+
+/** The participant rates their exam anxiety (before or after a session). */
+export async function participantRatesAnxiety(deps: AppDeps, tdb: TenantDb, token: string, input: z.output<typeof angstForm>): Promise<void> {
+  const tn = await byToken(deps, tdb, token);
+  await tdb.transaction(async (tx) => {
+    await addAngstByParticipant(deps, tx, tn.id, input);
+    await participantAudit(deps, tx, tn, 'coaching.link.angst');
   });
 }

@@ -3,15 +3,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { FieldError } from '../../shared/http/errors.js';
-import { formField, safeParseForm } from '../../shared/http/validation.js';
+import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
-import { perIpLimit } from '../../shared/ratelimit/index.js';
-import { nachrichtForm } from './coaching.schemas.js';
-import { participantAgrees, participantComment, participantView, participantWrites } from './link.service.js';
+import { NotFoundError } from '../../shared/http/errors.js';
+import { hitRateLimit, perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import { linkRequestForm, nachrichtForm } from './coaching.schemas.js';
+import { angstForm } from './pruefung.schemas.js';
+import { participantAgrees, participantComment, participantRatesAnxiety, participantView, participantWrites, requestNewLink } from './link.service.js';
+import { LinkRequestPage } from './views/LinkRequestPage.js';
 import { ExplainerPage } from './views/ExplainerPage.js';
 import { ParticipantPage } from './views/ParticipantPage.js';
 
 type TokenParams = { token: string };
+const requestPath = (request: FastifyRequest) => `/t/${request.tenant.slug}/coaching/mein-plan`;
+/** Link requests for one e-mail address, whoever sends them. */
+export const linkRequestsPerAddress = { name: 'coaching-link-request', max: 3, windowMs: 60 * 60_000 };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -19,12 +25,32 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   const show = async (request: FastifyRequest<{ Params: TokenParams }>, reply: FastifyReply, form?: { aktivitaetId: string; values: Record<string, string>; errors: FieldError[] }) => {
     // Personal data: never cached (Referrer-Policy no-referrer keeps the token out of other sites' logs).
     void reply.header('cache-control', 'no-store');
-    const view = await participantView(deps, request.tdb, request.params.token);
+    let view;
+    try {
+      view = await participantView(deps, request.tdb, request.params.token);
+    } catch (error) {
+      // An old or mistyped link: say so, and offer to send a new one right there.
+      if (error instanceof NotFoundError) return reply.status(404).render(h(LinkRequestPage, { action: requestPath(request), invalid: true, errors: [] }));
+      throw error;
+    }
     const done = formField(request.query, 'done');
-    return reply.status(form ? 422 : 200).render(h(ParticipantPage, { view, linkBase: linkBase(request), form, notice: done === 'comment' || done === 'agreed' ? done : undefined }));
+    return reply.status(form ? 422 : 200).render(h(ParticipantPage, { view, linkBase: linkBase(request), form, notice: done === 'comment' || done === 'agreed' || done === 'angst' ? done : undefined }));
   };
 
   app.get<{ Params: TokenParams }>('/coaching/mein-plan/:token', (request, reply) => show(request, reply));
+
+  // Asking for a new link: the same answer whether the address is known or not (no enumeration), limited per
+  // client address and per e-mail address; the service adds a cooldown per person.
+  app.get('/coaching/mein-plan', (request, reply) => reply.header('cache-control', 'no-store').render(h(LinkRequestPage, { action: requestPath(request), errors: [] })));
+  app.post('/coaching/mein-plan', { onRequest: perIpLimit(deps, publicLimits.mail) }, async (request, reply) => {
+    void reply.header('cache-control', 'no-store');
+    const body = submittedTexts(request.body);
+    const parsed = safeParseForm(linkRequestForm, body);
+    if (!parsed.ok) return reply.status(422).render(h(LinkRequestPage, { action: requestPath(request), errors: parsed.errors, email: body.email }));
+    await hitRateLimit(request.tdb, deps, linkRequestsPerAddress, parsed.data.email.toLowerCase());
+    await requestNewLink(deps, request.tdb, parsed.data.email, { slug: request.tenant.slug, name: request.tenant.name }, request.t);
+    return reply.render(h(LinkRequestPage, { action: requestPath(request), errors: [], sent: true }));
+  });
 
   app.post<{ Params: TokenParams & { aid: string } }>('/coaching/mein-plan/:token/aktivitaeten/:aid', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
     if (!uuid.test(request.params.aid)) return reply.callNotFound();
@@ -34,6 +60,14 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!parsed.ok) return show(request, reply, { aktivitaetId: request.params.aid, values: { text }, errors: parsed.errors.map((e) => ({ ...e, field: `text-${request.params.aid}` })) });
     await participantComment(deps, request.tdb, request.params.token, request.params.aid, parsed.data.text);
     return reply.header('cache-control', 'no-store').redirect(`${linkBase(request)}?done=comment#a-${request.params.aid}`, 303);
+  });
+
+  app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/angst', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
+    const body = submittedTexts(request.body);
+    const parsed = safeParseForm(angstForm, body);
+    if (!parsed.ok) return show(request, reply, { aktivitaetId: 'angst', values: body, errors: parsed.errors });
+    await participantRatesAnxiety(deps, request.tdb, request.params.token, parsed.data);
+    return reply.header('cache-control', 'no-store').redirect(`${linkBase(request)}?done=angst#angst`, 303);
   });
 
   app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/zustimmung', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {

@@ -59,4 +59,39 @@ describe('retention and the Art. 15 copy', () => {
     expect(await byName('Schröder')).toBeDefined();
     expect((await tdb.select(auditLog, eq(auditLog.action, 'coaching.retention'))).length).toBeGreaterThan(0);
   });
+
+  it('gives the same copy as a PDF, to the assigned coach only', async () => {
+    const coach = await loginAs(ctx, ['coach']);
+    await seedDemoParticipants(ctx.deps, tdb, coach.userId);
+    const [person] = await tdb.select(coachingTeilnehmende, eq(coachingTeilnehmende.coachId, coach.userId));
+    const res = await ctx.app.inject({ url: `/t/neue-wege/staff/coaching/${person!.id}/auskunft.pdf`, cookies: coach.cookies });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.toString('latin1')).toContain('Auskunft nach Art. 15 DSGVO');
+    expect(await tdb.select(auditLog, eq(auditLog.action, 'coaching.auskunft'), eq(auditLog.objectId, person!.id))).toHaveLength(1);
+    const other = await loginAs(ctx, ['coach']);
+    expect((await ctx.app.inject({ url: `/t/neue-wege/staff/coaching/${person!.id}/auskunft.pdf`, cookies: other.cookies })).statusCode).toBe(404);
+  });
+
+  it('the tenant admin sets the periods; bad input names the field and changes nothing', async () => {
+    const admin = await loginAs(ctx, ['tenant_admin']);
+    const url = '/t/neue-wege/staff/coaching/einstellungen';
+    const page = await ctx.app.inject({ url, cookies: admin.cookies });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('value="24"');
+    const bad = await ctx.app.inject({ method: 'POST', url, cookies: admin.cookies, payload: { _csrf: admin.csrfToken, retentionMonths: '6', restrictedRetentionMonths: '12' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#f-restrictedRetentionMonths"');
+    expect(bad.body).toContain('Vertrauliche Notizen dürfen nicht länger aufbewahrt werden');
+    expect((await ctx.app.inject({ url, cookies: admin.cookies })).body).toContain('value="24"');
+    const ok = await ctx.app.inject({ method: 'POST', url, cookies: admin.cookies, payload: { _csrf: admin.csrfToken, retentionMonths: '36', restrictedRetentionMonths: '1' } });
+    expect(ok.statusCode).toBe(303);
+    const saved = await ctx.app.inject({ url: ok.headers.location as string, cookies: admin.cookies });
+    expect(saved.body).toContain('Die Fristen sind gespeichert.');
+    expect(saved.body).toContain('value="36"');
+    expect(await tdb.select(auditLog, eq(auditLog.action, 'coaching.settings'))).toHaveLength(1);
+    await ctx.app.inject({ method: 'POST', url, cookies: admin.cookies, payload: { _csrf: admin.csrfToken, retentionMonths: '24', restrictedRetentionMonths: '3' } });
+  });
 });

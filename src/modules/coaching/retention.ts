@@ -10,11 +10,29 @@ import type { StaffPrincipal } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import { accessTo } from './coaching.service.js';
 import { coachingEinstellungen, coachingTeilnehmende, coachingVertraulich, defaultEinstellungen } from './coaching.tables.js';
+import { trackOf } from './pruefung.repository.js';
+import { sendReminders } from './reminders.js';
 import { addMonths, berlinToday } from './rules.js';
+
+export async function retentionSettings(tdb: TenantDb): Promise<{ retentionMonths: number; restrictedRetentionMonths: number }> {
+  const row = await tdb.first(coachingEinstellungen);
+  return row ? { retentionMonths: row.retentionMonths, restrictedRetentionMonths: row.restrictedRetentionMonths } : defaultEinstellungen;
+}
+
+/** The tenant admin sets how long coaching data are kept after the end (audited). */
+export async function saveRetentionSettings(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, values: { retentionMonths: number; restrictedRetentionMonths: number }) {
+  await tdb.transaction(async (tx) => {
+    await tx.db
+      .insert(coachingEinstellungen)
+      .values({ tenantId: tx.tenantId, ...values })
+      .onConflictDoUpdate({ target: coachingEinstellungen.tenantId, set: values });
+    await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.settings', objectType: 'coaching_einstellungen', objectId: null, purpose: `retention=${values.retentionMonths};restricted=${values.restrictedRetentionMonths}`, at: deps.clock.now() });
+  });
+}
 
 /** Deletes what is past its retention in one tenant; returns how many participants and notes went. */
 export async function applyRetention(deps: AppDeps, tdb: TenantDb): Promise<{ participants: number; notes: number }> {
-  const settings = (await tdb.first(coachingEinstellungen)) ?? defaultEinstellungen;
+  const settings = await retentionSettings(tdb);
   const today = berlinToday(deps.clock.now());
   const ended = addMonths(today, -settings.retentionMonths);
   const restricted = addMonths(today, -settings.restrictedRetentionMonths);
@@ -41,6 +59,13 @@ export const coachingJobs: BackgroundJob[] = [
       for (const tenant of await tenantsRepository.list(deps.database.db)) await applyRetention(deps, new TenantDb(deps.database.db, tenant.id));
     },
   },
+  {
+    name: 'coaching.reminders',
+    everyMs: 3_600_000,
+    async run(deps) {
+      for (const tenant of await tenantsRepository.list(deps.database.db)) await sendReminders(deps, new TenantDb(deps.database.db, tenant.id), tenant);
+    },
+  },
 ];
 
 /**
@@ -62,6 +87,7 @@ export async function auskunft(deps: AppDeps, tdb: TenantDb, staff: StaffPrincip
     nachrichten: await repo.nachrichten.ofActivities(tdb, aktivitaeten.map((a) => a.id)),
     kontakte: await repo.kontakte.of(tdb, tn.id),
     vertraulicheNotizen: await repo.vertraulich.of(tdb, tn.id),
+    ...(await trackOf(tdb, tn.id)),
   };
   await recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.auskunft', objectType: 'coaching_teilnehmende', objectId: tn.id, purpose: 'Art. 15 DSGVO', at: deps.clock.now() });
   return data;

@@ -114,3 +114,12 @@ export function indicators(rows: IndicatorInput[], from: string, to: string): In
     suppressed,
   };
 }
+
+export type GutscheinStatus = 'beantragt' | 'ausgestellt' | 'verfallen' | 'eingeloest' | 'abgeschlossen';
+
+/** Where a Bildungsgutschein stands, from its dates: a voucher not redeemed within its validity has lapsed. */
+export function gutscheinStatus(g: { issuedOn: string | null; validUntil: string | null; redeemedOn: string | null; courseEndOn: string | null }, today: string): GutscheinStatus {
+  if (g.redeemedOn) return g.courseEndOn && g.courseEndOn < today ? 'abgeschlossen' : 'eingeloest';
+  if (!g.issuedOn) return 'beantragt';
+  return g.validUntil && g.validUntil < today ? 'verfallen' : 'ausgestellt';
+}

@@ -6,12 +6,17 @@ import type { ZodType } from 'zod';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
+import { labourMarketFigures } from '../presse/index.js';
 import { requirePermission, staffWithRole } from '../staff/index.js';
 import * as s from './coaching.schemas.js';
 import * as svc from './coaching.service.js';
+import * as ps from './pruefung.schemas.js';
+import * as exam from './pruefung.service.js';
 import { indicatorReport, indicatorsCsv } from './indicators.service.js';
 import { issueLink, revokeLinks } from './link.service.js';
-import { auskunft } from './retention.js';
+import { auskunftPdf } from './auskunft.pdf.js';
+import { auskunft, retentionSettings, saveRetentionSettings } from './retention.js';
+import { SettingsPage } from './views/SettingsPage.js';
 import { CaseloadPage } from './views/CaseloadPage.js';
 import { DossierPage, type FormState } from './views/DossierPage.js';
 import { IndicatorsPage } from './views/IndicatorsPage.js';
@@ -72,7 +77,10 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   const showDossier = async (request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, form?: FormState) => {
     const dossier = await svc.dossier(deps, request.tdb, request.staff, request.params.id);
     const link = formField(request.query, 'link');
-    return reply.status(form?.errors.length ? 422 : 200).render(h(DossierPage, { dossier, form, base: base(request), notice: formField(request.query, 'neu') ? 'referred' : undefined, issuedLink: link }));
+    const district = dossier.zugang === 'caseworker' ? null : await labourMarketFigures.districtSnapshot(request.tdb, request.tenant);
+    return reply
+      .status(form?.errors.length ? 422 : 200)
+      .render(h(DossierPage, { dossier, form, base: base(request), notice: formField(request.query, 'neu') ? 'referred' : undefined, issuedLink: link, district }));
   };
 
   app.get<{ Params: IdParams }>('/staff/coaching/:id', anyGuard, async (request, reply) => {
@@ -118,6 +126,13 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   post('/austritt', 'austritt', s.austrittForm, (r, d) => svc.recordExit(deps, r.tdb, r.staff, r.params.id, d));
   post('/nachhaltigkeit', 'austritt', s.nachhaltigkeitForm, (r, d) => svc.recordSustainability(deps, r.tdb, r.staff, r.params.id, d.stillEmployed === 'ja'));
   post('/link/widerruf', 'link', s.emptyForm, (r) => revokeLinks(deps, r.tdb, r.staff, r.params.id));
+  post('/pruefungen', 'pruefung', ps.pruefungForm, (r, d) => exam.addPruefung(deps, r.tdb, r.staff, r.params.id, d));
+  post('/sitzungen', 'sitzungen', ps.sitzungForm, (r, d) => exam.addSitzung(deps, r.tdb, r.staff, r.params.id, d));
+  post('/angst', 'angst', ps.angstForm, (r, d) => exam.addAngstByCoach(deps, r.tdb, r.staff, r.params.id, d));
+  post('/gutscheine', 'gutscheine', ps.gutscheinForm, (r, d) => exam.addGutschein(deps, r.tdb, r.staff, r.params.id, d));
+  post<typeof ps.gutscheinUpdateForm, ActivityParams>('/gutscheine/:aid', (p) => `g-${p.aid}`, ps.gutscheinUpdateForm, (r, d) =>
+    exam.updateGutschein(deps, r.tdb, r.staff, r.params.id, r.params.aid, d),
+  );
 
   // The new link is shown once on the page that follows (never in a URL or a log): rendered directly.
   app.post<{ Params: IdParams }>('/staff/coaching/:id/link', caseloadGuard, async (request, reply) => {
@@ -135,6 +150,24 @@ export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="auskunft-${request.params.id}.json"`)
       .send(JSON.stringify(data, null, 2));
+  });
+
+  app.get<{ Params: IdParams }>('/staff/coaching/:id/auskunft.pdf', caseloadGuard, async (request, reply) => {
+    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    const pdf = await auskunftPdf(await auskunft(deps, request.tdb, request.staff, request.params.id), request.t, request.lang);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="auskunft-${request.params.id}.pdf"`).send(pdf);
+  });
+
+  const settingsGuard = { onRequest: requirePermission(deps, 'coaching.settings') };
+  const settingsPage = async (request: FastifyRequest, reply: FastifyReply, values?: Form, errors: FieldError[] = []) =>
+    reply.status(errors.length ? 422 : 200).render(h(SettingsPage, { settings: await retentionSettings(request.tdb), values, errors, saved: formField(request.query, 'saved') === '1' }));
+  app.get('/staff/coaching/einstellungen', settingsGuard, (request, reply) => settingsPage(request, reply));
+  app.post('/staff/coaching/einstellungen', settingsGuard, async (request, reply) => {
+    const body = submittedTexts(request.body);
+    const parsed = safeParseForm(s.einstellungenForm, body);
+    if (!parsed.ok) return settingsPage(request, reply, body, parsed.errors);
+    await saveRetentionSettings(deps, request.tdb, request.staff, parsed.data);
+    return reply.redirect(`${base(request)}/einstellungen?saved=1`, 303);
   });
 
   app.get<{ Params: IdParams }>('/staff/coaching/:id/vertraulich', caseloadGuard, async (request, reply) => {

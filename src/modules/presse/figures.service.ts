@@ -169,3 +169,29 @@ export async function figureSeries(tdb: TenantDb, region: string, from?: string,
       })),
   };
 }
+
+export interface DistrictSnapshot {
+  districtName: string;
+  comparisonName: string;
+  month: string;
+  rateTenths: number;
+  comparisonRateTenths: number | null;
+  unemployed: number | null;
+  rateChangeYearTenths: number | null;
+}
+
+/** The newest figures of the tenant's district with its comparison region (for other modules), or null without figures. */
+export async function districtSnapshot(tdb: TenantDb, tenant: Tenant): Promise<DistrictSnapshot | null> {
+  const settings = await settingsOf(tdb, tenant);
+  const key = await keyFigures(tdb, settings);
+  if (!key) return null;
+  return {
+    districtName: key.district.regionName,
+    comparisonName: key.comparison?.regionName ?? (await repo.regionName(tdb, settings.comparisonRegion)) ?? settings.comparisonRegion,
+    month: key.month,
+    rateTenths: key.district.rateTenths,
+    comparisonRateTenths: key.comparison?.rateTenths ?? null,
+    unemployed: key.district.unemployed,
+    rateChangeYearTenths: key.rateChangeYearTenths,
+  };
+}

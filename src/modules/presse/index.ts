@@ -2,10 +2,15 @@
 // list) and the labour-market figures (import, chart and table, monthly draft release). Owns the presse_* tables.
 import type { WegweiserModule } from '../../shared/module.js';
 import { seedPresse } from './demo.js';
+import { districtSnapshot, formatRate, monthName, type DistrictSnapshot } from './figures.service.js';
 import { registerFeedRoutes } from './feeds.js';
 import { registerPresseApi } from './presse.api.js';
 import { registerPublicRoutes } from './public.routes.js';
 import { registerStaffRoutes } from './staff.routes.js';
+
+/** The imported labour-market figures for other modules (the coaching's career perspective). */
+export const labourMarketFigures = { districtSnapshot, formatRate, monthName };
+export type { DistrictSnapshot };
 
 export const presseModule: WegweiserModule = {
   name: 'presse',

@@ -21,12 +21,14 @@ interface Route {
   method: 'GET' | 'POST';
   path: () => string;
   permission: string;
+  /** Shown in the test name where the path is built by a helper. */
+  label?: string;
 }
 
 // Any id: the permission is checked before the route looks anything up.
 const someId = '00000000-0000-4000-8000-000000000000';
 
-/** Every staff route of the staff, audit and seminare modules with the permission it needs. */
+/** Every staff route of the staff, audit, seminare and coaching modules with the permission it needs. */
 const routes: Route[] = [
   { method: 'GET', path: () => '/staff', permission: 'staff.self' },
   { method: 'GET', path: () => '/staff/account', permission: 'staff.self' },
@@ -65,7 +67,33 @@ const routes: Route[] = [
   { method: 'POST', path: () => `/staff/seminare/termine/${someId}/tage/${someId}`, permission: 'seminare.attendance' },
   { method: 'GET', path: () => `/staff/seminare/termine/${someId}/tage/${someId}.pdf`, permission: 'seminare.attendance' },
   { method: 'POST', path: () => `/staff/seminare/termine/${someId}/bescheinigungen`, permission: 'seminare.manage' },
+  ...coachingRoutes(),
 ];
+
+/** The coaching pages: the dossier is open to every staff member (the service then answers 404 to strangers). */
+function coachingRoutes(): Route[] {
+  const c = '/staff/coaching';
+  const caseload = 'coaching.caseload';
+  const get = (path: string, permission: string): Route => ({ method: 'GET', path: () => `${c}${path}`, permission, label: `GET ${c}${path}` });
+  const post = (path: string, permission: string): Route => ({ method: 'POST', path: () => `${c}${path}`, permission, label: `POST ${c}${path}` });
+  return [
+    get('', caseload),
+    get('/team', 'coaching.team'),
+    get('/aufnahme', caseload),
+    post('/aufnahme', caseload),
+    get('/zuweisung', 'coaching.refer'),
+    post('/zuweisung', 'coaching.refer'),
+    get('/kennzahlen', 'coaching.indicators'),
+    get('/kennzahlen.csv', 'coaching.indicators'),
+    get(`/${someId}`, 'staff.self'),
+    ...['/potenzial', '/zielberufe', '/aktivitaeten', `/aktivitaeten/${someId}`, `/aktivitaeten/${someId}/nachrichten`, '/plan', '/plan/papier', '/plan/schlichtung', '/kontakte', '/austritt', '/nachhaltigkeit', '/link', '/link/widerruf', '/vertraulich', '/vertraulich/einwilligung', '/pruefungen', '/sitzungen', '/angst', '/gutscheine', `/gutscheine/${someId}`].map((p) => post(`/${someId}${p}`, caseload)),
+    get(`/${someId}/vertraulich`, caseload),
+    get(`/${someId}/auskunft.json`, caseload),
+    get(`/${someId}/auskunft.pdf`, caseload),
+    get('/einstellungen', 'coaching.settings'),
+    post('/einstellungen', 'coaching.settings'),
+  ];
+}
 
 const request = (route: Route, who: LoggedIn | undefined, slug = 'neue-wege') =>
   ctx.app.inject({
@@ -77,7 +105,7 @@ const request = (route: Route, who: LoggedIn | undefined, slug = 'neue-wege') =>
 
 describe('every staff route refuses roles without the permission and users of another tenant', () => {
   for (const route of routes) {
-    const label = `${route.method} ${route.path.toString().replace(/^\(\) => /, '')}`;
+    const label = route.label ?? `${route.method} ${route.path.toString().replace(/^\(\) => /, '')}`;
     it(label, async () => {
       const lacking: Role[][] = [[], ...roles.filter((r) => !hasPermission(ctx.deps, [r], route.permission)).map((r) => [r])];
       for (const held of lacking) {
@@ -105,6 +133,11 @@ describe('every staff route refuses roles without the permission and users of an
     expect((await ctx.app.inject({ url: '/api/v1/t/neue-wege/staff/me' })).statusCode).toBe(401);
     const none = await loginAs(ctx, []);
     expect((await ctx.app.inject({ url: '/api/v1/t/neue-wege/staff/me', cookies: none.cookies })).statusCode).toBe(403);
+    const caseload = '/api/v1/t/neue-wege/staff/coaching/caseload';
+    expect((await ctx.app.inject({ url: caseload, cookies: foreign.cookies })).statusCode).toBe(401);
+    for (const role of roles.filter((r) => !hasPermission(ctx.deps, [r], 'coaching.caseload'))) {
+      expect((await ctx.app.inject({ url: caseload, cookies: (await loginAs(ctx, [role])).cookies })).statusCode, `caseload API as ${role}`).toBe(403);
+    }
   });
 
   it('leaves the target untouched after all refused attempts', async () => {

@@ -5,6 +5,7 @@ import { StaffLayout } from '../../staff/index.js';
 import { type DossierPageProps } from './dossier-form.js';
 import { formatDate, isOverdue } from '../rules.js';
 import { ActivitiesSection, ExitSection, LinkSection, PlanSection, PlanSteps } from './DossierPlan.js';
+import { GutscheineSection, PruefungSection } from './DossierPruefung.js';
 import { ContactsSection, PotenzialSection, ZielberufeSection } from './DossierSections.js';
 import { Badge, CoachingAssets, LocalDate, PhaseBadge } from './parts.js';
 
@@ -66,7 +67,7 @@ export function DossierPage(props: DossierPageProps) {
         <>
           <nav aria-label={t('coaching:dossier.sections')} class="ww-toc">
             <ul class="ww-inline-list">
-              {['potenzial', 'zielberufe', 'plan', 'aktivitaeten', 'kontakte', 'link', 'austritt'].map((id) => (
+              {['potenzial', 'zielberufe', 'plan', 'aktivitaeten', 'pruefung', 'gutscheine', 'kontakte', 'link', 'austritt'].map((id) => (
                 <li key={id}>
                   <a class="kern-link" href={`#${id}`}>
                     {t(`coaching:dossier.toc.${id}`)}
@@ -92,6 +93,8 @@ export function DossierPage(props: DossierPageProps) {
           <ZielberufeSection {...props} />
           <PlanSection {...props} />
           <ActivitiesSection {...props} />
+          <PruefungSection {...props} />
+          <GutscheineSection {...props} />
           <ContactsSection {...props} />
           {coach ? <LinkSection {...props} /> : null}
           <ExitSection {...props} />

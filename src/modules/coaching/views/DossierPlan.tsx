@@ -211,6 +211,10 @@ export function ExitSection({ dossier: d, base, form }: DossierPageProps) {
       </h2>
       {d.zugang === 'coach' ? (
         <p class="kern-body">
+          <a class="kern-link" href={`${base}/${tn.id}/auskunft.pdf`}>
+            {t('coaching:exit.auskunftPdf')}
+          </a>
+          {' · '}
           <a class="kern-link" href={`${base}/${tn.id}/auskunft.json`}>
             {t('coaching:exit.auskunft')}
           </a>

@@ -1,5 +1,6 @@
 import { Button, CsrfField, SelectField, TextArea, TextField } from '../../../shared/html/components.js';
 import { useT, useView } from '../../../shared/html/context.js';
+import { labourMarketFigures } from '../../presse/index.js';
 import { berufByKldb, berufe, niveauOf, wegeZu } from '../berufe.js';
 import { anerkennungsStaende, kontaktKanaele, potenzialBereiche, type PotenzialBereich } from '../coaching.tables.js';
 import { externenpruefungMoeglich, umschulungMonate } from '../rules.js';
@@ -74,7 +75,7 @@ export function PotenzialSection({ dossier: d, base, form }: DossierPageProps) {
 }
 
 /** Target occupations with the level, local demand and the training paths that lead there. */
-export function ZielberufeSection({ dossier: d, base, form }: DossierPageProps) {
+export function ZielberufeSection({ dossier: d, base, form, district }: DossierPageProps) {
   const t = useT();
   const { csrfToken } = useView();
   const f = formFor(form, 'zielberufe');
@@ -83,6 +84,19 @@ export function ZielberufeSection({ dossier: d, base, form }: DossierPageProps) 
       <h2 class="kern-heading-medium" id="zielberufe-heading">
         {t('coaching:zielberufe.title')}
       </h2>
+      {district ? (
+        <p class="kern-body">
+          {t('coaching:zielberufe.district', {
+            district: district.districtName,
+            rate: labourMarketFigures.formatRate(district.rateTenths),
+            month: labourMarketFigures.monthName(district.month),
+            unemployed: district.unemployed?.toLocaleString('de-DE') ?? '–',
+            region: district.comparisonName,
+            regionRate: district.comparisonRateTenths === null ? '–' : labourMarketFigures.formatRate(district.comparisonRateTenths),
+          })}{' '}
+          <span class="kern-body--small">{t('coaching:zielberufe.districtSource')}</span>
+        </p>
+      ) : null}
       {d.zielberufe.length === 0 ? <p class="kern-body">{t('coaching:zielberufe.none')}</p> : null}
       {d.zielberufe.map((kldb) => {
         const beruf = berufByKldb(kldb);

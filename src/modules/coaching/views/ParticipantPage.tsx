@@ -3,13 +3,14 @@ import { useT, useTenantBase } from '../../../shared/html/context.js';
 import { Layout } from '../../../shared/html/Layout.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import type { ParticipantView } from '../link.service.js';
+import { AngstFields } from './DossierPruefung.js';
 import { Badge, CoachingAssets, LocalDate, StatusBadge, Thread } from './parts.js';
 
 export interface ParticipantPageProps {
   view: ParticipantView;
   linkBase: string;
   form?: { aktivitaetId: string; values: Record<string, string>; errors: FieldError[] } | undefined;
-  notice?: 'comment' | 'agreed' | undefined;
+  notice?: 'comment' | 'agreed' | 'angst' | undefined;
 }
 
 /** The participant's own page behind the personal link: plan, next steps, messages; phone-first, no JavaScript needed. */
@@ -98,6 +99,8 @@ export function ParticipantPage({ view, linkBase, form, notice }: ParticipantPag
         ) : null}
       </section>
 
+      <ExamSection view={view} linkBase={linkBase} form={form?.aktivitaetId === 'angst' ? form : undefined} />
+
       <section class="ww-section" aria-labelledby="help-heading">
         <h2 class="kern-heading-medium" id="help-heading">
           {t('coaching:participant.learnMore')}
@@ -107,8 +110,60 @@ export function ParticipantPage({ view, linkBase, form, notice }: ParticipantPag
             {t('coaching:explainer.title')}
           </a>
         </p>
-        <p class="kern-body kern-body--small">{t('coaching:participant.privacy')}</p>
+        <p class="kern-body kern-body--small">
+          {t('coaching:participant.privacy')}{' '}
+          <a class="kern-link" href={`${base}/coaching/mein-plan`}>
+            {t('coaching:participant.newLink')}
+          </a>
+        </p>
       </section>
     </Layout>
+  );
+}
+
+/** Exam dates and preparation sessions, and the own rating of exam anxiety. */
+function ExamSection({ view, linkBase, form }: Pick<ParticipantPageProps, 'view' | 'linkBase' | 'form'>) {
+  const t = useT();
+  const { track } = view;
+  const exam = track.pruefungen.length > 0 || track.sitzungen.length > 0;
+  if (!exam) return null;
+  const err = (field: string) => form?.errors.find((e) => e.field === field);
+  return (
+    <>
+      {exam ? (
+        <section class="ww-section" id="angst" aria-labelledby="exam-heading">
+          <h2 class="kern-heading-medium" id="exam-heading">
+            {t('coaching:pruefung.yours')}
+          </h2>
+          <ul class="kern-list">
+            {track.pruefungen.map((p) => (
+              <li key={p.id}>
+                <strong>{p.title}</strong> ({p.kammer}): <LocalDate value={p.examOn} />
+              </li>
+            ))}
+            {track.sitzungen.map((s) => (
+              <li key={s.id}>
+                {t('coaching:pruefung.session')} <LocalDate value={s.sessionOn} />: {s.topic}
+                {s.materials ? <span class="ww-pre-line"> – {s.materials}</span> : null}
+              </li>
+            ))}
+          </ul>
+          <p class="kern-body">{t('coaching:pruefung.participantLead')}</p>
+          {track.angst.length ? (
+            <p class="kern-body">
+              {t('coaching:pruefung.lastRatings')}{' '}
+              {track.angst
+                .slice(-5)
+                .map((a) => `${a.rating} (${t(`coaching:pruefung.momente.${a.moment}`)})`)
+                .join(' → ')}
+            </p>
+          ) : null}
+          <form method="post" action={`${linkBase}/angst`} novalidate>
+            <AngstFields values={form?.values ?? {}} err={err} />
+            <Button variant="secondary">{t('coaching:pruefung.saveRating')}</Button>
+          </form>
+        </section>
+      ) : null}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 // Props of the dossier page and the "which form failed" state its sections share.
 import type { FieldError } from '../../../shared/http/errors.js';
+import type { DistrictSnapshot } from '../../presse/index.js';
 import type { Dossier } from '../coaching.service.js';
 
 /** The form that failed on the last POST, with what was entered (re-rendered with its errors). */
@@ -17,6 +18,8 @@ export interface DossierPageProps {
   /** A personal link just issued: shown once, never stored in the clear. */
   issuedLink?: string | undefined;
   linkMailed?: boolean;
+  /** The district's newest unemployment figures, from the press office's import. */
+  district?: DistrictSnapshot | null | undefined;
 }
 
 /** Values and errors of `id` when it is the form that failed, else empty. */
