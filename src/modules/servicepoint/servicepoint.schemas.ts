@@ -11,14 +11,17 @@ const time = z.string().trim().regex(/^\d{2}:\d{2}$/, 'servicepoint:errors.time'
 export const dayQuery = z.object({
   date: day.optional().or(z.literal('').transform(() => undefined)),
   service: uuid.optional().or(z.literal('').transform(() => undefined)),
-  counter: textInput({ max: 20 }).optional(),
+  schalter: textInput({ max: 20 }).optional(),
   q: textInput({ max: 100 }).optional(),
-  notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled']).optional(),
+  notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled', 'counterSet']).optional(),
   ticket: z.string().regex(/^\d{1,4}$/).optional(),
 });
 
 export const appointmentForm = z.object({ appointmentId: uuid });
-export const callForm = z.object({ counter: required(20) });
+const COUNTER = /^[\p{L}\p{N} .-]{1,20}$/u;
+export const callForm = z.object({ counter: textInput().min(1, 'servicepoint:errors.counterRequired').regex(COUNTER, 'servicepoint:errors.counter') });
+/** The remembered counter as read back from its cookie: short, letters, digits, spaces, dots and dashes only. */
+export const counterCookie = z.string().regex(COUNTER);
 export const walkInForm = z.object({ serviceId: uuid.optional().or(z.literal('').transform(() => undefined)) });
 export const moveForm = z.object({ date: day, time, reason: required(500) });
 export const cancelForm = z.object({ reason: required(500) });

@@ -27,7 +27,7 @@ export function TicketPage({ visit, location, estimate }: { visit: Visit; locati
         </h1>
         <p class="kern-body">{t('servicepoint:ticket.arrived', { time: berlinTime(visit.arrivedAt) })}</p>
         {visit.status === 'waiting' ? (
-          <p class="kern-body sp-ticket__wait">{t('servicepoint:ticket.wait', { minutes: estimate.minutes })}</p>
+          <p class="kern-body sp-ticket__wait">{estimate.fromMinutes === 0 ? t('servicepoint:ticket.waitUpTo', { to: estimate.toMinutes }) : t('servicepoint:ticket.wait', { from: estimate.fromMinutes, to: estimate.toMinutes })}</p>
         ) : (
           <p class="kern-body">{t(`servicepoint:visitStatus.${visit.status}`)}</p>
         )}
