@@ -94,7 +94,7 @@ function CallPanel({ locBase, myCounter, errors }: { locBase: string; myCounter:
   const t = useT();
   const { csrfToken } = useView();
   return (
-    <form method="post" action={`${locBase}/aufruf`} class="sp-panel" data-desk="call" novalidate>
+    <form method="post" action={`${locBase}/aufruf`} class="sp-panel" data-desk={myCounter ? "call" : undefined} novalidate>
       <h2 class="kern-heading-small">{t('servicepoint:call.title')}</h2>
       <CsrfField token={csrfToken} />
       {myCounter ? null : <TextField name="counter" label={t('servicepoint:call.counter')} hint={t('servicepoint:counter.hint')} width={4} error={errors.find((e) => e.field === 'counter')} />}
@@ -249,6 +249,7 @@ export function DayViewPage({ view, filter, notice, myCounter, errors = [] }: { 
         )}
       </div>
       <script src="/assets/servicepoint.js" defer></script>
+      <script src="/assets/desk.js" defer></script>
     </StaffLayout>
   );
 }
