@@ -68,7 +68,7 @@ describe('action counts of the desk', () => {
     await expect.poll(() => page.locator('.sp-current__visit').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.locator('[data-desk-live="list"]').textContent()).toContain('Erledigt');
     expect(counts.loads).toBe(setupLoads);
-    console.log('VISIT after', JSON.stringify({ loads: counts.loads - setupLoads + 1, actions: counts.actions, onceForTheCounter: { loads: setupLoads - 1, actions: 2 } }));
+    process.stdout.write(`VISIT after ${JSON.stringify({ loads: counts.loads - setupLoads + 1, actions: counts.actions, onceForTheCounter: { loads: setupLoads - 1, actions: 2 } })}\n`);
     expect(counts.actions).toBe(3);
     await context.close();
   }, 90_000);

@@ -81,7 +81,7 @@ describe('Servicepoint desk through HTTP', () => {
     const walkIn = await post(`${base}/spontan`, { serviceId });
     expect(walkIn.statusCode).toBe(303);
     const ticketPage = await get(String(walkIn.headers.location));
-    expect(ticketPage.body).toMatch(/Geschätzte Wartezeit: etwa \d+ Minuten/);
+    expect(ticketPage.body).toMatch(/Geschätzte Wartezeit: (bis zu \d+|\d+ bis \d+) Minuten/);
     const a = await book('Kim Kiosk', '11:00');
     const kiosk = `/t/${ctx.tenant.slug}/servicepoint/kiosk/${locationId}`;
     expect((await ctx.app.inject({ method: 'GET', url: kiosk })).statusCode).toBe(200);
