@@ -53,18 +53,19 @@ describe('action counts of the desk', () => {
     await expect.poll(() => page.locator('.sp-current__visit').count()).toBe(1);
     expect(await page.locator('.sp-current').textContent()).toContain('Erika Beispiel');
     await expectAccessible(page, 'desk after a call');
-    if (shots) await page.screenshot({ path: `${shots}/desk-1366.png`, fullPage: true });
 
     // Done, then taken back within the undo time: nothing was sent.
     await page.keyboard.press('e');
     await expect.poll(() => page.locator('[data-undo-bar]').textContent()).toContain('Wird in 5 Sekunden gespeichert');
-    await expectAccessible(page, 'desk with an undo notice');
     await page.keyboard.press('z');
     await expect.poll(() => page.locator('[data-undo-bar]').textContent()).toContain('Rückgängig gemacht');
     await new Promise((r) => setTimeout(r, 5500));
     expect(await page.locator('.sp-current__visit').count()).toBe(1);
 
     await page.keyboard.press('e'); counts.actions++;
+    await expect.poll(() => page.locator('[data-undo-bar]').textContent()).toContain('Wird in 5 Sekunden gespeichert');
+    if (shots) await page.screenshot({ path: `${shots}/desk-1366.png`, fullPage: true });
+    await expectAccessible(page, 'desk with an undo notice');
     await expect.poll(() => page.locator('.sp-current__visit').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.locator('[data-desk-live="list"]').textContent()).toContain('Erledigt');
     expect(counts.loads).toBe(setupLoads);
