@@ -102,4 +102,12 @@ describe('the desk remembers its counter', () => {
     expect(ticket.body).toMatch(/Geschätzte Wartezeit: (bis zu [1-9]\d* Minuten|\d+ bis [1-9]\d* Minuten)/);
     expect(ticket.body).not.toContain('etwa 0 Minuten');
   });
+
+  it('shows the servicepoint role its day on the start page, one click from the day view', async () => {
+    const start = await get(`/t/${ctx.tenant.slug}/staff`);
+    expect(start.body).toContain('Servicepoint heute');
+    // Two checked in and called (counter 3), one walk-in waiting from the test before.
+    expect(start.body).toMatch(/Servicepoint Heppenheim: 1 warten, 2 aufgerufen, 0 erledigt, 0 nicht erschienen \(2 Termine\)/);
+    expect(start.body).toContain(`href="${base}"`);
+  });
 });
