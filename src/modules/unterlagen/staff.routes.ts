@@ -30,7 +30,8 @@ function itemsFromForm(body: Form): { items: z.output<typeof aufforderungItemInp
     if (!row.documentType && !row.description.trim() && !row.dueDate) continue;
     const parsed = aufforderungItemInput.safeParse(row);
     if (parsed.success) items.push(parsed.data);
-    else errors.push(...toFieldErrors(parsed.error).map((e) => ({ ...e, field: `items.${i}.${e.field}` })));
+    // Every message names the row and the field ("Unterlage 2: Beschreibung fehlt"), never the generic one.
+    else errors.push(...toFieldErrors(parsed.error).map((e) => ({ field: `items.${i}.${e.field}`, message: `unterlagen:staff.itemErrors.${e.field}`, params: { number: i + 1 } })));
   }
   if (items.length === 0 && errors.length === 0) errors.push({ field: 'items', message: 'unterlagen:staff.itemsRequired' });
   return { items, errors };

@@ -126,6 +126,14 @@ describe('caseworker side', () => {
     const invalid = await post(`${base}/aufforderungen`, { bgNummer: '12345BG0012345', 'items.1.description': 'ohne Frist' });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.body).toContain('href="#f-items-1-documentType"');
+    // A filled optional row needs all three fields, and every message names its row and field.
+    const partial = await post(`${base}/aufforderungen`, { bgNummer: '12345BG0012345', 'items.0.documentType': 'lohnabrechnung', 'items.0.description': 'Lohn', 'items.0.dueDate': '2026-12-15', 'items.1.documentType': 'mietvertrag' });
+    expect(partial.statusCode).toBe(422);
+    expect(partial.body).toContain('Unterlage 2: Bitte geben Sie eine Beschreibung ein');
+    expect(partial.body).toContain('Unterlage 2: Bitte geben Sie eine Frist als Datum ein.');
+    expect(partial.body).toContain('Unterlage 2 (freiwillig)');
+    expect(partial.body).not.toContain('Bitte füllen Sie dieses Feld aus.');
+    expect(partial.body).toContain('<label class="kern-label" for="f-items-1-description">Beschreibung</label>');
 
     const created = await post(`${base}/aufforderungen`, {
       bgNummer: '12345BG0012345',
