@@ -161,6 +161,27 @@ describe('caseworker side', () => {
     expect((await get(`${base}/aufforderungen/${id}`)).body).toContain('Lohnabrechnung November');
   });
 
+  it('saves a review and opens the next submission of the same filter, then returns to the list', async () => {
+    // Only this test's uploads are of this type, so the filter holds exactly them.
+    const older = await citizenUpload({ documentType: 'meldebescheinigung', lastName: 'Älter' });
+    const newer = await citizenUpload({ documentType: 'meldebescheinigung', lastName: 'Neuer' });
+    const list = await get(`${base}?status=new&type=meldebescheinigung`);
+    expect(list.body).toContain('<td class="kern-table__cell">Neuer</td>');
+    expect(list.body).toContain(`href="${base}/${newer.id}?status=new&amp;type=meldebescheinigung"`);
+    const first = await post(`${base}/${newer.id}/pruefung`, { decision: 'accept', next: '1', status: 'new', type: 'meldebescheinigung' });
+    expect(first.statusCode).toBe(303);
+    expect(first.headers.location).toBe(`${base}/${older.id}?status=new&type=meldebescheinigung&notice=saved`);
+    const next = await get(String(first.headers.location));
+    expect(next.body).toContain('Gespeichert. Hier ist die nächste Einreichung dieser Auswahl.');
+    expect(next.body).toContain('name="type" value="meldebescheinigung"');
+    const last = await post(`${base}/${older.id}/pruefung`, { decision: 'accept', next: '1', status: 'new', type: 'meldebescheinigung' });
+    expect(last.headers.location).toBe(`${base}?status=new&type=meldebescheinigung&notice=saved`);
+    expect((await get(String(last.headers.location))).body).toContain('In dieser Auswahl ist keine weitere Einreichung.');
+    // "Save" alone stays on the submission.
+    const stay = await post(`${base}/${older.id}/pruefung`, { decision: 'accept' });
+    expect(stay.headers.location).toBe(`${base}/${older.id}?notice=saved`);
+  });
+
   it('keeps tenants apart', async () => {
     const { id } = await citizenUpload();
     const other = await loginAs(ctx, ['sachbearbeitung'], ctx.otherTenant);
