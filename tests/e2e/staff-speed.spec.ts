@@ -74,18 +74,24 @@ describe('action counts of the desk', () => {
     await context.close();
   }, 90_000);
 
-  it('one upload review', async () => {
-    const bytes = await pdfWithPages(2);
-    const res = await h.ctx.app.inject({ method: 'POST', url: '/api/v1/t/neue-wege/uploads', ...multipart([...freeFields(), file('auszug.pdf', bytes)]) });
-    expect(res.statusCode).toBeLessThan(300);
+  it('upload reviews: open, decide, save and land on the next one of the filter (one page load per review)', async () => {
+    for (const name of ['Erste', 'Zweite']) {
+      const res = await h.ctx.app.inject({ method: 'POST', url: '/api/v1/t/neue-wege/uploads', ...multipart([...freeFields({ lastName: name }), file('auszug.pdf', await pdfWithPages(2))]) });
+      expect(res.statusCode).toBeLessThan(300);
+    }
     const { page, context, counts } = await counted(['sachbearbeitung']);
-    await page.goto(`${h.baseUrl}/t/neue-wege/staff/unterlagen`);
+    await page.goto(`${h.baseUrl}/t/neue-wege/staff/unterlagen?status=new`);
+    await expectAccessible(page, 'inbox with a name column');
     await page.locator('table a[href*="/staff/unterlagen/"]').first().click(); counts.actions++;
     await page.waitForLoadState();
+    const opened = { ...counts };
     await page.getByLabel('Annehmen').check(); counts.actions++;
-    await page.getByRole('button', { name: 'Speichern' }).click(); counts.actions++;
-    await page.waitForLoadState();
-    console.log('REVIEW', JSON.stringify(counts), await page.locator('main').textContent());
+    await page.getByRole('button', { name: 'Speichern und nächste Einreichung' }).click(); counts.actions++;
+    await expect.poll(() => page.getByText('Hier ist die nächste Einreichung dieser Auswahl.').count()).toBe(1);
+    await expectAccessible(page, 'next submission after saving');
+    const perReview = { loads: counts.loads - opened.loads, actions: counts.actions - opened.actions };
+    process.stdout.write(`REVIEW after ${JSON.stringify({ first: counts, perReviewAfterTheFirst: perReview })}\n`);
+    expect(perReview).toEqual({ loads: 1, actions: 2 });
     await context.close();
   }, 60_000);
 });
