@@ -9,12 +9,12 @@ import { bookingService, SlotTakenError } from '../termine/index.js';
 import { callNext, checkIn, codeOf, dayView, markNoShow, requireLocation, termineCtx, visitAction, visitActions, visitWithEstimate, walkIn, type DeskContext, type VisitAction } from './desk.service.js';
 import { cancelAppointment, closeForDay, moveAppointment, phoneBooking } from './manage.service.js';
 import { ticketLabel } from './queue.js';
-import { appointmentForm, callForm, cancelForm, closureForm, counterCookie, dayQuery, moveForm, phoneForm, walkInForm } from './servicepoint.schemas.js';
+import { appointmentForm, callForm, cancelForm, closureForm, counterCookie, dayQuery, moveForm, phoneForm, phoneSlotQuery, walkInForm } from './servicepoint.schemas.js';
 import { registerStatsRoutes } from './stats.routes.js';
 import { deskLocations, deskServices, localizedText } from './termine.adapter.js';
 import { DayViewPage, LocationList } from './views/DayView.js';
 import { AppointmentPage, ClosurePage, PhoneBookingPage, TicketPage } from './views/Forms.js';
-import { berlinDate, berlinTime, isLocalDate } from '../../shared/time.js';
+import { berlinDate, berlinTime, formatDayLong, isLocalDate } from '../../shared/time.js';
 
 type Loc = { Params: { loc: string } };
 type Form = Record<string, string>;
@@ -162,21 +162,35 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
   const serviceOptions = async (request: FastifyRequest<Loc>) =>
     (await deskServices(ctx(request))).filter((s) => s.locationIds.includes(request.params.loc)).map((s) => ({ value: s.id, label: localizedText(s.name, request.lang) }));
 
+  // Staff pick from the free times (all seats, staff channel) of the chosen service, persons and day.
+  const freeTimes = async (request: FastifyRequest<Loc>, values: Form): Promise<{ value: string; label: string }[] | undefined> => {
+    const parsed = phoneSlotQuery.safeParse(values);
+    if (!parsed.success) return undefined;
+    try {
+      const { times } = await bookingService.listAvailableTimes(termineCtx(ctx(request)), { locationId: request.params.loc, serviceIds: [parsed.data.serviceId], persons: parsed.data.persons, channel: 'staff', date: parsed.data.date });
+      return times.filter((f) => f.freeSeats > 0).map((f) => ({ value: f.time, label: request.t('servicepoint:phone.slot', { time: f.time, count: f.freeSeats }) }));
+    } catch {
+      return [];
+    }
+  };
+
   app.get<Loc>('/staff/servicepoint/:loc/telefon', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
-    return reply.render(h(PhoneBookingPage, { location, services: await serviceOptions(request), values: { date: berlinDate(deps.clock.now()), persons: '1' } }));
+    const services = await serviceOptions(request);
+    const values = { date: berlinDate(deps.clock.now()), persons: '1', serviceId: services[0]?.value ?? '', ...((request.query ?? {}) as Form) };
+    return reply.render(h(PhoneBookingPage, { location, services, values, times: await freeTimes(request, values) }));
   });
 
   app.post<Loc>('/staff/servicepoint/:loc/telefon', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
     const services = await serviceOptions(request);
     const parsed = safeParseForm(phoneForm, request.body);
-    const again = (errors: FieldError[]) => reply.status(422).render(h(PhoneBookingPage, { location, services, values: body(request), errors }));
+    const again = async (errors: FieldError[]) => reply.status(422).render(h(PhoneBookingPage, { location, services, values: body(request), errors, times: await freeTimes(request, body(request)) }));
     if (!parsed.ok) return again(parsed.errors);
     try {
       const { date, time, ...rest } = parsed.data;
       const appointment = await phoneBooking(ctx(request), { ...rest, locationId: location.id, day: date, time });
-      const booked = { code: codeOf(ctx(request), appointment.id), day: berlinDate(appointment.startsAt), time: berlinTime(appointment.startsAt) };
+      const booked = { code: codeOf(ctx(request), appointment.id), day: formatDayLong(berlinDate(appointment.startsAt), request.lang), time: berlinTime(appointment.startsAt) };
       return reply.render(h(PhoneBookingPage, { location, services, values: { date, persons: '1' }, booked }));
     } catch (error) {
       return again(fieldErrors(error));

@@ -110,4 +110,15 @@ describe('the desk remembers its counter', () => {
     expect(start.body).toMatch(/Servicepoint Heppenheim: 1 warten, 2 aufgerufen, 0 erledigt, 0 nicht erschienen \(2 Termine\)/);
     expect(start.body).toContain(`href="${base}"`);
   });
+
+  it('lets staff pick a phone booking from the free times, with messages that name the field', async () => {
+    const form = await get(`${base}/telefon?serviceId=${serviceId}&persons=1&date=2026-11-25`);
+    expect(form.body).toMatch(/<option value="13:30"[^>]*>13:30 Uhr \(\d+ Plätze? frei\)<\/option>/);
+    expect(form.body).not.toContain('<option value="09:00"');
+    const missing = await post(`${base}/telefon`, { serviceId, persons: '1', date: '2026-11-25', time: '13:30', name: '' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('Bitte geben Sie den Namen der anrufenden Person ein.');
+    expect(missing.body).not.toContain('Bitte füllen Sie dieses Feld aus.');
+    expect(missing.body).toContain('<option value="13:30" selected');
+  });
 });

@@ -35,6 +35,8 @@ export const phoneForm = z.object({
   email: textInput({ max: 254 }).email('common:validation.email').optional().or(z.literal('')),
   phone: optional(50),
 });
+/** Service, persons and day of a phone booking: enough to list the free times. */
+export const phoneSlotQuery = z.object({ serviceId: uuid, persons: z.coerce.number().int().min(1).max(3), date: day });
 export const closureForm = z.object({
   date: day,
   from: time.optional().or(z.literal('').transform(() => undefined)),
