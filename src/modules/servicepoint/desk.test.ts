@@ -1,27 +1,15 @@
 // The desk for a morning's work: the counter is remembered per device, a call never filters the list, filters are
 // shown and removable, dates are German, and a walk-in's wait is a range from the open counters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { createTestContext, type TestContext } from '../../testing/app.js';
-import { loginAs, type LoggedIn } from '../staff/testing.js';
-import { bookingService } from '../termine/index.js';
-import { instantOf } from './queue.js';
-import { deskLocations, deskServices } from './termine.adapter.js';
+import type { TestContext } from '../../testing/app.js';
+import type { LoggedIn } from '../staff/testing.js';
+import { startDesk, type DeskFixture } from './testing.js';
 
 let ctx: TestContext;
 let desk: LoggedIn;
-let locationId: string;
 let serviceId: string;
 let base: string;
-
-async function book(name: string, time: string) {
-  const tdb = new TenantDb(ctx.deps.database.db, ctx.tenant.id);
-  const { appointment } = await bookingService.staffBook(
-    { tdb, tenant: ctx.tenant, deps: ctx.deps },
-    { locationId, serviceIds: [serviceId], persons: 1, startsAt: instantOf('2026-11-25', time)!, contact: { name, email: `${name.toLowerCase().replace(/\s/g, '.')}@example.org` } },
-  );
-  return appointment;
-}
+let book: DeskFixture['book'];
 
 const cookieHeader = (cookies: Record<string, string>) => Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
 const post = (url: string, payload: Record<string, string>, extra: Record<string, string> = {}) =>
@@ -29,13 +17,7 @@ const post = (url: string, payload: Record<string, string>, extra: Record<string
 const get = (url: string, extra: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader({ ...desk.cookies, ...extra }) } });
 
 beforeAll(async () => {
-  ctx = await createTestContext({ now: '2026-11-25T09:00:00Z' });
-  const tdb = new TenantDb(ctx.deps.database.db, ctx.tenant.id);
-  const termine = { tdb, tenant: ctx.tenant, deps: ctx.deps };
-  locationId = (await deskLocations(termine))[0]!.id;
-  serviceId = (await deskServices(termine)).find((s) => s.locationIds.includes(locationId))!.id;
-  base = `/t/${ctx.tenant.slug}/staff/servicepoint/${locationId}`;
-  desk = await loginAs(ctx, ['servicepoint']);
+  ({ ctx, desk, serviceId, base, book } = await startDesk());
 });
 afterAll(async () => ctx?.close());
 
