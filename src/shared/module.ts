@@ -66,6 +66,7 @@ export interface DashboardItem {
 /** What a dashboard widget is given: the staff member's tenant, who they are, the app, their language. */
 export interface DashboardInput {
   tdb: TenantDb;
+  tenant: Tenant;
   staff: { userId: string; roles: readonly string[] };
   deps: AppDeps;
   t: TFunction;

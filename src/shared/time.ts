@@ -47,3 +47,15 @@ export function parseLocalDate(value: string): DateTime {
   localDates.set(value, day);
   return day;
 }
+
+/** A local date as staff read it on a page: "Fr., 4. Dezember 2026" (German) or "Fri, 4 December 2026". */
+export function formatDayLong(localDay: string, lang: string): string {
+  const day = fromBerlinIso(localDay).setLocale(lang === 'de' ? 'de-DE' : 'en-GB');
+  return lang === 'de' ? day.toFormat('EEE, d. MMMM yyyy') : day.toFormat('EEE, d MMMM yyyy');
+}
+
+/** A local date short: "04.12.2026" (German) or "4 Dec 2026". */
+export function formatDayShort(localDay: string, lang: string): string {
+  const day = fromBerlinIso(localDay).setLocale(lang === 'de' ? 'de-DE' : 'en-GB');
+  return lang === 'de' ? day.toFormat('dd.MM.yyyy') : day.toFormat('d LLL yyyy');
+}

@@ -70,7 +70,7 @@ describe('Servicepoint in a real browser', () => {
     await new Promise((r) => setTimeout(r, 700));
     const { page, context } = await deskPage();
     await page.goto(deskUrl);
-    await page.getByLabel('Schalter', { exact: true }).first().fill('4');
+    await page.getByLabel('Ihr Schalter', { exact: true }).fill('4');
     await page.getByRole('button', { name: 'Nächste aufrufen' }).click();
     const calledAt = Date.now();
     await display.waitForFunction(() => document.querySelector('[data-current]')?.textContent?.includes('Schalter 4'), undefined, { timeout: 1500 });

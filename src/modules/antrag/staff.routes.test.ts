@@ -56,6 +56,9 @@ describe('caseworker side', () => {
     const page = await as(caseworker, 'GET', `${staff}/${id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Jonas Beispiel');
+    // Staff wording: the BG-Nummer hint speaks to the caseworker, not to the citizen.
+    expect(page.body).toContain('Nummer der Bedarfsgemeinschaft, wie im Bescheid');
+    expect(page.body).not.toContain('Steht oben auf Ihrem Bescheid');
     expect(page.body).toContain('DE89 3704 0044 0532 0130 00');
     expect(await audits('antrag.read')).toHaveLength(before + 1);
   });

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { FieldError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
+import { formBody, safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { cancelSession, createSeminar, createSession, seminar, seminarFormChoices, sessionForEdit, updateSeminar, updateSession } from './catalogue.service.js';
@@ -18,7 +18,7 @@ import { SeminarFormPage, seminarValues, SessionFormPage, sessionValues, type Fo
 type WithId = FastifyRequest<{ Params: { id: string } }>;
 /** The service names the day list 'days'; the form shows that message at the first day's date. */
 const onForm = (errors: FieldError[]) => errors.map((e) => (e.field === 'days' ? { ...e, field: 'day1Date' } : e));
-const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
+const bodyOf = (request: FastifyRequest) => formBody(request.body);
 
 export function registerSeminareOfficeRoutes(app: FastifyInstance, deps: AppDeps) {
   const manage = { onRequest: requirePermission(deps, 'seminare.manage') };

@@ -27,7 +27,7 @@ export function registerSeminarePublicRoutes(app: FastifyInstance, deps: AppDeps
   };
   app.get<{ Params: { token: string } }>('/seminare/referent/:token', { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => linkPage(request, reply));
   app.post<{ Params: { token: string; dayId: string } }>('/seminare/referent/:token/tage/:dayId', { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
-    const entries = attendanceEntries((request.body ?? {}) as Record<string, unknown>);
+    const entries = attendanceEntries(formBody(request.body));
     const errors = await fieldErrors(() => trainerRecord(ctxOf(request, deps), request.params.token, request.params.dayId, entries, request.t('seminare:trainerLink.recordedBy')));
     if (errors.length) return linkPage(request, reply, errors);
     return reply.redirect(`${linkPath(request)}?notice=attendance`, 303);

@@ -1,5 +1,5 @@
 // Staff pages of the Servicepoint desk below /t/:tenant/staff/servicepoint, all behind 'servicepoint.desk'.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { ValidationError, type FieldError } from '../../shared/http/errors.js';
 import { formField, parseInput, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
@@ -9,14 +9,16 @@ import { bookingService, SlotTakenError } from '../termine/index.js';
 import { callNext, checkIn, codeOf, dayView, markNoShow, requireLocation, termineCtx, visitAction, visitActions, visitWithEstimate, walkIn, type DeskContext, type VisitAction } from './desk.service.js';
 import { cancelAppointment, closeForDay, moveAppointment, phoneBooking } from './manage.service.js';
 import { ticketLabel } from './queue.js';
-import { appointmentForm, callForm, cancelForm, closureForm, dayQuery, moveForm, phoneForm, walkInForm } from './servicepoint.schemas.js';
+import { appointmentForm, callForm, cancelForm, closureForm, counterCookie, dayQuery, moveForm, phoneForm, phoneSlotQuery, walkInForm } from './servicepoint.schemas.js';
 import { registerStatsRoutes } from './stats.routes.js';
 import { deskLocations, deskServices, localizedText } from './termine.adapter.js';
 import { DayViewPage, LocationList } from './views/DayView.js';
 import { AppointmentPage, ClosurePage, PhoneBookingPage, TicketPage } from './views/Forms.js';
-import { berlinDate, berlinTime, isLocalDate } from '../../shared/time.js';
+import { berlinDate, berlinTime, formatDayLong, isLocalDate } from '../../shared/time.js';
 
 type Loc = { Params: { loc: string } };
+type Form = Record<string, string>;
+const COUNTER_COOKIE = 'ww_schalter';
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function fieldErrors(error: unknown): FieldError[] {
@@ -37,14 +39,37 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/staff/servicepoint', async (request, reply) => reply.render(h(LocationList, { locations: await deskLocations(ctx(request)) })));
 
-  app.get<Loc>('/staff/servicepoint/:loc', async (request, reply) => {
+  // The counter (Schalter) this device sits at: chosen once, kept in a cookie of the desk pages (no personal data).
+  const counterOf = (request: FastifyRequest): string | undefined => {
+    const parsed = counterCookie.safeParse(request.cookies[COUNTER_COOKIE]);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const rememberCounter = (request: FastifyRequest, reply: FastifyReply, counter: string) =>
+    reply.setCookie(COUNTER_COOKIE, counter, {
+      path: `/t/${request.tenant.slug}/staff/servicepoint`,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.config.publicUrl.startsWith('https://'),
+      maxAge: 30 * 24 * 3600,
+    });
+
+  const renderDay = async (request: FastifyRequest<Loc>, reply: FastifyReply, counter: string | undefined, errors: FieldError[] = []) => {
     const query = parseInput(dayQuery, request.query);
     const today = berlinDate(deps.clock.now());
     const day = query.date && isLocalDate(query.date) ? query.date : today;
-    const filter = { serviceId: query.service, counter: query.counter || undefined, q: query.q || undefined };
-    const view = await dayView(ctx(request), request.params.loc, day, filter);
-    const notice = query.notice ? request.t(`servicepoint:notices.${query.notice}`, { ticket: query.ticket ? ticketLabel(Number(query.ticket)) : '' }) : undefined;
-    return reply.render(h(DayViewPage, { view: { ...view, today }, filter, notice }));
+    const filter = { serviceId: query.service, counter: query.schalter || undefined, q: query.q || undefined };
+    const view = await dayView(ctx(request), request.params.loc, day, filter, counter);
+    const notice = query.notice ? request.t(`servicepoint:notices.${query.notice}`, { ticket: query.ticket ? ticketLabel(Number(query.ticket)) : '', counter: counter ?? '' }) : undefined;
+    return reply.status(errors.length ? 422 : 200).render(h(DayViewPage, { view: { ...view, today }, filter, notice, myCounter: counter, errors }));
+  };
+
+  app.get<Loc>('/staff/servicepoint/:loc', async (request, reply) => renderDay(request, reply, counterOf(request)));
+
+  app.post<Loc>('/staff/servicepoint/:loc/schalter', async (request, reply) => {
+    const parsed = safeParseForm(callForm, request.body);
+    if (!parsed.ok) return renderDay(request, reply, counterOf(request), parsed.errors);
+    rememberCounter(request, reply, parsed.data.counter);
+    return reply.redirect(`${home(request)}?notice=counterSet`, 303);
   });
 
   app.post<Loc>('/staff/servicepoint/:loc/checkin', async (request, reply) => {
@@ -65,10 +90,15 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.redirect(`/t/${request.tenant.slug}/staff/servicepoint/besuche/${visit.id}`, 303);
   });
 
+  // Calls to the counter of the form, or else to this device's counter; the day list stays unfiltered.
   app.post<Loc>('/staff/servicepoint/:loc/aufruf', async (request, reply) => {
-    const { counter } = parseInput(callForm, request.body);
+    const typed = formField(request.body, 'counter');
+    const parsed = safeParseForm(callForm, { counter: typed?.trim() ? typed : (counterOf(request) ?? '') });
+    if (!parsed.ok) return renderDay(request, reply, counterOf(request), parsed.errors);
+    const { counter } = parsed.data;
+    if (counter !== counterOf(request)) rememberCounter(request, reply, counter);
     const visit = await callNext(ctx(request), request.params.loc, counter);
-    const params = new URLSearchParams({ counter, notice: visit ? 'called' : 'empty', ...(visit ? { ticket: String(visit.ticket) } : {}) });
+    const params = new URLSearchParams({ notice: visit ? 'called' : 'empty', ...(visit ? { ticket: String(visit.ticket) } : {}) });
     return reply.redirect(`${home(request)}?${params.toString()}`, 303);
   });
 
@@ -132,21 +162,35 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps) {
   const serviceOptions = async (request: FastifyRequest<Loc>) =>
     (await deskServices(ctx(request))).filter((s) => s.locationIds.includes(request.params.loc)).map((s) => ({ value: s.id, label: localizedText(s.name, request.lang) }));
 
+  // Staff pick from the free times (all seats, staff channel) of the chosen service, persons and day.
+  const freeTimes = async (request: FastifyRequest<Loc>, values: Form): Promise<{ value: string; label: string }[] | undefined> => {
+    const parsed = phoneSlotQuery.safeParse(values);
+    if (!parsed.success) return undefined;
+    try {
+      const { times } = await bookingService.listAvailableTimes(termineCtx(ctx(request)), { locationId: request.params.loc, serviceIds: [parsed.data.serviceId], persons: parsed.data.persons, channel: 'staff', date: parsed.data.date });
+      return times.filter((f) => f.freeSeats > 0).map((f) => ({ value: f.time, label: request.t('servicepoint:phone.slot', { time: f.time, count: f.freeSeats }) }));
+    } catch {
+      return [];
+    }
+  };
+
   app.get<Loc>('/staff/servicepoint/:loc/telefon', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
-    return reply.render(h(PhoneBookingPage, { location, services: await serviceOptions(request), values: { date: berlinDate(deps.clock.now()), persons: '1' } }));
+    const services = await serviceOptions(request);
+    const values = { date: berlinDate(deps.clock.now()), persons: '1', serviceId: services[0]?.value ?? '', ...submittedTexts(request.query) };
+    return reply.render(h(PhoneBookingPage, { location, services, values, times: await freeTimes(request, values) }));
   });
 
   app.post<Loc>('/staff/servicepoint/:loc/telefon', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
     const services = await serviceOptions(request);
     const parsed = safeParseForm(phoneForm, request.body);
-    const again = (errors: FieldError[]) => reply.status(422).render(h(PhoneBookingPage, { location, services, values: body(request), errors }));
+    const again = async (errors: FieldError[]) => reply.status(422).render(h(PhoneBookingPage, { location, services, values: body(request), errors, times: await freeTimes(request, body(request)) }));
     if (!parsed.ok) return again(parsed.errors);
     try {
       const { date, time, ...rest } = parsed.data;
       const appointment = await phoneBooking(ctx(request), { ...rest, locationId: location.id, day: date, time });
-      const booked = { code: codeOf(ctx(request), appointment.id), day: berlinDate(appointment.startsAt), time: berlinTime(appointment.startsAt) };
+      const booked = { code: codeOf(ctx(request), appointment.id), day: formatDayLong(berlinDate(appointment.startsAt), request.lang), time: berlinTime(appointment.startsAt) };
       return reply.render(h(PhoneBookingPage, { location, services, values: { date, persons: '1' }, booked }));
     } catch (error) {
       return again(fieldErrors(error));

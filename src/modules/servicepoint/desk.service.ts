@@ -7,7 +7,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import { bookingCode, bookingService, type Appointment, type AppointmentStatus, type TermineContext } from '../termine/index.js';
-import { averageMinutes, estimateWait, normaliseCode, type WaitEstimate } from './queue.js';
+import { averageMinutes, estimateWait, normaliseCode, openCounters, type WaitEstimate } from './queue.js';
 import * as repo from './servicepoint.repository.js';
 import type { Visit, VisitStatus } from './servicepoint.tables.js';
 import { deskCatalogue, deskLocations, type DeskLocation, type DeskService } from './termine.adapter.js';
@@ -79,6 +79,10 @@ export interface DayView {
   walkIns: Visit[];
   freeSeats: number;
   counters: string[];
+  /** Visits waiting for a call now. */
+  waiting: number;
+  /** What this desk's counter has in hand (called or in progress), with the appointment row when there is one. */
+  current: { visit: Visit; row?: DayRow | undefined }[];
 }
 
 export interface DayFilter {
@@ -93,7 +97,7 @@ function matchesSearch(row: DayRow, q: string): boolean {
   return (row.appointment.name ?? '').toLocaleLowerCase('de').includes(q.toLocaleLowerCase('de'));
 }
 
-export async function dayView(ctx: DeskContext, locationId: string, day: string, filter: DayFilter): Promise<DayView> {
+export async function dayView(ctx: DeskContext, locationId: string, day: string, filter: DayFilter, myCounter?: string): Promise<DayView> {
   const { locations, services } = await deskCatalogue(ctx);
   const location = locations.find((l) => l.id === locationId);
   if (!location) throw new NotFoundError();
@@ -106,6 +110,13 @@ export async function dayView(ctx: DeskContext, locationId: string, day: string,
   });
   const byAppointment = new Map(visits.filter((v) => v.appointmentId).map((v) => [v.appointmentId!, v]));
   let rows: DayRow[] = appointments.map((appointment) => ({ appointment, code: codeOf(ctx, appointment.id), visit: byAppointment.get(appointment.id) }));
+  const rowOf = new Map(rows.map((r) => [r.appointment.id, r]));
+  const current = myCounter
+    ? visits
+        .filter((v) => v.counter === myCounter && (v.status === 'called' || v.status === 'in_progress'))
+        .map((visit) => ({ visit, row: visit.appointmentId ? rowOf.get(visit.appointmentId) : undefined }))
+    : [];
+  const waiting = visits.filter((v) => v.status === 'waiting').length;
   let walkIns = visits.filter((v) => v.channel === 'walk_in');
   if (filter.serviceId) {
     rows = rows.filter((r) => r.appointment.serviceIds.includes(filter.serviceId!));
@@ -117,7 +128,7 @@ export async function dayView(ctx: DeskContext, locationId: string, day: string,
   }
   if (filter.q?.trim()) rows = rows.filter((r) => matchesSearch(r, filter.q!.trim()));
   const counters = [...new Set(visits.map((v) => v.counter).filter((c): c is string => Boolean(c)))].sort();
-  return { location, locations, services, day, rows, walkIns, freeSeats, counters };
+  return { location, locations, services, day, rows, walkIns, freeSeats, counters, waiting, current };
 }
 
 async function todaysAppointment(ctx: DeskContext, tx: TenantDb, locationId: string, appointmentId: string): Promise<Appointment> {
@@ -195,8 +206,10 @@ export async function visitWithEstimate(ctx: DeskContext, visitId: string): Prom
   if (!location) throw new NotFoundError();
   const waiting = visits.filter((v) => v.status === 'waiting');
   const ahead = waiting.filter((v) => v.dueAt < visit.dueAt || (v.dueAt.getTime() === visit.dueAt.getTime() && v.ticket < visit.ticket)).length;
-  const handling = averageMinutes(visits.map((v) => ({ from: v.calledAt, to: v.doneAt }))) ?? location.slotMinutes;
-  const counters = new Set(visits.map((v) => v.counter).filter(Boolean)).size || Math.max(1, location.seatsTotal - location.seatsOnline);
+  // The recent service times (the last ten finished visits) and the counters open now, not the whole day's.
+  const recent = visits.filter((v) => v.calledAt && v.doneAt).sort((a, b) => b.doneAt!.getTime() - a.doneAt!.getTime()).slice(0, 10);
+  const handling = averageMinutes(recent.map((v) => ({ from: v.calledAt, to: v.doneAt }))) ?? location.slotMinutes;
+  const counters = openCounters(visits, ctx.deps.clock.now()) || Math.max(1, location.seatsTotal - location.seatsOnline);
   const seats = (await freeSeatsLeft(ctx, location, visit.localDay, services)) - waiting.filter((v) => v.channel === 'walk_in').length;
   return { visit, location, estimate: estimateWait({ ahead, handlingMinutes: handling, counters, freeSeats: seats + (visit.channel === 'walk_in' && visit.status === 'waiting' ? 1 : 0) }) };
 }

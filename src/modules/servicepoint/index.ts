@@ -2,12 +2,14 @@
 // phone bookings and statistics. Owns the servicepoint_* tables; bookings stay the termine module's.
 import type { WegweiserModule } from '../../shared/module.js';
 import { deskRoutes } from './desk.routes.js';
+import { todayAtTheDesk } from './desk.widgets.js';
 import { publicRoutes } from './public.routes.js';
 
 export const servicepointModule: WegweiserModule = {
   name: 'servicepoint',
   permissions: { 'servicepoint.desk': ['servicepoint'] },
   staffNav: [{ path: '/staff/servicepoint', labelKey: 'servicepoint:nav', permission: 'servicepoint.desk', order: 20 }],
+  dashboardWidgets: [{ id: 'servicepoint-today', titleKey: 'servicepoint:widget.title', permission: 'servicepoint.desk', order: 10, load: todayAtTheDesk }],
   async html(app, deps) {
     await app.register((scope) => deskRoutes(scope, deps));
     await app.register((scope) => publicRoutes(scope, deps));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingCode } from '../termine/index.js';
-import { averageMinutes, estimateWait, instantOf, normaliseCode, ticketLabel } from './queue.js';
+import { averageMinutes, estimateWait, instantOf, normaliseCode, openCounters, ticketLabel } from './queue.js';
 
 describe('typed booking code', () => {
   it('accepts typed variants and rejects malformed input', () => {
@@ -29,9 +29,25 @@ describe('local time', () => {
 
 describe('waiting time estimate', () => {
   it('shares the people ahead among the counters and rounds up to 5 minutes', () => {
-    expect(estimateWait({ ahead: 0, handlingMinutes: 15, counters: 2, freeSeats: 3 })).toEqual({ minutes: 0, noSeatsLeft: false });
-    expect(estimateWait({ ahead: 3, handlingMinutes: 12, counters: 2, freeSeats: 3 })).toEqual({ minutes: 20, noSeatsLeft: false });
-    expect(estimateWait({ ahead: 3, handlingMinutes: 12, counters: 0, freeSeats: 0 })).toEqual({ minutes: 40, noSeatsLeft: true });
+    // Nobody ahead, one counter busy: from now until one visit length, never "about 0 minutes".
+    expect(estimateWait({ ahead: 0, handlingMinutes: 15, counters: 1, freeSeats: 3 })).toEqual({ fromMinutes: 0, toMinutes: 15, noSeatsLeft: false });
+    expect(estimateWait({ ahead: 0, handlingMinutes: 2, counters: 2, freeSeats: 3 })).toEqual({ fromMinutes: 0, toMinutes: 5, noSeatsLeft: false });
+    expect(estimateWait({ ahead: 3, handlingMinutes: 12, counters: 2, freeSeats: 3 })).toEqual({ fromMinutes: 15, toMinutes: 30, noSeatsLeft: false });
+    expect(estimateWait({ ahead: 3, handlingMinutes: 12, counters: 0, freeSeats: 0 })).toEqual({ fromMinutes: 35, toMinutes: 50, noSeatsLeft: true });
+  });
+
+  it('counts the counters that called someone within the last hour as open', () => {
+    const now = new Date(Date.UTC(2026, 0, 1, 10, 0));
+    const at = (m: number) => new Date(now.getTime() - m * 60_000);
+    const visits = [
+      { counter: '1', calledAt: at(5) },
+      { counter: '1', calledAt: at(20) },
+      { counter: '2', calledAt: at(59) },
+      { counter: '3', calledAt: at(90) },
+      { counter: null, calledAt: null },
+    ];
+    expect(openCounters(visits, now)).toBe(2);
+    expect(openCounters([], now)).toBe(0);
   });
 
   it('averages only complete, non-negative durations', () => {

@@ -29,24 +29,36 @@ export function instantOf(localDay: string, time: string): Date | undefined {
 export interface WaitInput {
   /** Visits waiting before this one. */
   ahead: number;
-  /** Average minutes from call to done today, or the location's slot length. */
+  /** Average minutes from call to done of the recent visits, or the location's slot length. */
   handlingMinutes: number;
-  /** Counters serving today (at least 1). */
+  /** Counters serving now (at least 1). */
   counters: number;
   /** Seats left today for staff and walk-ins after the bookings; ≤ 0 means none left. */
   freeSeats: number;
 }
 
 export interface WaitEstimate {
-  minutes: number;
+  /** Lower and upper end of the range, in minutes, multiples of 5. */
+  fromMinutes: number;
+  toMinutes: number;
   noSeatsLeft: boolean;
 }
 
-/** Rough estimate for the ticket: the people ahead shared among the counters, rounded up to 5 minutes. */
+/**
+ * The people ahead shared among the open counters. At best a counter is free now (lower end); at worst every
+ * counter has just begun a visit (upper end: one more visit length). Rounded outwards to 5 minutes.
+ */
 export function estimateWait(input: WaitInput): WaitEstimate {
   const counters = Math.max(1, input.counters);
-  const raw = (Math.max(0, input.ahead) * Math.max(1, input.handlingMinutes)) / counters;
-  return { minutes: Math.ceil(raw / 5) * 5, noSeatsLeft: input.freeSeats <= 0 };
+  const handling = Math.max(1, input.handlingMinutes);
+  const queued = (Math.max(0, input.ahead) * handling) / counters;
+  return { fromMinutes: Math.floor(queued / 5) * 5, toMinutes: Math.max(5, Math.ceil((queued + handling) / 5) * 5), noSeatsLeft: input.freeSeats <= 0 };
+}
+
+/** Visits of the last `windowMinutes` before `now`: counters that called someone count as open. */
+export function openCounters(visits: { counter: string | null; calledAt: Date | null }[], now: Date, windowMinutes = 60): number {
+  const since = now.getTime() - windowMinutes * 60_000;
+  return new Set(visits.filter((v) => v.counter && v.calledAt && v.calledAt.getTime() >= since).map((v) => v.counter)).size;
 }
 
 /** Mean of the positive durations in minutes (rounded), or undefined without any. */

@@ -107,3 +107,14 @@ export async function hitRateLimit(tdb: TenantDb, bucket: string, windowStart: D
     .returning({ count: t.count });
   return rows[0]!.count;
 }
+
+/** Visits of a day per location and status (counts only, no personal data). */
+export async function visitCounts(tdb: TenantDb, localDay: string): Promise<{ locationId: string; status: VisitStatus; walkIn: boolean; n: number }[]> {
+  const v = servicepointVisits;
+  const walkIn = sql<boolean>`(${v.appointmentId} is null)`;
+  return tdb.db
+    .select({ locationId: v.locationId, status: v.status, walkIn, n: sql<number>`count(*)::int` })
+    .from(v)
+    .where(tdb.scope(v, eq(v.localDay, localDay)))
+    .groupBy(v.locationId, v.status, walkIn);
+}

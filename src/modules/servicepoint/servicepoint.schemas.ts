@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { textInput } from '../../shared/http/text.js';
 
-const required = (max = 200) => textInput().min(1, 'common:validation.required').max(max, 'common:validation.invalid');
+/** A required text whose message names the field (never the generic "please fill in this field"). */
+const required = (max: number, key: string) => textInput().min(1, key).max(max, 'common:validation.invalid');
 const optional = (max = 200) => textInput().max(max, 'common:validation.invalid').optional().default('');
 const uuid = z.string().uuid('common:validation.choice');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'servicepoint:errors.date');
@@ -11,30 +12,35 @@ const time = z.string().trim().regex(/^\d{2}:\d{2}$/, 'servicepoint:errors.time'
 export const dayQuery = z.object({
   date: day.optional().or(z.literal('').transform(() => undefined)),
   service: uuid.optional().or(z.literal('').transform(() => undefined)),
-  counter: textInput({ max: 20 }).optional(),
+  schalter: textInput({ max: 20 }).optional(),
   q: textInput({ max: 100 }).optional(),
-  notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled']).optional(),
+  notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled', 'counterSet']).optional(),
   ticket: z.string().regex(/^\d{1,4}$/).optional(),
 });
 
 export const appointmentForm = z.object({ appointmentId: uuid });
-export const callForm = z.object({ counter: required(20) });
+const COUNTER = /^[\p{L}\p{N} .-]{1,20}$/u;
+export const callForm = z.object({ counter: textInput().min(1, 'servicepoint:errors.counterRequired').regex(COUNTER, 'servicepoint:errors.counter') });
+/** The remembered counter as read back from its cookie: short, letters, digits, spaces, dots and dashes only. */
+export const counterCookie = z.string().regex(COUNTER);
 export const walkInForm = z.object({ serviceId: uuid.optional().or(z.literal('').transform(() => undefined)) });
-export const moveForm = z.object({ date: day, time, reason: required(500) });
-export const cancelForm = z.object({ reason: required(500) });
+export const moveForm = z.object({ date: day, time, reason: required(500, 'servicepoint:errors.reasonRequired') });
+export const cancelForm = z.object({ reason: required(500, 'servicepoint:errors.reasonRequired') });
 export const phoneForm = z.object({
   serviceId: uuid,
   persons: z.coerce.number().int().min(1).max(3),
   date: day,
   time,
-  name: required(200),
+  name: required(200, 'servicepoint:errors.nameRequired'),
   email: textInput({ max: 254 }).email('common:validation.email').optional().or(z.literal('')),
   phone: optional(50),
 });
+/** Service, persons and day of a phone booking: enough to list the free times. */
+export const phoneSlotQuery = z.object({ serviceId: uuid, persons: z.coerce.number().int().min(1).max(3), date: day });
 export const closureForm = z.object({
   date: day,
   from: time.optional().or(z.literal('').transform(() => undefined)),
   until: time.optional().or(z.literal('').transform(() => undefined)),
-  reason: required(500),
+  reason: required(500, 'servicepoint:errors.reasonRequired'),
 });
 export const kioskForm = z.object({ code: textInput({ max: 40 }).default('') });

@@ -21,7 +21,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps) {
     const sections = [];
     const widgets = deps.modules.dashboardWidgets.filter((w) => hasPermission(deps, request.staff.roles, w.permission));
     for (const widget of widgets) {
-      const items = await widget.load({ tdb: request.tdb, staff: request.staff, deps, t: request.t, base });
+      const items = await widget.load({ tdb: request.tdb, tenant: request.tenant, staff: request.staff, deps, t: request.t, base });
       sections.push({ id: widget.id, title: request.t(widget.titleKey), items });
     }
     return reply.render(h(StartPage, { sections, roles: request.staff.roles }));

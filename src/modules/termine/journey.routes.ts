@@ -288,8 +288,8 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/termine/finden', async (request, reply) => {
     const parsed = safeParseForm(s.findForm, request.body);
     if (!parsed.ok) {
-      const body = (request.body ?? {}) as { bookingCode?: string; email?: string };
-      return reply.status(422).render(h(FindPage, { values: { bookingCode: String(body.bookingCode ?? ''), email: String(body.email ?? '') }, errors: parsed.errors, sent: false }));
+      const values = { bookingCode: formField(request.body, 'bookingCode') ?? '', email: formField(request.body, 'email') ?? '' };
+      return reply.status(422).render(h(FindPage, { values, errors: parsed.errors, sent: false }));
     }
     await resendPersonalLink(ctxOf(request), parsed.data);
     return reply.redirect(`${base(request)}/termine/finden?gesendet=1`, 303);

@@ -49,6 +49,25 @@ export async function loadInbox(deps: AppDeps, tdb: TenantDb, staff: StaffPrinci
   });
 }
 
+/** The query string of an inbox filter ('' without any), carried from the list to an upload and back. */
+export function filterQuery(filter: InboxFilterInput): string {
+  const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  return params.size ? `?${params.toString()}` : '';
+}
+
+/**
+ * The upload after `id` in the inbox order (newest first) under the same filter, for "save and next": the one
+ * just reviewed may have left the filter (status "new"), so the next is the first one received before it.
+ */
+export async function nextInFilter(deps: AppDeps, tdb: TenantDb, filter: InboxFilterInput, id: string): Promise<string | undefined> {
+  const rows = await repo.listInbox(tdb, { status: filter.status, documentType: filter.type, dueOnOrBefore: dueLimit(filter.due, berlinDate(deps.clock.now())) });
+  const current = await repo.uploadById(tdb, id);
+  const others = rows.filter((r) => r.upload.id !== id);
+  if (!current) return others[0]?.upload.id;
+  const after = others.find((r) => r.upload.receivedAt.getTime() < current.receivedAt.getTime() || (r.upload.receivedAt.getTime() === current.receivedAt.getTime() && r.upload.id < id));
+  return (after ?? others[0])?.upload.id;
+}
+
 export interface UploadDetail {
   upload: Upload;
   files: UploadFile[];

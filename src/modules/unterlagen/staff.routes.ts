@@ -9,7 +9,7 @@ import { requirePermission } from '../staff/index.js';
 import { aufforderungLetter, type NoticeContext } from './aufforderung.service.js';
 import { sendAttachment, sendPdf } from './http.js';
 import { aufforderungLink } from './mails.js';
-import { downloadable, followUpPrefill, letterAudit, loadAufforderung, loadInbox, loadUpload, openDownload, requestDocuments, reviewUpload } from './review.service.js';
+import { downloadable, filterQuery, followUpPrefill, nextInFilter, letterAudit, loadAufforderung, loadInbox, loadUpload, openDownload, requestDocuments, reviewUpload } from './review.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
 import { aufforderungItemInput, inboxQuery, reviewForm, staffAufforderungForm } from './unterlagen.schemas.js';
 import { AufforderungCreated, AufforderungDetail, AufforderungForm, itemRows } from './views/StaffAufforderung.js';
@@ -30,7 +30,8 @@ function itemsFromForm(body: Form): { items: z.output<typeof aufforderungItemInp
     if (!row.documentType && !row.description.trim() && !row.dueDate) continue;
     const parsed = aufforderungItemInput.safeParse(row);
     if (parsed.success) items.push(parsed.data);
-    else errors.push(...toFieldErrors(parsed.error).map((e) => ({ ...e, field: `items.${i}.${e.field}` })));
+    // Every message names the row and the field ("Unterlage 2: Beschreibung fehlt"), never the generic one.
+    else errors.push(...toFieldErrors(parsed.error).map((e) => ({ field: `items.${i}.${e.field}`, message: `unterlagen:staff.itemErrors.${e.field}`, params: { number: i + 1 } })));
   }
   if (items.length === 0 && errors.length === 0) errors.push({ field: 'items', message: 'unterlagen:staff.itemsRequired' });
   return { items, errors };
@@ -44,18 +45,20 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/staff/unterlagen', async (request, reply) => {
     const filter = parseInput(inboxQuery, request.query);
     const inbox = await loadInbox(deps, request.tdb, request.staff, filter);
-    return reply.render(h(StaffInbox, { ...inbox, filter }));
+    const saved = formField(request.query, 'notice') === 'saved';
+    return reply.render(h(StaffInbox, { ...inbox, filter, saved }));
   });
 
-  const showUpload = async (request: FastifyRequest<{ Params: IdParams }>, errors: FieldError[] = []) => {
+  const showUpload = async (request: FastifyRequest<{ Params: IdParams }>, errors: FieldError[] = [], filter: z.output<typeof inboxQuery> = {}) => {
     const detail = await loadUpload(deps, request.tdb, request.staff, request.params.id);
     const byId = new Map(detail.files.map((f) => [f.id, f]));
-    return h(StaffUpload, { detail, errors, canDownload: (fileId: string) => downloadable(deps, byId.get(fileId)!) });
+    const notice = formField(request.query, 'notice') === 'saved' ? 'saved' : undefined;
+    return h(StaffUpload, { detail, errors, filter, notice, canDownload: (fileId: string) => downloadable(deps, byId.get(fileId)!) });
   };
 
   app.get<{ Params: IdParams }>('/staff/unterlagen/:id', async (request, reply) => {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
-    return reply.render(await showUpload(request));
+    return reply.render(await showUpload(request, [], parseInput(inboxQuery, request.query)));
   });
 
   app.get<{ Params: IdParams & { fileId: string } }>('/staff/unterlagen/:id/dateien/:fileId', async (request, reply) => {
@@ -67,9 +70,15 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<{ Params: IdParams }>('/staff/unterlagen/:id/pruefung', async (request, reply) => {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
     const parsed = safeParseForm(reviewForm, request.body);
-    if (!parsed.ok) return reply.status(422).render(await showUpload(request, parsed.errors));
+    const filter = parseInput(inboxQuery, request.body);
+    if (!parsed.ok) return reply.status(422).render(await showUpload(request, parsed.errors, filter));
     await reviewUpload(deps, request.tdb, request.staff, request.params.id, parsed.data);
-    return reply.redirect(`${base(request)}/${request.params.id}`, 303);
+    // "Save and next": the next upload in the filter the caseworker came from, or back to that list.
+    const query = filterQuery(filter);
+    const saved = `${query ? `${query}&` : '?'}notice=saved`;
+    if (formField(request.body, 'next') !== '1') return reply.redirect(`${base(request)}/${request.params.id}${saved}`, 303);
+    const next = await nextInFilter(deps, request.tdb, filter, request.params.id);
+    return reply.redirect(next ? `${base(request)}/${next}${saved}` : `${base(request)}${saved}`, 303);
   });
 
   app.get<{ Querystring: { upload?: string } }>('/staff/unterlagen/aufforderungen/neu', async (request, reply) => {

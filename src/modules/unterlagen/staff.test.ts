@@ -126,6 +126,14 @@ describe('caseworker side', () => {
     const invalid = await post(`${base}/aufforderungen`, { bgNummer: '12345BG0012345', 'items.1.description': 'ohne Frist' });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.body).toContain('href="#f-items-1-documentType"');
+    // A filled optional row needs all three fields, and every message names its row and field.
+    const partial = await post(`${base}/aufforderungen`, { bgNummer: '12345BG0012345', 'items.0.documentType': 'lohnabrechnung', 'items.0.description': 'Lohn', 'items.0.dueDate': '2026-12-15', 'items.1.documentType': 'mietvertrag' });
+    expect(partial.statusCode).toBe(422);
+    expect(partial.body).toContain('Unterlage 2: Bitte geben Sie eine Beschreibung ein');
+    expect(partial.body).toContain('Unterlage 2: Bitte geben Sie eine Frist als Datum ein.');
+    expect(partial.body).toContain('Unterlage 2 (freiwillig)');
+    expect(partial.body).not.toContain('Bitte füllen Sie dieses Feld aus.');
+    expect(partial.body).toContain('<label class="kern-label" for="f-items-1-description">Beschreibung</label>');
 
     const created = await post(`${base}/aufforderungen`, {
       bgNummer: '12345BG0012345',
@@ -151,6 +159,27 @@ describe('caseworker side', () => {
     const [previous] = await ctx.database.db.select().from(uploads).where(eq(uploads.id, followUp));
     expect(previous!.reviewStatus).toBe('more-requested');
     expect((await get(`${base}/aufforderungen/${id}`)).body).toContain('Lohnabrechnung November');
+  });
+
+  it('saves a review and opens the next submission of the same filter, then returns to the list', async () => {
+    // Only this test's uploads are of this type, so the filter holds exactly them.
+    const older = await citizenUpload({ documentType: 'meldebescheinigung', lastName: 'Älter' });
+    const newer = await citizenUpload({ documentType: 'meldebescheinigung', lastName: 'Neuer' });
+    const list = await get(`${base}?status=new&type=meldebescheinigung`);
+    expect(list.body).toContain('<td class="kern-table__cell">Neuer</td>');
+    expect(list.body).toContain(`href="${base}/${newer.id}?status=new&amp;type=meldebescheinigung"`);
+    const first = await post(`${base}/${newer.id}/pruefung`, { decision: 'accept', next: '1', status: 'new', type: 'meldebescheinigung' });
+    expect(first.statusCode).toBe(303);
+    expect(first.headers.location).toBe(`${base}/${older.id}?status=new&type=meldebescheinigung&notice=saved`);
+    const next = await get(String(first.headers.location));
+    expect(next.body).toContain('Gespeichert. Hier ist die nächste Einreichung dieser Auswahl.');
+    expect(next.body).toContain('name="type" value="meldebescheinigung"');
+    const last = await post(`${base}/${older.id}/pruefung`, { decision: 'accept', next: '1', status: 'new', type: 'meldebescheinigung' });
+    expect(last.headers.location).toBe(`${base}?status=new&type=meldebescheinigung&notice=saved`);
+    expect((await get(String(last.headers.location))).body).toContain('In dieser Auswahl ist keine weitere Einreichung.');
+    // "Save" alone stays on the submission.
+    const stay = await post(`${base}/${older.id}/pruefung`, { decision: 'accept' });
+    expect(stay.headers.location).toBe(`${base}/${older.id}?notice=saved`);
   });
 
   it('keeps tenants apart', async () => {

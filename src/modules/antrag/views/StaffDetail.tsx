@@ -122,7 +122,7 @@ export function StaffDetail({ detail, sections, errors, form, notice }: StaffDet
             value={selected}
             options={detail.checklist.map((c) => ({ value: c.id, label: t(`antrag:checklist.items.${c.id}.title`), hint: c.names ? t('antrag:checklist.for', { names: c.names.join(', ') }) : undefined }))}
           />
-          <TextField name="bgNummer" label={t('antrag:staff.bgNummer')} hint={t('antrag:bank.bgNummer.hint')} value={String(form.bgNummer ?? '')} error={error('bgNummer')} spellcheck={false} />
+          <TextField name="bgNummer" label={t('antrag:staff.bgNummer')} hint={t('antrag:staff.bgNummerHint')} value={String(form.bgNummer ?? '')} error={error('bgNummer')} spellcheck={false} />
           <TextField name="dueDate" type="date" label={t('antrag:staff.dueDate')} value={String(form.dueDate ?? '')} error={error('dueDate')} />
           <TextArea name="message" label={t('antrag:staff.message')} value={String(form.message ?? '')} error={error('message')} optional rows={3} />
           <Button>{t('antrag:staff.request')}</Button>

@@ -27,7 +27,7 @@ export function TicketPage({ visit, location, estimate }: { visit: Visit; locati
         </h1>
         <p class="kern-body">{t('servicepoint:ticket.arrived', { time: berlinTime(visit.arrivedAt) })}</p>
         {visit.status === 'waiting' ? (
-          <p class="kern-body sp-ticket__wait">{t('servicepoint:ticket.wait', { minutes: estimate.minutes })}</p>
+          <p class="kern-body sp-ticket__wait">{estimate.fromMinutes === 0 ? t('servicepoint:ticket.waitUpTo', { to: estimate.toMinutes }) : t('servicepoint:ticket.wait', { from: estimate.fromMinutes, to: estimate.toMinutes })}</p>
         ) : (
           <p class="kern-body">{t(`servicepoint:visitStatus.${visit.status}`)}</p>
         )}
@@ -77,7 +77,22 @@ export function AppointmentPage({ appointment, location, values = {}, errors = [
   );
 }
 
-export function PhoneBookingPage({ location, services, values = {}, errors = [], booked }: { location: DeskLocation; services: Option[]; values?: Values; errors?: FieldError[]; booked?: { code: string; day: string; time: string } | undefined }) {
+export function PhoneBookingPage({
+  location,
+  services,
+  values = {},
+  errors = [],
+  booked,
+  times,
+}: {
+  location: DeskLocation;
+  services: Option[];
+  values?: Values;
+  errors?: FieldError[];
+  booked?: { code: string; day: string; time: string } | undefined;
+  /** Free times of the chosen service, persons and day; undefined until those are chosen. */
+  times?: Option[] | undefined;
+}) {
   const t = useT();
   const { csrfToken } = useView();
   const base = `${useTenantBase()}/staff/servicepoint/${location.id}`;
@@ -91,17 +106,29 @@ export function PhoneBookingPage({ location, services, values = {}, errors = [],
         </Alert>
       ) : null}
       <ErrorSummary errors={errors} />
-      <form method="post" action={`${base}/telefon`} novalidate>
-        <CsrfField token={csrfToken} />
+      <form method="get" action={`${base}/telefon`} class="sp-filter">
+        <h2 class="kern-heading-small sp-filter__title">{t('servicepoint:phone.step1')}</h2>
         <SelectField name="serviceId" label={t('servicepoint:day.service')} options={services} value={values.serviceId} error={err(errors, 'serviceId') ?? err(errors, 'service')} />
         <SelectField name="persons" label={t('servicepoint:day.persons')} options={['1', '2', '3'].map((n) => ({ value: n, label: n }))} value={values.persons} error={err(errors, 'persons')} />
         <TextField name="date" type="date" label={t('servicepoint:change.newDate')} value={values.date} error={err(errors, 'date')} />
-        <TextField name="time" label={t('servicepoint:change.newTime')} hint={t('servicepoint:change.timeHint')} value={values.time} error={err(errors, 'time') ?? err(errors, 'startsAt')} width={4} />
-        <TextField name="name" label={t('servicepoint:phone.name')} value={values.name} error={err(errors, 'name')} autocomplete="off" />
-        <TextField name="email" type="email" label={t('servicepoint:phone.email')} hint={t('servicepoint:phone.emailHint')} value={values.email} error={err(errors, 'email')} optional autocomplete="off" />
-        <TextField name="phone" type="tel" label={t('servicepoint:phone.phone')} value={values.phone} error={err(errors, 'phone')} optional autocomplete="off" />
-        <Button>{t('servicepoint:phone.submit')}</Button>
+        <Button variant="secondary">{t('servicepoint:phone.showTimes')}</Button>
       </form>
+      {times === undefined ? null : times.length === 0 ? (
+        <p class="kern-body">{t('servicepoint:phone.noTimes')}</p>
+      ) : (
+        <form method="post" action={`${base}/telefon`} novalidate>
+          <h2 class="kern-heading-small">{t('servicepoint:phone.step2')}</h2>
+          <CsrfField token={csrfToken} />
+          {(['serviceId', 'persons', 'date'] as const).map((name) => (
+            <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
+          ))}
+          <SelectField name="time" label={t('servicepoint:change.newTime')} options={times} value={values.time} error={err(errors, 'time') ?? err(errors, 'startsAt')} />
+          <TextField name="name" label={t('servicepoint:phone.name')} value={values.name} error={err(errors, 'name')} autocomplete="off" />
+          <TextField name="email" type="email" label={t('servicepoint:phone.email')} hint={t('servicepoint:phone.emailHint')} value={values.email} error={err(errors, 'email')} optional autocomplete="off" />
+          <TextField name="phone" type="tel" label={t('servicepoint:phone.phone')} value={values.phone} error={err(errors, 'phone')} optional autocomplete="off" />
+          <Button>{t('servicepoint:phone.submit')}</Button>
+        </form>
+      )}
     </StaffLayout>
   );
 }

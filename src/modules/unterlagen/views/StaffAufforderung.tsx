@@ -43,7 +43,8 @@ export function AufforderungForm({ values = {}, errors = [], bgNummerExample }: 
         ) : null}
         {Array.from({ length: itemRows }, (_v, i) => (
           <fieldset class="kern-fieldset" key={i}>
-            <legend class="kern-label">{t('unterlagen:staff.itemLegend', { number: i + 1 })}</legend>
+            <legend class="kern-label">{t(i === 0 ? 'unterlagen:staff.itemLegend' : 'unterlagen:staff.itemLegendOptional', { number: i + 1 })}</legend>
+            {i === 0 ? null : <p class="kern-hint">{t('unterlagen:staff.itemRowHint')}</p>}
             <div class="kern-fieldset__body">
               <SelectField
                 name={`items.${i}.documentType`}
@@ -52,8 +53,8 @@ export function AufforderungForm({ values = {}, errors = [], bgNummerExample }: 
                 error={error(`items.${i}.documentType`)}
                 options={[{ value: '', label: t('unterlagen:form.choose') }, ...documentTypes.map((d) => ({ value: d, label: t(`unterlagen:documentTypes.${d}`) }))]}
               />
-              <TextField name={`items.${i}.description`} label={t('unterlagen:request.description')} value={values[`items.${i}.description`]} error={error(`items.${i}.description`)} optional={i > 0} />
-              <TextField name={`items.${i}.dueDate`} type="date" label={t('unterlagen:request.due')} value={values[`items.${i}.dueDate`]} error={error(`items.${i}.dueDate`)} optional={i > 0} />
+              <TextField name={`items.${i}.description`} label={t('unterlagen:request.description')} value={values[`items.${i}.description`]} error={error(`items.${i}.description`)} />
+              <TextField name={`items.${i}.dueDate`} type="date" label={t('unterlagen:request.due')} value={values[`items.${i}.dueDate`]} error={error(`items.${i}.dueDate`)} />
             </div>
           </fieldset>
         ))}

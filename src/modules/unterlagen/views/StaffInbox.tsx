@@ -1,7 +1,7 @@
 import { Alert, Button, ButtonLink, SelectField } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
-import type { InboxRow, OpenItemRow } from '../review.service.js';
+import { filterQuery, type InboxFilterInput, type InboxRow, type OpenItemRow } from '../review.service.js';
 import { formatBerlinDateTime, formatLocalDate } from '../receipt.js';
 import { documentTypes } from '../unterlagen.schemas.js';
 import { reviewStatuses } from '../unterlagen.tables.js';
@@ -12,17 +12,20 @@ export interface StaffInboxProps {
   openItems: OpenItemRow[];
   infected: number;
   today: string;
-  filter: { status?: string | undefined; type?: string | undefined; due?: string | undefined };
+  filter: InboxFilterInput;
+  /** The last review was saved and nothing is left in this filter. */
+  saved?: boolean;
 }
 
 /** Incoming documents with filters, and the requested items still missing (overdue ones marked). */
-export function StaffInbox({ rows, openItems, infected, today, filter }: StaffInboxProps) {
+export function StaffInbox({ rows, openItems, infected, today, filter, saved = false }: StaffInboxProps) {
   const t = useT();
   const { lang } = useView();
   const base = `${useTenantBase()}/staff/unterlagen`;
   return (
     <StaffLayout title={t('unterlagen:staff.inboxTitle')} wide>
       <h1 class="kern-heading-large">{t('unterlagen:staff.inboxTitle')}</h1>
+      {saved ? <Alert type="success" title={t('unterlagen:staff.savedNoneLeft')} /> : null}
       {infected > 0 ? (
         <Alert type="danger" title={t('unterlagen:staff.infectedAlert', { count: infected })}>
           <p class="kern-body">{t('unterlagen:staff.infectedHint')}</p>
@@ -72,6 +75,7 @@ export function StaffInbox({ rows, openItems, infected, today, filter }: StaffIn
                 <th class="kern-table__header" scope="col">{t('unterlagen:receipt.receivedAt')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:receipt.reference')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:receipt.bgNummer')}</th>
+                <th class="kern-table__header" scope="col">{t('unterlagen:form.lastName')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:receipt.documentType')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:request.due')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:staff.check')}</th>
@@ -83,11 +87,12 @@ export function StaffInbox({ rows, openItems, infected, today, filter }: StaffIn
                 <tr class="kern-table__row" key={upload.id}>
                   <td class="kern-table__cell">{formatBerlinDateTime(upload.receivedAt, lang)}</td>
                   <td class="kern-table__cell">
-                    <a class="kern-link" href={`${base}/${upload.id}`}>
+                    <a class="kern-link" href={`${base}/${upload.id}${filterQuery(filter)}`}>
                       {upload.reference}
                     </a>
                   </td>
                   <td class="kern-table__cell">{upload.bgNummer}</td>
+                  <td class="kern-table__cell">{upload.lastName ?? '–'}</td>
                   <td class="kern-table__cell">
                     {t(`unterlagen:documentTypes.${upload.documentType}`)}
                     {item ? ` (${t('unterlagen:staff.itemShort', { number: item.position })})` : ''}
@@ -118,6 +123,7 @@ export function StaffInbox({ rows, openItems, infected, today, filter }: StaffIn
                 <th class="kern-table__header" scope="col">{t('unterlagen:request.due')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:letter.reference')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:receipt.bgNummer')}</th>
+                <th class="kern-table__header" scope="col">{t('unterlagen:form.lastName')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:receipt.item')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:staff.status')}</th>
               </tr>

@@ -3,12 +3,25 @@ import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSumma
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate } from '../receipt.js';
-import type { UploadDetail } from '../review.service.js';
+import { filterQuery, type InboxFilterInput, type UploadDetail } from '../review.service.js';
 import { rejectReasons } from '../unterlagen.schemas.js';
 import { ReviewBadge, ScanBadge } from './parts.js';
 
 /** One submission: who, what, which files (download as attachment), and the decision. */
-export function StaffUpload({ detail, canDownload, errors = [] }: { detail: UploadDetail; canDownload: (fileId: string) => boolean; errors?: FieldError[] }) {
+export function StaffUpload({
+  detail,
+  canDownload,
+  errors = [],
+  filter = {},
+  notice,
+}: {
+  detail: UploadDetail;
+  canDownload: (fileId: string) => boolean;
+  errors?: FieldError[];
+  /** The inbox filter the caseworker came from: "save and next" stays in it. */
+  filter?: InboxFilterInput;
+  notice?: 'saved' | undefined;
+}) {
   const t = useT();
   const { lang, csrfToken } = useView();
   const base = `${useTenantBase()}/staff/unterlagen`;
@@ -31,8 +44,9 @@ export function StaffUpload({ detail, canDownload, errors = [] }: { detail: Uplo
   const reviewable = upload.scanStatus !== 'pending' && upload.scanStatus !== 'infected';
   return (
     <StaffLayout title={`${t('unterlagen:staff.uploadTitle')} ${upload.reference}`} wide>
-      <BackLink href={base} />
+      <BackLink href={`${base}${filterQuery(filter)}`} />
       <ErrorSummary errors={errors} />
+      {notice ? <Alert type="success" title={t('unterlagen:staff.savedShowingNext')} /> : null}
       <h1 class="kern-heading-large">
         {t('unterlagen:staff.uploadTitle')} {upload.reference}
       </h1>
@@ -84,6 +98,7 @@ export function StaffUpload({ detail, canDownload, errors = [] }: { detail: Uplo
           </h2>
           <form method="post" action={`${base}/${upload.id}/pruefung`} novalidate>
             <CsrfField token={csrfToken} />
+            {Object.entries(filter).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
             <ChoiceGroup
               name="decision"
               legend={t('unterlagen:staff.decision')}
@@ -102,7 +117,10 @@ export function StaffUpload({ detail, canDownload, errors = [] }: { detail: Uplo
             />
             <TextArea name="note" label={t('unterlagen:staff.note')} rows={3} optional />
             <div class="ww-actions">
-              <Button>{t('unterlagen:staff.save')}</Button>
+              <Button name="next" value="1">
+                {t('unterlagen:staff.saveNext')}
+              </Button>
+              <Button variant="secondary">{t('unterlagen:staff.save')}</Button>
             </div>
           </form>
         </section>

@@ -1,0 +1,106 @@
+// The desk for a morning's work: the counter is remembered per device, a call never filters the list, filters are
+// shown and removable, dates are German, and a walk-in's wait is a range from the open counters.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestContext } from '../../testing/app.js';
+import type { LoggedIn } from '../staff/testing.js';
+import { startDesk, type DeskFixture } from './testing.js';
+
+let ctx: TestContext;
+let desk: LoggedIn;
+let serviceId: string;
+let base: string;
+let book: DeskFixture['book'];
+
+const cookieHeader = (cookies: Record<string, string>) => Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+const post = (url: string, payload: Record<string, string>, extra: Record<string, string> = {}) =>
+  ctx.app.inject({ method: 'POST', url, headers: { cookie: cookieHeader({ ...desk.cookies, ...extra }) }, payload: { ...payload, _csrf: desk.csrfToken } });
+const get = (url: string, extra: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader({ ...desk.cookies, ...extra }) } });
+
+beforeAll(async () => {
+  ({ ctx, desk, serviceId, base, book } = await startDesk());
+});
+afterAll(async () => ctx?.close());
+
+describe('the desk remembers its counter', () => {
+  it('asks for the counter with a message naming it, remembers it in a cookie and calls without filtering the list', async () => {
+    const a = await book('Max Muster', '10:45');
+    const b = await book('Erika Beispiel', '11:00');
+    await post(`${base}/checkin`, { appointmentId: a.id });
+    await post(`${base}/checkin`, { appointmentId: b.id });
+
+    const missing = await post(`${base}/aufruf`, {});
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('Bitte geben Sie Ihren Schalter ein.');
+    const bad = await post(`${base}/aufruf`, { counter: '3<b>' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Schalter: bitte nur Buchstaben');
+
+    const called = await post(`${base}/aufruf`, { counter: '3' });
+    expect(called.statusCode).toBe(303);
+    expect(called.headers.location).not.toContain('counter');
+    expect(called.headers.location).not.toContain('schalter');
+    const cookie = [called.headers['set-cookie']].flat().find((c) => c?.startsWith('ww_schalter='));
+    expect(cookie).toContain('ww_schalter=3;');
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain(`Path=/t/${ctx.tenant.slug}/staff/servicepoint`);
+
+    // The next call needs no counter: the cookie says where this device sits. Both visitors stay in the list.
+    const page = await get(String(called.headers.location), { ww_schalter: '3' });
+    expect(page.body).toContain('Ihr Schalter:');
+    expect(page.body).toContain('Am Schalter 3');
+    expect(page.body).toContain('Max Muster');
+    expect(page.body).toContain('Erika Beispiel');
+    expect(page.body).toContain('Nächste aufrufen (Schalter 3)');
+    expect(page.body).not.toContain('Aktive Filter');
+    const second = await post(`${base}/aufruf`, {}, { ww_schalter: '3' });
+    expect(second.statusCode).toBe(303);
+    expect(second.headers.location).toContain('notice=called');
+    const after = await get(base, { ww_schalter: '3' });
+    expect((after.body.match(/class="sp-current__visit"/g) ?? []).length).toBe(2);
+
+    // Another counter, chosen once on this device.
+    const set = await post(`${base}/schalter`, { counter: 'B 2' });
+    expect(set.statusCode).toBe(303);
+    expect([set.headers['set-cookie']].flat().join()).toContain('ww_schalter=B%202');
+    expect((await post(`${base}/schalter`, { counter: '' })).statusCode).toBe(422);
+    // A cookie that is not a counter is ignored.
+    expect((await get(base, { ww_schalter: '<script>' })).body).not.toContain('Ihr Schalter:');
+  });
+
+  it('shows filters as removable chips and dates in German', async () => {
+    const page = await get(`${base}?schalter=3&q=Muster&date=2026-11-26`);
+    expect(page.body).toContain('Aktive Filter:');
+    expect(page.body).toContain('Do., 26. November 2026');
+    expect(page.body).toContain(`href="${base}?schalter=3&amp;q=Muster"`);
+    expect(page.body).toContain(`href="${base}?date=2026-11-26&amp;q=Muster"`);
+    const today = await get(base);
+    expect(today.body).toContain('Mi., 25. November 2026');
+    expect(today.body).not.toContain('2026-11-25 ');
+  });
+
+  it('estimates a walk-in wait as a range from the counters open now', async () => {
+    const walkIn = await post(`${base}/spontan`, { serviceId });
+    const ticket = await get(String(walkIn.headers.location));
+    expect(ticket.body).toMatch(/Geschätzte Wartezeit: (bis zu [1-9]\d* Minuten|\d+ bis [1-9]\d* Minuten)/);
+    expect(ticket.body).not.toContain('etwa 0 Minuten');
+  });
+
+  it('shows the servicepoint role its day on the start page, one click from the day view', async () => {
+    const start = await get(`/t/${ctx.tenant.slug}/staff`);
+    expect(start.body).toContain('Servicepoint heute');
+    // Two checked in and called (counter 3), one walk-in waiting from the test before.
+    expect(start.body).toMatch(/Servicepoint Heppenheim: 1 warten, 2 aufgerufen, 0 erledigt, 0 nicht erschienen \(2 Termine\)/);
+    expect(start.body).toContain(`href="${base}"`);
+  });
+
+  it('lets staff pick a phone booking from the free times, with messages that name the field', async () => {
+    const form = await get(`${base}/telefon?serviceId=${serviceId}&persons=1&date=2026-11-25`);
+    expect(form.body).toMatch(/<option value="13:30"[^>]*>13:30 Uhr \(\d+ Plätze? frei\)<\/option>/);
+    expect(form.body).not.toContain('<option value="09:00"');
+    const missing = await post(`${base}/telefon`, { serviceId, persons: '1', date: '2026-11-25', time: '13:30', name: '' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('Bitte geben Sie den Namen der anrufenden Person ein.');
+    expect(missing.body).not.toContain('Bitte füllen Sie dieses Feld aus.');
+    expect(missing.body).toContain('<option value="13:30" selected');
+  });
+});

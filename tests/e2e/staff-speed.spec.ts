@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TenantDb } from '../../src/shared/db/tenant-scope.js';
+import { instantOf } from '../../src/modules/servicepoint/queue.js';
+import { deskLocations, deskServices } from '../../src/modules/servicepoint/termine.adapter.js';
+import { loginAs } from '../../src/modules/staff/testing.js';
+import { bookingService } from '../../src/modules/termine/index.js';
+import { pdfWithPages } from '../../src/modules/unterlagen/files/test/fixtures.js';
+import { file, freeFields, multipart } from '../../src/modules/unterlagen/test/multipart.js';
+import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+
+// SCREENSHOT_DIR=/some/dir keeps pictures of the states for a person to look at.
+const shots = process.env.SCREENSHOT_DIR;
+let h: BrowserHarness;
+let deskUrl: string;
+beforeAll(async () => {
+  h = await startBrowserHarness({ now: '2026-11-25T09:00:00Z' });
+  const tdb = new TenantDb(h.ctx.deps.database.db, h.ctx.tenant.id);
+  const c = { tdb, tenant: h.ctx.tenant, deps: h.ctx.deps };
+  const locationId = (await deskLocations(c))[0]!.id;
+  const serviceId = (await deskServices(c)).find((s) => s.locationIds.includes(locationId))!.id;
+  await bookingService.staffBook(c, { locationId, serviceIds: [serviceId], persons: 1, startsAt: instantOf('2026-11-25', '10:30')!, contact: { name: 'Erika Beispiel', email: 'erika@example.org' } });
+  deskUrl = `${h.baseUrl}/t/neue-wege/staff/servicepoint/${locationId}`;
+});
+afterAll(async () => h?.close());
+
+async function counted(roles: Parameters<typeof loginAs>[1]) {
+  const login = await loginAs(h.ctx, roles);
+  const { page, context } = await h.newPage({ width: 1366 });
+  await context.addCookies(Object.entries(login.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
+  const counts = { loads: 0, actions: 0 };
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) counts.loads++; });
+  return { page, context, counts };
+}
+
+// The measured goal of the desk: one action per step and no page load with JavaScript on. Before this change one
+// visit took 4 page loads and 4 actions (check-in, type the counter, call, done); see doc/adr/0180-desk-without-page-loads.md.
+describe('action counts of the desk', () => {
+  it('one visit by keyboard: check-in, call (N), done (E), each without a page load; undo with Z', async () => {
+    const { page, context, counts } = await counted(['servicepoint']);
+    await page.goto(deskUrl);
+    // Once per device: the counter.
+    await page.getByLabel('Ihr Schalter', { exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Nächste aufrufen' }).click();
+    await expect.poll(() => page.getByText('Ihr Schalter:').count()).toBe(1);
+    const setupLoads = counts.loads;
+    await expectAccessible(page, 'desk with a counter');
+
+    await page.getByRole('button', { name: /Angekommen 10:30 Erika/ }).focus();
+    await page.keyboard.press('Enter'); counts.actions++;
+    await expect.poll(() => page.locator('[data-undo-bar]').textContent()).toContain('Angemeldet: Wartenummer');
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await page.keyboard.press('n'); counts.actions++;
+    await expect.poll(() => page.locator('.sp-current__visit').count()).toBe(1);
+    expect(await page.locator('.sp-current').textContent()).toContain('Erika Beispiel');
+    await expectAccessible(page, 'desk after a call');
+
+    // Done, then taken back within the undo time: nothing was sent.
+    await page.keyboard.press('e');
+    await expect.poll(() => page.locator('[data-undo-bar]').textContent()).toContain('Wird in 5 Sekunden gespeichert');
+    await page.keyboard.press('z');
+    await expect.poll(() => page.locator('[data-undo-bar]').textContent()).toContain('Rückgängig gemacht');
+    await new Promise((r) => setTimeout(r, 5500));
+    expect(await page.locator('.sp-current__visit').count()).toBe(1);
+
+    await page.keyboard.press('e'); counts.actions++;
+    await expect.poll(() => page.locator('[data-undo-bar]').textContent()).toContain('Wird in 5 Sekunden gespeichert');
+    if (shots) await page.screenshot({ path: `${shots}/desk-1366.png`, fullPage: true });
+    await expectAccessible(page, 'desk with an undo notice');
+    await expect.poll(() => page.locator('.sp-current__visit').count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.locator('[data-desk-live="list"]').textContent()).toContain('Erledigt');
+    expect(counts.loads).toBe(setupLoads);
+    process.stdout.write(`VISIT after ${JSON.stringify({ loads: counts.loads - setupLoads + 1, actions: counts.actions, onceForTheCounter: { loads: setupLoads - 1, actions: 2 } })}\n`);
+    expect(counts.actions).toBe(3);
+    await context.close();
+  }, 90_000);
+
+  it('upload reviews: open, decide, save and land on the next one of the filter (one page load per review)', async () => {
+    for (const name of ['Erste', 'Zweite']) {
+      const res = await h.ctx.app.inject({ method: 'POST', url: '/api/v1/t/neue-wege/uploads', ...multipart([...freeFields({ lastName: name }), file('auszug.pdf', await pdfWithPages(2))]) });
+      expect(res.statusCode).toBeLessThan(300);
+    }
+    const { page, context, counts } = await counted(['sachbearbeitung']);
+    await page.goto(`${h.baseUrl}/t/neue-wege/staff/unterlagen?status=new`);
+    await expectAccessible(page, 'inbox with a name column');
+    await page.locator('table a[href*="/staff/unterlagen/"]').first().click(); counts.actions++;
+    await page.waitForLoadState();
+    const opened = { ...counts };
+    await page.getByLabel('Annehmen').check(); counts.actions++;
+    await page.getByRole('button', { name: 'Speichern und nächste Einreichung' }).click(); counts.actions++;
+    await expect.poll(() => page.getByText('Hier ist die nächste Einreichung dieser Auswahl.').count()).toBe(1);
+    await expectAccessible(page, 'next submission after saving');
+    const perReview = { loads: counts.loads - opened.loads, actions: counts.actions - opened.actions };
+    process.stdout.write(`REVIEW after ${JSON.stringify({ first: counts, perReviewAfterTheFirst: perReview })}\n`);
+    expect(perReview).toEqual({ loads: 1, actions: 2 });
+    await context.close();
+  }, 60_000);
+});
