@@ -72,3 +72,31 @@ describe('press office', () => {
     await shot(page, 'monthly-draft-1366');
   });
 });
+
+describe('press list', () => {
+  for (const width of [390, 1366]) {
+    it(`subscribes without JavaScript, by keyboard-usable forms, accessibly at ${width} px`, async () => {
+      const { page } = await h.newPage({ javaScript: false, width });
+      await page.goto(`${h.baseUrl}/t/neue-wege/presse`);
+      await page.getByRole('link', { name: 'Presseverteiler abonnieren' }).click();
+      await expectAccessible(page, `press list ${width}`);
+      await page.getByRole('button', { name: 'Abonnieren' }).click();
+      await expect.poll(() => page.locator('.ww-error-summary').count()).toBe(1);
+      await expectAccessible(page, `press list errors ${width}`);
+      await shot(page, `presslist-errors-${width}`);
+      await page.getByLabel('E-Mail-Adresse').fill(`redaktion-${width}@example.org`);
+      await page.getByLabel('Digitalisierung').check();
+      await page.getByRole('button', { name: 'Abonnieren' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Bitte bestätigen Sie Ihre Anmeldung');
+      await expectAccessible(page, `press list sent ${width}`);
+      const { outboxMessages } = await import('../../src/shared/mail/mail.tables.js');
+      const mail = (await h.ctx.deps.database.db.select().from(outboxMessages)).find((m) => m.to === `redaktion-${width}@example.org`)!;
+      const link = /http:\/\/localhost:3000(\S+)/.exec(mail.text)![1]!;
+      await page.goto(`${h.baseUrl}${link}`);
+      await expectAccessible(page, `press list confirm ${width}`);
+      await page.getByRole('button', { name: 'Anmeldung bestätigen' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Sie stehen im Presseverteiler');
+      await shot(page, `presslist-confirmed-${width}`);
+    });
+  }
+});

@@ -4,6 +4,8 @@ import type { WegweiserModule } from '../../shared/module.js';
 import { seedPresse } from './demo.js';
 import { registerFeedRoutes } from './feeds.js';
 import { registerPresseApi } from './presse.api.js';
+import { registerPressListRoutes } from './presslist.routes.js';
+import { presseJobs } from './presslist.service.js';
 import { registerPublicRoutes } from './public.routes.js';
 import { registerStaffRoutes } from './staff.routes.js';
 
@@ -22,10 +24,12 @@ export const presseModule: WegweiserModule = {
   html(app, deps) {
     registerPublicRoutes(app, deps);
     registerFeedRoutes(app, deps);
+    registerPressListRoutes(app, deps);
     registerStaffRoutes(app, deps);
   },
   citizenServices: [{ titleKey: 'presse:service.title', descriptionKey: 'presse:service.description', path: '/presse' }],
   api: registerPresseApi,
+  jobs: presseJobs,
   staffNav: [{ path: '/staff/presse', labelKey: 'presse:nav', permission: 'presse.view', order: 40 }],
   seedDemo: seedPresse,
 };

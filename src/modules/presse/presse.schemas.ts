@@ -42,3 +42,11 @@ export const settingsForm = z.object({
   districtRegion: textInput({ min: 1, max: 40 }),
   comparisonRegion: textInput({ min: 1, max: 40 }),
 });
+
+/** The press list's form: an address and, optionally, topics (checkboxes: one value or several). */
+export const subscribeForm = z.object({
+  email: textInput({ error: 'presse:list.errors.email', max: 254 })
+    .min(1, { error: 'presse:list.errors.email' })
+    .pipe(z.email({ error: 'presse:list.errors.email' })),
+  categories: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(textInput({ max: 80 })).max(50)),
+});
