@@ -3,6 +3,7 @@
 import type { WegweiserModule } from '../../shared/module.js';
 import { seedPresse } from './demo.js';
 import { registerFeedRoutes } from './feeds.js';
+import { registerFiguresRoutes } from './figures.routes.js';
 import { registerPresseApi } from './presse.api.js';
 import { registerPressListRoutes } from './presslist.routes.js';
 import { presseJobs } from './presslist.service.js';
@@ -21,11 +22,12 @@ export const presseModule: WegweiserModule = {
     /** Press settings and where a year's count starts. */
     'presse.settings': ['tenant_admin'],
   },
-  html(app, deps) {
+  async html(app, deps) {
     registerPublicRoutes(app, deps);
     registerFeedRoutes(app, deps);
     registerPressListRoutes(app, deps);
     registerStaffRoutes(app, deps);
+    await registerFiguresRoutes(app, deps);
   },
   citizenServices: [{ titleKey: 'presse:service.title', descriptionKey: 'presse:service.description', path: '/presse' }],
   api: registerPresseApi,
