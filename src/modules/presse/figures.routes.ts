@@ -2,7 +2,7 @@
 // preview and confirmation, and the manual form.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { DomainError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
+import { DomainError, NotFoundError, type FieldError } from '../../shared/http/errors.js';
 import { safeParseForm } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
@@ -23,7 +23,7 @@ export async function registerFiguresRoutes(app: FastifyInstance, deps: AppDeps)
   const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/presse/zahlen`;
 
-  async function page(request: FastifyRequest, extra: { problems?: ImportProblem[]; values?: FormValues; errors?: ValidationError['fields'] } = {}) {
+  async function page(request: FastifyRequest, extra: { problems?: ImportProblem[]; values?: FormValues; errors?: FieldError[] } = {}) {
     const ok = (request.query as { ok?: string } | undefined)?.ok;
     return h(FiguresAdminPage, {
       regions: await regionChoices(ctx(request), request.tenant),
