@@ -5,7 +5,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
 import type { Tenant } from '../../shared/tenancy/index.js';
 import * as repo from './figures.repository.js';
-import { settingsOf } from './figures.service.js';
+import { settingsOf, type Settings } from './figures.service.js';
 import { parseWorkbook, type ImportProblem } from './figures.xlsx.js';
 import type { ImportedRow } from './presse.tables.js';
 import type { Actor, PresseContext } from './release.service.js';
@@ -63,4 +63,13 @@ export async function regionChoices(ctx: PresseContext, tenant: Tenant): Promise
       return { value: code, name, label: /^\d+$/.test(code) ? `${name} (${code})` : name };
     }),
   );
+}
+
+/** The press office's settings (dateline, contact block, regions of the figures page); audited. */
+export async function saveSettings(ctx: PresseContext, actor: Actor, values: Settings): Promise<void> {
+  const now = ctx.deps.clock.now();
+  await ctx.tdb.transaction(async (tx) => {
+    await repo.saveSettings(tx, values, now);
+    await recordAudit(tx, { actorId: actor.userId, actorRoles: actor.roles, action: 'presse.settings.update', objectType: 'press_settings', objectId: null, at: now });
+  });
 }

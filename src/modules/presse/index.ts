@@ -8,6 +8,7 @@ import { registerPresseApi } from './presse.api.js';
 import { registerPressListRoutes } from './presslist.routes.js';
 import { presseJobs } from './presslist.service.js';
 import { registerPublicRoutes } from './public.routes.js';
+import { registerSettingsRoutes } from './settings.routes.js';
 import { registerStaffRoutes } from './staff.routes.js';
 
 export const presseModule: WegweiserModule = {
@@ -28,6 +29,7 @@ export const presseModule: WegweiserModule = {
     registerPressListRoutes(app, deps);
     registerStaffRoutes(app, deps);
     await registerFiguresRoutes(app, deps);
+    registerSettingsRoutes(app, deps);
   },
   citizenServices: [{ titleKey: 'presse:service.title', descriptionKey: 'presse:service.description', path: '/presse' }],
   api: registerPresseApi,

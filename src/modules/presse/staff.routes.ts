@@ -40,7 +40,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/staff/presse', view, async (request, reply) => {
     const now = deps.clock.now();
     const rows = (await release.allReleases(ctx(request))).map((r) => ({ release: r, state: release.displayState(r, now) }));
-    return reply.render(h(StaffListPage, { rows, notice: noticeOf(request), canEdit: can(request, 'presse.edit') }));
+    return reply.render(h(StaffListPage, { rows, notice: noticeOf(request), canEdit: can(request, 'presse.edit'), canSettle: can(request, 'presse.settings') }));
   });
 
   app.get('/staff/presse/neu', edit, async (request, reply) => {
