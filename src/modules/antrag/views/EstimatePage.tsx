@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ContentPageProps } from '../../forms/index.js';
-import { Alert } from '../../../shared/html/components.js';
+import { Alert, TableScroll } from '../../../shared/html/components.js';
 import { useView } from '../../../shared/html/context.js';
 import type { TFunction } from '../../../shared/i18n/index.js';
 import type { EstimateData } from '../antrag.service.js';
@@ -27,7 +27,7 @@ export function stepText(step: Step, t: TFunction, lang: string): string {
 function StepTable({ steps, caption }: { steps: Step[]; caption: string }) {
   const { t, lang } = useView();
   return (
-    <div class="ww-table-wrap">
+    <TableScroll label={caption}>
       <table class="kern-table kern-table--small">
         <caption class="kern-title">{caption}</caption>
         <thead class="kern-table__header">
@@ -52,7 +52,7 @@ function StepTable({ steps, caption }: { steps: Step[]; caption: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -108,7 +108,7 @@ export function EstimatePage({ data }: ContentPageProps) {
         <p class="kern-body">{t(d.missing === 'household' ? 'antrag:estimate.notPossible' : 'antrag:estimate.missing')}</p>
       )}
       {d.limits.length > 0 ? (
-        <div class="ww-table-wrap">
+        <TableScroll label={t('antrag:estimate.limitsCaption')}>
           <table class="kern-table kern-table--small">
             <caption class="kern-title">{t('antrag:estimate.limitsCaption')}</caption>
             <thead class="kern-table__header">
@@ -129,7 +129,7 @@ export function EstimatePage({ data }: ContentPageProps) {
             </tbody>
           </table>
           <p class="kern-body kern-body--small">{t(d.limits.some((l) => l.note === 'demo') ? 'antrag:estimate.limitsDemo' : 'antrag:estimate.limitsNote')}</p>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, ButtonLink, SummaryList } from '../../../shared/html/components.js';
+import { Alert, ButtonLink, SummaryList, TableScroll } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { Layout } from '../../../shared/html/Layout.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from '../receipt.js';
@@ -30,7 +30,7 @@ export function ReceiptPage({ receipt, pdfHref }: { receipt: Receipt; pdfHref: s
       <SummaryList rows={rows} />
 
       <h2 class="kern-heading-medium">{t('unterlagen:receipt.filesHeading')}</h2>
-      <div class="ww-table-wrap">
+      <TableScroll>
         <table class="kern-table">
           <caption class="kern-sr-only">{t('unterlagen:receipt.filesHeading')}</caption>
           <thead class="kern-table__header">
@@ -52,7 +52,7 @@ export function ReceiptPage({ receipt, pdfHref }: { receipt: Receipt; pdfHref: s
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h2 class="kern-heading-medium">{t('unterlagen:receipt.documentsHeading')}</h2>
       <ul class="kern-list">
