@@ -18,6 +18,7 @@ export const loadPdfkit = lazy(async () => (await import('pdfkit')).default);
 export const loadFileType = lazy(() => import('file-type'));
 export const loadPdfLib = lazy(() => import('pdf-lib'));
 export const loadQrCode = lazy(async () => (await import('qrcode')).default);
+export const loadExcelJs = lazy(async () => (await import('exceljs')).default);
 export const loadSharp = lazy(async () => (await import('sharp')).default);
 export const loadHeicConvert = lazy(async () => (await import('heic-convert')).default);
 export const loadNodemailer = lazy(async () => (await import('nodemailer')).default);

@@ -72,3 +72,69 @@ describe('press office', () => {
     await shot(page, 'monthly-draft-1366');
   });
 });
+
+describe('press list', () => {
+  for (const width of [390, 1366]) {
+    it(`subscribes without JavaScript, by keyboard-usable forms, accessibly at ${width} px`, async () => {
+      const { page } = await h.newPage({ javaScript: false, width });
+      await page.goto(`${h.baseUrl}/t/neue-wege/presse`);
+      await page.getByRole('link', { name: 'Presseverteiler abonnieren' }).click();
+      await expectAccessible(page, `press list ${width}`);
+      await page.getByRole('button', { name: 'Abonnieren' }).click();
+      await expect.poll(() => page.locator('.ww-error-summary').count()).toBe(1);
+      await expectAccessible(page, `press list errors ${width}`);
+      await shot(page, `presslist-errors-${width}`);
+      await page.getByLabel('E-Mail-Adresse').fill(`redaktion-${width}@example.org`);
+      await page.getByLabel('Digitalisierung').check();
+      await page.getByRole('button', { name: 'Abonnieren' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Bitte bestätigen Sie Ihre Anmeldung');
+      await expectAccessible(page, `press list sent ${width}`);
+      const { outboxMessages } = await import('../../src/shared/mail/mail.tables.js');
+      const mail = (await h.ctx.deps.database.db.select().from(outboxMessages)).find((m) => m.to === `redaktion-${width}@example.org`)!;
+      const link = /http:\/\/localhost:3000(\S+)/.exec(mail.text)![1]!;
+      await page.goto(`${h.baseUrl}${link}`);
+      await expectAccessible(page, `press list confirm ${width}`);
+      await page.getByRole('button', { name: 'Anmeldung bestätigen' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Sie stehen im Presseverteiler');
+      await shot(page, `presslist-confirmed-${width}`);
+    });
+  }
+});
+
+describe('figures import and settings', () => {
+  for (const width of [390, 1366]) {
+    it(`uploads a workbook, shows its preview and commits it; settings; accessible at ${width} px`, async () => {
+      const { arbeitsmarktreport } = await import('../../src/modules/presse/figures.workbook.test-fixture.js');
+      const { writeFile } = await import('node:fs/promises');
+      const file = `${h.ctx.deps.config.dataDir}/Arbeitsmarktreport-${width}.xlsx`;
+      await writeFile(file, await arbeitsmarktreport());
+      const login = await loginAs(h.ctx, ['presse']);
+      const { page, context } = await h.newPage({ width });
+      const [name, value] = Object.entries(login.cookies)[0]!;
+      await context.addCookies([{ name, value, url: h.baseUrl }]);
+      await page.goto(`${h.baseUrl}/t/neue-wege/staff/presse/zahlen`);
+      await expectAccessible(page, `figures import ${width}`);
+      await page.getByLabel('Excel-Datei (XLSX)').setInputFiles(file);
+      await page.getByRole('button', { name: 'Hochladen und prüfen' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Vorschau: Arbeitsmarktzahlen November 2020');
+      await expectAccessible(page, `import preview ${width}`);
+      await shot(page, `import-preview-${width}`);
+      await page.getByRole('button', { name: 'Zahlen übernehmen' }).click();
+      await expect.poll(() => page.getByText('Die Zahlen aus der Datei wurden übernommen.').count()).toBe(1);
+      const release = await page.goto(`${h.baseUrl}/t/neue-wege/staff/presse/neu`);
+      expect(release?.status()).toBe(200);
+      const rows = await page.locator('textarea#f-body').evaluate((el) => el.getBoundingClientRect().height);
+      expect(rows).toBeGreaterThan(300);
+      await shot(page, `editor-${width}`);
+      const adminLogin = await loginAs(h.ctx, ['tenant_admin']);
+      const admin = await h.newPage({ width });
+      const [an, av] = Object.entries(adminLogin.cookies)[0]!;
+      await admin.context.addCookies([{ name: an, value: av, url: h.baseUrl }]);
+      await admin.page.goto(`${h.baseUrl}/t/neue-wege/staff/presse/einstellungen`);
+      await expectAccessible(admin.page, `settings ${width}`);
+      await shot(admin.page, `settings-${width}`);
+      await admin.page.goto(`${h.baseUrl}/t/neue-wege/staff/presse`);
+      await expectAccessible(admin.page, `staff list ${width}`);
+    });
+  }
+});

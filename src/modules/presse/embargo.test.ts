@@ -53,7 +53,9 @@ describe('embargo', () => {
     expect(before).toEqual(Object.fromEntries(Object.keys(readers).map((k) => [k, false])));
     expect((await ctx.app.inject({ url: readers.page! })).statusCode).toBe(404);
     expect((await ctx.app.inject({ url: readers.apiRelease! })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: `${readers.page!}/pdf` })).statusCode).toBe(404);
     ctx.clock.set(embargo);
+    expect((await ctx.app.inject({ url: `${readers.page!}/pdf` })).statusCode).toBe(200);
     const after = Object.fromEntries(await Promise.all(Object.entries(readers).map(async ([name, url]) => [name, await shows(url)] as const)));
     expect(after).toEqual(Object.fromEntries(Object.keys(readers).map((k) => [k, true])));
   });

@@ -4,8 +4,12 @@ import type { WegweiserModule } from '../../shared/module.js';
 import { seedPresse } from './demo.js';
 import { districtSnapshot, formatRate, monthName, type DistrictSnapshot } from './figures.service.js';
 import { registerFeedRoutes } from './feeds.js';
+import { registerFiguresRoutes } from './figures.routes.js';
 import { registerPresseApi } from './presse.api.js';
+import { registerPressListRoutes } from './presslist.routes.js';
+import { presseJobs } from './presslist.service.js';
 import { registerPublicRoutes } from './public.routes.js';
+import { registerSettingsRoutes } from './settings.routes.js';
 import { registerStaffRoutes } from './staff.routes.js';
 
 /** The imported labour-market figures for other modules (the coaching's career perspective). */
@@ -24,13 +28,17 @@ export const presseModule: WegweiserModule = {
     /** Press settings and where a year's count starts. */
     'presse.settings': ['tenant_admin'],
   },
-  html(app, deps) {
+  async html(app, deps) {
     registerPublicRoutes(app, deps);
     registerFeedRoutes(app, deps);
+    registerPressListRoutes(app, deps);
     registerStaffRoutes(app, deps);
+    await registerFiguresRoutes(app, deps);
+    registerSettingsRoutes(app, deps);
   },
   citizenServices: [{ titleKey: 'presse:service.title', descriptionKey: 'presse:service.description', path: '/presse' }],
   api: registerPresseApi,
+  jobs: presseJobs,
   staffNav: [{ path: '/staff/presse', labelKey: 'presse:nav', permission: 'presse.view', order: 40 }],
   seedDemo: seedPresse,
 };

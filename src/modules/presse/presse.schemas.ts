@@ -42,3 +42,27 @@ export const settingsForm = z.object({
   districtRegion: textInput({ min: 1, max: 40 }),
   comparisonRegion: textInput({ min: 1, max: 40 }),
 });
+
+/** The press list's form: an address and, optionally, topics (checkboxes: one value or several). */
+export const subscribeForm = z.object({
+  email: textInput({ error: 'presse:list.errors.email', max: 254 })
+    .min(1, { error: 'presse:list.errors.email' })
+    .pipe(z.email({ error: 'presse:list.errors.email' })),
+  categories: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(textInput({ max: 80 })).max(50)),
+});
+
+const count = z.preprocess(emptyToUndefined, z.coerce.number({ error: 'presse:import.errors.count' }).int({ error: 'presse:import.errors.count' }).min(0, { error: 'presse:import.errors.count' }).max(100_000_000).optional());
+
+/** One region's month typed in: the rate with a decimal comma ("4,1"), counts optional (the BA withholds some). */
+export const manualFiguresForm = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'presse:import.errors.month' }),
+  region: textInput({ min: 1, max: 40 }),
+  rate: z
+    .string({ error: 'presse:import.errors.rate' })
+    .trim()
+    .regex(/^\d{1,2}([,.]\d)?$/, { error: 'presse:import.errors.rate' })
+    .transform((v) => Math.round(Number(v.replace(',', '.')) * 10)),
+  unemployed: count,
+  unemployedSgb2: count,
+  unemployedSgb3: count,
+});

@@ -89,7 +89,12 @@ export const pressSubscribers = pgTable(
     tenantId: tenantId(),
     id: uuid().notNull().defaultRandom().primaryKey(),
     email: text().notNull(),
+    /** Topics (release categories) the journalist wants; empty = every release. */
+    categories: text().array().notNull().default(sql`'{}'::text[]`),
     confirmTokenHash: text().notNull(),
+    /** The confirmation link's end; an unconfirmed subscription is deleted after it. */
+    confirmExpiresAt: timestamp({ withTimezone: true }),
+    /** Hash of the unsubscribe token, which is derived from the row's id with SECRET_KEY (never stored). */
     unsubscribeTokenHash: text().notNull(),
     confirmedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),

@@ -12,6 +12,20 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('newsroom', () => {
+  it('offers a release as PDF in a Unicode font, with its title set; an unknown number is 404', async () => {
+    const page = await ctx.app.inject({ url: `${base}/presse/2020-530` });
+    expect(page.body).toContain(`href="${base}/presse/2020-530/pdf"`);
+    const res = await ctx.app.inject({ url: `${base}/presse/2020-530/pdf` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const { PDFDocument } = await import('pdf-lib');
+    const pdf = await PDFDocument.load(res.rawPayload);
+    expect(pdf.getTitle()).toBe('Neue Perspektiven für Langzeitarbeitslose');
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(res.rawPayload.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Regular/);
+    expect((await ctx.app.inject({ url: `${base}/presse/2020-9999/pdf` })).statusCode).toBe(404);
+  });
+
   it('lists the releases newest first with number and date', async () => {
     const res = await ctx.app.inject({ url: `${base}/presse` });
     expect(res.statusCode).toBe(200);

@@ -120,3 +120,7 @@ export async function dueForMailing(tdb: TenantDb, now: Date): Promise<PressRele
     .where(tdb.scope(pressReleases, visibleAt(now), eq(pressReleases.status, 'published'), isNull(pressReleases.mailedAt)))
     .for('update', { skipLocked: true });
 }
+
+export function allCounters(tdb: TenantDb) {
+  return tdb.db.select().from(pressCounters).where(tdb.scope(pressCounters)).orderBy(desc(pressCounters.year));
+}

@@ -124,3 +124,8 @@ export function displayState(release: PressRelease, now: Date): ReleaseStatus | 
 export function runningNumber(release: Pick<PressRelease, 'number' | 'year'>): string | null {
   return release.number && release.year ? `Lfd. Nr. ${release.number} / ${release.year}` : null;
 }
+
+/** Years whose count has started, newest first, with the next number. */
+export async function counters(ctx: PresseContext): Promise<{ year: number; next: number }[]> {
+  return (await repo.allCounters(ctx.tdb)).map((c) => ({ year: c.year, next: c.next }));
+}

@@ -11,6 +11,7 @@ import { settingsOf } from './figures.service.js';
 import { renderRelease } from './markdown.js';
 import { createMonthlyDraft } from './monthly.service.js';
 import type { PressRelease } from './presse.tables.js';
+import { sendDueReleases } from './presslist.service.js';
 import { correctionForm, releaseForm, workflowAction } from './presse.schemas.js';
 import * as release from './release.service.js';
 import { NewReleasePage, ReleaseDetailPage, StaffListPage, type ReleaseDetailProps } from './views/Staff.js';
@@ -39,7 +40,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/staff/presse', view, async (request, reply) => {
     const now = deps.clock.now();
     const rows = (await release.allReleases(ctx(request))).map((r) => ({ release: r, state: release.displayState(r, now) }));
-    return reply.render(h(StaffListPage, { rows, notice: noticeOf(request), canEdit: can(request, 'presse.edit') }));
+    return reply.render(h(StaffListPage, { rows, notice: noticeOf(request), canEdit: can(request, 'presse.edit'), canSettle: can(request, 'presse.settings') }));
   });
 
   app.get('/staff/presse/neu', edit, async (request, reply) => {
@@ -127,6 +128,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!can(request, action === 'approve' ? 'presse.approve' : 'presse.edit')) return detail(request, reply, { problem: 'common:errors.forbidden.text', status: 403 });
     try {
       await release[action](ctx(request), actor(request), id);
+      // A release without embargo goes to the press list at once; an embargoed one when the job sees it visible.
+      if (action === 'publish') await sendDueReleases({ ...ctx(request), tenant: request.tenant });
       return reply.redirect(`${base(request)}/${id}?ok=${action}`, 303);
     } catch (err) {
       if (err instanceof DomainError) return detail(request, reply, { problem: err.key, status: err.status });

@@ -331,22 +331,37 @@ export function CsrfField({ token }: { token: string | undefined }) {
 export { fieldId };
 
 /**
+ * The scrolling wrapper of a wide table. A region that scrolls must be reachable by keyboard (WCAG 2.1.1, axe
+ * scrollable-region-focusable): it is focusable and named, so a screen reader announces what is scrolled.
+ */
+export function TableScroll({ label, labelledBy, children }: { label?: string | undefined; labelledBy?: string | undefined; children: ComponentChildren }) {
+  const t = useT();
+  return (
+    <div class="ww-table-wrap" tabindex={0} role="region" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : (label ?? t('common:table.label'))}>
+      {children}
+    </div>
+  );
+}
+
+/**
  * A KERN data table in a scrolling wrapper (narrow screens): column headers, then one array of cells per row.
- * `rowKey` keeps rows stable; a cell is any content (text, links).
+ * `rowKey` keeps rows stable; a cell is any content (text, links). `label` names the scrolling region.
  */
 export function DataTable<T>({
   head,
   rows,
   rowKey,
   cells,
+  label,
 }: {
   head: ComponentChildren[];
   rows: readonly T[];
   rowKey: (row: T) => string;
   cells: (row: T) => ComponentChildren[];
+  label?: string | undefined;
 }) {
   return (
-    <div class="ww-table-wrap">
+    <TableScroll label={label}>
       <table class="kern-table">
         <thead class="kern-table__head">
           <tr class="kern-table__row">
@@ -369,6 +384,6 @@ export function DataTable<T>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -27,6 +27,8 @@ export const outboxMessages = pgTable(
     text: text().notNull(),
     html: text(),
     attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
+    /** Extra header lines, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 2369, RFC 8058). */
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: text({ enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

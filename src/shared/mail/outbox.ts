@@ -13,6 +13,8 @@ export interface Mail {
   text: string;
   html?: string | undefined;
   attachments?: MailAttachment[];
+  /** Extra header lines (e.g. List-Unsubscribe); never personal data beyond a link token. */
+  headers?: Record<string, string>;
 }
 
 /** Writes a mail to the outbox; call it inside the transaction of the change the mail reports. */
@@ -34,6 +36,7 @@ export function outboxInsert(tdb: TenantDb, mail: Mail) {
     text: mail.text,
     html: mail.html ?? null,
     attachments: mail.attachments ?? [],
+    headers: mail.headers ?? {},
     // Due at once, whatever the clock says (a test clock may lag behind the database's now()).
     nextAttemptAt: new Date(0),
   });

@@ -17,6 +17,7 @@ export function createTransport(config: Config): MailTransport {
     text: m.text,
     html: m.html ?? undefined,
     attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
+    headers: m.headers,
     messageId: `<${m.id}@wegweiser>`,
   });
   const { smtpUrl } = config;

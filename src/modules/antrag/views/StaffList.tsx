@@ -1,6 +1,6 @@
 import type { SubmissionStatus } from '../../forms/index.js';
 import { submissionStatuses } from '../../forms/index.js';
-import { Button, SelectField, TextField } from '../../../shared/html/components.js';
+import { Button, SelectField, TextField, TableScroll } from '../../../shared/html/components.js';
 import { useT, useTenantBase } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { berlinDateTime } from '../../../shared/time.js';
@@ -52,7 +52,7 @@ export function StaffList({ rows, filter }: { rows: StaffListRow[]; filter: Staf
         {t('antrag:staff.count', { count: rows.length })}
       </p>
       {rows.length > 0 ? (
-        <div class="ww-table-wrap">
+        <TableScroll>
           <table class="kern-table kern-table--small">
             <caption class="ww-visually-hidden">{t('antrag:staff.listTitle')}</caption>
             <thead class="kern-table__header">
@@ -80,7 +80,7 @@ export function StaffList({ rows, filter }: { rows: StaffListRow[]; filter: Staf
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </StaffLayout>
   );

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Button, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
+import { Button, ErrorSummary, SelectField, TextField, TableScroll } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -54,7 +54,7 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
           </a>
         </div>
       </form>
-      <div class="ww-table-wrap">
+      <TableScroll>
         <table class="kern-table">
           <caption class="kern-title">{t('audit:caption', { page })}</caption>
           <thead class="kern-table__head">
@@ -91,7 +91,7 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <nav class="ww-actions" aria-label={t('audit:pages')}>
         {page > 1 ? (
           <a class="kern-link" href={`${base}/staff/audit${query({ page: String(page - 1) })}`}>

@@ -1,4 +1,4 @@
-import { ButtonLink } from '../../../shared/html/components.js';
+import { ButtonLink, TableScroll } from '../../../shared/html/components.js';
 import { useT, useTenantBase } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { CaseloadRow } from '../coaching.service.js';
@@ -38,7 +38,7 @@ export function CaseloadPage({ rows, scope, canTeam }: CaseloadPageProps) {
       {rows.length === 0 ? (
         <p class="kern-body">{t('coaching:caseload.empty')}</p>
       ) : (
-        <div class="ww-table-wrap">
+        <TableScroll>
           <table class="kern-table">
             <caption class="kern-sr-only">{title}</caption>
             <thead class="kern-table__head">
@@ -76,7 +76,7 @@ export function CaseloadPage({ rows, scope, canTeam }: CaseloadPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </StaffLayout>
   );

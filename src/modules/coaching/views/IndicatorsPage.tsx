@@ -1,4 +1,4 @@
-import { Button, ButtonLink, ErrorSummary, TextField } from '../../../shared/html/components.js';
+import { Button, ButtonLink, ErrorSummary, TextField, TableScroll } from '../../../shared/html/components.js';
 import { useT, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -54,7 +54,7 @@ export function IndicatorsPage({ report, errors, base }: { report: IndicatorRepo
         <Button variant="secondary">{t('coaching:indicators.apply')}</Button>
       </form>
       {report.suppressed ? <p class="kern-body">{t('coaching:indicators.suppressedHint', { min: MIN_GROUP })}</p> : null}
-      <div class="ww-table-wrap">
+      <TableScroll>
         <table class="kern-table">
           <caption class="kern-title">{t('coaching:indicators.tableCaption', { from: formatDate(report.from, lang), to: formatDate(report.to, lang) })}</caption>
           <tbody class="kern-table__body">
@@ -76,7 +76,7 @@ export function IndicatorsPage({ report, errors, base }: { report: IndicatorRepo
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {showExits ? <ExitChart report={report} /> : null}
       <div class="ww-actions">
         <ButtonLink href={`${base}/kennzahlen.csv?from=${report.from}&to=${report.to}`} variant="secondary">

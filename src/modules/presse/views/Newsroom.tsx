@@ -110,6 +110,11 @@ export function NewsroomPage({ releases, years, categories, query, page, hasMore
               </a>
             </li>
             <li>
+              <a class="kern-link" href={`${base}/presse/verteiler`}>
+                {t('presse:list.link')}
+              </a>
+            </li>
+            <li>
               <a class="kern-link" href={`${base}/presse/feed.rss`} type="application/rss+xml">
                 {t('presse:newsroom.rss')}
               </a>

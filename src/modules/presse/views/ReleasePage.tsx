@@ -2,6 +2,7 @@ import { Alert, BackLink } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { Layout } from '../../../shared/html/Layout.js';
 import { longDate } from '../format.js';
+import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';
 import { runningNumber } from '../release.service.js';
 
@@ -11,6 +12,7 @@ import { runningNumber } from '../release.service.js';
  */
 export function ReleaseArticle({ release, bodyHtml, contact }: { release: PressRelease; bodyHtml: string; contact: string }) {
   const { lang, tenant } = useView();
+  const base = useTenantBase();
   const t = useT();
   const visible = release.visibleFrom!;
   return (
@@ -55,6 +57,11 @@ export function ReleaseArticle({ release, bodyHtml, contact }: { release: PressR
         <meta itemprop="name" content={tenant?.name ?? ''} />
         <address class="kern-body pr-address">{contact}</address>
       </section>
+      <p class="kern-body ww-no-print">
+        <a class="kern-link" href={`${base}/presse/${releaseRef(release)}/pdf`} type="application/pdf">
+          {t('presse:release.pdf')}
+        </a>
+      </p>
     </article>
   );
 }

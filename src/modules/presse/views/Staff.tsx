@@ -15,7 +15,7 @@ export interface StaffRow {
   state: DisplayState;
 }
 
-export function StaffListPage({ rows, notice, canEdit }: { rows: StaffRow[]; notice?: string | undefined; canEdit: boolean }) {
+export function StaffListPage({ rows, notice, canEdit, canSettle }: { rows: StaffRow[]; notice?: string | undefined; canEdit: boolean; canSettle: boolean }) {
   const t = useT();
   const { lang, csrfToken } = useView();
   const base = `${useTenantBase()}/staff/presse`;
@@ -35,7 +35,15 @@ export function StaffListPage({ rows, notice, canEdit }: { rows: StaffRow[]; not
           </ButtonLink>
         </div>
       ) : null}
+      {canSettle ? (
+        <p class="kern-body">
+          <a class="kern-link" href={`${base}/einstellungen`}>
+            {t('presse:settings.title')}
+          </a>
+        </p>
+      ) : null}
       <DataTable
+        label={t('presse:staff.title')}
         head={[t('presse:staff.columns.title'), t('presse:staff.columns.state'), t('presse:staff.columns.number'), t('presse:staff.columns.updated')]}
         rows={rows}
         rowKey={(r) => r.release.id}

@@ -1,4 +1,4 @@
-import { Alert, Button, CsrfField, ErrorSummary } from '../../../shared/html/components.js';
+import { Alert, Button, CsrfField, ErrorSummary, TableScroll } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { Layout } from '../../../shared/html/Layout.js';
@@ -97,7 +97,7 @@ export function AttendanceForms({ sheet, path }: { sheet: Sheet; path: string })
         ? days.map((day, i) => (
             <form method="post" action={`${path}/tage/${day.id}`} key={day.id} class="ww-attendance-day">
               <CsrfField token={csrfToken} />
-              <div class="ww-table-wrap">
+              <TableScroll>
                 <table class="kern-table">
                   <caption class="kern-title">{t('seminare:attendance.day', { n: i + 1, date: formatDays([day], lang) })}</caption>
                   <thead class="kern-table__head">
@@ -127,7 +127,7 @@ export function AttendanceForms({ sheet, path }: { sheet: Sheet; path: string })
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <div class="ww-actions">
                 <Button variant="secondary">{t('seminare:attendance.save', { n: i + 1 })}</Button>
                 <a class="kern-link" href={`${path}/tage/${day.id}.pdf`}>

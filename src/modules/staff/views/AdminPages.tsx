@@ -1,4 +1,4 @@
-import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SummaryList, TextField } from '../../../shared/html/components.js';
+import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SummaryList, TextField, TableScroll } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import { roles as allRoles } from '../permissions.js';
@@ -34,7 +34,7 @@ export function UsersPage({ users, notice }: { users: StaffUser[]; notice?: stri
           {t('staff:admin.allSessions')}
         </a>
       </div>
-      <div class="ww-table-wrap">
+      <TableScroll>
         <table class="kern-table">
           <caption class="kern-title">{t('staff:admin.usersCaption', { count: users.length })}</caption>
           <thead class="kern-table__head">
@@ -60,7 +60,7 @@ export function UsersPage({ users, notice }: { users: StaffUser[]; notice?: stri
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </StaffLayout>
   );
 }

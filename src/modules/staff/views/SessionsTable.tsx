@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Button, CsrfField } from '../../../shared/html/components.js';
+import { Button, CsrfField, TableScroll } from '../../../shared/html/components.js';
 import { useT, useView } from '../../../shared/html/context.js';
 import type { StaffSession } from '../staff.tables.js';
 import { berlinDateTime } from '../../../shared/time.js';
@@ -24,7 +24,7 @@ export function SessionsTable({
   const { lang, csrfToken } = useView();
   if (sessions.length === 0) return <p class="kern-body">{t('staff:sessions.none')}</p>;
   return (
-    <div class="ww-table-wrap">
+    <TableScroll>
       <table class="kern-table">
         <caption class="kern-title">{t('staff:sessions.caption')}</caption>
         <thead class="kern-table__head">
@@ -59,6 +59,6 @@ export function SessionsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,7 +2,7 @@
 // Used by the booking journey and by "move my appointment" (different actions, same pages).
 import type { ComponentChildren } from 'preact';
 import { useView } from '../../../shared/html/context.js';
-import { Alert, BackLink, Button, ChoiceGroup, ErrorSummary } from '../../../shared/html/components.js';
+import { Alert, BackLink, Button, ChoiceGroup, ErrorSummary, TableScroll } from '../../../shared/html/components.js';
 import { Layout } from '../../../shared/html/Layout.js';
 import type { FieldError } from '../../../shared/http/errors.js';
 import type { AvailableDay, FreeTime } from '../availability.js';
@@ -65,9 +65,9 @@ export function ChooseDay(props: DayPageProps) {
       )}
       <h2 class="kern-heading-medium">{t('termine:day.calendarHeading')}</h2>
       <p class="kern-body">{t('termine:day.calendarHint')}</p>
-      <div class="ww-table-wrap">
+      <TableScroll>
         <MonthCalendar month={props.month} days={props.days} hrefFor={props.hrefForDay} />
-      </div>
+      </TableScroll>
       <nav class="ww-actions" aria-label={t('termine:day.monthNav')}>
         {props.prevMonthHref ? (
           <a class="kern-link" href={props.prevMonthHref}>

@@ -1,4 +1,4 @@
-import { Alert, Button, ButtonLink, SelectField } from '../../../shared/html/components.js';
+import { Alert, Button, ButtonLink, SelectField, TableScroll } from '../../../shared/html/components.js';
 import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { filterQuery, type InboxFilterInput, type InboxRow, type OpenItemRow } from '../review.service.js';
@@ -67,7 +67,7 @@ export function StaffInbox({ rows, openItems, infected, today, filter, saved = f
       {rows.length === 0 ? (
         <p class="kern-body">{t('unterlagen:staff.noUploads')}</p>
       ) : (
-        <div class="ww-table-wrap">
+        <TableScroll>
           <table class="kern-table">
             <caption class="kern-sr-only">{t('unterlagen:staff.incomingHeading', { count: rows.length })}</caption>
             <thead class="kern-table__header">
@@ -108,14 +108,14 @@ export function StaffInbox({ rows, openItems, infected, today, filter, saved = f
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <h2 class="kern-heading-medium">{t('unterlagen:staff.openHeading', { count: openItems.length })}</h2>
       {openItems.length === 0 ? (
         <p class="kern-body">{t('unterlagen:staff.noOpenItems')}</p>
       ) : (
-        <div class="ww-table-wrap">
+        <TableScroll>
           <table class="kern-table">
             <caption class="kern-sr-only">{t('unterlagen:staff.openHeading', { count: openItems.length })}</caption>
             <thead class="kern-table__header">
@@ -153,7 +153,7 @@ export function StaffInbox({ rows, openItems, infected, today, filter, saved = f
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </StaffLayout>
   );

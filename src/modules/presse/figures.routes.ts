@@ -1,0 +1,99 @@
+// The press office's figures pages: upload of the BA workbook (multipart, parsed in a scope of its own), its stored
+// preview and confirmation, and the manual form.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { DomainError, NotFoundError, type FieldError } from '../../shared/http/errors.js';
+import { safeParseForm } from '../../shared/http/validation.js';
+import type { AppDeps } from '../../shared/module.js';
+import { requirePermission } from '../staff/index.js';
+import type { FormValues } from './editor.js';
+import { commitImport, importPreview, previewWorkbook, regionChoices, saveManual } from './figures.import.service.js';
+import type { ImportProblem } from './figures.xlsx.js';
+import { manualFiguresForm } from './presse.schemas.js';
+import { FiguresAdminPage, ImportPreviewPage } from './views/FiguresStaff.js';
+
+type Id = { Params: { id: string } };
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
+const notices = new Set(['imported', 'saved']);
+
+export async function registerFiguresRoutes(app: FastifyInstance, deps: AppDeps) {
+  const edit = { onRequest: requirePermission(deps, 'presse.edit') };
+  const ctx = (request: FastifyRequest) => ({ tdb: request.tdb, deps });
+  const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });
+  const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/presse/zahlen`;
+
+  async function page(request: FastifyRequest, extra: { problems?: ImportProblem[]; values?: FormValues; errors?: FieldError[] } = {}) {
+    const ok = (request.query as { ok?: string } | undefined)?.ok;
+    return h(FiguresAdminPage, {
+      regions: await regionChoices(ctx(request), request.tenant),
+      problems: extra.problems ?? [],
+      values: extra.values ?? {},
+      errors: extra.errors ?? [],
+      notice: ok && notices.has(ok) ? ok : undefined,
+    });
+  }
+
+  app.get('/staff/presse/zahlen', edit, async (request, reply) => reply.render(await page(request)));
+
+  app.post('/staff/presse/zahlen/manuell', edit, async (request, reply) => {
+    const values = (request.body ?? {}) as FormValues;
+    const parsed = safeParseForm(manualFiguresForm, values);
+    if (!parsed.ok) return reply.status(422).render(await page(request, { values, errors: parsed.errors }));
+    const { month, region, rate, unemployed, unemployedSgb2, unemployedSgb3 } = parsed.data;
+    const regions = await regionChoices(ctx(request), request.tenant);
+    const chosen = regions.find((r) => r.value === region);
+    if (!chosen) return reply.status(422).render(await page(request, { values, errors: [{ field: 'region', message: 'common:validation.invalid' }] }));
+    await saveManual(ctx(request), actor(request), {
+      region,
+      regionName: chosen.name,
+      month,
+      rateTenths: rate,
+      unemployed: unemployed ?? null,
+      unemployedSgb2: unemployedSgb2 ?? null,
+      unemployedSgb3: unemployedSgb3 ?? null,
+    });
+    return reply.redirect(`${base(request)}?ok=saved`, 303);
+  });
+
+  await app.register(async (scope) => {
+    // The form is read whole (a workbook is small) into a body of fields, before preValidation: so the staff CSRF
+    // check sees `_csrf` as it does in every other form. The multipart parser is Node's own (undici's FormData).
+    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_WORKBOOK_BYTES + 64 * 1024 }, async (request: FastifyRequest, raw: Buffer) => {
+      let form: FormData;
+      try {
+        form = await new Response(new Uint8Array(raw), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+      } catch {
+        throw new DomainError(400, 'common:errors.badRequest.text');
+      }
+      const body: Record<string, string | Buffer> = {};
+      for (const [name, value] of form) {
+        if (name in body) continue;
+        body[name] = typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer());
+      }
+      return body;
+    });
+    scope.post('/staff/presse/zahlen/import', edit, async (request, reply) => {
+      const file = (request.body as { file?: unknown } | undefined)?.file;
+      if (!Buffer.isBuffer(file) || file.length === 0) return reply.status(422).render(await page(request, { problems: [{ message: 'presse:import.errors.noFile' }] }));
+      const result = await previewWorkbook(ctx(request), actor(request), file);
+      if ('problems' in result) return reply.status(422).render(await page(request, { problems: result.problems }));
+      return reply.redirect(`${base(request)}/import/${result.id}`, 303);
+    });
+  });
+
+  const idOf = (request: FastifyRequest<Id>) => {
+    if (!uuid.test(request.params.id)) throw new NotFoundError();
+    return request.params.id;
+  };
+
+  app.get<Id>('/staff/presse/zahlen/import/:id', edit, async (request, reply) => {
+    const found = await importPreview(ctx(request), idOf(request));
+    return reply.render(h(ImportPreviewPage, { id: found.id, month: found.month, rows: found.rows, unrecognised: found.unrecognised }));
+  });
+
+  app.post<Id>('/staff/presse/zahlen/import/:id', edit, async (request, reply) => {
+    await commitImport(ctx(request), actor(request), idOf(request));
+    return reply.redirect(`${base(request)}?ok=imported`, 303);
+  });
+}

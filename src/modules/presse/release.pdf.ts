@@ -1,0 +1,34 @@
+// A release as PDF (A4, title and language set): number, date, title, dateline and text, correction or withdrawal,
+// contact block. Set in Noto Sans (shipped with KERN) so every character of a release prints, not only WinAnsi.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { collect, newDocument } from '../../shared/pdf.js';
+import { longDate } from './format.js';
+import { plainText } from './markdown.js';
+import type { PressRelease } from './presse.tables.js';
+import { runningNumber } from './release.service.js';
+
+const fonts = join(dirname(createRequire(import.meta.url).resolve('@kern-ux/native/package.json')), 'dist', 'fonts', 'noto-sans');
+
+export async function releasePdf(release: PressRelease, contact: string, labels: { contact: string; correction: string; withdrawn: string; online: string }, url: string): Promise<Buffer> {
+  const doc = await newDocument(release.title, 'de', release.visibleFrom!);
+  doc.registerFont('Text', join(fonts, 'NotoSans-Regular.woff'));
+  doc.registerFont('Bold', join(fonts, 'NotoSans-Bold.woff'));
+  const done = collect(doc);
+  doc.font('Text').fontSize(10).text(`${runningNumber(release)} · ${longDate(release.visibleFrom!, 'de')}`);
+  doc.moveDown();
+  doc.font('Bold').fontSize(18).text(release.title);
+  if (release.subtitle) doc.font('Text').fontSize(13).text(release.subtitle);
+  doc.moveDown();
+  if (release.status === 'withdrawn') doc.font('Bold').fontSize(11).text(labels.withdrawn).moveDown();
+  if (release.correction) doc.font('Bold').fontSize(11).text(labels.correction).font('Text').text(release.correction).moveDown();
+  const [first = '', ...rest] = plainText(release.body).split(/\n{2,}/);
+  doc.fontSize(11).font('Bold').text(`${release.dateline} `, { continued: true }).font('Text').text(first, { paragraphGap: 8 });
+  for (const paragraph of rest) doc.text(paragraph, { paragraphGap: 8 });
+  doc.moveDown();
+  doc.font('Bold').text(labels.contact).font('Text').text(contact);
+  doc.moveDown();
+  doc.fontSize(9).text(`${labels.online}: ${url}`);
+  doc.end();
+  return done;
+}
