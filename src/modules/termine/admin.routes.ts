@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError, ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
+import { formField, safeParseForm, submittedValues } from '../../shared/http/validation.js';
 import type { AppDeps } from '../../shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { closureForm, locationForm, serviceForm, settingsForm } from './admin.schemas.js';
@@ -89,7 +89,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
     const saved = formField(request.query, 'saved');
     return saved && notices.has(saved) ? saved : undefined;
   };
-  const body = (request: FastifyRequest) => submittedTexts(request.body);
+  const body = (request: FastifyRequest) => submittedValues(request.body);
 
   async function overview(request: FastifyRequest, reply: FastifyReply, values?: FormValues, errors: FieldError[] = []) {
     const data = await config.adminOverview(ctxOf(request));

@@ -77,6 +77,13 @@ export function submittedTexts(input: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
+/** Like submittedTexts, but a repeated field (a group of checkboxes) stays a list of its values. */
+export function submittedValues(input: unknown): Record<string, string | string[]> {
+  if (typeof input !== 'object' || input === null) return {};
+  const kept = Object.entries(input).filter((e): e is [string, string | string[]] => typeof e[1] === 'string' || (Array.isArray(e[1]) && e[1].every((v) => typeof v === 'string')));
+  return Object.fromEntries(kept);
+}
+
 /** The submitted form or query as sent (strings and repeated fields), for a schema to parse; {} without one. */
 export function formBody(input: unknown): Record<string, unknown> {
   return typeof input === 'object' && input !== null ? { ...input } : {};
