@@ -8,13 +8,13 @@ import type { Place } from './booking-load.js';
 
 export async function bookingApp(url: string | undefined, locations: number) {
   const { buildApp } = await import('../src/app.js');
-  const { fixedClock } = await import('../src/shared/clock.js');
-  const { loadConfig } = await import('../src/shared/config.js');
-  const { openDatabase } = await import('../src/shared/db/client.js');
-  const { runMigrations } = await import('../src/shared/db/migrate.js');
+  const { fixedClock } = await import('#shared/clock.js');
+  const { loadConfig } = await import('#shared/config.js');
+  const { openDatabase } = await import('#shared/db/client.js');
+  const { runMigrations } = await import('#shared/db/migrate.js');
   const { seedDemo } = await import('../src/seed.js');
   const { createAppDeps } = await import('../src/deps.js');
-  const { createLogger } = await import('../src/shared/logger.js');
+  const { createLogger } = await import('#shared/logger.js');
   const { createTestLocation, liftLimits } = await import('../src/modules/termine/testing.js');
 
   const config = loadConfig({ NODE_ENV: 'test', CAPTCHA: 'off', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'ww-bench-')) });

@@ -4,8 +4,8 @@
 import { sql } from 'drizzle-orm';
 import { benchDatabase } from './support.js';
 
-const { openDatabase } = await import('../src/shared/db/client.js');
-const { runMigrations } = await import('../src/shared/db/migrate.js');
+const { openDatabase } = await import('#shared/db/client.js');
+const { runMigrations } = await import('#shared/db/migrate.js');
 const database = await benchDatabase('postgres');
 const db = await openDatabase({ url: database.url, poolSize: 1 });
 try {

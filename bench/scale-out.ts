@@ -53,9 +53,9 @@ const proxy = startProxy(3920);
 const base = 'http://127.0.0.1:3920';
 try {
   // Three locations with 8 counters each, limits lifted (one client address fires every booking).
-  const { openDatabase } = await import('../src/shared/db/client.js');
-  const { systemClock } = await import('../src/shared/clock.js');
-  const { tenantsRepository } = await import('../src/shared/tenancy/index.js');
+  const { openDatabase } = await import('#shared/db/client.js');
+  const { systemClock } = await import('#shared/clock.js');
+  const { tenantsRepository } = await import('#shared/tenancy/index.js');
   const { createTestLocation, liftLimits } = await import('../src/modules/termine/testing.js');
   const db = await openDatabase({ url: database.url, poolSize: 2 });
   const tenant = (await tenantsRepository.bySlug(db.db, 'neue-wege'))!;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { createScratchDatabase, startServerProcess, stopServerProcess, type ServerProcess } from '../src/shared/testing/scratch.js';
+import { createScratchDatabase, startServerProcess, stopServerProcess, type ServerProcess } from '#shared/testing/scratch.js';
 
 export interface LoadResult {
   requestsPerSecond: number;

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { findClamd, startClamd, type ClamdFixture } from '../src/shared/files/test/clamd-fixture.js';
-import { startServerProcess, stopServerProcess, type ServerProcess } from '../src/shared/testing/scratch.js';
+import { findClamd, startClamd, type ClamdFixture } from '#shared/files/test/clamd-fixture.js';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '#shared/testing/scratch.js';
 import { ensureBuilt } from './support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

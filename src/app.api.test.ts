@@ -1,7 +1,7 @@
 // The served OpenAPI document is a contract other systems build on: two independent validators accept it with zero
 // errors, and its shape follows doc/api.md (tenant parameter, security, problem+json errors, servers, licence).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintOpenApi } from './shared/testing/openapi-lint.js';
+import { lintOpenApi } from '#shared/testing/openapi-lint.js';
 import { createTestContext, type TestContext } from './testing/app.js';
 
 let ctx: TestContext;

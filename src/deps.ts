@@ -1,15 +1,15 @@
 // Composition root: builds the infrastructure once — tenant cache, file store, virus scanner, mail transport —
 // and the catalogue of what the modules declare. The server, the worker, the seed and the tests start here.
-import type { Clock } from './shared/clock.js';
-import type { Config } from './shared/config.js';
-import type { Database } from './shared/db/client.js';
-import { createScanner, openFileStore } from './shared/files/index.js';
+import type { Clock } from '#shared/clock.js';
+import type { Config } from '#shared/config.js';
+import type { Database } from '#shared/db/client.js';
+import { createScanner, openFileStore } from '#shared/files/index.js';
 import type { Logger } from 'pino';
-import { outboxJobs } from './shared/mail/outbox.js';
-import { rateLimitJobs } from './shared/ratelimit/index.js';
-import { createTransport } from './shared/mail/transport.js';
-import { catalogueOf, type AppDeps, type BackgroundJob, type WegweiserModule } from './shared/module.js';
-import { createTenantCache, tenantsRepository } from './shared/tenancy/index.js';
+import { outboxJobs } from '#shared/mail/outbox.js';
+import { rateLimitJobs } from '#shared/ratelimit/index.js';
+import { createTransport } from '#shared/mail/transport.js';
+import { catalogueOf, type AppDeps, type BackgroundJob, type WegweiserModule } from '#shared/module.js';
+import { createTenantCache, tenantsRepository } from '#shared/tenancy/index.js';
 import { modules as allModules } from './modules/index.js';
 
 export interface BaseDeps {

@@ -1,7 +1,7 @@
 // Demo data: creates a tenant and lets every module add its demo data for it (outside production, and in tests).
 import { demoTenant } from './modules/tenants/index.js';
-import { tenantsRepository, type NewTenant, type Tenant } from './shared/tenancy/index.js';
-import type { AppDeps } from './shared/module.js';
+import { tenantsRepository, type NewTenant, type Tenant } from '#shared/tenancy/index.js';
+import type { AppDeps } from '#shared/module.js';
 
 /** Creates a tenant (idempotent) and lets every module add its demo data for it. */
 export async function seedTenant(deps: AppDeps, data: NewTenant): Promise<Tenant> {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './shared/config.js';
-import { startServerProcess, stopServerProcess } from './shared/testing/scratch.js';
+import { ConfigError, loadConfig } from '#shared/config.js';
+import { startServerProcess, stopServerProcess } from '#shared/testing/scratch.js';
 
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {

@@ -3,7 +3,7 @@
 import { buildApp } from './app.js';
 import { backgroundJobs } from './deps.js';
 import { seedDemo } from './seed.js';
-import { startWorker } from './shared/jobs/worker.js';
+import { startWorker } from '#shared/jobs/worker.js';
 import { configOrExit, fail, startDeps, stopGracefully } from './startup.js';
 
 const config = configOrExit();

@@ -3,12 +3,12 @@
 // graceful stop on SIGTERM and SIGINT.
 import { existsSync } from 'node:fs';
 import { createAppDeps } from './deps.js';
-import { systemClock } from './shared/clock.js';
-import { ConfigError, loadConfig, type Config } from './shared/config.js';
-import { openDatabase, type Database } from './shared/db/client.js';
-import { runMigrations } from './shared/db/migrate.js';
-import { createLogger } from './shared/logger.js';
-import type { AppDeps } from './shared/module.js';
+import { systemClock } from '#shared/clock.js';
+import { ConfigError, loadConfig, type Config } from '#shared/config.js';
+import { openDatabase, type Database } from '#shared/db/client.js';
+import { runMigrations } from '#shared/db/migrate.js';
+import { createLogger } from '#shared/logger.js';
+import type { AppDeps } from '#shared/module.js';
 
 /** Prints one clear line (no stack trace) and exits 1: for configuration the operator must fix. */
 export function fail(message: string): never {

@@ -6,14 +6,14 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { openDatabase } from './shared/db/client.js';
-import { TenantDb } from './shared/db/tenant-scope.js';
-import { jobLeases } from './shared/jobs/jobs.tables.js';
-import { outboxMessages } from './shared/mail/mail.tables.js';
-import { enqueueMail } from './shared/mail/outbox.js';
-import { tenantsRepository } from './shared/tenancy/index.js';
-import { createScratchDatabase, startServerProcess, stopServerProcess } from './shared/testing/scratch.js';
-import type { DatabaseTemplate } from './shared/testing/global-setup.js';
+import { openDatabase } from '#shared/db/client.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { jobLeases } from '#shared/jobs/jobs.tables.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import { tenantsRepository } from '#shared/tenancy/index.js';
+import { createScratchDatabase, startServerProcess, stopServerProcess } from '#shared/testing/scratch.js';
+import type { DatabaseTemplate } from '#shared/testing/global-setup.js';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 

@@ -1,4 +1,4 @@
-// Rewrites every relative import of the platform layer (`'../../shared/http/errors.js'`,
+// Rewrites every relative import of the platform layer (`'../../' + 'shared/http/errors.js'` written out,
 // `'../src/shared/clock.js'`) in src/, tests/ and bench/ to the subpath import `'#shared/http/errors.js'`
 // declared in package.json "imports" (resolved by tsc, tsx, vitest, dependency-cruiser, and in build/ through
 // the package.json scripts/build.mjs writes there). Files inside src/shared keep their relative imports of each
@@ -50,7 +50,7 @@ for (const dir of ['src', 'tests', 'bench']) {
       count++;
       return `${lead}${quote}${to}${quote}`;
     });
-    // Relative strings into shared/ that are not imports (e.g. new URL('../shared/x', import.meta.url)): listed, not touched.
+    // Relative strings into shared/ that are not imports (e.g. new URL() of a relative path into shared): listed, not touched.
     for (const m of next.matchAll(/['"](\.\.?\/)+([^'"\n]*\/)?shared\/[^'"\n]*['"]/g)) leftovers.push(`${relative(root, file)}: ${m[0]}`);
     if (count === 0) continue;
     files++;

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies pending migrations and exits (for production deploys).
-import { ConfigError, loadConfig } from '../shared/config.js';
-import { openDatabase } from '../shared/db/client.js';
-import { runMigrations } from '../shared/db/migrate.js';
+import { ConfigError, loadConfig } from '#shared/config.js';
+import { openDatabase } from '#shared/db/client.js';
+import { runMigrations } from '#shared/db/migrate.js';
 
 try {
   const config = loadConfig();

@@ -1,5 +1,5 @@
 // The module list: every capability the app and the worker are composed of.
-import type { WegweiserModule } from '../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { antragModule } from './antrag/index.js';
 import { auditModule } from './audit/index.js';
 import { coachingModule } from './coaching/index.js';

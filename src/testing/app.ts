@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { buildApp } from '../app.js';
 import { createAppDeps } from '../deps.js';
 import { demoTenant, secondTenant } from '../modules/tenants/index.js';
-import { fixedClock, type Clock } from '../shared/clock.js';
-import { loadConfig, type Config } from '../shared/config.js';
+import { fixedClock, type Clock } from '#shared/clock.js';
+import { loadConfig, type Config } from '#shared/config.js';
 import { seedTenant } from '../seed.js';
-import { createLogger } from '../shared/logger.js';
-import type { AppDeps } from '../shared/module.js';
-import type { TestContext } from '../shared/testing/context.js';
-import { openTestDatabase } from '../shared/testing/database.js';
+import { createLogger } from '#shared/logger.js';
+import type { AppDeps } from '#shared/module.js';
+import type { TestContext } from '#shared/testing/context.js';
+import { openTestDatabase } from '#shared/testing/database.js';
 
 export type { TestContext };
 

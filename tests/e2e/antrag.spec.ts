@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxMessages } from '../../src/shared/mail/mail.tables.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
 import { householdOfThree, type JourneyStep } from '../../src/modules/antrag/testing.js';
 import { expectAccessible, startBrowserHarness, tabOrder, type BrowserHarness } from './support/browser.js';

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../src/shared/db/tenant-scope.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { coachingTeilnehmende } from '../../src/modules/coaching/coaching.tables.js';
 import { seedDemoParticipants } from '../../src/modules/coaching/demo.js';
 import { loginAs, type LoggedIn } from '../../src/modules/staff/testing.js';

@@ -89,7 +89,7 @@ describe('press list', () => {
       await page.getByRole('button', { name: 'Abonnieren' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('Bitte bestätigen Sie Ihre Anmeldung');
       await expectAccessible(page, `press list sent ${width}`);
-      const { outboxMessages } = await import('../../src/shared/mail/mail.tables.js');
+      const { outboxMessages } = await import('#shared/mail/mail.tables.js');
       const mail = (await h.ctx.deps.database.db.select().from(outboxMessages)).find((m) => m.to === `redaktion-${width}@example.org`)!;
       const link = /http:\/\/localhost:3000(\S+)/.exec(mail.text)![1]!;
       await page.goto(`${h.baseUrl}${link}`);

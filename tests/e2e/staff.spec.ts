@@ -1,7 +1,7 @@
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser } from '../../src/modules/staff/index.js';
-import { TenantDb } from '../../src/shared/db/tenant-scope.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;

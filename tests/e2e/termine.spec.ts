@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingService } from '../../src/modules/termine/index.js';
-import { TenantDb } from '../../src/shared/db/tenant-scope.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
 import { createTestLocation, liftLimits } from '../../src/modules/termine/testing.js';
 import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';

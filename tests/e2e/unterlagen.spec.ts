@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../src/shared/db/tenant-scope.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createMitwirkungsaufforderung } from '../../src/modules/unterlagen/index.js';
-import { findClamd, startClamd, type ClamdFixture } from '../../src/shared/files/test/clamd-fixture.js';
+import { findClamd, startClamd, type ClamdFixture } from '#shared/files/test/clamd-fixture.js';
 import { encryptedPdf, jpegWithGps, pdfWithPages } from '../../src/modules/unterlagen/files/test/fixtures.js';
 import { formatAccessCode } from '../../src/modules/unterlagen/tokens.js';
 import { loginAs } from '../../src/modules/staff/testing.js';

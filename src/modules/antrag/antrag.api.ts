@@ -2,14 +2,14 @@
 // submitApplication (bearer draft token) and getApplicationStatus (bearer status token).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { textInput } from '../../shared/http/text.js';
+import { textInput } from '#shared/http/text.js';
 import { FormEngine, firstOpenInstance, isComplete, sectionStatuses, statusByReference, submitDraft, type Draft, type Instance } from '../forms/index.js';
-import { expectBearer, requireBearer } from '../../shared/http/bearer.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import { operation, typed } from '../../shared/http/operation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { expectBearer, requireBearer } from '#shared/http/bearer.js';
+import { ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.js';
+import { operation, typed } from '#shared/http/operation.js';
+import type { AppDeps } from '#shared/module.js';
 import { antragFlows } from './flows/index.js';
-import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 import { applicationSchema, saveBody, saveResponse, startBody, startResponse, statusResponse, submitBody, submitResponse } from './antrag.schemas.js';
 
 const tags = ['applications'];

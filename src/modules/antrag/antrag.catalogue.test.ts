@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDefinition } from '../forms/index.js';
-import { getI18n } from '../../shared/i18n/index.js';
+import { getI18n } from '#shared/i18n/index.js';
 import { ESTIMATE_EXCLUSION_KEYS, ESTIMATE_NOTE_KEYS, ESTIMATE_REFERRAL_KEYS, ESTIMATE_STEP_KEYS, ESTIMATE_WARNING_KEYS } from './rules/index.js';
 import { antragFlows } from './flows/index.js';
 

@@ -2,8 +2,8 @@
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { publicLimits } from '../../shared/ratelimit/index.js';
-import { describeContract } from '../../shared/testing/contract.js';
+import { publicLimits } from '#shared/ratelimit/index.js';
+import { describeContract } from '#shared/testing/contract.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 

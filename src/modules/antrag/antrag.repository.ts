@@ -1,6 +1,6 @@
 // SQL of the antrag module: the tenant's housing limits (Angemessenheitsgrenzen) for the estimate.
 import { asc } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { antragHousingLimits, type AntragHousingLimit } from './antrag.tables.js';
 
 export async function housingLimits(tdb: TenantDb): Promise<AntragHousingLimit[]> {

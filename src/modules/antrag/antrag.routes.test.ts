@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formDrafts, formSubmissions } from '../forms/testing.js';
 import { purgeExpiredDrafts, sendDraftReminders } from '../forms/index.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { antragFlows } from './flows/index.js';
 import { householdOfThree, injectClient, runJourney, type JourneyStep } from './testing.js';

@@ -1,9 +1,9 @@
 // Use cases of the Erstantrag beyond the generic engine: the non-binding estimate with the
 // tenant's housing limits, and the demo housing limits.
 import type { LoadContext } from '../forms/index.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import type { AntragHousingLimit } from './antrag.tables.js';
 import * as repo from './antrag.repository.js';
 import { estimateMonth, toEstimateInput } from './estimate.adapter.js';

@@ -1,6 +1,6 @@
 // Tables of the antrag module: the tenant's housing limits per household size.
 import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/index.js';
+import { tenants } from '#shared/tenancy/index.js';
 
 /**
  * The tenant's reasonable housing costs (§ 22 SGB II, "Angemessenheitsgrenzen") per size of the

@@ -2,7 +2,7 @@
 import type { Answers } from '../forms/index.js';
 import { cents, incomeField, incomeKindsOf, inEducation, isEarner, members, assetField, has, type IncomeKind } from './flows/erstantrag/answers.js';
 import type { EstimateInput, EstimateMember, MemberRole, OtherIncomeKind } from './rules/index.js';
-import { berlinDateTime, fromBerlinIso } from '../../shared/time.js';
+import { berlinDateTime, fromBerlinIso } from '#shared/time.js';
 
 const ENGINE_KIND: Record<IncomeKind, OtherIncomeKind> = {
   unterhalt: 'unterhalt',

@@ -2,7 +2,7 @@
 // Veränderungsmitteilung "Bankverbindung ändern", both as flows on the shared form-flow engine.
 // Owns antrag_housing_limits; drafts and submissions live in the tables of the forms module.
 import { formJobs, registerFlow } from '../forms/index.js';
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { registerAntragApi } from './antrag.api.js';
 import { seedHousingLimits } from './antrag.service.js';
 import { antragFlows } from './flows/index.js';

@@ -2,7 +2,7 @@
 // caseworker's export (Helvetica's WinAnsi made "Ayşe" into "AyöP"; src/shared/pdf.ts embeds a Unicode font).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { pdfFonts, pdfText } from '../../shared/testing/pdf-text.js';
+import { pdfFonts, pdfText } from '#shared/testing/pdf-text.js';
 import { loginAs } from '../staff/testing.js';
 import { formSubmissions } from '../forms/testing.js';
 import { householdOfThree, injectClient, runJourney, type JourneyStep } from './testing.js';

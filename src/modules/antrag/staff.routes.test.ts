@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSubmissionEvents, formSubmissions } from '../forms/testing.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { auditLog } from '../../shared/audit/index.js';
+import { auditLog } from '#shared/audit/index.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { aufforderungenForApplication } from '../unterlagen/testing.js';
 import { householdOfThree, injectClient, runJourney } from './testing.js';

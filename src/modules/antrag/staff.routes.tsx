@@ -2,18 +2,18 @@
 // requirePermission(deps, 'antrag.process'); every read of an application is audited in the service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { textInput, multilineText } from '../../shared/http/text.js';
+import { textInput, multilineText } from '#shared/http/text.js';
 import { buildSummary, submissionStatuses } from '../forms/index.js';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { operation, typed } from '../../shared/http/operation.js';
-import { formField, parseInput, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import { operation, typed } from '#shared/http/operation.js';
+import { formField, parseInput, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { antragFlows } from './flows/index.js';
 import { addNote, applicationPdf, changeStatus, exportApplication, listApplications, openApplication, requestDocuments } from './staff.service.js';
 import { StaffDetail } from './views/StaffDetail.js';
 import { StaffList } from './views/StaffList.js';
-import { fromBerlinIso } from '../../shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 
 type IdParams = { id: string };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,18 +1,18 @@
 // Caseworker use cases for submitted applications: list, open (audited), status, notes,
 // requesting documents through the Unterlagen module, and export as JSON and PDF.
 import { addTimelineEntry, buildSummary, listSubmissions, openSubmission, submissionPdf, type OpenedSubmission, type SubmissionFilter, type SubmissionStatus } from '../forms/index.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import { getI18n } from '../../shared/i18n/index.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.js';
+import { getI18n } from '#shared/i18n/index.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { createMitwirkungsaufforderung, type DocumentType } from '../unterlagen/index.js';
 import { deriveChecklist, type ChecklistItem } from './checklist.js';
 import { antragFlows } from './flows/index.js';
 import { canMove, canRequestDocuments } from './status.js';
-import { berlinDate } from '../../shared/time.js';
+import { berlinDate } from '#shared/time.js';
 
 async function audited<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, action: string, id: string, work: (tx: TenantDb) => Promise<R>): Promise<R> {
   return tdb.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // SQL of the audit log viewer: search by person, object and time range (tenant-scoped, newest first).
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { auditLog, type AuditRow } from '../../shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { auditLog, type AuditRow } from '#shared/audit/index.js';
 
 export interface AuditQuery {
   actorId?: string | undefined;

@@ -1,8 +1,8 @@
 // Staff pages of the audit log: search and CSV export.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { safeParseForm, submittedTexts } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { safeParseForm, submittedTexts } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission, staffDirectory } from '../staff/index.js';
 import { auditQuerySchema } from './audit.schemas.js';
 import { exportAuditLog, searchAuditLog } from './audit.service.js';

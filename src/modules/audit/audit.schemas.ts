@@ -1,6 +1,6 @@
 // zod schemas of the audit log search.
 import { z } from 'zod';
-import { textInput } from '../../shared/http/text.js';
+import { textInput } from '#shared/http/text.js';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'audit:errors.date' });

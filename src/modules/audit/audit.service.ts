@@ -1,12 +1,12 @@
 // Reading the audit log: search by person, object and local date range; CSV export.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ForbiddenError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ForbiddenError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
 import { hasPermission, type StaffPrincipal } from '../staff/index.js';
-import { recordAudit, type AuditRow } from '../../shared/audit/index.js';
+import { recordAudit, type AuditRow } from '#shared/audit/index.js';
 import { searchAudit } from './audit.repository.js';
 import type { AuditQueryInput } from './audit.schemas.js';
-import { fromBerlinIso } from '../../shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 
 export const PAGE_SIZE = 100;
 const EXPORT_LIMIT = 50_000;

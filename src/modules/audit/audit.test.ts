@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs } from '../staff/testing.js';
-import { auditLog } from '../../shared/audit/index.js';
+import { auditLog } from '#shared/audit/index.js';
 import { csvCell, toCsv } from './audit.service.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import { recordAudit } from '#shared/audit/index.js';
 
 let ctx: TestContext;
 let tdb: TenantDb;

@@ -1,6 +1,6 @@
 // Audit log viewer: tenant admins search and export the append-only audit log (written through
 // shared/audit by every module). Owns no tables; reading the log is itself recorded.
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { registerAuditRoutes } from './audit.routes.js';
 
 export const auditModule: WegweiserModule = {

@@ -1,6 +1,6 @@
 // The Art. 15 DSGVO copy of everything held on one participant as a PDF (the same content as the JSON export).
 import type { TFunction } from 'i18next';
-import { collect, field, newDocument } from '../../shared/pdf.js';
+import { collect, field, newDocument } from '#shared/pdf.js';
 import type { auskunft } from './retention.js';
 
 type Auskunft = Awaited<ReturnType<typeof auskunft>>;

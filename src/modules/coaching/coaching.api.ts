@@ -2,15 +2,15 @@
 // and the coach's caseload (staff session). operationIds are a contract (doc/architecture.md).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { expectBearer, requireBearer } from '../../shared/http/bearer.js';
-import { operation, typed } from '../../shared/http/operation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { expectBearer, requireBearer } from '#shared/http/bearer.js';
+import { operation, typed } from '#shared/http/operation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { nachrichtForm } from './coaching.schemas.js';
 import { caseload } from './coaching.service.js';
 import { aktivitaetStatus, aktivitaetTypen, phasen, wartetAuf } from './coaching.tables.js';
 import { participantComment, participantView, participantWrites } from './link.service.js';
-import { perIpLimit } from '../../shared/ratelimit/index.js';
+import { perIpLimit } from '#shared/ratelimit/index.js';
 
 const tags = ['coaching'];
 const BEARER_KEY = 'coaching:errors.bearerMissing';

@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { describeContract } from '../../shared/testing/contract.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { describeContract } from '#shared/testing/contract.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { coachingAktivitaeten } from './coaching.tables.js';

@@ -1,6 +1,6 @@
 // All SQL of the coaching module, through TenantDb (every query carries the tenant).
 import { and, asc, desc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import {
   coachingAktivitaeten,
   coachingArbeitsmarkt,

@@ -1,6 +1,6 @@
 // zod schemas of every coaching form and API input; messages are i18n keys (coaching:errors.*, common:validation.*).
 import { z } from 'zod';
-import { multilineText, textInput } from '../../shared/http/text.js';
+import { multilineText, textInput } from '#shared/http/text.js';
 import { aktivitaetStatus, aktivitaetTypen, anerkennungsStaende, austrittsgruende, kontaktKanaele, potenzialBereiche, sensibleKategorien, wartetAuf } from './coaching.tables.js';
 
 export const textLine = (max = 200) => textInput({ min: 1, max });

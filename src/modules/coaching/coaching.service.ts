@@ -1,9 +1,9 @@
 // Use cases of the coach and the referring caseworker: intake, caseload, the dossier (with its restricted section),
 // Potenzialanalyse, plan and activities, contact log and exit. Who may see what is decided here (accessTo).
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
 import { hasPermission, type StaffPrincipal } from '../staff/index.js';
 import { berufByKldb } from './berufe.js';
 import * as repo from './coaching.repository.js';

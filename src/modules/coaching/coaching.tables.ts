@@ -1,7 +1,7 @@
 // Tables of Coaching Aus- und Weiterbildung: participants (caseload, consent, outcome), the restricted section
 // (Art. 9 DSGVO), the Potenzialanalyse, plan activities with their dialogue, the contact log and personal links.
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/index.js';
+import { tenants } from '#shared/tenancy/index.js';
 
 const tenantId = () =>
   uuid()

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../shared/audit/index.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { auditLog } from '#shared/audit/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { coachingLinks, coachingRechtsgrundlagen, coachingTeilnehmende } from './coaching.tables.js';

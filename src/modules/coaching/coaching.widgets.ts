@@ -1,5 +1,5 @@
 // The coach's box on the staff start page: how many contacts are overdue (a count, no names).
-import type { DashboardWidget } from '../../shared/module.js';
+import type { DashboardWidget } from '#shared/module.js';
 import * as repo from './coaching.repository.js';
 import { berlinToday, isOverdue } from './rules.js';
 

@@ -1,9 +1,9 @@
 // Demo data: the legal bases and local labour-market list for every tenant; in development one coach (the demo
 // coach account) with eight fictitious participants in every phase. Idempotent.
 import { eq } from 'drizzle-orm';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { staffUserByEmail } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import { coachingTeilnehmende, type Austrittsgrund, type Phase } from './coaching.tables.js';

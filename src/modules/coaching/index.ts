@@ -1,7 +1,7 @@
 // Coaching Aus- und Weiterbildung (SGB II): caseload and intake, the restricted section (Art. 9 DSGVO),
 // Potenzialanalyse, training paths, Kooperationsplan with activities and dialogue, follow-up, exits and indicators,
 // and the participant's personal link. Owns the coaching_* tables.
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { registerCoachingApi } from './coaching.api.js';
 import { overdueContacts } from './coaching.widgets.js';
 import { seedCoaching } from './demo.js';

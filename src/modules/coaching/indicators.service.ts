@@ -1,8 +1,8 @@
 // Indicators of the coaching per period: entries, active, exits by reason, integration rate, median time to
 // integration and sustainability — aggregates only, groups under five people withheld (rules.ts MIN_GROUP).
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
 import { hasPermission, type StaffPrincipal } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import { austrittsgruende } from './coaching.tables.js';

@@ -1,12 +1,12 @@
 // The participant's personal link (no account): issuing and revoking it (coach), and what the link opens —
 // plan, next steps, messages — with comments on activities and agreement to the plan (participant).
-import { hashToken, newToken, TOKEN_PATTERN } from '../../shared/crypto.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { NotFoundError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
-import { fixedT } from '../../shared/i18n/index.js';
+import { hashToken, newToken, TOKEN_PATTERN } from '#shared/crypto.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { NotFoundError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import { fixedT } from '#shared/i18n/index.js';
 import type { TFunction } from 'i18next';
 import type { StaffPrincipal } from '../staff/index.js';
 import * as repo from './coaching.repository.js';

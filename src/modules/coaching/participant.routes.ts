@@ -2,11 +2,11 @@
 // by POST only (a mail scanner following the link changes nothing). Also the public explainer of the training system.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { FieldError } from '../../shared/http/errors.js';
-import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
-import { NotFoundError } from '../../shared/http/errors.js';
-import { hitRateLimit, perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { formField, safeParseForm, submittedTexts } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
+import { NotFoundError } from '#shared/http/errors.js';
+import { hitRateLimit, perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 import { linkRequestForm, nachrichtForm } from './coaching.schemas.js';
 import { angstForm } from './pruefung.schemas.js';
 import { participantAgrees, participantComment, participantRatesAnxiety, participantView, participantWrites, requestNewLink } from './link.service.js';

@@ -1,6 +1,6 @@
 // SQL of the exam track and the Bildungsgutscheine, through TenantDb.
 import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import {
   coachingAngstBewertungen,
   coachingBildungsgutscheine,

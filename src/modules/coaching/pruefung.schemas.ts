@@ -1,6 +1,6 @@
 // zod schemas of the exam track and the Bildungsgutschein forms; messages are i18n keys.
 import { z } from 'zod';
-import { multilineText } from '../../shared/http/text.js';
+import { multilineText } from '#shared/http/text.js';
 import { isoDate, optionalDate, optionalText, textLine } from './coaching.schemas.js';
 import { angstMomente } from './pruefung.tables.js';
 

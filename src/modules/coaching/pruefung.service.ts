@@ -1,9 +1,9 @@
 // Exam preparation (Kammer exam dates, sessions, the participant's self-rating of exam anxiety) and the
 // Bildungsgutscheine of a participant (doc/domain/coaching.md). Changes by the assigned coach, audited.
 import type { z } from 'zod';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { NotFoundError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { NotFoundError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import { advance, change } from './coaching.service.js';
 import type { angstForm, gutscheinForm, gutscheinUpdateForm, pruefungForm, sitzungForm } from './pruefung.schemas.js';

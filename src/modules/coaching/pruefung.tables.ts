@@ -2,7 +2,7 @@
 // the participant's self-rating of exam anxiety over time, and Bildungsgutscheine (§ 81 SGB III)
 // (doc/domain/coaching.md).
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/index.js';
+import { tenants } from '#shared/tenancy/index.js';
 import { coachingTeilnehmende } from './coaching.tables.js';
 
 const tenantId = () =>

@@ -1,8 +1,8 @@
 // Exam preparation (Kammer date, sessions, anxiety self-rating over time) and Bildungsgutscheine, as coach and participant see them.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../shared/audit/index.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { auditLog } from '#shared/audit/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { coachingRechtsgrundlagen, coachingTeilnehmende } from './coaching.tables.js';

@@ -1,9 +1,9 @@
 // Reminders (plan review, Kammer exam) and the participant's request for a new personal link.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../shared/audit/index.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
+import { auditLog } from '#shared/audit/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { staffContacts } from '../staff/index.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';

@@ -3,10 +3,10 @@
 // name of the participant, only a link into the staff area (coach) or the exam itself (participant).
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { fixedT } from '../../shared/i18n/index.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
-import type { AppDeps } from '../../shared/module.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { fixedT } from '#shared/i18n/index.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import type { AppDeps } from '#shared/module.js';
 import { staffContacts } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import { coachingPlaene } from './coaching.tables.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../shared/audit/index.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { auditLog } from '#shared/audit/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs } from '../staff/testing.js';
 import { coachingTeilnehmende, coachingVertraulich } from './coaching.tables.js';

@@ -1,11 +1,11 @@
 // Retention: a participant's data is deleted a configurable time after the coaching ended, restricted notes
 // (Art. 9 DSGVO) sooner; and the export of everything held on one participant (Art. 15 DSGVO) for the coach.
 import { eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import { recordAudit } from '../../shared/audit/index.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ForbiddenError } from '../../shared/http/errors.js';
-import type { AppDeps, BackgroundJob } from '../../shared/module.js';
-import { tenantsRepository } from '../../shared/tenancy/index.js';
+import { recordAudit } from '#shared/audit/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { ForbiddenError } from '#shared/http/errors.js';
+import type { AppDeps, BackgroundJob } from '#shared/module.js';
+import { tenantsRepository } from '#shared/tenancy/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import { accessTo } from './coaching.service.js';

@@ -1,7 +1,7 @@
 // Domain rules of the coaching, as pure functions: dates in Europe/Berlin, overdue contacts, the follow-up
 // window after a job start, plan reviews, the Externenprüfung check and the indicators (doc/domain/coaching.md).
 import { DateTime } from 'luxon';
-import { BERLIN, berlinDate } from '../../shared/time.js';
+import { BERLIN, berlinDate } from '#shared/time.js';
 import type { Austrittsgrund, Phase } from './coaching.tables.js';
 
 /** Today's date in Berlin (YYYY-MM-DD). */

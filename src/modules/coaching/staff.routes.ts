@@ -3,9 +3,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { ZodType } from 'zod';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import { formField, safeParseForm, submittedTexts } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { labourMarketFigures } from '../presse/index.js';
 import { requirePermission, staffWithRole } from '../staff/index.js';
 import * as s from './coaching.schemas.js';

@@ -1,5 +1,5 @@
 // Which coaches a team lead leads: the members of every team the person leads (staff's teamService).
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { teamService } from '../staff/index.js';
 
 export async function teamCoachIds(tdb: TenantDb, leadId: string): Promise<string[]> {

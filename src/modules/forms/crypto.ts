@@ -1,7 +1,7 @@
 // Encryption at rest for form answers and PDFs (AES-256-GCM from src/shared/crypto) in the layouts the forms
 // tables store. The key is derived from SECRET_KEY; the row's tenant and id are authenticated data, so a
 // ciphertext copied into another row (or tenant) does not decrypt.
-import { deriveKey, seal, sealParts, unseal, unsealParts } from '../../shared/crypto.js';
+import { deriveKey, seal, sealParts, unseal, unsealParts } from '#shared/crypto.js';
 
 export interface Sealed {
   v: 1;

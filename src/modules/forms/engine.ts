@@ -1,20 +1,20 @@
 // Use cases of a flow's drafts: start, save a page, add/remove group items, save-and-resume by
 // e-mail, resume. Every save is written to the database at once (encrypted); no HTTP in here.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ConflictError, NotFoundError, type FieldError } from '../../shared/http/errors.js';
-import { getI18n } from '../../shared/i18n/index.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/tenants.tables.js';
-import { hashTokenBase64url, newToken } from '../../shared/crypto.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ConflictError, NotFoundError, type FieldError } from '#shared/http/errors.js';
+import { getI18n } from '#shared/i18n/index.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/tenants.tables.js';
+import { hashTokenBase64url, newToken } from '#shared/crypto.js';
 import { formsKey, openJson, sealJson } from './crypto.js';
 import type { Answers, FlowDefinition, Item } from './flow.js';
 import * as repo from './forms.repository.js';
 import type { FormDraft } from './forms.tables.js';
 import { applyValues, findInstance, itemLoop, itemsOf, nextInstance, visibleInstances, type Instance } from './navigation.js';
 import { validatePage } from './validate.js';
-import { berlinDate, berlinDateTime } from '../../shared/time.js';
+import { berlinDate, berlinDateTime } from '#shared/time.js';
 
 export interface DraftState {
   answers: Answers;

@@ -1,8 +1,8 @@
 // Field types of the form-flow engine. A field knows how to read itself from a form body, how to
 // validate (a zod schema whose messages are i18n keys), and how to show its value again.
 import { z } from 'zod';
-import { unsafeTextReason } from '../../shared/http/text.js';
-import type { TFunction } from '../../shared/i18n/index.js';
+import { unsafeTextReason } from '#shared/http/text.js';
+import type { TFunction } from '#shared/i18n/index.js';
 import { centsToGerman, formatIban, isoToGerman, isoToParts, MAX_CENTS, parseDate, parseEuroToCents, parseIban, type DateParts } from './values.js';
 
 export type Answers = Record<string, unknown>;

@@ -1,10 +1,10 @@
 // The declarative model of an online service: sections of pages, conditions (skip logic),
 // repeatable groups and per-item pages. A new service is a new FlowDefinition, not new code paths.
 import type { ComponentType } from 'preact';
-import type { FieldError } from '../../shared/http/errors.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/tenants.tables.js';
+import type { FieldError } from '#shared/http/errors.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/tenants.tables.js';
 import type { Answers, Condition, Field, Item, Scope } from './fields.js';
 
 // Fields and pages share the model of answers and conditions; it lives with the fields (fields.ts).

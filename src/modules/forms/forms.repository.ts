@@ -1,9 +1,9 @@
 // All SQL of the form-flow engine: drafts, submissions and their timeline. Tenant data goes
 // through TenantDb; the two cross-tenant jobs (reminders, purge) get the plain database.
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../shared/db/client.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { tenants } from '../../shared/tenancy/tenants.tables.js';
+import type { Executor } from '#shared/db/client.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { tenants } from '#shared/tenancy/tenants.tables.js';
 import {
   formDrafts,
   formSubmissionEvents,

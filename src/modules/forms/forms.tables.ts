@@ -2,7 +2,7 @@
 // form_submission_events).
 import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/tenants.tables.js';
+import { tenants } from '#shared/tenancy/tenants.tables.js';
 import type { Sealed } from './crypto.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

@@ -2,13 +2,13 @@
 // same-origin checks, paths.
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { h } from 'preact';
-import { DomainError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
+import { DomainError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
 import type { Instance } from './navigation.js';
 import { NoDraftView } from './views/Session.js';
-import { formField } from '../../shared/http/validation.js';
+import { formField } from '#shared/http/validation.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -4,7 +4,7 @@
 // routes and views, and the draft jobs; a module that offers a service mounts its flows with registerFlow
 // (doc/adr/0103-forms-module.md).
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../shared/module.js';
+import type { AppDeps } from '#shared/module.js';
 import { FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
 import { registerPageRoutes } from './routes.js';

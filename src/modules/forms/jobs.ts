@@ -1,9 +1,9 @@
 // Background jobs of the form-flow engine: a reminder three days before a draft expires, and the
 // deletion of expired drafts (their answers are personal data; doc/security.md §9).
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
-import type { AppDeps, BackgroundJob } from '../../shared/module.js';
-import { hashTokenBase64url, newToken } from '../../shared/crypto.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import type { AppDeps, BackgroundJob } from '#shared/module.js';
+import { hashTokenBase64url, newToken } from '#shared/crypto.js';
 import { formsKey, openJson } from './crypto.js';
 import { REMINDER_DAYS_BEFORE, type DraftState, FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';

@@ -1,10 +1,10 @@
 // The PDF of a submitted form: the same rows as "check your answers", with the reference number,
 // for the person and for the file, in the embedded Unicode font of src/shared/pdf.ts (names such as "Ayşe").
-import { collect, FONT, newDocument } from '../../shared/pdf.js';
-import type { TFunction } from '../../shared/i18n/index.js';
-import type { Tenant } from '../../shared/tenancy/tenants.tables.js';
+import { collect, FONT, newDocument } from '#shared/pdf.js';
+import type { TFunction } from '#shared/i18n/index.js';
+import type { Tenant } from '#shared/tenancy/tenants.tables.js';
 import type { SummarySection } from './summary.js';
-import { berlinDateTime } from '../../shared/time.js';
+import { berlinDateTime } from '#shared/time.js';
 
 export interface PdfInput {
   title: string;

@@ -1,8 +1,8 @@
 // The HTML pages of a flow's wizard: one route pair (GET shows, POST saves) for every page,
 // group overview and item page. Registered once per flow definition.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, NotFoundError, type FieldError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
+import { DomainError, NotFoundError, type FieldError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { ContentPage, QuestionPage } from './flow.js';
 import { flowBase, formBody, instancePath, returnsToCheck, withDraft } from './http.js';

@@ -2,11 +2,11 @@
 // confirmation and PDF, save-and-resume by e-mail, and the citizen's status page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { textInput } from '../../shared/http/text.js';
-import { DomainError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
-import { isToken } from '../../shared/crypto.js';
+import { textInput } from '#shared/http/text.js';
+import { DomainError } from '#shared/http/errors.js';
+import { safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
+import { isToken } from '#shared/crypto.js';
 import type { Draft, FormEngine } from './engine.js';
 import { assertSameOrigin, draftToken, flowBase, formBody, instancePath, setDraftCookie, withDraft } from './http.js';
 import { firstOpenInstance, isComplete, prunedAnswers, sectionStatuses } from './navigation.js';
@@ -14,8 +14,8 @@ import { pdfOfDraft, statusByReference, statusByToken, submitDraft, submittedRes
 import { buildSummary } from './summary.js';
 import { CheckAnswersView, TaskListView } from './views/Overview.js';
 import { ConfirmationView, ResumeView, SavedView, SaveView, StatusPageView } from './views/Session.js';
-import { berlinDateTime } from '../../shared/time.js';
-import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import { berlinDateTime } from '#shared/time.js';
+import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 
 const emailForm = z.strictObject({ email: z.email({ error: 'forms:validation.email' }).max(254) });
 const statusForm = z.strictObject({

@@ -1,12 +1,12 @@
 // Submission of a draft (idempotent: a repeated submit returns the first result), the citizen's
 // status lookup, and the staff side of the timeline (status changes, notes, document requests).
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import { getI18n } from '../../shared/i18n/index.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
-import type { Tenant } from '../../shared/tenancy/tenants.tables.js';
-import { hashTokenBase64url, isToken, newToken, safeEqual } from '../../shared/crypto.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ConflictError, NotFoundError } from '#shared/http/errors.js';
+import { getI18n } from '#shared/i18n/index.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import type { Tenant } from '#shared/tenancy/tenants.tables.js';
+import { hashTokenBase64url, isToken, newToken, safeEqual } from '#shared/crypto.js';
 import { formsKey, openBytes, openJson, sealBytes, sealJson } from './crypto.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { Answers } from './flow.js';
@@ -16,7 +16,7 @@ import type { FormSubmission, FormSubmissionEvent, SubmissionStatus } from './fo
 import { isComplete, prunedAnswers } from './navigation.js';
 import { renderSubmissionPdf } from './pdf.js';
 import { buildSummary } from './summary.js';
-import { berlinDateTime } from '../../shared/time.js';
+import { berlinDateTime } from '#shared/time.js';
 
 export interface SubmitResult {
   submissionId: string;

@@ -1,5 +1,5 @@
 // The answers as translated rows: "check your answers", the PDF and the staff view use this.
-import type { TFunction } from '../../shared/i18n/index.js';
+import type { TFunction } from '#shared/i18n/index.js';
 import type { Answers, FlowDefinition, GroupNode, Item, QuestionPage } from './flow.js';
 import { itemsOf, visibleFields, visibleInstances, type Instance } from './navigation.js';
 

@@ -1,7 +1,7 @@
 // Validation of one page: a zod schema built from the page's visible fields (unknown fields are
 // rejected), then the page's own cross-field checks. Shared by the HTML pages and the JSON API.
 import { z } from 'zod';
-import type { FieldError } from '../../shared/http/errors.js';
+import type { FieldError } from '#shared/http/errors.js';
 import type { Field, FieldContext } from './fields.js';
 import type { Answers, QuestionPage } from './flow.js';
 import { visibleFields, type Instance } from './navigation.js';

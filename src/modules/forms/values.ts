@@ -1,7 +1,7 @@
 // Parsing and formatting of the value kinds citizens type into forms: German amounts,
 // dates (one field or GOV.UK-style day/month/year), IBANs. Pure functions, no I/O.
 import { DateTime } from 'luxon';
-import { BERLIN, fromBerlinIso } from '../../shared/time.js';
+import { BERLIN, fromBerlinIso } from '#shared/time.js';
 
 /** The largest amount a form accepts (10 million euros), far above any real SGB II figure. */
 export const MAX_CENTS = 1_000_000_000;

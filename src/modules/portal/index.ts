@@ -1,8 +1,8 @@
 // Portal: the list of tenants at /, the tenant's start page listing its citizen services, and the pages every
 // public site needs (contact, imprint, privacy, accessibility statement, Leichte Sprache). Owns no tables.
 import { h } from 'preact';
-import type { WegweiserModule } from '../../shared/module.js';
-import { tenantsRepository } from '../../shared/tenancy/index.js';
+import type { WegweiserModule } from '#shared/module.js';
+import { tenantsRepository } from '#shared/tenancy/index.js';
 import { InfoPage, infoPages, type InfoPageSlug } from './views/InfoPage.js';
 import { StartPage } from './views/StartPage.js';
 import { TenantList } from './views/TenantList.js';

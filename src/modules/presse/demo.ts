@@ -2,9 +2,9 @@
 // Lfd. Nr. 530 / 2020: the count continues from 530), and the labour-market figures they quote (Kreis Bergstraße
 // October 2020 4,5 %, November 2020 4,1 %; Südhessen November 2020 5,0 %). All other months are fictitious demo
 // values (source 'demo', marked as such on every page). Idempotent: nothing is added once the 2020 count exists.
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import * as figures from './figures.repository.js';
 import { defaultContact, shiftMonth } from './figures.service.js';
 import * as repo from './release.repository.js';

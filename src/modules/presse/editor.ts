@@ -1,7 +1,7 @@
 // Between the editor's form and a release: the embargo's Berlin date and time, categories as a comma list.
 import { DateTime } from 'luxon';
-import { ValidationError } from '../../shared/http/errors.js';
-import { BERLIN } from '../../shared/time.js';
+import { ValidationError } from '#shared/http/errors.js';
+import { BERLIN } from '#shared/time.js';
 import type { PressRelease } from './presse.tables.js';
 import type { ReleaseForm } from './presse.schemas.js';
 import type { DraftValues } from './release.repository.js';

@@ -3,7 +3,7 @@
 // press list mail — with a fake clock, one second before and at the embargo. The feeds are checked by parsing them.
 import { parse, validate } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import * as release from './release.service.js';
 

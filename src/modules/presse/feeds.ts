@@ -2,8 +2,8 @@
 // through `latest`, i.e. visibleAt(now): an embargoed release appears in no feed before its time.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
-import { parseInput } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { parseInput } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { plainText, renderRelease } from './markdown.js';
 import { latest, releaseRef } from './newsroom.service.js';
 import { feedQuery } from './presse.schemas.js';

@@ -1,7 +1,7 @@
 // The figures page's line chart: the district's unemployment rate against its region's over 24 months. The two
 // lines differ in dash and point shape as well as colour (colour alone must not carry meaning); the data table
 // beside the chart carries the same values.
-import { chartConfig, vegaLiteSvg } from '../../shared/chart.js';
+import { chartConfig, vegaLiteSvg } from '#shared/chart.js';
 import type { FiguresView } from './figures.service.js';
 
 export function rateChartSvg(view: FiguresView, labels: { title: string; month: string; rate: string; region: string }): Promise<string> {

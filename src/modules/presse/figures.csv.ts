@@ -1,6 +1,6 @@
 // The figures as CSV (semicolon-separated, decimal comma: what German spreadsheet programs open directly), with the
 // source and the demo marker in columns of their own.
-import type { TFunction } from '../../shared/i18n/index.js';
+import type { TFunction } from '#shared/i18n/index.js';
 import type { FiguresView } from './figures.service.js';
 import type { LabourMarketFigure } from './presse.tables.js';
 

@@ -1,9 +1,9 @@
 // Figures into the database: an uploaded workbook becomes a stored preview (what was recognised, what not), which
 // the press office confirms; or one region's month typed into the manual form. Both audited; both replace the
 // region's month if it exists (a later file corrects an earlier one).
-import { recordAudit } from '../../shared/audit/index.js';
-import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import { recordAudit } from '#shared/audit/index.js';
+import { ConflictError, NotFoundError } from '#shared/http/errors.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import * as repo from './figures.repository.js';
 import { settingsOf, type Settings } from './figures.service.js';
 import { parseWorkbook, type ImportProblem } from './figures.xlsx.js';

@@ -2,7 +2,7 @@
 // once; problems by row and column with nothing stored; the manual form with field errors; only the press office.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../shared/audit/index.js';
+import { auditLog } from '#shared/audit/index.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { arbeitsmarktreport } from './figures.workbook.test-fixture.js';

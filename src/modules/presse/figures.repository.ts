@@ -1,6 +1,6 @@
 // SQL of the labour-market figures, the import previews and the tenant's press settings.
 import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { figureImports, labourMarketFigures, pressSettings, type ImportedRow, type LabourMarketFigure, type PressSettings } from './presse.tables.js';
 
 export type FigureValues = Omit<LabourMarketFigure, 'tenantId' | 'updatedAt'>;

@@ -2,9 +2,9 @@
 // preview and confirmation, and the manual form.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { DomainError, NotFoundError, type FieldError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { DomainError, NotFoundError, type FieldError } from '#shared/http/errors.js';
+import { safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import type { FormValues } from './editor.js';
 import { commitImport, importPreview, previewWorkbook, regionChoices, saveManual } from './figures.import.service.js';

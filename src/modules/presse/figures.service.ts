@@ -1,8 +1,8 @@
 // Labour-market figures: the press settings with their defaults, the 24-month comparison of the district with its
 // region, the latest month's key figures with changes (own calculations), and the monthly draft release built from them.
 import { DateTime } from 'luxon';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import * as repo from './figures.repository.js';
 import type { LabourMarketFigure, PressSettings } from './presse.tables.js';
 

@@ -4,7 +4,7 @@
 // "SGB III", "SGB II" and "Arbeitslosenquote bezogen auf alle zivilen Erwerbspersonen" (doc/domain/presse-und-arbeitsmarkt.md).
 // Every problem is reported with its row and column; labels that are not understood are listed, not guessed.
 import type { CellValue, Row, Worksheet } from 'exceljs';
-import { loadExcelJs } from '../../shared/libraries.js';
+import { loadExcelJs } from '#shared/libraries.js';
 import type { ImportedRow } from './presse.tables.js';
 
 export interface ImportProblem {

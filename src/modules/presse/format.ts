@@ -1,6 +1,6 @@
 // Dates and numbers as the newsroom shows them: Berlin time, in the reader's language.
 import { DateTime } from 'luxon';
-import { BERLIN } from '../../shared/time.js';
+import { BERLIN } from '#shared/time.js';
 
 /** "2. Dezember 2020" / "2 December 2020" */
 export function longDate(at: Date, lang: string): string {

@@ -1,6 +1,6 @@
 // Presse: the newsroom (press releases with running numbers per year, embargo, four-eyes approval, feeds, press
 // list) and the labour-market figures (import, chart and table, monthly draft release). Owns the presse_* tables.
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { seedPresse } from './demo.js';
 import { districtSnapshot, formatRate, monthName, type DistrictSnapshot } from './figures.service.js';
 import { registerFeedRoutes } from './feeds.js';

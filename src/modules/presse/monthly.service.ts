@@ -1,7 +1,7 @@
 // The monthly labour-market release: one click turns the newest figures into a draft (numbers, changes and the
 // comparison filled in, the chart embedded); the press office then writes the quotes and sends it through approval.
-import type { Tenant } from '../../shared/tenancy/index.js';
-import { ConflictError } from '../../shared/http/errors.js';
+import type { Tenant } from '#shared/tenancy/index.js';
+import { ConflictError } from '#shared/http/errors.js';
 import { keyFigures, monthlyDraft, settingsOf } from './figures.service.js';
 import * as figures from './figures.repository.js';
 import type { PressRelease } from './presse.tables.js';

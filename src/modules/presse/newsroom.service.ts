@@ -1,8 +1,8 @@
 // What the public sees of the newsroom: the list with archive, search and category filter, one release, the data
 // for feeds and the sitemap. Every function reads through `visibleAt(now)`: before its embargo a release does not exist.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { NotFoundError } from '../../shared/http/errors.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { NotFoundError } from '#shared/http/errors.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { settingsOf } from './figures.service.js';
 import type { PressRelease } from './presse.tables.js';
 import * as repo from './release.repository.js';

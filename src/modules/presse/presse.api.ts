@@ -3,10 +3,10 @@
 // release before its embargo. Rates are numbers in percent (4.1), counts may be null when not published.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NotFoundError } from '../../shared/http/errors.js';
-import { operation, typed } from '../../shared/http/operation.js';
-import { textInput } from '../../shared/http/text.js';
-import type { AppDeps } from '../../shared/module.js';
+import { NotFoundError } from '#shared/http/errors.js';
+import { operation, typed } from '#shared/http/operation.js';
+import { textInput } from '#shared/http/text.js';
+import type { AppDeps } from '#shared/module.js';
 import { figureSeries } from './figures.service.js';
 import { renderRelease } from './markdown.js';
 import { newsroom, publicRelease, releaseRef } from './newsroom.service.js';

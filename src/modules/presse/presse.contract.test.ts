@@ -1,7 +1,7 @@
 // Contract of the newsroom API: every documented response, produced for real, matches /api/openapi.json.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { describeContract } from '../../shared/testing/contract.js';
+import { describeContract } from '#shared/testing/contract.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 
 let ctx: TestContext;

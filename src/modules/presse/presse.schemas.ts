@@ -1,6 +1,6 @@
 // zod schemas of the newsroom's inputs (messages are i18n keys).
 import { z } from 'zod';
-import { multilineText, textInput } from '../../shared/http/text.js';
+import { multilineText, textInput } from '#shared/http/text.js';
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 

@@ -2,7 +2,7 @@
 // settings, the press list (journalists' subscriptions) and the labour-market figures with their import previews.
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/index.js';
+import { tenants } from '#shared/tenancy/index.js';
 
 const tenantId = () =>
   uuid()

@@ -3,9 +3,9 @@
 // unsubscribe (RFC 2369, RFC 8058).
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { fixedT } from '../../shared/i18n/index.js';
-import type { Mail } from '../../shared/mail/outbox.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import { fixedT } from '#shared/i18n/index.js';
+import type { Mail } from '#shared/mail/outbox.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { plainText } from './markdown.js';
 import type { PressRelease } from './presse.tables.js';
 import { runningNumber } from './release.service.js';

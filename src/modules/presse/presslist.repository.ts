@@ -1,7 +1,7 @@
 // SQL of the press list: subscriptions with their hashed tokens, confirmation, unsubscription, and the confirmed
 // recipients of a release (those without topics, or with a topic among the release's categories).
 import { and, count, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { pressSubscribers, type PressSubscriber } from './presse.tables.js';
 
 export type NewSubscriber = Pick<PressSubscriber, 'id' | 'email' | 'categories' | 'confirmTokenHash' | 'confirmExpiresAt' | 'unsubscribeTokenHash' | 'createdAt'>;

@@ -3,9 +3,9 @@
 // one-click POST of RFC 8058 ("List-Unsubscribe=One-Click") without a session. Personal links: no-store.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
-import { safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
+import { safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { subscribeForm } from './presse.schemas.js';
 import * as list from './presslist.service.js';
 import { ListMessagePage, SubscribePage } from './views/PressList.js';

@@ -2,12 +2,12 @@
 // and leave with one click (RFC 8058). A published release is sent once to every recipient, through the outbox, in
 // the transaction that marks it mailed: a crash either sends all of it later or none of it twice.
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../../shared/audit/index.js';
-import { hashToken, isToken, keyedHash, newToken } from '../../shared/crypto.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
-import type { AppDeps, BackgroundJob } from '../../shared/module.js';
-import { tenantsRepository, type Tenant } from '../../shared/tenancy/index.js';
+import { recordAudit } from '#shared/audit/index.js';
+import { hashToken, isToken, keyedHash, newToken } from '#shared/crypto.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import type { AppDeps, BackgroundJob } from '#shared/module.js';
+import { tenantsRepository, type Tenant } from '#shared/tenancy/index.js';
 import { settingsOf } from './figures.service.js';
 import { renderRelease } from './markdown.js';
 import { releaseRef } from './newsroom.service.js';

@@ -3,10 +3,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
-import { drainOutbox } from '../../shared/mail/outbox.js';
-import { createTransport } from '../../shared/mail/transport.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
+import { drainOutbox } from '#shared/mail/outbox.js';
+import { createTransport } from '#shared/mail/transport.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { pressSubscribers } from './presse.tables.js';
 import { sendDueOfAllTenants } from './presslist.service.js';

@@ -2,8 +2,8 @@
 // never kept in the shared page cache: what is visible changes when an embargo ends.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { parseInput } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { parseInput } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { rateChartSvg } from './figures.chart.js';
 import { figuresView } from './figures.service.js';
 import { figuresCsv } from './figures.csv.js';

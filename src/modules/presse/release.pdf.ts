@@ -2,7 +2,7 @@
 // contact block. Set in Noto Sans (shipped with KERN) so every character of a release prints, not only WinAnsi.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { collect, newDocument } from '../../shared/pdf.js';
+import { collect, newDocument } from '#shared/pdf.js';
 import { longDate } from './format.js';
 import { plainText } from './markdown.js';
 import type { PressRelease } from './presse.tables.js';

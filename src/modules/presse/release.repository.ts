@@ -1,7 +1,7 @@
 // SQL of press releases: drafts and workflow updates, the per-year counter, and the one predicate every public
 // reader uses (`visibleAt`), so an embargoed or unpublished release cannot leak through a reader that forgot it.
 import { and, desc, eq, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { pressCounters, pressReleases, type PressRelease, type ReleaseStatus } from './presse.tables.js';
 
 export type DraftValues = Pick<PressRelease, 'title' | 'subtitle' | 'dateline' | 'body' | 'categories' | 'embargoUntil'>;

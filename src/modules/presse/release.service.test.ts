@@ -2,8 +2,8 @@
 // once-only preset of a year's count, and the demo's Lfd. Nr. 530 / 2020.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../shared/audit/index.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { auditLog } from '#shared/audit/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { pressReleases } from './presse.tables.js';
 import * as release from './release.service.js';

@@ -1,14 +1,14 @@
 // Use cases of the press office: write a draft, submit it, approve it (four eyes), publish it with a running number
 // and an optional embargo, correct or withdraw it. Every step is one transaction with its audit row.
 import { DateTime } from 'luxon';
-import { recordAudit } from '../../shared/audit/index.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
 import type { PressRelease, ReleaseStatus } from './presse.tables.js';
 import * as repo from './release.repository.js';
 
-import { BERLIN } from '../../shared/time.js';
+import { BERLIN } from '#shared/time.js';
 
 
 export interface Actor {

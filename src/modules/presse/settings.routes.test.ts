@@ -2,7 +2,7 @@
 // pages; a year's count is set once, before its first number; field errors named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog } from '../../shared/audit/index.js';
+import { auditLog } from '#shared/audit/index.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 

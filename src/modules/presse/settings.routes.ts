@@ -3,10 +3,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { h } from 'preact';
-import { BERLIN } from '../../shared/time.js';
-import { ValidationError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { BERLIN } from '#shared/time.js';
+import { ValidationError } from '#shared/http/errors.js';
+import { safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import type { FormValues } from './editor.js';
 import { saveSettings } from './figures.import.service.js';

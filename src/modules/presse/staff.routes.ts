@@ -2,9 +2,9 @@
 // the monthly draft. Like every response without its own caching, they are sent with no-store (ADR 0126).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { DomainError, NotFoundError, ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { DomainError, NotFoundError, ValidationError, type FieldError } from '#shared/http/errors.js';
+import { formField, safeParseForm, submittedTexts } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { hasPermission, requirePermission, staffDirectory } from '../staff/index.js';
 import { draftValues, formValues, type FormValues } from './editor.js';
 import { settingsOf } from './figures.service.js';

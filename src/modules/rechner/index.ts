@@ -1,7 +1,7 @@
 // Bürgergeld-Rechner: a public, non-binding estimate without an application, as a page and as the API
 // operation estimateBenefit. Uses the estimate service, rules and presentation of the antrag module
 // (ADR 0160); owns no tables and stores nothing.
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { registerRechnerApi } from './rechner.api.js';
 import { rechnerRoutes } from './rechner.routes.js';
 

@@ -1,6 +1,6 @@
 // JSON API of the Bürgergeld-Rechner: estimateBenefit. Public, stores nothing, answers in the request's language.
 import type { FastifyInstance } from 'fastify';
-import { operation, typed } from '../../shared/http/operation.js';
+import { operation, typed } from '#shared/http/operation.js';
 import { presentEstimate } from '../antrag/index.js';
 import { estimateBody, estimateResponse } from './rechner.schemas.js';
 import { runEstimate } from './rechner.service.js';

@@ -1,6 +1,6 @@
 // Contract of the estimate API: every documented response, produced for real, matches /api/openapi.json.
 import { afterAll, beforeAll } from 'vitest';
-import { describeContract } from '../../shared/testing/contract.js';
+import { describeContract } from '#shared/testing/contract.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 
 let ctx: TestContext;

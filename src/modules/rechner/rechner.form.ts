@@ -1,6 +1,6 @@
 // The Rechner's HTML form: field names, parsing of German amounts and dates into the API's request,
 // and the way back from an API field path to the form field that shows the error.
-import type { FieldError } from '../../shared/http/errors.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { parseDate, parseEuroToCents } from '../forms/index.js';
 import { EDUCATION, INCOME_KINDS, RESIDENCE, ROLES, type EstimateBody } from './rechner.schemas.js';
 

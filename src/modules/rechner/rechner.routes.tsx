@@ -3,10 +3,10 @@
 // (no-store by default, ADR 0126).
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { safeParseForm } from '../../shared/http/validation.js';
-import { ValidationError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import { berlinDateTime } from '../../shared/time.js';
+import { safeParseForm } from '#shared/http/validation.js';
+import { ValidationError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import { berlinDateTime } from '#shared/time.js';
 import { NoRuleSetError, selectRuleSet } from '../antrag/index.js';
 import { bodyFromForm, formValues, slotsOf, toFormError } from './rechner.form.js';
 import { estimateBody, type EstimateBody } from './rechner.schemas.js';

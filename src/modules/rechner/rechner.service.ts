@@ -1,8 +1,8 @@
 // The Rechner's use case: the request (page or API) → the rules engine's household → the estimate
 // with the tenant's housing limits. Nothing is stored and nothing of the input is logged.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { FieldError } from '../../shared/http/errors.js';
-import { ValidationError } from '../../shared/http/errors.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { ValidationError } from '#shared/http/errors.js';
 import {
   EstimateInputError,
   estimateHousehold,

@@ -1,7 +1,7 @@
 // Catalogue and sessions: seminars with category, UE, trainer, fee, prerequisites and mandatory rules; sessions
 // with days, room or online link, seats and deadlines. Changing a session tells every participant (same calendar
 // UID, higher SEQUENCE); cancelling sends METHOD:CANCEL.
-import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
+import { NotFoundError, ValidationError } from '#shared/http/errors.js';
 import { staffWithRole, teamService } from '../staff/index.js';
 import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';

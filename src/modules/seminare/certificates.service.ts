@@ -1,8 +1,8 @@
 // Attendance per session day and the Teilnahmebescheinigung: issued only when the recorded attendance reaches
 // the seminar's threshold; a verification code (derived from the certificate id with the server secret, only its
 // hash stored) leads to a public page that says valid or invalid with name, seminar and dates — nothing more.
-import { keyedBytes, sha256 } from '../../shared/crypto.js';
-import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
+import { keyedBytes, sha256 } from '#shared/crypto.js';
+import { NotFoundError, ValidationError } from '#shared/http/errors.js';
 import { staffContacts } from '../staff/index.js';
 import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';

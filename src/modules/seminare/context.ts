@@ -1,8 +1,8 @@
 // What every seminare service call is given: the app, the tenant (for links and mails) and its scoped database.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ForbiddenError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ForbiddenError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { hasPermission } from '../staff/index.js';
 
 export interface SeminarCtx {

@@ -1,8 +1,8 @@
 // Demo data: a year's catalogue of 15 seminars in six categories with sessions — some full with a waitlist,
 // some past with attendance and certificates. Idempotent (skipped when the categories exist).
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { staffContacts } from '../staff/index.js';
 import { issueCertificates } from './certificates.service.js';
 import { catalogueRepository, enrolmentsRepository, sessionsRepository, attendanceRepository } from './seminare.repository.js';

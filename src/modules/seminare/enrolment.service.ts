@@ -1,11 +1,11 @@
 // Enrolment use cases: request a place, the approval chain (team lead, then the training office), offers from the
 // waitlist (accept, decline, expire), cancellation and a manual move on the waitlist (with a reason, audited).
-import { recordAudit } from '../../shared/audit/index.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
+import { recordAudit } from '#shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
 import { staffContacts, teamService } from '../staff/index.js';
 import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js';
-import { isUniqueViolation } from '../../shared/db/errors.js';
+import { isUniqueViolation } from '#shared/db/errors.js';
 import { notify } from './notify.js';
 import { afterLead, cancellable, firstStep } from './places.js';
 import { enrolmentsRepository, sessionsRepository, settingsRepository } from './seminare.repository.js';

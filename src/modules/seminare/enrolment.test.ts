@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../shared/http/errors.js';
+import { ValidationError } from '#shared/http/errors.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { teamService } from '../staff/index.js';
 import { updateSession, cancelSession } from './catalogue.service.js';

@@ -1,6 +1,6 @@
 // Dates and money of the seminar programme as people read them: Berlin wall-clock time, German or English.
 import { DateTime } from 'luxon';
-import { berlinDateTime } from '../../shared/time.js';
+import { berlinDateTime } from '#shared/time.js';
 
 export function berlin(instant: Date, lang = 'de'): DateTime {
   return berlinDateTime(instant).setLocale(lang);

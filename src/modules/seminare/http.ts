@@ -1,9 +1,9 @@
 // Request helpers shared by the seminare page routes: the service context, the acting staff member, a notice
 // from the query, and field errors of a service call for re-rendering a form.
 import type { FastifyRequest } from 'fastify';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { formField } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import { formField } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import type { Actor, SeminarCtx } from './context.js';
 
 export function ctxOf(request: FastifyRequest, deps: AppDeps): SeminarCtx {

@@ -1,7 +1,7 @@
 // Seminare: the staff seminar programme — catalogue, sessions, enrolment with approval, a fair waitlist that
 // moves up by itself, attendance, verifiable certificates and training accounts.
 // Owns the seminar_* tables.
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { roles } from '../staff/index.js';
 import { seedSeminareDemo } from './demo.js';
 import { seminareJobs } from './jobs.js';

@@ -1,8 +1,8 @@
 // Background jobs of the seminar programme: lapse expired offers and pass their seats on (every minute); send
 // the reminders that are due (every quarter hour, each reminder once).
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps, BackgroundJob } from '../../shared/module.js';
-import { tenantsRepository } from '../../shared/tenancy/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps, BackgroundJob } from '#shared/module.js';
+import { tenantsRepository } from '#shared/tenancy/index.js';
 import { expireOffers } from './enrolment.service.js';
 import { sendReminders } from './reminders.js';
 

@@ -1,10 +1,10 @@
 // Mails about a request or a session, written to the outbox in the transaction of the change. Confirmations and
 // changes carry the session as an iCalendar file (same UID per day, SEQUENCE raised on each change); a
 // cancellation carries METHOD:CANCEL.
-import { fixedT } from '../../shared/i18n/index.js';
-import { calendarIcs } from '../../shared/mail/ics.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { fixedT } from '#shared/i18n/index.js';
+import { calendarIcs } from '#shared/mail/ics.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { staffContacts } from '../staff/index.js';
 import { staffUrl, type SeminarCtx } from './context.js';
 import { formatDays, formatInstant } from './format.js';

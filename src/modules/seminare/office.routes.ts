@@ -3,9 +3,9 @@
 // (catalogue.service updateSession → fillPlaces).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { FieldError } from '../../shared/http/errors.js';
-import { formBody, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { formBody, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { cancelSession, createSeminar, createSession, seminar, seminarFormChoices, sessionForEdit, updateSeminar, updateSession } from './catalogue.service.js';
 import { certificateFor, revokeCertificate } from './certificates.service.js';

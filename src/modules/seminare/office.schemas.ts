@@ -2,8 +2,8 @@
 // times are Berlin wall-clock values as typed ('2027-03-12', '09:00'); a form has up to DAY_ROWS day rows, empty
 // rows are ignored (the form works without JavaScript).
 import { z } from 'zod';
-import { multilineText, textInput } from '../../shared/http/text.js';
-import { fromBerlinIso, isLocalDate } from '../../shared/time.js';
+import { multilineText, textInput } from '#shared/http/text.js';
+import { fromBerlinIso, isLocalDate } from '#shared/time.js';
 import { roles } from '../staff/index.js';
 import type { SeminarInput, SessionInput } from './catalogue.service.js';
 

@@ -1,9 +1,9 @@
 // PDFs of the seminar programme: the Teilnahmebescheinigung (with verification code and QR code to the public
 // verify page) and the sign-in sheet of a session day.
-import type { TFunction } from '../../shared/i18n/index.js';
-import { loadQrCode } from '../../shared/libraries.js';
-import { collect, field, FONT, letterhead, newDocument } from '../../shared/pdf.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { TFunction } from '#shared/i18n/index.js';
+import { loadQrCode } from '#shared/libraries.js';
+import { collect, field, FONT, letterhead, newDocument } from '#shared/pdf.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import type { SeminarCertificate } from './seminare.tables.js';
 
 const address = (tenant: Tenant) => ({ name: tenant.name, address: `${tenant.street}, ${tenant.postalCode} ${tenant.city}` });

@@ -2,7 +2,7 @@
 // moment with a waitlist, on PGlite and PostgreSQL (TEST_DATABASE_URL). Requests run concurrently through the
 // service, each in its own transaction, as app nodes would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeTestDatabase } from '../../shared/testing/database.js';
+import { describeTestDatabase } from '#shared/testing/database.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { cancelEnrolment, requestEnrolment } from './enrolment.service.js';
 import { enrolmentsRepository } from './seminare.repository.js';

@@ -2,11 +2,11 @@
 // seminar and dates only. Works without JavaScript. Limited per client address (codes must not be guessable by
 // trying); not cached by the app-wide default no-store (the answer changes when a certificate is revoked).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FieldError } from '../../shared/http/errors.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { h } from 'preact';
-import { formBody, formField, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
-import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import { formBody, formField, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
+import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 import { verifyCertificate } from './certificates.service.js';
 import { formatDays } from './format.js';
 import { signInSheetPdf } from './pdf.js';

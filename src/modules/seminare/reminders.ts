@@ -5,9 +5,9 @@
 //   leads of their teams (Art. 39 Abs. 1 lit. b DSGVO training; doc/domain/seminare.md);
 // - a confirmed session starting within SESSION_REMINDER_HOURS → the participant, with the calendar file.
 import { DateTime } from 'luxon';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { fixedT } from '../../shared/i18n/index.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { fixedT } from '#shared/i18n/index.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
 import { staffContacts, teamService, type StaffContact } from '../staff/index.js';
 import { isMandatoryFor } from './account.service.js';
 import { staffUrl, type SeminarCtx } from './context.js';

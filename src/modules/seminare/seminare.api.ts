@@ -2,10 +2,10 @@
 // check of a certificate code (limited per client address, like the verify page) and the catalogue for staff.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { operation, typed } from '../../shared/http/operation.js';
-import { textInput } from '../../shared/http/text.js';
-import type { AppDeps } from '../../shared/module.js';
-import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import { operation, typed } from '#shared/http/operation.js';
+import { textInput } from '#shared/http/text.js';
+import type { AppDeps } from '#shared/module.js';
+import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 import { requirePermission } from '../staff/index.js';
 import { categories, searchCatalogue } from './catalogue.service.js';
 import { verifyCertificate } from './certificates.service.js';

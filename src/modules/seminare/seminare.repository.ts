@@ -1,7 +1,7 @@
 // All SQL of the seminar programme, through TenantDb. Seat changes run inside a transaction that first locks the
 // session row (lockSession), so places and the waitlist of one session change one transaction at a time.
 import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import {
   seminarAttendance,
   seminarCategories,

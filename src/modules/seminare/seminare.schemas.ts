@@ -1,6 +1,6 @@
 // Input of the seminare pages and API, with zod (every string through textInput/multilineText).
 import { z } from 'zod';
-import { multilineText, textInput } from '../../shared/http/text.js';
+import { multilineText, textInput } from '#shared/http/text.js';
 
 export const searchSchema = z.object({ q: textInput({ max: 100 }).optional(), kategorie: z.uuid().optional().or(z.literal('').transform(() => undefined)) });
 

@@ -2,7 +2,7 @@
 // waitlist, offer), attendance, certificates and the tenant's settings.
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/index.js';
+import { tenants } from '#shared/tenancy/index.js';
 
 const tenantId = () =>
   uuid()

@@ -3,10 +3,10 @@
 // data and relies on the app-wide default Cache-Control: no-store.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { FieldError } from '../../shared/http/errors.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { actorOf, ctxOf, fieldErrors, noticeOf } from './http.js';
-import { formBody, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { formBody, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { myOverview, withDetails } from './account.service.js';
 import { categories, personalratRequired, searchCatalogue } from './catalogue.service.js';

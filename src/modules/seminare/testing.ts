@@ -1,9 +1,9 @@
 // Test helpers of the seminare module: a seminar with one session in the test tenant, people with roles, and
 // the mails the outbox holds for someone.
 import { and, eq } from 'drizzle-orm';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
-import type { TestContext } from '../../shared/testing/context.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
+import type { TestContext } from '#shared/testing/context.js';
 import { loginAs } from '../staff/testing.js';
 import { staffContacts, type Role } from '../staff/index.js';
 import { createCategory, createSeminar, createSession, type SessionInput } from './catalogue.service.js';

@@ -1,8 +1,8 @@
 // Personal links for external trainers: the training office issues one per session; it opens the attendance
 // lists of that session only (no other session, no other data) until 14 days after the last day. The token is
 // shown once and stored only as its hash; a new link replaces the old one.
-import { hashToken, newToken, TOKEN_PATTERN } from '../../shared/crypto.js';
-import { NotFoundError } from '../../shared/http/errors.js';
+import { hashToken, newToken, TOKEN_PATTERN } from '#shared/crypto.js';
+import { NotFoundError } from '#shared/http/errors.js';
 import { assertCan, UUID, type Actor, type SeminarCtx } from './context.js';
 import { sheetOf, recordAttendance } from './certificates.service.js';
 import { audit } from './enrolment.service.js';

@@ -2,7 +2,7 @@
 // the session row (sessionsRepository.lock), so two cancellations, an expiry and a hundred requests at once are
 // applied one after the other: never more places than seats, never two offers for one seat. The seat index and
 // trigger in the database refuse an over-given place even if this code were wrong.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import type { SeminarCtx } from './context.js';
 import { notify } from './notify.js';
 import { freeSeats, offerExpiry } from './places.js';

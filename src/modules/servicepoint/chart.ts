@@ -1,5 +1,5 @@
 // The bookings chart of the desk statistics: bookings per day, stacked by channel (rendered by shared/chart).
-import { chartConfig, vegaLiteSvg } from '../../shared/chart.js';
+import { chartConfig, vegaLiteSvg } from '#shared/chart.js';
 
 export interface ChartRow {
   day: string;

@@ -1,9 +1,9 @@
 // Staff pages of the Servicepoint desk below /t/:tenant/staff/servicepoint, all behind 'servicepoint.desk'.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { formField, parseInput, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import { formField, parseInput, safeParseForm, submittedTexts } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { bookingService, SlotTakenError } from '../termine/index.js';
 import { callNext, checkIn, codeOf, dayView, markNoShow, requireLocation, termineCtx, visitAction, visitActions, visitWithEstimate, walkIn, type DeskContext, type VisitAction } from './desk.service.js';
@@ -14,7 +14,7 @@ import { registerStatsRoutes } from './stats.routes.js';
 import { deskLocations, deskServices, localizedText } from './termine.adapter.js';
 import { DayViewPage, LocationList } from './views/DayView.js';
 import { AppointmentPage, ClosurePage, PhoneBookingPage, TicketPage } from './views/Forms.js';
-import { berlinDate, berlinTime, formatDayLong, isLocalDate } from '../../shared/time.js';
+import { berlinDate, berlinTime, formatDayLong, isLocalDate } from '#shared/time.js';
 
 type Loc = { Params: { loc: string } };
 type Form = Record<string, string>;

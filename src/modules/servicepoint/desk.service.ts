@@ -1,17 +1,17 @@
 // Use cases of the Servicepoint desk: day view, check-in, walk-ins, calling, done/no-show. Each change of a
 // visit and of its appointment happens in one transaction together with its audit row.
-import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import { ConflictError, NotFoundError } from '#shared/http/errors.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { bookingCode, bookingService, type Appointment, type AppointmentStatus, type TermineContext } from '../termine/index.js';
 import { averageMinutes, estimateWait, normaliseCode, openCounters, type WaitEstimate } from './queue.js';
 import * as repo from './servicepoint.repository.js';
 import type { Visit, VisitStatus } from './servicepoint.tables.js';
 import { deskCatalogue, deskLocations, type DeskLocation, type DeskService } from './termine.adapter.js';
-import { berlinDate } from '../../shared/time.js';
+import { berlinDate } from '#shared/time.js';
 
 export interface DeskContext {
   tdb: TenantDb;

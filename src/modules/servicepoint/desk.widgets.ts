@@ -1,9 +1,9 @@
 // The servicepoint role's box on the staff start page: today's work per location, one click to the day view.
-import type { DashboardWidget } from '../../shared/module.js';
+import type { DashboardWidget } from '#shared/module.js';
 import { bookingService } from '../termine/index.js';
 import * as repo from './servicepoint.repository.js';
 import { deskLocations } from './termine.adapter.js';
-import { berlinDate } from '../../shared/time.js';
+import { berlinDate } from '#shared/time.js';
 
 /** Per location: waiting, called (or in progress), done and no-shows today. Counts only, so nothing to audit. */
 export const todayAtTheDesk: DashboardWidget['load'] = async ({ tdb, tenant, deps, t, base }) => {

@@ -1,6 +1,6 @@
 // The waiting-room display's content and the kiosk's rate limit (fixed windows in the database).
-import { TooManyRequestsError } from '../../shared/http/errors.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { TooManyRequestsError } from '#shared/http/errors.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import * as repo from './servicepoint.repository.js';
 
 export type { DisplayRow } from './servicepoint.repository.js';

@@ -1,6 +1,6 @@
 // Servicepoint desk: day view, check-in, waiting numbers, call display (live), walk-ins, no-shows, closures,
 // phone bookings and statistics. Owns the servicepoint_* tables; bookings stay the termine module's.
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { deskRoutes } from './desk.routes.js';
 import { todayAtTheDesk } from './desk.widgets.js';
 import { publicRoutes } from './public.routes.js';

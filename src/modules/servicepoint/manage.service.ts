@@ -1,11 +1,11 @@
 // Staff changes to bookings through the booking module (its mails tell the citizen): move, cancel, phone
 // booking and closures. Each runs inside our transaction (the booking module's own becomes a savepoint), so the
 // audit row exists exactly when the change does.
-import { ValidationError } from '../../shared/http/errors.js';
+import { ValidationError } from '#shared/http/errors.js';
 import { bookingService, closeLocation, type Appointment } from '../termine/index.js';
 import { audit, requireLocation, termineCtx, type DeskContext } from './desk.service.js';
 import { instantOf } from './queue.js';
-import { berlinDate } from '../../shared/time.js';
+import { berlinDate } from '#shared/time.js';
 
 function at(day: string, time: string, field: string): Date {
   const instant = instantOf(day, time);

@@ -2,17 +2,17 @@
 // Both are scoped to tenant and location and show waiting numbers only, never personal data.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { keyedHash } from '../../shared/crypto.js';
-import { NotFoundError, TooManyRequestsError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
+import { keyedHash } from '#shared/crypto.js';
+import { NotFoundError, TooManyRequestsError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
 import { requireLocation, selfCheckIn, type DeskContext } from './desk.service.js';
 import { createDisplayFeed, createStreamCounter } from './display.feed.js';
 import { displayState, enforceKioskLimits, type DisplayState } from './display.service.js';
 import { ticketLabel } from './queue.js';
 import { kioskForm } from './servicepoint.schemas.js';
 import { DisplayPage, KioskPage } from './views/Public.js';
-import { berlinDate } from '../../shared/time.js';
-import { formField } from '../../shared/http/validation.js';
+import { berlinDate } from '#shared/time.js';
+import { formField } from '#shared/http/validation.js';
 
 type Loc = { Params: { loc: string } };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

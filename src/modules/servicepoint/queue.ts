@@ -1,6 +1,6 @@
 // Pure rules of the desk: typed booking codes (the codes themselves come from termine), ticket labels, local
 // days and the waiting-time estimate.
-import { fromBerlinIso } from '../../shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 
 /** Typed input → canonical code: case, spaces and dashes do not matter; O/I/L read as 0/1/1. */
 export function normaliseCode(input: string): string | undefined {

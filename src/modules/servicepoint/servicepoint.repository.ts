@@ -1,7 +1,7 @@
 // All SQL of the Servicepoint desk. Calling the next number is one UPDATE whose target row is picked with
 // FOR UPDATE SKIP LOCKED, so two clerks calling at the same moment can never get the same visit.
 import { asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { servicepointRateLimits, servicepointTicketCounters, servicepointVisits, type Visit, type VisitStatus } from './servicepoint.tables.js';
 
 export type NewVisit = Omit<typeof servicepointVisits.$inferInsert, 'tenantId' | 'ticket'>;

@@ -1,6 +1,6 @@
 // zod schemas of the Servicepoint desk, kiosk and statistics forms.
 import { z } from 'zod';
-import { textInput } from '../../shared/http/text.js';
+import { textInput } from '#shared/http/text.js';
 
 /** A required text whose message names the field (never the generic "please fill in this field"). */
 const required = (max: number, key: string) => textInput().min(1, key).max(max, 'common:validation.invalid');

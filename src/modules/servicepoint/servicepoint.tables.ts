@@ -1,7 +1,7 @@
 // Tables of the Servicepoint: visits (waiting numbers per local day), ticket counters and kiosk rate limits.
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/index.js';
+import { tenants } from '#shared/tenancy/index.js';
 
 const tenantId = () =>
   uuid()

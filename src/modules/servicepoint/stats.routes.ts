@@ -2,14 +2,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
-import { parseInput } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { parseInput } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { bookingsChartSvg } from './chart.js';
 import { requireLocation, type DeskContext } from './desk.service.js';
 import { figures } from './stats.service.js';
 import { toCsv, totals } from './stats.js';
 import { StatsPage } from './views/Stats.js';
-import { berlinDate, fromBerlinIso, isLocalDate } from '../../shared/time.js';
+import { berlinDate, fromBerlinIso, isLocalDate } from '#shared/time.js';
 
 type Loc = { Params: { loc: string } };
 export const periods = ['day', 'week', 'month'] as const;

@@ -4,7 +4,7 @@ import { audit, requireLocation, termineCtx, type DeskContext } from './desk.ser
 import * as repo from './servicepoint.repository.js';
 import { dayFigures, type DayFigures } from './stats.js';
 import { openingMinutesByWeekday } from './termine.adapter.js';
-import { fromBerlinIso } from '../../shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 
 export async function figures(ctx: DeskContext, locationId: string, from: string, to: string): Promise<DayFigures[]> {
   const location = await requireLocation(ctx, locationId);

@@ -1,6 +1,6 @@
 // Test set-up of the desk: an app at Wednesday 25 November 2026, 10:00 in Heppenheim (open 08–12 and 13–15), its
 // first location and service, a clerk, and bookings made by staff.
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { bookingService } from '../termine/index.js';

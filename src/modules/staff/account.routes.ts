@@ -1,7 +1,7 @@
 // Staff pages of the own account: start page, sessions, keep-alive.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import type { AppDeps } from '../../shared/module.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission, staffBase } from './auth.js';
 import { remainingRecoveryCodes, userById } from './auth.service.js';
 import { activeSessions, revokeSession } from './admin.service.js';
@@ -10,7 +10,7 @@ import { hasPermission } from './permissions.js';
 import { sessionExpiresAt } from './session.js';
 import { AccountPage } from './views/AccountPage.js';
 import { StartPage } from './views/StartPage.js';
-import { formField } from '../../shared/http/validation.js';
+import { formField } from '#shared/http/validation.js';
 
 /** The staff start page, the own account with its sessions, and the session keep-alive. */
 export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps) {

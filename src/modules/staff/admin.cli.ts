@@ -1,10 +1,10 @@
 // `npm run admin -- create-user`: a staff account from the shell (the first tenant admin of a new tenant).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { CliError } from '../../shared/cli.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import { tenantsRepository } from '../../shared/tenancy/index.js';
+import { CliError } from '#shared/cli.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import { tenantsRepository } from '#shared/tenancy/index.js';
 import { isRole, roles } from './permissions.js';
 import { createStaffUser, staffUserByEmail } from './users.service.js';
 

@@ -1,9 +1,9 @@
 // Staff administration pages of a tenant: users, roles, second factor, sessions.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { formBody, formField, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import { formBody, formField, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission, staffBase } from './auth.js';
 import { rotateSession } from './auth.service.js';
 import { activeSessions, getStaff, inviteStaff, listStaff, resendInvitation, resetSecondFactor, revokeSession, setActive, updateRoles } from './admin.service.js';

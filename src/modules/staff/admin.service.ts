@@ -1,8 +1,8 @@
 // Use cases of the staff administration, each checking the actor's permission.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
 import type { StaffPrincipal } from './auth.js';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.js';
 import { hasPermission, type Role } from './permissions.js';

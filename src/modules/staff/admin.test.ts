@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { auditLog } from '../../shared/audit/index.js';
+import { auditLog } from '#shared/audit/index.js';
 import { runAdminCli } from './admin.cli.js';
 import { staffUsers } from './staff.tables.js';
 import { loginAs } from './testing.js';

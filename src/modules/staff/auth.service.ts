@@ -1,18 +1,18 @@
 // Staff login steps as services: password check with throttling, second factor (TOTP or recovery code), first-login
 // setup and the sessions they create. Routes (login.routes.ts) only translate HTTP to these calls.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ValidationError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ValidationError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
 import { isDemoAccount } from './demo.js';
-import { hashToken, keyedHash, newToken, sha256 } from '../../shared/crypto.js';
+import { hashToken, keyedHash, newToken, sha256 } from '#shared/crypto.js';
 import { decryptSecret, encryptSecret } from './crypto.js';
 import { checkPasswordPolicy, hashPassword, verifyDummy, verifyPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
 import * as repo from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
 import { attackedPause, pauseAfter, throttlePolicy } from './throttle.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
-import type { TFunction } from '../../shared/i18n/index.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import type { TFunction } from '#shared/i18n/index.js';
 import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpQrDataUrl, totpUri, verifyTotp } from './totp.js';
 
 /** What the services know about the client: a keyed IP hash and a short browser name, nothing more. */

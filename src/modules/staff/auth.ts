@@ -1,17 +1,17 @@
 // Staff authentication on each request: reads and checks the session cookie, sets request.staff, sends the
 // logged-out to the login page (HTML) or answers 401 (API), and fills the view context of staff pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isApiRequest } from '../../shared/http/error-handler.js';
-import { ForbiddenError, UnauthorizedError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
-import { hashToken, keyedHash, safeEqual } from '../../shared/crypto.js';
+import { isApiRequest } from '#shared/http/error-handler.js';
+import { ForbiddenError, UnauthorizedError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
+import { hashToken, keyedHash, safeEqual } from '#shared/crypto.js';
 import { csrfTokenFor } from './crypto.js';
 import { assertDeclared, hasPermission, type Role } from './permissions.js';
 import { sessionCookieName, sessionCookieOptions, sessionState, type SessionState } from './session.js';
 import * as repo from './staff.repository.js';
 import type { StaffSession, StaffUser } from './staff.tables.js';
-import { formField } from '../../shared/http/validation.js';
+import { formField } from '#shared/http/validation.js';
 
 /** Who is acting: set by requirePermission on every staff route. */
 export interface StaffPrincipal {

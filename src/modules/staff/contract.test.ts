@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../../shared/http/errors.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { ForbiddenError } from '#shared/http/errors.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { recordAudit } from '../../shared/audit/index.js';
-import { auditLog } from '../../shared/audit/index.js';
+import { recordAudit } from '#shared/audit/index.js';
+import { auditLog } from '#shared/audit/index.js';
 import { expectCsrf } from './auth.js';
 import { loginAs } from './testing.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashToken, keyedHash } from '../../shared/crypto.js';
+import { hashToken, keyedHash } from '#shared/crypto.js';
 import { csrfTokenFor, decryptSecret, encryptSecret } from './crypto.js';
 
 const key = 'k'.repeat(40);

@@ -1,6 +1,6 @@
 // Staff's own uses of src/shared/crypto: the CSRF synchronizer token of a session and TOTP secrets at rest, in
 // the formats the staff tables already store.
-import { deriveKey, keyedHash, sealParts, unsealParts } from '../../shared/crypto.js';
+import { deriveKey, keyedHash, sealParts, unsealParts } from '#shared/crypto.js';
 
 /** The synchronizer token of a session: derived from the session's token hash, so it dies with the session. */
 export function csrfTokenFor(secretKey: string, sessionTokenHash: string): string {

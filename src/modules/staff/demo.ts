@@ -1,9 +1,9 @@
 // Demo staff accounts, one per role, for the demo tenant in development only (never in production).
 import { Secret } from 'otpauth';
-import { keyedBytes } from '../../shared/crypto.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import { keyedBytes } from '#shared/crypto.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { roles, type Role } from './permissions.js';
 import * as teamsRepo from './teams.repository.js';
 import { createStaffUser, staffUserByEmail } from './users.service.js';

@@ -2,8 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { NotFoundError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
+import { NotFoundError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
 import * as repo from './staff.repository.js';
 import { DevMailPage } from './views/DevMailPage.js';
 

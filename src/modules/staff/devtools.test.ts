@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { drainOutbox, enqueueMail } from '../../shared/mail/outbox.js';
-import { createTransport } from '../../shared/mail/transport.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { drainOutbox, enqueueMail } from '#shared/mail/outbox.js';
+import { createTransport } from '#shared/mail/transport.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginWithPassword } from './auth.service.js';
 import { DEMO_PASSWORD } from './demo.js';

@@ -1,10 +1,10 @@
 // Double-submit CSRF token for the staff forms shown before there is a session (login, password pages).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import { isToken, newToken, safeEqual } from '../../shared/crypto.js';
+import { ForbiddenError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import { isToken, newToken, safeEqual } from '#shared/crypto.js';
 import { isHttps } from './session.js';
-import { formField } from '../../shared/http/validation.js';
+import { formField } from '#shared/http/validation.js';
 
 /**
  * CSRF protection for the forms used before there is a session (login, forgotten password, set password):

@@ -2,13 +2,13 @@
 // guard and turning a ValidationError into field errors for re-rendering a form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
 import { applyStaffView, clientIpHash, expectCsrf, readSession, staffBase, type CurrentSession } from './auth.js';
 import type { ClientInfo } from './auth.service.js';
 import { describeUserAgent, sessionCookieName, sessionCookieOptions } from './session.js';
 import type { StaffSession } from './staff.tables.js';
-import { berlinDateTime } from '../../shared/time.js';
+import { berlinDateTime } from '#shared/time.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

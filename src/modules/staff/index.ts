@@ -1,7 +1,7 @@
 // Staff: accounts, roles, two-factor login, server-side sessions, CSRF and the back-office shell.
 // Owns staff_users, staff_sessions, staff_tokens, staff_recovery_codes, login_throttle, staff_teams and
 // staff_team_members (teams and their leads, read by other modules through teamService).
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { registerAdminRoutes } from './admin.routes.js';
 import { installStaffAuth } from './auth.js';

@@ -1,7 +1,7 @@
 // Login throttling over HTTP (ADR 0119): a guesser pauses itself, never the owner on another client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { Browser, code, makeUser, PASSWORD } from './testing.js';
 
 let ctx: TestContext;

@@ -1,8 +1,8 @@
 // Staff login pages: password, second factor, first-login setup (password and TOTP) and logout.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { formField, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { formField, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { readSession, requirePermission, staffBase } from './auth.js';
 import { confirmEnrolment, enrolmentDetails, loginWithPassword, logout, setInitialPassword, userById, verifySecondFactor } from './auth.service.js';
 import { formtokenGuard } from './formtoken.js';

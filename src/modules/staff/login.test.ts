@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { auditLog } from '../../shared/audit/index.js';
+import { auditLog } from '#shared/audit/index.js';
 import { staffSessions } from './staff.tables.js';
-import { hashToken } from '../../shared/crypto.js';
+import { hashToken } from '#shared/crypto.js';
 import { Browser, code, csrfFrom, loginThroughForms, makeUser, PASSWORD } from './testing.js';
 import { totpCode } from './totp.js';
 

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
-import { drainOutbox } from '../../shared/mail/outbox.js';
-import { createTransport } from '../../shared/mail/transport.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
+import { drainOutbox } from '#shared/mail/outbox.js';
+import { createTransport } from '#shared/mail/transport.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs } from './testing.js';
 

@@ -1,9 +1,9 @@
 // Password pages: forgotten password, set from an invitation or reset link, change.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { NotFoundError } from '../../shared/http/errors.js';
-import { formField, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { NotFoundError } from '#shared/http/errors.js';
+import { formField, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission, staffBase } from './auth.js';
 import { changePassword, userById } from './auth.service.js';
 import { formtokenGuard } from './formtoken.js';
@@ -11,7 +11,7 @@ import { clientInfo, formErrors, setSessionCookie } from './http.js';
 import { checkLink, requestPasswordReset, setPasswordWithLink, type MailContext } from './reset.service.js';
 import { changePasswordSchema, forgotSchema, newPasswordSchema } from './staff.schemas.js';
 import { ForgotPasswordPage, NewPasswordPage } from './views/PasswordPages.js';
-import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 
 export function mailContext(request: FastifyRequest, deps: AppDeps): MailContext {
   return { t: request.t, tenantUrl: `${deps.config.publicUrl}/t/${request.tenant.slug}`, tenantName: request.tenant.name };

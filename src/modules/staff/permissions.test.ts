@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueOf } from '../../shared/module.js';
+import { catalogueOf } from '#shared/module.js';
 import { modules } from '../index.js';
 import { assertKnownRoles, hasPermission, isRole, roles, rolesWith } from './permissions.js';
 

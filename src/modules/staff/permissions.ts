@@ -1,6 +1,6 @@
 // Roles and permission checks. The roles are one list here; each module declares its own permissions and the
 // roles that grant them (WegweiserModule.permissions), collected once in deps.modules.permissions.
-import type { AppDeps } from '../../shared/module.js';
+import type { AppDeps } from '#shared/module.js';
 
 /** Roles per tenant (least privilege); a person may hold several. platform_admin manages tenants. */
 export const roles = [

@@ -1,10 +1,10 @@
 // Invitation and password-reset links: issue, throttle, redeem.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
 import { assertPasswordAllowed, type ClientInfo, type MailContext } from './auth.service.js';
-import { hashToken, newToken, sha256 } from '../../shared/crypto.js';
+import { hashToken, newToken, sha256 } from '#shared/crypto.js';
 import { hashPassword } from './password.js';
 import * as repo from './staff.repository.js';
 import type { StaffUser } from './staff.tables.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../shared/config.js';
+import { loadConfig } from '#shared/config.js';
 import { describeUserAgent, safeNext, sessionCookieName, sessionCookieOptions, sessionExpiresAt, sessionState } from './session.js';
 
 const t0 = new Date('2026-11-25T08:00:00Z');

@@ -1,5 +1,5 @@
 // Staff session rules: cookie name and options, idle (30 min) and absolute (10 h) timeouts, and whether a session is still valid.
-import type { Config } from '../../shared/config.js';
+import type { Config } from '#shared/config.js';
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 10 * 3_600_000;

@@ -1,7 +1,7 @@
 // Staff JSON API: who am I (for scripts and other systems acting with a staff session).
 import type { FastifyInstance } from 'fastify';
-import { operation, typed } from '../../shared/http/operation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { operation, typed } from '#shared/http/operation.js';
+import type { AppDeps } from '#shared/module.js';
 import { z } from 'zod';
 import { requirePermission } from './auth.js';
 import { roles } from './permissions.js';

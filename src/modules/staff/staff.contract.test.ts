@@ -1,6 +1,6 @@
 // Contract of the staff JSON API (getStaffMe): every documented response, produced for real, matches /api/openapi.json.
 import { afterAll, beforeAll } from 'vitest';
-import { describeContract } from '../../shared/testing/contract.js';
+import { describeContract } from '#shared/testing/contract.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from './testing.js';
 

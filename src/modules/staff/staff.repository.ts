@@ -1,8 +1,8 @@
 // SQL of the staff module: users, sessions, tokens, recovery codes and login throttles.
 import { asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../shared/db/client.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { Executor } from '#shared/db/client.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { loginThrottle, staffRecoveryCodes, staffSessions, staffTokens, staffUsers, type StaffSession, type StaffUser } from './staff.tables.js';
 
 type NewUser = Omit<typeof staffUsers.$inferInsert, 'tenantId' | 'id'>;

@@ -1,6 +1,6 @@
 // zod schemas of the staff forms (login, second factor, passwords, administration).
 import { z } from 'zod';
-import { textInput } from '../../shared/http/text.js';
+import { textInput } from '#shared/http/text.js';
 import { roles } from './permissions.js';
 
 const email = textInput().toLowerCase().pipe(z.email().max(254));

@@ -1,7 +1,7 @@
 // Tables of the staff module: users, sessions, link tokens, recovery codes, throttles.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/index.js';
+import { tenants } from '#shared/tenancy/index.js';
 
 /** Staff accounts of a tenant. Secrets: argon2id password hash; TOTP secret encrypted with a key derived from SECRET_KEY. */
 export const staffUsers = pgTable(

@@ -1,5 +1,5 @@
 // The staff module's box on the staff start page: account tasks for tenant admins.
-import type { DashboardWidget } from '../../shared/module.js';
+import type { DashboardWidget } from '#shared/module.js';
 import * as repo from './staff.repository.js';
 
 /** Tenant admins: open invitations and accounts without a second factor. */

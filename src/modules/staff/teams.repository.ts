@@ -1,6 +1,6 @@
 // SQL for teams and their members (staff_teams, staff_team_members), always through TenantDb.
 import { and, asc, eq } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { staffTeamMembers, staffTeams, staffUsers, type StaffTeam } from './staff.tables.js';
 
 export interface TeamMember {

@@ -1,9 +1,9 @@
 // Team admin pages: list and create teams, add and remove members, set the team lead (/staff/admin/teams).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { FieldError } from '../../shared/http/errors.js';
-import { formBody, formField, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { formBody, formField, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission, staffBase } from './auth.js';
 import { formErrors } from './http.js';
 import { createTeam, listTeamsForAdmin, removeMember, setMember, teamForAdmin } from './teams.service.js';

@@ -1,9 +1,9 @@
 // Teams: who belongs to which team and who leads it. `teamService` is the read API other modules use
 // (coaching, seminare: approval by the team lead, reports per team); the admin functions check staff.teams.
-import { recordAudit } from '../../shared/audit/index.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
 import type { StaffPrincipal } from './auth.js';
 import { hasPermission } from './permissions.js';
 import * as repo from './staff.repository.js';

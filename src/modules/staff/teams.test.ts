@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../shared/audit/index.js';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { auditLog } from '#shared/audit/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { teamService } from './index.js';
 import { loginAs } from './testing.js';

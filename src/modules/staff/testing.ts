@@ -1,10 +1,10 @@
 // Test helpers of the staff module: staff users with a session (loginAs, for every module's tests) and a
 // cookie-keeping client that logs in through the real forms (for the staff module's own login tests).
 import type { LightMyRequestResponse } from 'fastify';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { TestContext } from '../../shared/testing/context.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
-import { hashToken, newToken } from '../../shared/crypto.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { TestContext } from '#shared/testing/context.js';
+import type { Tenant } from '#shared/tenancy/index.js';
+import { hashToken, newToken } from '#shared/crypto.js';
 import { csrfTokenFor, encryptSecret } from './crypto.js';
 import type { Role } from './permissions.js';
 import { sessionCookieName } from './session.js';

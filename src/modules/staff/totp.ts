@@ -1,7 +1,7 @@
 // TOTP second factor (RFC 6238) and recovery codes: secrets, codes, verification with replay protection.
 import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import { loadQrCode } from '../../shared/libraries.js';
+import { loadQrCode } from '#shared/libraries.js';
 
 const PERIOD = 30;
 

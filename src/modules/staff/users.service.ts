@@ -1,8 +1,8 @@
 // Creating and finding staff users.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
-import { newToken } from '../../shared/crypto.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
+import { newToken } from '#shared/crypto.js';
 import { encryptSecret } from './crypto.js';
 import { hashPassword } from './password.js';
 import type { Role } from './permissions.js';

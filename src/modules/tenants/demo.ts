@@ -1,5 +1,5 @@
 // The demo tenants: the jobcenter the demo is modelled on, and a fictitious second one for isolation tests.
-import type { NewTenant } from '../../shared/tenancy/index.js';
+import type { NewTenant } from '#shared/tenancy/index.js';
 
 /** The first tenant, with the address and contact data the jobcenter publishes in its press releases. */
 export const demoTenant: NewTenant = {

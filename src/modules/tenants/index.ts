@@ -3,8 +3,8 @@
 // the tenant cache are platform (shared/tenancy), since every table and request needs them.
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
-import { operation, typed } from '../../shared/http/operation.js';
-import type { WegweiserModule } from '../../shared/module.js';
+import { operation, typed } from '#shared/http/operation.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { PLATFORM_PATH, registerPlatformRoutes } from './platform.routes.js';
 
 export { demoTenant, secondTenant } from './demo.js';

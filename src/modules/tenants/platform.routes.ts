@@ -2,10 +2,10 @@
 // that creates one (/staff/plattform/mandanten). The same rules as `npm run admin -- create-tenant`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { noStore } from '../../shared/http/security.js';
-import { formBody, formField, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import { noStore } from '#shared/http/security.js';
+import { formBody, formField, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { createTenant, listTenants } from './tenants.service.js';
 import { newTenantSchema } from './tenants.schemas.js';

@@ -1,10 +1,10 @@
 // `npm run admin -- create-tenant …`: a new tenant from the shell (a new installation has none but the demo).
 import { parseArgs } from 'node:util';
-import { CliError } from '../../shared/cli.js';
-import { ValidationError } from '../../shared/http/errors.js';
-import { safeParseForm } from '../../shared/http/validation.js';
-import { fixedT } from '../../shared/i18n/index.js';
-import type { AppDeps } from '../../shared/module.js';
+import { CliError } from '#shared/cli.js';
+import { ValidationError } from '#shared/http/errors.js';
+import { safeParseForm } from '#shared/http/validation.js';
+import { fixedT } from '#shared/i18n/index.js';
+import type { AppDeps } from '#shared/module.js';
 import { createTenant } from './tenants.service.js';
 import { newTenantSchema } from './tenants.schemas.js';
 

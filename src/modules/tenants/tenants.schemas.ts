@@ -1,7 +1,7 @@
 // What a new tenant needs: its slug (the path segment /t/<slug>), its name and the contact data shown on every
 // page. Used by the platform page and by `npm run admin -- create-tenant` alike.
 import { z } from 'zod';
-import { textInput } from '../../shared/http/text.js';
+import { textInput } from '#shared/http/text.js';
 
 /** Lower-case letters, digits and inner hyphens, 3–40 characters: readable in a URL and never a path of its own. */
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;

@@ -1,10 +1,10 @@
 // Creating a tenant (a jobcenter served by this installation): validated input, one transaction with its audit
 // rows. Platform administration is the one place that reads across tenants, and only the tenants table.
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { recordAudit } from '../../shared/audit/index.js';
-import { ValidationError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import { tenantsRepository, type Tenant } from '../../shared/tenancy/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { recordAudit } from '#shared/audit/index.js';
+import { ValidationError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import { tenantsRepository, type Tenant } from '#shared/tenancy/index.js';
 import type { NewTenantInput } from './tenants.schemas.js';
 
 /** Who creates the tenant: a staff member with platform_admin (and the tenant of that account), or the shell. */

@@ -2,8 +2,8 @@
 // audited, and usable at once under /t/<slug>.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../shared/audit/index.js';
-import { tenantsRepository } from '../../shared/tenancy/index.js';
+import { auditLog } from '#shared/audit/index.js';
+import { tenantsRepository } from '#shared/tenancy/index.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { runTenantCli } from './tenants.cli.js';

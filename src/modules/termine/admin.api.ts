@@ -1,8 +1,8 @@
 // Staff JSON API of the tenant administration (permission termine.configure; CSRF header on changes).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { operation, typed } from '../../shared/http/operation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { operation, typed } from '#shared/http/operation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { closureBody, closureOut, configurationOut, createdOut, locationBody, saved, serviceBody, settingsForm } from './admin.schemas.js';
 import type { TermineContext } from './availability.service.js';

@@ -1,9 +1,9 @@
 // Tenant administration pages (permission termine.configure): settings, Servicepoints, concerns, closures.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { NotFoundError, ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { formField, safeParseForm, submittedValues } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { NotFoundError, ValidationError, type FieldError } from '#shared/http/errors.js';
+import { formField, safeParseForm, submittedValues } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { closureForm, locationForm, serviceForm, settingsForm } from './admin.schemas.js';
 import type { TermineContext } from './availability.service.js';

@@ -1,9 +1,9 @@
 // zod schemas of the tenant administration: HTML forms (flat strings) and the staff JSON API map to the same inputs.
 import { z } from 'zod';
-import { textInput, multilineText } from '../../shared/http/text.js';
+import { textInput, multilineText } from '#shared/http/text.js';
 import { specialDayPolicies } from './termine.tables.js';
 import type { LocationInput, ServiceInput } from './config.service.js';
-import { fromBerlinIso } from '../../shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 
 const count = (min: number, max: number) => z.coerce.number({ error: 'common:validation.invalidType' }).int().min(min).max(max);
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());

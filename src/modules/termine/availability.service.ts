@@ -1,16 +1,16 @@
 // Use cases around free slots: what a location offers, which days and times are free, and whether a
 // requested start is a valid one (capacity itself is left to the database, see booking.repository.ts).
 import { DateTime } from 'luxon';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ValidationError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ValidationError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { availableDays, bookingSpan, freeTimes, type AvailabilityConfig, type AvailableDay, type Channel, type FreeTime, type Weekday } from './availability.js';
 import { occupancy } from './booking.repository.js';
 import type { LocalDate } from './holidays.js';
 import * as repo from './termine.repository.js';
 import type { TerminLocation, TerminService } from './termine.tables.js';
-import { berlinDate, berlinDateTime, parseLocalDate } from '../../shared/time.js';
+import { berlinDate, berlinDateTime, parseLocalDate } from '#shared/time.js';
 
 /** What every use case of this module gets: the tenant, its database scope and the app's dependencies. */
 export interface TermineContext {

@@ -12,7 +12,7 @@
 // next starts, so a booking never straddles the hour that the clock skips or repeats.
 import { DateTime } from 'luxon';
 import { closedRangesForDay, isHoliday, type HolidayPolicy, type LocalDate, type LocalTime } from './holidays.js';
-import { BERLIN, berlinDateTime, parseLocalDate } from '../../shared/time.js';
+import { BERLIN, berlinDateTime, parseLocalDate } from '#shared/time.js';
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

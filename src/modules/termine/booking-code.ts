@@ -1,6 +1,6 @@
 // The short booking code a citizen types at the Servicepoint kiosk or tells the desk. It lives here, beside the
 // booking, because the confirmation page and mails show it; the Servicepoint desk imports it from index.ts.
-import { keyedBytes } from '../../shared/crypto.js';
+import { keyedBytes } from '#shared/crypto.js';
 import type { TermineContext } from './availability.service.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -1,5 +1,5 @@
 // Errors and signals of the booking use cases, and the retry of transactions PostgreSQL aborted.
-import { ConflictError } from '../../shared/http/errors.js';
+import { ConflictError } from '#shared/http/errors.js';
 import type { FreeTime } from './availability.js';
 import type { SlotQuery } from './availability.service.js';
 import type { LocalDate } from './holidays.js';

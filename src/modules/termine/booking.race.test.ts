@@ -4,9 +4,9 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
-import { openDatabase } from '../../shared/db/client.js';
+import { openDatabase } from '#shared/db/client.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { describeTestDatabase } from '../../shared/testing/database.js';
+import { describeTestDatabase } from '#shared/testing/database.js';
 import { createTestLocation, liftLimits, type TestLocation } from './testing.js';
 
 let ctx: TestContext;

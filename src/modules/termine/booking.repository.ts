@@ -1,7 +1,7 @@
 // SQL for appointments, seats (capacity), personal-link tokens, idempotency, rate limits and captcha replay.
 import { asc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import {
   terminAppointments,
   terminCaptchaUses,

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { drainOutbox } from '../../shared/mail/outbox.js';
-import type { MailTransport } from '../../shared/mail/transport.js';
-import type { OutboxMessage } from '../../shared/mail/mail.tables.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { drainOutbox } from '#shared/mail/outbox.js';
+import type { MailTransport } from '#shared/mail/transport.js';
+import type { OutboxMessage } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import type { TermineContext } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';

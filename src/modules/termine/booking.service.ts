@@ -1,8 +1,8 @@
 // Holding a slot and booking it: one transaction each; the seats table's primary key decides who gets a seat.
 import { randomUUID } from 'node:crypto';
-import { ConflictError, ValidationError } from '../../shared/http/errors.js';
-import { enqueueMail, outboxInsert } from '../../shared/mail/outbox.js';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import { ConflictError, ValidationError } from '#shared/http/errors.js';
+import { enqueueMail, outboxInsert } from '#shared/mail/outbox.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { nextFreeTimes, resolveSlot, type ResolvedSlot, type SlotQuery, type TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
 import { AlreadyDoneSignal, NoSeatSignal, SlotTakenError, withRetry } from './booking.errors.js';
@@ -12,9 +12,9 @@ import { buildMail, type MailKind } from './mails/mails.js';
 import { DAY_MS, enforceLimits, HOUR_MS } from './protection.js';
 import * as repo from './termine.repository.js';
 import type { Appointment, TerminLocation, TerminService } from './termine.tables.js';
-import { hashTokenBase64url, newToken, sha256 } from '../../shared/crypto.js';
+import { hashTokenBase64url, newToken, sha256 } from '#shared/crypto.js';
 import { openForRetry, sealForRetry } from './tokens.js';
-import { berlinDate } from '../../shared/time.js';
+import { berlinDate } from '#shared/time.js';
 
 export interface Contact {
   name: string;

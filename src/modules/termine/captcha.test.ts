@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../shared/config.js';
+import { loadConfig } from '#shared/config.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { createPowChallenge, createQuestion, verifyCaptcha } from './captcha.js';
 import { answerOf, createTestLocation, liftLimits, solvedPayload } from './testing.js';

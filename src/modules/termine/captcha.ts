@@ -4,9 +4,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { createChallenge, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import type { Config } from '../../shared/config.js';
-import type { FieldError } from '../../shared/http/errors.js';
-import { keyedHash, safeEqual, sha256 } from '../../shared/crypto.js';
+import type { Config } from '#shared/config.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { keyedHash, safeEqual, sha256 } from '#shared/crypto.js';
 import { deriveSecret } from './tokens.js';
 
 /** Counter range of the deterministic challenge: ~35,000 SHA-256 rounds on average, about a second in a browser. */

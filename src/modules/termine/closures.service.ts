@@ -1,7 +1,7 @@
 // Closing a Servicepoint (whole days or hours, also at short notice): no new bookings in that time, and every
 // affected citizen gets an e-mail with a personal link to choose a new time. Used by the admin pages and the desk.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { NotFoundError, ValidationError } from '#shared/http/errors.js';
 import type { TermineContext } from './availability.service.js';
 import * as bookings from './booking.repository.js';
 import { issueLink, manageUrl, sendMail } from './booking.service.js';

@@ -1,8 +1,8 @@
 // Tenant administration of Onlineterminierung: settings, locations with opening hours, services, closures.
 // Every change is checked against the slot rules and written to the audit log in its transaction.
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../../shared/audit/index.js';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../shared/http/errors.js';
+import { recordAudit } from '#shared/audit/index.js';
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '#shared/http/errors.js';
 import { assertValidConfig, type Weekday } from './availability.js';
 import type { TermineContext } from './availability.service.js';
 import { hasFutureAppointments } from './booking.repository.js';

@@ -1,8 +1,8 @@
 // Demo data: three Servicepoints of Neue Wege Kreis Bergstraße (street numbers and hours are fictitious but
 // realistic) and the usual concerns; any other tenant gets one Servicepoint at its own address. Idempotent.
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import * as repo from './termine.repository.js';
 import type { LocalizedList, LocalizedText } from './termine.tables.js';
 

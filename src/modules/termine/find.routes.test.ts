@@ -2,7 +2,7 @@
 // the same whether or not they matched; attempts are limited.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { bookingCode } from './booking-code.js';
 import { bookingService } from './index.js';

@@ -1,7 +1,7 @@
 // "Find my appointment": a lost confirmation mail is not a lost booking. The booking code (on the confirmation
 // page) and the e-mail address together send a new personal link to that address. The answer is the same whether
 // or not they matched (no way to learn who booked), and attempts are limited per IP address and per address.
-import { safeEqual } from '../../shared/crypto.js';
+import { safeEqual } from '#shared/crypto.js';
 import type { TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
 import * as bookings from './booking.repository.js';

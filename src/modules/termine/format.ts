@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { LocalDate } from './holidays.js';
 import type { LocalizedList, LocalizedText } from './termine.tables.js';
-import { berlinDateTime, berlinTime, fromBerlinIso } from '../../shared/time.js';
+import { berlinDateTime, berlinTime, fromBerlinIso } from '#shared/time.js';
 
 /** "Donnerstag, 3. Dezember 2026" / "Thursday, 3 December 2026". */
 export function formatDate(instant: Date, lang: string): string {

@@ -2,7 +2,7 @@
 // expressed as local dates and local closed time ranges in Europe/Berlin.
 import { getHolidays } from 'feiertagejs';
 import { DateTime } from 'luxon';
-import { parseLocalDate } from '../../shared/time.js';
+import { parseLocalDate } from '#shared/time.js';
 
 /** A calendar date in Europe/Berlin, 'YYYY-MM-DD'. */
 export type LocalDate = string;

@@ -1,6 +1,6 @@
 // Onlineterminierung: locations, services, opening hours, availability, holds and bookings of Servicepoint appointments.
 // Owns the termin_* tables; exports bookingService (for the Servicepoint desk), closeLocation and bookingCode.
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { adminApi } from './admin.api.js';
 import { adminRoutes } from './admin.routes.js';
 import { activeLocations, listAvailableDays, listAvailableTimes, nextFreeTimes, openingHoursOf, staffCatalogue, type TermineContext } from './availability.service.js';

@@ -1,8 +1,8 @@
 // Background jobs: reminders, expiry of holds and unconfirmed bookings, and deletion of personal data after
 // the retention period. Each runs for every tenant with the tenant's own settings.
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { AppDeps, BackgroundJob } from '../../shared/module.js';
-import { tenantsRepository } from '../../shared/tenancy/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { AppDeps, BackgroundJob } from '#shared/module.js';
+import { tenantsRepository } from '#shared/tenancy/index.js';
 import type { TermineContext } from './availability.service.js';
 import * as bookings from './booking.repository.js';
 import { issueLink, manageUrl, sendMail } from './booking.service.js';

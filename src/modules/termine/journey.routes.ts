@@ -2,9 +2,9 @@
 // state lives in the held appointment, found by a random token in an HttpOnly cookie.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { ConflictError, ValidationError } from '../../shared/http/errors.js';
-import { formField, safeParseForm, submittedTexts } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ConflictError, ValidationError } from '#shared/http/errors.js';
+import { formField, safeParseForm, submittedTexts } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { chosenServices, dayOverview, listAvailableTimes, locationsOffering, publicServices, type TermineContext } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';
 import { book, extendHold, hold, journey, MAX_HOLD_EXTENSIONS, saveContact } from './booking.service.js';

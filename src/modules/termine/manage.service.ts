@@ -1,6 +1,6 @@
 // After booking: view, confirm (double opt-in), move and cancel through the personal link; the desk's states.
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import { fixedT } from '../../shared/i18n/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.js';
+import { fixedT } from '#shared/i18n/index.js';
 import type { LocalDate } from './holidays.js';
 import { resolveSlot, type TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
@@ -11,8 +11,8 @@ import { appointmentIcs } from './mails/ics.js';
 import { DAY_MS } from './protection.js';
 import * as repo from './termine.repository.js';
 import { appointmentStatuses, type Appointment, type AppointmentStatus, type TerminLocation, type TerminService } from './termine.tables.js';
-import { hashTokenBase64url, isToken } from '../../shared/crypto.js';
-import { parseLocalDate } from '../../shared/time.js';
+import { hashTokenBase64url, isToken } from '#shared/crypto.js';
+import { parseLocalDate } from '#shared/time.js';
 
 export interface AppointmentView {
   appointment: Appointment;

@@ -1,6 +1,6 @@
 // Rate limits per IP address and per e-mail address, counted in the database (app nodes keep no state).
 // Addresses are stored only as keyed hashes.
-import { TooManyRequestsError } from '../../shared/http/errors.js';
+import { TooManyRequestsError } from '#shared/http/errors.js';
 import type { TermineContext } from './availability.service.js';
 import { hitRateLimits } from './booking.repository.js';
 import { shortKeyedHash } from './tokens.js';

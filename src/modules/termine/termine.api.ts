@@ -2,10 +2,10 @@
 // described once with operation() (doc/api.md); the handlers below are named and typed from those schemas.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { expectBearer, requireBearer } from '../../shared/http/bearer.js';
-import { ValidationError } from '../../shared/http/errors.js';
-import { operation, typed } from '../../shared/http/operation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { expectBearer, requireBearer } from '#shared/http/bearer.js';
+import { ValidationError } from '#shared/http/errors.js';
+import { operation, typed } from '#shared/http/operation.js';
+import type { AppDeps } from '#shared/module.js';
 import { listAvailableDays, listAvailableTimes, publicLocations, publicServices, type TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
 import { SlotTakenError } from './booking.errors.js';

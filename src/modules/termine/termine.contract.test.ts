@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { describeContract } from '../../shared/testing/contract.js';
+import { describeContract } from '#shared/testing/contract.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { createTestLocation, liftLimits, type TestLocation } from './testing.js';
 

@@ -1,6 +1,6 @@
 // SQL for the configuration of Onlineterminierung: settings, locations, opening hours, services, closures.
 import { asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import {
   terminClosures,
   terminLocations,

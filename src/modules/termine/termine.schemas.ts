@@ -1,7 +1,7 @@
 // zod schemas shared by the HTML forms and the JSON API; messages are i18n keys naming what is wrong.
 import { z } from 'zod';
-import { problemSchema } from '../../shared/http/operation.js';
-import { textInput } from '../../shared/http/text.js';
+import { problemSchema } from '#shared/http/operation.js';
+import { textInput } from '#shared/http/text.js';
 import { MAX_PERSONS } from './availability.js';
 
 const uuid = (key: string) => z.uuid({ error: `termine:errors.${key}` });

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/index.js';
+import { tenants } from '#shared/tenancy/index.js';
 
 /** A text in the tenant's languages; German is required, others fall back to it. */
 export type LocalizedText = { de: string } & Record<string, string>;

@@ -1,7 +1,7 @@
 // Termine's own uses of src/shared/crypto, in the encodings its tables and pages already carry: short keyed
 // hashes of rate-limit subjects and hold form tokens, secrets derived per purpose, and the manage token of an
 // idempotent booking sealed for a retry (doc/security.md §4).
-import { deriveKey, keyedHash, sealParts, unsealParts } from '../../shared/crypto.js';
+import { deriveKey, keyedHash, sealParts, unsealParts } from '#shared/crypto.js';
 
 /** Keyed hash, 32 base64url characters, for identifiers that must not be stored in the clear (IP, e-mail). */
 export function shortKeyedHash(secret: string, purpose: string, value: string): string {

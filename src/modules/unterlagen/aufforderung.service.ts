@@ -1,20 +1,20 @@
 // Mitwirkungsaufforderung: a caseworker (or the SGB II application module) asks for documents with
 // deadlines; the citizen opens the request with a code from the letter or e-mail and uploads per item.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import { getI18n } from '../../shared/i18n/index.js';
-import { parseInput } from '../../shared/http/validation.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { NotFoundError, ValidationError } from '#shared/http/errors.js';
+import { getI18n } from '#shared/i18n/index.js';
+import { parseInput } from '#shared/http/validation.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { isValidBgNummer, normalizeBgNummer } from './bg-nummer.js';
-import { isUniqueViolation } from '../../shared/db/errors.js';
+import { isUniqueViolation } from '#shared/db/errors.js';
 import { aufforderungLink, enqueueAufforderungMail } from './mails.js';
 import { aufforderungLetterPdf } from './pdf.js';
 import * as repo from './unterlagen.repository.js';
 import { aufforderungInput, type AufforderungInput } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, Upload } from './unterlagen.tables.js';
-import { hashToken, safeEqual } from '../../shared/crypto.js';
+import { hashToken, safeEqual } from '#shared/crypto.js';
 import { formatAccessCode, newAccessCode, newReference, normalizeAccessCode } from './tokens.js';
-import { fromBerlinIso } from '../../shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 
 /** How long after the last deadline the code still opens the request (late documents still count). */
 const graceDays = 90;

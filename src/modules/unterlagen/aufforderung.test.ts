@@ -1,14 +1,14 @@
 // Mitwirkungsaufforderung: created by the service other modules call, opened by the citizen with the code.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ValidationError } from '../../shared/http/errors.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { ValidationError } from '#shared/http/errors.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { pdfWithPages } from './files/test/fixtures.js';
 import { aufforderungLetter, createMitwirkungsaufforderung } from './index.js';
 import { file, multipart } from './test/multipart.js';
-import { hashToken } from '../../shared/crypto.js';
+import { hashToken } from '#shared/crypto.js';
 import { formatAccessCode } from './tokens.js';
 import { mitwirkungItems, mitwirkungsaufforderungen } from './unterlagen.tables.js';
 

@@ -3,9 +3,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { NotFoundError, ValidationError } from '../../shared/http/errors.js';
-import { formField, safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { NotFoundError, ValidationError } from '#shared/http/errors.js';
+import { formField, safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { aufforderungForCode, type AufforderungForCitizen } from './aufforderung.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
 import { discardIntake, receiveMultipart } from './intake.js';
@@ -18,8 +18,8 @@ import { ReceiptPage } from './views/ReceiptPage.js';
 import { StartPage } from './views/StartPage.js';
 import { UploadPage, type UploadPageProps } from './views/UploadPage.js';
 import { sendPdf } from './http.js';
-import { berlinDate } from '../../shared/time.js';
-import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import { berlinDate } from '#shared/time.js';
+import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 
 type CodeParams = { code: string };
 type ItemParams = { code: string; position: string };

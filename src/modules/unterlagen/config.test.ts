@@ -1,6 +1,6 @@
 // The module's settings in src/shared/config.ts: production fails closed without a scanner or a key.
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../shared/config.js';
+import { loadConfig } from '#shared/config.js';
 
 const production = { NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40) };
 const key = Buffer.alloc(32, 7).toString('base64');

@@ -1,7 +1,7 @@
 // Unterlagen nachreichen: citizens hand in documents (against a Mitwirkungsaufforderung or freely with
 // the BG-Nummer) and get a receipt at once; files are checked, scanned, encrypted and kept until retention.
 // Owns the tables unterlagen_settings, mitwirkungsaufforderungen, mitwirkung_items, uploads, upload_files.
-import type { WegweiserModule } from '../../shared/module.js';
+import type { WegweiserModule } from '#shared/module.js';
 import { citizenRoutes } from './citizen.routes.js';
 import { unterlagenJobs } from './maintenance.js';
 import { inboxWidget } from './review.service.js';

@@ -6,8 +6,8 @@ import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../../shared/http/errors.js';
-import { Sha256Tap } from '../../shared/files/index.js';
+import { DomainError } from '#shared/http/errors.js';
+import { Sha256Tap } from '#shared/files/index.js';
 
 export interface ReceivedFile {
   originalName: string;

@@ -1,7 +1,7 @@
 // E-mails of the module, written to the outbox inside the transaction of the change they report.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { TFunction } from '../../shared/i18n/index.js';
-import { enqueueMail } from '../../shared/mail/outbox.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import type { TFunction } from '#shared/i18n/index.js';
+import { enqueueMail } from '#shared/mail/outbox.js';
 import { formatAccessCode } from './tokens.js';
 import { formatBerlinDateTime, formatLocalDate, statusText, type Receipt } from './receipt.js';
 

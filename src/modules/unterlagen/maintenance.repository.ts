@@ -1,8 +1,8 @@
 // Cross-tenant SQL for the background jobs (scan, cleanup, retention). The jobs look rows up here and
 // then change each tenant's data through a TenantDb for that tenant.
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
-import type { Db } from '../../shared/db/client.js';
-import { tenants } from '../../shared/tenancy/index.js';
+import type { Db } from '#shared/db/client.js';
+import { tenants } from '#shared/tenancy/index.js';
 import { mitwirkungsaufforderungen, uploadFiles, uploads, type StorageState, type UploadFile } from './unterlagen.tables.js';
 
 export type FileRef = Pick<UploadFile, 'tenantId' | 'id' | 'uploadId' | 'wrappedKey' | 'storageState'>;

@@ -3,12 +3,12 @@ import { mkdir, rename, utimes, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { createMitwirkungsaufforderung } from './aufforderung.service.js';
 import { pdfWithPages } from './files/test/fixtures.js';
 import { applyRetention, cleanupStorage } from './maintenance.js';
-import type { DiskFileStore } from '../../shared/files/storage.js';
+import type { DiskFileStore } from '#shared/files/storage.js';
 import { file, freeFields, multipart } from './test/multipart.js';
 import { mitwirkungsaufforderungen, uploadFiles, uploads } from './unterlagen.tables.js';
 

@@ -1,10 +1,10 @@
 // Background work of the module: the deferred virus scan (quarantine → clean or infected), the cleanup
 // that repairs what a crash interrupted, and the retention job. Each is safe to run on any node, any time.
 import { rm } from 'node:fs/promises';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { getI18n } from '../../shared/i18n/index.js';
-import type { AppDeps, BackgroundJob } from '../../shared/module.js';
-import { parseMasterKey } from '../../shared/files/index.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { getI18n } from '#shared/i18n/index.js';
+import type { AppDeps, BackgroundJob } from '#shared/module.js';
+import { parseMasterKey } from '#shared/files/index.js';
 import * as jobs from './maintenance.repository.js';
 import { enqueueInfectedAlert, enqueueInfectedNotice } from './mails.js';
 import { worstScanStatus } from './receipt.js';

@@ -1,8 +1,8 @@
 // PDFs this module writes with pdfkit: the Eingangsbestätigung and the letter of a
 // Mitwirkungsaufforderung, in the embedded Unicode font of src/shared/pdf.ts.
-import { loadQrCode } from '../../shared/libraries.js';
-import { collect, field, FONT, letterhead, newDocument } from '../../shared/pdf.js';
-import type { TFunction } from '../../shared/i18n/index.js';
+import { loadQrCode } from '#shared/libraries.js';
+import { collect, field, FONT, letterhead, newDocument } from '#shared/pdf.js';
+import type { TFunction } from '#shared/i18n/index.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from './receipt.js';
 
 

@@ -1,12 +1,12 @@
 // clamd down: uploads are accepted into quarantine (never lost, never shown as clean); when clamd is
 // back, the scan job decides — clean, or infected with staff alerted and the citizen told.
-import { pdfText } from '../../shared/testing/pdf-text.js';
+import { pdfText } from '#shared/testing/pdf-text.js';
 import { createServer, createConnection, type Server } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { findClamd, startClamd, type ClamdFixture } from '../../shared/files/test/clamd-fixture.js';
+import { findClamd, startClamd, type ClamdFixture } from '#shared/files/test/clamd-fixture.js';
 import { handmadePdf, pdfWithPages } from './files/test/fixtures.js';
 import { scanQuarantined } from './maintenance.js';
 import { file, freeFields, multipart } from './test/multipart.js';

@@ -1,10 +1,10 @@
 // The Eingangsbestätigung: what was received, when (Europe/Berlin) and with which SHA-256, for the
 // receipt page, the JSON API and the PDF. It is the citizen's proof of filing on time (§ 66 SGB I).
-import type { TFunction } from '../../shared/i18n/index.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { TFunction } from '#shared/i18n/index.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import type { DocumentType } from './unterlagen.schemas.js';
 import type { ItemStatus, MitwirkungItem, ScanStatus, SourceFile, Upload, UploadFile } from './unterlagen.tables.js';
-import { berlinDateTime, fromBerlinIso } from '../../shared/time.js';
+import { berlinDateTime, fromBerlinIso } from '#shared/time.js';
 
 export type ReceiptStatus = 'received' | 'quarantined' | 'infected';
 

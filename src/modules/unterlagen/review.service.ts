@@ -2,18 +2,18 @@
 // ask for more. Every read of personal data and every decision is written to the audit log in the
 // same transaction (doc/security.md §3).
 import type { Readable } from 'node:stream';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import type { TFunction } from '../../shared/i18n/index.js';
-import { ConflictError, NotFoundError } from '../../shared/http/errors.js';
-import type { AppDeps } from '../../shared/module.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import type { TFunction } from '#shared/i18n/index.js';
+import { ConflictError, NotFoundError } from '#shared/http/errors.js';
+import type { AppDeps } from '#shared/module.js';
+import { recordAudit } from '#shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import { createMitwirkungsaufforderung, type CreatedAufforderung, type NoticeContext } from './aufforderung.service.js';
-import { parseMasterKey } from '../../shared/files/index.js';
+import { parseMasterKey } from '#shared/files/index.js';
 import * as repo from './unterlagen.repository.js';
 import type { AufforderungInput } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, Upload, UploadFile } from './unterlagen.tables.js';
-import { berlinDate, fromBerlinIso } from '../../shared/time.js';
+import { berlinDate, fromBerlinIso } from '#shared/time.js';
 
 export type { InboxRow, OpenItemRow } from './unterlagen.repository.js';
 

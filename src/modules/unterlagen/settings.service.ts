@@ -1,7 +1,7 @@
 // The tenant setting for the BG-Nummer format (pattern and example). Read by the upload form,
 // written by tenant administration through the module's index.
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ValidationError } from '../../shared/http/errors.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ValidationError } from '#shared/http/errors.js';
 import { isValidBgNummer, type BgNummerFormat } from './bg-nummer.js';
 import * as repo from './unterlagen.repository.js';
 

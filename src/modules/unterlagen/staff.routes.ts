@@ -2,9 +2,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { z } from 'zod';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import { formField, parseInput, safeParseForm, submittedTexts, toFieldErrors } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import { formField, parseInput, safeParseForm, submittedTexts, toFieldErrors } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { aufforderungLetter, type NoticeContext } from './aufforderung.service.js';
 import { sendAttachment, sendPdf } from './http.js';

@@ -2,10 +2,10 @@
 // accept/reject, and Mitwirkungsaufforderungen with letter; tenant isolation.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { auditLog } from '../../shared/audit/index.js';
+import { auditLog } from '#shared/audit/index.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { createMitwirkungsaufforderung } from './aufforderung.service.js';
 import { pdfWithPages } from './files/test/fixtures.js';

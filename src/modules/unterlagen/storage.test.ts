@@ -11,13 +11,13 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand } from '@aws-s
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { parseMasterKey } from '../../shared/files/index.js';
+import { parseMasterKey } from '#shared/files/index.js';
 import { pdfWithPages } from './files/test/fixtures.js';
 import { cleanupStorage } from './maintenance.js';
-import { createS3Client, S3FileStore } from '../../shared/files/s3Storage.js';
-import { DiskFileStore, type FileStore } from '../../shared/files/storage.js';
+import { createS3Client, S3FileStore } from '#shared/files/s3Storage.js';
+import { DiskFileStore, type FileStore } from '#shared/files/storage.js';
 import { file, freeFields, multipart } from './test/multipart.js';
-import { startS3, type S3Fixture } from '../../shared/files/test/s3.js';
+import { startS3, type S3Fixture } from '#shared/files/test/s3.js';
 import { uploadFiles } from './unterlagen.tables.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

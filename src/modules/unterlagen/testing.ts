@@ -4,9 +4,9 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { parseMasterKey, Sha256Tap } from '../../shared/files/index.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { TestContext } from '../../shared/testing/context.js';
+import { parseMasterKey, Sha256Tap } from '#shared/files/index.js';
+import type { AppDeps } from '#shared/module.js';
+import type { TestContext } from '#shared/testing/context.js';
 import { cleanupStorage } from './maintenance.js';
 import { mitwirkungsaufforderungen, uploadFiles, uploads, type Mitwirkungsaufforderung } from './unterlagen.tables.js';
 

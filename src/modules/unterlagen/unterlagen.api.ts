@@ -3,17 +3,17 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { expectBearer, requireBearer } from '../../shared/http/bearer.js';
-import { NotFoundError } from '../../shared/http/errors.js';
-import { operation, typed } from '../../shared/http/operation.js';
-import type { AppDeps } from '../../shared/module.js';
+import { expectBearer, requireBearer } from '#shared/http/bearer.js';
+import { NotFoundError } from '#shared/http/errors.js';
+import { operation, typed } from '#shared/http/operation.js';
+import type { AppDeps } from '#shared/module.js';
 import { sendPdf } from './http.js';
 import { discardIntake, receiveMultipart } from './intake.js';
 import { receiptPdf } from './pdf.js';
 import { receiptJson } from './receipt.js';
 import { createUploadBody, createUploadResponse, receiptResponse } from './unterlagen.schemas.js';
 import { receiptById, submitUpload, uploadLimits } from './upload.service.js';
-import { perIpLimit, publicLimits } from '../../shared/ratelimit/index.js';
+import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 
 // The multipart body is read as a stream by the handler; its schema is there for the OpenAPI document only.
 const documentOnlyBody = ((route) =>

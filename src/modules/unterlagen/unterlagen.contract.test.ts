@@ -1,8 +1,8 @@
 // Contract of the Unterlagen API: every documented response, produced for real, matches /api/openapi.json.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { publicLimits } from '../../shared/ratelimit/index.js';
-import { describeContract } from '../../shared/testing/contract.js';
+import { publicLimits } from '#shared/ratelimit/index.js';
+import { describeContract } from '#shared/testing/contract.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { pdfWithPages } from './files/test/fixtures.js';
 import { file, freeFields, multipart, type Part } from './test/multipart.js';

@@ -1,7 +1,7 @@
 // Tenant-scoped SQL of Unterlagen nachreichen. Every query goes through TenantDb, so the tenant
 // condition cannot be forgotten; cross-tenant jobs use maintenance.repository.ts.
 import { asc, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { baFormat, type BgNummerFormat } from './bg-nummer.js';
 import {
   mitwirkungItems,

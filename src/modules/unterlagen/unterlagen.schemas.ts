@@ -1,8 +1,8 @@
 // zod schemas of the Unterlagen forms and API: document types, codes, identification, staff review.
 import { z } from 'zod';
-import { textInput, multilineText } from '../../shared/http/text.js';
+import { textInput, multilineText } from '#shared/http/text.js';
 import { itemStatuses, reviewStatuses, scanStatuses } from './unterlagen.tables.js';
-import { fromBerlinIso } from '../../shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 
 /** Document types a citizen can choose; labels are `unterlagen:documentTypes.<key>`. */
 export const documentTypes = [

@@ -1,6 +1,6 @@
 // Tables of the unterlagen module: Mitwirkungsaufforderungen, their items, uploads and files.
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../../shared/tenancy/index.js';
+import { tenants } from '#shared/tenancy/index.js';
 
 const tenantId = () =>
   uuid()

@@ -6,12 +6,12 @@ import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '../../shared/db/tenant-scope.js';
-import { outboxMessages } from '../../shared/mail/mail.tables.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import type { DiskFileStore } from '../../shared/files/index.js';
-import { parseMasterKey } from '../../shared/files/index.js';
-import { findClamd, startClamd, type ClamdFixture } from '../../shared/files/test/clamd-fixture.js';
+import type { DiskFileStore } from '#shared/files/index.js';
+import { parseMasterKey } from '#shared/files/index.js';
+import { findClamd, startClamd, type ClamdFixture } from '#shared/files/test/clamd-fixture.js';
 import {
   elfExecutable,
   encryptedPdf,

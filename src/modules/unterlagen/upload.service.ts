@@ -3,14 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import type { TenantDb } from '../../shared/db/tenant-scope.js';
-import { ValidationError, type FieldError } from '../../shared/http/errors.js';
-import type { TFunction } from '../../shared/i18n/index.js';
-import { safeParseForm } from '../../shared/http/validation.js';
-import type { AppDeps } from '../../shared/module.js';
-import type { Tenant } from '../../shared/tenancy/index.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import type { TFunction } from '#shared/i18n/index.js';
+import { safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { isValidBgNummer, normalizeBgNummer } from './bg-nummer.js';
-import { parseMasterKey } from '../../shared/files/index.js';
+import { parseMasterKey } from '#shared/files/index.js';
 import { ImageConversionError, inspectFile, sanitizeName, writeImagesPdf, type FileKind } from './files/index.js';
 import type { Intake, ReceivedFile } from './intake.js';
 import { enqueueInfectedAlert, enqueueReceiptMail, receiptLink } from './mails.js';
@@ -19,11 +19,11 @@ import { buildReceipt, receiptStatus, worstScanStatus, type Receipt } from './re
 import * as repo from './unterlagen.repository.js';
 import { freeUploadFields, requestUploadFields, type DocumentType } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, ScanStatus, SourceFile, Upload } from './unterlagen.tables.js';
-import type { ScanVerdict } from '../../shared/files/index.js';
-import { hashToken, isToken, newToken } from '../../shared/crypto.js';
+import type { ScanVerdict } from '#shared/files/index.js';
+import { hashToken, isToken, newToken } from '#shared/crypto.js';
 import { newReference, normalizeAccessCode } from './tokens.js';
-import { isUniqueViolation } from '../../shared/db/errors.js';
-import { berlinDateTime } from '../../shared/time.js';
+import { isUniqueViolation } from '#shared/db/errors.js';
+import { berlinDateTime } from '#shared/time.js';
 
 export interface UploadContext {
   deps: AppDeps;

@@ -2,7 +2,7 @@
 import { getParameter, selectRuleSet, type RuleSet } from './rule-sets.js';
 import type { EstimateMember } from './types.js';
 import type { DateTime } from 'luxon';
-import { fromBerlinIso } from '../../../shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 
 export class EstimateInputError extends Error {
   constructor(readonly code: string) {

@@ -1,6 +1,6 @@
-import { Button } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { Button } from '#shared/html/components.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import type { StartPageProps } from '../../forms/index.js';
 
 export function BankStartPage({ hasDraft }: StartPageProps) {

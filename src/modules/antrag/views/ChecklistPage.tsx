@@ -1,5 +1,5 @@
 import type { ContentPageProps } from '../../forms/index.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
 import { deriveChecklist } from '../checklist.js';
 
 /** The documents this application needs, each with the reason, and the way to hand them in. */

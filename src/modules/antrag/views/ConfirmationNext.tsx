@@ -1,4 +1,4 @@
-import { useT, useTenantBase } from '../../../shared/html/context.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
 
 /** After submitting: what happens next, and where to hand in the documents. */
 export function ConfirmationNext() {

@@ -1,6 +1,6 @@
 import type { ContentPageProps } from '../../forms/index.js';
-import { Alert } from '../../../shared/html/components.js';
-import { useView } from '../../../shared/html/context.js';
+import { Alert } from '#shared/html/components.js';
+import { useView } from '#shared/html/context.js';
 import type { EstimateData } from '../antrag.service.js';
 import { EstimateView } from './EstimateResult.js';
 

@@ -2,8 +2,8 @@
 // estimate API: every step in words, the rule set with its date, unverified parameters in plain words.
 import { DateTime } from 'luxon';
 import type { ComponentChildren } from 'preact';
-import { useView } from '../../../shared/html/context.js';
-import type { TFunction } from '../../../shared/i18n/index.js';
+import { useView } from '#shared/html/context.js';
+import type { TFunction } from '#shared/i18n/index.js';
 import type { AntragHousingLimit } from '../antrag.tables.js';
 import { formatEuro, type EstimateResult, type Step } from '../rules/index.js';
 

@@ -1,11 +1,11 @@
 import type { SummarySection } from '../../forms/index.js';
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Button, ChoiceGroup, CsrfField, ErrorSummary, TextArea, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Button, ChoiceGroup, CsrfField, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { ApplicationDetail } from '../staff.service.js';
 import { canRequestDocuments, nextStatuses } from '../status.js';
-import { berlinDateTime } from '../../../shared/time.js';
+import { berlinDateTime } from '#shared/time.js';
 
 const when = (d: Date) => berlinDateTime(d).toFormat('dd.MM.yyyy HH:mm');
 

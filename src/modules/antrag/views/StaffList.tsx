@@ -1,9 +1,9 @@
 import type { SubmissionStatus } from '../../forms/index.js';
 import { submissionStatuses } from '../../forms/index.js';
-import { Button, SelectField, TextField, TableScroll } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
+import { Button, SelectField, TextField, TableScroll } from '#shared/html/components.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
-import { berlinDateTime } from '../../../shared/time.js';
+import { berlinDateTime } from '#shared/time.js';
 
 export interface StaffListRow {
   id: string;

@@ -1,6 +1,6 @@
-import { Button, ButtonLink } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { Button, ButtonLink } from '#shared/html/components.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import type { StartPageProps } from '../../forms/index.js';
 
 const list = (t: (k: string, o?: Record<string, unknown>) => unknown, key: string) => t(key, { returnObjects: true }) as string[];

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { Button, ErrorSummary, SelectField, TextField, TableScroll } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Button, ErrorSummary, SelectField, TextField, TableScroll } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
-import type { AuditRow } from '../../../shared/audit/index.js';
-import { berlinDateTime } from '../../../shared/time.js';
+import type { AuditRow } from '#shared/audit/index.js';
+import { berlinDateTime } from '#shared/time.js';
 
 interface Props {
   people: { id: string; displayName: string }[];

@@ -1,5 +1,5 @@
-import { ButtonLink, TableScroll } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
+import { ButtonLink, TableScroll } from '#shared/html/components.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { CaseloadRow } from '../coaching.service.js';
 import { Badge, CoachingAssets, LocalDate, PhaseBadge } from './parts.js';

@@ -1,5 +1,5 @@
-import { Alert, Button, ChoiceGroup, CsrfField, SelectField, TextArea, TextField } from '../../../shared/html/components.js';
-import { useT, useView } from '../../../shared/html/context.js';
+import { Alert, Button, ChoiceGroup, CsrfField, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { useT, useView } from '#shared/html/context.js';
 import { aktivitaetStatus, aktivitaetTypen, austrittsgruende, wartetAuf, type Plan } from '../coaching.tables.js';
 import { formFor, type DossierPageProps } from './dossier-form.js';
 import { Badge, LocalDate, StatusBadge, Thread } from './parts.js';

@@ -1,5 +1,5 @@
-import { Button, ChoiceGroup, CsrfField, DataTable, TextArea, TextField } from '../../../shared/html/components.js';
-import { useT, useView } from '../../../shared/html/context.js';
+import { Button, ChoiceGroup, CsrfField, DataTable, TextArea, TextField } from '#shared/html/components.js';
+import { useT, useView } from '#shared/html/context.js';
 import { gutscheinStatus } from '../rules.js';
 import { angstMomente, type Bildungsgutschein } from '../pruefung.tables.js';
 import { formFor, type DossierPageProps } from './dossier-form.js';

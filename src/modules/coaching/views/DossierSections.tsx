@@ -1,5 +1,5 @@
-import { Button, CsrfField, SelectField, TextArea, TextField } from '../../../shared/html/components.js';
-import { useT, useView } from '../../../shared/html/context.js';
+import { Button, CsrfField, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { useT, useView } from '#shared/html/context.js';
 import { labourMarketFigures } from '../../presse/index.js';
 import { berufByKldb, berufe, niveauOf, wegeZu } from '../berufe.js';
 import { anerkennungsStaende, kontaktKanaele, potenzialBereiche, type PotenzialBereich } from '../coaching.tables.js';

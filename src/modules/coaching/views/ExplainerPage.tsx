@@ -1,5 +1,5 @@
-import { useT, useTenantBase } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import { CoachingAssets } from './parts.js';
 
 const topics = ['ausbildung', 'berufsschule', 'kammer', 'teilzeit', 'umschulung', 'bildungsgutschein', 'teilqualifikation', 'externenpruefung', 'anerkennung', 'pruefungsangst'] as const;

@@ -1,6 +1,6 @@
-import { Button, ButtonLink, ErrorSummary, TextField, TableScroll } from '../../../shared/html/components.js';
-import { useT, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Button, ButtonLink, ErrorSummary, TextField, TableScroll } from '#shared/html/components.js';
+import { useT, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { austrittsgruende } from '../coaching.tables.js';
 import type { IndicatorReport } from '../indicators.service.js';

@@ -1,6 +1,6 @@
-import { Button, ChoiceGroup, CsrfField, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Button, ChoiceGroup, CsrfField, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { Rechtsgrundlage } from '../coaching.tables.js';
 

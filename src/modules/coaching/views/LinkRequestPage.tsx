@@ -1,7 +1,7 @@
-import { Alert, Button, ErrorSummary, TextField } from '../../../shared/html/components.js';
-import { useT } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, ErrorSummary, TextField } from '#shared/html/components.js';
+import { useT } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
 
 export interface LinkRequestPageProps {
   action: string;

@@ -1,7 +1,7 @@
-import { Alert, Button, ErrorSummary, TextArea } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, ErrorSummary, TextArea } from '#shared/html/components.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
 import type { ParticipantView } from '../link.service.js';
 import { AngstFields } from './DossierPruefung.js';
 import { Badge, CoachingAssets, LocalDate, StatusBadge, Thread } from './parts.js';

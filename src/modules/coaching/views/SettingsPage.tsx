@@ -1,6 +1,6 @@
-import { Alert, Button, CsrfField, ErrorSummary, TextField } from '../../../shared/html/components.js';
-import { useT, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
+import { useT, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 
 export interface SettingsPageProps {

@@ -1,5 +1,5 @@
 // Props of the dossier page and the "which form failed" state its sections share.
-import type { FieldError } from '../../../shared/http/errors.js';
+import type { FieldError } from '#shared/http/errors.js';
 import type { DistrictSnapshot } from '../../presse/index.js';
 import type { Dossier } from '../coaching.service.js';
 

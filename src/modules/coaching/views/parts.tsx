@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useT, useView } from '../../../shared/html/context.js';
+import { useT, useView } from '#shared/html/context.js';
 import type { Aktivitaet, Nachricht, Phase } from '../coaching.tables.js';
 import { formatDate } from '../rules.js';
 

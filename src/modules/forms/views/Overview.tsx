@@ -1,7 +1,7 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Alert, BackLink, Button, ErrorSummary } from '../../../shared/html/components.js';
-import { useT } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Alert, BackLink, Button, ErrorSummary } from '#shared/html/components.js';
+import { useT } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import type { FlowDefinition } from '../flow.js';
 import type { SectionStatus } from '../navigation.js';
 import type { SummarySection } from '../summary.js';

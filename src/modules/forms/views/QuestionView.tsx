@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import type { FieldError } from '../../../shared/http/errors.js';
-import { BackLink, Button, ErrorSummary } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { BackLink, Button, ErrorSummary } from '#shared/html/components.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import type { Field } from '../fields.js';
 import type { FlowDefinition, Item } from '../flow.js';
 import { FieldView } from './FieldView.js';

@@ -1,13 +1,13 @@
 import type { ComponentType } from 'preact';
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, ErrorSummary, TextField } from '../../../shared/html/components.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Alert, BackLink, Button, ButtonLink, ErrorSummary, TextField } from '#shared/html/components.js';
 import { DateTime } from 'luxon';
-import { useT, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { useT, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import type { FlowDefinition } from '../flow.js';
 import type { StatusView as StatusData } from '../submission.js';
 import { useFlowBase } from './QuestionView.js';
-import { berlinDateTime } from '../../../shared/time.js';
+import { berlinDateTime } from '#shared/time.js';
 
 /** "Save and continue later": an e-mail address for the resume link. */
 export function SaveView({ flow, email, errors, expiresOn, backHref }: { flow: FlowDefinition; email: string; errors: FieldError[]; expiresOn: string; backHref: string }) {

@@ -1,5 +1,5 @@
-import { useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 
 export const infoPages = ['kontakt', 'impressum', 'datenschutz', 'barrierefreiheit', 'leichte-sprache'] as const;
 export type InfoPageSlug = (typeof infoPages)[number];

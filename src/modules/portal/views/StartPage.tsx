@@ -1,6 +1,6 @@
-import type { CitizenService } from '../../../shared/module.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import type { CitizenService } from '#shared/module.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 
 export function StartPage({ services }: { services: readonly CitizenService[] }) {
   const t = useT();

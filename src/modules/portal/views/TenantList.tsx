@@ -1,6 +1,6 @@
-import type { Tenant } from '../../../shared/tenancy/index.js';
-import { useT } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import type { Tenant } from '#shared/tenancy/index.js';
+import { useT } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 
 export function TenantList({ tenants }: { tenants: Tenant[] }) {
   const t = useT();

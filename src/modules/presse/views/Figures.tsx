@@ -1,5 +1,5 @@
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import { count, monthLabel, rate, signedCount, signedRate } from '../format.js';
 import type { FiguresView } from '../figures.service.js';
 import type { LabourMarketFigure } from '../presse.tables.js';

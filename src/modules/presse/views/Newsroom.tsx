@@ -1,6 +1,6 @@
-import { Button, SelectField, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { Button, SelectField, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import { longDate } from '../format.js';
 import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';

@@ -1,7 +1,7 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { BackLink, Button, ChoiceGroup, ErrorSummary, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { BackLink, Button, ChoiceGroup, ErrorSummary, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 
 export interface SubscribeProps {
   categories: string[];

@@ -1,6 +1,6 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, CsrfField, DataTable, ErrorSummary, TextArea, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Alert, BackLink, Button, ButtonLink, CsrfField, DataTable, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { FormValues } from '../editor.js';
 import { longDate, longDateTime } from '../format.js';

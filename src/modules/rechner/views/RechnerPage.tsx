@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { Alert, Button, ButtonLink, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
-import { useTenantBase, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, ButtonLink, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { useTenantBase, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { EstimateView, type HouseholdEstimate } from '../../antrag/index.js';
 import { FURTHER_PEOPLE, FURTHER_ROLES, type FormValues } from '../rechner.form.js';
 import { EDUCATION, INCOME_KINDS, RESIDENCE } from '../rechner.schemas.js';

@@ -1,6 +1,6 @@
-import { Alert, Button, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SummaryList, TextArea } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SummaryList, TextArea } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { withDetails } from '../account.service.js';
 import { formatDays, formatInstant } from '../format.js';

@@ -1,6 +1,6 @@
-import { Alert, Button, ButtonLink, CsrfField, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, ButtonLink, CsrfField, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { SessionView } from '../catalogue.service.js';
 import { formatDate, formatDays, formatEuro } from '../format.js';

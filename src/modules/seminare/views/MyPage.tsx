@@ -1,6 +1,6 @@
-import { Alert, Button, CsrfField, DataTable, ErrorSummary } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, CsrfField, DataTable, ErrorSummary } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { MandatoryState, MyEnrolment } from '../account.service.js';
 import { formatDate, formatDays, formatInstant } from '../format.js';

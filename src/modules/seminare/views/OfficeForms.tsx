@@ -1,9 +1,9 @@
 // The training office's forms: a seminar (catalogue entry with target groups and mandatory rules) and a session
 // (room or online link, seats, deadlines, up to five days). Re-rendered with the typed values and field errors.
-import { BackLink, Button, ChoiceGroup, CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
-import { berlinDate, berlinTime } from '../../../shared/time.js';
+import { BackLink, Button, ChoiceGroup, CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { berlinDate, berlinTime } from '#shared/time.js';
 import { roles } from '../../staff/index.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { seminarFormChoices } from '../catalogue.service.js';

@@ -1,6 +1,6 @@
-import { BackLink, Button, CsrfField, ErrorSummary, SummaryList, TextArea } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { BackLink, Button, CsrfField, ErrorSummary, SummaryList, TextArea } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatInstant } from '../format.js';
 import type { SeminarCertificate } from '../seminare.tables.js';

@@ -1,7 +1,7 @@
-import { Alert, Button, CsrfField, ErrorSummary, TableScroll } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { Alert, Button, CsrfField, ErrorSummary, TableScroll } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Layout } from '#shared/html/Layout.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { sheetOf, Verification } from '../certificates.service.js';
 import { formatDays } from '../format.js';

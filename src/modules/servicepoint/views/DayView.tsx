@@ -1,11 +1,11 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Alert, Button, CsrfField, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Alert, Button, CsrfField, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { DayFilter } from '../desk.service.js';
 import { ticketLabel } from '../queue.js';
 import { localizedText, type DeskLocation } from '../termine.adapter.js';
-import { berlinTime, formatDayLong } from '../../../shared/time.js';
+import { berlinTime, formatDayLong } from '#shared/time.js';
 import { AppointmentRow, CurrentAtCounter, VisitActions, type DayPageView } from './DeskParts.js';
 
 export { ActionForm } from './DeskParts.js';

@@ -1,13 +1,13 @@
 // Parts of the desk's day view: the row actions, the appointment row and what this desk's counter has in hand.
 // Forms marked data-desk are sent by servicepoint.js without a page load; data-undo ones after a few seconds,
 // with a button to take them back. Without JavaScript every form is an ordinary POST.
-import { CsrfField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import { CsrfField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { DayRow, DayView } from '../desk.service.js';
 import { ticketLabel } from '../queue.js';
 import type { Visit } from '../servicepoint.tables.js';
 import { localizedList, localizedText } from '../termine.adapter.js';
-import { berlinTime } from '../../../shared/time.js';
+import { berlinTime } from '#shared/time.js';
 
 export type DayPageView = DayView & { today: string };
 

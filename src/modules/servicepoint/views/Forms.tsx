@@ -1,13 +1,13 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea, TextField, type Option } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Alert, BackLink, Button, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea, TextField, type Option } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { Appointment } from '../../termine/index.js';
 import { StaffLayout } from '../../staff/index.js';
 import { ticketLabel } from '../queue.js';
 import type { Visit } from '../servicepoint.tables.js';
 import type { DeskLocation } from '../termine.adapter.js';
 import type { WaitEstimate } from '../queue.js';
-import { berlinDate, berlinTime } from '../../../shared/time.js';
+import { berlinDate, berlinTime } from '#shared/time.js';
 
 type Values = Record<string, string | undefined>;
 const err = (errors: FieldError[], field: string) => errors.find((e) => e.field === field);

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Button, ErrorSummary, TextField } from '../../../shared/html/components.js';
-import { useT, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Button, ErrorSummary, TextField } from '#shared/html/components.js';
+import { useT, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import { ticketLabel } from '../queue.js';
 import type { DisplayRow } from '../display.service.js';
 

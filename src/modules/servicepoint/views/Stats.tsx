@@ -1,5 +1,5 @@
-import { BackLink, Button, SelectField, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
+import { BackLink, Button, SelectField, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { DayFigures } from '../stats.js';
 import type { DeskLocation } from '../termine.adapter.js';

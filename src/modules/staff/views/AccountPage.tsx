@@ -1,6 +1,6 @@
-import { Alert, Button, CsrfField, ErrorSummary, SummaryList } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, CsrfField, ErrorSummary, SummaryList } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import type { StaffSession } from '../staff.tables.js';
 import { SessionsTable } from './SessionsTable.js';
 import { StaffLayout } from './StaffLayout.js';

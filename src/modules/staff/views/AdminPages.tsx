@@ -1,6 +1,6 @@
-import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SummaryList, TextField, TableScroll } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SummaryList, TextField, TableScroll } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { roles as allRoles } from '../permissions.js';
 import type { StaffSession, StaffUser } from '../staff.tables.js';
 import { errorFor } from './forms.js';

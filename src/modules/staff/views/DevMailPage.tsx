@@ -1,6 +1,6 @@
-import { Alert } from '../../../shared/html/components.js';
-import { useT } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { Alert } from '#shared/html/components.js';
+import { useT } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 
 interface Row {
   id: string;

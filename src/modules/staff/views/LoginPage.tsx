@@ -1,6 +1,6 @@
-import { Alert, Button, CsrfField, ErrorSummary, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { errorFor } from './forms.js';
 import { StaffLayout } from './StaffLayout.js';
 

@@ -1,5 +1,5 @@
-import { Button, CsrfField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import { Button, CsrfField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from './StaffLayout.js';
 
 export function LogoutPage() {

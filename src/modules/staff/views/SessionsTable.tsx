@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { Button, CsrfField, TableScroll } from '../../../shared/html/components.js';
-import { useT, useView } from '../../../shared/html/context.js';
+import { Button, CsrfField, TableScroll } from '#shared/html/components.js';
+import { useT, useView } from '#shared/html/context.js';
 import type { StaffSession } from '../staff.tables.js';
-import { berlinDateTime } from '../../../shared/time.js';
+import { berlinDateTime } from '#shared/time.js';
 
 export function formatDateTime(at: Date, lang: string): string {
   return berlinDateTime(at).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../session.js';
 
 /**

@@ -1,5 +1,5 @@
-import { useT, useView } from '../../../shared/html/context.js';
-import type { DashboardItem } from '../../../shared/module.js';
+import { useT, useView } from '#shared/html/context.js';
+import type { DashboardItem } from '#shared/module.js';
 import { StaffLayout } from './StaffLayout.js';
 
 export interface DashboardSection {

@@ -1,6 +1,6 @@
-import { Alert, Button, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SelectField, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { Alert, Button, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import type { StaffTeam } from '../staff.tables.js';
 import type { TeamMember } from '../teams.service.js';
 import { errorFor } from './forms.js';

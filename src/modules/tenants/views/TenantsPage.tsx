@@ -1,7 +1,7 @@
-import { Alert, Button, CsrfField, DataTable, ErrorSummary, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import type { FieldError } from '../../../shared/http/errors.js';
-import type { Tenant } from '../../../shared/tenancy/index.js';
+import { Alert, Button, CsrfField, DataTable, ErrorSummary, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { StaffLayout } from '../../staff/index.js';
 
 export function TenantsPage(props: { tenants: Tenant[]; errors: FieldError[]; values: Record<string, unknown>; created?: string | undefined }) {

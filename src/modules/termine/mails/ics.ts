@@ -1,5 +1,5 @@
 // iCalendar file for an appointment (one event), written by the shared calendar writer.
-import { calendarIcs } from '../../../shared/mail/ics.js';
+import { calendarIcs } from '#shared/mail/ics.js';
 
 export interface IcsInput {
   /** Stable across moves so calendars update the same entry. */

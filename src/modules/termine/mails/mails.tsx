@@ -1,8 +1,8 @@
 // The e-mails of Onlineterminierung (text + HTML + iCalendar), in the language the citizen booked in.
 import { renderToString } from 'preact-render-to-string';
-import type { Mail } from '../../../shared/mail/outbox.js';
-import { fixedT } from '../../../shared/i18n/index.js';
-import type { Tenant } from '../../../shared/tenancy/index.js';
+import type { Mail } from '#shared/mail/outbox.js';
+import { fixedT } from '#shared/i18n/index.js';
+import type { Tenant } from '#shared/tenancy/index.js';
 import { formatDate, formatTime, localized, localizedList } from '../format.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
 import { appointmentIcs } from './ics.js';

@@ -1,7 +1,7 @@
 // Tenant administration pages: overview with settings, Servicepoint form (hours, closures), concern form.
-import { useTenantBase, useView } from '../../../shared/html/context.js';
-import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SelectField, TextArea, TextField } from '../../../shared/html/components.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { useTenantBase, useView } from '#shared/html/context.js';
+import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatDate, formatTime, localized } from '../format.js';
 import type { SettingsValues } from '../config.service.js';

@@ -1,9 +1,9 @@
 // Steps 6 and 7: contact details and "check your answers" with the captcha and the booking button.
 import type { Challenge } from 'altcha-lib';
-import { useTenantBase, useView } from '../../../shared/html/context.js';
-import { Button, ErrorSummary, SummaryList, TextField } from '../../../shared/html/components.js';
-import { Layout } from '../../../shared/html/Layout.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { useTenantBase, useView } from '#shared/html/context.js';
+import { Button, ErrorSummary, SummaryList, TextField } from '#shared/html/components.js';
+import { Layout } from '#shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
 import type { CaptchaQuestion } from '../captcha.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
 import { pageTitle } from './JourneySteps.js';

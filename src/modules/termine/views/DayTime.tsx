@@ -1,10 +1,10 @@
 // Choosing a day (month view with the next free date at the top) and a time; also "this time was just taken".
 // Used by the booking journey and by "move my appointment" (different actions, same pages).
 import type { ComponentChildren } from 'preact';
-import { useView } from '../../../shared/html/context.js';
-import { Alert, BackLink, Button, ChoiceGroup, ErrorSummary, TableScroll } from '../../../shared/html/components.js';
-import { Layout } from '../../../shared/html/Layout.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { useView } from '#shared/html/context.js';
+import { Alert, BackLink, Button, ChoiceGroup, ErrorSummary, TableScroll } from '#shared/html/components.js';
+import { Layout } from '#shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
 import type { AvailableDay, FreeTime } from '../availability.js';
 import { formatLocalDate } from '../format.js';
 import type { LocalDate } from '../holidays.js';

@@ -1,7 +1,7 @@
 // After booking: confirmation page, the personal link's page (view, confirm, move, cancel) and short notices.
-import { useTenantBase, useView } from '../../../shared/html/context.js';
-import { Alert, Button, ButtonLink, SummaryList } from '../../../shared/html/components.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { useTenantBase, useView } from '#shared/html/context.js';
+import { Alert, Button, ButtonLink, SummaryList } from '#shared/html/components.js';
+import { Layout } from '#shared/html/Layout.js';
 import { formatDate, formatTime, localized } from '../format.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
 import { Address, AppointmentSummary, BringList, journeyHref, TermineAssets } from './parts.js';

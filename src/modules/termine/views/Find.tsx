@@ -1,8 +1,8 @@
 // "Find my appointment": booking code and e-mail address; the answer never says whether they matched.
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Alert, BackLink, Button, ErrorSummary, TextField } from '../../../shared/html/components.js';
-import { useTenantBase, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Alert, BackLink, Button, ErrorSummary, TextField } from '#shared/html/components.js';
+import { useTenantBase, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import { pageTitle } from './JourneySteps.js';
 import { TermineAssets } from './parts.js';
 

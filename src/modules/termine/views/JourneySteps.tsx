@@ -1,9 +1,9 @@
 // Steps 1–3 of the booking journey: concern(s), Servicepoint, number of persons. GET forms: the choices are
 // ids in the query string, so the back button and bookmarks work without JavaScript.
-import { useTenantBase, useView } from '../../../shared/html/context.js';
-import { BackLink, Button, ChoiceGroup, ErrorSummary } from '../../../shared/html/components.js';
-import { Layout } from '../../../shared/html/Layout.js';
-import type { FieldError } from '../../../shared/http/errors.js';
+import { useTenantBase, useView } from '#shared/html/context.js';
+import { BackLink, Button, ChoiceGroup, ErrorSummary } from '#shared/html/components.js';
+import { Layout } from '#shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { MAX_PERSONS } from '../availability.js';
 import { localized } from '../format.js';
 import type { TerminLocation, TerminService } from '../termine.tables.js';

@@ -1,11 +1,11 @@
 // Pieces shared by the pages of the booking journey and the personal link.
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import { SummaryList } from '../../../shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { SummaryList } from '#shared/html/components.js';
 import type { AvailableDay } from '../availability.js';
 import { formatDate, formatLocalDate, formatMonth, formatTime, localized, localizedList } from '../format.js';
 import type { LocalDate } from '../holidays.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
-import { fromBerlinIso } from '../../../shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 
 /** The journey's choices so far, carried in GET links (ids and numbers only, never personal data). */
 export interface JourneyQuery {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Metadata } from 'sharp';
-import { loadHeicConvert, loadPdfkit, loadSharp } from '../../../shared/libraries.js';
+import { loadHeicConvert, loadPdfkit, loadSharp } from '#shared/libraries.js';
 import { defaultInspectLimits } from './inspect.js';
 
 export interface PdfImage {

@@ -1,7 +1,7 @@
 // Checks an uploaded file by its content: kind, size, pages, pixels; names why it is refused.
 import { open, stat } from 'node:fs/promises';
 import type { Metadata } from 'sharp';
-import { loadFileType, loadSharp } from '../../../shared/libraries.js';
+import { loadFileType, loadSharp } from '#shared/libraries.js';
 import { heifCodecConfigs } from './heif.js';
 import { checkPdfInWorker } from './pdf-worker.js';
 import { extensionOf, isSuspiciousName, sanitizeName } from './sanitize-name.js';

@@ -3,7 +3,7 @@
 // and a heap limit does it instead, at most `concurrent` at once per process (doc/adr/0129-inspection-off-main-thread.md).
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { DomainError } from '../../../shared/http/errors.js';
+import { DomainError } from '#shared/http/errors.js';
 
 export const pdfInspection = {
   /** Wall-clock limit of one parse; a real scan of 100 pages takes well under a second. */

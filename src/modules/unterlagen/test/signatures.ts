@@ -4,8 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { createClamdClient } from '../../../shared/files/clamd.js';
-import type { ClamdFixture } from '../../../shared/files/test/clamd-fixture.js';
+import { createClamdClient } from '#shared/files/clamd.js';
+import type { ClamdFixture } from '#shared/files/test/clamd-fixture.js';
 
 /**
  * Makes the test clamd report `bytes` as infected: an MD5 signature (like `sigtool --md5`) is added

@@ -1,6 +1,6 @@
-import { SummaryList } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { SummaryList } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import type { AufforderungForCitizen } from '../aufforderung.service.js';
 import { formatBerlinDateTime, formatLocalDate } from '../receipt.js';
 import { Badge, ItemStatusBadge, Paragraphs } from './parts.js';

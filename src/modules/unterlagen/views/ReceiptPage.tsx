@@ -1,6 +1,6 @@
-import { Alert, ButtonLink, SummaryList } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import { Alert, ButtonLink, SummaryList } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from '../receipt.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Alert, BackLink, Button, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatBerlinDateTime, formatLocalDate } from '../receipt.js';
 import { formatAccessCode } from '../tokens.js';

@@ -1,5 +1,5 @@
-import { Alert, Button, ButtonLink, SelectField, TableScroll } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import { Alert, Button, ButtonLink, SelectField, TableScroll } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { filterQuery, type InboxFilterInput, type InboxRow, type OpenItemRow } from '../review.service.js';
 import { formatBerlinDateTime, formatLocalDate } from '../receipt.js';

@@ -1,6 +1,6 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea } from '../../../shared/html/components.js';
-import { useT, useTenantBase, useView } from '../../../shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate } from '../receipt.js';
 import { filterQuery, type InboxFilterInput, type UploadDetail } from '../review.service.js';

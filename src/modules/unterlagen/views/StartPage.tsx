@@ -1,7 +1,7 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { Button, ButtonLink, ErrorSummary, TextField } from '../../../shared/html/components.js';
-import { useT, useTenantBase } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { Button, ButtonLink, ErrorSummary, TextField } from '#shared/html/components.js';
+import { useT, useTenantBase } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 
 /** Two ways in: with the code from a letter or e-mail, or freely with the BG-Nummer. */
 export function StartPage({ errors = [], code }: { errors?: FieldError[]; code?: string }) {

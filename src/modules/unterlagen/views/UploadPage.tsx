@@ -1,7 +1,7 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { BackLink, Button, ErrorSummary, SelectField, SummaryList, TextField } from '../../../shared/html/components.js';
-import { useT, useView } from '../../../shared/html/context.js';
-import { Layout } from '../../../shared/html/Layout.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { BackLink, Button, ErrorSummary, SelectField, SummaryList, TextField } from '#shared/html/components.js';
+import { useT, useView } from '#shared/html/context.js';
+import { Layout } from '#shared/html/Layout.js';
 import { formatLocalDate } from '../receipt.js';
 import { documentTypes } from '../unterlagen.schemas.js';
 import { FileField } from './parts.js';

@@ -1,6 +1,6 @@
-import type { FieldError } from '../../../shared/http/errors.js';
-import { useErrorText } from '../../../shared/html/components.js';
-import { useT } from '../../../shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { useErrorText } from '#shared/html/components.js';
+import { useT } from '#shared/html/context.js';
 import type { ItemStatus, ReviewStatus, ScanStatus } from '../unterlagen.tables.js';
 
 /** What the file input offers; the server decides by content anyway (inspectFile). */

@@ -2,7 +2,7 @@
 import { checkboxes, iban, money, radio, text, textarea, type Section } from '../../../forms/index.js';
 import { ChecklistPage } from '../../views/ChecklistPage.js';
 import { has, INSURANCE, SPECIAL } from './answers.js';
-import { berlinDate } from '../../../../shared/time.js';
+import { berlinDate } from '#shared/time.js';
 
 const K = 'antrag:flow';
 const opt = (group: string, values: readonly string[]) => values.map((value) => ({ value, labelKey: `antrag:option.${group}.${value}` }));
