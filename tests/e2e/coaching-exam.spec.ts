@@ -1,18 +1,15 @@
 // The coaching's exam track, vouchers, link request and retention settings in a real browser: axe, phone width.
-import { mkdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { coachingTeilnehmende } from '../../src/modules/coaching/coaching.tables.js';
 import { seedDemoParticipants } from '../../src/modules/coaching/demo.js';
 import { loginAs, type LoggedIn } from '../../src/modules/staff/testing.js';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 let coach: LoggedIn;
 let personId: string;
-const shots = process.env.SHOTS_DIR;
 const base = () => `${h.baseUrl}/t/neue-wege/staff/coaching`;
 
 beforeAll(async () => {
@@ -21,13 +18,9 @@ beforeAll(async () => {
   const tdb = new TenantDb(h.ctx.database.db, h.ctx.tenant.id);
   await seedDemoParticipants(h.ctx.deps, tdb, coach.userId);
   personId = (await tdb.first(coachingTeilnehmende, eq(coachingTeilnehmende.familyName, 'Nowak')))!.id;
-  if (shots) mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => h?.close());
 
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
 
 async function as(who: LoggedIn | undefined, width = 1366) {
   const opened = await h.newPage({ width });

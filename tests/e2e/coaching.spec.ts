@@ -1,14 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { seedDemoParticipants } from '../../src/modules/coaching/demo.js';
 import { loginAs, type LoggedIn } from '../../src/modules/staff/testing.js';
-import { expectAccessible, startBrowserHarness, tabOrder, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, tabOrder, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 let coach: LoggedIn;
-const shots = process.env.SHOTS_DIR;
 const base = () => `${h.baseUrl}/t/neue-wege/staff/coaching`;
 
 beforeAll(async () => {
@@ -18,13 +16,9 @@ beforeAll(async () => {
   await seedDemoParticipants(h.ctx.deps, tdb, coach.userId);
   // A second coach's caseload, so the tenant-wide indicators reach the minimum group size for exits.
   await seedDemoParticipants(h.ctx.deps, tdb, (await loginAs(h.ctx, ['coach'])).userId);
-  if (shots) mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => h?.close());
 
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
 
 async function staffPage(who: LoggedIn, width = 1366) {
   const opened = await h.newPage({ width });

@@ -1,23 +1,16 @@
 // The newsroom and the figures page in a real browser without JavaScript, at phone and desktop width, with axe;
 // screenshots go to SHOTS_DIR when it is set (for looking at the pages).
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../../src/modules/staff/testing.js';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
-const shots = process.env.SHOTS_DIR;
 
 beforeAll(async () => {
   h = await startBrowserHarness({ now: '2026-03-10T09:00:00Z' });
-  if (shots) mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => h?.close());
 
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
 
 describe('public newsroom', () => {
   for (const width of [390, 1366]) {

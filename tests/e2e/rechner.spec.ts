@@ -1,17 +1,14 @@
 // The Bürgergeld-Rechner in a real browser without JavaScript: axe on the form, the result and the error
 // state, at 320 px (no sideways scrolling) and at desktop width, in German and English.
 // Screenshots go to SHOTS_DIR when it is set.
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
-const shots = process.env.SHOTS_DIR;
 
 beforeAll(async () => {
   h = await startBrowserHarness({ now: '2026-03-10T08:00:00Z' });
-  if (shots) mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => h?.close());
 
@@ -28,7 +25,7 @@ describe('Bürgergeld-Rechner', () => {
       await page.goto(`${h.baseUrl}/t/neue-wege/rechner?lang=${lang}`);
       await expectAccessible(page, `rechner form ${lang} ${width}`);
       expect(await noSidewaysScroll(page)).toBe(true);
-      if (shots) await page.screenshot({ path: `${shots}/rechner-form-${lang}-${width}.png`, fullPage: true });
+      await shot(page, `rechner-form-${lang}-${width}`);
 
       await page.locator('#f-m0-birthDate').fill('01.05.1990');
       await page.locator('#f-m0-gross').fill('520');
@@ -46,13 +43,13 @@ describe('Bürgergeld-Rechner', () => {
       expect(body).toContain(lang === 'de' ? '1.558,68' : '1,558.68');
       await expectAccessible(page, `rechner result ${lang} ${width}`);
       expect(await noSidewaysScroll(page)).toBe(true);
-      if (shots) await page.screenshot({ path: `${shots}/rechner-result-${lang}-${width}.png`, fullPage: true });
+      await shot(page, `rechner-result-${lang}-${width}`);
 
       await page.locator('#f-rent').fill('95.000');
       await page.locator('form button[type=submit]').click();
       await page.waitForLoadState('load');
       await expectAccessible(page, `rechner error ${lang} ${width}`);
-      if (shots) await page.screenshot({ path: `${shots}/rechner-error-${lang}-${width}.png` });
+      await shot(page, `rechner-error-${lang}-${width}`);
     });
   }
 });

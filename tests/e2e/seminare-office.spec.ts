@@ -1,33 +1,23 @@
 // The training office in a real browser: a seminar and a session created through the forms (error states
 // included, submitted by keyboard), the session edit page, and a certificate revoked with a reason so that the
 // public check says "widerrufen" — axe on every page at phone and desktop width. Screenshots go to SHOTS_DIR.
-import { mkdirSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateCode, issueCertificates, recordAttendance } from '../../src/modules/seminare/certificates.service.js';
 import { requestEnrolment } from '../../src/modules/seminare/enrolment.service.js';
 import { sessionsRepository } from '../../src/modules/seminare/seminare.repository.js';
 import { createTestSession, person, setApproval } from '../../src/modules/seminare/testing.js';
 import { sessionFor } from '../../src/modules/staff/testing.js';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, signIn, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
-const shots = process.env.SHOTS_DIR;
 const base = '/t/neue-wege';
 
 beforeAll(async () => {
   h = await startBrowserHarness({ now: '2027-02-01T08:00:00Z' });
-  if (shots) mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => h?.close());
 
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-async function signIn(context: BrowserContext, cookies: Record<string, string>) {
-  await context.clearCookies();
-  await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
-}
 const text = (page: Page, t: string) => page.getByText(t, { exact: false }).count();
 
 describe('training office', () => {
@@ -38,7 +28,7 @@ describe('training office', () => {
       await setApproval(ctx, { approval: 'none' });
       const { sc, office, session, input } = await createTestSession(ctx, { seats: 2, title: `Vorhandenes Seminar ${width}` });
       const { page, context } = await h.newPage({ width });
-      await signIn(context, office.cookies);
+      await signIn(context, h.baseUrl, office.cookies);
 
       await page.goto(`${h.baseUrl}${base}/staff/seminare`);
       await expectAccessible(page, `catalogue office ${width}`);
@@ -92,7 +82,7 @@ describe('training office', () => {
       ctx.clock.set(new Date(input.days[1]!.endsAt.getTime() + 3_600_000));
       for (const day of await sessionsRepository.days(sc.tdb, [session.id])) await recordAttendance(sc, office.actor, session.id, day.id, [{ enrolmentId: enrolment.id, percent: 100 }], 'Test');
       await issueCertificates(sc, office.actor, session.id);
-      await signIn(context, (await sessionFor(ctx, office.userId)).cookies);
+      await signIn(context, h.baseUrl, (await sessionFor(ctx, office.userId)).cookies);
       await page.goto(`${h.baseUrl}${base}/staff/seminare/termine/${session.id}`);
       await page.getByRole('link', { name: /^Widerrufen/ }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Teilnahmebescheinigung widerrufen' }).count()).toBe(1);

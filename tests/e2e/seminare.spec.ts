@@ -2,31 +2,21 @@
 // office approval, attendance, the certificate link and the public verify page (with and without JavaScript),
 // with axe on every page and error state at phone and desktop width. Enrol and approve are done by keyboard.
 // Screenshots go to SHOTS_DIR when it is set.
-import { mkdirSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateCode } from '../../src/modules/seminare/certificates.service.js';
 import { createTestSession, person, setApproval } from '../../src/modules/seminare/testing.js';
 import { putInTeam, sessionFor } from '../../src/modules/staff/testing.js';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, signIn, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
-const shots = process.env.SHOTS_DIR;
 const base = '/t/neue-wege';
 
 beforeAll(async () => {
   h = await startBrowserHarness({ now: '2027-02-01T08:00:00Z' });
-  if (shots) mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => h?.close());
 
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-async function signIn(context: BrowserContext, cookies: Record<string, string>) {
-  await context.clearCookies();
-  await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
-}
 const text = (page: Page, t: string) => page.getByText(t, { exact: false }).count();
 
 describe('seminar programme', () => {
@@ -43,7 +33,7 @@ describe('seminar programme', () => {
       const { page, context } = await h.newPage({ width });
 
       // Catalogue: search and filter.
-      await signIn(context, staff.cookies);
+      await signIn(context, h.baseUrl, staff.cookies);
       await page.goto(`${h.baseUrl}${base}/staff/seminare`);
       await expectAccessible(page, `catalogue ${width}`);
       await page.getByLabel('Suche').fill('keinTreffer');
@@ -72,7 +62,7 @@ describe('seminar programme', () => {
       await shot(page, `catalogue-error-${width}`);
 
       // Team lead: a rejection without reason is an error; approve by keyboard.
-      await signIn(context, lead.cookies);
+      await signIn(context, h.baseUrl, lead.cookies);
       await page.goto(`${h.baseUrl}${base}/staff/seminare/freigaben`);
       await expectAccessible(page, `approvals ${width}`);
       await shot(page, `approvals-${width}`);
@@ -88,7 +78,7 @@ describe('seminar programme', () => {
       await expect.poll(() => text(page, 'Die Entscheidung ist gespeichert.')).toBe(1);
 
       // Training office approves.
-      await signIn(context, office.cookies);
+      await signIn(context, h.baseUrl, office.cookies);
       await page.goto(`${h.baseUrl}${base}/staff/seminare/freigaben`);
       await page.locator('table a[href*="/freigaben/"]').first().click();
       await page.getByRole('button', { name: 'Freigeben' }).click();
@@ -97,7 +87,7 @@ describe('seminar programme', () => {
 
       // After the seminar: attendance on both days, then certificates.
       ctx.clock.set(new Date(input.days[1]!.endsAt.getTime() + 3_600_000));
-      await signIn(context, (await sessionFor(ctx, office.userId)).cookies);
+      await signIn(context, h.baseUrl, (await sessionFor(ctx, office.userId)).cookies);
       await page.goto(`${h.baseUrl}${base}/staff/seminare/termine/${session.id}`);
       await expectAccessible(page, `session ${width}`);
       for (const n of [1, 2]) {
@@ -109,7 +99,7 @@ describe('seminar programme', () => {
       await expectAccessible(page, `session issued ${width}`);
       await shot(page, `session-${width}`);
 
-      await signIn(context, (await sessionFor(ctx, staff.userId)).cookies);
+      await signIn(context, h.baseUrl, (await sessionFor(ctx, staff.userId)).cookies);
       await page.goto(`${h.baseUrl}${base}/staff/seminare/meine`);
       const link = page.getByRole('link', { name: 'Teilnahmebescheinigung (PDF)' });
       await expect.poll(() => link.count()).toBe(1);

@@ -2,10 +2,9 @@
 // and a desktop screen, without JavaScript.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../../src/modules/staff/testing.js';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
-const shots = process.env.SHOTS_DIR;
 beforeAll(async () => {
   h = await startBrowserHarness();
 });
@@ -19,7 +18,7 @@ describe('platform page: tenants', () => {
       await context.addCookies(Object.entries(admin.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
       await page.goto(`${h.baseUrl}/t/neue-wege/staff/plattform/mandanten`);
       await expectAccessible(page, `tenants ${width}`);
-      if (shots) await page.screenshot({ path: `${shots}/tenants-${width}.png`, fullPage: true });
+      await shot(page, `tenants-${width}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
       await page.getByLabel('Kürzel in der Adresse').fill('neue-wege');
@@ -27,7 +26,7 @@ describe('platform page: tenants', () => {
       await page.getByRole('button', { name: 'Mandant anlegen' }).click();
       await expect.poll(() => page.locator('[data-error-summary]').count()).toBe(1);
       await expectAccessible(page, `tenants with errors ${width}`);
-      if (shots) await page.screenshot({ path: `${shots}/tenants-errors-${width}.png`, fullPage: true });
+      await shot(page, `tenants-errors-${width}`);
 
       const slug = `kreis-${width}`;
       await page.getByLabel('Kürzel in der Adresse').fill(slug);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -140,4 +140,18 @@ function twinPageOf(browser: Browser, url: string): Promise<Page> {
     twinPages.set(browser, twin);
   }
   return twin;
+}
+
+/** A full-page screenshot into SHOTS_DIR when it is set (for looking at the pages); nothing otherwise. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** Continues in the browser as the staff member whose session cookies are given (the old cookies are cleared). */
+export async function signIn(context: BrowserContext, baseUrl: string, cookies: Record<string, string>): Promise<void> {
+  await context.clearCookies();
+  await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseUrl })));
 }
