@@ -176,7 +176,8 @@ describe('the page', () => {
     const res = await form({ ...worked[1]!.form, rent: '95.000,00' });
     expect(res.status).toBe(422);
     expect(res.body).toContain('href="#f-rent"');
-    expect(res.body).toContain('ungewöhnlich hoch');
+    // The summary names the field, not only "this amount".
+    expect(res.body).toMatch(/href="#f-rent">Miete im Monat mit Nebenkosten, ohne Heizung: Dieser Betrag ist ungewöhnlich hoch/);
     expect(pageBenefit(res.body)).toBeUndefined();
   });
 
@@ -184,5 +185,6 @@ describe('the page', () => {
     const res = await form({ ...worked[0]!.form, 'm2.birthDate': '31.02.2017' });
     expect(res.status).toBe(422);
     expect(res.body).toContain('href="#f-m2-birthDate"');
+    expect(res.body).toMatch(/href="#f-m2-birthDate">Person 3 – Geburtsdatum: /);
   });
 });

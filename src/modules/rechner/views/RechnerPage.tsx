@@ -122,13 +122,26 @@ function RechnerForm({ values, errors, months }: Pick<RechnerPageProps, 'values'
 }
 
 /** The public Bürgergeld-Rechner: the form, and after sending it the estimate above the form (nothing is stored). */
+const LABELLED_FIELDS = new Set(['month', 'birthDate', 'gross', 'net', 'incomeKind', 'income', 'pregnancyWeek', 'ableToWork', 'education', 'residence', 'role', 'rent', 'heating', 'firstYear', 'assets']);
+
+/** In the error summary each message names its field ("Person 2 – Bruttolohn: …"): the same message can stand for several people's amounts. */
+function namedErrors(errors: FieldError[], t: (key: string, params?: Record<string, unknown>) => string): FieldError[] {
+  return errors.map((error) => {
+    const member = /^m(\d+)\.(\w+)$/.exec(error.field);
+    const name = member ? member[2]! : error.field;
+    if (!LABELLED_FIELDS.has(name)) return error;
+    const label = member ? `${t('rechner:person', { n: Number(member[1]) + 1 })} – ${t(`rechner:form.${name}`)}` : t(`rechner:form.${name}`);
+    return { ...error, message: 'rechner:errors.named', params: { label, text: t(error.message, error.params ?? {}) } };
+  });
+}
+
 export function RechnerPage({ values, errors, months, estimate, documents }: RechnerPageProps) {
   const { t } = useView();
   const base = useTenantBase();
   return (
     <Layout title={t('rechner:title')}>
       <h1 class="kern-heading-large">{t(estimate ? 'rechner:resultTitle' : 'rechner:title')}</h1>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={namedErrors(errors, t)} />
       <Alert type="info" title={t('rechner:nonBindingTitle')}>
         <p class="kern-body">{t('rechner:nonBinding')}</p>
       </Alert>
