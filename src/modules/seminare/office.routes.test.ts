@@ -108,7 +108,11 @@ describe('training office forms', () => {
     const { sc, office, session } = await createTestSession(ctx, { seats: 1, title: 'Kollegiale Beratung' });
     const people = [await person(ctx), await person(ctx), await person(ctx)];
     const requests: SeminarEnrolment[] = [];
-    for (const p of people) requests.push(await requestEnrolment(sc, p.actor, session.id));
+    // One minute apart, as real requests are: the waitlist is first come, first served by request time.
+    for (const p of people) {
+      requests.push(await requestEnrolment(sc, p.actor, session.id));
+      ctx.clock.advance(60_000);
+    }
     const edit = await get(office, `/staff/seminare/termine/${session.id}/bearbeiten`);
     const values = Object.fromEntries([...edit.body.matchAll(/name="([a-zA-Z0-9]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
     expect(values.seats).toBe('1');
