@@ -81,6 +81,10 @@ describe('training office forms', () => {
     const incomplete = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, room: '', day2To: '' });
     expect(incomplete.statusCode).toBe(422);
     expect(incomplete.body).toContain('href="#f-day2Date"');
+    // The summary names the field: the same message stands for five days and two deadlines.
+    expect(incomplete.body).toMatch(/href="#f-day2Date">Datum \(Tag 2\): /);
+    const badDeadline = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, enrolmentDeadline: '31.02.' });
+    expect(badDeadline.body).toMatch(/href="#f-enrolmentDeadline">Anmeldung bis \(einschließlich\): Bitte geben Sie ein gültiges Datum an\./);
     const noPlace = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, room: '' });
     expect(noPlace.statusCode).toBe(422);
     expect(noPlace.body).toContain('Bitte geben Sie einen Raum oder einen Online-Link an.');

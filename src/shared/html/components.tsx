@@ -13,8 +13,12 @@ function fieldId(name: string) {
   return `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
-/** Error summary at the top of a form: focusable, each message links to its field (GOV.UK pattern). */
-export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+/**
+ * Error summary at the top of a form: focusable, each message links to its field (GOV.UK pattern). With `labels`
+ * (field name → visible label) each entry starts with its field's label, for forms where one message can stand
+ * for several fields (two dates, several days).
+ */
+export function ErrorSummary({ errors, labels }: { errors: FieldError[]; labels?: Record<string, string> }) {
   const t = useT();
   const text = useErrorText();
   if (errors.length === 0) return null;
@@ -29,7 +33,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
           {errors.map((error) => (
             <li key={error.field}>
               <a class="kern-link" href={`#${fieldId(error.field)}`}>
-                {text(error)}
+                {labels?.[error.field] ? `${labels[error.field]}: ${text(error) ?? ''}` : text(error)}
               </a>
             </li>
           ))}

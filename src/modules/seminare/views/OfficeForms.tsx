@@ -65,7 +65,7 @@ export function SeminarFormPage(props: { seminarId?: string | undefined; choices
     <StaffLayout title={title}>
       <BackLink href={`${base}/staff/seminare`} />
       <h1 class="kern-heading-large">{title}</h1>
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary errors={props.errors} labels={{ title: t('seminare:office.title'), description: t('seminare:office.description'), ue: t('seminare:office.ue'), externalTrainer: t('seminare:office.externalTrainer'), fee: t('seminare:office.fee'), validityMonths: t('seminare:office.validityMonths'), attendanceThresholdPercent: t('seminare:office.threshold') }} />
       <form method="post" action={action} novalidate>
         <CsrfField token={csrfToken} />
         <TextField name="title" label={t('seminare:office.title')} value={str(v.title)} error={err('title')} />
@@ -120,7 +120,7 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
       <h1 class="kern-heading-large">
         {title}: {props.seminar.title}
       </h1>
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary errors={props.errors} labels={sessionLabels(t)} />
       <form method="post" action={action} novalidate>
         <CsrfField token={csrfToken} />
         <TextField name="room" label={t('seminare:office.room')} hint={t('seminare:office.placeHint')} optional value={str(v.room)} error={err('room')} />
@@ -168,4 +168,22 @@ function CancelSessionForm(props: { sessionId: string; error?: FieldError | unde
       </div>
     </form>
   );
+}
+
+/** The session form's field labels for the error summary: its two deadlines and up to five days share messages. */
+function sessionLabels(t: (key: string, params?: Record<string, unknown>) => string): Record<string, string> {
+  const labels: Record<string, string> = {
+    room: t('seminare:office.room'),
+    onlineUrl: t('seminare:office.onlineUrl'),
+    seats: t('seminare:office.seats'),
+    minParticipants: t('seminare:office.minParticipants'),
+    enrolmentDeadline: t('seminare:office.enrolmentDeadline'),
+    cancellationDeadline: t('seminare:office.cancellationDeadline'),
+  };
+  for (let n = 1; n <= 5; n++) {
+    labels[`day${n}Date`] = t('seminare:office.dayDate', { n });
+    labels[`day${n}From`] = t('seminare:office.dayFrom', { n });
+    labels[`day${n}To`] = t('seminare:office.dayTo', { n });
+  }
+  return labels;
 }
