@@ -93,7 +93,7 @@ describe('Unterlagen nachreichen in a real browser', () => {
     await page.locator('table a').first().click();
     expect(await page.locator('h1').textContent()).toMatch(/^Einreichung UN-2026-/);
     await expectAccessible(page, 'upload detail');
-    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await expectAccessible(page, 'review error');
 
     await page.goto(`${h.baseUrl}/t/neue-wege/staff/unterlagen/aufforderungen/neu`);
