@@ -127,8 +127,8 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
         <TextField name="onlineUrl" label={t('seminare:office.onlineUrl')} optional value={str(v.onlineUrl)} error={err('onlineUrl')} />
         <TextField name="seats" label={t('seminare:office.seats')} hint={props.sessionId ? t('seminare:office.seatsHint') : undefined} inputmode="numeric" width={4} value={str(v.seats)} error={err('seats')} />
         <TextField name="minParticipants" label={t('seminare:office.minParticipants')} inputmode="numeric" width={4} optional value={str(v.minParticipants)} error={err('minParticipants')} />
-        <TextField name="enrolmentDeadline" type="date" label={t('seminare:office.enrolmentDeadline')} width={4} value={str(v.enrolmentDeadline)} error={err('enrolmentDeadline')} />
-        <TextField name="cancellationDeadline" type="date" label={t('seminare:office.cancellationDeadline')} width={4} value={str(v.cancellationDeadline)} error={err('cancellationDeadline')} />
+        <TextField name="enrolmentDeadline" type="date" label={t('seminare:office.enrolmentDeadline')} value={str(v.enrolmentDeadline)} error={err('enrolmentDeadline')} />
+        <TextField name="cancellationDeadline" type="date" label={t('seminare:office.cancellationDeadline')} value={str(v.cancellationDeadline)} error={err('cancellationDeadline')} />
         {Array.from({ length: DAY_ROWS }, (_, i) => {
           const n = i + 1;
           return (
@@ -138,9 +138,9 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
                 {n > 1 ? <span class="kern-label__optional"> {t('common:form.optional')}</span> : null}
               </legend>
               <div class="kern-fieldset__body">
-                <TextField name={`day${n}Date`} type="date" label={t('seminare:office.dayDate', { n })} width={4} optional={n > 1} value={str(v[`day${n}Date`])} error={err(`day${n}Date`)} />
-                <TextField name={`day${n}From`} label={t('seminare:office.dayFrom', { n })} hint={t('seminare:office.timeHint')} width={2} optional={n > 1} value={str(v[`day${n}From`])} error={err(`day${n}From`)} />
-                <TextField name={`day${n}To`} label={t('seminare:office.dayTo', { n })} width={2} optional={n > 1} value={str(v[`day${n}To`])} error={err(`day${n}To`)} />
+                <TextField name={`day${n}Date`} type="date" label={t('seminare:office.dayDate', { n })} optional={n > 1} value={str(v[`day${n}Date`])} error={err(`day${n}Date`)} />
+                <TextField name={`day${n}From`} label={t('seminare:office.dayFrom', { n })} hint={t('seminare:office.timeHint')} width={4} optional={n > 1} value={str(v[`day${n}From`])} error={err(`day${n}From`)} />
+                <TextField name={`day${n}To`} label={t('seminare:office.dayTo', { n })} width={4} optional={n > 1} value={str(v[`day${n}To`])} error={err(`day${n}To`)} />
               </div>
             </fieldset>
           );
