@@ -26,6 +26,30 @@ export function fromBerlinIso(iso: string): DateTime {
   return DateTime.fromISO(iso, { zone: BERLIN });
 }
 
+export type DateParse = { ok: true; iso: string } | { ok: false; reason: 'format' | 'invalid' };
+
+/** Day, month and year as typed ("7", "03", "1990") → a real calendar date, 'YYYY-MM-DD'. */
+export function parseDateParts(day: string, month: string, year: string): DateParse {
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { ok: false, reason: 'format' };
+  const dt = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: BERLIN });
+  if (!dt.isValid) return { ok: false, reason: 'invalid' };
+  return { ok: true, iso: dt.toISODate()! };
+}
+
+/**
+ * A date as people type or paste it — "27.3.1990", "27.03.1990" — or as a date field and the API send it,
+ * "1990-03-27" → 'YYYY-MM-DD'. Every form of every module reads dates through this, so that a date typed
+ * the German way is accepted wherever a date is asked for.
+ */
+export function parseTypedDate(input: string): DateParse {
+  const s = input.trim();
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  if (german) return parseDateParts(german[1]!, german[2]!, german[3]!);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (iso) return parseDateParts(iso[3]!, iso[2]!, iso[1]!);
+  return { ok: false, reason: 'format' };
+}
+
 /** A real calendar date written exactly 'YYYY-MM-DD'. */
 export function isLocalDate(value: string): boolean {
   return LOCAL_DATE.test(value) && fromBerlinIso(value).isValid;

@@ -6,7 +6,7 @@ import { textInput, multilineText } from '#shared/http/text.js';
 import { buildSummary, submissionStatuses } from '../forms/index.js';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import { operation, typed } from '#shared/http/operation.js';
-import { formField, parseInput, safeParseForm } from '#shared/http/validation.js';
+import { formField, localDateInput, optionalLocalDateInput, parseInput, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { antragFlows } from './flows/index.js';
@@ -17,20 +17,20 @@ import { fromBerlinIso } from '#shared/time.js';
 
 type IdParams = { id: string };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = optionalLocalDateInput('antrag:staff.dueDateRequired');
 
 const listQuery = z.object({
   status: z.enum(submissionStatuses).optional().catch(undefined),
   flow: z.enum(['erstantrag', 'bankverbindung']).optional().catch(undefined),
-  from: isoDay.optional().catch(undefined),
-  to: isoDay.optional().catch(undefined),
+  from: isoDay.catch(undefined),
+  to: isoDay.catch(undefined),
   reference: textInput({ max: 40 }).toUpperCase().optional().catch(undefined),
 });
 const statusForm = z.object({ status: z.enum(submissionStatuses, { error: 'forms:validation.choose' }) });
 const noteForm = z.object({ note: multilineText({ max: 2000 }).min(1, { error: 'antrag:staff.noteRequired' }) });
 const requestForm = z.object({
   bgNummer: textInput({ max: 40 }).min(1, { error: 'antrag:staff.bgNummerRequired' }),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'antrag:staff.dueDateRequired' }),
+  dueDate: localDateInput('antrag:staff.dueDateRequired'),
   items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(textInput({ max: 40 })).min(1, { error: 'antrag:staff.itemsRequired' }).max(30)),
   message: multilineText({ max: 2000 }).default(''),
 });

@@ -1,9 +1,10 @@
 // zod schemas of the audit log search.
 import { z } from 'zod';
 import { textInput } from '#shared/http/text.js';
+import { localDateInput } from '#shared/http/validation.js';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'audit:errors.date' });
+const isoDate = localDateInput('audit:errors.date');
 
 /** Search form of the audit log (GET query): by person, by object, by date range (local dates, Europe/Berlin). */
 export const auditQuerySchema = z

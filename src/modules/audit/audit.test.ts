@@ -39,6 +39,8 @@ describe('audit log search and export', () => {
     const byDate = await ctx.app.inject({ url: `${url}?actor=${worker.userId}&from=2026-11-24&to=2026-11-24`, cookies: admin.cookies });
     expect(byDate.body.match(/unterlagen\.view/g)).toHaveLength(2);
     expect(byDate.body).toContain('u-2');
+    const typedGerman = await ctx.app.inject({ url: `${url}?actor=${worker.userId}&from=24.11.2026&to=24.11.2026`, cookies: admin.cookies });
+    expect(typedGerman.body.match(/unterlagen\.view/g)).toHaveLength(2);
 
     const search = await tdb.select(auditLog, eq(auditLog.actorId, admin.userId), eq(auditLog.action, 'audit.search'));
     expect(search.map((r) => r.purpose)).toEqual(expect.arrayContaining(['filter=actor', 'filter=objectType,objectId', 'filter=actor,from,to']));

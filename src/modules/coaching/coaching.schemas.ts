@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { multilineText, textInput } from '#shared/http/text.js';
 import { aktivitaetStatus, aktivitaetTypen, anerkennungsStaende, austrittsgruende, kontaktKanaele, potenzialBereiche, sensibleKategorien, wartetAuf } from './coaching.tables.js';
+import { localDateInput } from '#shared/http/validation.js';
 
 export const textLine = (max = 200) => textInput({ min: 1, max });
 export const textBlock = (max = 4000) => multilineText({ min: 1, max });
 export const optionalText = (max = 200) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), textLine(max).optional());
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'coaching:errors.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'coaching:errors.date' });
+export const isoDate = localDateInput('coaching:errors.date');
 export const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional());
 const uuid = z.uuid({ error: 'common:validation.choice' });
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());

@@ -1,7 +1,6 @@
 // Parsing and formatting of the value kinds citizens type into forms: German amounts,
 // dates (one field or GOV.UK-style day/month/year), IBANs. Pure functions, no I/O.
-import { DateTime } from 'luxon';
-import { BERLIN, fromBerlinIso } from '#shared/time.js';
+import { fromBerlinIso, parseDateParts, parseTypedDate, type DateParse } from '#shared/time.js';
 
 /** The largest amount a form accepts (10 million euros), far above any real SGB II figure. */
 export const MAX_CENTS = 1_000_000_000;
@@ -44,24 +43,11 @@ export interface DateParts {
   year: string;
 }
 
-export type DateParse = { ok: true; iso: string } | { ok: false; reason: 'format' | 'invalid' };
-
-function fromParts(day: string, month: string, year: string): DateParse {
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { ok: false, reason: 'format' };
-  const dt = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: BERLIN });
-  if (!dt.isValid) return { ok: false, reason: 'invalid' };
-  return { ok: true, iso: dt.toISODate()! };
-}
+export type { DateParse };
 
 /** Accepts "27.3.1990", "27.03.1990", "1990-03-27" or the three GOV.UK fields; returns YYYY-MM-DD. */
 export function parseDate(input: string | DateParts): DateParse {
-  if (typeof input !== 'string') return fromParts(input.day.trim(), input.month.trim(), input.year.trim());
-  const s = input.trim();
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  if (german) return fromParts(german[1]!, german[2]!, german[3]!);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (iso) return fromParts(iso[3]!, iso[2]!, iso[1]!);
-  return { ok: false, reason: 'format' };
+  return typeof input === 'string' ? parseTypedDate(input) : parseDateParts(input.day.trim(), input.month.trim(), input.year.trim());
 }
 
 export function isoToParts(iso: string): DateParts {

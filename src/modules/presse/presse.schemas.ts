@@ -1,6 +1,7 @@
 // zod schemas of the newsroom's inputs (messages are i18n keys).
 import { z } from 'zod';
 import { multilineText, textInput } from '#shared/http/text.js';
+import { localDateInput } from '#shared/http/validation.js';
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
@@ -13,7 +14,7 @@ export const newsroomQuery = z.object({
 
 export const feedQuery = z.object({ kategorie: z.preprocess(emptyToUndefined, textInput({ max: 80 }).optional()) });
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'common:validation.format' });
+const localDate = localDateInput('common:validation.format');
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'presse:errors.time' });
 
 /** The editor's form; categories are comma-separated, the embargo is a date and time in Europe/Berlin. */

@@ -3,9 +3,10 @@
 // rows are ignored (the form works without JavaScript).
 import { z } from 'zod';
 import { multilineText, textInput } from '#shared/http/text.js';
-import { fromBerlinIso, isLocalDate } from '#shared/time.js';
+import { fromBerlinIso } from '#shared/time.js';
 import { roles } from '../staff/index.js';
 import type { SeminarInput, SessionInput } from './catalogue.service.js';
+import { localDateInput } from '#shared/http/validation.js';
 
 export const DAY_ROWS = 5;
 
@@ -47,7 +48,7 @@ export function seminarInputOf(form: z.output<typeof seminarFormSchema>): Semina
   return { ...rest, feeCents: fee, trainerUserId: trainerUserId ?? null, externalTrainer: externalTrainer ?? null, validityMonths: validityMonths ?? null };
 }
 
-const localDate = z.string().refine(isLocalDate, { error: 'seminare:office.dateFormat' });
+const localDate = localDateInput('seminare:office.dateFormat');
 const dayRow = (n: number) => ({
   [`day${n}Date`]: z.preprocess(blank, localDate.optional()),
   [`day${n}From`]: z.preprocess(blank, z.string().regex(TIME, { error: 'seminare:office.timeFormat' }).optional()),

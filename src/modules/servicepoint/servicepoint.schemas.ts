@@ -1,12 +1,13 @@
 // zod schemas of the Servicepoint desk, kiosk and statistics forms.
 import { z } from 'zod';
 import { textInput } from '#shared/http/text.js';
+import { localDateInput } from '#shared/http/validation.js';
 
 /** A required text whose message names the field (never the generic "please fill in this field"). */
 const required = (max: number, key: string) => textInput().min(1, key).max(max, 'common:validation.invalid');
 const optional = (max = 200) => textInput().max(max, 'common:validation.invalid').optional().default('');
 const uuid = z.string().uuid('common:validation.choice');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'servicepoint:errors.date');
+const day = localDateInput('servicepoint:errors.date');
 const time = z.string().trim().regex(/^\d{2}:\d{2}$/, 'servicepoint:errors.time');
 
 export const dayQuery = z.object({

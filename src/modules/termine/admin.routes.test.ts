@@ -107,7 +107,7 @@ describe('tenant administration', () => {
       contact: { name: 'Erika Muster', email: 'closure@example.org' },
       language: 'de',
     });
-    const closed = await form(`${base}/standorte/${viernheim.id}/schliessungen`, { date: '2026-11-26', from: '', to: '', reason: 'Wasserschaden' });
+    const closed = await form(`${base}/standorte/${viernheim.id}/schliessungen`, { date: '26.11.2026', from: '', to: '', reason: 'Wasserschaden' }); // typed the German way
     expect(closed.headers.location).toBe(`${base}/standorte/${viernheim.id}?saved=closure`);
     const row = await ctx.database.db.execute(sql`select status, cancel_reason from termin_appointments where id = ${booked.appointment.id}`);
     expect((row as unknown as { rows: unknown[] }).rows[0]).toEqual({ status: 'cancelled', cancel_reason: 'closure' });

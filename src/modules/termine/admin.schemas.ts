@@ -4,6 +4,7 @@ import { textInput, multilineText } from '#shared/http/text.js';
 import { specialDayPolicies } from './termine.tables.js';
 import type { LocationInput, ServiceInput } from './config.service.js';
 import { fromBerlinIso } from '#shared/time.js';
+import { localDateInput } from '#shared/http/validation.js';
 
 const count = (min: number, max: number) => z.coerce.number({ error: 'common:validation.invalidType' }).int().min(min).max(max);
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
@@ -143,7 +144,7 @@ export const serviceBody = z.object({
 /** A closure on one local date: whole day without times, otherwise from–to (Europe/Berlin). */
 export const closureForm = z
   .object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'termine:errors.date' }),
+    date: localDateInput('termine:errors.date'),
     from: z.string().trim().regex(time, { error: 'termine:admin.errors.time' }).or(z.literal('')).default(''),
     to: z.string().trim().regex(time, { error: 'termine:admin.errors.time' }).or(z.literal('')).default(''),
     reason: text(200),

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { textInput, multilineText } from '#shared/http/text.js';
 import { itemStatuses, reviewStatuses, scanStatuses } from './unterlagen.tables.js';
-import { fromBerlinIso } from '#shared/time.js';
+import { parseTypedDate } from '#shared/time.js';
+import { localDateInput } from '#shared/http/validation.js';
 
 /** Document types a citizen can choose; labels are `unterlagen:documentTypes.<key>`. */
 export const documentTypes = [
@@ -35,14 +36,13 @@ export const birthDate = z
   .trim()
   .min(1, { error: 'unterlagen:errors.birthDateRequired' })
   .transform((value, ctx) => {
-    const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-    const iso = german ? `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` : value;
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? fromBerlinIso(iso) : undefined;
-    if (!date?.isValid || date.year < 1900 || date.year > 2100) {
+    const parsed = parseTypedDate(value);
+    const year = parsed.ok ? Number(parsed.iso.slice(0, 4)) : 0;
+    if (!parsed.ok || year < 1900 || year > 2100) {
       ctx.addIssue({ code: 'custom', message: 'unterlagen:errors.birthDate' });
       return z.NEVER;
     }
-    return iso;
+    return parsed.iso;
   });
 
 /** Free upload: the BG-Nummer's format is checked against the tenant's setting in the service. */
@@ -63,7 +63,7 @@ export const requestUploadFields = z.object({
 
 export const codeForm = z.object({ code: trimmed(60, 'unterlagen:errors.codeRequired') });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'unterlagen:errors.dueDate' });
+const isoDate = localDateInput('unterlagen:errors.dueDate');
 
 export const aufforderungItemInput = z.object({
   documentType: z.enum(documentTypes, { error: 'unterlagen:errors.documentType' }),

@@ -1,6 +1,7 @@
 // The request readers that replace casts of request.body/query/params: what each keeps and what it drops.
 import { describe, expect, it } from 'vitest';
-import { formBody, formField, submittedTexts, submittedValues } from './validation.js';
+import { z } from 'zod';
+import { formBody, formField, localDateInput, optionalLocalDateInput, safeParseForm, submittedTexts, submittedValues } from './validation.js';
 
 describe('request readers', () => {
   const body = { name: 'Erika', locationIds: ['a', 'b'], count: 3, nested: { x: 1 } };
@@ -23,5 +24,24 @@ describe('request readers', () => {
   it('formBody passes the whole form on for a schema to parse', () => {
     expect(formBody(body)).toEqual(body);
     expect(formBody(undefined)).toEqual({});
+  });
+});
+
+describe('date fields of every form', () => {
+  const form = z.object({ on: localDateInput('x:date'), until: optionalLocalDateInput('x:date') });
+  const parse = (on: unknown, until?: unknown) => safeParseForm(form, { on, until });
+
+  it('accept a date typed the German way, with or without leading zeros, and the ISO value a date picker sends', () => {
+    expect(parse('14.03.1991')).toEqual({ ok: true, data: { on: '1991-03-14', until: undefined } });
+    expect(parse(' 4.3.1991 ', '')).toEqual({ ok: true, data: { on: '1991-03-04', until: undefined } });
+    expect(parse('1991-03-14', '01.12.2026')).toEqual({ ok: true, data: { on: '1991-03-14', until: '2026-12-01' } });
+  });
+
+  it('refuse what is not a real calendar day, naming the field with the given message', () => {
+    for (const bad of ['31.02.2026', '2026-13-01', '14.03.91', '14/03/1991', 'morgen', '']) {
+      expect(parse(bad), bad).toEqual({ ok: false, errors: [{ field: 'on', message: 'x:date', params: {} }] });
+    }
+    expect(parse(undefined)).toEqual({ ok: false, errors: [{ field: 'on', message: 'x:date', params: {} }] });
+    expect(parse('14.03.1991', '30.02.2027')).toEqual({ ok: false, errors: [{ field: 'until', message: 'x:date', params: {} }] });
   });
 });

@@ -1,5 +1,6 @@
 // Input validation with zod: messages are i18n keys, errors become field lists (422 for the API, re-rendered forms for HTML).
 import { z, type ZodType } from 'zod';
+import { parseTypedDate } from '../time.js';
 import type { FieldError } from './errors.js';
 import { ValidationError } from './errors.js';
 
@@ -87,4 +88,25 @@ export function submittedValues(input: unknown): Record<string, string | string[
 /** The submitted form or query as sent (strings and repeated fields), for a schema to parse; {} without one. */
 export function formBody(input: unknown): Record<string, unknown> {
   return typeof input === 'object' && input !== null ? { ...input } : {};
+}
+
+/**
+ * A date field of an HTML form: "14.03.1991" as typed, "1991-03-14" as a date picker or a paste sends it; stored
+ * as 'YYYY-MM-DD'. `message` is the i18n key shown when it is missing or not a real calendar date.
+ */
+export function localDateInput(message: string) {
+  return z
+    .string({ error: message })
+    .transform((value, ctx) => {
+      const parsed = parseTypedDate(value);
+      if (parsed.ok) return parsed.iso;
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    })
+    .meta({ example: '2026-12-04' });
+}
+
+/** Like localDateInput, but an empty field is no date (undefined). */
+export function optionalLocalDateInput(message: string) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), localDateInput(message).optional());
 }
