@@ -69,6 +69,8 @@ describe('after the Erstantrag', () => {
       await page.waitForLoadState('load');
       expect(await page.locator('.kern-error-summary, [role=alert]').first().innerText()).toContain('Wählen Sie aus, wie zufrieden Sie waren.');
       await expectAccessible(page, `feedback error ${width}`);
+      // The message sits under the question, not beside it (no sideways scrolling on a phone).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       await shot(page, `feedback-error-${width}`);
 
       await page.getByLabel('Zufrieden', { exact: true }).check();

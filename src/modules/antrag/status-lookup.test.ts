@@ -99,13 +99,16 @@ describe('status by reference and date of birth', () => {
 
   it('answers a wrong date and an unknown reference with the same page', async () => {
     const wrongDate = await lookup(anna(reference, '13'));
-    const unknown = await lookup(anna('EA-2026-0000-0000'));
+    const unknown = await lookup(anna('EA-2026-0000-0000', '13'));
     expect(wrongDate.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     const strip = (html: string) => main(html).replace(/value="EA-[^"]*"/, '');
     expect(strip(wrongDate.body)).toBe(strip(unknown.body));
     expect(main(wrongDate.body)).toContain('Zu diesem Aktenzeichen und diesem Geburtsdatum haben wir keinen Antrag gefunden.');
     expect(main(wrongDate.body)).not.toContain('Eingegangen');
+    // What was typed stays in the form, to correct it.
+    expect(wrongDate.body).toContain('value="13"');
+    expect(wrongDate.body).toContain('value="1990"');
     // Refused tries on a real reference are in the audit log (this one and the PDF's above), without the date typed.
     const denied = await audits('forms.status.denied');
     expect(denied).toHaveLength(2);

@@ -36,17 +36,20 @@ function access(ctx: FlowRoutes, request: FastifyRequest): StatusAccess {
   return { ipHash: keyedHash(ctx.deps.config.secretKey, ['ip', request.ip]), at: ctx.deps.clock.now() };
 }
 
-/** A wrong reference, a wrong date of birth and an unknown link get this same page. */
-function notFoundPage({ flow }: FlowRoutes, reply: FastifyReply, reference: string, message = 'forms:errors.statusNotFound') {
-  return reply.status(404).render(<StatusPageView flow={flow} errors={[{ field: 'form', message }]} reference={reference} />);
+type Typed = { reference: string; birthDate?: unknown };
+
+/** A wrong reference and a wrong date of birth get this same page, with what was typed, to correct it. */
+function notFoundPage({ flow }: FlowRoutes, reply: FastifyReply, typed: Typed, message = 'forms:errors.statusNotFound') {
+  return reply.status(404).render(<StatusPageView flow={flow} errors={[{ field: 'form', message }]} reference={typed.reference} birthDate={typed.birthDate} />);
 }
 
-async function orNotFound<T>(ctx: FlowRoutes, reply: FastifyReply, reference: string | undefined, run: () => Promise<T>): Promise<T | FastifyReply> {
+/** Runs a look-up; its 404 becomes the not-found page (for a link: "this link is not valid"). */
+async function orNotFound<T>(ctx: FlowRoutes, reply: FastifyReply, typed: Typed | 'link', run: () => Promise<T>): Promise<T | FastifyReply> {
   try {
     return await run();
   } catch (err) {
     if (!(err instanceof DomainError) || err.status !== 404) throw err;
-    return reference === undefined ? notFoundPage(ctx, reply, '', 'forms:errors.statusLinkInvalid') : notFoundPage(ctx, reply, reference);
+    return typed === 'link' ? notFoundPage(ctx, reply, { reference: '' }, 'forms:errors.statusLinkInvalid') : notFoundPage(ctx, reply, typed);
   }
 }
 
@@ -65,7 +68,7 @@ async function lookUpStatus(ctx: FlowRoutes, request: FastifyRequest, reply: Fas
   const errors: FieldError[] = [...(reference.ok ? [] : reference.errors), ...(birthDate.success ? [] : [{ field: 'birthDate', message: birthDate.error.issues[0]?.message ?? 'forms:validation.date' }])];
   if (!reference.ok || !birthDate.success) return reply.status(422).render(<StatusPageView flow={flow} errors={errors} reference={typed} birthDate={birthRaw} />);
   const key = { reference: reference.data.reference, birthDate: String(birthDate.data) };
-  return orNotFound(ctx, reply, typed, async () => {
+  return orNotFound(ctx, reply, { reference: typed, birthDate: birthRaw }, async () => {
     const status = await statusByBirthDate(deps.config.secretKey, request.tdb, flow, key.reference, key.birthDate, access(ctx, request));
     return reply.render(<StatusPageView flow={flow} status={status} errors={[]} reference={status.reference} pdf={{ form: key }} />);
   });
@@ -74,22 +77,22 @@ async function lookUpStatus(ctx: FlowRoutes, request: FastifyRequest, reply: Fas
 async function downloadByBirthDate(ctx: FlowRoutes, request: FastifyRequest, reply: FastifyReply) {
   assertSameOrigin(request, ctx.deps);
   const parsed = safeParseForm(pdfForm, formBody(request));
-  if (!parsed.ok) return notFoundPage(ctx, reply, '');
-  return orNotFound(ctx, reply, parsed.data.reference, async () => {
+  if (!parsed.ok) return notFoundPage(ctx, reply, { reference: '' });
+  return orNotFound(ctx, reply, { reference: parsed.data.reference }, async () => {
     const { reference, pdf } = await statusPdf(ctx.deps.config.secretKey, request.tdb, ctx.flow, parsed.data, access(ctx, request));
     return sendPdf(reply, reference, pdf);
   });
 }
 
 async function showStatusByLink(ctx: FlowRoutes, request: TokenRequest, reply: FastifyReply) {
-  return orNotFound(ctx, reply, undefined, async () => {
+  return orNotFound(ctx, reply, 'link', async () => {
     const status = await statusByToken(request.tdb, ctx.flow, request.params.token, access(ctx, request));
     return reply.render(<StatusPageView flow={ctx.flow} status={status} errors={[]} reference={status.reference} pdf={{ href: `${flowBase(request, ctx.flow)}/status/${request.params.token}/pdf` }} />);
   });
 }
 
 async function downloadByLink(ctx: FlowRoutes, request: TokenRequest, reply: FastifyReply) {
-  return orNotFound(ctx, reply, undefined, async () => {
+  return orNotFound(ctx, reply, 'link', async () => {
     const { reference, pdf } = await statusPdf(ctx.deps.config.secretKey, request.tdb, ctx.flow, { token: request.params.token }, access(ctx, request));
     return sendPdf(reply, reference, pdf);
   });
