@@ -63,6 +63,17 @@ describe('feedback form', () => {
   });
 });
 
+describe('feedback link', () => {
+  it('is on the Rechner result and leads to the question about the Rechner', async () => {
+    const form = { month: '2026-03', 'm0.birthDate': '01.05.1990', 'm0.gross': '520,00', 'm0.net': '520,00', rent: '800', heating: '100' };
+    const res = await ctx.app.inject({ method: 'POST', url: `${base}/rechner`, payload: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`href="${base}/rueckmeldung?dienst=rechner"`);
+    // Not on the empty calculator: only a result is a confirmation.
+    expect((await ctx.app.inject({ url: `${base}/rechner` })).body).not.toContain('rueckmeldung?dienst=');
+  });
+});
+
 describe('feedback results', () => {
   it('shows tenant admins the counts per service, only of their tenant', async () => {
     await send({ dienst: 'unterlagen', rating: '2' }, '198.51.100.60', '/t/muster-kreis');

@@ -14,7 +14,7 @@ export function FeedbackFormPage({ service, values, errors }: { service: Feedbac
       <ErrorSummary errors={errors} />
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">{t('feedback:form.intro', { service: t(`feedback:services.${service}`) })}</p>
-      <form method="post" action={`${base}/rueckmeldung`} novalidate>
+      <form method="post" action={`${base}/rueckmeldung`} class="ww-feedback-form" novalidate>
         <input type="hidden" name="dienst" value={service} />
         <ChoiceGroup
           name="rating"
