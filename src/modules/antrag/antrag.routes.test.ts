@@ -78,14 +78,15 @@ describe('Erstantrag for a household of three', () => {
     expect(await mails('forms.confirmation')).toHaveLength(1);
   });
 
-  it('shows the status by the link from the mail and by reference + token, but not with a wrong token', async () => {
+  it('shows the status by the link from the mail and by reference + date of birth, but not with a wrong date', async () => {
     const token = /status\/([A-Za-z0-9_-]{43})/.exec(confirmation)?.[1] ?? '';
     const byLink = await injectClient(ctx.app).get(`${base}/status/${token}`);
     expect(byLink.status).toBe(200);
     expect(byLink.body).toContain('Eingegangen');
-    const byForm = await injectClient(ctx.app).post(`${base}/status`, { reference, token });
+    const birth = { 'birthDate-day': '12', 'birthDate-month': '4', 'birthDate-year': '1990' };
+    const byForm = await injectClient(ctx.app).post(`${base}/status`, { reference, ...birth });
     expect(byForm.body).toContain(reference);
-    const wrong = await injectClient(ctx.app).post(`${base}/status`, { reference, token: token.replace(/.$/, token.endsWith('A') ? 'B' : 'A') });
+    const wrong = await injectClient(ctx.app).post(`${base}/status`, { reference, ...birth, 'birthDate-day': '13' });
     expect(wrong.status).toBe(404);
     expect(wrong.body).not.toContain('Eingegangen am');
   });

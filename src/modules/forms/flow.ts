@@ -109,6 +109,8 @@ export interface FlowDefinition {
   confirmationExtra?: ComponentType;
   /** e-mail address for the confirmation, if the person gave one */
   contactEmail(answers: Answers): string | undefined;
+  /** the applicant's date of birth (YYYY-MM-DD): with the reference number it opens the citizen's status page */
+  applicantBirthDate(answers: Answers): string | undefined;
   /** non-personal facts for staff lists and filters (e.g. household size) */
   facets(answers: Answers): Record<string, string | number | boolean>;
 }

@@ -6,9 +6,17 @@ import { DomainError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
-import type { Instance } from './navigation.js';
+import { firstOpenInstance, type Instance } from './navigation.js';
 import { NoDraftView } from './views/Session.js';
 import { formField } from '#shared/http/validation.js';
+import { berlinDateTime } from '#shared/time.js';
+
+/** What every route handler of one flow works with. */
+export interface FlowRoutes {
+  engine: FormEngine;
+  deps: AppDeps;
+  flow: FlowDefinition;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -76,4 +84,17 @@ export function formBody(request: FastifyRequest): Record<string, unknown> {
 /** The one query parameter the wizard uses: return to "check your answers" after a change. */
 export function returnsToCheck(request: FastifyRequest): boolean {
   return formField(request.query, 'ziel') === 'pruefen';
+}
+
+/** Where a person continues a draft: the task list, or the first page not yet answered. */
+export function firstPage(request: FastifyRequest, flow: FlowDefinition, draft: Draft): string {
+  const base = flowBase(request, flow);
+  if (flow.taskList) return `${base}/aufgaben`;
+  const open = firstOpenInstance(flow, draft.state.answers, new Set(draft.state.done));
+  return open ? instancePath(base, open) : `${base}/pruefen`;
+}
+
+/** A day as the wizard's pages show it (dd.MM.yyyy in Berlin). */
+export function germanDay(d: Date): string {
+  return berlinDateTime(d).toFormat('dd.MM.yyyy');
 }

@@ -9,16 +9,18 @@ import { FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
 import { registerPageRoutes } from './routes.js';
 import { registerSessionRoutes } from './session.routes.js';
+import { registerStatusRoutes } from './status.routes.js';
+import { registerSubmitRoutes } from './submit.routes.js';
 
 /** Mounts every citizen page of a flow below its basePath; returns the engine for API routes. */
 export async function registerFlow(app: FastifyInstance, deps: AppDeps, flow: FlowDefinition): Promise<FormEngine> {
   const engine = new FormEngine(flow, deps);
+  // Pages show personal data: the app-wide `Cache-Control: no-store` (doc/adr/0126-no-store-by-default.md) keeps them
+  // out of (shared) browser caches, so "back" fetches the saved state.
   await app.register(async (scope) => {
-    // Pages show personal data: never keep them in a (shared) browser cache; "back" fetches the saved state.
-    scope.addHook('onRequest', async (_request, reply) => {
-      void reply.header('cache-control', 'no-store');
-    });
     registerSessionRoutes(scope, deps, engine);
+    registerSubmitRoutes(scope, deps, engine);
+    registerStatusRoutes(scope, deps, engine);
     registerPageRoutes(scope, deps, engine);
   });
   return engine;
@@ -61,11 +63,11 @@ export {
   addTimelineEntry,
   listSubmissions,
   openSubmission,
-  statusByReference,
   submissionPdf,
   submitDraft,
   type OpenedSubmission,
 } from './submission.js';
+export { statusByReference } from './status.js';
 export { submissionStatuses, type SubmissionStatus } from './forms.tables.js';
 export type { SubmissionFilter } from './forms.repository.js';
 export { buildSummary, type SummarySection } from './summary.js';

@@ -17,6 +17,7 @@ const flow: FlowDefinition = defineFlow({
   startPage: None,
   declarationKey: 'd',
   contactEmail: () => undefined,
+  applicantBirthDate: () => undefined,
   facets: () => ({}),
   sections: [
     {

@@ -1,12 +1,12 @@
-// Submission of a draft (idempotent: a repeated submit returns the first result), the citizen's
-// status lookup, and the staff side of the timeline (status changes, notes, document requests).
+// Submission of a draft (idempotent: a repeated submit returns the first result) and the staff side of
+// the timeline (status changes, notes, document requests). The citizen's status lookup is in status.ts.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ConflictError, NotFoundError } from '#shared/http/errors.js';
 import { getI18n } from '#shared/i18n/index.js';
 import { enqueueMail } from '#shared/mail/outbox.js';
 import type { Tenant } from '#shared/tenancy/tenants.tables.js';
-import { hashTokenBase64url, isToken, newToken, safeEqual } from '#shared/crypto.js';
+import { hashTokenBase64url, newToken } from '#shared/crypto.js';
 import { formsKey, openBytes, openJson, sealBytes, sealJson } from './crypto.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { Answers } from './flow.js';
@@ -16,7 +16,7 @@ import type { FormSubmission, FormSubmissionEvent, SubmissionStatus } from './fo
 import { isComplete, prunedAnswers } from './navigation.js';
 import { renderSubmissionPdf } from './pdf.js';
 import { buildSummary } from './summary.js';
-import { berlinDateTime } from '#shared/time.js';
+import { berlinDateTime, berlinTime } from '#shared/time.js';
 
 export interface SubmitResult {
   submissionId: string;
@@ -44,7 +44,12 @@ export function newReference(prefix: string, now: Date): string {
   return `${prefix}-${year}-${chars.slice(0, 4)}-${chars.slice(4, 8)}`;
 }
 
-const submissionAad = (tenantId: string, id: string) => `${tenantId}:submission:${id}`;
+/** Date and time of a submission as Germans write them, in Berlin ("04.12.2026", "22:37"): page, mail and PDF. */
+export function submittedAtParams(at: Date): { date: string; time: string } {
+  return { date: berlinDateTime(at).toFormat('dd.MM.yyyy'), time: berlinTime(at) };
+}
+
+export const submissionAad = (tenantId: string, id: string) => `${tenantId}:submission:${id}`;
 
 /** The result of the submit a draft already led to (repeated submit, confirmation page). */
 export async function submittedResult(engine: FormEngine, tdb: TenantDb, draftId: string): Promise<SubmitResult> {
@@ -119,6 +124,8 @@ export async function submitDraft(engine: FormEngine, tdb: TenantDb, draft: Draf
         tenant: tenant.name,
         reference,
         link: `${deps.config.publicUrl}/t/${tenant.slug}${flow.basePath}/status/${statusToken}`,
+        lookup: `${deps.config.publicUrl}/t/${tenant.slug}${flow.basePath}/status`,
+        ...submittedAtParams(now),
       };
       await enqueueMail(tx, { kind: 'forms.confirmation', to, subject: t('forms:mail.confirmation.subject', params), text: t('forms:mail.confirmation.text', params) });
     }
@@ -126,40 +133,6 @@ export async function submitDraft(engine: FormEngine, tdb: TenantDb, draft: Draf
   });
   if (!created) return submittedResult(engine, tdb, draft.row.id);
   return { submissionId: id, reference, statusToken, submittedAt: now, created: true, mailed: to !== undefined };
-}
-
-export interface StatusView {
-  reference: string;
-  flowId: string;
-  status: SubmissionStatus;
-  submittedAt: Date;
-  timeline: { status: SubmissionStatus; at: Date }[];
-}
-
-async function statusView(tdb: TenantDb, submission: FormSubmission): Promise<StatusView> {
-  const events = await repo.events(tdb, submission.id, true);
-  return {
-    reference: submission.reference,
-    flowId: submission.flowId,
-    status: submission.status,
-    submittedAt: submission.submittedAt,
-    timeline: events.map((e) => ({ status: e.status!, at: e.at })),
-  };
-}
-
-/** Status for reference + token; a wrong pair and an unknown reference look the same. */
-export async function statusByReference(tdb: TenantDb, flowIds: string[], reference: string, statusToken: string): Promise<StatusView> {
-  const submission = await repo.submissionByReference(tdb, reference.trim().toUpperCase());
-  if (!submission || !flowIds.includes(submission.flowId) || !isToken(statusToken) || !safeEqual(submission.statusTokenHash, hashTokenBase64url(statusToken))) {
-    throw new NotFoundError('forms:errors.statusNotFound');
-  }
-  return statusView(tdb, submission);
-}
-
-export async function statusByToken(tdb: TenantDb, flowIds: string[], statusToken: string): Promise<StatusView> {
-  const submission = isToken(statusToken) ? await repo.submissionByStatusToken(tdb, hashTokenBase64url(statusToken)) : undefined;
-  if (!submission || !flowIds.includes(submission.flowId)) throw new NotFoundError('forms:errors.statusNotFound');
-  return statusView(tdb, submission);
 }
 
 /** The PDF of the submission a draft led to (confirmation page download). */

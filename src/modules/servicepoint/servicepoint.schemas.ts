@@ -21,7 +21,7 @@ export const dayQuery = z.object({
 
 export const appointmentForm = z.object({ appointmentId: uuid });
 const COUNTER = /^[\p{L}\p{N} .-]{1,20}$/u;
-export const callForm = z.object({ counter: textInput().min(1, 'servicepoint:errors.counterRequired').regex(COUNTER, 'servicepoint:errors.counter') });
+export const callForm = z.object({ counter: textInput().min(1, 'servicepoint:errors.counterRequired').max(20, 'servicepoint:errors.counter').regex(COUNTER, 'servicepoint:errors.counter') });
 /** The remembered counter as read back from its cookie: short, letters, digits, spaces, dots and dashes only. */
 export const counterCookie = z.string().regex(COUNTER);
 export const walkInForm = z.object({ serviceId: uuid.optional().or(z.literal('').transform(() => undefined)) });

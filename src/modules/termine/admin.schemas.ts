@@ -117,7 +117,7 @@ export const serviceForm = z
     bringEn: paragraphs(3000),
     onlineBookable: checkbox,
     active: checkbox,
-    locationIds: z.union([textInput(), z.array(textInput())]).default([]).transform((v) => (Array.isArray(v) ? v : [v])),
+    locationIds: z.union([textInput({ max: 40 }), z.array(textInput({ max: 40 })).max(200)]).default([]).transform((v) => (Array.isArray(v) ? v : [v])),
   })
   .transform(
     (f): ServiceInput => ({

@@ -11,7 +11,7 @@ const instant = z.iso.datetime({ offset: true, error: 'termine:errors.startsAt' 
 
 /** One or several service ids: repeated form fields, a JSON array, or a comma-separated query value. */
 const serviceIds = z
-  .union([textInput(), z.array(textInput())], { error: 'termine:errors.unknownService' })
+  .union([textInput({ max: 200 }), z.array(textInput({ max: 40 })).max(10)], { error: 'termine:errors.unknownService' })
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
   .pipe(
     z
@@ -23,7 +23,7 @@ const serviceIds = z
   );
 
 const optionalText = (schema: z.ZodString) =>
-  textInput()
+  textInput({ max: 40 })
     .transform((v) => (v === '' ? undefined : v))
     .pipe(schema.optional());
 

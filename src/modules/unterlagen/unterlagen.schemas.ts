@@ -35,6 +35,7 @@ export const birthDate = z
   .string({ error: 'unterlagen:errors.birthDateRequired' })
   .trim()
   .min(1, { error: 'unterlagen:errors.birthDateRequired' })
+  .max(10, { error: 'unterlagen:errors.birthDate' })
   .transform((value, ctx) => {
     const parsed = parseTypedDate(value);
     const year = parsed.ok ? Number(parsed.iso.slice(0, 4)) : 0;
@@ -144,13 +145,13 @@ export const receiptResponse = z
 /** Documents the multipart body in OpenAPI; the parts themselves are read as a stream (intake.ts). */
 export const createUploadBody = z
   .object({
-    requestCode: z.string().optional().meta({ description: 'Code from the Mitwirkungsaufforderung (with `item`)' }),
-    item: z.string().optional().meta({ description: 'Number of the item in the letter, or its id' }),
-    bgNummer: z.string().optional().meta({ description: 'BG-Nummer, format set by the jobcenter (free upload)' }),
-    lastName: z.string().optional(),
-    birthDate: z.string().optional().meta({ description: 'YYYY-MM-DD' }),
+    requestCode: z.string().max(60).optional().meta({ description: 'Code from the Mitwirkungsaufforderung (with `item`)' }),
+    item: z.string().max(40).optional().meta({ description: 'Number of the item in the letter, or its id' }),
+    bgNummer: z.string().max(40).optional().meta({ description: 'BG-Nummer, format set by the jobcenter (free upload)' }),
+    lastName: z.string().max(100).optional(),
+    birthDate: z.string().max(10).optional().meta({ description: 'YYYY-MM-DD or DD.MM.YYYY' }),
     documentType: z.enum(documentTypes).optional(),
-    email: z.string().optional().meta({ description: 'Receipt by e-mail (optional)' }),
+    email: z.email().max(254).optional().meta({ description: 'Receipt by e-mail (optional)' }),
     file: z
       .array(z.string().meta({ contentMediaType: 'application/octet-stream', format: 'binary' }))
       .min(1)

@@ -56,5 +56,6 @@ export const bankverbindungFlow = defineFlow({
   startPage: BankStartPage,
   declarationKey: `${K}.declaration`,
   contactEmail: (answers) => (typeof answers.email === 'string' ? answers.email : undefined),
+  applicantBirthDate: (answers) => (typeof answers.birthDate === 'string' ? answers.birthDate : undefined),
   facets: () => ({ kind: 'bankverbindung' }),
 });

@@ -5,9 +5,12 @@ import { DateTime } from 'luxon';
 import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FlowDefinition } from '../flow.js';
-import type { StatusView as StatusData } from '../submission.js';
 import { useFlowBase } from './QuestionView.js';
 import { berlinDateTime } from '#shared/time.js';
+import { birthDateField, type StatusView as StatusData } from '../status.js';
+import { submittedAtParams } from '../submission.js';
+import { FieldView } from './FieldView.js';
+import { FeedbackLink } from '../../feedback/index.js';
 
 /** "Save and continue later": an e-mail address for the resume link. */
 export function SaveView({ flow, email, errors, expiresOn, backHref }: { flow: FlowDefinition; email: string; errors: FieldError[]; expiresOn: string; backHref: string }) {
@@ -87,12 +90,14 @@ export function NoDraftView({ flow }: { flow: FlowDefinition }) {
 export function ConfirmationView({
   flow,
   reference,
+  submittedAt,
   statusHref,
   hasMail,
   extra: Extra,
 }: {
   flow: FlowDefinition;
   reference: string;
+  submittedAt: Date;
   statusHref: string;
   hasMail: boolean;
   extra?: ComponentType | undefined;
@@ -109,6 +114,7 @@ export function ConfirmationView({
         <div class="kern-alert__body">
           <p class="kern-body">{t('forms:confirmation.reference')}</p>
           <p class="kern-body ww-reference">{reference}</p>
+          <p class="kern-body">{t('forms:confirmation.submittedAt', submittedAtParams(submittedAt))}</p>
         </div>
       </div>
       <p class="kern-body">{hasMail ? t('forms:confirmation.mailSent') : t('forms:confirmation.noMail')}</p>
@@ -126,12 +132,30 @@ export function ConfirmationView({
       </ul>
       <p class="kern-body">{t('forms:confirmation.keepLink')}</p>
       {Extra ? <Extra /> : null}
+      <FeedbackLink service={flow.id} />
     </Layout>
   );
 }
 
-/** The citizen's status page: a form (reference + token) or, after the lookup, the timeline. */
-export function StatusPageView({ flow, status, errors, reference }: { flow: FlowDefinition; status?: StatusData | undefined; errors: FieldError[]; reference: string }) {
+/** How the status page offers the submitted PDF: a link (mail link) or a button that sends the two keys again. */
+export type StatusPdf = { href: string } | { form: { reference: string; birthDate: string } };
+
+/** The citizen's status page: a form (reference + date of birth) or, after the lookup, the status, timeline and PDF. */
+export function StatusPageView({
+  flow,
+  status,
+  errors,
+  reference,
+  birthDate,
+  pdf,
+}: {
+  flow: FlowDefinition;
+  status?: StatusData | undefined;
+  errors: FieldError[];
+  reference: string;
+  birthDate?: unknown;
+  pdf?: StatusPdf | undefined;
+}) {
   const { t, lang } = useView();
   const base = useFlowBase(flow);
   const title = t('forms:status.title');
@@ -149,6 +173,7 @@ export function StatusPageView({ flow, status, errors, reference }: { flow: Flow
             <dd class="kern-description-list-item__value">{t(`forms:status.values.${status.status}`)}</dd>
           </div>
         </dl>
+        {pdf ? <PdfDownload base={base} pdf={pdf} /> : null}
         <h2 class="kern-heading-medium">{t('forms:status.timeline')}</h2>
         <ol class="ww-timeline">
           {status.timeline.map((entry, i) => (
@@ -167,18 +192,44 @@ export function StatusPageView({ flow, status, errors, reference }: { flow: Flow
       <ErrorSummary errors={errors.filter((e) => e.field !== 'form')} />
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">{t('forms:status.intro')}</p>
-      {errors.some((e) => e.field === 'form') ? <Alert type="danger" title={t('forms:errors.statusNotFound')} /> : null}
+      {errors
+        .filter((e) => e.field === 'form')
+        .map((e) => (
+          <Alert key={e.message} type="danger" title={t(e.message)} />
+        ))}
       <form method="post" action={`${base}/status`} novalidate>
         <TextField name="reference" label={t('forms:status.reference')} hint={t('forms:status.referenceHint')} value={reference} error={errors.find((e) => e.field === 'reference')} spellcheck={false} />
-        <TextField name="token" label={t('forms:status.token')} hint={t('forms:status.tokenHint')} error={errors.find((e) => e.field === 'token')} spellcheck={false} autocomplete="off" />
+        <FieldView field={birthDateField} value={birthDate} error={errors.find((e) => e.field === 'birthDate')} params={{}} asHeading={false} />
         <div class="ww-actions">
           <Button>{t('forms:status.show')}</Button>
         </div>
       </form>
+      <p class="kern-body">{t('forms:status.byLink')}</p>
     </Layout>
+  );
+}
+
+function PdfDownload({ base, pdf }: { base: string; pdf: StatusPdf }) {
+  const t = useT();
+  if ('href' in pdf) {
+    return (
+      <p class="kern-body">
+        <a class="kern-link" href={pdf.href} download>
+          {t('forms:status.pdf')}
+        </a>
+      </p>
+    );
+  }
+  return (
+    <form method="post" action={`${base}/status/pdf`}>
+      <input type="hidden" name="reference" value={pdf.form.reference} />
+      <input type="hidden" name="birthDate" value={pdf.form.birthDate} />
+      <Button variant="secondary">{t('forms:status.pdf')}</Button>
+    </form>
   );
 }
 
 function formatBerlin(at: Date, lang: string): string {
   return berlinDateTime(at).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
 }
+

@@ -6,6 +6,7 @@ import type { FieldError } from '#shared/http/errors.js';
 import { EstimateView, type HouseholdEstimate } from '../../antrag/index.js';
 import { FURTHER_PEOPLE, FURTHER_ROLES, type FormValues } from '../rechner.form.js';
 import { EDUCATION, INCOME_KINDS, RESIDENCE } from '../rechner.schemas.js';
+import { FeedbackLink } from '../../feedback/index.js';
 
 export interface RechnerPageProps {
   values: FormValues;
@@ -167,6 +168,9 @@ export function RechnerPage({ values, errors, months, estimate, documents }: Rec
                 ))}
               </ul>
               <p class="kern-body ww-no-print">{t('rechner:next.print')}</p>
+              <div class="ww-no-print">
+                <FeedbackLink service="rechner" />
+              </div>
               <h2 class="kern-heading-medium ww-no-print">{t('rechner:change')}</h2>
             </section>
           }

@@ -5,6 +5,7 @@ import { Layout } from '#shared/html/Layout.js';
 import { formatDate, formatTime, localized } from '../format.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
 import { Address, AppointmentSummary, BringList, journeyHref, TermineAssets } from './parts.js';
+import { FeedbackLink } from '../../feedback/index.js';
 
 interface ViewProps {
   appointment: Appointment;
@@ -83,6 +84,7 @@ export function ConfirmationPage(props: ViewProps) {
           {t('termine:done.home')}
         </a>
       </p>
+      <FeedbackLink service="termine" />
     </Layout>
   );
 }
@@ -131,6 +133,7 @@ export function ManagePage(props: ViewProps & { actions: { confirm: boolean; can
           <PlaceDetails location={props.location} />
         </>
       ) : null}
+      {props.notice === 'moved' || props.notice === 'cancelled' || props.notice === 'confirmed' ? <FeedbackLink service="termine" /> : null}
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, ButtonLink, SummaryList } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from '../receipt.js';
+import { FeedbackLink } from '../../feedback/index.js';
 
 /**
  * The Eingangsbestätigung as a page: shown right after sending, and later through the receipt link. It speaks to
@@ -49,6 +50,7 @@ export function ReceiptPage({ receipt, pdfHref, moreHref }: { receipt: Receipt; 
         </a>
       </div>
       <p class="kern-body kern-body--small">{t('unterlagen:receipt.keepLink')}</p>
+      <FeedbackLink service="unterlagen" />
     </Layout>
   );
 }

@@ -28,6 +28,7 @@ export const erstantragFlow = defineFlow({
   declarationKey: 'antrag:declaration',
   confirmationExtra: ConfirmationNext,
   contactEmail: (answers) => (typeof answers.email === 'string' ? answers.email : undefined),
+  applicantBirthDate: (answers) => (typeof answers.birthDate === 'string' ? answers.birthDate : undefined),
   facets: (answers) => {
     const all = members(answers);
     return {
