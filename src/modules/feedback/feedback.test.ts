@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs } from '../staff/testing.js';
+import { createTestLocation, liftLimits } from '../termine/testing.js';
 import { feedbackLimit } from './feedback.routes.js';
 import { feedbackResponses } from './feedback.tables.js';
 import { withoutContactData } from './feedback.service.js';
@@ -71,6 +72,21 @@ describe('feedback link', () => {
     expect(res.body).toContain(`href="${base}/rueckmeldung?dienst=rechner"`);
     // Not on the empty calculator: only a result is a confirmation.
     expect((await ctx.app.inject({ url: `${base}/rechner` })).body).not.toContain('rueckmeldung?dienst=');
+  });
+
+  it('is on the pages after a booking was moved, cancelled or confirmed, not on the plain personal page', async () => {
+    await liftLimits(ctx.deps, ctx.tenant);
+    const place = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 1 });
+    const booked = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1${base}/appointments`,
+      payload: { location: place.locationId, service: [place.serviceId], startsAt: new Date('2026-11-27T10:00:00+01:00').toISOString(), name: 'Erika Muster', email: 'erika@example.org' },
+    });
+    expect(booked.statusCode).toBe(201);
+    const manage = `${base}/termine/verwalten/${booked.json<{ manageToken: string }>().manageToken}`;
+    const link = `href="${base}/rueckmeldung?dienst=termine"`;
+    for (const done of ['moved', 'cancelled', 'confirmed']) expect((await ctx.app.inject({ url: `${manage}?done=${done}` })).body, done).toContain(link);
+    expect((await ctx.app.inject({ url: manage })).body).not.toContain(link);
   });
 });
 
