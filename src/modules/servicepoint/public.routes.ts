@@ -43,7 +43,6 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<Loc>('/servicepoint/anzeige/:loc', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
     const state = await displayState(request.tdb, location.id, berlinDate(deps.clock.now()));
-    void reply.header('cache-control', 'no-store');
     return reply.render(h(DisplayPage, { locationName: location.name, ...state, eventsUrl: `/t/${request.tenant.slug}/servicepoint/anzeige/${location.id}/events` }));
   });
 

@@ -59,11 +59,13 @@ describe('booking journey without JavaScript', () => {
       const saved = await post(`${base}/kontakt`, { name: 'Erika Muster', email, phone: '06252 123456', bgNummer: '12345BG0012345' }, cookie);
       const check = await get(`${base}/pruefen`, cookie, lang);
       expect(check.body).toContain(email);
+      expect(check.headers['cache-control']).toBe('no-store');
       expect(check.body).toContain('12345BG0012345');
       const booked = await post(`${base}/buchen`, { formToken: field(check.body, 'formToken')! }, cookie);
       expect(booked.headers.location).toBe(`${base}/gebucht`);
       const done = await get(`${base}/gebucht`, cookie, lang);
       expect(done.body).toContain(lang === 'de' ? 'Ihr Termin ist gebucht' : 'Your appointment is booked');
+      expect(done.headers['cache-control']).toBe('no-store');
       expect(done.body).toContain(lang === 'de' ? 'Personalausweis' : 'Identity card');
       // The check-in code the Servicepoint kiosk and desk look up is on the page and in the mail.
       const code = /<strong>([0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/.exec(done.body)?.[1];
@@ -76,6 +78,7 @@ describe('booking journey without JavaScript', () => {
       for (const res of [held, saved, booked]) expect(String(res.headers.location)).not.toMatch(/@|Erika|Muster|12345BG/);
       const ics = await get(`${base}/gebucht/termin.ics`, cookie);
       expect(ics.headers['content-type']).toContain('text/calendar');
+      expect(ics.headers['cache-control']).toBe('no-store');
       expect(ics.body).toContain('DTSTART;TZID=Europe/Berlin:20261126T');
     });
   }
@@ -148,6 +151,7 @@ describe('personal link', () => {
     const page = await get(link);
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body).toContain('Der Termin ist gebucht.');
+    expect(page.body).toMatch(/Wir erwarten Sie am [^<]*30\. November 2026 um 09:00 Uhr\./);
     const ask = await get(`${link}/absagen`);
     expect(ask.body).toContain('Ja, Termin absagen');
     expect((await get(link)).body).toContain('Der Termin ist gebucht.');
@@ -155,6 +159,7 @@ describe('personal link', () => {
     expect(done.headers.location).toBe(`${link}?done=cancelled`);
     const cancelled = (await get(`${link}?done=cancelled`)).body;
     expect(cancelled).toContain('Der Termin ist abgesagt.');
+    expect(cancelled).toContain('Sie können unten einen neuen Termin mit demselben Anliegen buchen.');
     // Not a dead end: the same concern and place, straight to the choice of a day.
     expect(cancelled).toMatch(/href="\/t\/neue-wege\/termine\/tag\?service=[0-9a-f-]{36}&amp;location=[0-9a-f-]{36}&amp;persons=1"/);
     expect((await get(`${link.slice(0, -3)}xyz`)).statusCode).toBe(404);

@@ -35,7 +35,6 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
       maxAge: 7_200,
     });
   const formTokenOf = (holdToken: string) => shortKeyedHash(deps.config.secretKey, 'termine-form', holdToken);
-  const private_ = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
   const errorsFor = (field: string, errors: { field: string }[]) => errors.some((e) => e.field === field);
 
@@ -182,7 +181,6 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/termine/kontakt', async (request, reply) => {
     const found = await heldOrMessage(request, reply);
     if (!found) return reply;
-    private_(reply);
     return reply.render(
       h(ContactPage, { ...found, canExtend: found.held.holdExtensions < MAX_HOLD_EXTENSIONS, now: deps.clock.now(), errors: [], values: contactValues(found.held) }),
     );
@@ -191,7 +189,6 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/termine/kontakt', async (request, reply) => {
     const found = await heldOrMessage(request, reply);
     if (!found) return reply;
-    private_(reply);
     const parsed = safeParseForm(s.contactForm, request.body);
     if (!parsed.ok) {
       const values = submittedTexts(request.body);
@@ -215,7 +212,6 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
     const found = await heldOrMessage(request, reply);
     if (!found) return reply;
     if (!found.held.name || !found.held.email) return reply.redirect(`${base(request)}/termine/kontakt`, 303);
-    private_(reply);
     const now = deps.clock.now();
     const captcha = deps.config.captcha ? { challenge: await createPowChallenge(deps.config, now), question: createQuestion(deps.config, now) } : undefined;
     return reply.status(status).render(
@@ -267,14 +263,12 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/termine/gebucht', async (request, reply) => {
     const booked = await journey(ctxOf(request), cookieOf(request));
     if (booked?.status !== 'booked' && booked?.status !== 'pending') return reply.redirect(`${base(request)}/termine`, 303);
-    private_(reply);
     return reply.render(h(ConfirmationPage, await describe(ctxOf(request), booked)));
   });
 
   app.get('/termine/gebucht/termin.ics', async (request, reply) => {
     const booked = await journey(ctxOf(request), cookieOf(request));
     if (booked?.status !== 'booked') return reply.redirect(`${base(request)}/termine`, 303);
-    private_(reply);
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="termin.ics"')

@@ -31,9 +31,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   const tokenOf = (request: FastifyRequest) => formField(request.params, 'token') ?? '';
   const linkBase = (request: FastifyRequest) => `/t/${request.tenant.slug}/termine/verwalten/${tokenOf(request)}`;
   app.decorateRequest('managedAppointment', null as unknown as Appointment);
-  app.addHook('preHandler', async (request, reply) => {
-    // Personal data: never cached, never sent on as referrer (Referrer-Policy is no-referrer everywhere).
-    void reply.header('cache-control', 'no-store');
+  app.addHook('preHandler', async (request) => {
     request.managedAppointment = await byManageToken(ctxOf(request), tokenOf(request));
   });
 

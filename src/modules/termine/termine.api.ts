@@ -251,8 +251,7 @@ export function registerTermineApi(app: FastifyInstance, deps: AppDeps) {
     return toAppointmentOut(await describe(ctx, await confirm(ctx, a)), request.lang);
   });
 
-  r.get('/captcha', { schema: op.getCaptchaChallenge }, async function getCaptchaChallenge(_request, reply) {
-    void reply.header('cache-control', 'no-store');
+  r.get('/captcha', { schema: op.getCaptchaChallenge }, async function getCaptchaChallenge() {
     return createPowChallenge(deps.config, deps.clock.now());
   });
 }
