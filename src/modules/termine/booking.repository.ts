@@ -1,5 +1,5 @@
 // SQL for appointments, seats (capacity), personal-link tokens, idempotency, rate limits and captcha replay.
-import { asc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import {
@@ -239,6 +239,19 @@ export function futureBookedByEmail(tdb: TenantDb, email: string, now: Date): Pr
     .from(terminAppointments)
     .where(tdb.scope(terminAppointments, eq(terminAppointments.email, email), gt(terminAppointments.startsAt, now), eq(terminAppointments.status, 'booked')))
     .limit(20);
+}
+
+/** Booked or pending appointments of an address at the same place and start, other than `exceptId` (duplicate check). */
+export function sameStartByEmail(tdb: TenantDb, args: { email: string; locationId: string; startsAt: Date; exceptId: string }): Promise<Appointment[]> {
+  const t = terminAppointments;
+  return tdb.db
+    .select()
+    .from(t)
+    .where(
+      tdb.scope(t, eq(t.email, args.email), eq(t.locationId, args.locationId), eq(t.startsAt, args.startsAt), statusIn('booked', 'pending'), ne(t.id, args.exceptId)),
+    )
+    .orderBy(asc(t.bookedAt))
+    .limit(5);
 }
 
 export async function insertManageToken(tdb: TenantDb, appointmentId: string, tokenHash: string, expiresAt: Date): Promise<void> {
