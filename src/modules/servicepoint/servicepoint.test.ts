@@ -27,7 +27,7 @@ const post = (url: string, payload: Record<string, string>, who: LoggedIn = desk
 const get = (url: string, who: LoggedIn = desk) => ctx.app.inject({ method: 'GET', url, cookies: who.cookies });
 
 beforeAll(async () => {
-  ctx = await createTestContext({ now: '2026-11-25T09:00:00Z' });
+  ctx = await createTestContext({ now: '2026-11-25T09:00:00Z', env: { RATE_LIMITS: 'on' } });
   const tdb = new TenantDb(ctx.deps.database.db, ctx.tenant.id);
   const termine = { tdb, tenant: ctx.tenant, deps: ctx.deps };
   const location = (await deskLocations(termine))[0]!;
