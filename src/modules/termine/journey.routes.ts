@@ -9,7 +9,7 @@ import { formField, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { chosenServices, dayOverview, listAvailableTimes, locationsOffering, publicServices } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';
-import { hold } from './booking.service.js';
+import { hold } from './hold.service.js';
 import { journeyBookingHandlers } from './journey-booking.routes.js';
 import { hasError, journeyKit, type FieldErrors, type JourneyKit } from './journey-kit.js';
 import * as s from './termine.schemas.js';
