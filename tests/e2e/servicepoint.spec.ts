@@ -4,7 +4,7 @@ import { instantOf } from '../../src/modules/servicepoint/queue.js';
 import { deskLocations, deskServices } from '../../src/modules/servicepoint/termine.adapter.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
 import { bookingService } from '../../src/modules/termine/index.js';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 let locationId: string;
@@ -26,9 +26,9 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-async function deskPage() {
+async function deskPage(width?: number) {
   const login = await loginAs(h.ctx, ['servicepoint']);
-  const { page, context } = await h.newPage();
+  const { page, context } = await h.newPage(width ? { width } : {});
   const [name, value] = Object.entries(login.cookies)[0]!;
   await context.addCookies([{ name, value, url: h.baseUrl }]);
   return { page, context };
@@ -61,6 +61,66 @@ describe('Servicepoint in a real browser', () => {
     await expectAccessible(page, 'kiosk error');
     await context.close();
   });
+
+  it('marks a booking made twice; the name column and the ticket number fit at 1366 and 390 px', async () => {
+    const tdb = new TenantDb(h.ctx.deps.database.db, h.ctx.tenant.id);
+    const termineCtx = { tdb, tenant: h.ctx.tenant, deps: h.ctx.deps };
+    const serviceId = (await deskServices(termineCtx)).find((s) => s.locationIds.includes(locationId))!.id;
+    const twice = { locationId, serviceIds: [serviceId], persons: 1, startsAt: instantOf('2026-11-25', '11:30')!, contact: { name: 'Maximiliane Müller-Lüdenscheidt', email: 'maxi@example.org' } };
+    await bookingService.staffBook(termineCtx, twice);
+    await bookingService.staffBook(termineCtx, twice);
+    for (const width of [1366, 390]) {
+      const { page, context } = await deskPage(width);
+      await page.goto(deskUrl);
+      const rows = page.locator('tr', { hasText: 'Maximiliane Müller-Lüdenscheidt' });
+      await expect.poll(() => rows.count()).toBe(2);
+      expect(await rows.nth(0).getByText(/Doppelt gebucht/).count()).toBe(0);
+      expect(await rows.nth(1).getByText(/Doppelt gebucht: gleiche E-Mail-Adresse, gleiches Anliegen und gleiche Zeit wie [0-9A-Z]{4}-[0-9A-Z]{4}/).count()).toBe(1);
+      await expectAccessible(page, `day view with a duplicate at ${width} px`);
+      if (width === 1366) {
+        // The name column is wide enough for a double name on one line.
+        const nameCell = await rows.nth(0).locator('td').nth(1).boundingBox();
+        expect(nameCell!.width).toBeGreaterThanOrEqual(240);
+      }
+      await shot(page, `desk-day-${width}`);
+      await page.getByRole('button', { name: 'Nummer ausgeben' }).click();
+      await expect.poll(() => page.locator('.sp-ticket__number').count()).toBe(1);
+      // The number stays inside its dashed box.
+      const box = (await page.locator('.sp-ticket').boundingBox())!;
+      const number = (await page.locator('.sp-ticket__number').evaluate((el) => {
+        // The visible number is the heading's last text node (a visually hidden label comes first).
+        const range = document.createRange();
+        range.selectNodeContents(el.lastChild!);
+        const r = range.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }))!;
+      expect(number.left).toBeGreaterThan(box.x + 2);
+      expect(number.right).toBeLessThan(box.x + box.width - 2);
+      expect(number.top).toBeGreaterThan(box.y + 2);
+      await expectAccessible(page, `ticket at ${width} px`);
+      await shot(page, `desk-ticket-${width}`);
+      // The number called to this desk, while a no-show waits for its undo window: the dashed line stays clear of it.
+      await page.goto(deskUrl);
+      await page.getByLabel('Ihr Schalter', { exact: true }).fill('7');
+      await page.getByRole('button', { name: 'Nächste aufrufen' }).click();
+      await expect.poll(() => page.locator('.sp-current__number').count()).toBeGreaterThan(0);
+      const visit = page.locator('.sp-current__visit').first();
+      await visit.evaluate((el) => el.classList.add('sp-pending'));
+      const visitBox = (await visit.boundingBox())!;
+      const called = (await visit.locator('.sp-current__number').boundingBox())!;
+      expect(called.x).toBeGreaterThanOrEqual(visitBox.x + 6);
+      await shot(page, `desk-current-pending-${width}`);
+      // Only the tables scroll sideways (in their own region), never the page.
+      const wider = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.sp-table-wrap, .kern-sr-only'))
+          .map((el) => `${el.tagName}.${el.className}`)
+          .slice(0, 5),
+      );
+      expect(wider).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
 
   it('the display shows a call within one second through Server-Sent Events', async () => {
     const { page: display, context: displayContext } = await h.newPage();

@@ -8,7 +8,7 @@ import { bookingService } from '../../src/modules/termine/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
 import { createTestLocation, liftLimits } from '../../src/modules/termine/testing.js';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -114,6 +114,29 @@ describe('booking journey', () => {
     expect(await page.locator('input[name="startsAt"]:checked').getAttribute('value')).toBe('2026-11-26T08:15:00.000Z');
     await page.getByRole('button', { name: 'Uhrzeit wählen' }).click();
     expect(await page.locator('h1').textContent()).toBe('Ihre Kontaktdaten');
+    await context.close();
+  });
+
+  it('warns when the same address books the same time again, and mails the existing link instead (390 px)', async () => {
+    const place = await createTestLocation(h.ctx.deps, h.ctx.tenant, { seatsTotal: 2 });
+    const tdb = new TenantDb(h.ctx.database.db, h.ctx.tenant.id);
+    const first = { locationId: place.locationId, serviceIds: [place.serviceId], persons: 1, startsAt: new Date('2026-11-27T08:00:00Z'), contact: { name: 'Jana Zweimal', email: 'zweimal@example.org' } };
+    await bookingService.staffBook({ tdb, tenant: h.ctx.tenant, deps: h.ctx.deps }, first);
+    const { page, context } = await h.newPage({ javaScript: false, width: 390 });
+    await page.goto(`${h.baseUrl}/t/neue-wege/termine/zeit?service=${place.serviceId}&location=${place.locationId}&persons=1&date=2026-11-27`);
+    await page.getByLabel('09:00 Uhr').check();
+    await page.getByRole('button', { name: 'Uhrzeit wählen' }).click();
+    await page.getByLabel(text.de.name).fill('Jana Zweimal');
+    await page.getByLabel(text.de.email).fill('zweimal@example.org');
+    await page.getByRole('button', { name: text.de.next }).click();
+    expect(await page.getByRole('heading', { name: 'Diesen Termin haben Sie schon gebucht' }).count()).toBe(1);
+    await expectAccessible(page, 'check: booked already');
+    await shot(page, 'termine-duplicate-390');
+    await page.getByRole('button', { name: 'Link zum gebuchten Termin zusenden' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Wir haben Ihnen den Link geschickt');
+    await expectAccessible(page, 'link sent');
+    await shot(page, 'termine-duplicate-sent-390');
+    expect(await manageLink('zweimal@example.org')).toMatch(/verwalten/);
     await context.close();
   });
 

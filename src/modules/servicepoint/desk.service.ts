@@ -68,6 +68,24 @@ export interface DayRow {
   appointment: Appointment;
   code: string;
   visit?: Visit | undefined;
+  /** Booking code of an earlier row with the same e-mail address, concerns and start: this row is a duplicate. */
+  duplicateOf?: string | undefined;
+}
+
+/** Marks each booking that repeats an earlier one of the day (same address, concerns and start), so staff see it. */
+export function markDuplicates(rows: DayRow[]): DayRow[] {
+  const first = new Map<string, string>();
+  return rows.map((row) => {
+    const a = row.appointment;
+    if (!a.email || (a.status !== 'booked' && a.status !== 'pending')) return row;
+    const key = [a.email.toLowerCase(), a.startsAt.toISOString(), [...a.serviceIds].sort().join(',')].join('|');
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, row.code);
+      return row;
+    }
+    return { ...row, duplicateOf: earlier };
+  });
 }
 
 export interface DayView {
@@ -109,7 +127,7 @@ export async function dayView(ctx: DeskContext, locationId: string, day: string,
     return { appointments, visits };
   });
   const byAppointment = new Map(visits.filter((v) => v.appointmentId).map((v) => [v.appointmentId!, v]));
-  let rows: DayRow[] = appointments.map((appointment) => ({ appointment, code: codeOf(ctx, appointment.id), visit: byAppointment.get(appointment.id) }));
+  let rows: DayRow[] = markDuplicates(appointments.map((appointment) => ({ appointment, code: codeOf(ctx, appointment.id), visit: byAppointment.get(appointment.id) })));
   const rowOf = new Map(rows.map((r) => [r.appointment.id, r]));
   const current = myCounter
     ? visits

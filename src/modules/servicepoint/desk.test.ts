@@ -104,3 +104,20 @@ describe('the desk remembers its counter', () => {
     expect(missing.body).toContain('<option value="13:30" selected');
   });
 });
+
+describe('a booking made twice', () => {
+  it('marks the second row of the same address, concern and time instead of showing two identical rows', async () => {
+    const first = await book('Paula Doppelt', '11:30');
+    await book('Paula Doppelt', '11:30');
+    await book('Paula Doppelt', '11:45');
+    const page = (await get(base)).body;
+    const rows = [...page.matchAll(/<tr>(?:(?!<\/tr>)[\s\S])*Paula Doppelt(?:(?!<\/tr>)[\s\S])*<\/tr>/g)].map((m) => m[0]);
+    expect(rows).toHaveLength(3);
+    const marked = rows.filter((r) => r.includes('Doppelt gebucht'));
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toContain('11:30');
+    expect(marked[0]).toContain(`gleiche Zeit wie ${/class="kern-body--small sp-code">([^<]+)</.exec(rows[0]!)![1]}`);
+    expect(rows[0]).not.toContain('Doppelt gebucht');
+    expect(first.status).toBe('booked');
+  });
+});

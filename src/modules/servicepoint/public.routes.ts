@@ -2,17 +2,17 @@
 // Both are scoped to tenant and location and show waiting numbers only, never personal data.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { keyedHash } from '#shared/crypto.js';
 import { NotFoundError, TooManyRequestsError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
 import { requireLocation, selfCheckIn, type DeskContext } from './desk.service.js';
 import { createDisplayFeed, createStreamCounter } from './display.feed.js';
-import { displayState, enforceKioskLimits, type DisplayState } from './display.service.js';
+import { displayState, type DisplayState } from './display.service.js';
 import { ticketLabel } from './queue.js';
 import { kioskForm } from './servicepoint.schemas.js';
 import { DisplayPage, KioskPage } from './views/Public.js';
 import { berlinDate } from '#shared/time.js';
 import { formField } from '#shared/http/validation.js';
+import { hitRateLimits, type RateLimit } from '#shared/ratelimit/index.js';
 
 type Loc = { Params: { loc: string } };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -22,9 +22,11 @@ export const POLL_MS = 500;
 export const STREAMS_PER_ADDRESS = 10;
 const STREAM_RETRY_SECONDS = 30;
 const KEEPALIVE_TICKS = 30;
-const KIOSK_WINDOW_MS = 10 * 60_000;
-const KIOSK_PER_IP = 10;
-const KIOSK_PER_LOCATION = 120;
+/** Kiosk check-ins per 10 minutes: per device address (guessing codes) and per place (a flood from many). */
+const kioskLimits = {
+  perIp: { name: 'kiosk:ip', max: 10, windowMs: 10 * 60_000 },
+  perLocation: { name: 'kiosk:loc', max: 120, windowMs: 10 * 60_000 },
+} as const satisfies Record<string, RateLimit>;
 
 export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
   const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
@@ -43,7 +45,6 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<Loc>('/servicepoint/anzeige/:loc', async (request, reply) => {
     const location = await requireLocation(ctx(request), request.params.loc);
     const state = await displayState(request.tdb, location.id, berlinDate(deps.clock.now()));
-    void reply.header('cache-control', 'no-store');
     return reply.render(h(DisplayPage, { locationName: location.name, ...state, eventsUrl: `/t/${request.tenant.slug}/servicepoint/anzeige/${location.id}/events` }));
   });
 
@@ -103,11 +104,9 @@ export async function publicRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.post<Loc>('/servicepoint/kiosk/:loc', async (request, reply) => {
     const location = await kiosk(request);
-    const now = deps.clock.now();
-    const ipHash = keyedHash(deps.config.secretKey, `servicepoint:kiosk:${request.ip}`, 'base64url');
-    await enforceKioskLimits(request.tdb, now, KIOSK_WINDOW_MS, [
-      { name: `kiosk:ip:${ipHash}`, max: KIOSK_PER_IP },
-      { name: `kiosk:loc:${location.id}`, max: KIOSK_PER_LOCATION },
+    await hitRateLimits(request.tdb, deps, [
+      { limit: kioskLimits.perIp, subject: request.ip },
+      { limit: kioskLimits.perLocation, subject: location.id },
     ]);
     const { code } = kioskForm.parse(request.body ?? {});
     const visit = await selfCheckIn(ctx(request), location.id, code);

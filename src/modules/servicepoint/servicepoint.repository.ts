@@ -2,7 +2,7 @@
 // FOR UPDATE SKIP LOCKED, so two clerks calling at the same moment can never get the same visit.
 import { asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
-import { servicepointRateLimits, servicepointTicketCounters, servicepointVisits, type Visit, type VisitStatus } from './servicepoint.tables.js';
+import { servicepointTicketCounters, servicepointVisits, type Visit, type VisitStatus } from './servicepoint.tables.js';
 
 export type NewVisit = Omit<typeof servicepointVisits.$inferInsert, 'tenantId' | 'ticket'>;
 
@@ -95,17 +95,6 @@ export async function displayState(tdb: TenantDb, locationId: string, localDay: 
     .from(v)
     .where(tdb.scope(v, ...base, eq(v.status, 'waiting')));
   return { calls, waiting: waiting?.n ?? 0 };
-}
-
-/** Adds one hit to each bucket's current window and returns the new counts. */
-export async function hitRateLimit(tdb: TenantDb, bucket: string, windowStart: Date): Promise<number> {
-  const t = servicepointRateLimits;
-  const rows = await tdb.db
-    .insert(t)
-    .values({ tenantId: tdb.tenantId, bucket, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [t.tenantId, t.bucket, t.windowStart], set: { count: sql`${t.count} + 1` } })
-    .returning({ count: t.count });
-  return rows[0]!.count;
 }
 
 /** Visits of a day per location and status (counts only, no personal data). */

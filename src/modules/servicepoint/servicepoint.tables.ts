@@ -1,4 +1,4 @@
-// Tables of the Servicepoint: visits (waiting numbers per local day), ticket counters and kiosk rate limits.
+// Tables of the Servicepoint: visits (waiting numbers per local day), and ticket counters.
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '#shared/tenancy/index.js';
@@ -58,16 +58,4 @@ export const servicepointTicketCounters = pgTable(
     last: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.locationId, t.localDay] })],
-);
-
-/** Fixed-window counters for the kiosk's rate limit (per IP hash and per location); app nodes keep no state. */
-export const servicepointRateLimits = pgTable(
-  'servicepoint_rate_limits',
-  {
-    tenantId: tenantId(),
-    bucket: text().notNull(),
-    windowStart: timestamp({ withTimezone: true }).notNull(),
-    count: integer().notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.bucket, t.windowStart] })],
 );

@@ -27,7 +27,7 @@ const post = (url: string, payload: Record<string, string>, who: LoggedIn = desk
 const get = (url: string, who: LoggedIn = desk) => ctx.app.inject({ method: 'GET', url, cookies: who.cookies });
 
 beforeAll(async () => {
-  ctx = await createTestContext({ now: '2026-11-25T09:00:00Z' });
+  ctx = await createTestContext({ now: '2026-11-25T09:00:00Z', env: { RATE_LIMITS: 'on' } });
   const tdb = new TenantDb(ctx.deps.database.db, ctx.tenant.id);
   const termine = { tdb, tenant: ctx.tenant, deps: ctx.deps };
   const location = (await deskLocations(termine))[0]!;
@@ -69,6 +69,7 @@ describe('Servicepoint desk through HTTP', () => {
     expect(display.body).toContain(String(ticket).padStart(3, '0'));
     expect(display.body).not.toContain('Max Muster');
     expect(display.body).toContain('http-equiv="refresh"');
+    expect(display.headers['cache-control']).toBe('no-store');
     const day = await get(base);
     expect(day.body).toContain('Aufgerufen');
     const visitId = /besuche\/([0-9a-f-]{36})\/done/.exec(day.body)![1];
@@ -151,6 +152,7 @@ describe('Servicepoint desk through HTTP', () => {
     const svg = await get(`${base}/statistik.svg?period=week&date=2026-11-25`);
     expect(svg.body).toMatch(/^<svg/);
     expect(svg.body).not.toMatch(/style=/);
+    expect(svg.headers['cache-control']).toBe('no-store');
   });
 });
 

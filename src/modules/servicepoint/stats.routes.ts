@@ -55,6 +55,6 @@ export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps) {
       { day: d.day.slice(5), kind: t('servicepoint:stats.columns.walkIn'), count: d.walkIn },
     ]);
     const svg = await bookingsChartSvg(rows, { day: t('servicepoint:stats.columns.day'), count: t('servicepoint:stats.count'), kind: t('servicepoint:stats.channel'), title: t('servicepoint:stats.chartTitle') });
-    return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
+    return reply.type('image/svg+xml').send(svg);
   });
 }

@@ -43,8 +43,7 @@ export async function adminApi(app: FastifyInstance, deps: AppDeps) {
   const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
   const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });
 
-  r.get('/staff/termine', { schema: op.getTermineConfiguration }, async function getTermineConfiguration(request, reply) {
-    void reply.header('cache-control', 'no-store');
+  r.get('/staff/termine', { schema: op.getTermineConfiguration }, async function getTermineConfiguration(request) {
     return config.adminOverview(ctxOf(request));
   });
 

@@ -72,6 +72,7 @@ describe('tenant administration', () => {
     const settings = { holdMinutes: '15', doubleOptIn: 'on', confirmMinutes: '60', reminderHours: '48', maxFutureAppointmentsPerEmail: '3', retentionDays: '30', holdsPerIpHour: '30', bookingsPerIpHour: '10', bookingsPerEmailDay: '5', heiligabend: 'morning', silvester: 'closed' };
     expect((await form(`${base}/einstellungen`, settings)).headers.location).toBe(`${base}?saved=settings`);
     const api = await ctx.app.inject({ method: 'GET', url: '/api/v1/t/neue-wege/staff/termine', cookies: admin.cookies });
+    expect(api.headers['cache-control']).toBe('no-store');
     expect((api.json() as { settings: Record<string, unknown> }).settings).toMatchObject({ holdMinutes: 15, doubleOptIn: true, reminderHours: 48, heiligabend: 'morning' });
     const bad = await form(`${base}/einstellungen`, { ...settings, holdMinutes: '0' });
     expect(bad.statusCode).toBe(422);

@@ -1,13 +1,11 @@
-// SQL for appointments, seats (capacity), personal-link tokens, idempotency, rate limits and captcha replay.
-import { asc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+// SQL for appointments, seats (capacity), personal-link tokens, idempotency and captcha replay.
+import { asc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import {
   terminAppointments,
   terminCaptchaUses,
   terminIdempotency,
   terminManageTokens,
-  terminRateLimits,
   terminSeats,
   type Appointment,
 } from './termine.tables.js';
@@ -241,6 +239,19 @@ export function futureBookedByEmail(tdb: TenantDb, email: string, now: Date): Pr
     .limit(20);
 }
 
+/** Booked or pending appointments of an address at the same place and start, other than `exceptId` (duplicate check). */
+export function sameStartByEmail(tdb: TenantDb, args: { email: string; locationId: string; startsAt: Date; exceptId: string }): Promise<Appointment[]> {
+  const t = terminAppointments;
+  return tdb.db
+    .select()
+    .from(t)
+    .where(
+      tdb.scope(t, eq(t.email, args.email), eq(t.locationId, args.locationId), eq(t.startsAt, args.startsAt), statusIn('booked', 'pending'), ne(t.id, args.exceptId)),
+    )
+    .orderBy(asc(t.bookedAt))
+    .limit(5);
+}
+
 export async function insertManageToken(tdb: TenantDb, appointmentId: string, tokenHash: string, expiresAt: Date): Promise<void> {
   await tdb.insert(terminManageTokens, { appointmentId, tokenHash, expiresAt });
 }
@@ -285,29 +296,6 @@ export async function claimIdempotencyKey(
     .onConflictDoNothing()
     .returning({ keyHash: terminIdempotency.keyHash });
   return rows.length === 1;
-}
-
-/**
- * Counts one hit in each bucket's current window and returns the counts (one statement for all buckets).
- * The counter's commit does not wait for the WAL flush (synchronous_commit off for this statement's own
- * transaction only): a crash may forget the last few hits, which a rate limit can afford, and every booking
- * from one address no longer queues behind the previous one's disk flush on the bucket's row (ADR 0190).
- */
-export async function hitRateLimits(tdb: TenantDb, buckets: string[], windowStart: Date[]): Promise<number[]> {
-  // Inside a transaction the setting would also relax the commit of everything else in it.
-  if (tdb.db instanceof PgTransaction) throw new Error('hitRateLimits runs in a transaction of its own, never inside one');
-  const values = sql.join(
-    buckets.map((bucket, i) => sql`(${tdb.tenantId}::uuid, ${bucket}, ${iso(windowStart[i]!)}::timestamptz, 1)`),
-    sql`, `,
-  );
-  const result = await tdb.db.execute(sql`
-    with relaxed as materialized (select set_config('synchronous_commit', 'off', true))
-    insert into termin_rate_limits (tenant_id, bucket, window_start, count)
-    select v.* from (values ${values}) as v(tenant_id, bucket, window_start, count), relaxed
-    on conflict (tenant_id, bucket, window_start) do update set count = termin_rate_limits.count + 1
-    returning bucket, count`);
-  const rows = rowsOf<{ bucket: string; count: number }>(result);
-  return buckets.map((b) => Number(rows.find((r) => r.bucket === b)?.count ?? 0));
 }
 
 /** Records a redeemed captcha challenge; false when it was used before. */
@@ -403,7 +391,6 @@ export async function anonymiseBefore(tdb: TenantDb, cutoff: Date, now: Date): P
 }
 
 export async function purgeProtectionRows(tdb: TenantDb, now: Date): Promise<void> {
-  await tdb.delete(terminRateLimits, lt(terminRateLimits.windowStart, new Date(now.getTime() - 2 * 86_400_000)));
   await tdb.delete(terminCaptchaUses, lt(terminCaptchaUses.expiresAt, now));
   await tdb.delete(terminIdempotency, lt(terminIdempotency.createdAt, new Date(now.getTime() - 86_400_000)));
 }

@@ -7,7 +7,8 @@ import type { OutboxMessage } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import type { TermineContext } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';
-import { book, extendHold, hold } from './booking.service.js';
+import { book } from './booking.service.js';
+import { extendHold, hold } from './hold.service.js';
 import { bookingService } from './index.js';
 import { applyRetention, expireStale, sendReminders } from './jobs.js';
 import { byManageToken, confirm, reschedule } from './manage.service.js';
@@ -20,7 +21,7 @@ const NOW = '2026-11-25T09:00:00Z';
 const berlin = (local: string) => new Date(`${local}+01:00`);
 
 beforeAll(async () => {
-  ctx = await createTestContext({ now: NOW });
+  ctx = await createTestContext({ now: NOW, env: { RATE_LIMITS: 'on' } });
   tctx = { tdb: new TenantDb(ctx.database.db, ctx.tenant.id), tenant: ctx.tenant, deps: ctx.deps, clientIp: '192.0.2.1' };
 });
 afterAll(async () => ctx?.close());
@@ -193,6 +194,18 @@ describe('abuse limits', () => {
       if (res.statusCode === 429) expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     }
     expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+
+  it('counts nothing with RATE_LIMITS=off (tests of other things only), like every other limit', async () => {
+    await saveSettings(tctx.tdb, { bookingsPerIpHour: 1 }, ctx.clock.now());
+    const place = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 3 });
+    const off = { ...tctx, clientIp: '203.0.113.10', deps: { ...ctx.deps, config: { ...ctx.deps.config, rateLimits: false } } };
+    for (const time of ['10:00', '10:15', '10:30']) {
+      await expect(book(off, { slot: slotOf(place, berlin(`2026-12-07T${time}`)), contact: contact(`off-${time}@example.org`), language: 'de' })).resolves.toMatchObject({ replayed: false });
+    }
+    const on = { ...tctx, clientIp: '203.0.113.10' };
+    await book(on, { slot: slotOf(place, berlin('2026-12-07T11:00')), contact: contact('on1@example.org'), language: 'de' });
+    await expect(book(on, { slot: slotOf(place, berlin('2026-12-07T11:15')), contact: contact('on2@example.org'), language: 'de' })).rejects.toMatchObject({ status: 429 });
   });
 });
 

@@ -1,4 +1,5 @@
-// Holding a slot and booking it: one transaction each; the seats table's primary key decides who gets a seat.
+// Booking a slot (held by the journey, or given directly by the API and staff) in one transaction, and the pieces
+// every change of an appointment shares: the seats, the personal link, the outbox mail. Holding is in hold.service.ts.
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '#shared/http/errors.js';
 import { enqueueMail, outboxInsert } from '#shared/mail/outbox.js';
@@ -22,8 +23,6 @@ export interface Contact {
   phone?: string | undefined;
   bgNummer?: string | undefined;
 }
-
-export const MAX_HOLD_EXTENSIONS = 3;
 
 /** The personal link, in the booking's language: an English mail's link opens in English on a German phone. */
 export function manageUrl(ctx: TermineContext, token: string, language: string): string {
@@ -98,97 +97,14 @@ export async function sendMail(
   );
 }
 
-// ---- hold ----
-
-export interface HoldInput extends SlotQuery {
-  startsAt: Date;
-  language: string;
-  /** The journey's previous hold, released in the same transaction. */
-  replaceHoldToken?: string | undefined;
-}
-
-export async function hold(
-  ctx: TermineContext,
-  input: HoldInput,
-): Promise<{ holdToken: string; appointmentId: string; expiresAt: Date; startsAt: Date; endsAt: Date }> {
-  const slot = await resolveSlot(ctx, input);
-  const settings = slot.plan.settings;
-  if (input.channel === 'online') {
-    await enforceLimits(ctx, [{ name: 'hold:ip', subject: ctx.clientIp ?? '', max: settings.holdsPerIpHour, windowMs: HOUR_MS }]);
-  }
-  const now = ctx.deps.clock.now();
-  const holdToken = newToken();
-  const expiresAt = new Date(now.getTime() + settings.holdMinutes * 60_000);
-  const appointment = await seatOrConflict(ctx, input, slot, () =>
-    ctx.tdb.transaction(async (tx) => {
-      // A new time in the same journey replaces the old hold and keeps the contact details typed in.
-      const previous = input.replaceHoldToken ? await bookings.appointmentByHold(tx, hashTokenBase64url(input.replaceHoldToken)) : undefined;
-      const carried = previous?.status === 'held' ? { name: previous.name, email: previous.email, phone: previous.phone, bgNummer: previous.bgNummer } : {};
-      if (previous?.status === 'held') await bookings.deleteAppointment(tx, previous.id, bookings.statusIn('held'));
-      const row = await bookings.insertAppointment(tx, {
-        ...carried,
-        locationId: input.locationId,
-        serviceIds: slot.plan.services.map((s) => s.id),
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        persons: input.persons,
-        status: 'held',
-        channel: input.channel,
-        language: input.language,
-        holdTokenHash: hashTokenBase64url(holdToken),
-        holdExpiresAt: expiresAt,
-        createdAt: now,
-      });
-      await takeSlotSeats(tx, slot, row.id, expiresAt, now);
-      return row;
-    }),
-  );
-  return { holdToken, appointmentId: appointment.id, expiresAt, startsAt: slot.startsAt, endsAt: slot.endsAt };
-}
-
 /** The appointment behind a journey token (held, or already booked by it). */
 export async function journey(ctx: TermineContext, holdToken: string | undefined): Promise<Appointment | undefined> {
   if (!holdToken) return undefined;
   return bookings.appointmentByHold(ctx.tdb, hashTokenBase64url(holdToken));
 }
 
-function holdGone(): ConflictError {
+export function holdGone(): ConflictError {
   return new ConflictError('termine:errors.holdExpired');
-}
-
-/** Journey state: the contact details typed in are kept on the held appointment, not in the browser. */
-export async function saveContact(ctx: TermineContext, holdToken: string, contact: Contact): Promise<void> {
-  const held = await journey(ctx, holdToken);
-  if (held?.status !== 'held') throw holdGone();
-  await bookings.updateAppointment(
-    ctx.tdb,
-    held.id,
-    { name: contact.name, email: contact.email ?? null, phone: contact.phone || null, bgNummer: contact.bgNummer || null },
-    bookings.statusIn('held'),
-  );
-}
-
-/** Gives the person another holdMinutes (WCAG 2.2.1: a time limit can be extended), at most three times. */
-export async function extendHold(ctx: TermineContext, holdToken: string): Promise<Date> {
-  const held = await journey(ctx, holdToken);
-  if (held?.status !== 'held') throw holdGone();
-  if (held.holdExtensions >= MAX_HOLD_EXTENSIONS) throw new ConflictError('termine:errors.noMoreExtensions', { max: MAX_HOLD_EXTENSIONS });
-  const slot = await resolveSlot(ctx, { ...slotQueryOf(held), startsAt: held.startsAt });
-  const now = ctx.deps.clock.now();
-  const expiresAt = new Date(now.getTime() + slot.plan.settings.holdMinutes * 60_000);
-  await seatOrConflict(ctx, slotQueryOf(held), slot, () =>
-    ctx.tdb.transaction(async (tx) => {
-      const updated = await bookings.updateAppointment(
-        tx,
-        held.id,
-        { holdExpiresAt: expiresAt, holdExtensions: held.holdExtensions + 1 },
-        bookings.statusIn('held'),
-      );
-      if (!updated) throw holdGone();
-      await keepOrRetake(tx, slot, held.id, expiresAt, now);
-    }),
-  );
-  return expiresAt;
 }
 
 /** Keeps the appointment's live seats (new expiry) or, if some lapsed meanwhile, takes them again. */
@@ -251,24 +167,35 @@ async function checkCaptcha(ctx: TermineContext, input: BookInput, online: boole
   return result.value;
 }
 
-export async function book(ctx: TermineContext, input: BookInput): Promise<BookResult> {
-  const fingerprint = fingerprintOf(input);
-  if (input.idempotencyKey) {
-    const earlier = await replay(ctx, input.idempotencyKey, fingerprint);
-    if (earlier) return earlier;
-  }
-  let held: Appointment | undefined;
-  let query: SlotQuery & { startsAt: Date };
+/** What is being booked: the journey's held appointment, or a slot given directly (API, staff). */
+async function bookingTarget(ctx: TermineContext, input: BookInput): Promise<{ held?: Appointment | undefined; query: SlotQuery & { startsAt: Date }; done?: BookResult }> {
   if (input.holdToken) {
-    held = await journey(ctx, input.holdToken);
-    if (held && (held.status === 'booked' || held.status === 'pending')) return { appointment: held, replayed: true };
+    const held = await journey(ctx, input.holdToken);
+    if (held && (held.status === 'booked' || held.status === 'pending')) return { query: { ...slotQueryOf(held), startsAt: held.startsAt }, done: { appointment: held, replayed: true } };
     if (held?.status !== 'held') throw holdGone();
-    query = { ...slotQueryOf(held), startsAt: held.startsAt };
-  } else if (input.slot) {
-    query = input.slot;
-  } else {
-    throw new ValidationError([{ field: 'holdId', message: 'common:validation.required' }]);
+    return { held, query: { ...slotQueryOf(held), startsAt: held.startsAt } };
   }
+  if (input.slot) return { query: input.slot };
+  throw new ValidationError([{ field: 'holdId', message: 'common:validation.required' }]);
+}
+
+/** Everything decided before the transaction: the slot, captcha, limits, the new ids and the rendered mail. */
+interface BookingPlan {
+  held?: Appointment | undefined;
+  query: SlotQuery & { startsAt: Date };
+  slot: ResolvedSlot;
+  online: boolean;
+  email?: string | undefined;
+  captcha?: VerifiedCaptcha | undefined;
+  now: Date;
+  pending: boolean;
+  confirmBy: Date | null;
+  appointmentId: string;
+  manageToken: string;
+  mail?: ReturnType<typeof buildMail> | undefined;
+}
+
+async function planBooking(ctx: TermineContext, input: BookInput, held: Appointment | undefined, query: SlotQuery & { startsAt: Date }): Promise<BookingPlan> {
   const online = query.channel === 'online';
   const slot = await resolveSlot(ctx, query);
   const settings = slot.plan.settings;
@@ -285,101 +212,119 @@ export async function book(ctx: TermineContext, input: BookInput): Promise<BookR
   const confirmBy = pending ? new Date(now.getTime() + settings.confirmMinutes * 60_000) : null;
   const appointmentId = held?.id ?? randomUUID();
   const manageToken = newToken();
+  const plan: BookingPlan = { held, query, slot, online, email, captcha, now, pending, confirmBy, appointmentId, manageToken };
   // Rendered before the transaction, so the connection is not held while the mail and its calendar file are built.
-  const mail = email
-    ? buildMail({
-        kind: pending ? 'confirmRequest' : 'confirmation',
-        appointment: {
-          id: appointmentId,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          persons: query.persons,
-          language: input.language,
-          name: input.contact.name,
-          email,
-          rescheduleCount: held?.rescheduleCount ?? 0,
-        },
-        location: slot.plan.location,
-        services: slot.plan.services,
-        tenant: ctx.tenant,
-        now,
-        link: manageUrl(ctx, manageToken, input.language),
-        confirmMinutes: settings.confirmMinutes,
-        bookingCode: bookingCodeOf(ctx, appointmentId),
-      })
-    : undefined;
+  return { ...plan, mail: email ? bookingMail(ctx, input, plan, email) : undefined };
+}
 
+function bookingMail(ctx: TermineContext, input: BookInput, p: BookingPlan, email: string) {
+  const settings = p.slot.plan.settings;
+  return buildMail({
+    kind: p.pending ? 'confirmRequest' : 'confirmation',
+    appointment: {
+      id: p.appointmentId,
+      startsAt: p.slot.startsAt,
+      endsAt: p.slot.endsAt,
+      persons: p.query.persons,
+      language: input.language,
+      name: input.contact.name,
+      email,
+      rescheduleCount: p.held?.rescheduleCount ?? 0,
+    },
+    location: p.slot.plan.location,
+    services: p.slot.plan.services,
+    tenant: ctx.tenant,
+    now: p.now,
+    link: manageUrl(ctx, p.manageToken, input.language),
+    confirmMinutes: settings.confirmMinutes,
+    bookingCode: bookingCodeOf(ctx, p.appointmentId),
+  });
+}
+
+/** The booking's transaction: appointment, seats, captcha redemption, personal link, mail and the address's cap. */
+async function writeBooking(ctx: TermineContext, tx: TenantDb, input: BookInput, fingerprint: string, p: BookingPlan): Promise<BookResult> {
+  const { held, query, slot, now, confirmBy } = p;
+  const settings = slot.plan.settings;
+  if (input.idempotencyKey) {
+    const claimed = await bookings.claimIdempotencyKey(tx, {
+      keyHash: hashTokenBase64url(input.idempotencyKey),
+      fingerprint,
+      appointmentId: p.appointmentId,
+      tokenCipher: sealForRetry(ctx.deps.config.secretKey, input.idempotencyKey, p.manageToken),
+      createdAt: now,
+    });
+    if (!claimed) throw new AlreadyDoneSignal();
+  }
+  const values = {
+    status: p.pending ? ('pending' as const) : ('booked' as const),
+    name: input.contact.name,
+    email: p.email ?? null,
+    phone: input.contact.phone || null,
+    bgNummer: input.contact.bgNummer || null,
+    language: input.language,
+    confirmBy,
+    bookedAt: now,
+    statusChangedAt: now,
+  };
+  // A double submit of a held slot waits here for the first one and then finds the hold used.
+  const appointment = held
+    ? await bookings.updateAppointment(tx, held.id, { ...values, holdExpiresAt: null }, bookings.statusIn('held'))
+    : await bookings.insertAppointment(tx, {
+        ...values,
+        id: p.appointmentId,
+        locationId: query.locationId,
+        serviceIds: slot.plan.services.map((s) => s.id),
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        persons: query.persons,
+        channel: query.channel,
+        createdAt: now,
+      });
+  if (!appointment) throw new AlreadyDoneSignal();
+  if (p.captcha && !(await bookings.redeemCaptcha(tx, p.captcha.replayKey, p.captcha.expiresAt))) {
+    throw new ValidationError([{ field: input.captcha?.altcha ? (input.captchaField ?? 'captcha') : 'captchaAnswer', message: 'termine:errors.captchaUsed' }]);
+  }
+  // The address's lock comes before its count (a later statement, see finishBooking); a new booking takes it
+  // in the statement that takes its seats, which saves a round trip (ADR 0190).
+  const capped = p.email && p.online ? p.email : undefined;
+  if (held) {
+    if (capped) await bookings.lockEmail(tx, capped);
+    await keepOrRetake(tx, slot, held.id, confirmBy, now);
+  } else {
+    await takeSlotSeats(tx, slot, appointment.id, confirmBy, now, capped && bookings.emailLockKey(tx, capped));
+  }
+  const future = await bookings.finishBooking(tx, {
+    appointmentId: appointment.id,
+    tokenHash: hashTokenBase64url(p.manageToken),
+    tokenExpiresAt: new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS),
+    mail: p.mail && outboxInsert(tx, p.mail).getSQL(),
+    futureOf: capped ? { email: capped, now } : undefined,
+  });
+  if (capped && future >= settings.maxFutureAppointmentsPerEmail) {
+    throw new ValidationError([{ field: 'email', message: 'termine:errors.tooManyAppointments', params: { max: settings.maxFutureAppointmentsPerEmail } }]);
+  }
+  return { appointment, manageToken: p.manageToken, replayed: false, plan: slot.plan };
+}
+
+/** Books a held slot or a slot given directly; a retry (same Idempotency-Key) or a double submit gets the first answer. */
+export async function book(ctx: TermineContext, input: BookInput): Promise<BookResult> {
+  const fingerprint = fingerprintOf(input);
+  if (input.idempotencyKey) {
+    const earlier = await replay(ctx, input.idempotencyKey, fingerprint);
+    if (earlier) return earlier;
+  }
+  const target = await bookingTarget(ctx, input);
+  if (target.done) return target.done;
+  const plan = await planBooking(ctx, input, target.held, target.query);
   try {
-    return await seatOrConflict(ctx, query, slot, () =>
-      ctx.tdb.transaction(async (tx) => {
-        if (input.idempotencyKey) {
-          const claimed = await bookings.claimIdempotencyKey(tx, {
-            keyHash: hashTokenBase64url(input.idempotencyKey),
-            fingerprint,
-            appointmentId,
-            tokenCipher: sealForRetry(ctx.deps.config.secretKey, input.idempotencyKey, manageToken),
-            createdAt: now,
-          });
-          if (!claimed) throw new AlreadyDoneSignal();
-        }
-        const values = {
-          status: pending ? ('pending' as const) : ('booked' as const),
-          name: input.contact.name,
-          email: email ?? null,
-          phone: input.contact.phone || null,
-          bgNummer: input.contact.bgNummer || null,
-          language: input.language,
-          confirmBy,
-          bookedAt: now,
-          statusChangedAt: now,
-        };
-        // A double submit of a held slot waits here for the first one and then finds the hold used.
-        const appointment = held
-          ? await bookings.updateAppointment(tx, held.id, { ...values, holdExpiresAt: null }, bookings.statusIn('held'))
-          : await bookings.insertAppointment(tx, {
-              ...values,
-              id: appointmentId,
-              locationId: query.locationId,
-              serviceIds: slot.plan.services.map((s) => s.id),
-              startsAt: slot.startsAt,
-              endsAt: slot.endsAt,
-              persons: query.persons,
-              channel: query.channel,
-              createdAt: now,
-            });
-        if (!appointment) throw new AlreadyDoneSignal();
-        if (captcha && !(await bookings.redeemCaptcha(tx, captcha.replayKey, captcha.expiresAt))) {
-          throw new ValidationError([{ field: input.captcha?.altcha ? (input.captchaField ?? 'captcha') : 'captchaAnswer', message: 'termine:errors.captchaUsed' }]);
-        }
-        // The address's lock comes before its count (a later statement, see finishBooking); a new booking takes it
-        // in the statement that takes its seats, which saves a round trip (ADR 0190).
-        const capped = email && online ? email : undefined;
-        if (held) {
-          if (capped) await bookings.lockEmail(tx, capped);
-          await keepOrRetake(tx, slot, held.id, confirmBy, now);
-        } else {
-          await takeSlotSeats(tx, slot, appointment.id, confirmBy, now, capped && bookings.emailLockKey(tx, capped));
-        }
-        const future = await bookings.finishBooking(tx, {
-          appointmentId: appointment.id,
-          tokenHash: hashTokenBase64url(manageToken),
-          tokenExpiresAt: new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS),
-          mail: mail && outboxInsert(tx, mail).getSQL(),
-          futureOf: capped ? { email: capped, now } : undefined,
-        });
-        if (capped && future >= settings.maxFutureAppointmentsPerEmail) {
-          throw new ValidationError([{ field: 'email', message: 'termine:errors.tooManyAppointments', params: { max: settings.maxFutureAppointmentsPerEmail } }]);
-        }
-        return { appointment, manageToken, replayed: false, plan: slot.plan };
-      }),
-    );
+    return await seatOrConflict(ctx, plan.query, plan.slot, () => ctx.tdb.transaction((tx) => writeBooking(ctx, tx, input, fingerprint, plan)));
   } catch (err) {
     if (!(err instanceof AlreadyDoneSignal)) throw err;
     if (input.idempotencyKey) {
       const earlier = await replay(ctx, input.idempotencyKey, fingerprint);
       if (earlier) return earlier;
     }
-    const appointment = await bookings.getAppointment(ctx.tdb, appointmentId);
+    const appointment = await bookings.getAppointment(ctx.tdb, plan.appointmentId);
     // The hold was removed meanwhile (a closure, or expiry clean-up).
     if (!appointment) throw holdGone();
     return { appointment, replayed: true };

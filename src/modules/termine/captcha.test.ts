@@ -67,7 +67,9 @@ describe('bookings with the captcha switched on', () => {
     const missing = await ctx.app.inject({ method: 'POST', url, payload: body('09:00', 'a@example.org') });
     expect(missing.statusCode).toBe(422);
     expect((missing.json() as { errors: { field: string }[] }).errors[0]?.field).toBe('captcha');
-    const challenge = (await ctx.app.inject({ method: 'GET', url: '/api/v1/t/neue-wege/captcha' })).json() as Awaited<ReturnType<typeof createPowChallenge>>;
+    const challengeResponse = await ctx.app.inject({ method: 'GET', url: '/api/v1/t/neue-wege/captcha' });
+    expect(challengeResponse.headers['cache-control']).toBe('no-store');
+    const challenge = challengeResponse.json() as Awaited<ReturnType<typeof createPowChallenge>>;
     const payload = await solvedPayload(challenge);
     expect((await ctx.app.inject({ method: 'POST', url, payload: body('09:00', 'a@example.org', payload) })).statusCode).toBe(201);
     const replay = await ctx.app.inject({ method: 'POST', url, payload: body('09:15', 'b@example.org', payload) });

@@ -13,7 +13,7 @@ let code = '';
 const base = '/t/neue-wege/termine';
 
 beforeAll(async () => {
-  ctx = await createTestContext({ now: '2026-11-25T09:00:00Z' });
+  ctx = await createTestContext({ now: '2026-11-25T09:00:00Z', env: { RATE_LIMITS: 'on' } });
   const place = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 2 });
   const tdb = new TenantDb(ctx.database.db, ctx.tenant.id);
   const { appointment } = await bookingService.staffBook(

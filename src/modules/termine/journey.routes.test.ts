@@ -24,8 +24,8 @@ const field = (body: string, name: string) => new RegExp(`name="${name}" value="
 const cookieOf = (res: LightMyRequestResponse) => String(res.headers['set-cookie']).split(';')[0]!;
 
 /** Steps 5–7 for a time at the test location: returns the journey cookie and the check page. */
-async function holdAndFill(startsAt: string, email = 'erika@example.org') {
-  const held = await post(`${base}/zeit`, { service: place.serviceId, location: place.locationId, persons: '1', startsAt });
+async function holdAndFill(startsAt: string, email = 'erika@example.org', at: TestLocation = place) {
+  const held = await post(`${base}/zeit`, { service: at.serviceId, location: at.locationId, persons: '1', startsAt });
   expect(held.statusCode).toBe(303);
   const cookie = cookieOf(held);
   expect(cookie).toMatch(/^ww_termin=[A-Za-z0-9_-]{43}$/);
@@ -59,11 +59,13 @@ describe('booking journey without JavaScript', () => {
       const saved = await post(`${base}/kontakt`, { name: 'Erika Muster', email, phone: '06252 123456', bgNummer: '12345BG0012345' }, cookie);
       const check = await get(`${base}/pruefen`, cookie, lang);
       expect(check.body).toContain(email);
+      expect(check.headers['cache-control']).toBe('no-store');
       expect(check.body).toContain('12345BG0012345');
       const booked = await post(`${base}/buchen`, { formToken: field(check.body, 'formToken')! }, cookie);
       expect(booked.headers.location).toBe(`${base}/gebucht`);
       const done = await get(`${base}/gebucht`, cookie, lang);
       expect(done.body).toContain(lang === 'de' ? 'Ihr Termin ist gebucht' : 'Your appointment is booked');
+      expect(done.headers['cache-control']).toBe('no-store');
       expect(done.body).toContain(lang === 'de' ? 'Personalausweis' : 'Identity card');
       // The check-in code the Servicepoint kiosk and desk look up is on the page and in the mail.
       const code = /<strong>([0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/.exec(done.body)?.[1];
@@ -76,6 +78,7 @@ describe('booking journey without JavaScript', () => {
       for (const res of [held, saved, booked]) expect(String(res.headers.location)).not.toMatch(/@|Erika|Muster|12345BG/);
       const ics = await get(`${base}/gebucht/termin.ics`, cookie);
       expect(ics.headers['content-type']).toContain('text/calendar');
+      expect(ics.headers['cache-control']).toBe('no-store');
       expect(ics.body).toContain('DTSTART;TZID=Europe/Berlin:20261126T');
     });
   }
@@ -148,6 +151,7 @@ describe('personal link', () => {
     const page = await get(link);
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body).toContain('Der Termin ist gebucht.');
+    expect(page.body).toMatch(/Wir erwarten Sie am [^<]*30\. November 2026 um 09:00 Uhr\./);
     const ask = await get(`${link}/absagen`);
     expect(ask.body).toContain('Ja, Termin absagen');
     expect((await get(link)).body).toContain('Der Termin ist gebucht.');
@@ -155,6 +159,7 @@ describe('personal link', () => {
     expect(done.headers.location).toBe(`${link}?done=cancelled`);
     const cancelled = (await get(`${link}?done=cancelled`)).body;
     expect(cancelled).toContain('Der Termin ist abgesagt.');
+    expect(cancelled).toContain('Sie können unten einen neuen Termin mit demselben Anliegen buchen.');
     // Not a dead end: the same concern and place, straight to the choice of a day.
     expect(cancelled).toMatch(/href="\/t\/neue-wege\/termine\/tag\?service=[0-9a-f-]{36}&amp;location=[0-9a-f-]{36}&amp;persons=1"/);
     expect((await get(`${link.slice(0, -3)}xyz`)).statusCode).toBe(404);
@@ -189,5 +194,43 @@ describe('personal link', () => {
     const moved = await post(`${link}/verschieben/bestaetigen`, { startsAt, date: '2026-12-01' });
     expect(moved.headers.location).toBe(`${link}?done=moved`);
     expect((await get(`${link}?done=moved`)).body).toContain('Dienstag, 1. Dezember 2026');
+  });
+});
+
+describe('the same address booking the same appointment twice', () => {
+  const outbox = async (email: string) =>
+    (await ctx.database.db.execute(sql`select kind, text from outbox_messages where "to" = ${email} order by created_at`)) as unknown as { rows: { kind: string; text: string }[] };
+
+  it('warns on the check step and mails the link of the existing booking instead of booking again', async () => {
+    const twoSeats = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 2 });
+    const email = 'twice@example.org';
+    const first = await holdAndFill('2026-11-30T10:00:00+01:00', email, twoSeats);
+    expect(first.check.body).not.toContain('Diesen Termin haben Sie schon gebucht');
+    await post(`${base}/buchen`, { formToken: field(first.check.body, 'formToken')! }, first.cookie);
+    const firstCode = /<strong>([0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/.exec((await get(`${base}/gebucht`, first.cookie)).body)![1]!;
+
+    // Same address, concern, place and time, typed in capitals: the check page warns and shows nothing of the first booking.
+    const second = await holdAndFill('2026-11-30T10:00:00+01:00', 'Twice@Example.org', twoSeats);
+    expect(second.check.body).toContain('Diesen Termin haben Sie schon gebucht');
+    expect(second.check.body).toContain('action="/t/neue-wege/termine/vorhanden"');
+    expect(second.check.body).not.toContain(firstCode);
+    // Another time of the same address is no duplicate.
+    const other = await holdAndFill('2026-11-30T10:15:00+01:00', email, twoSeats);
+    expect(other.check.body).not.toContain('Diesen Termin haben Sie schon gebucht');
+
+    expect((await post(`${base}/vorhanden`, { formToken: 'stale' }, second.cookie)).statusCode).toBe(409);
+    const sent = await post(`${base}/vorhanden`, { formToken: field(second.check.body, 'formToken')! }, second.cookie);
+    expect(sent.headers.location).toBe(`${base}/vorhanden`);
+    expect((await get(`${base}/vorhanden`)).body).toContain('Wir haben Ihnen den Link geschickt');
+    const mails = (await outbox(email)).rows.filter((m) => m.kind === 'termine.confirmation');
+    expect(mails).toHaveLength(2);
+    const links = mails.map((m) => /\/termine\/verwalten\/([A-Za-z0-9_-]{43})/.exec(m.text)![1]);
+    expect(links[1]).not.toBe(links[0]);
+    expect(mails[1]!.text).toContain(firstCode);
+    // The new link opens the first booking; the second hold is gone, so its seat is free again.
+    expect((await get(`${base}/verwalten/${links[1]}`)).body).toContain('Der Termin ist gebucht.');
+    expect((await get(`${base}/pruefen`, second.cookie)).statusCode).toBe(409);
+    const booked = await ctx.database.db.execute(sql`select count(*)::int as n from termin_appointments where email = ${email} and status = 'booked'`);
+    expect(Number((booked as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBe(1);
   });
 });

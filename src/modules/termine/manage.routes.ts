@@ -27,17 +27,36 @@ const notices = new Set(['cancelled', 'moved', 'confirmed']);
 
 /** A plugin of its own (register it in a scope), so the loading preHandler runs for these routes only. */
 export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
+  const m = manageHandlers(deps);
+  app.decorateRequest('managedAppointment', null as unknown as Appointment);
+  app.addHook('preHandler', m.loadAppointment);
+  const moveable = { preHandler: m.requireMoveable };
+
+  app.get('/termine/verwalten/:token', m.appointmentPage);
+  app.get('/termine/verwalten/:token/absagen', m.cancelPage);
+  app.post('/termine/verwalten/:token/absagen', m.cancelSubmit);
+  app.post('/termine/verwalten/:token/bestaetigen', m.confirmSubmit);
+  app.get('/termine/verwalten/:token/verschieben', moveable, m.moveDayPage);
+  app.get('/termine/verwalten/:token/verschieben/zeit', moveable, m.moveTimePage);
+  app.post('/termine/verwalten/:token/verschieben', moveable, m.moveChooseSubmit);
+  app.post('/termine/verwalten/:token/verschieben/bestaetigen', moveable, m.moveConfirmSubmit);
+}
+
+function manageHandlers(deps: AppDeps) {
   const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps, clientIp: request.ip });
   const tokenOf = (request: FastifyRequest) => formField(request.params, 'token') ?? '';
   const linkBase = (request: FastifyRequest) => `/t/${request.tenant.slug}/termine/verwalten/${tokenOf(request)}`;
-  app.decorateRequest('managedAppointment', null as unknown as Appointment);
-  app.addHook('preHandler', async (request, reply) => {
-    // Personal data: never cached, never sent on as referrer (Referrer-Policy is no-referrer everywhere).
-    void reply.header('cache-control', 'no-store');
-    request.managedAppointment = await byManageToken(ctxOf(request), tokenOf(request));
-  });
 
-  app.get('/termine/verwalten/:token', async (request, reply) => {
+  async function loadAppointment(request: FastifyRequest) {
+    request.managedAppointment = await byManageToken(ctxOf(request), tokenOf(request));
+  }
+
+  /** preHandler of the move pages: an appointment that can no longer be moved goes back to its page. */
+  async function requireMoveable(request: FastifyRequest, reply: FastifyReply) {
+    if (!allowedActions(request.managedAppointment, deps.clock.now()).move) return reply.redirect(linkBase(request), 303);
+  }
+
+  async function appointmentPage(request: FastifyRequest, reply: FastifyReply) {
     const a = request.managedAppointment;
     const done = formField(request.query, 'done');
     return reply.render(
@@ -48,34 +67,26 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
         notice: (done && notices.has(done) ? done : undefined) as ManageNotice,
       }),
     );
-  });
+  }
 
-  app.get('/termine/verwalten/:token/absagen', async (request, reply) => {
+  async function cancelPage(request: FastifyRequest, reply: FastifyReply) {
     const a = request.managedAppointment;
     if (!allowedActions(a, deps.clock.now()).cancel) return reply.redirect(linkBase(request), 303);
     return reply.render(h(ConfirmCancelPage, { ...(await describe(ctxOf(request), a)), linkBase: linkBase(request) }));
-  });
+  }
 
-  app.post('/termine/verwalten/:token/absagen', async (request, reply) => {
+  async function cancelSubmit(request: FastifyRequest, reply: FastifyReply) {
     await cancel(ctxOf(request), request.managedAppointment, { by: 'citizen' });
     return reply.redirect(`${linkBase(request)}?done=cancelled`, 303);
-  });
+  }
 
-  app.post('/termine/verwalten/:token/bestaetigen', async (request, reply) => {
+  async function confirmSubmit(request: FastifyRequest, reply: FastifyReply) {
     await confirm(ctxOf(request), request.managedAppointment);
     return reply.redirect(`${linkBase(request)}?done=confirmed`, 303);
-  });
+  }
 
-  const moveable = (request: FastifyRequest, reply: FastifyReply): Appointment | undefined => {
+  async function moveDayPage(request: FastifyRequest, reply: FastifyReply) {
     const a = request.managedAppointment;
-    if (allowedActions(a, deps.clock.now()).move) return a;
-    void reply.redirect(linkBase(request), 303);
-    return undefined;
-  };
-
-  app.get('/termine/verwalten/:token/verschieben', async (request, reply) => {
-    const a = moveable(request, reply);
-    if (!a) return reply;
     const month = formField(request.query, 'month');
     const overview = await dayOverview(ctxOf(request), slotQueryOf(a), month);
     const lb = linkBase(request);
@@ -91,10 +102,10 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
         hidden: null,
       }),
     );
-  });
+  }
 
-  async function renderMoveTimes(request: FastifyRequest, reply: FastifyReply, a: Appointment, date: string, errors: { field: string; message: string }[], status = 200) {
-    const { times } = await listAvailableTimes(ctxOf(request), { ...slotQueryOf(a), date });
+  async function renderMoveTimes(request: FastifyRequest, reply: FastifyReply, date: string, errors: { field: string; message: string }[], status = 200) {
+    const { times } = await listAvailableTimes(ctxOf(request), { ...slotQueryOf(request.managedAppointment), date });
     const lb = linkBase(request);
     return reply.status(status).render(
       h(ChooseTime, {
@@ -109,50 +120,57 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   }
 
-  app.get('/termine/verwalten/:token/verschieben/zeit', async (request, reply) => {
-    const a = moveable(request, reply);
-    if (!a) return reply;
+  async function moveTimePage(request: FastifyRequest, reply: FastifyReply) {
     const date = safeParseForm(s.localDate, formField(request.query, 'date'));
     if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
-    return renderMoveTimes(request, reply, a, date.data, []);
-  });
+    return renderMoveTimes(request, reply, date.data, []);
+  }
 
   // Choosing a time only shows what would change; the move happens on the confirm step's button.
-  app.post('/termine/verwalten/:token/verschieben', async (request, reply) => {
-    const a = moveable(request, reply);
-    if (!a) return reply;
+  async function moveChooseSubmit(request: FastifyRequest, reply: FastifyReply) {
+    const a = request.managedAppointment;
     const parsed = safeParseForm(s.moveForm, request.body);
     // The "just taken" page offers times of several days and sends no date: it is the chosen time's day.
     const date = safeParseForm(s.localDate, formField(request.body, 'date') ?? (parsed.ok ? berlinDateTime(parsed.data.startsAt).toISODate() : undefined));
     if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
-    if (!parsed.ok) return renderMoveTimes(request, reply, a, date.data, parsed.errors, 422);
+    if (!parsed.ok) return renderMoveTimes(request, reply, date.data, parsed.errors, 422);
     const { times } = await listAvailableTimes(ctxOf(request), { ...slotQueryOf(a), date: date.data });
     const newStartsAt = parsed.data.startsAt;
     if (!times.some((time) => time.startsAt === newStartsAt.toISOString())) {
-      return renderMoveTimes(request, reply, a, date.data, [{ field: 'startsAt', message: 'termine:errors.chooseTime' }], 422);
+      return renderMoveTimes(request, reply, date.data, [{ field: 'startsAt', message: 'termine:errors.chooseTime' }], 422);
     }
     const newEndsAt = new Date(newStartsAt.getTime() + (a.endsAt.getTime() - a.startsAt.getTime()));
     return reply.render(h(ConfirmMovePage, { ...(await describe(ctxOf(request), a)), linkBase: linkBase(request), newStartsAt, newEndsAt, date: date.data }));
-  });
+  }
 
-  app.post('/termine/verwalten/:token/verschieben/bestaetigen', async (request, reply) => {
-    const a = moveable(request, reply);
-    if (!a) return reply;
+  async function moveConfirmSubmit(request: FastifyRequest, reply: FastifyReply) {
     const parsed = safeParseForm(s.moveForm, request.body);
     const date = safeParseForm(s.localDate, formField(request.body, 'date'));
     if (!parsed.ok) {
       if (!date.ok) return reply.redirect(`${linkBase(request)}/verschieben`, 303);
-      return renderMoveTimes(request, reply, a, date.data, parsed.errors, 422);
+      return renderMoveTimes(request, reply, date.data, parsed.errors, 422);
     }
     try {
-      await reschedule(ctxOf(request), a, parsed.data.startsAt);
+      await reschedule(ctxOf(request), request.managedAppointment, parsed.data.startsAt);
       return reply.redirect(`${linkBase(request)}?done=moved`, 303);
     } catch (err) {
-      if (err instanceof ValidationError && date.ok) return renderMoveTimes(request, reply, a, date.data, err.fields, 422);
+      if (err instanceof ValidationError && date.ok) return renderMoveTimes(request, reply, date.data, err.fields, 422);
       if (!(err instanceof SlotTakenError)) throw err;
-      return reply
-        .status(409)
-        .render(h(SlotTaken, { nextTimes: err.nextTimes, action: `${linkBase(request)}/verschieben`, hidden: null, dayHref: `${linkBase(request)}/verschieben` }));
+      const lb = linkBase(request);
+      return reply.status(409).render(h(SlotTaken, { nextTimes: err.nextTimes, action: `${lb}/verschieben`, hidden: null, dayHref: `${lb}/verschieben` }));
     }
-  });
+  }
+
+  return {
+    loadAppointment,
+    requireMoveable,
+    appointmentPage,
+    cancelPage,
+    cancelSubmit,
+    confirmSubmit,
+    moveDayPage,
+    moveTimePage,
+    moveChooseSubmit,
+    moveConfirmSubmit,
+  };
 }

@@ -1,9 +1,7 @@
-// Rate limits per IP address and per e-mail address, counted in the database (app nodes keep no state).
-// Addresses are stored only as keyed hashes.
-import { TooManyRequestsError } from '#shared/http/errors.js';
+// termine's abuse limits (holds and bookings per IP address, bookings per e-mail address, "find my appointment"),
+// counted by the platform's rate limiter (src/shared/ratelimit, ADR 0128). Their values are the tenant's settings.
+import { hitRateLimits } from '#shared/ratelimit/index.js';
 import type { TermineContext } from './availability.service.js';
-import { hitRateLimits } from './booking.repository.js';
-import { shortKeyedHash } from './tokens.js';
 
 export interface Limit {
   /** e.g. 'book:ip' */
@@ -16,17 +14,11 @@ export interface Limit {
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
-/** Counts this attempt in every limit's fixed window; throws 429 when one is exceeded. */
+/** Counts this attempt in every limit's window; throws 429 when one is exceeded. A limit of 0 is no limit. */
 export async function enforceLimits(ctx: TermineContext, limits: Limit[]): Promise<void> {
-  const active = limits.filter((l) => l.subject !== '' && l.max > 0);
-  if (active.length === 0) return;
-  const now = ctx.deps.clock.now().getTime();
-  const windows = active.map((l) => new Date(Math.floor(now / l.windowMs) * l.windowMs));
-  const buckets = active.map((l) => `${l.name}:${shortKeyedHash(ctx.deps.config.secretKey, l.name, l.subject)}`);
-  const counts = await hitRateLimits(ctx.tdb, buckets, windows);
-  const exceeded = active.findIndex((l, i) => (counts[i] ?? 0) > l.max);
-  if (exceeded >= 0) {
-    const windowEnd = windows[exceeded]!.getTime() + active[exceeded]!.windowMs;
-    throw new TooManyRequestsError(Math.max(1, Math.ceil((windowEnd - now) / 1000)));
-  }
+  await hitRateLimits(
+    ctx.tdb,
+    ctx.deps,
+    limits.map(({ subject, ...limit }) => ({ limit, subject })),
+  );
 }

@@ -9,7 +9,8 @@ import type { AppDeps } from '#shared/module.js';
 import { listAvailableDays, listAvailableTimes, publicLocations, publicServices, type TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
 import { SlotTakenError } from './booking.errors.js';
-import { book, hold } from './booking.service.js';
+import { book } from './booking.service.js';
+import { hold } from './hold.service.js';
 import { createPowChallenge } from './captcha.js';
 import { localized, localizedList } from './format.js';
 import { byIdAndToken, cancel, confirm, describe, reschedule, type AppointmentView } from './manage.service.js';
@@ -251,8 +252,7 @@ export function registerTermineApi(app: FastifyInstance, deps: AppDeps) {
     return toAppointmentOut(await describe(ctx, await confirm(ctx, a)), request.lang);
   });
 
-  r.get('/captcha', { schema: op.getCaptchaChallenge }, async function getCaptchaChallenge(_request, reply) {
-    void reply.header('cache-control', 'no-store');
+  r.get('/captcha', { schema: op.getCaptchaChallenge }, async function getCaptchaChallenge() {
     return createPowChallenge(deps.config, deps.clock.now());
   });
 }

@@ -291,18 +291,6 @@ export const terminIdempotency = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.keyHash] })],
 );
 
-/** Fixed-window counters for rate limits (per IP hash or e-mail hash); app nodes keep no state. */
-export const terminRateLimits = pgTable(
-  'termin_rate_limits',
-  {
-    tenantId: tenantId(),
-    bucket: text().notNull(),
-    windowStart: timestamp({ withTimezone: true }).notNull(),
-    count: integer().notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.bucket, t.windowStart] })],
-);
-
 /** Captcha challenges already redeemed (replay protection) until they expire. */
 export const terminCaptchaUses = pgTable(
   'termin_captcha_uses',

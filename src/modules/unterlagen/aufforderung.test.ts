@@ -106,18 +106,22 @@ describe('the citizen opens the request with the code', () => {
       headers: { authorization: `Bearer ${api.json<{ receiptToken: string }>().receiptToken}` },
     });
     expect(receipt.json()).toMatchObject({ documentType: 'mietvertrag', item: { number: 2, dueDate: '2026-11-20', status: 'submitted' } });
+    expect(receipt.headers['cache-control']).toBe('no-store');
 
     const form = await ctx.app.inject({ method: 'POST', url: `/t/neue-wege/unterlagen/a/${code}/1`, ...multipart([file('auszug.pdf', await pdfWithPages(1))]) });
     expect(form.statusCode).toBe(303);
     expect(form.headers.location).toMatch(new RegExp(`^/t/neue-wege/unterlagen/quittung/[A-Za-z0-9_-]{43}\\?code=${code}$`));
     // The receipt speaks to the citizen: no check sums on the page (they are in the PDF), and "send more" goes
     // back to this request instead of to the start page where the code must be typed again.
-    const receiptPage = (await ctx.app.inject(form.headers.location as string)).body;
+    const receiptResponse = await ctx.app.inject(form.headers.location as string);
+    expect(receiptResponse.headers['cache-control']).toBe('no-store');
+    const receiptPage = receiptResponse.body;
     expect(receiptPage).not.toMatch(/SHA-256|[0-9a-f]{64}/);
     expect(receiptPage).toContain(`href="/t/neue-wege/unterlagen/a/${code}">Weitere Unterlagen senden`);
     expect(receiptPage.match(/Ihre Dateien/g)).toHaveLength(1);
     const page = await ctx.app.inject(`/t/neue-wege/unterlagen/a/${code}`);
     expect(page.body).toContain('Sie haben zu allen Punkten Unterlagen gesendet.');
+    expect(page.headers['cache-control']).toBe('no-store');
 
     const wrongItem = await ctx.app.inject({
       method: 'POST',

@@ -85,7 +85,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: CodeParams }>('/unterlagen/a/:code', withAufforderung, async (request, reply) => {
     const data = request.citizenAufforderung;
     // Pages reached with a secret (code or receipt token) are not kept in shared caches.
-    return reply.header('cache-control', 'no-store').render(h(AufforderungPage, { data, today: berlinDate(deps.clock.now()) }));
+    return reply.render(h(AufforderungPage, { data, today: berlinDate(deps.clock.now()) }));
   });
 
   const itemOf = (request: FastifyRequest<{ Params: ItemParams }>) => {
@@ -138,7 +138,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
     const code = normalizeAccessCode(formField(request.query, 'code') ?? '');
     const moreHref = code ? `${base(request)}/a/${code}` : undefined;
-    return reply.header('cache-control', 'no-store').render(h(ReceiptPage, { receipt, pdfHref: `${base(request)}/quittung/${request.params.token}/pdf`, moreHref }));
+    return reply.render(h(ReceiptPage, { receipt, pdfHref: `${base(request)}/quittung/${request.params.token}/pdf`, moreHref }));
   });
 
   app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token/pdf', async (request, reply) => {

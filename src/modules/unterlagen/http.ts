@@ -15,7 +15,6 @@ export function sendAttachment(reply: FastifyReply, safeName: string, contentTyp
     .header('content-type', contentType)
     .header('content-disposition', contentDisposition(safeName))
     .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
     .send(body);
 }
 

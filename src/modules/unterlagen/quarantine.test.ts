@@ -64,6 +64,7 @@ describe.skipIf(!findClamd())('virus scanner unavailable', () => {
     // The scan state of each stored document is in the receipt PDF, not as a badge on the citizen's page.
     const pdf = await ctx.app.inject(`/t/neue-wege/unterlagen/quittung/${cleanReceipt.receiptToken}/pdf`);
     expect(pdfText(pdf.rawPayload)).toContain('Wird geprüft');
+    expect(pdf.headers['cache-control']).toBe('no-store');
 
     // Still down: the job changes nothing.
     expect(await scanQuarantined(ctx.deps)).toEqual({ clean: 0, infected: 0, pending: 1 });

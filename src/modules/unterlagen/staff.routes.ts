@@ -103,7 +103,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
       const { followUpOf, ...input } = form.data;
       const created = await requestDocuments(deps, request.tdb, request.staff, { ...input, items: rows.items }, notice(request), followUpOf);
       const link = aufforderungLink(deps.config.publicUrl, request.tenant.slug, created.code);
-      return reply.header('cache-control', 'no-store').render(h(AufforderungCreated, { ...created, link, emailed: Boolean(input.email) }));
+      return reply.render(h(AufforderungCreated, { ...created, link, emailed: Boolean(input.email) }));
     } catch (error) {
       if (error instanceof ValidationError) return rerender(error.fields);
       throw error;

@@ -146,6 +146,7 @@ describe('caseworker side', () => {
       'items.0.dueDate': '2026-12-15',
     });
     expect(created.statusCode).toBe(200);
+    expect(created.headers['cache-control']).toBe('no-store');
     const code = /name="code" value="([0-9A-Z]{26})"/.exec(created.body)![1]!;
     const id = /action="\/t\/neue-wege\/staff\/unterlagen\/aufforderungen\/([0-9a-f-]{36})\/brief"/.exec(created.body)![1]!;
 

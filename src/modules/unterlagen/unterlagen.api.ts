@@ -80,7 +80,6 @@ export async function unterlagenApi(app: FastifyInstance, deps: AppDeps) {
       if (/\bapplication\/pdf\b/.test(request.headers.accept ?? '')) {
         return sendPdf(reply, `Eingangsbestaetigung-${receipt.reference}.pdf`, await receiptPdf(request.t, { ...receipt, lang: request.lang }, deps.clock.now()));
       }
-      void reply.header('cache-control', 'no-store');
       return receiptJson(receipt);
     },
   );

@@ -1,7 +1,9 @@
-// Per-IP rate limits for requests anyone can send (start a draft, upload, look up a code, ask for a mail): counted in
-// the database so every app node sees the same count (doc/adr/0128-per-ip-rate-limits.md). IP addresses are personal
-// data: only a keyed hash is stored, and only until the window ends.
+// Rate limits for requests anyone can send (start a draft, upload, look up a code, ask for a mail, hold or book an
+// appointment, check in at the kiosk), per IP address, e-mail address or place: counted in the database so every app
+// node sees the same count (doc/adr/0128-per-ip-rate-limits.md). Addresses are personal data: only a keyed hash is
+// stored, and only until the window ends. RATE_LIMITS=off (tests only) turns every limit off.
 import { lt, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { keyedHash } from '../crypto.js';
 import type { TenantDb } from '../db/tenant-scope.js';
@@ -37,18 +39,48 @@ function bucketOf(secretKey: string, limit: RateLimit, subject: string): string 
   return `${limit.name}:${keyedHash(secretKey, ['ratelimit', limit.name, subject], 'base64url').slice(0, 32)}`;
 }
 
+/** One request of `subject` (an address, a hashed e-mail, a place) against `limit`. */
+export interface RateLimitHit {
+  limit: RateLimit;
+  subject: string;
+}
+
+/**
+ * Counts the request once in every limit's current window, all in one statement, and throws 429 (with Retry-After of
+ * the first limit that is full) when one of them is over. An empty subject or a limit of 0 counts nothing.
+ * The counter commits without waiting for the WAL flush (synchronous_commit off for this statement's own transaction
+ * only): a crash may forget the last few hits, which a limit can afford, and requests of one address do not queue
+ * behind each other's disk flush on the same row (doc/adr/0190-booking-cost.md). Never inside a transaction, where the
+ * setting would relax everything else in it.
+ */
+export async function hitRateLimits(tdb: TenantDb, deps: Pick<AppDeps, 'config' | 'clock'>, hits: RateLimitHit[]): Promise<void> {
+  if (!deps.config.rateLimits) return;
+  const active = hits.filter((hit) => hit.subject !== '' && hit.limit.max > 0);
+  if (active.length === 0) return;
+  if (tdb.db instanceof PgTransaction) throw new Error('hitRateLimits runs in a transaction of its own, never inside one');
+  const now = deps.clock.now().getTime();
+  const windows = active.map(({ limit, subject }) => {
+    const start = Math.floor(now / limit.windowMs) * limit.windowMs;
+    return { limit, bucket: bucketOf(deps.config.secretKey, limit, subject), start, end: start + limit.windowMs };
+  });
+  const values = sql.join(
+    windows.map((w) => sql`(${tdb.tenantId}::uuid, ${w.bucket}, ${new Date(w.start).toISOString()}::timestamptz, ${new Date(w.end).toISOString()}::timestamptz, 1)`),
+    sql`, `,
+  );
+  const result = await tdb.db.execute(sql`
+    with relaxed as materialized (select set_config('synchronous_commit', 'off', true))
+    insert into rate_limit_windows (tenant_id, bucket, window_start, expires_at, count)
+    select v.* from (values ${values}) as v(tenant_id, bucket, window_start, expires_at, count), relaxed
+    on conflict (tenant_id, bucket, window_start) do update set count = rate_limit_windows.count + 1
+    returning bucket, count`);
+  const rows = (result as unknown as { rows: { bucket: string; count: number }[] }).rows;
+  const full = windows.find((w) => Number(rows.find((r) => r.bucket === w.bucket)?.count ?? 0) > w.limit.max);
+  if (full) throw new TooManyRequestsError(Math.max(1, Math.ceil((full.end - now) / 1000)));
+}
+
 /** Counts one request of `subject` against `limit`; throws 429 (with Retry-After) when the window is full. */
 export async function hitRateLimit(tdb: TenantDb, deps: Pick<AppDeps, 'config' | 'clock'>, limit: RateLimit, subject: string): Promise<void> {
-  if (!deps.config.rateLimits) return;
-  const now = deps.clock.now().getTime();
-  const windowStart = Math.floor(now / limit.windowMs) * limit.windowMs;
-  const t = rateLimitWindows;
-  const [row] = await tdb.db
-    .insert(t)
-    .values({ tenantId: tdb.tenantId, bucket: bucketOf(deps.config.secretKey, limit, subject), windowStart: new Date(windowStart), expiresAt: new Date(windowStart + limit.windowMs), count: 1 })
-    .onConflictDoUpdate({ target: [t.tenantId, t.bucket, t.windowStart], set: { count: sql`${t.count} + 1` } })
-    .returning({ count: t.count });
-  if ((row?.count ?? 0) > limit.max) throw new TooManyRequestsError(Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000)));
+  await hitRateLimits(tdb, deps, [{ limit, subject }]);
 }
 
 /** Route hook (onRequest or preHandler, below a tenant): counts the request against `limit` for its client address. */

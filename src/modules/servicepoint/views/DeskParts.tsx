@@ -81,6 +81,12 @@ export function AppointmentRow({ row, view }: { row: DayRow; view: DayPageView }
         {a.name ?? '–'}
         <br />
         <span class="kern-body--small sp-code">{row.code}</span>
+        {row.duplicateOf ? (
+          <>
+            <br />
+            <strong class="sp-duplicate">{t('servicepoint:day.duplicateOf', { code: row.duplicateOf })}</strong>
+          </>
+        ) : null}
       </td>
       <td>{services.map((s) => localizedText(s.name, lang)).join(', ')}</td>
       <td>{a.persons}</td>

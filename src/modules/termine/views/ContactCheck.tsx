@@ -1,7 +1,7 @@
 // Steps 6 and 7: contact details and "check your answers" with the captcha and the booking button.
 import type { Challenge } from 'altcha-lib';
 import { useTenantBase, useView } from '#shared/html/context.js';
-import { Button, ErrorSummary, SummaryList, TextField } from '#shared/html/components.js';
+import { Alert, Button, ErrorSummary, SummaryList, TextField } from '#shared/html/components.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { CaptchaQuestion } from '../captcha.js';
@@ -89,10 +89,29 @@ function Captcha(props: { challenge: Challenge; question: CaptchaQuestion; error
   );
 }
 
+/** Only what this journey already knows (its own address and choice) is on the page; the link goes by mail. */
+function SameBookingWarning({ email, formToken }: { email: string; formToken: string }) {
+  const { t } = useView();
+  const base = useTenantBase();
+  return (
+    <Alert type="warning" title={t('termine:check.duplicateTitle')}>
+      <p class="kern-body">{t('termine:check.duplicateText', { email })}</p>
+      <form method="post" action={`${base}/termine/vorhanden`} novalidate>
+        <input type="hidden" name="formToken" value={formToken} />
+        <p class="kern-body">{t('termine:check.duplicateResendHint')}</p>
+        <Button>{t('termine:check.duplicateResend')}</Button>
+      </form>
+      <p class="kern-body">{t('termine:check.duplicateAnyway')}</p>
+    </Alert>
+  );
+}
+
 export function CheckAnswersPage(
   props: HeldProps & {
     formToken: string;
     captcha?: { challenge: Challenge; question: CaptchaQuestion } | undefined;
+    /** The address has booked the same concerns, place and time already (duplicate.service.ts). */
+    sameBooking?: boolean | undefined;
   },
 ) {
   const { t } = useView();
@@ -105,6 +124,7 @@ export function CheckAnswersPage(
       <StepIndicator step={7} />
       <ErrorSummary errors={props.errors} />
       <h1 class="kern-heading-large">{t('termine:check.title')}</h1>
+      {props.sameBooking ? <SameBookingWarning email={h.email ?? ''} formToken={props.formToken} /> : null}
       <HoldNotice expiresAt={h.holdExpiresAt!} canExtend={props.canExtend} returnTo="pruefen" now={props.now} />
       <h2 class="kern-heading-medium">{t('termine:check.appointment')}</h2>
       <AppointmentSummary

@@ -92,7 +92,7 @@ export function ConfirmationPage(props: ViewProps) {
 export type ManageNotice = 'cancelled' | 'moved' | 'confirmed' | undefined;
 
 export function ManagePage(props: ViewProps & { actions: { confirm: boolean; cancel: boolean; move: boolean }; linkBase: string; notice: ManageNotice }) {
-  const { t } = useView();
+  const { t, lang } = useView();
   const a = props.appointment;
   const state =
     a.status === 'cancelled' ? (a.cancelReason === 'closure' ? 'closure' : 'cancelled') : a.status === 'pending' ? 'pending' : a.status === 'expired' ? 'expired' : 'booked';
@@ -102,8 +102,10 @@ export function ManagePage(props: ViewProps & { actions: { confirm: boolean; can
       <h1 class="kern-heading-large">{t('termine:manage.title')}</h1>
       {props.notice ? <Alert type="success" title={t(`termine:manage.notice.${props.notice}`)} /> : null}
       <Alert type={state === 'booked' ? 'info' : 'warning'} title={t(`termine:manage.state.${state}`)}>
+        {state === 'booked' ? <p class="kern-body">{t('termine:manage.bookedText', { date: formatDate(a.startsAt, lang), time: formatTime(a.startsAt) })}</p> : null}
         {state === 'pending' ? <p class="kern-body">{t('termine:manage.pendingText', { time: formatTime(a.confirmBy ?? a.startsAt) })}</p> : null}
         {state === 'closure' ? <p class="kern-body">{t('termine:manage.closureText')}</p> : null}
+        {state === 'cancelled' || state === 'expired' ? <p class="kern-body">{t('termine:manage.endedText')}</p> : null}
       </Alert>
       <AppointmentSummary appointment={a} location={props.location} services={props.services} />
       {a.status === 'booked' ? <BookingCode code={props.bookingCode} /> : null}

@@ -1,0 +1,2 @@
+DROP TABLE "servicepoint_rate_limits" CASCADE;--> statement-breakpoint
+DROP TABLE "termin_rate_limits" CASCADE;

@@ -1,0 +1,50 @@
+// What the desk's handlers share: their context, the location's address in the app, the counter cookie of this
+// device, and how a domain error becomes field errors on a form.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationError, type FieldError } from '#shared/http/errors.js';
+import { formField, submittedTexts } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
+import { SlotTakenError } from '../termine/index.js';
+import type { DeskContext } from './desk.service.js';
+import { counterCookie } from './servicepoint.schemas.js';
+
+export type Loc = { Params: { loc: string } };
+const COUNTER_COOKIE = 'ww_schalter';
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const isUuid = (value: string) => uuid.test(value);
+
+/** A booking error as field errors of the form; anything else is not the form's business. */
+export function fieldErrors(error: unknown): FieldError[] {
+  if (error instanceof ValidationError) return error.fields;
+  if (error instanceof SlotTakenError) return [{ field: 'time', message: 'servicepoint:errors.slotTaken' }];
+  throw error;
+}
+
+/** preHandler: a location or visit id that is no UUID is a 404 (before any query). */
+export async function validIds(request: FastifyRequest, reply: FastifyReply) {
+  const loc = formField(request.params, 'loc') ?? formField(request.params, 'id');
+  if (loc !== undefined && !isUuid(loc)) return reply.callNotFound();
+}
+
+export function deskKit(deps: AppDeps) {
+  const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps, staff: request.staff });
+  const home = (request: FastifyRequest<Loc>) => `/t/${request.tenant.slug}/staff/servicepoint/${request.params.loc}`;
+  const body = (request: FastifyRequest) => submittedTexts(request.body);
+  // The counter (Schalter) this device sits at: chosen once, kept in a cookie of the desk pages (no personal data).
+  const counterOf = (request: FastifyRequest): string | undefined => {
+    const parsed = counterCookie.safeParse(request.cookies[COUNTER_COOKIE]);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const rememberCounter = (request: FastifyRequest, reply: FastifyReply, counter: string) =>
+    reply.setCookie(COUNTER_COOKIE, counter, {
+      path: `/t/${request.tenant.slug}/staff/servicepoint`,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.config.publicUrl.startsWith('https://'),
+      maxAge: 30 * 24 * 3600,
+    });
+  return { deps, ctx, home, body, counterOf, rememberCounter };
+}
+
+export type DeskKit = ReturnType<typeof deskKit>;
