@@ -63,7 +63,7 @@ async function onePagePdf(): Promise<Buffer> {
 }
 
 const image = (bytes: Buffer, name = 'foto.jpg') => ({ field: 'image', name, type: 'image/jpeg', bytes });
-const stored = () => ctx.deps.database.db.select().from(pressImages).where(eq(pressImages.tenantId, ctx.tenant.id)).orderBy(pressImages.position);
+const stored = () => ctx.deps.database.db.select().from(pressImages).where(eq(pressImages.releaseId, releaseUrl.split('/').pop()!)).orderBy(pressImages.position);
 
 describe('images of a release', () => {
   it('refuses an image without alt text or credit, naming the fields, and stores nothing', async () => {
@@ -187,5 +187,11 @@ describe('embargo and publication', () => {
     const releasePdf = await get(`${base}/presse/2026-1/pdf`);
     expect(releasePdf.statusCode).toBe(200);
     expect(releasePdf.rawPayload.includes('/Subtype /Image')).toBe(true);
+  });
+
+  it('shows the demo releases with their generated picture', async () => {
+    const page = await get(`${base}/presse/2020-530`);
+    expect(page.body).toMatch(/<img[^>]+alt="Symbolbild: [^"]+"[^>]+width="960" height="540"/);
+    expect(page.body).toContain('Bild: Neue Wege (Symbolbild, für die Demo erzeugt)');
   });
 });
