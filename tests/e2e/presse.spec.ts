@@ -2,7 +2,7 @@
 // screenshots go to SHOTS_DIR when it is set (for looking at the pages).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../../src/modules/staff/testing.js';
-import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, signIn, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 
@@ -63,6 +63,41 @@ describe('press office', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Arbeitsmarkt im November 2020');
     await expectAccessible(page, 'monthly draft');
     await shot(page, 'monthly-draft-1366');
+  });
+});
+
+describe('images and attachments in the editor', () => {
+  it('refuses an image without alt text, then shows it with credit; attaches a PDF; accessible at 1366 px', async () => {
+    const sharp = (await import('sharp')).default;
+    const { PDFDocument } = await import('pdf-lib');
+    const photo = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer();
+    const pdf = await PDFDocument.create();
+    pdf.addPage([595, 842]);
+    const login = await loginAs(h.ctx, ['presse']);
+    const { page, context } = await h.newPage({ javaScript: false, width: 1366 });
+    await signIn(context, h.baseUrl, login.cookies);
+    await page.goto(`${h.baseUrl}/t/neue-wege/staff/presse/neu`);
+    await page.getByLabel('Titel', { exact: true }).fill('Neue Räume im Servicepoint');
+    await page.getByLabel('Text', { exact: true }).fill('Der Servicepoint zieht um.');
+    await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await expect.poll(() => page.getByText('Entwurf angelegt.').count()).toBe(1);
+    await page.getByLabel('Bilddatei').setInputFiles({ name: 'eingang.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByLabel('Bildnachweis').fill('Kreis Bergstraße');
+    await page.getByRole('button', { name: 'Bild hochladen' }).click();
+    await expect.poll(() => page.getByText('Bitte geben Sie einen Alternativtext an').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'image form with errors');
+    await page.getByLabel('Bilddatei').setInputFiles({ name: 'eingang.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByLabel('Alternativtext').fill('Der neue Eingang des Servicepoints mit Rampe');
+    await page.getByLabel('Bildunterschrift').fill('Der Eingang an der Bahnhofstraße');
+    await page.getByRole('button', { name: 'Bild hochladen' }).click();
+    await expect.poll(() => page.getByText('Bild hinzugefügt.').count()).toBe(1);
+    await page.getByLabel('PDF-Datei').setInputFiles({ name: 'programm.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await pdf.save()) });
+    await page.getByLabel('Titel des Anhangs').fill('Programm der Eröffnung');
+    await page.getByRole('button', { name: 'PDF hochladen' }).click();
+    await expect.poll(() => page.getByText('Anhang hinzugefügt.').count()).toBe(1);
+    expect(await page.locator('img[alt="Der neue Eingang des Servicepoints mit Rampe"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expectAccessible(page, 'editor with image and attachment');
+    await shot(page, 'editor-images-1366');
   });
 });
 

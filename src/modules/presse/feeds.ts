@@ -1,10 +1,13 @@
 // RSS 2.0 and Atom feeds of the newsroom (all releases or one category) and the sitemap of its pages. They read
-// through `latest`, i.e. visibleAt(now): an embargoed release appears in no feed before its time.
+// through `latest`, i.e. visibleAt(now): an embargoed release appears in no feed before its time. An item's first
+// image is its enclosure.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import { parseInput } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { plainText, renderRelease } from './markdown.js';
+import { fallbackWidth, variantFile } from './media.js';
+import { leadImages } from './media.repository.js';
 import { latest, releaseRef } from './newsroom.service.js';
 import { feedQuery } from './presse.schemas.js';
 import { runningNumber } from './release.service.js';
@@ -31,8 +34,12 @@ export function registerFeedRoutes(app: FastifyInstance, deps: AppDeps) {
       feedLinks: { rss: `${base}/presse/feed.rss${suffix}`, atom: `${base}/presse/feed.atom${suffix}` },
       author: { name: tenant.name, email: tenant.email },
     });
+    const images = await leadImages(request.tdb, releases.map((r) => r.id));
     for (const r of releases) {
       const link = `${base}/presse/${releaseRef(r)}`;
+      const lead = images.get(r.id);
+      const width = lead ? fallbackWidth(lead) : 0;
+      const jpeg = lead?.variants.find((v) => v.format === 'jpeg' && v.width === width);
       feed.addItem({
         title: r.title,
         id: link,
@@ -42,6 +49,9 @@ export function registerFeedRoutes(app: FastifyInstance, deps: AppDeps) {
         description: `${runningNumber(r)} – ${r.subtitle || plainText(r.body).slice(0, 280)}`,
         content: renderRelease(r.dateline, r.body, `${base}/arbeitsmarkt.svg`),
         category: r.categories.map((name) => ({ name })),
+        // The lead image as enclosure (RSS) and link rel="enclosure" (Atom); the URL ends in .jpeg, which the feed
+        // library turns into the type image/jpeg.
+        ...(lead && jpeg ? { image: { url: `${base}/presse/bilder/${lead.id}/${variantFile(lead.hash, width, 'jpeg')}`, type: 'image/jpeg', length: jpeg.size } } : {}),
       });
     }
     return feed;

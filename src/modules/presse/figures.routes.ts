@@ -1,14 +1,15 @@
-// The press office's figures pages: upload of the BA workbook (multipart, parsed in a scope of its own), its stored
+// The press office's figures pages: upload of the BA workbook (multipart.ts, in a scope of its own), its stored
 // preview and confirmation, and the manual form.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { DomainError, NotFoundError, type FieldError } from '#shared/http/errors.js';
+import { NotFoundError, type FieldError } from '#shared/http/errors.js';
 import { safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import type { FormValues } from './editor.js';
 import { commitImport, importPreview, previewWorkbook, regionChoices, saveManual } from './figures.import.service.js';
 import type { ImportProblem } from './figures.xlsx.js';
+import { acceptMultipart, uploadedFile } from './multipart.js';
 import { manualFiguresForm } from './presse.schemas.js';
 import { FiguresAdminPage, ImportPreviewPage } from './views/FiguresStaff.js';
 
@@ -57,26 +58,11 @@ export async function registerFiguresRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   await app.register(async (scope) => {
-    // The form is read whole (a workbook is small) into a body of fields, before preValidation: so the staff CSRF
-    // check sees `_csrf` as it does in every other form. The multipart parser is Node's own (undici's FormData).
-    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_WORKBOOK_BYTES + 64 * 1024 }, async (request: FastifyRequest, raw: Buffer) => {
-      let form: FormData;
-      try {
-        form = await new Response(new Uint8Array(raw), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
-      } catch {
-        throw new DomainError(400, 'common:errors.badRequest.text');
-      }
-      const body: Record<string, string | Buffer> = {};
-      for (const [name, value] of form) {
-        if (name in body) continue;
-        body[name] = typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer());
-      }
-      return body;
-    });
+    acceptMultipart(scope, MAX_WORKBOOK_BYTES + 64 * 1024);
     scope.post('/staff/presse/zahlen/import', edit, async (request, reply) => {
-      const file = (request.body as { file?: unknown } | undefined)?.file;
-      if (!Buffer.isBuffer(file) || file.length === 0) return reply.status(422).render(await page(request, { problems: [{ message: 'presse:import.errors.noFile' }] }));
-      const result = await previewWorkbook(ctx(request), actor(request), file);
+      const file = uploadedFile(request.body, 'file');
+      if (!file || file.bytes.length === 0) return reply.status(422).render(await page(request, { problems: [{ message: 'presse:import.errors.noFile' }] }));
+      const result = await previewWorkbook(ctx(request), actor(request), file.bytes);
       if ('problems' in result) return reply.status(422).render(await page(request, { problems: result.problems }));
       return reply.redirect(`${base(request)}/import/${result.id}`, 303);
     });

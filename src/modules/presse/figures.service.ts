@@ -1,6 +1,7 @@
 // Labour-market figures: the press settings with their defaults, the 24-month comparison of the district with its
 // region, the latest month's key figures with changes (own calculations), and the monthly draft release built from them.
 import { DateTime } from 'luxon';
+import { BERLIN } from '#shared/time.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import * as repo from './figures.repository.js';
@@ -96,12 +97,13 @@ export function formatRate(tenths: number): string {
   return (tenths / 10).toFixed(1).replace('.', ',');
 }
 
-const monthNames = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
-
-/** "2020-11" → "November 2020" */
-export function monthName(month: string, withYear = true): string {
-  const [y, m] = month.split('-');
-  return withYear ? `${monthNames[Number(m) - 1]} ${y}` : monthNames[Number(m) - 1]!;
+/**
+ * "2020-11" → "November 2020" (de) or "November 2020" (en): month names in the reader's language from Intl, so
+ * every locale the app offers gets its own. The release text itself is German, so the draft passes 'de'.
+ */
+export function monthName(month: string, lang = 'de', withYear = true): string {
+  const at = DateTime.fromFormat(month, 'yyyy-MM', { zone: BERLIN }).setLocale(lang);
+  return at.toFormat(withYear ? 'LLLL yyyy' : 'LLLL');
 }
 
 function movement(tenths: number | null): string {
@@ -116,7 +118,7 @@ function movement(tenths: number | null): string {
  */
 export function monthlyDraft(key: KeyFigures, names: { district: string; comparison: string }): { title: string; subtitle: string; body: string } {
   const { district, previousMonth, comparison } = key;
-  const month = monthName(key.month, false);
+  const month = monthName(key.month, 'de', false);
   const change = key.rateChangeMonthTenths;
   const first =
     previousMonth && change !== null && change !== 0
@@ -137,7 +139,7 @@ export function monthlyDraft(key: KeyFigures, names: { district: string; compari
   paragraphs.push('Quelle: Statistik der Bundesagentur für Arbeit; Veränderungen: eigene Berechnung.');
   paragraphs.push('![Arbeitslosenquote der letzten 24 Monate](chart)');
   return {
-    title: `Arbeitsmarkt im ${monthName(key.month)}`,
+    title: `Arbeitsmarkt im ${monthName(key.month, 'de')}`,
     subtitle: `Arbeitslosenquote ${formatRate(district.rateTenths)} Prozent`,
     body: paragraphs.join('\n\n'),
   };

@@ -38,3 +38,9 @@ export function signedCount(value: number | null, lang: string): string {
 export function monthLabel(month: string, lang: string): string {
   return DateTime.fromFormat(month, 'yyyy-MM', { zone: BERLIN }).setLocale(lang).toFormat('LLLL yyyy');
 }
+
+/** A file size as people read it: "240 KB", "1,2 MB" (decimal units, as file managers show them). */
+export function fileSize(bytes: number, lang: string): string {
+  if (bytes < 1000 * 1000) return `${new Intl.NumberFormat(lang).format(Math.max(1, Math.round(bytes / 1000)))} KB`;
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1000 / 1000)} MB`;
+}

@@ -5,6 +5,7 @@ import { seedPresse } from './demo.js';
 import { districtSnapshot, formatRate, monthName, type DistrictSnapshot } from './figures.service.js';
 import { registerFeedRoutes } from './feeds.js';
 import { registerFiguresRoutes } from './figures.routes.js';
+import { registerMediaRoutes } from './media.routes.js';
 import { registerPresseApi } from './presse.api.js';
 import { registerPressListRoutes } from './presslist.routes.js';
 import { presseJobs } from './presslist.service.js';
@@ -33,6 +34,7 @@ export const presseModule: WegweiserModule = {
     registerFeedRoutes(app, deps);
     registerPressListRoutes(app, deps);
     registerStaffRoutes(app, deps);
+    await registerMediaRoutes(app, deps);
     await registerFiguresRoutes(app, deps);
     registerSettingsRoutes(app, deps);
   },

@@ -1,9 +1,10 @@
 // What the public sees of the newsroom: the list with archive, search and category filter, one release, the data
-// for feeds and the sitemap. Every function reads through `visibleAt(now)`: before its embargo a release does not exist.
+// for feeds and the sitemap; a release's images and attachments come with it. Every function reads through `visibleAt(now)`: before its embargo a release does not exist.
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { NotFoundError } from '#shared/http/errors.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import { settingsOf } from './figures.service.js';
+import { attachmentsOf, imagesOf } from './media.repository.js';
 import type { PressRelease } from './presse.tables.js';
 import * as repo from './release.repository.js';
 
@@ -36,7 +37,7 @@ export async function publicRelease(tdb: TenantDb, tenant: Tenant, now: Date, re
   const parsed = parseRef(ref);
   const release = parsed && (await repo.getVisible(tdb, now, parsed.year, parsed.number));
   if (!release) throw new NotFoundError();
-  return { release, contact: (await settingsOf(tdb, tenant)).contact };
+  return { release, contact: (await settingsOf(tdb, tenant)).contact, images: await imagesOf(tdb, release.id), attachments: await attachmentsOf(tdb, release.id) };
 }
 
 /** The newest releases for feeds, the API and the sitemap (optionally of one category). */

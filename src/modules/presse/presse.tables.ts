@@ -1,7 +1,8 @@
 // Tables of the newsroom: press releases with their workflow, the per-year number counters, the tenant's press
-// settings, the press list (journalists' subscriptions) and the labour-market figures with their import previews.
+// settings, the press list (journalists' subscriptions), the releases' images and PDF attachments, and the
+// labour-market figures with their import previews.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '#shared/tenancy/index.js';
 
 const tenantId = () =>
@@ -9,6 +10,10 @@ const tenantId = () =>
     .notNull()
     .references(() => tenants.id);
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /**
  * draft → submitted → approved → published (visible from `visibleFrom`, the embargo) → withdrawn.
@@ -56,6 +61,80 @@ export const pressReleases = pgTable(
   ],
 );
 export type PressRelease = typeof pressReleases.$inferSelect;
+
+/**
+ * An image of a release (ADR 0260): alt text and credit are required, the caption is optional. Only the resized,
+ * metadata-free variants are kept (presse_image_variants), never the upload itself. `hash` (of the first variant's
+ * bytes) is part of every public URL, so the URLs can be cached for good.
+ */
+export const pressImages = pgTable(
+  'presse_images',
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom().primaryKey(),
+    releaseId: uuid()
+      .notNull()
+      .references(() => pressReleases.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    alt: text().notNull(),
+    credit: text().notNull(),
+    caption: text().notNull().default(''),
+    /** Size of the largest variant, for width/height on the page (no layout shift). */
+    width: integer().notNull(),
+    height: integer().notNull(),
+    hash: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('presse_images_release_idx').on(t.tenantId, t.releaseId, t.position),
+    check('presse_images_alt_ck', sql`length(btrim(${t.alt})) > 0 AND length(btrim(${t.credit})) > 0`),
+  ],
+);
+export type PressImage = typeof pressImages.$inferSelect;
+
+export const imageFormats = ['webp', 'jpeg'] as const;
+export type ImageFormat = (typeof imageFormats)[number];
+
+/** The resized variants of an image: each width as WebP and JPEG. */
+export const pressImageVariants = pgTable(
+  'presse_image_variants',
+  {
+    tenantId: tenantId(),
+    imageId: uuid()
+      .notNull()
+      .references(() => pressImages.id, { onDelete: 'cascade' }),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    format: text({ enum: imageFormats }).notNull(),
+    bytes: bytea().notNull(),
+    size: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.imageId, t.width, t.format] })],
+);
+export type PressImageVariant = typeof pressImageVariants.$inferSelect;
+
+/** A PDF attached to a release (checked to be a PDF and scanned before it is stored). */
+export const pressAttachments = pgTable(
+  'presse_attachments',
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull().defaultRandom().primaryKey(),
+    releaseId: uuid()
+      .notNull()
+      .references(() => pressReleases.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    title: text().notNull(),
+    /** The sanitised upload name, used as download name. */
+    fileName: text().notNull(),
+    size: integer().notNull(),
+    pages: integer().notNull(),
+    sha256: text().notNull(),
+    pdf: bytea().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('presse_attachments_release_idx').on(t.tenantId, t.releaseId, t.position), check('presse_attachments_title_ck', sql`length(btrim(${t.title})) > 0`)],
+);
+export type PressAttachment = typeof pressAttachments.$inferSelect;
 
 /** The next running number per tenant and calendar year; the row is locked while a release is numbered. */
 export const pressCounters = pgTable(

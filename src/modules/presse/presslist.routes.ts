@@ -1,10 +1,10 @@
 // The press list's public pages: subscribe, confirm (double opt-in) and unsubscribe. Links from mails only show a
 // page; the change is a POST (a mail scanner following a link changes nothing). The unsubscribe URL also takes the
-// one-click POST of RFC 8058 ("List-Unsubscribe=One-Click") without a session. Personal links: no-store.
+// one-click POST of RFC 8058 ("List-Unsubscribe=One-Click") without a session. Personal links keep the app-wide default Cache-Control: no-store (ADR 0126).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
-import { safeParseForm } from '#shared/http/validation.js';
+import { formBody, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { subscribeForm } from './presse.schemas.js';
 import * as list from './presslist.service.js';
@@ -20,7 +20,7 @@ export function registerPressListRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/presse/verteiler', async (request, reply) => reply.render(h(SubscribePage, { categories: await topics(request), values: {}, errors: [] })));
 
   app.post('/presse/verteiler', { preHandler: perIpLimit(deps, publicLimits.mail) }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = formBody(request.body);
     const parsed = safeParseForm(subscribeForm, body);
     const available = await topics(request);
     if (!parsed.ok) {
@@ -34,13 +34,11 @@ export function registerPressListRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get<Token>('/presse/verteiler/bestaetigen/:token', async (request, reply) => {
-    void reply.header('cache-control', 'no-store');
     const t = request.t;
     return reply.render(h(ListMessagePage, { title: t('presse:list.confirm.title'), text: t('presse:list.confirm.text'), action: { path: path(request, `/bestaetigen/${request.params.token}`), label: t('presse:list.confirm.button') } }));
   });
 
   app.post<Token>('/presse/verteiler/bestaetigen/:token', { preHandler: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
-    void reply.header('cache-control', 'no-store');
     const t = request.t;
     if (await list.confirmSubscription(ctx(request), request.params.token)) {
       return reply.render(h(ListMessagePage, { title: t('presse:list.confirmed.title'), text: t('presse:list.confirmed.text'), status: true }));
@@ -49,7 +47,6 @@ export function registerPressListRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get<Token>('/presse/verteiler/abmelden/:token', { preHandler: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
-    void reply.header('cache-control', 'no-store');
     const t = request.t;
     if (!(await list.isSubscribed(ctx(request), request.params.token))) {
       return reply.render(h(ListMessagePage, { title: t('presse:list.unsubscribed.title'), text: t('presse:list.unsubscribed.text') }));
@@ -59,7 +56,6 @@ export function registerPressListRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // The page's button and the mail program's one-click POST (RFC 8058) end the same way.
   app.post<Token>('/presse/verteiler/abmelden/:token', async (request, reply) => {
-    void reply.header('cache-control', 'no-store');
     await list.unsubscribe(ctx(request), request.params.token);
     const t = request.t;
     return reply.render(h(ListMessagePage, { title: t('presse:list.unsubscribed.title'), text: t('presse:list.unsubscribed.text'), status: true }));

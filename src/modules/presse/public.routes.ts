@@ -9,6 +9,7 @@ import { figuresView } from './figures.service.js';
 import { figuresCsv } from './figures.csv.js';
 import { longDate } from './format.js';
 import { renderRelease } from './markdown.js';
+import { pdfImages } from './media.service.js';
 import { releasePdf } from './release.pdf.js';
 import { newsroom, publicRelease } from './newsroom.service.js';
 import { newsroomQuery } from './presse.schemas.js';
@@ -24,17 +25,17 @@ export function registerPublicRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get<{ Params: { ref: string } }>('/presse/:ref', async (request, reply) => {
-    const { release, contact } = await publicRelease(request.tdb, request.tenant, deps.clock.now(), request.params.ref);
-    const bodyHtml = renderRelease(release.dateline, release.body, `/t/${request.tenant.slug}/arbeitsmarkt.svg`);
-    return reply.render(h(ReleasePage, { release, bodyHtml, contact }));
+    const found = await publicRelease(request.tdb, request.tenant, deps.clock.now(), request.params.ref);
+    const bodyHtml = renderRelease(found.release.dateline, found.release.body, `/t/${request.tenant.slug}/arbeitsmarkt.svg`);
+    return reply.render(h(ReleasePage, { ...found, bodyHtml }));
   });
 
   app.get<{ Params: { ref: string } }>('/presse/:ref/pdf', async (request, reply) => {
-    const { release, contact } = await publicRelease(request.tdb, request.tenant, deps.clock.now(), request.params.ref);
+    const { release, contact, images } = await publicRelease(request.tdb, request.tenant, deps.clock.now(), request.params.ref);
     const t = request.t;
     const url = `${deps.config.publicUrl}/t/${request.tenant.slug}/presse/${request.params.ref}`;
     const labels = { contact: t('presse:release.contact'), correction: t('presse:release.correction', { date: release.correctedAt ? longDate(release.correctedAt, request.lang) : '' }), withdrawn: t('presse:release.withdrawn'), online: t('presse:list.mail.online') };
-    const pdf = await releasePdf(release, contact, labels, url);
+    const pdf = await releasePdf(release, contact, labels, url, await pdfImages(request.tdb, images, t));
     return reply.type('application/pdf').header('content-disposition', `inline; filename="pressemitteilung-${request.params.ref}.pdf"`).send(pdf);
   });
 

@@ -1,5 +1,5 @@
 // A release as PDF (A4, title and language set): number, date, title, dateline and text, correction or withdrawal,
-// contact block. Set in Noto Sans (shipped with KERN) so every character of a release prints, not only WinAnsi.
+// images with caption and credit, contact block. Set in Noto Sans (shipped with KERN) so every character of a release prints, not only WinAnsi.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { collect, newDocument } from '#shared/pdf.js';
@@ -10,7 +10,19 @@ import { runningNumber } from './release.service.js';
 
 const fonts = join(dirname(createRequire(import.meta.url).resolve('@kern-ux/native/package.json')), 'dist', 'fonts', 'noto-sans');
 
-export async function releasePdf(release: PressRelease, contact: string, labels: { contact: string; correction: string; withdrawn: string; online: string }, url: string): Promise<Buffer> {
+/** An image as the PDF prints it: its JPEG variant, and the caption line with the credit already in words. */
+export interface PdfImage {
+  jpeg: Buffer;
+  caption: string;
+}
+
+export async function releasePdf(
+  release: PressRelease,
+  contact: string,
+  labels: { contact: string; correction: string; withdrawn: string; online: string },
+  url: string,
+  images: PdfImage[] = [],
+): Promise<Buffer> {
   const doc = await newDocument(release.title, 'de', release.visibleFrom!);
   doc.registerFont('Text', join(fonts, 'NotoSans-Regular.woff'));
   doc.registerFont('Bold', join(fonts, 'NotoSans-Bold.woff'));
@@ -25,6 +37,15 @@ export async function releasePdf(release: PressRelease, contact: string, labels:
   const [first = '', ...rest] = plainText(release.body).split(/\n{2,}/);
   doc.fontSize(11).font('Bold').text(`${release.dateline} `, { continued: true }).font('Text').text(first, { paragraphGap: 8 });
   for (const paragraph of rest) doc.text(paragraph, { paragraphGap: 8 });
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  for (const image of images) {
+    doc.moveDown();
+    // A new page when less than a third of a page is left, so no image is squeezed to a sliver.
+    if (doc.y > doc.page.height * 0.66) doc.addPage();
+    const room = doc.page.height - doc.page.margins.bottom - doc.y - 40;
+    doc.image(image.jpeg, doc.page.margins.left, doc.y, { fit: [width, Math.min(room, width * 0.75)] });
+    doc.moveDown(0.5).fontSize(9).font('Text').text(image.caption, doc.page.margins.left).fontSize(11);
+  }
   doc.moveDown();
   doc.font('Bold').text(labels.contact).font('Text').text(contact);
   doc.moveDown();

@@ -77,7 +77,7 @@ export function PotenzialSection({ dossier: d, base, form }: DossierPageProps) {
 /** Target occupations with the level, local demand and the training paths that lead there. */
 export function ZielberufeSection({ dossier: d, base, form, district }: DossierPageProps) {
   const t = useT();
-  const { csrfToken } = useView();
+  const { csrfToken, lang } = useView();
   const f = formFor(form, 'zielberufe');
   return (
     <section class="ww-section" id="zielberufe" aria-labelledby="zielberufe-heading">
@@ -89,7 +89,7 @@ export function ZielberufeSection({ dossier: d, base, form, district }: DossierP
           {t('coaching:zielberufe.district', {
             district: district.districtName,
             rate: labourMarketFigures.formatRate(district.rateTenths),
-            month: labourMarketFigures.monthName(district.month),
+            month: labourMarketFigures.monthName(district.month, lang),
             unemployed: district.unemployed?.toLocaleString('de-DE') ?? '–',
             region: district.comparisonName,
             regionRate: district.comparisonRateTenths === null ? '–' : labourMarketFigures.formatRate(district.comparisonRateTenths),

@@ -91,12 +91,12 @@ export function FiguresAdminPage({ regions, problems, values, errors, notice }: 
 /** What the workbook gave, before anything is saved: the figures per region, and the labels not understood. */
 export function ImportPreviewPage({ id, month, rows, unrecognised }: { id: string; month: string; rows: ImportedRow[]; unrecognised: string[] }) {
   const t = useT();
-  const { csrfToken } = useView();
+  const { csrfToken, lang } = useView();
   const base = `${useTenantBase()}/staff/presse/zahlen`;
   return (
-    <StaffLayout title={t('presse:import.previewTitle', { month: monthName(month) })} wide>
+    <StaffLayout title={t('presse:import.previewTitle', { month: monthName(month, lang) })} wide>
       <BackLink href={base} />
-      <h1 class="kern-heading-large">{t('presse:import.previewTitle', { month: monthName(month) })}</h1>
+      <h1 class="kern-heading-large">{t('presse:import.previewTitle', { month: monthName(month, lang) })}</h1>
       <p class="kern-body">{t('presse:import.previewIntro')}</p>
       <DataTable
         label={t('presse:import.previewTable')}

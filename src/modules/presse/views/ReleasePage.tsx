@@ -1,16 +1,33 @@
 import { Alert, BackLink } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
-import { longDate } from '../format.js';
+import { fileSize, longDate } from '../format.js';
+import { variantFile } from '../media.js';
+import type { AttachmentInfo, ImageWithVariants } from '../media.service.js';
 import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';
 import { runningNumber } from '../release.service.js';
+import { ReleaseFigure, type VariantUrl } from './Figure.js';
+
+export interface ReleaseProps {
+  release: PressRelease;
+  bodyHtml: string;
+  contact: string;
+  images: ImageWithVariants[];
+  attachments: AttachmentInfo[];
+}
+
+/** Public URL of an image variant: content-hashed, so it can be cached for good (media.routes.ts). */
+export const publicImageUrl =
+  (tenantBase: string): VariantUrl =>
+  (image, width, format) =>
+    `${tenantBase}/presse/bilder/${image.id}/${variantFile(image.hash, width, format)}`;
 
 /**
  * One release, marked up as a schema.org NewsArticle in microdata (no inline script, so the CSP stays strict).
  * `bodyHtml` comes from the markdown renderer with raw HTML disabled.
  */
-export function ReleaseArticle({ release, bodyHtml, contact }: { release: PressRelease; bodyHtml: string; contact: string }) {
+export function ReleaseArticle({ release, bodyHtml, contact, images, attachments }: ReleaseProps) {
   const { lang, tenant } = useView();
   const base = useTenantBase();
   const t = useT();
@@ -45,6 +62,26 @@ export function ReleaseArticle({ release, bodyHtml, contact }: { release: PressR
       <div class="kern-body pr-body" itemprop="articleBody">
         <div dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       </div>
+      {images.map((image) => (
+        <ReleaseFigure key={image.id} image={image} url={publicImageUrl(base)} microdata />
+      ))}
+      {attachments.length ? (
+        <section aria-labelledby="pr-attachments">
+          <h2 id="pr-attachments" class="kern-heading-small">
+            {t('presse:media.attachmentsPublic')}
+          </h2>
+          <ul class="pr-attachments">
+            {attachments.map((a) => (
+              <li key={a.id} class="kern-body">
+                <a class="kern-link" href={`${base}/presse/${releaseRef(release)}/anhaenge/${a.id}`} type="application/pdf" download={a.fileName}>
+                  {a.title}
+                </a>{' '}
+                ({t('presse:media.pdfInfo', { size: fileSize(a.size, lang), count: a.pages })})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {release.categories.length ? (
         <p class="kern-body kern-body--small">
           {t('presse:release.categories')}: <span itemprop="keywords">{release.categories.join(', ')}</span>
@@ -66,7 +103,7 @@ export function ReleaseArticle({ release, bodyHtml, contact }: { release: PressR
   );
 }
 
-export function ReleasePage(props: { release: PressRelease; bodyHtml: string; contact: string }) {
+export function ReleasePage(props: ReleaseProps) {
   const base = useTenantBase();
   return (
     <Layout title={props.release.title}>

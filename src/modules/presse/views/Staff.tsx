@@ -7,6 +7,7 @@ import { longDate, longDateTime } from '../format.js';
 import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';
 import { runningNumber } from '../release.service.js';
+import { StaffAttachments, StaffImages, type StaffMediaProps } from './StaffMedia.js';
 
 export type DisplayState = PressRelease['status'] | 'scheduled';
 
@@ -107,6 +108,7 @@ export interface ReleaseDetailProps {
   bodyHtml: string;
   values: FormValues;
   errors: FieldError[];
+  media: StaffMediaProps;
   /** Workflow actions this person may take now. */
   actions: ('submit' | 'approve' | 'publish' | 'reopen' | 'withdraw' | 'correct')[];
   editable: boolean;
@@ -117,7 +119,7 @@ export interface ReleaseDetailProps {
 }
 
 export function ReleaseDetailPage(props: ReleaseDetailProps) {
-  const { release, state, bodyHtml, values, errors, actions, editable, ownRelease, notice, problem, names } = props;
+  const { release, state, bodyHtml, values, errors, media, actions, editable, ownRelease, notice, problem, names } = props;
   const t = useT();
   const { lang, csrfToken } = useView();
   const tenantBase = useTenantBase();
@@ -200,6 +202,8 @@ export function ReleaseDetailPage(props: ReleaseDetailProps) {
           <EditorForm action={`${base}/${release.id}`} values={values} errors={errors.filter((e) => e.field !== 'correction')} />
         </section>
       ) : null}
+      <StaffImages releaseId={release.id} editable={editable} media={media} />
+      <StaffAttachments releaseId={release.id} editable={editable} media={media} />
       <section aria-labelledby="pr-preview" class="pr-preview">
         <h2 id="pr-preview" class="kern-heading-medium">
           {t('presse:staff.preview')}
