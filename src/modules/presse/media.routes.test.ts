@@ -40,7 +40,7 @@ const get = (url: string, who?: LoggedIn) => ctx.app.inject({ url, ...(who ? { c
 /** A multipart form as a browser sends it: text fields, then the file. */
 function upload(who: LoggedIn, url: string, fields: Record<string, string>, file?: { field: string; name: string; type: string; bytes: Buffer }) {
   const boundary = 'wegweiser-media-boundary';
-  const parts = Object.entries({ _csrf: who.csrfToken, ...fields }).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const parts: Buffer[] = Object.entries({ _csrf: who.csrfToken, ...fields }).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
   }
