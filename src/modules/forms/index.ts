@@ -64,7 +64,10 @@ export {
   statusByReference,
   submissionPdf,
   submitDraft,
+  submissionRefById,
+  submissionRefByReference,
   type OpenedSubmission,
+  type SubmissionRef,
 } from './submission.js';
 export { submissionStatuses, type SubmissionStatus } from './forms.tables.js';
 export type { SubmissionFilter } from './forms.repository.js';

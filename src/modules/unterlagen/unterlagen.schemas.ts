@@ -63,6 +63,9 @@ export const requestUploadFields = z.object({
 
 export const codeForm = z.object({ code: trimmed(60, 'unterlagen:errors.codeRequired') });
 
+/** The application reference handed over from the confirmation page of an online application. */
+export const applicationKeyForm = z.object({ reference: trimmed(40) });
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'unterlagen:errors.dueDate' });
 
 export const aufforderungItemInput = z.object({

@@ -95,7 +95,7 @@ export function ConfirmationView({
   reference: string;
   statusHref: string;
   hasMail: boolean;
-  extra?: ComponentType | undefined;
+  extra?: ComponentType<{ reference: string }> | undefined;
 }) {
   const t = useT();
   const base = useFlowBase(flow);
@@ -125,7 +125,7 @@ export function ConfirmationView({
         </li>
       </ul>
       <p class="kern-body">{t('forms:confirmation.keepLink')}</p>
-      {Extra ? <Extra /> : null}
+      {Extra ? <Extra reference={reference} /> : null}
     </Layout>
   );
 }
