@@ -27,17 +27,17 @@ describe('Unterlagen nachreichen in a real browser', () => {
     await expectAccessible(page, 'free form');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
-    await page.getByLabel('BG-Nummer (Nummer der Bedarfsgemeinschaft)').fill('12345BG0012345');
+    await page.getByLabel('BG-Nummer oder Antragsnummer').fill('12345BG0012345');
     await page.getByLabel('Nachname').fill('Muster');
     await page.getByLabel('Geburtsdatum').fill('31.01.1980');
-    await page.getByLabel('Art der Unterlage').selectOption('kontoauszuege');
-    await page.getByLabel('Dateien').setInputFiles([{ name: 'gesperrt.pdf', mimeType: 'application/pdf', buffer: encryptedPdf() }]);
+    await page.getByLabel('Art der Unterlage', { exact: true }).selectOption('kontoauszuege');
+    await page.getByLabel('Dateien', { exact: true }).setInputFiles([{ name: 'gesperrt.pdf', mimeType: 'application/pdf', buffer: encryptedPdf() }]);
     await page.getByRole('button', { name: 'Unterlagen senden' }).click();
     expect(await page.locator('.ww-error-summary').textContent()).toContain('„gesperrt.pdf“ ist mit einem Passwort geschützt.');
     expect(await page.getByLabel('Nachname').inputValue()).toBe('Muster');
     await expectAccessible(page, 'free form with a refused file');
 
-    await page.getByLabel('Dateien').setInputFiles([
+    await page.getByLabel('Dateien', { exact: true }).setInputFiles([
       { name: 'auszug.pdf', mimeType: 'application/pdf', buffer: await pdfWithPages(2) },
       { name: 'foto.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(800, 600) },
     ]);

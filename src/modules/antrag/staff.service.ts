@@ -8,7 +8,7 @@ import type { AppDeps } from '#shared/module.js';
 import { recordAudit } from '#shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import type { Tenant } from '#shared/tenancy/index.js';
-import { createMitwirkungsaufforderung, type DocumentType } from '../unterlagen/index.js';
+import { caseDocuments, createMitwirkungsaufforderung, type CaseDocuments, type DocumentType } from '../unterlagen/index.js';
 import { deriveChecklist, type ChecklistItem } from './checklist.js';
 import { antragFlows } from './flows/index.js';
 import { canMove, canRequestDocuments } from './status.js';
@@ -31,13 +31,17 @@ export function listApplications(tdb: TenantDb, filter: SubmissionFilter) {
 
 export interface ApplicationDetail extends OpenedSubmission {
   checklist: ChecklistItem[];
+  /** Requests made for the application and the uploads that belong to it (one case, one timeline). */
+  documents: CaseDocuments;
 }
 
 export async function openApplication(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string): Promise<ApplicationDetail> {
   return audited(deps, tdb, staff, 'antrag.read', id, async (tx) => {
     const opened = await openSubmission(deps.config.secretKey, tx, id);
     const checklist = opened.submission.flowId === 'erstantrag' ? deriveChecklist(opened.answers, berlinDate(opened.submission.submittedAt)) : [];
-    return { ...opened, checklist };
+    // Read inside the audited transaction: the access to the case is one audit entry.
+    const documents = await caseDocuments(tx, id);
+    return { ...opened, checklist, documents };
   });
 }
 

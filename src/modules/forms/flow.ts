@@ -105,8 +105,8 @@ export interface FlowDefinition {
   startPage: ComponentType<StartPageProps>;
   /** the declaration of truth shown before submitting (i18n key) */
   declarationKey: string;
-  /** extra content on the confirmation page (e.g. a link to hand in documents) */
-  confirmationExtra?: ComponentType;
+  /** extra content on the confirmation page (e.g. the way to hand in documents), given the new reference */
+  confirmationExtra?: ComponentType<{ reference: string }>;
   /** e-mail address for the confirmation, if the person gave one */
   contactEmail(answers: Answers): string | undefined;
   /** the applicant's date of birth (YYYY-MM-DD): with the reference number it opens the citizen's status page */

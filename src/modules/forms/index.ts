@@ -65,7 +65,10 @@ export {
   openSubmission,
   submissionPdf,
   submitDraft,
+  submissionRefById,
+  submissionRefByReference,
   type OpenedSubmission,
+  type SubmissionRef,
 } from './submission.js';
 export { statusByReference } from './status.js';
 export { submissionStatuses, type SubmissionStatus } from './forms.tables.js';

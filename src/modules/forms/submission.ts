@@ -194,3 +194,22 @@ export async function addTimelineEntry(
     actorId: entry.actorId,
   });
 }
+
+// ---- links from other modules ----
+
+/** A submission as other modules link to it: id and reference only, no answers. */
+export interface SubmissionRef {
+  id: string;
+  reference: string;
+}
+
+/** The submission a reference names (case-insensitive), for a module that ties its records to an application. */
+export async function submissionRefByReference(tdb: TenantDb, reference: string): Promise<SubmissionRef | undefined> {
+  const submission = await repo.submissionByReference(tdb, reference.trim().toUpperCase());
+  return submission ? { id: submission.id, reference: submission.reference } : undefined;
+}
+
+export async function submissionRefById(tdb: TenantDb, id: string): Promise<SubmissionRef | undefined> {
+  const submission = await repo.submissionById(tdb, id);
+  return submission ? { id: submission.id, reference: submission.reference } : undefined;
+}

@@ -8,11 +8,13 @@ import { formField, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { aufforderungForCode, type AufforderungForCitizen } from './aufforderung.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
+import { UploadRefused } from './held-files.js';
 import { discardIntake, receiveMultipart } from './intake.js';
 import { receiptPdf } from './pdf.js';
 import { normalizeAccessCode } from './tokens.js';
-import { codeForm } from './unterlagen.schemas.js';
-import { receiptByToken, submitUpload, uploadLimits, type RequestedItem, type UploadContext } from './upload.service.js';
+import { applicationKeyForm, codeForm } from './unterlagen.schemas.js';
+import { isApplicationReference } from './upload-target.js';
+import { receiptByToken, receiptForAufforderung, submitUpload, uploadLimits, type RequestedItem, type UploadContext } from './upload.service.js';
 import { AufforderungPage } from './views/AufforderungPage.js';
 import { ReceiptPage } from './views/ReceiptPage.js';
 import { StartPage } from './views/StartPage.js';
@@ -24,6 +26,7 @@ import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 type CodeParams = { code: string };
 type ItemParams = { code: string; position: string };
 type TokenParams = { token: string };
+type ReceiptParams = { code: string; reference: string };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -53,18 +56,20 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     extraFields: Record<string, string>,
     page: (errors: ValidationError['fields'], values: Record<string, string>) => UploadPageProps,
+    holdFor: string,
     requested?: RequestedItem,
   ) => {
     const store = deps.fileStore;
     const intake = await receiveMultipart(request, () => store.incomingPath(), limits);
     try {
-      const result = await submitUpload(context(request), { ...intake, fields: { ...intake.fields, ...extraFields } }, requested);
+      const result = await submitUpload(context(request), { ...intake, fields: { ...intake.fields, ...extraFields } }, requested, holdFor);
       // After a request's item, "send more documents" goes back to that request, not to the empty start page.
       const back = extraFields.requestCode ? `?code=${extraFields.requestCode}` : '';
       return reply.redirect(`${base(request)}/quittung/${result.receiptToken}${back}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return reply.status(422).render(h(UploadPage, page(error.fields, intake.fields)));
+      const holding = error instanceof UploadRefused ? error.holding : undefined;
+      return reply.status(422).render(h(UploadPage, { ...page(error.fields, intake.fields), holding }));
     } finally {
       await discardIntake(intake);
     }
@@ -114,6 +119,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
       reply,
       { requestCode: data.code, item: String(item.position) },
       (errors, values) => ({ ...props, errors, values }),
+      `a:${data.aufforderung.id}:${item.position}`,
       { aufforderung: data.aufforderung, item },
     );
   });
@@ -125,12 +131,21 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     bgNummerExample: (await uploadBgNummerFormat(request.tdb)).example,
   });
 
+  requestReceiptRoutes(app, deps, withAufforderung);
+
   app.get('/unterlagen/frei', async (request, reply) => reply.render(h(UploadPage, await freeProps(request))));
+
+  // From the confirmation of an online application: the free form with its reference filled in (changes nothing).
+  app.post('/unterlagen/antrag', async (request, reply) => {
+    const parsed = safeParseForm(applicationKeyForm, request.body);
+    const values: Record<string, string> = parsed.ok && isApplicationReference(parsed.data.reference) ? { bgNummer: parsed.data.reference.toUpperCase() } : {};
+    return reply.render(h(UploadPage, { ...(await freeProps(request)), values }));
+  });
 
   app.post('/unterlagen/frei', { onRequest: perIpLimit(deps, publicLimits.upload) }, async (request, reply) => {
     const props = await freeProps(request);
     // A code field can only come from a crafted request here; the free form never has one.
-    return handleUpload(request, reply, { requestCode: '' }, (errors, values) => ({ ...props, errors, values }));
+    return handleUpload(request, reply, { requestCode: '' }, (errors, values) => ({ ...props, errors, values }), 'frei');
   });
 
   app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token', async (request, reply) => {
@@ -144,6 +159,27 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token/pdf', async (request, reply) => {
     const receipt = await receiptByToken(context(request), request.params.token);
     if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
+    const pdf = await receiptPdf(request.t, { ...receipt, lang: request.lang }, deps.clock.now());
+    return sendPdf(reply, `Eingangsbestaetigung-${receipt.reference}.pdf`, pdf);
+  });
+}
+
+/** The request's page links each received item to its receipt: the code opens them, no receipt link is needed. */
+export function requestReceiptRoutes(app: FastifyInstance, deps: AppDeps, withAufforderung: { preHandler: (request: FastifyRequest) => Promise<void> }) {
+  const receiptOfRequest = async (request: FastifyRequest<{ Params: ReceiptParams }>) => {
+    const receipt = await receiptForAufforderung({ deps, tenant: request.tenant, tdb: request.tdb }, request.citizenAufforderung.aufforderung.id, request.params.reference);
+    if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
+    return receipt;
+  };
+
+  app.get<{ Params: ReceiptParams }>('/unterlagen/a/:code/quittung/:reference', withAufforderung, async (request, reply) => {
+    const receipt = await receiptOfRequest(request);
+    const requestHref = `/t/${request.tenant.slug}/unterlagen/a/${request.citizenAufforderung.code}`;
+    return reply.render(h(ReceiptPage, { receipt, pdfHref: `${requestHref}/quittung/${receipt.reference}/pdf`, moreHref: requestHref }));
+  });
+
+  app.get<{ Params: ReceiptParams }>('/unterlagen/a/:code/quittung/:reference/pdf', withAufforderung, async (request, reply) => {
+    const receipt = await receiptOfRequest(request);
     const pdf = await receiptPdf(request.t, { ...receipt, lang: request.lang }, deps.clock.now());
     return sendPdf(reply, `Eingangsbestaetigung-${receipt.reference}.pdf`, pdf);
   });

@@ -31,6 +31,7 @@ export {
   type CreatedAufforderung,
   type NoticeContext,
 } from './aufforderung.service.js';
+export { caseDocuments, type CaseDocuments, type CaseRequest, type CaseUpload } from './case-links.js';
 export { setBgNummerFormat } from './settings.service.js';
 export type { AufforderungInput, DocumentType } from './unterlagen.schemas.js';
 export { documentTypes } from './unterlagen.schemas.js';

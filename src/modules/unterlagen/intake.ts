@@ -17,6 +17,19 @@ export interface ReceivedFile {
   sha256: string;
   /** Cut off at the per-file limit while streaming. */
   tooLarge: boolean;
+  /** The form's file group: 1 for the field `file`, n for `file.n` (one document type each). */
+  group: number;
+}
+
+/** How many file groups (document types) one submission may carry. */
+export const maxFileGroups = 3;
+
+/** The group of a file field (`file` → 1, `file.2` → 2), or undefined for any other field. */
+export function fileGroupOf(fieldname: string): number | undefined {
+  if (fieldname === 'file') return 1;
+  const match = /^file\.([2-9])$/.exec(fieldname);
+  const group = match ? Number(match[1]) : undefined;
+  return group !== undefined && group <= maxFileGroups ? group : undefined;
 }
 
 export interface Intake {
@@ -64,7 +77,8 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
   try {
     // The plugin is registered with throwFileSizeLimit: false, so an oversized file ends up `truncated`.
     const parts = request.parts({
-      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 20, fieldSize: 8 * 1024, parts: limits.maxFiles + 20 },
+      // Fields: the identification, a type per group, the held-files token and one remove box per held file.
+      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 40, fieldSize: 8 * 1024, parts: limits.maxFiles + 40 },
     });
     for await (const part of parts) {
       if (part.type === 'field') {
@@ -72,12 +86,13 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
         continue;
       }
       // A browser sends an empty part when no file was chosen.
-      if (part.fieldname !== 'file' || !part.filename || intake.overTotal) {
+      const group = fileGroupOf(part.fieldname);
+      if (group === undefined || !part.filename || intake.overTotal) {
         await drain(part);
         continue;
       }
       const path = incomingPath();
-      const file: ReceivedFile = { originalName: part.filename, path, size: 0, sha256: '', tooLarge: false };
+      const file: ReceivedFile = { originalName: part.filename, path, size: 0, sha256: '', tooLarge: false, group };
       intake.files.push(file);
       const tap = new Sha256Tap();
       const budget = new Transform({

@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '#shared/db/client.js';
 import { tenants } from '#shared/tenancy/index.js';
-import { mitwirkungsaufforderungen, uploadFiles, uploads, type StorageState, type UploadFile } from './unterlagen.tables.js';
+import { heldUploadFiles, mitwirkungsaufforderungen, uploadFiles, uploads, type StorageState, type UploadFile } from './unterlagen.tables.js';
 
 export type FileRef = Pick<UploadFile, 'tenantId' | 'id' | 'uploadId' | 'wrappedKey' | 'storageState'>;
 
@@ -70,4 +70,22 @@ export async function aufforderungenDueForDeletion(db: Db, expiredBefore: Date, 
 export async function tenantById(db: Db, tenantId: string) {
   const rows = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
   return rows[0];
+}
+
+/** Whether a staged file is held for a refused form (then the cleanup leaves it until it expires). */
+export async function isHeldFile(db: Db, tenantId: string, fileId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: heldUploadFiles.id })
+    .from(heldUploadFiles)
+    .where(and(eq(heldUploadFiles.tenantId, tenantId), eq(heldUploadFiles.id, fileId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function expiredHeldFiles(db: Db, now: Date, limit = 500): Promise<{ tenantId: string; id: string }[]> {
+  return db
+    .select({ tenantId: heldUploadFiles.tenantId, id: heldUploadFiles.id })
+    .from(heldUploadFiles)
+    .where(lt(heldUploadFiles.expiresAt, now))
+    .limit(limit);
 }

@@ -56,14 +56,14 @@ describe('cleanupStorage', () => {
     await ctx.database.db.update(uploadFiles).set({ storageState: 'deleting' }).where(eq(uploadFiles.id, deleting.fileId));
 
     // Too young: a request may still be working on it (deletions are finished at once).
-    expect(await cleanupStorage(ctx.deps)).toEqual({ incomingRemoved: 0, stagedRemoved: 0, rolledForward: 0, missing: 0, deleted: 1 });
+    expect(await cleanupStorage(ctx.deps)).toEqual({ heldExpired: 0, incomingRemoved: 0, stagedRemoved: 0, rolledForward: 0, missing: 0, deleted: 1 });
 
     for (const path of [store.stagedPath(tenantId, orphanId), plaintext, store.stagedPath(tenantId, beforeRename.fileId)]) {
       await utimes(path, minutesAgo(20), minutesAgo(20));
     }
     ctx.clock.advance(20 * 60_000);
     try {
-      expect(await cleanupStorage(ctx.deps)).toEqual({ incomingRemoved: 1, stagedRemoved: 1, rolledForward: 2, missing: 1, deleted: 0 });
+      expect(await cleanupStorage(ctx.deps)).toEqual({ heldExpired: 0, incomingRemoved: 1, stagedRemoved: 1, rolledForward: 2, missing: 1, deleted: 0 });
     } finally {
       ctx.clock.advance(-20 * 60_000);
     }

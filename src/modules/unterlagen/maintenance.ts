@@ -66,6 +66,8 @@ async function recordVerdict(deps: AppDeps, file: jobs.FileRef, signature: strin
 }
 
 export interface CleanupRun {
+  /** Files held for a refused form whose time ran out. */
+  heldExpired: number;
   incomingRemoved: number;
   stagedRemoved: number;
   rolledForward: number;
@@ -77,15 +79,23 @@ export interface CleanupRun {
  * Repairs what a crash (kill -9) can leave behind, in the order the upload writes things:
  * plaintext temp files are removed; a staged file without a row was never committed and is removed;
  * a committed row whose file is still staged is moved into place; a row whose file is nowhere is
- * marked 'missing' (and logged) so nobody is shown a document that does not exist.
+ * marked 'missing' (and logged) so nobody is shown a document that does not exist. Files held for a refused
+ * form stay staged until they expire, then go with their row.
  */
 export async function cleanupStorage(deps: AppDeps, olderThanMs = defaultCleanupAgeMs): Promise<CleanupRun> {
-  const run: CleanupRun = { incomingRemoved: 0, stagedRemoved: 0, rolledForward: 0, missing: 0, deleted: 0 };
+  const run: CleanupRun = { heldExpired: 0, incomingRemoved: 0, stagedRemoved: 0, rolledForward: 0, missing: 0, deleted: 0 };
   const db = deps.database.db;
   const store = deps.fileStore;
   // File ages come from the file system's clock, row ages from the business clock.
   const fileCutoff = Date.now() - olderThanMs;
   const rowCutoff = new Date(deps.clock.now().getTime() - olderThanMs);
+
+  // Row first: a crash between the two leaves a staged file without a row, which the next loop removes.
+  for (const held of await jobs.expiredHeldFiles(db, deps.clock.now())) {
+    await repo.deleteHeldFiles(new TenantDb(db, held.tenantId), [held.id]);
+    await store.remove(held.tenantId, held.id);
+    run.heldExpired++;
+  }
 
   for (const entry of await store.listIncoming()) {
     if (entry.modifiedAt.getTime() > fileCutoff) continue;
@@ -96,6 +106,7 @@ export async function cleanupStorage(deps: AppDeps, olderThanMs = defaultCleanup
   for (const entry of await store.listStaged()) {
     if (entry.modifiedAt.getTime() > fileCutoff) continue;
     const row = await jobs.fileRef(db, entry.tenantId, entry.fileId);
+    if (!row && (await jobs.isHeldFile(db, entry.tenantId, entry.fileId))) continue;
     if (!row || row.storageState === 'deleting') {
       await store.remove(entry.tenantId, entry.fileId);
       run.stagedRemoved++;

@@ -24,8 +24,13 @@ export async function receiptPdf(t: TFunction, receipt: Receipt, createdAt: Date
 
   field(document, t('unterlagen:receipt.reference'), receipt.reference);
   field(document, t('unterlagen:receipt.receivedAt'), formatBerlinDateTime(receipt.receivedAt, lang));
-  field(document, t('unterlagen:receipt.bgNummer'), receipt.bgNummer);
-  field(document, t('unterlagen:receipt.documentType'), t(`unterlagen:documentTypes.${receipt.documentType}`));
+  if (receipt.bgNummer) field(document, t('unterlagen:receipt.bgNummer'), receipt.bgNummer);
+  if (receipt.applicationReference) field(document, t('unterlagen:receipt.application'), receipt.applicationReference);
+  field(
+    document,
+    t(receipt.documentTypes.length > 1 ? 'unterlagen:receipt.documentTypes' : 'unterlagen:receipt.documentType'),
+    receipt.documentTypes.map((type) => t(`unterlagen:documentTypes.${type}`)).join(', '),
+  );
   if (receipt.item) {
     field(
       document,

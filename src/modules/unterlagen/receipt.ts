@@ -16,8 +16,12 @@ export interface Receipt {
   scanStatus: ScanStatus;
   lang: string;
   tenant: { name: string; address: string };
+  /** Empty when the upload names an application reference instead. */
   bgNummer: string;
+  applicationReference: string | null;
   documentType: DocumentType;
+  /** Every document type of the submission, the upload's own first (a free upload may carry several). */
+  documentTypes: DocumentType[];
   item: { number: number; description: string; dueDate: string; status: ItemStatus } | null;
   /** The files as sent. */
   files: SourceFile[];
@@ -41,7 +45,7 @@ export function worstScanStatus(statuses: ScanStatus[]): ScanStatus {
 export function buildReceipt(
   tenant: Pick<Tenant, 'name' | 'street' | 'postalCode' | 'city'>,
   upload: Upload,
-  files: Pick<UploadFile, 'name' | 'size' | 'sha256' | 'pages' | 'scanStatus' | 'sources'>[],
+  files: Pick<UploadFile, 'name' | 'size' | 'sha256' | 'pages' | 'scanStatus' | 'sources' | 'documentType'>[],
   item: MitwirkungItem | undefined | null,
 ): Receipt {
   return {
@@ -53,7 +57,9 @@ export function buildReceipt(
     lang: upload.lang,
     tenant: { name: tenant.name, address: `${tenant.street}, ${tenant.postalCode} ${tenant.city}` },
     bgNummer: upload.bgNummer,
+    applicationReference: upload.applicationReference,
     documentType: upload.documentType as DocumentType,
+    documentTypes: [...new Set([upload.documentType, ...files.map((f) => f.documentType ?? upload.documentType)])] as DocumentType[],
     item: item ? { number: item.position, description: item.description, dueDate: item.dueDate, status: item.status } : null,
     files: files.flatMap((f) => f.sources),
     documents: files.map((f) => ({

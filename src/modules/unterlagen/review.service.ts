@@ -8,7 +8,9 @@ import { ConflictError, NotFoundError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
 import { recordAudit } from '#shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
+import type { SubmissionRef } from '../forms/index.js';
 import { createMitwirkungsaufforderung, type CreatedAufforderung, type NoticeContext } from './aufforderung.service.js';
+import { applicationsOfUpload } from './case-links.js';
 import { parseMasterKey } from '#shared/files/index.js';
 import * as repo from './unterlagen.repository.js';
 import type { AufforderungInput } from './unterlagen.schemas.js';
@@ -73,6 +75,8 @@ export interface UploadDetail {
   files: UploadFile[];
   item: MitwirkungItem | null;
   aufforderung: Mitwirkungsaufforderung | null;
+  /** The online applications this upload belongs to (case-links.ts). */
+  applications: SubmissionRef[];
   today: string;
 }
 
@@ -84,8 +88,9 @@ export async function loadUpload(deps: AppDeps, tdb: TenantDb, staff: StaffPrinc
     const files = await repo.filesOf(tx, id);
     const item = upload.itemId ? ((await repo.itemById(tx, upload.itemId)) ?? null) : null;
     const aufforderung = upload.aufforderungId ? ((await repo.aufforderungById(tx, upload.aufforderungId)) ?? null) : null;
+    const applications = await applicationsOfUpload(tx, upload);
     await audit(tx, staff, now, 'unterlagen.view', 'upload', id);
-    return { upload, files, item, aufforderung, today: berlinDate(now) };
+    return { upload, files, item, aufforderung, applications, today: berlinDate(now) };
   });
 }
 

@@ -1,14 +1,16 @@
 // Tenant-scoped SQL of Unterlagen nachreichen. Every query goes through TenantDb, so the tenant
 // condition cannot be forgotten; cross-tenant jobs use maintenance.repository.ts.
-import { asc, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, gt, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { baFormat, type BgNummerFormat } from './bg-nummer.js';
 import {
+  heldUploadFiles,
   mitwirkungItems,
   mitwirkungsaufforderungen,
   unterlagenSettings,
   uploadFiles,
   uploads,
+  type HeldUploadFile,
   type ItemStatus,
   type MitwirkungItem,
   type Mitwirkungsaufforderung,
@@ -104,6 +106,11 @@ export async function markFilesStored(tdb: TenantDb, uploadId: string): Promise<
 
 export async function uploadByReceiptHash(tdb: TenantDb, tokenHash: string, now: Date): Promise<Upload | undefined> {
   return tdb.first(uploads, eq(uploads.receiptTokenHash, tokenHash), gt(uploads.receiptExpiresAt, now));
+}
+
+/** An upload answering one request, by its reference (the request's page links its receipts so). */
+export async function uploadOfAufforderung(tdb: TenantDb, aufforderungId: string, reference: string): Promise<Upload | undefined> {
+  return tdb.first(uploads, eq(uploads.aufforderungId, aufforderungId), eq(uploads.reference, reference));
 }
 
 export async function uploadById(tdb: TenantDb, id: string): Promise<Upload | undefined> {
@@ -253,4 +260,75 @@ export async function inboxCounts(tdb: TenantDb, today: string): Promise<{ new: 
     .from(mitwirkungItems)
     .where(tdb.scope(mitwirkungItems, inArray(mitwirkungItems.status, ['open', 'rejected']), lt(mitwirkungItems.dueDate, today)));
   return { new: Number(uploadCounts?.new ?? 0), infected: Number(uploadCounts?.infected ?? 0), overdue: Number(itemCounts?.overdue ?? 0) };
+}
+
+type NewHeldFile = Omit<typeof heldUploadFiles.$inferInsert, 'tenantId'>;
+
+/** Files held for a form under one token, in the order they were received. Expired ones are gone for the citizen. */
+export async function heldFiles(tdb: TenantDb, tokenHash: string, form: string, now: Date): Promise<HeldUploadFile[]> {
+  return tdb.db
+    .select()
+    .from(heldUploadFiles)
+    .where(tdb.scope(heldUploadFiles, eq(heldUploadFiles.tokenHash, tokenHash), eq(heldUploadFiles.form, form), gt(heldUploadFiles.expiresAt, now)))
+    .orderBy(asc(heldUploadFiles.position));
+}
+
+export async function insertHeldFiles(tdb: TenantDb, rows: NewHeldFile[]): Promise<void> {
+  if (rows.length > 0) await tdb.insertMany(heldUploadFiles, rows);
+}
+
+/** Every file of the token stays until `expiresAt` (a new refusal gives the citizen the full time again). */
+export async function extendHeldFiles(tdb: TenantDb, tokenHash: string, expiresAt: Date): Promise<void> {
+  await tdb.update(heldUploadFiles, { expiresAt }, eq(heldUploadFiles.tokenHash, tokenHash));
+}
+
+export async function deleteHeldFiles(tdb: TenantDb, ids: string[]): Promise<void> {
+  if (ids.length > 0) await tdb.delete(heldUploadFiles, inArray(heldUploadFiles.id, ids));
+}
+
+// ---- one case: an online application with its requests and uploads ----
+
+/** The Mitwirkungsaufforderungen created for an application, oldest first. */
+export async function aufforderungenOfApplication(tdb: TenantDb, applicationId: string): Promise<Mitwirkungsaufforderung[]> {
+  return tdb.db
+    .select()
+    .from(mitwirkungsaufforderungen)
+    .where(tdb.scope(mitwirkungsaufforderungen, eq(mitwirkungsaufforderungen.applicationId, applicationId)))
+    .orderBy(asc(mitwirkungsaufforderungen.createdAt));
+}
+
+/** Applications a BG-Nummer was used for (through their requests): an upload with that number belongs to them. */
+export async function applicationIdsOfBgNummer(tdb: TenantDb, bgNummer: string): Promise<string[]> {
+  if (!bgNummer) return [];
+  const rows = await tdb.db
+    .selectDistinct({ id: mitwirkungsaufforderungen.applicationId })
+    .from(mitwirkungsaufforderungen)
+    .where(tdb.scope(mitwirkungsaufforderungen, eq(mitwirkungsaufforderungen.bgNummer, bgNummer), isNotNull(mitwirkungsaufforderungen.applicationId)));
+  return rows.map((r) => r.id).filter((id): id is string => id !== null);
+}
+
+export interface CaseUploadRow {
+  upload: Upload;
+  fileCount: number;
+}
+
+/** Uploads of one case: tied to the application, answering one of its requests, or carrying one of its BG-Nummern. */
+export async function uploadsOfCase(tdb: TenantDb, applicationId: string, aufforderungIds: string[], bgNummern: string[]): Promise<CaseUploadRow[]> {
+  const fileCount = sql<number>`(select count(*)::int from ${uploadFiles} where ${uploadFiles.tenantId} = ${uploads.tenantId} and ${uploadFiles.uploadId} = ${uploads.id})`;
+  const rows = await tdb.db
+    .select({ upload: uploads, fileCount })
+    .from(uploads)
+    .where(
+      tdb.scope(
+        uploads,
+        or(
+          eq(uploads.applicationId, applicationId),
+          aufforderungIds.length ? inArray(uploads.aufforderungId, aufforderungIds) : undefined,
+          bgNummern.length ? inArray(uploads.bgNummer, bgNummern) : undefined,
+        ),
+      ),
+    )
+    .orderBy(asc(uploads.receivedAt))
+    .limit(200);
+  return rows.map((r) => ({ upload: r.upload, fileCount: Number(r.fileCount) }));
 }

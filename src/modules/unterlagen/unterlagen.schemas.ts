@@ -64,6 +64,9 @@ export const requestUploadFields = z.object({
 
 export const codeForm = z.object({ code: trimmed(60, 'unterlagen:errors.codeRequired') });
 
+/** The application reference handed over from the confirmation page of an online application. */
+export const applicationKeyForm = z.object({ reference: trimmed(40) });
+
 const isoDate = localDateInput('unterlagen:errors.dueDate');
 
 export const aufforderungItemInput = z.object({

@@ -40,6 +40,7 @@ export const mitwirkungsaufforderungen = pgTable(
     uniqueIndex('mitwirkung_reference_idx').on(t.tenantId, t.reference),
     uniqueIndex('mitwirkung_code_idx').on(t.tenantId, t.codeHash),
     index('mitwirkung_bg_idx').on(t.tenantId, t.bgNummer),
+    index('mitwirkung_application_idx').on(t.tenantId, t.applicationId),
   ],
 );
 
@@ -85,7 +86,12 @@ export const uploads = pgTable(
     receiptExpiresAt: timestamp({ withTimezone: true }).notNull(),
     aufforderungId: uuid().references(() => mitwirkungsaufforderungen.id, { onDelete: 'set null' }),
     itemId: uuid().references(() => mitwirkungItems.id, { onDelete: 'set null' }),
+    /** Empty when the citizen identified the case by an application reference instead. */
     bgNummer: text().notNull(),
+    /** The online application (forms submission) this upload belongs to: typed by the citizen or through a request. */
+    applicationId: uuid(),
+    /** Its reference (EA-…), kept so the upload links the application without asking the forms module. */
+    applicationReference: text(),
     lastName: text(),
     birthDate: date({ mode: 'string' }),
     documentType: text().notNull(),
@@ -107,6 +113,8 @@ export const uploads = pgTable(
     uniqueIndex('uploads_receipt_idx').on(t.tenantId, t.receiptTokenHash),
     index('uploads_inbox_idx').on(t.tenantId, t.reviewStatus, t.receivedAt),
     index('uploads_delete_after_idx').on(t.deleteAfter),
+    index('uploads_application_idx').on(t.tenantId, t.applicationId),
+    index('uploads_bg_idx').on(t.tenantId, t.bgNummer),
   ],
 );
 
@@ -134,6 +142,8 @@ export const uploadFiles = pgTable(
     size: bigint({ mode: 'number' }).notNull(),
     sha256: text().notNull(),
     pages: integer(),
+    /** This document's own type when one submission carried several (null: the upload's type). */
+    documentType: text(),
     sources: jsonb().$type<SourceFile[]>().notNull(),
     /** Data key wrapped with FILES_MASTER_KEY, base64. */
     wrappedKey: text().notNull(),
@@ -151,6 +161,33 @@ export const uploadFiles = pgTable(
   ],
 );
 
+/**
+ * Files already received with a form that was refused (a missing field, another file refused): kept encrypted in the
+ * file store's staging area under a random token the form carries in a hidden field (stored here only as its hash),
+ * so the citizen need not choose them again. Deleted when the form is sent or when they expire (cleanup job).
+ */
+export const heldUploadFiles = pgTable(
+  'held_upload_files',
+  {
+    tenantId: tenantId(),
+    id: uuid().primaryKey(),
+    tokenHash: text().notNull(),
+    /** Which form holds them: 'frei' or the request item 'a:<aufforderungId>:<position>'. */
+    form: text().notNull(),
+    /** The file group of the form (1-based; a free upload may carry several document types). */
+    groupNo: integer().notNull(),
+    position: integer().notNull(),
+    originalName: text().notNull(),
+    size: bigint({ mode: 'number' }).notNull(),
+    sha256: text().notNull(),
+    wrappedKey: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('held_upload_files_token_idx').on(t.tenantId, t.tokenHash, t.position), index('held_upload_files_expiry_idx').on(t.expiresAt)],
+);
+
+export type HeldUploadFile = typeof heldUploadFiles.$inferSelect;
 export type Mitwirkungsaufforderung = typeof mitwirkungsaufforderungen.$inferSelect;
 export type MitwirkungItem = typeof mitwirkungItems.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;

@@ -183,7 +183,7 @@ describe.skipIf(!findClamd())('createUpload through HTTP with a real clamd', () 
   it('names what is missing in each message, not just "this field"', async () => {
     const res = await post([{ name: 'documentType', value: 'sonstiges' }]);
     const messages = res.json<ProblemBody>().errors.map((e) => e.message);
-    expect(messages).toContain('Bitte geben Sie Ihre BG-Nummer ein. Sie steht oben in Ihrem Bescheid.');
+    expect(messages).toContain('Bitte geben Sie Ihre BG-Nummer oder Antragsnummer ein. Die BG-Nummer steht oben in Ihrem Bescheid.');
     expect(messages).toContain('Bitte geben Sie Ihren Nachnamen ein.');
     expect(messages).toContain('Bitte geben Sie Ihr Geburtsdatum ein, zum Beispiel 31.01.1980.');
     const code = await ctx.app.inject({ method: 'POST', url: '/t/neue-wege/unterlagen/code?lang=en', payload: { code: '' } });

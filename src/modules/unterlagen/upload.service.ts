@@ -3,35 +3,27 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
-import type { TFunction } from '#shared/i18n/index.js';
-import { safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
-import type { Tenant } from '#shared/tenancy/index.js';
-import { isValidBgNummer, normalizeBgNummer } from './bg-nummer.js';
 import { parseMasterKey } from '#shared/files/index.js';
 import { ImageConversionError, inspectFile, sanitizeName, writeImagesPdf, type FileKind } from './files/index.js';
+import { discardTaken, holdFiles, releaseHeldFiles, takeHeldFiles, UploadRefused } from './held-files.js';
 import type { Intake, ReceivedFile } from './intake.js';
+import type { UploadContext } from './upload-context.js';
+import { resolveTarget, type RequestedItem, type Target } from './upload-target.js';
 import { enqueueInfectedAlert, enqueueReceiptMail, receiptLink } from './mails.js';
 import { receiptPdf } from './pdf.js';
 import { buildReceipt, receiptStatus, worstScanStatus, type Receipt } from './receipt.js';
 import * as repo from './unterlagen.repository.js';
-import { freeUploadFields, requestUploadFields, type DocumentType } from './unterlagen.schemas.js';
-import type { MitwirkungItem, Mitwirkungsaufforderung, ScanStatus, SourceFile, Upload } from './unterlagen.tables.js';
+import type { DocumentType } from './unterlagen.schemas.js';
+import type { ScanStatus, SourceFile, Upload } from './unterlagen.tables.js';
 import type { ScanVerdict } from '#shared/files/index.js';
 import { hashToken, isToken, newToken } from '#shared/crypto.js';
-import { newReference, normalizeAccessCode } from './tokens.js';
+import { newReference } from './tokens.js';
 import { isUniqueViolation } from '#shared/db/errors.js';
 import { berlinDateTime } from '#shared/time.js';
 
-export interface UploadContext {
-  deps: AppDeps;
-  tenant: Tenant;
-  tdb: TenantDb;
-  lang: string;
-  t: TFunction;
-}
+export type { UploadContext } from './upload-context.js';
 
 export interface UploadResult {
   id: string;
@@ -48,16 +40,6 @@ const maxFiles = 20;
 
 export const uploadLimits = (deps: AppDeps) => ({ ...deps.config.upload, maxFiles });
 
-type Target = {
-  bgNummer: string;
-  lastName: string | null;
-  birthDate: string | null;
-  documentType: DocumentType;
-  email: string | undefined;
-  aufforderung: Mitwirkungsaufforderung | null;
-  item: MitwirkungItem | null;
-};
-
 interface AcceptedFile {
   file: ReceivedFile;
   kind: FileKind;
@@ -70,31 +52,50 @@ interface Document {
   path: string;
   pages: number | null;
   sources: SourceFile[];
+  documentType: DocumentType;
 }
 
 const fileError = (message: string, params: Record<string, unknown> = {}): FieldError => ({ field: 'file', message, params });
 
-/** The item of a Mitwirkungsaufforderung an upload is for, as the citizen pages load it once from the code in the path. */
-export interface RequestedItem {
-  aufforderung: Mitwirkungsaufforderung;
-  item: MitwirkungItem;
-}
+export type { RequestedItem } from './upload-target.js';
 
 /**
  * The one entry for an upload. `requested`: the item the route already loaded from the code in its path (the
  * HTML pages); without it, `requestCode` and `item` in the fields name it (the JSON API), or the fields are a free upload.
+ * `holdFor` (the HTML forms): after a refusal the files that were fine are held for that form (UploadRefused.holding),
+ * and the held files the fields name are part of this submission.
  */
-export async function submitUpload(ctx: UploadContext, intake: Intake, requested?: RequestedItem): Promise<UploadResult> {
-  const target = await resolveTarget(ctx, intake.fields, requested);
-  const files = await checkFiles(ctx, intake);
-  if (!target.ok || !files.ok) {
-    throw new ValidationError([...(target.ok ? [] : target.errors), ...(files.ok ? [] : files.errors)]);
+export async function submitUpload(ctx: UploadContext, intake: Intake, requested?: RequestedItem, holdFor?: string): Promise<UploadResult> {
+  const store = ctx.deps.fileStore;
+  const taken = holdFor ? await takeHeldFiles(ctx, holdFor, intake.fields, () => store.incomingPath()) : { token: undefined, files: [] };
+  // The files that were fine when the form is refused; they are held for the next attempt.
+  const fine: ReceivedFile[] = [];
+  try {
+    const result = await submitChecked(ctx, { ...intake, files: [...taken.files, ...intake.files] }, requested, fine);
+    await releaseHeldFiles(ctx, taken);
+    return result;
+  } catch (error) {
+    if (!holdFor || !(error instanceof ValidationError)) throw error;
+    const fresh = fine.filter((f) => !taken.files.some((t) => t.path === f.path));
+    throw new UploadRefused(error.fields, await holdFiles(ctx, holdFor, taken, fresh));
+  } finally {
+    await discardTaken(taken.files);
   }
+}
+
+async function submitChecked(ctx: UploadContext, intake: Intake, requested: RequestedItem | undefined, fine: ReceivedFile[]): Promise<UploadResult> {
+  const target = await resolveTarget(ctx, intake.fields, intake.files, requested);
+  const files = await checkFiles(ctx, intake);
+  fine.push(...files.accepted.map((a) => a.file));
+  if (!target.ok || files.errors.length > 0) {
+    throw new ValidationError([...(target.ok ? [] : target.errors), ...files.errors]);
+  }
+  fine.length = 0;
 
   const store = ctx.deps.fileStore;
   const converted: string[] = [];
   try {
-    const documents = await buildDocuments(ctx, files.accepted, () => {
+    const documents = await buildDocuments(ctx, files.accepted, target.value.documentTypes, () => {
       const path = store.incomingPath();
       converted.push(path);
       return path;
@@ -114,104 +115,55 @@ export async function submitUpload(ctx: UploadContext, intake: Intake, requested
   }
 }
 
-async function resolveTarget(
-  ctx: UploadContext,
-  fields: Record<string, string>,
-  requested: RequestedItem | undefined,
-): Promise<{ ok: true; value: Target } | { ok: false; errors: FieldError[] }> {
-  if (requested || (fields.requestCode ?? '').trim() !== '') {
-    const parsed = safeParseForm(requestUploadFields, fields);
-    if (!parsed.ok) return parsed;
-    const found = requested ? { ok: true as const, value: requested } : await requestedItem(ctx, parsed.data);
-    if (!found.ok) return found;
-    const { aufforderung, item } = found.value;
-    if (item.status === 'accepted') return { ok: false, errors: [{ field: 'item', message: 'unterlagen:errors.itemClosed' }] };
-    return {
-      ok: true,
-      value: {
-        bgNummer: aufforderung.bgNummer,
-        lastName: null,
-        birthDate: null,
-        documentType: item.documentType as DocumentType,
-        email: parsed.data.email,
-        aufforderung,
-        item,
-      },
-    };
-  }
-  const parsed = safeParseForm(freeUploadFields, fields);
-  const format = await repo.bgNummerFormat(ctx.tdb);
-  const errors = parsed.ok ? [] : [...parsed.errors];
-  const bgNummer = fields.bgNummer ?? '';
-  if (bgNummer.trim() !== '' && !isValidBgNummer(bgNummer, format) && !errors.some((e) => e.field === 'bgNummer')) {
-    errors.unshift({ field: 'bgNummer', message: 'unterlagen:errors.bgNummer', params: { example: format.example } });
-  }
-  if (!parsed.ok || errors.length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
-      bgNummer: normalizeBgNummer(parsed.data.bgNummer),
-      lastName: parsed.data.lastName,
-      birthDate: parsed.data.birthDate,
-      documentType: parsed.data.documentType,
-      email: parsed.data.email,
-      aufforderung: null,
-      item: null,
-    },
-  };
-}
+/** The form field of a file group: `file`, `file.2`, … (errors about a file are shown at its own field). */
+const fileField = (group: number) => (group === 1 ? 'file' : `file.${group}`);
 
-/** The item named by `requestCode` and `item` (position or id) of the fields; an unknown or expired code is one answer. */
-async function requestedItem(
-  ctx: UploadContext,
-  fields: { requestCode: string; item: string },
-): Promise<{ ok: true; value: RequestedItem } | { ok: false; errors: FieldError[] }> {
-  const code = normalizeAccessCode(fields.requestCode);
-  const aufforderung = code ? await repo.aufforderungByCodeHash(ctx.tdb, hashToken(code), ctx.deps.clock.now()) : undefined;
-  if (!aufforderung) return { ok: false, errors: [{ field: 'requestCode', message: 'unterlagen:errors.codeUnknown' }] };
-  const items = await repo.itemsOf(ctx.tdb, aufforderung.id);
-  const wanted = fields.item;
-  const item = items.find((i) => (/^\d+$/.test(wanted) ? i.position === Number(wanted) : i.id === wanted));
-  if (!item) return { ok: false, errors: [{ field: 'item', message: 'unterlagen:errors.itemUnknown' }] };
-  return { ok: true, value: { aufforderung, item } };
-}
-
-async function checkFiles(ctx: UploadContext, intake: Intake): Promise<{ ok: true; accepted: AcceptedFile[] } | { ok: false; errors: FieldError[] }> {
+/** Every file by content; `accepted` holds the files that were fine even when others were refused. */
+async function checkFiles(ctx: UploadContext, intake: Intake): Promise<{ accepted: AcceptedFile[]; errors: FieldError[] }> {
   const { maxFileBytes, maxTotalBytes } = ctx.deps.config.upload;
   const limits = { maxMb: maxFileBytes / 1024 / 1024, maxTotalMb: maxTotalBytes / 1024 / 1024, maxFiles };
-  if (intake.tooManyFiles) return { ok: false, errors: [fileError('unterlagen:refused.too-many-files', limits)] };
-  if (intake.files.length === 0) return { ok: false, errors: [fileError('unterlagen:errors.fileRequired')] };
-  if (intake.overTotal) return { ok: false, errors: [fileError('unterlagen:refused.total-too-large', limits)] };
+  // Held files count toward the limits of the submission they join.
+  const total = intake.files.reduce((sum, f) => sum + f.size, 0);
+  if (intake.tooManyFiles || intake.files.length > maxFiles) return { accepted: [], errors: [fileError('unterlagen:refused.too-many-files', limits)] };
+  if (intake.overTotal || total > maxTotalBytes) return { accepted: [], errors: [fileError('unterlagen:refused.total-too-large', limits)] };
 
   const errors: FieldError[] = [];
+  if (!intake.files.some((f) => f.group === 1)) errors.push(fileError('unterlagen:errors.fileRequired'));
   const accepted: AcceptedFile[] = [];
   for (const file of intake.files) {
     const name = sanitizeName(file.originalName);
+    const field = fileField(file.group);
     if (file.tooLarge) {
-      errors.push(fileError('unterlagen:refused.too-large', { ...limits, name }));
+      errors.push({ field, message: 'unterlagen:refused.too-large', params: { ...limits, name } });
       continue;
     }
     const result = await inspectFile(file.path, file.originalName, { maxBytes: maxFileBytes });
-    if (!result.ok) errors.push(fileError(`unterlagen:refused.${result.reason}`, { ...limits, name }));
+    if (!result.ok) errors.push({ field, message: `unterlagen:refused.${result.reason}`, params: { ...limits, name } });
     else accepted.push({ file, kind: result.kind, safeName: result.safeName, pages: result.pages });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, accepted };
+  return { accepted, errors };
 }
 
 const source = (a: AcceptedFile): SourceFile => ({ name: a.safeName, size: a.file.size, sha256: a.file.sha256 });
 
-/** PDFs stay as they are; all photos become one PDF, pages in the order they were sent, at the first photo's place. */
-async function buildDocuments(ctx: UploadContext, accepted: AcceptedFile[], tempPath: () => string): Promise<Document[]> {
-  const images = accepted.filter((a) => a.kind !== 'pdf');
+/**
+ * PDFs stay as they are; the photos of a file group become one PDF, pages in the order they were sent, at the
+ * group's first photo's place. Each document carries its group's type (a request's item has one group).
+ */
+async function buildDocuments(ctx: UploadContext, accepted: AcceptedFile[], types: Map<number, DocumentType>, tempPath: () => string): Promise<Document[]> {
+  // A group without a type of its own (only crafted requests send one) joins group 1.
+  const groupOf = (a: AcceptedFile) => (types.has(a.file.group) ? a.file.group : 1);
   const documents: Document[] = [];
   for (const a of accepted) {
-    if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)] });
-    else if (a === images[0]) documents.push(await photosToPdf(ctx, images, tempPath()));
+    const documentType = types.get(groupOf(a))!;
+    const images = accepted.filter((other) => other.kind !== 'pdf' && groupOf(other) === groupOf(a));
+    if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)], documentType });
+    else if (a === images[0]) documents.push({ ...(await photosToPdf(ctx, images, tempPath())), documentType });
   }
   return documents;
 }
 
-async function photosToPdf(ctx: UploadContext, images: AcceptedFile[], path: string): Promise<Document> {
+async function photosToPdf(ctx: UploadContext, images: AcceptedFile[], path: string): Promise<Omit<Document, 'documentType'>> {
   try {
     await writeImagesPdf(
       images.map((i) => ({ kind: i.kind as 'jpeg' | 'png' | 'heic', data: i.file.path })),
@@ -272,6 +224,7 @@ async function storeSubmission(
       size: staged[i]!.size,
       sha256: staged[i]!.sha256,
       pages: d.pages,
+      documentType: d.documentType,
       sources: d.sources,
       wrappedKey: staged[i]!.wrappedKey.toString('base64'),
       scanStatus: scanStatuses[i]!,
@@ -290,9 +243,11 @@ async function storeSubmission(
         aufforderungId: target.aufforderung?.id ?? null,
         itemId: target.item?.id ?? null,
         bgNummer: target.bgNummer,
+        applicationId: target.applicationId,
+        applicationReference: target.applicationReference,
         lastName: target.lastName,
         birthDate: target.birthDate,
-        documentType: target.documentType,
+        documentType: target.documentTypes.get(1)!,
         email: target.email ?? null,
         lang: ctx.lang,
         receivedAt: now,
@@ -341,6 +296,12 @@ export async function receiptByToken(ctx: Pick<UploadContext, 'deps' | 'tenant' 
   if (!isToken(token)) return undefined;
   const upload = await repo.uploadByReceiptHash(ctx.tdb, hashToken(token), ctx.deps.clock.now());
   return upload ? receiptOf(ctx, upload) : undefined;
+}
+
+/** The receipt of an upload answering the request the citizen opened with its code (not for infected ones). */
+export async function receiptForAufforderung(ctx: Pick<UploadContext, 'deps' | 'tenant' | 'tdb'>, aufforderungId: string, reference: string): Promise<Receipt | undefined> {
+  const upload = await repo.uploadOfAufforderung(ctx.tdb, aufforderungId, reference);
+  return upload && upload.scanStatus !== 'infected' ? receiptOf(ctx, upload) : undefined;
 }
 
 /** getUploadReceipt: the id must match the token, so a token opens exactly one receipt. */

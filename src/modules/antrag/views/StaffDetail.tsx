@@ -41,6 +41,49 @@ function Answers({ sections }: { sections: SummarySection[] }) {
   );
 }
 
+type TimelineEntry = { at: Date; key: string; title: string; text?: string | undefined; href?: string | undefined };
+
+/**
+ * One timeline per case, in date order: the application's own events, the requests made for it (unless the
+ * application already noted them) and every upload that belongs to it, each upload linked to its detail.
+ */
+function CaseTimeline({ detail }: { detail: ApplicationDetail }) {
+  const t = useT();
+  const base = useTenantBase();
+  const noted = new Set(detail.events.filter((e) => e.kind === 'documentsRequested').map((e) => e.note));
+  const entries: TimelineEntry[] = [
+    ...detail.events.map((e) => ({
+      at: e.at,
+      key: e.id,
+      title: e.kind === 'status' ? t(`forms:status.values.${e.status}`) : t(`antrag:staff.event.${e.kind}`),
+      text: e.note ?? undefined,
+    })),
+    ...detail.documents.requests
+      .filter((r) => !noted.has(r.reference))
+      .map((r) => ({ at: r.createdAt, key: r.id, title: t('antrag:staff.event.documentsRequested'), text: r.reference, href: `${base}/staff/unterlagen/aufforderungen/${r.id}` })),
+    ...detail.documents.uploads.map((u) => ({
+      at: u.receivedAt,
+      key: u.id,
+      title: t('antrag:staff.event.upload', { reference: u.reference }),
+      text: `${t(`unterlagen:documentTypes.${u.documentType}`)}, ${t('antrag:staff.event.files', { count: u.fileCount })} – ${t(`antrag:staff.event.via.${u.via}`)} – ${t(`unterlagen:review.${u.reviewStatus}`)}`,
+      href: `${base}/staff/unterlagen/${u.id}`,
+    })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  return (
+    <>
+      <h2 class="kern-heading-medium">{t('antrag:staff.timeline')}</h2>
+      <ol class="ww-timeline">
+        {entries.map((e) => (
+          <li key={e.key}>
+            <strong>{e.href ? <a class="kern-link" href={e.href}>{e.title}</a> : e.title}</strong> <span>{when(e.at)}</span>
+            {e.text ? <p class="kern-body ww-answer">{e.text}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 export interface StaffDetailProps {
   detail: ApplicationDetail;
   sections: SummarySection[];
@@ -136,15 +179,7 @@ export function StaffDetail({ detail, sections, errors, form, notice }: StaffDet
         <Button variant="secondary">{t('antrag:staff.addNote')}</Button>
       </form>
 
-      <h2 class="kern-heading-medium">{t('antrag:staff.timeline')}</h2>
-      <ol class="ww-timeline">
-        {detail.events.map((e) => (
-          <li key={e.id}>
-            <strong>{e.kind === 'status' ? t(`forms:status.values.${e.status}`) : t(`antrag:staff.event.${e.kind}`)}</strong> <span>{when(e.at)}</span>
-            {e.note ? <p class="kern-body ww-answer">{e.note}</p> : null}
-          </li>
-        ))}
-      </ol>
+      <CaseTimeline detail={detail} />
 
       <h2 class="kern-heading-medium">{t('antrag:staff.answers')}</h2>
       <Answers sections={sections} />

@@ -100,7 +100,7 @@ export function ConfirmationView({
   submittedAt: Date;
   statusHref: string;
   hasMail: boolean;
-  extra?: ComponentType | undefined;
+  extra?: ComponentType<{ reference: string }> | undefined;
 }) {
   const t = useT();
   const base = useFlowBase(flow);
@@ -131,7 +131,7 @@ export function ConfirmationView({
         </li>
       </ul>
       <p class="kern-body">{t('forms:confirmation.keepLink')}</p>
-      {Extra ? <Extra /> : null}
+      {Extra ? <Extra reference={reference} /> : null}
       <FeedbackLink service={flow.id} />
     </Layout>
   );

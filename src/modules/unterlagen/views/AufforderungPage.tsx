@@ -42,7 +42,10 @@ export function AufforderungPage({ data, today }: { data: AufforderungForCitizen
                 <ul class="kern-list">
                   {item.uploads.map((u) => (
                     <li key={u.reference}>
-                      {t('unterlagen:request.sentOn', { reference: u.reference, date: formatBerlinDateTime(u.receivedAt, lang) })}
+                      {t('unterlagen:request.sentOn', { reference: u.reference, date: formatBerlinDateTime(u.receivedAt, lang) })}{' '}
+                      <a class="kern-link" href={`${base}/unterlagen/a/${data.code}/quittung/${u.reference}`}>
+                        {t('unterlagen:request.receiptLink', { reference: u.reference })}
+                      </a>
                     </li>
                   ))}
                 </ul>

@@ -17,8 +17,12 @@ export function ReceiptPage({ receipt, pdfHref, moreHref }: { receipt: Receipt; 
   const rows = [
     { key: t('unterlagen:receipt.reference'), value: receipt.reference },
     { key: t('unterlagen:receipt.receivedAt'), value: formatBerlinDateTime(receipt.receivedAt, lang) },
-    { key: t('unterlagen:receipt.documentType'), value: t(`unterlagen:documentTypes.${receipt.documentType}`) },
+    {
+      key: t(receipt.documentTypes.length > 1 ? 'unterlagen:receipt.documentTypes' : 'unterlagen:receipt.documentType'),
+      value: receipt.documentTypes.map((type) => t(`unterlagen:documentTypes.${type}`)).join(', '),
+    },
   ];
+  if (receipt.applicationReference) rows.splice(2, 0, { key: t('unterlagen:receipt.application'), value: receipt.applicationReference });
   if (receipt.item) {
     rows.push({
       key: t('unterlagen:receipt.item'),

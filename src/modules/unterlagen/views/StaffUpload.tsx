@@ -25,7 +25,8 @@ export function StaffUpload({
   const t = useT();
   const { lang, csrfToken } = useView();
   const base = `${useTenantBase()}/staff/unterlagen`;
-  const { upload, files, item, aufforderung } = detail;
+  const { upload, files, item, aufforderung, applications } = detail;
+  const staffBase = useTenantBase();
   const rows = [
     { key: t('unterlagen:receipt.reference'), value: upload.reference },
     { key: t('unterlagen:receipt.receivedAt'), value: formatBerlinDateTime(upload.receivedAt, lang) },
@@ -61,6 +62,19 @@ export function StaffUpload({
       {upload.scanStatus === 'pending' ? <Alert type="warning" title={t('unterlagen:staff.pendingTitle')} /> : null}
       {upload.scanStatus === 'unscanned' ? <Alert type="warning" title={t('unterlagen:staff.unscannedTitle')} /> : null}
       <SummaryList rows={rows} />
+      {applications.length ? (
+        <p class="kern-body">
+          {t('unterlagen:staff.belongsTo')}{' '}
+          {applications.map((a, i) => (
+            <>
+              {i > 0 ? ', ' : ''}
+              <a class="kern-link" key={a.id} href={`${staffBase}/staff/antraege/${a.id}`}>
+                {t('unterlagen:staff.applicationLink', { reference: a.reference })}
+              </a>
+            </>
+          ))}
+        </p>
+      ) : null}
 
       <h2 class="kern-heading-medium">{t('unterlagen:staff.filesHeading')}</h2>
       <ul class="kern-list">
@@ -73,7 +87,7 @@ export function StaffUpload({
             ) : (
               <span class="ww-break">{file.name}</span>
             )}{' '}
-            ({formatBytes(file.size, lang)}
+            – {t(`unterlagen:documentTypes.${file.documentType ?? upload.documentType}`)} ({formatBytes(file.size, lang)}
             {file.pages ? `, ${t('unterlagen:receipt.pages', { count: file.pages })}` : ''}) <ScanBadge status={file.scanStatus} />
             {file.storageState === 'missing' ? ` ${t('unterlagen:staff.fileMissing')}` : ''}
           </li>

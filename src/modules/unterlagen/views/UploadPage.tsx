@@ -4,6 +4,8 @@ import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import { formatLocalDate } from '../receipt.js';
 import { documentTypes } from '../unterlagen.schemas.js';
+import type { Holding } from '../held-files.js';
+import { maxFileGroups } from '../intake.js';
 import { FileField } from './parts.js';
 
 export interface UploadPageProps {
@@ -16,10 +18,49 @@ export interface UploadPageProps {
   bgNummerExample?: string;
   /** Upload against an item of a Mitwirkungsaufforderung. */
   item?: { number: number; documentType: string; description: string; dueDate: string } | undefined;
+  /** Files already received with a refused attempt, and the token that sends them again. */
+  holding?: Holding | undefined;
+}
+
+const extraGroups = Array.from({ length: maxFileGroups - 1 }, (_v, i) => i + 2);
+
+/** Further documents of another type in the same submission (free upload): a type and files per group. */
+function ExtraGroups({ errors, values, limits, holding }: Pick<UploadPageProps, 'errors' | 'values' | 'holding' | 'limits'>) {
+  const t = useT();
+  const error = (field: string) => errors?.find((e) => e.field === field);
+  const used = (group: number) =>
+    Boolean(values?.[`documentType.${group}`]) || Boolean(holding?.files.some((f) => f.group === group)) || Boolean(errors?.some((e) => e.field.endsWith(`.${group}`)));
+  return (
+    <details class="ww-details" open={extraGroups.some(used)}>
+      <summary class="kern-link">{t('unterlagen:form.moreTypes')}</summary>
+      <p class="kern-body">{t('unterlagen:form.moreTypesIntro')}</p>
+      {extraGroups.map((group) => (
+        <fieldset class="kern-fieldset ww-file-group" key={group}>
+          <legend class="kern-label">{t('unterlagen:form.groupLegend', { number: group })}</legend>
+          <SelectField
+            name={`documentType.${group}`}
+            label={t('unterlagen:form.groupDocumentType', { number: group })}
+            value={values?.[`documentType.${group}`]}
+            error={error(`documentType.${group}`)}
+            options={[{ value: '', label: t('unterlagen:form.choose') }, ...documentTypes.map((type) => ({ value: type, label: t(`unterlagen:documentTypes.${type}`) }))]}
+          />
+          <FileField
+            name={`file.${group}`}
+            label={t('unterlagen:form.groupFile', { number: group })}
+            errors={(errors ?? []).filter((e) => e.field === `file.${group}`)}
+            maxMb={limits.maxMb}
+            maxTotalMb={limits.maxTotalMb}
+            held={holding?.files.filter((f) => f.group === group)}
+            required={false}
+          />
+        </fieldset>
+      ))}
+    </details>
+  );
 }
 
 /** One form, one thing: the files for one document type or one requested item (multipart, no JavaScript needed). */
-export function UploadPage({ action, back, errors = [], values = {}, limits, bgNummerExample, item }: UploadPageProps) {
+export function UploadPage({ action, back, errors = [], values = {}, limits, bgNummerExample, item, holding }: UploadPageProps) {
   const t = useT();
   const { lang } = useView();
   const error = (field: string) => errors.find((e) => e.field === field);
@@ -40,13 +81,14 @@ export function UploadPage({ action, back, errors = [], values = {}, limits, bgN
       ) : (
         <p class="kern-body">{t('unterlagen:form.freeIntro')}</p>
       )}
-      <form method="post" action={action} enctype="multipart/form-data" novalidate>
+      <form method="post" action={action} enctype="multipart/form-data" novalidate data-upload-form>
+        {holding ? <input type="hidden" name="heldToken" value={holding.token} /> : null}
         {item ? null : (
           <>
             <TextField
               name="bgNummer"
-              label={t('unterlagen:form.bgNummer')}
-              hint={t('unterlagen:form.bgNummerHint', { example: bgNummerExample })}
+              label={t('unterlagen:form.caseKey')}
+              hint={t('unterlagen:form.caseKeyHint', { example: bgNummerExample })}
               value={values.bgNummer}
               error={error('bgNummer')}
               autocomplete="off"
@@ -74,7 +116,13 @@ export function UploadPage({ action, back, errors = [], values = {}, limits, bgN
             />
           </>
         )}
-        <FileField errors={errors.filter((e) => e.field === 'file')} maxMb={limits.maxMb} maxTotalMb={limits.maxTotalMb} />
+        <FileField
+          errors={errors.filter((e) => e.field === 'file')}
+          maxMb={limits.maxMb}
+          maxTotalMb={limits.maxTotalMb}
+          held={holding?.files.filter((f) => f.group === 1)}
+        />
+        {item ? null : <ExtraGroups errors={errors} values={values} limits={limits} holding={holding} />}
         <TextField
           name="email"
           type="email"
@@ -86,10 +134,29 @@ export function UploadPage({ action, back, errors = [], values = {}, limits, bgN
           optional
         />
         <p class="kern-body kern-body--small">{t('unterlagen:form.privacy')}</p>
+        <p class="kern-body" id="upload-wait">
+          {t('unterlagen:form.takesTime')}
+        </p>
+        <div
+          class="ww-upload-progress"
+          data-upload-progress
+          hidden
+          data-sending={t('unterlagen:form.sending')}
+          data-progress={t('unterlagen:form.progress', { percent: '%' })}
+          data-checking={t('unterlagen:form.checking')}
+          data-failed={t('unterlagen:form.failed')}
+        >
+          <label class="kern-label" for="upload-progress">
+            {t('unterlagen:form.progressLabel')}
+          </label>
+          <progress id="upload-progress" max="100" value="0"></progress>
+          <p class="kern-body" role="status" data-upload-status></p>
+        </div>
         <div class="ww-actions">
           <Button>{t('unterlagen:form.submit')}</Button>
         </div>
       </form>
+      <script src="/assets/unterlagen.js" defer></script>
     </Layout>
   );
 }

@@ -1,27 +1,75 @@
 import type { FieldError } from '#shared/http/errors.js';
 import { useErrorText } from '#shared/html/components.js';
-import { useT } from '#shared/html/context.js';
+import { useT, useView } from '#shared/html/context.js';
+import { formatBytes } from '../receipt.js';
 import type { ItemStatus, ReviewStatus, ScanStatus } from '../unterlagen.tables.js';
 
 /** What the file input offers; the server decides by content anyway (inspectFile). */
 export const acceptAttribute = 'application/pdf,image/jpeg,image/png,image/heic,image/heif,.pdf,.jpg,.jpeg,.png,.heic,.heif';
 
+/** A file already received with a refused form: shown as received, with a box to leave it out. */
+export interface HeldFileItem {
+  position: number;
+  name: string;
+  size: number;
+}
+
 /**
  * A native file input (works without JavaScript, opens the camera or gallery on phones).
- * Several errors may belong to it, one per refused file.
+ * Several errors may belong to it, one per refused file. `held`: files of this field already received with an
+ * earlier, refused attempt; they are sent again by the token in the form and need not be chosen again.
  */
-export function FileField({ errors, maxMb, maxTotalMb }: { errors: FieldError[]; maxMb: number; maxTotalMb: number }) {
+export function FileField({
+  name = 'file',
+  label,
+  errors,
+  maxMb,
+  maxTotalMb,
+  held = [],
+  required = true,
+}: {
+  name?: string;
+  label?: string;
+  errors: FieldError[];
+  maxMb: number;
+  maxTotalMb: number;
+  held?: HeldFileItem[];
+  required?: boolean;
+}) {
   const t = useT();
+  const { lang } = useView();
   const text = useErrorText();
-  const errorIds = errors.map((_e, i) => `f-file-error-${i}`);
+  const id = `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+  const errorIds = errors.map((_e, i) => `${id}-error-${i}`);
+  const heldId = `${id}-held`;
   return (
     <div class={`kern-form-input${errors.length ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for="f-file">
-        {t('unterlagen:form.file')}
+      <label class="kern-label" for={id}>
+        {label ?? t('unterlagen:form.file')}
       </label>
-      <div class="kern-hint" id="f-file-hint">
+      <div class="kern-hint" id={`${id}-hint`}>
         {t('unterlagen:form.fileHint', { maxMb, maxTotalMb })}
       </div>
+      {held.length ? (
+        <div class="ww-held" id={heldId}>
+          <p class="kern-body">
+            <strong>{t('unterlagen:held.title')}</strong> {t('unterlagen:held.intro', { count: held.length })}
+          </p>
+          <ul class="ww-held__list">
+            {held.map((file) => (
+              <li key={file.position} class="ww-held__item">
+                <span class="ww-break">{file.name}</span> ({formatBytes(file.size, lang)})
+                <div class="kern-form-check">
+                  <input class="kern-form-check__checkbox" type="checkbox" id={`f-remove-${file.position}`} name={`remove.${file.position}`} value="1" />
+                  <label class="kern-label" for={`f-remove-${file.position}`}>
+                    {t('unterlagen:held.remove', { name: file.name })}
+                  </label>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {errors.map((error, i) => (
         <p class="kern-error" id={errorIds[i]} key={errorIds[i]}>
           <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
@@ -31,12 +79,12 @@ export function FileField({ errors, maxMb, maxTotalMb }: { errors: FieldError[];
       <input
         class="ww-file-input"
         type="file"
-        id="f-file"
-        name="file"
+        id={id}
+        name={name}
         multiple
         accept={acceptAttribute}
-        required
-        aria-describedby={['f-file-hint', ...errorIds].join(' ')}
+        required={required && held.length === 0}
+        aria-describedby={[`${id}-hint`, ...(held.length ? [heldId] : []), ...errorIds].join(' ')}
         aria-invalid={errors.length ? 'true' : undefined}
       />
     </div>
