@@ -44,6 +44,8 @@ export const intakeForm = z.object({
   rechtsgrundlageId: uuid,
   startOn: isoDate,
   coachId: uuid,
+  /** Language of the mails to the participant; German unless chosen. */
+  mailLanguage: z.preprocess((v) => (v === '' || v === undefined ? 'de' : v), z.enum(['de', 'en'])),
   consent: z.literal('on', { error: 'coaching:errors.consent' }),
 });
 export type IntakeInput = z.output<typeof intakeForm>;

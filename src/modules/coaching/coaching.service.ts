@@ -58,6 +58,7 @@ export async function aufnehmen(deps: AppDeps, tdb: TenantDb, staff: StaffPrinci
       email: input.email ?? null,
       phone: input.phone ?? null,
       languages: input.languages,
+      mailLanguage: input.mailLanguage,
       bgNummer: input.bgNummer ?? null,
       rechtsgrundlageId: input.rechtsgrundlageId,
       startOn: input.startOn,

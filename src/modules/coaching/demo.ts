@@ -50,6 +50,7 @@ interface DemoPerson {
   startMonthsAgo: number;
   nextContactDays: number | null;
   exit?: { reason: Austrittsgrund; monthsAgo: number };
+  mailLanguage?: 'de' | 'en';
 }
 
 const people: DemoPerson[] = [
@@ -62,7 +63,7 @@ const people: DemoPerson[] = [
     given: 'Daniel', family: 'Schröder', birth: '1983-03-08', phase: 'nachbetreuung', languages: [{ name: 'Deutsch', level: 'muttersprache' }], basis: 'p16e', startMonthsAgo: 12, nextContactDays: 14,
     exit: { reason: 'svBeschaeftigung', monthsAgo: 2 },
   },
-  { given: 'Olena', family: 'Kovalenko', birth: '1990-12-01', phase: 'nachbetreuung', languages: [{ name: 'Ukrainisch', level: 'muttersprache' }, { name: 'Deutsch', level: 'A2' }], basis: 'p16k', startMonthsAgo: 9, nextContactDays: 21, exit: { reason: 'ausbildung', monthsAgo: 1 } },
+  { given: 'Olena', family: 'Kovalenko', birth: '1990-12-01', phase: 'nachbetreuung', languages: [{ name: 'Ukrainisch', level: 'muttersprache' }, { name: 'Deutsch', level: 'A2' }], basis: 'p16k', startMonthsAgo: 9, nextContactDays: 21, exit: { reason: 'ausbildung', monthsAgo: 1 }, mailLanguage: 'en' },
   { given: 'Thomas', family: 'Becker', birth: '1968-06-19', phase: 'beendet', languages: [{ name: 'Deutsch', level: 'muttersprache' }], basis: 'p16-45', startMonthsAgo: 14, nextContactDays: null, exit: { reason: 'umzug', monthsAgo: 3 } },
 ];
 
@@ -82,6 +83,7 @@ export async function seedDemoParticipants(deps: AppDeps, tdb: TenantDb, coachId
         email: `${p.given.toLowerCase()}.${p.family.toLowerCase().replace('ö', 'oe')}@example.org`,
         phone: null,
         languages: p.languages,
+        mailLanguage: p.mailLanguage ?? 'de',
         bgNummer: null,
         rechtsgrundlageId: bases.get(p.basis)!,
         startOn,
