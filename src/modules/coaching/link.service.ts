@@ -7,7 +7,6 @@ import type { AppDeps } from '#shared/module.js';
 import { recordAudit } from '#shared/audit/index.js';
 import { enqueueMail } from '#shared/mail/outbox.js';
 import { fixedT } from '#shared/i18n/index.js';
-import type { TFunction } from 'i18next';
 import type { StaffPrincipal } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import type { z } from 'zod';
@@ -24,24 +23,29 @@ export const participantWrites = { name: 'coaching-write', max: 20, windowMs: 10
 /** A link is valid for this long; the coach issues a new one (or the participant asks for one) afterwards. */
 export const LINK_DAYS = 180;
 
-export function participantUrl(publicUrl: string, slug: string, token: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/t/${slug}/coaching/mein-plan/${token}`;
+/** The personal link; in the participant's language when that is not German (the page opens in it). */
+export function participantUrl(publicUrl: string, slug: string, token: string, lang = 'de'): string {
+  return `${publicUrl.replace(/\/$/, '')}/t/${slug}/coaching/mein-plan/${token}${lang === 'de' ? '' : `?lang=${lang}`}`;
 }
 
 /** Link requests by the participant: at most one new link per person in this time (the mail may take a while). */
 export const REISSUE_COOLDOWN_MS = 15 * 60_000;
 
-/** Revokes the person's links, stores the hash of a new one and, if wanted and possible, mails it (outbox). */
-async function newLink(deps: AppDeps, tx: TenantDb, tn: Teilnehmende, tenant: { slug: string; name: string }, mail: { t: TFunction } | undefined) {
+/**
+ * Revokes the person's links, stores the hash of a new one and, if wanted and possible, mails it (outbox) in the
+ * participant's language.
+ */
+async function newLink(deps: AppDeps, tx: TenantDb, tn: Teilnehmende, tenant: { slug: string; name: string }, sendMail: boolean) {
   const token = newToken();
-  const url = participantUrl(deps.config.publicUrl, tenant.slug, token);
+  const url = participantUrl(deps.config.publicUrl, tenant.slug, token, tn.mailLanguage);
   const now = deps.clock.now();
   await repo.links.revokeAll(tx, tn.id, now);
   await repo.links.insert(tx, { teilnehmendeId: tn.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_DAYS * 86_400_000), createdAt: now });
-  const mailed = Boolean(mail && tn.email);
-  if (mail && tn.email) {
+  const mailed = Boolean(sendMail && tn.email);
+  if (sendMail && tn.email) {
+    const t = fixedT(tn.mailLanguage);
     const params = { name: `${tn.givenName} ${tn.familyName}`, tenant: tenant.name, url, days: LINK_DAYS };
-    await enqueueMail(tx, { kind: 'coaching.link', to: tn.email, subject: mail.t('coaching:mail.link.subject', params), text: mail.t('coaching:mail.link.text', params) });
+    await enqueueMail(tx, { kind: 'coaching.link', to: tn.email, subject: t('coaching:mail.link.subject', params), text: t('coaching:mail.link.text', params) });
   }
   return { url, mailed };
 }
@@ -61,7 +65,7 @@ export async function issueLink(
   const { tn, zugang } = await accessTo(deps, tdb, staff, id);
   if (zugang !== 'coach') throw new NotFoundError();
   return tdb.transaction(async (tx) => {
-    const issued = await newLink(deps, tx, tn, tenant, sendMail ? { t: fixedT('de') } : undefined);
+    const issued = await newLink(deps, tx, tn, tenant, sendMail);
     await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.link.issue', objectType: 'coaching_teilnehmende', objectId: tn.id, purpose: issued.mailed ? 'mail' : 'shown', at: deps.clock.now() });
     return issued;
   });
@@ -72,14 +76,14 @@ export async function issueLink(
  * the page says the same either way, and the mail goes only to the address stored for the person. A person gets at
  * most one new link per REISSUE_COOLDOWN_MS; the route adds a per-address limit on requests.
  */
-export async function requestNewLink(deps: AppDeps, tdb: TenantDb, email: string, tenant: { slug: string; name: string }, t: TFunction): Promise<void> {
+export async function requestNewLink(deps: AppDeps, tdb: TenantDb, email: string, tenant: { slug: string; name: string }): Promise<void> {
   const now = deps.clock.now();
   for (const tn of await repo.teilnehmende.byEmail(tdb, email)) {
     if (tn.phase === 'beendet') continue;
     const last = await repo.links.newest(tdb, tn.id);
     if (last && now.getTime() - last.createdAt.getTime() < REISSUE_COOLDOWN_MS) continue;
     await tdb.transaction(async (tx) => {
-      await newLink(deps, tx, tn, tenant, { t });
+      await newLink(deps, tx, tn, tenant, true);
       await participantAudit(deps, tx, tn, 'coaching.link.reissue');
     });
   }

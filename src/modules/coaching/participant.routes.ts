@@ -50,7 +50,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     const parsed = safeParseForm(linkRequestForm, body);
     if (!parsed.ok) return reply.status(422).render(h(LinkRequestPage, { action: requestPath(request), errors: parsed.errors, email: body.email }));
     await hitRateLimit(request.tdb, deps, linkRequestsPerAddress, parsed.data.email.toLowerCase());
-    await requestNewLink(deps, request.tdb, parsed.data.email, { slug: request.tenant.slug, name: request.tenant.name }, request.t);
+    await requestNewLink(deps, request.tdb, parsed.data.email, { slug: request.tenant.slug, name: request.tenant.name });
     return reply.render(h(LinkRequestPage, { action: requestPath(request), errors: [], sent: true }));
   });
 

@@ -51,7 +51,10 @@ export async function sendReminders(deps: AppDeps, tdb: TenantDb, tenant: { slug
     await tdb.transaction(async (tx) => {
       if (coach) await enqueueMail(tx, { kind: 'coaching.exam', to: coach, subject: t('coaching:mail.examCoach.subject', params), text: t('coaching:mail.examCoach.text', params) });
       if (tn.email && tn.phase !== 'beendet') {
-        await enqueueMail(tx, { kind: 'coaching.exam', to: tn.email, subject: t('coaching:mail.examParticipant.subject', params), text: t('coaching:mail.examParticipant.text', params) });
+        // The participant's mail in their language, with the date in its format.
+        const own = fixedT(tn.mailLanguage);
+        const ownParams = { ...params, date: formatDate(exam.examOn, tn.mailLanguage) };
+        await enqueueMail(tx, { kind: 'coaching.exam', to: tn.email, subject: own('coaching:mail.examParticipant.subject', ownParams), text: own('coaching:mail.examParticipant.text', ownParams) });
       }
       await exams.pruefungen.markReminded(tx, exam.id, now);
     });
