@@ -48,7 +48,7 @@ function refused(error: unknown): FieldError[] {
 function bookSubmit(deps: AppDeps) {
   return async (request: DossierRequest, reply: FastifyReply) => {
     const body = submittedTexts(request.body);
-    const again = (errors: FieldError[]) => pickerPage(deps, request, reply, { ort: body.ort ?? '', ...dayQuery(body.startsAt) }, errors);
+    const again = (errors: FieldError[]) => pickerPage(deps, request, reply, { ort: body.ort ?? '', ...dayQuery(body) }, errors);
     const parsed = safeParseForm(bookForm, body);
     if (!parsed.ok) return again(parsed.errors);
     try {
@@ -63,7 +63,7 @@ function bookSubmit(deps: AppDeps) {
 function moveSubmit(deps: AppDeps) {
   return async (request: DossierRequest, reply: FastifyReply) => {
     const body = submittedTexts(request.body);
-    const again = (errors: FieldError[]) => pickerPage(deps, request, reply, { verschieben: request.params.aid ?? '', ...dayQuery(body.startsAt) }, errors);
+    const again = (errors: FieldError[]) => pickerPage(deps, request, reply, { verschieben: request.params.aid ?? '', ...dayQuery(body) }, errors);
     const parsed = safeParseForm(moveForm, body);
     if (!parsed.ok) return again(parsed.errors);
     try {
@@ -82,8 +82,9 @@ function cancelSubmit(deps: AppDeps) {
   };
 }
 
-/** The Berlin day of a submitted start, so a refused time shows the same day's times again. */
-function dayQuery(startsAt: string | undefined): { datum?: string } {
-  const instant = startsAt ? new Date(startsAt) : undefined;
+/** The day the form showed (or the Berlin day of the submitted start), so a refused time shows that day again. */
+function dayQuery(body: Record<string, string>): { datum?: string } {
+  if (body.datum) return { datum: body.datum };
+  const instant = body.startsAt ? new Date(body.startsAt) : undefined;
   return instant && !Number.isNaN(instant.getTime()) ? { datum: berlinDate(instant) } : {};
 }

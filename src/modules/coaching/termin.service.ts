@@ -98,7 +98,9 @@ export async function slotPicker(
   const today = berlinDate(deps.clock.now());
   const to = fromBerlinIso(today).plus({ days: PICKER_DAYS - 1 }).toISODate()!;
   const { days } = await bookingService.listAvailableDays(ctx, { ...slot, from: today, to });
-  const date = query.datum && days.some((d) => d.date === query.datum) ? query.datum : days[0]?.date;
+  // The day asked for, else (when moving) the appointment's own day, else the first day with a free time.
+  const movingDay = moving ? berlinDate(moving.view.appointment.startsAt) : undefined;
+  const date = [query.datum, movingDay].find((d) => d && days.some((day) => day.date === d)) ?? days[0]?.date;
   const times = date ? (await bookingService.listAvailableTimes(ctx, { ...slot, date })).times.filter((t) => t.freeSeats > 0) : [];
   return { ...base, ort, days, date, times: times.map((t) => ({ time: t.time, startsAt: t.startsAt })) };
 }
@@ -139,7 +141,7 @@ export async function bookTermin(deps: AppDeps, tdb: TenantDb, staff: StaffPrinc
     return repo.aktivitaeten.insert(tx, {
       teilnehmendeId: tn.id,
       typ: 'termin',
-      title: found.name.de ?? 'Termin',
+      title: 'Gespräch mit dem Coach',
       wer: 'beide',
       dueOn: berlinDate(appointment.startsAt),
       status: 'geplant',

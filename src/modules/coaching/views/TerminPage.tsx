@@ -61,9 +61,10 @@ export function TerminPage({ picker: p, base, errors = [] }: TerminPageProps) {
           </form>
           {p.days.length === 0 ? <Alert type="info" title={t('coaching:termin.noDays')} /> : null}
           {p.date && p.times.length ? (
-            <form method="post" action={p.moving ? `${base}/${p.tn.id}/termine/${p.moving.aktivitaetId}/verschieben` : `${dossier}/termin`} novalidate>
+            <form method="post" action={p.moving ? `${base}/${p.tn.id}/termine/${p.moving.aktivitaetId}/verschieben` : `${dossier}/termin`} class="ww-termin-times" novalidate>
               <CsrfField token={csrfToken} />
               <input type="hidden" name="ort" value={p.ort.id} />
+              <input type="hidden" name="datum" value={p.date} />
               <ChoiceGroup
                 name="startsAt"
                 legend={t('coaching:termin.times', { day: `${weekday(p.date)} ${formatDayShort(p.date, lang)}` })}
