@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/err
 import type { AppDeps } from '#shared/module.js';
 import { recordAudit } from '#shared/audit/index.js';
 import { hasPermission, type StaffPrincipal } from '../staff/index.js';
-import { berufByKldb } from './berufe.js';
+import { kldbState, knownOccupation, occupationTitles } from './kldb.service.js';
 import * as repo from './coaching.repository.js';
 import { trackOf, type ExamTrack } from './pruefung.repository.js';
 import type { Aktivitaet, Nachricht, Phase, Plan, PotenzialEintrag, Rechtsgrundlage, Teilnehmende, VertraulicheNotiz } from './coaching.tables.js';
@@ -118,6 +118,10 @@ export interface Dossier {
   rechtsgrundlage: Rechtsgrundlage | undefined;
   potenzial: PotenzialEintrag[];
   zielberufe: string[];
+  /** Titles of the target occupations (curated list, else the tenant's imported KldB). */
+  berufTitel: Map<string, string>;
+  /** How many occupations the tenant's imported KldB 2010 has (0: the curated list only). */
+  kldbImportiert: number;
   aktivitaeten: Aktivitaet[];
   nachrichten: Nachricht[];
   plan: Plan | undefined;
@@ -151,6 +155,8 @@ export async function dossier(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipa
     rechtsgrundlage,
     potenzial: full ? await repo.potenzial.of(tdb, tn.id) : [],
     zielberufe,
+    berufTitel: await occupationTitles(tdb, zielberufe),
+    kldbImportiert: full ? (await kldbState(tdb)).count : 0,
     arbeitsmarkt: full ? await repo.arbeitsmarkt.forCodes(tdb, zielberufe) : [],
     aktivitaeten,
     nachrichten: full ? await repo.nachrichten.ofActivities(tdb, aktivitaeten.map((a) => a.id)) : [],
@@ -217,8 +223,9 @@ export const addPotenzial = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal
     await advance(tx, tn, 'analyse');
   });
 
-export const addZielberuf = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, kldb: string) => {
-  if (!berufByKldb(kldb)) throw new ValidationError([{ field: 'kldb', message: 'coaching:errors.kldb' }]);
+/** A target occupation from the curated list or, where the tenant imported it, the full KldB 2010. */
+export const addZielberuf = async (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, kldb: string) => {
+  if (!(await knownOccupation(tdb, kldb))) throw new ValidationError([{ field: 'kldb', message: 'coaching:errors.kldb' }]);
   return change(deps, tdb, staff, id, 'coaching.zielberuf.write', (tx, tn) => repo.zielberufe.add(tx, tn.id, kldb));
 };
 

@@ -9,6 +9,7 @@ import { registerParticipantRoutes } from './participant.routes.js';
 import { coachingJobs } from './retention.js';
 import { registerStaffRoutes } from './staff.routes.js';
 import { registerTerminRoutes } from './termin.routes.js';
+import { registerKldbRoutes } from './kldb.routes.js';
 
 export const coachingModule: WegweiserModule = {
   name: 'coaching',
@@ -37,6 +38,7 @@ export const coachingModule: WegweiserModule = {
     await app.register(async (scope) => {
       await registerStaffRoutes(scope, deps);
       registerTerminRoutes(scope, deps);
+      await registerKldbRoutes(scope, deps);
     });
   },
   api(app, deps) {

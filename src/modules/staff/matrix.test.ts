@@ -94,6 +94,10 @@ function coachingRoutes(): Route[] {
     get(`/${someId}/auskunft.pdf`, caseload),
     get('/einstellungen', 'coaching.settings'),
     post('/einstellungen', 'coaching.settings'),
+    get('/berufe', 'coaching.settings'),
+    post('/berufe/import', 'coaching.settings'),
+    get(`/berufe/import/${someId}`, 'coaching.settings'),
+    post(`/berufe/import/${someId}`, 'coaching.settings'),
   ];
 }
 
