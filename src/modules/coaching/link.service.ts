@@ -39,8 +39,8 @@ async function newLink(deps: AppDeps, tx: TenantDb, tn: Teilnehmende, tenant: { 
   const token = newToken();
   const url = participantUrl(deps.config.publicUrl, tenant.slug, token, tn.mailLanguage);
   const now = deps.clock.now();
-  await repo.links.revokeAll(tx, tn.id, now);
-  await repo.links.insert(tx, { teilnehmendeId: tn.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_DAYS * 86_400_000), createdAt: now });
+  await repo.revokeLinks(tx, tn.id, now);
+  await repo.insertLink(tx, { teilnehmendeId: tn.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_DAYS * 86_400_000), createdAt: now });
   const mailed = Boolean(sendMail && tn.email);
   if (sendMail && tn.email) {
     const t = fixedT(tn.mailLanguage);
@@ -78,9 +78,9 @@ export async function issueLink(
  */
 export async function requestNewLink(deps: AppDeps, tdb: TenantDb, email: string, tenant: { slug: string; name: string }): Promise<void> {
   const now = deps.clock.now();
-  for (const tn of await repo.teilnehmende.byEmail(tdb, email)) {
+  for (const tn of await repo.teilnehmendeByEmail(tdb, email)) {
     if (tn.phase === 'beendet') continue;
-    const last = await repo.links.newest(tdb, tn.id);
+    const last = await repo.newestLink(tdb, tn.id);
     if (last && now.getTime() - last.createdAt.getTime() < REISSUE_COOLDOWN_MS) continue;
     await tdb.transaction(async (tx) => {
       await newLink(deps, tx, tn, tenant, true);
@@ -94,7 +94,7 @@ export async function revokeLinks(deps: AppDeps, tdb: TenantDb, staff: StaffPrin
   if (zugang !== 'coach') throw new NotFoundError();
   const now = deps.clock.now();
   await tdb.transaction(async (tx) => {
-    await repo.links.revokeAll(tx, tn.id, now);
+    await repo.revokeLinks(tx, tn.id, now);
     await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.link.revoke', objectType: 'coaching_teilnehmende', objectId: tn.id, at: now });
   });
 }
@@ -111,8 +111,8 @@ export interface ParticipantView {
 
 async function byToken(deps: AppDeps, tdb: TenantDb, token: string): Promise<Teilnehmende> {
   if (!TOKEN_PATTERN.test(token)) throw new NotFoundError('coaching:participant.linkInvalid');
-  const link = await repo.links.valid(tdb, hashToken(token), deps.clock.now());
-  const tn = link && (await repo.teilnehmende.byId(tdb, link.teilnehmendeId));
+  const link = await repo.validLink(tdb, hashToken(token), deps.clock.now());
+  const tn = link && (await repo.teilnehmendeById(tdb, link.teilnehmendeId));
   if (!tn) throw new NotFoundError('coaching:participant.linkInvalid');
   return tn;
 }
@@ -123,13 +123,13 @@ const participantAudit = (deps: AppDeps, tx: TenantDb, tn: Teilnehmende, action:
 /** What the personal link shows: plan, steps and messages — never the analysis notes or the restricted section. */
 export async function participantView(deps: AppDeps, tdb: TenantDb, token: string): Promise<ParticipantView> {
   const tn = await byToken(deps, tdb, token);
-  const aktivitaeten = (await repo.aktivitaeten.of(tdb, tn.id)).filter((a) => a.status !== 'abgebrochen');
+  const aktivitaeten = (await repo.aktivitaetenOf(tdb, tn.id)).filter((a) => a.status !== 'abgebrochen');
   await participantAudit(deps, tdb, tn, 'coaching.link.view');
   return {
     tn: { givenName: tn.givenName, familyName: tn.familyName, phase: tn.phase },
-    plan: await repo.plaene.latest(tdb, tn.id),
+    plan: await repo.latestPlan(tdb, tn.id),
     aktivitaeten,
-    nachrichten: await repo.nachrichten.ofActivities(tdb, aktivitaeten.map((a) => a.id)),
+    nachrichten: await repo.nachrichtenOfActivities(tdb, aktivitaeten.map((a) => a.id)),
     track: await trackOf(tdb, tn.id),
     today: berlinToday(deps.clock.now()),
   };
@@ -139,9 +139,9 @@ export async function participantView(deps: AppDeps, tdb: TenantDb, token: strin
 export async function participantComment(deps: AppDeps, tdb: TenantDb, token: string, aktivitaetId: string, text: string): Promise<void> {
   const tn = await byToken(deps, tdb, token);
   await tdb.transaction(async (tx) => {
-    if (!(await repo.aktivitaeten.byId(tx, tn.id, aktivitaetId))) throw new NotFoundError();
-    await repo.nachrichten.insert(tx, { aktivitaetId, author: 'teilnehmende', authorId: null, text, createdAt: deps.clock.now() });
-    await repo.aktivitaeten.update(tx, tn.id, aktivitaetId, { wartetAuf: 'coach' });
+    if (!(await repo.aktivitaetById(tx, tn.id, aktivitaetId))) throw new NotFoundError();
+    await repo.insertNachricht(tx, { aktivitaetId, author: 'teilnehmende', authorId: null, text, createdAt: deps.clock.now() });
+    await repo.updateAktivitaet(tx, tn.id, aktivitaetId, { wartetAuf: 'coach' });
     await participantAudit(deps, tx, tn, 'coaching.link.comment');
   });
 }

@@ -29,8 +29,8 @@ export async function sendReminders(deps: AppDeps, tdb: TenantDb, tenant: { slug
   let reviews = 0;
   const plans = await tdb.select(coachingPlaene, and(isNull(coachingPlaene.reviewRemindedAt), lte(coachingPlaene.reviewOn, plus(today, REVIEW_LEAD_DAYS))));
   for (const plan of plans) {
-    const latest = await repo.plaene.latest(tdb, plan.teilnehmendeId);
-    const tn = await repo.teilnehmende.byId(tdb, plan.teilnehmendeId);
+    const latest = await repo.latestPlan(tdb, plan.teilnehmendeId);
+    const tn = await repo.teilnehmendeById(tdb, plan.teilnehmendeId);
     // Superseded versions and ended coachings need no review; they are marked so the job skips them next time.
     const to = latest?.id === plan.id && tn && tn.phase !== 'beendet' ? await coachMail(tn.coachId) : undefined;
     await tdb.transaction(async (tx) => {
@@ -44,7 +44,7 @@ export async function sendReminders(deps: AppDeps, tdb: TenantDb, tenant: { slug
   }
   let examCount = 0;
   for (const exam of await exams.pruefungen.dueForReminder(tdb, today, plus(today, EXAM_LEAD_DAYS))) {
-    const tn = await repo.teilnehmende.byId(tdb, exam.teilnehmendeId);
+    const tn = await repo.teilnehmendeById(tdb, exam.teilnehmendeId);
     if (!tn) continue;
     const coach = tn.phase === 'beendet' ? undefined : await coachMail(tn.coachId);
     const params = { title: exam.title, kammer: exam.kammer, date: formatDate(exam.examOn, 'de'), url: staffUrl(tn.id), tenant: tenant.name };

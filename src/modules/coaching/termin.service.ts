@@ -106,7 +106,7 @@ export async function slotPicker(
 }
 
 async function terminEintrag(deps: AppDeps, tdb: TenantDb, tenant: Tenant, tn: Teilnehmende, aktivitaetId: string): Promise<TerminEintrag> {
-  const aktivitaet = await repo.aktivitaeten.byId(tdb, tn.id, aktivitaetId);
+  const aktivitaet = await repo.aktivitaetById(tdb, tn.id, aktivitaetId);
   if (!aktivitaet?.terminId) throw new NotFoundError();
   const [eintrag] = await termineOf(deps, tdb, tenant, [aktivitaet]);
   if (!eintrag) throw new NotFoundError();
@@ -138,7 +138,7 @@ export async function bookTermin(deps: AppDeps, tdb: TenantDb, staff: StaffPrinc
       contact: { name: `${tn.givenName} ${tn.familyName}`, email: tn.email ?? undefined, phone: tn.phone ?? undefined, bgNummer: tn.bgNummer ?? undefined },
       language: tn.mailLanguage,
     });
-    return repo.aktivitaeten.insert(tx, {
+    return repo.insertAktivitaet(tx, {
       teilnehmendeId: tn.id,
       typ: 'termin',
       title: 'Gespräch mit dem Coach',
@@ -155,21 +155,21 @@ export async function bookTermin(deps: AppDeps, tdb: TenantDb, staff: StaffPrinc
 export async function moveTermin(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, tenant: Tenant, id: string, aktivitaetId: string, input: { startsAt: string }) {
   const startsAt = startOf(input.startsAt);
   return change(deps, tdb, staff, id, 'coaching.termin.move', async (tx, tn) => {
-    const aktivitaet = await repo.aktivitaeten.byId(tx, tn.id, aktivitaetId);
+    const aktivitaet = await repo.aktivitaetById(tx, tn.id, aktivitaetId);
     if (!aktivitaet?.terminId) throw new NotFoundError();
     const ctx = termineCtx(deps, tx, tenant);
     const moved = await bookingService.reschedule(ctx, await bookingService.appointment(ctx, aktivitaet.terminId), startsAt, 'staff');
-    await repo.aktivitaeten.update(tx, tn.id, aktivitaetId, { dueOn: berlinDate(moved.startsAt) });
+    await repo.updateAktivitaet(tx, tn.id, aktivitaetId, { dueOn: berlinDate(moved.startsAt) });
   });
 }
 
 /** Cancels the appointment (termine mails the cancellation); the activity is marked cancelled. */
 export async function cancelTermin(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, tenant: Tenant, id: string, aktivitaetId: string) {
   return change(deps, tdb, staff, id, 'coaching.termin.cancel', async (tx, tn) => {
-    const aktivitaet = await repo.aktivitaeten.byId(tx, tn.id, aktivitaetId);
+    const aktivitaet = await repo.aktivitaetById(tx, tn.id, aktivitaetId);
     if (!aktivitaet?.terminId) throw new NotFoundError();
     const ctx = termineCtx(deps, tx, tenant);
     await bookingService.cancel(ctx, await bookingService.appointment(ctx, aktivitaet.terminId), { by: 'staff' });
-    await repo.aktivitaeten.update(tx, tn.id, aktivitaetId, { status: 'abgebrochen' });
+    await repo.updateAktivitaet(tx, tn.id, aktivitaetId, { status: 'abgebrochen' });
   });
 }
