@@ -43,7 +43,7 @@ export async function sendReminders(deps: AppDeps, tdb: TenantDb, tenant: { slug
     });
   }
   let examCount = 0;
-  for (const exam of await exams.pruefungen.dueForReminder(tdb, today, plus(today, EXAM_LEAD_DAYS))) {
+  for (const exam of await exams.pruefungenDueForReminder(tdb, today, plus(today, EXAM_LEAD_DAYS))) {
     const tn = await repo.teilnehmendeById(tdb, exam.teilnehmendeId);
     if (!tn) continue;
     const coach = tn.phase === 'beendet' ? undefined : await coachMail(tn.coachId);
@@ -56,7 +56,7 @@ export async function sendReminders(deps: AppDeps, tdb: TenantDb, tenant: { slug
         const ownParams = { ...params, date: formatDate(exam.examOn, tn.mailLanguage) };
         await enqueueMail(tx, { kind: 'coaching.exam', to: tn.email, subject: own('coaching:mail.examParticipant.subject', ownParams), text: own('coaching:mail.examParticipant.text', ownParams) });
       }
-      await exams.pruefungen.markReminded(tx, exam.id, now);
+      await exams.markPruefungReminded(tx, exam.id, now);
     });
     examCount++;
   }
