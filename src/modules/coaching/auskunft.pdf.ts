@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { collect, field, newDocument } from '#shared/pdf.js';
 import type { auskunft } from './retention.js';
+import { formatDateTime } from './rules.js';
 
 type Auskunft = Awaited<ReturnType<typeof auskunft>>;
 
@@ -12,7 +13,7 @@ export async function auskunftPdf(data: Auskunft, t: TFunction, lang: string): P
   const doc = await newDocument(title, lang, now);
   const done = collect(doc);
   doc.font('Helvetica-Bold').fontSize(16).text(title);
-  doc.font('Helvetica').fontSize(9).text(t('coaching:auskunft.lead', { date: now.toLocaleString(lang, { timeZone: 'Europe/Berlin' }) }));
+  doc.font('Helvetica').fontSize(9).text(t('coaching:auskunft.lead', { date: formatDateTime(now, lang) }));
   const heading = (text: string) => doc.moveDown().font('Helvetica-Bold').fontSize(12).text(text).moveDown(0.3);
   const value = (v: unknown): string => (v === null || v === undefined ? '–' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const record = (row: Record<string, unknown>) => {

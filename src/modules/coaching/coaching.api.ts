@@ -1,6 +1,6 @@
 // JSON API of the coaching: the participant's plan (bearer: the personal link's token), comments on activities,
 // and the coach's caseload (staff session). operationIds are a contract (doc/architecture.md).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { expectBearer, requireBearer } from '#shared/http/bearer.js';
 import { operation, typed } from '#shared/http/operation.js';
@@ -71,15 +71,10 @@ export const coachingOperations = {
   }),
 };
 
-/** Personal data: never cached. */
-const noStore = async (_request: FastifyRequest, reply: FastifyReply) => {
-  void reply.header('cache-control', 'no-store');
-};
-
 export function registerCoachingApi(app: FastifyInstance, deps: AppDeps) {
   const r = typed(app);
 
-  r.get('/coaching/plan', { schema: coachingOperations.getCoachingPlan, onRequest: [requireBearer(BEARER_KEY), noStore] }, async function getCoachingPlan(request) {
+  r.get('/coaching/plan', { schema: coachingOperations.getCoachingPlan, onRequest: [requireBearer(BEARER_KEY)] }, async function getCoachingPlan(request) {
     const view = await participantView(deps, request.tdb, expectBearer(request, BEARER_KEY));
     return {
       givenName: view.tn.givenName,
@@ -101,7 +96,7 @@ export function registerCoachingApi(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/coaching/plan/activities/:id/messages',
-    { schema: coachingOperations.commentCoachingActivity, onRequest: [perIpLimit(deps, participantWrites), requireBearer(BEARER_KEY), noStore] },
+    { schema: coachingOperations.commentCoachingActivity, onRequest: [perIpLimit(deps, participantWrites), requireBearer(BEARER_KEY)] },
     async function commentCoachingActivity(request, reply) {
       await participantComment(deps, request.tdb, expectBearer(request, BEARER_KEY), request.params.id, request.body.text);
       return reply.status(204).send(null);
@@ -110,7 +105,7 @@ export function registerCoachingApi(app: FastifyInstance, deps: AppDeps) {
 
   r.get(
     '/staff/coaching/caseload',
-    { schema: coachingOperations.listCoachingCaseload, onRequest: [requirePermission(deps, 'coaching.caseload'), noStore] },
+    { schema: coachingOperations.listCoachingCaseload, onRequest: [requirePermission(deps, 'coaching.caseload')] },
     async function listCoachingCaseload(request) {
       const { rows } = await caseload(deps, request.tdb, request.staff, 'own');
       return { rows: rows.map(({ coachId: _coachId, ...row }) => row) };

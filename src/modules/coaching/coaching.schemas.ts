@@ -45,6 +45,8 @@ export const intakeForm = z.object({
   rechtsgrundlageId: uuid,
   startOn: isoDate,
   coachId: uuid,
+  /** Language of the mails to the participant; German unless chosen. */
+  mailLanguage: z.preprocess((v) => (v === '' || v === undefined ? 'de' : v), z.enum(['de', 'en'])),
   consent: z.literal('on', { error: 'coaching:errors.consent' }),
 });
 export type IntakeInput = z.output<typeof intakeForm>;
@@ -59,7 +61,16 @@ export const potenzialForm = z.object({
   dqr: z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().int().min(1).max(8).optional()),
 });
 
-export const zielberufForm = z.object({ kldb: z.string().regex(/^\d{5}$/, { error: 'coaching:errors.kldb' }) });
+const optionalKldb = z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().regex(/^\d{5}$/, { error: 'coaching:errors.kldb' }).optional());
+/** A target occupation from the list, or typed as a 5-digit code of the tenant's imported KldB (that one wins). */
+export const zielberufForm = z.object({ kldb: optionalKldb, kldbCode: optionalKldb }).transform((v, ctx) => {
+  const kldb = v.kldbCode ?? v.kldb;
+  if (!kldb) {
+    ctx.addIssue({ code: 'custom', path: ['kldb'], message: 'coaching:errors.kldb' });
+    return z.NEVER;
+  }
+  return { kldb };
+});
 
 export const aktivitaetForm = z.object({
   typ: z.enum(aktivitaetTypen),

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/err
 import type { AppDeps } from '#shared/module.js';
 import { recordAudit } from '#shared/audit/index.js';
 import { hasPermission, type StaffPrincipal } from '../staff/index.js';
-import { berufByKldb } from './berufe.js';
+import { kldbState, knownOccupation, occupationTitles } from './kldb.service.js';
 import * as repo from './coaching.repository.js';
 import { trackOf, type ExamTrack } from './pruefung.repository.js';
 import type { Aktivitaet, Nachricht, Phase, Plan, PotenzialEintrag, Rechtsgrundlage, Teilnehmende, VertraulicheNotiz } from './coaching.tables.js';
@@ -26,7 +26,7 @@ function audit(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, action: stri
 
 /** Decides the access of `staff` to one participant; a stranger gets 404 (no hint that the person exists). */
 export async function accessTo(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string): Promise<{ tn: Teilnehmende; zugang: Zugang }> {
-  const tn = await repo.teilnehmende.byId(tdb, id);
+  const tn = await repo.teilnehmendeById(tdb, id);
   if (!tn) throw new NotFoundError();
   if (tn.coachId === staff.userId && hasPermission(deps, staff.roles, 'coaching.caseload')) return { tn, zugang: 'coach' };
   if (hasPermission(deps, staff.roles, 'coaching.team') && (await teamCoachIds(tdb, staff.userId)).includes(tn.coachId)) return { tn, zugang: 'team' };
@@ -42,22 +42,23 @@ async function asCoach(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: 
 
 /** Coaches of the tenant (for the intake form) and the legal bases the tenant offers. */
 export async function intakeOptions(deps: AppDeps, tdb: TenantDb, coaches: { id: string; displayName: string }[]) {
-  return { rechtsgrundlagen: await repo.rechtsgrundlagen.active(tdb), coaches, consentText: CONSENT_TEXT, consentVersion: CONSENT_VERSION, today: berlinToday(deps.clock.now()) };
+  return { rechtsgrundlagen: await repo.activeRechtsgrundlagen(tdb), coaches, consentText: CONSENT_TEXT, consentVersion: CONSENT_VERSION, today: berlinToday(deps.clock.now()) };
 }
 
 /** Intake by a coach or referral by a caseworker; the consent text is stored as it was shown. */
 export async function aufnehmen(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, input: IntakeInput, coachIds: string[]): Promise<Teilnehmende> {
-  if (!(await repo.rechtsgrundlagen.byId(tdb, input.rechtsgrundlageId))) throw new ValidationError([{ field: 'rechtsgrundlageId', message: 'common:validation.choice' }]);
+  if (!(await repo.rechtsgrundlageById(tdb, input.rechtsgrundlageId))) throw new ValidationError([{ field: 'rechtsgrundlageId', message: 'common:validation.choice' }]);
   if (!coachIds.includes(input.coachId)) throw new ValidationError([{ field: 'coachId', message: 'common:validation.choice' }]);
   const isCoach = hasPermission(deps, staff.roles, 'coaching.caseload') && input.coachId === staff.userId;
   return tdb.transaction(async (tx) => {
-    const tn = await repo.teilnehmende.insert(tx, {
+    const tn = await repo.insertTeilnehmende(tx, {
       givenName: input.givenName,
       familyName: input.familyName,
       birthDate: input.birthDate,
       email: input.email ?? null,
       phone: input.phone ?? null,
       languages: input.languages,
+      mailLanguage: input.mailLanguage,
       bgNummer: input.bgNummer ?? null,
       rechtsgrundlageId: input.rechtsgrundlageId,
       startOn: input.startOn,
@@ -91,10 +92,10 @@ export async function caseload(deps: AppDeps, tdb: TenantDb, staff: StaffPrincip
   const coachIds = scope === 'team' ? await teamCoachIds(tdb, staff.userId) : [staff.userId];
   if (scope === 'team' && !hasPermission(deps, staff.roles, 'coaching.team')) throw new ForbiddenError();
   const today = berlinToday(deps.clock.now());
-  const people = await repo.teilnehmende.ofCoaches(tdb, coachIds);
+  const people = await repo.teilnehmendeOfCoaches(tdb, coachIds);
   const rows: CaseloadRow[] = [];
   for (const tn of people) {
-    const activities = await repo.aktivitaeten.of(tdb, tn.id);
+    const activities = await repo.aktivitaetenOf(tdb, tn.id);
     rows.push({
       id: tn.id,
       name: `${tn.familyName}, ${tn.givenName}`,
@@ -117,16 +118,20 @@ export interface Dossier {
   rechtsgrundlage: Rechtsgrundlage | undefined;
   potenzial: PotenzialEintrag[];
   zielberufe: string[];
+  /** Titles of the target occupations (curated list, else the tenant's imported KldB). */
+  berufTitel: Map<string, string>;
+  /** How many occupations the tenant's imported KldB 2010 has (0: the curated list only). */
+  kldbImportiert: number;
   aktivitaeten: Aktivitaet[];
   nachrichten: Nachricht[];
   plan: Plan | undefined;
-  kontakte: Awaited<ReturnType<typeof repo.kontakte.of>>;
+  kontakte: Awaited<ReturnType<typeof repo.kontakteOf>>;
   today: string;
   followUpUntil: string | null;
   sustainabilityCheckOn: string | null;
   activeLink: boolean;
   /** Local demand for the target occupations, as the tenant maintains it. */
-  arbeitsmarkt: Awaited<ReturnType<typeof repo.arbeitsmarkt.forCodes>>;
+  arbeitsmarkt: Awaited<ReturnType<typeof repo.arbeitsmarktForCodes>>;
   /** Exam track, Bildungsgutscheine and booked appointments (not for the caseworker). */
   track: ExamTrack | undefined;
 }
@@ -138,27 +143,29 @@ export interface Dossier {
 export async function dossier(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string): Promise<Dossier> {
   const { tn, zugang } = await accessTo(deps, tdb, staff, id);
   const full = zugang !== 'caseworker';
-  const rechtsgrundlage = await repo.rechtsgrundlagen.byId(tdb, tn.rechtsgrundlageId);
-  const plan = await repo.plaene.latest(tdb, tn.id);
-  const aktivitaeten = full ? await repo.aktivitaeten.of(tdb, tn.id) : [];
+  const rechtsgrundlage = await repo.rechtsgrundlageById(tdb, tn.rechtsgrundlageId);
+  const plan = await repo.latestPlan(tdb, tn.id);
+  const aktivitaeten = full ? await repo.aktivitaetenOf(tdb, tn.id) : [];
   const jobStart = tn.beschaeftigung?.startOn ?? null;
-  const zielberufe = (await repo.zielberufe.of(tdb, tn.id)).map((z) => z.kldb);
+  const zielberufe = (await repo.zielberufeOf(tdb, tn.id)).map((z) => z.kldb);
   await audit(deps, tdb, staff, 'coaching.view', tn.id, zugang);
   return {
     tn,
     zugang,
     rechtsgrundlage,
-    potenzial: full ? await repo.potenzial.of(tdb, tn.id) : [],
+    potenzial: full ? await repo.potenzialOf(tdb, tn.id) : [],
     zielberufe,
-    arbeitsmarkt: full ? await repo.arbeitsmarkt.forCodes(tdb, zielberufe) : [],
+    berufTitel: await occupationTitles(tdb, zielberufe),
+    kldbImportiert: full ? (await kldbState(tdb)).count : 0,
+    arbeitsmarkt: full ? await repo.arbeitsmarktForCodes(tdb, zielberufe) : [],
     aktivitaeten,
-    nachrichten: full ? await repo.nachrichten.ofActivities(tdb, aktivitaeten.map((a) => a.id)) : [],
+    nachrichten: full ? await repo.nachrichtenOfActivities(tdb, aktivitaeten.map((a) => a.id)) : [],
     plan: full || plan?.agreedAt ? plan : undefined,
-    kontakte: full ? await repo.kontakte.of(tdb, tn.id) : [],
+    kontakte: full ? await repo.kontakteOf(tdb, tn.id) : [],
     today: berlinToday(deps.clock.now()),
     followUpUntil: jobStart && rechtsgrundlage ? followUpUntil(jobStart, rechtsgrundlage.key) : null,
     sustainabilityCheckOn: jobStart ? sustainabilityCheckOn(jobStart) : null,
-    activeLink: full ? (await repo.links.active(tdb, tn.id, deps.clock.now())).length > 0 : false,
+    activeLink: full ? (await repo.activeLinks(tdb, tn.id, deps.clock.now())).length > 0 : false,
     track: full ? await trackOf(tdb, tn.id) : undefined,
   };
 }
@@ -168,14 +175,14 @@ export async function restrictedNotes(deps: AppDeps, tdb: TenantDb, staff: Staff
   const tn = await asCoach(deps, tdb, staff, id);
   return tdb.transaction(async (tx) => {
     await audit(deps, tx, staff, 'coaching.vertraulich.read', tn.id);
-    return repo.vertraulich.of(tx, tn.id);
+    return repo.vertraulichOf(tx, tn.id);
   });
 }
 
 export async function addRestrictedNote(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof vertraulichForm>) {
   const tn = await asCoach(deps, tdb, staff, id);
   await tdb.transaction(async (tx) => {
-    const note = await repo.vertraulich.insert(tx, { teilnehmendeId: tn.id, kategorie: input.kategorie, text: input.text, createdBy: staff.userId });
+    const note = await repo.insertVertraulich(tx, { teilnehmendeId: tn.id, kategorie: input.kategorie, text: input.text, createdBy: staff.userId });
     await audit(deps, tx, staff, 'coaching.vertraulich.write', tn.id, `note=${note.id}`);
   });
 }
@@ -183,7 +190,7 @@ export async function addRestrictedNote(deps: AppDeps, tdb: TenantDb, staff: Sta
 export async function setShareConsent(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, noteId: string, consent: boolean) {
   const tn = await asCoach(deps, tdb, staff, id);
   await tdb.transaction(async (tx) => {
-    const [note] = await repo.vertraulich.setShareConsent(tx, tn.id, noteId, consent);
+    const [note] = await repo.setShareConsent(tx, tn.id, noteId, consent);
     if (!note) throw new NotFoundError();
     await audit(deps, tx, staff, 'coaching.vertraulich.consent', tn.id, `note=${noteId};share=${consent}`);
   });
@@ -201,12 +208,12 @@ export async function change<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrinci
 
 export const advance = (tx: TenantDb, tn: Teilnehmende, to: Phase) => {
   const order: Phase[] = ['aufnahme', 'analyse', 'plan', 'pruefung', 'arbeitsaufnahme', 'nachbetreuung', 'beendet'];
-  return order.indexOf(tn.phase) < order.indexOf(to) ? repo.teilnehmende.update(tx, tn.id, { phase: to }) : Promise.resolve([]);
+  return order.indexOf(tn.phase) < order.indexOf(to) ? repo.updateTeilnehmende(tx, tn.id, { phase: to }) : Promise.resolve([]);
 };
 
 export const addPotenzial = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof potenzialForm>) =>
   change(deps, tdb, staff, id, 'coaching.potenzial.write', async (tx, tn) => {
-    await repo.potenzial.insert(tx, {
+    await repo.insertPotenzial(tx, {
       teilnehmendeId: tn.id,
       bereich: input.bereich,
       text: input.text,
@@ -216,38 +223,39 @@ export const addPotenzial = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal
     await advance(tx, tn, 'analyse');
   });
 
-export const addZielberuf = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, kldb: string) => {
-  if (!berufByKldb(kldb)) throw new ValidationError([{ field: 'kldb', message: 'coaching:errors.kldb' }]);
-  return change(deps, tdb, staff, id, 'coaching.zielberuf.write', (tx, tn) => repo.zielberufe.add(tx, tn.id, kldb));
+/** A target occupation from the curated list or, where the tenant imported it, the full KldB 2010. */
+export const addZielberuf = async (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, kldb: string) => {
+  if (!(await knownOccupation(tdb, kldb))) throw new ValidationError([{ field: 'kldb', message: 'coaching:errors.kldb' }]);
+  return change(deps, tdb, staff, id, 'coaching.zielberuf.write', (tx, tn) => repo.addZielberuf(tx, tn.id, kldb));
 };
 
 export const addAktivitaet = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof aktivitaetForm>) =>
   change(deps, tdb, staff, id, 'coaching.aktivitaet.write', async (tx, tn) => {
-    await repo.aktivitaeten.insert(tx, { teilnehmendeId: tn.id, typ: input.typ, title: input.title, wer: input.wer, dueOn: input.dueOn ?? null });
+    await repo.insertAktivitaet(tx, { teilnehmendeId: tn.id, typ: input.typ, title: input.title, wer: input.wer, dueOn: input.dueOn ?? null });
     await advance(tx, tn, input.typ === 'pruefungsvorbereitung' ? 'pruefung' : 'plan');
   });
 
 export const updateAktivitaet = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, aktivitaetId: string, input: z.output<typeof aktivitaetUpdateForm>) =>
   change(deps, tdb, staff, id, 'coaching.aktivitaet.write', async (tx, tn) => {
-    const [row] = await repo.aktivitaeten.update(tx, tn.id, aktivitaetId, input);
+    const [row] = await repo.updateAktivitaet(tx, tn.id, aktivitaetId, input);
     if (!row) throw new NotFoundError();
   });
 
 export const coachMessage = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, aktivitaetId: string, text: string) =>
   change(deps, tdb, staff, id, 'coaching.nachricht.write', async (tx, tn) => {
-    if (!(await repo.aktivitaeten.byId(tx, tn.id, aktivitaetId))) throw new NotFoundError();
-    await repo.nachrichten.insert(tx, { aktivitaetId, author: 'coach', authorId: staff.userId, text, createdAt: deps.clock.now() });
-    await repo.aktivitaeten.update(tx, tn.id, aktivitaetId, { wartetAuf: 'teilnehmende' });
+    if (!(await repo.aktivitaetById(tx, tn.id, aktivitaetId))) throw new NotFoundError();
+    await repo.insertNachricht(tx, { aktivitaetId, author: 'coach', authorId: staff.userId, text, createdAt: deps.clock.now() });
+    await repo.updateAktivitaet(tx, tn.id, aktivitaetId, { wartetAuf: 'teilnehmende' });
   });
 
 /** A new version of the Kooperationsplan: the goals and the open steps as they stand now. */
 export const makePlan = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof planForm>) =>
   change(deps, tdb, staff, id, 'coaching.plan.write', async (tx, tn) => {
-    const steps = (await repo.aktivitaeten.of(tx, tn.id)).filter((a) => a.status !== 'abgebrochen');
+    const steps = (await repo.aktivitaetenOf(tx, tn.id)).filter((a) => a.status !== 'abgebrochen');
     const today = berlinToday(deps.clock.now());
-    await repo.plaene.insert(tx, {
+    await repo.insertPlan(tx, {
       teilnehmendeId: tn.id,
-      version: await repo.plaene.nextVersion(tx, tn.id),
+      version: await repo.nextPlanVersion(tx, tn.id),
       ziele: input.ziele,
       schritte: steps.map((a) => ({ aktivitaetId: a.id, typ: a.typ, title: a.title, wer: a.wer, dueOn: a.dueOn })),
       reviewOn: planReviewOn(today, input.reviewOn),
@@ -263,32 +271,32 @@ export const recordPaperAgreement = (deps: AppDeps, tdb: TenantDb, staff: StaffP
 /** The participant does not agree with the plan: the Schlichtungsverfahren (§ 15a SGB II) is requested. */
 export const requestSchlichtung = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string) =>
   change(deps, tdb, staff, id, 'coaching.plan.schlichtung', async (tx, tn) => {
-    const plan = await repo.plaene.latest(tx, tn.id);
+    const plan = await repo.latestPlan(tx, tn.id);
     if (!plan) throw new NotFoundError();
-    await repo.plaene.markSchlichtung(tx, plan.id);
+    await repo.markSchlichtung(tx, plan.id);
   });
 
 /** Marks the latest plan and its steps as agreed (once). */
 export async function agreePlan(deps: AppDeps, tx: TenantDb, teilnehmendeId: string, via: 'link' | 'papier'): Promise<void> {
-  const plan = await repo.plaene.latest(tx, teilnehmendeId);
+  const plan = await repo.latestPlan(tx, teilnehmendeId);
   if (!plan) throw new NotFoundError();
   if (plan.agreedAt) return;
   const now = deps.clock.now();
-  await repo.plaene.agree(tx, plan.id, now, via);
-  await repo.aktivitaeten.agreeAll(tx, teilnehmendeId, plan.schritte.map((s) => s.aktivitaetId), now, via);
+  await repo.agreePlan(tx, plan.id, now, via);
+  await repo.agreeAktivitaeten(tx, teilnehmendeId, plan.schritte.map((s) => s.aktivitaetId), now, via);
 }
 
 export const logKontakt = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof kontaktForm>) =>
   change(deps, tdb, staff, id, 'coaching.kontakt.write', async (tx, tn) => {
-    await repo.kontakte.insert(tx, { teilnehmendeId: tn.id, kanal: input.kanal, contactOn: input.contactOn, summary: input.summary, coachId: staff.userId });
-    await repo.teilnehmende.update(tx, tn.id, { nextContactOn: input.nextContactOn ?? null });
+    await repo.insertKontakt(tx, { teilnehmendeId: tn.id, kanal: input.kanal, contactOn: input.contactOn, summary: input.summary, coachId: staff.userId });
+    await repo.updateTeilnehmende(tx, tn.id, { nextContactOn: input.nextContactOn ?? null });
   });
 
 /** Exit with reason. A job start keeps the person in follow-up (§ 16g Abs. 2 SGB II); every other exit ends it. */
 export const recordExit = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof austrittForm>) =>
   change(deps, tdb, staff, id, 'coaching.exit', async (tx, tn) => {
     const job = input.exitReason === 'svBeschaeftigung';
-    await repo.teilnehmende.update(tx, tn.id, {
+    await repo.updateTeilnehmende(tx, tn.id, {
       exitReason: input.exitReason,
       exitOn: input.exitOn,
       phase: job ? 'nachbetreuung' : 'beendet',
@@ -301,7 +309,7 @@ export const recordExit = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, 
 export const recordSustainability = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, stillEmployed: boolean) =>
   change(deps, tdb, staff, id, 'coaching.nachhaltigkeit', async (tx, tn) => {
     if (!tn.beschaeftigung) throw new ValidationError([{ field: 'stillEmployed', message: 'coaching:errors.noJob' }]);
-    await repo.teilnehmende.update(tx, tn.id, { stillEmployedAt6Months: stillEmployed, phase: 'beendet', nextContactOn: null });
+    await repo.updateTeilnehmende(tx, tn.id, { stillEmployedAt6Months: stillEmployed, phase: 'beendet', nextContactOn: null });
   });
 
 export type AktivitaetInput = z.output<typeof aktivitaetForm>;

@@ -68,6 +68,8 @@ export const coachingTeilnehmende = pgTable(
     email: text(),
     phone: text(),
     languages: jsonb().$type<Sprache[]>().notNull().default([]),
+    /** The language of the mails the participant gets (link, reminders, appointments) and of the link's first page. */
+    mailLanguage: text({ enum: ['de', 'en'] }).notNull().default('de'),
     bgNummer: text(),
     rechtsgrundlageId: uuid()
       .notNull()
@@ -203,6 +205,9 @@ export const coachingAktivitaeten = pgTable(
     /** When the participant agreed to this step (online through the link, or on paper as recorded by the coach). */
     agreedAt: timestamp({ withTimezone: true }),
     agreedVia: text({ enum: ['link', 'papier'] }),
+    /** For type 'termin': the appointment booked through the Onlineterminierung (termin_appointments.id); its time,
+     * place and status are read from there, never copied. */
+    terminId: uuid(),
     createdAt: createdAt(),
   },
   (t) => [index('coaching_aktivitaeten_tn_idx').on(t.tenantId, t.teilnehmendeId)],

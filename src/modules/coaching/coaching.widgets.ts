@@ -5,6 +5,6 @@ import { berlinToday, isOverdue } from './rules.js';
 
 export const overdueContacts: DashboardWidget['load'] = async ({ tdb, staff, deps, t, base }) => {
   const today = berlinToday(deps.clock.now());
-  const overdue = (await repo.teilnehmende.ofCoaches(tdb, [staff.userId])).filter((p) => isOverdue(p, today)).length;
+  const overdue = (await repo.teilnehmendeOfCoaches(tdb, [staff.userId])).filter((p) => isOverdue(p, today)).length;
   return overdue ? [{ text: t('coaching:widget.overdue', { count: overdue }), href: `${base}/staff/coaching` }] : [];
 };

@@ -32,9 +32,9 @@ const arbeitsmarkt = [
 /** Legal bases and labour market for every tenant (they are the tenant's lists, editable later). */
 export async function seedCoaching(deps: AppDeps, tenant: Tenant): Promise<void> {
   const tdb = new TenantDb(deps.database.db, tenant.id);
-  const existing = new Set((await repo.rechtsgrundlagen.all(tdb)).map((r) => r.key));
-  for (const r of demoRechtsgrundlagen) if (!existing.has(r.key)) await repo.rechtsgrundlagen.insert(tdb, r);
-  for (const a of arbeitsmarkt) await repo.arbeitsmarkt.upsert(tdb, a);
+  const existing = new Set((await repo.allRechtsgrundlagen(tdb)).map((r) => r.key));
+  for (const r of demoRechtsgrundlagen) if (!existing.has(r.key)) await repo.insertRechtsgrundlage(tdb, r);
+  for (const a of arbeitsmarkt) await repo.upsertArbeitsmarkt(tdb, a);
   if (deps.config.env !== 'development' || tenant.slug !== 'neue-wege') return;
   const coach = await staffUserByEmail(tdb, 'coach@demo.invalid');
   if (coach) await seedDemoParticipants(deps, tdb, coach.id);
@@ -50,6 +50,7 @@ interface DemoPerson {
   startMonthsAgo: number;
   nextContactDays: number | null;
   exit?: { reason: Austrittsgrund; monthsAgo: number };
+  mailLanguage?: 'de' | 'en';
 }
 
 const people: DemoPerson[] = [
@@ -62,7 +63,7 @@ const people: DemoPerson[] = [
     given: 'Daniel', family: 'Schröder', birth: '1983-03-08', phase: 'nachbetreuung', languages: [{ name: 'Deutsch', level: 'muttersprache' }], basis: 'p16e', startMonthsAgo: 12, nextContactDays: 14,
     exit: { reason: 'svBeschaeftigung', monthsAgo: 2 },
   },
-  { given: 'Olena', family: 'Kovalenko', birth: '1990-12-01', phase: 'nachbetreuung', languages: [{ name: 'Ukrainisch', level: 'muttersprache' }, { name: 'Deutsch', level: 'A2' }], basis: 'p16k', startMonthsAgo: 9, nextContactDays: 21, exit: { reason: 'ausbildung', monthsAgo: 1 } },
+  { given: 'Olena', family: 'Kovalenko', birth: '1990-12-01', phase: 'nachbetreuung', languages: [{ name: 'Ukrainisch', level: 'muttersprache' }, { name: 'Deutsch', level: 'A2' }], basis: 'p16k', startMonthsAgo: 9, nextContactDays: 21, exit: { reason: 'ausbildung', monthsAgo: 1 }, mailLanguage: 'en' },
   { given: 'Thomas', family: 'Becker', birth: '1968-06-19', phase: 'beendet', languages: [{ name: 'Deutsch', level: 'muttersprache' }], basis: 'p16-45', startMonthsAgo: 14, nextContactDays: null, exit: { reason: 'umzug', monthsAgo: 3 } },
 ];
 
@@ -70,18 +71,19 @@ const people: DemoPerson[] = [
 export async function seedDemoParticipants(deps: AppDeps, tdb: TenantDb, coachId: string): Promise<void> {
   if ((await tdb.select(coachingTeilnehmende, eq(coachingTeilnehmende.coachId, coachId))).length > 0) return;
   const today = berlinToday(deps.clock.now());
-  const bases = new Map((await repo.rechtsgrundlagen.all(tdb)).map((r) => [r.key, r.id]));
+  const bases = new Map((await repo.allRechtsgrundlagen(tdb)).map((r) => [r.key, r.id]));
   await tdb.transaction(async (tx) => {
     for (const p of people) {
       const startOn = addMonths(today, -p.startMonthsAgo);
       const exitOn = p.exit ? addMonths(today, -p.exit.monthsAgo) : null;
-      const tn = await repo.teilnehmende.insert(tx, {
+      const tn = await repo.insertTeilnehmende(tx, {
         givenName: p.given,
         familyName: p.family,
         birthDate: p.birth,
         email: `${p.given.toLowerCase()}.${p.family.toLowerCase().replace('ö', 'oe')}@example.org`,
         phone: null,
         languages: p.languages,
+        mailLanguage: p.mailLanguage ?? 'de',
         bgNummer: null,
         rechtsgrundlageId: bases.get(p.basis)!,
         startOn,
@@ -105,14 +107,14 @@ export async function seedDemoParticipants(deps: AppDeps, tdb: TenantDb, coachId
         ['methodisch', 'Plant Wochen mit Kalender; nutzt Smartphone sicher.'],
         ['rahmen', 'Kinderbetreuung bis 14 Uhr gesichert; Führerschein Klasse B, kein Auto, Bus nach Bensheim.'],
       ] as const) {
-        await repo.potenzial.insert(tx, { teilnehmendeId: tn.id, bereich, text, anerkennung: null, dqr: null });
+        await repo.insertPotenzial(tx, { teilnehmendeId: tn.id, bereich, text, anerkennung: null, dqr: null });
       }
-      await repo.zielberufe.add(tx, tn.id, '51312');
+      await repo.addZielberuf(tx, tn.id, '51312');
       if (p.phase === 'analyse') continue;
-      const a1 = await repo.aktivitaeten.insert(tx, { teilnehmendeId: tn.id, typ: 'kurs', title: 'Teilqualifikation Lagerlogistik, Modul 1 (Bildungsgutschein)', wer: 'beide', dueOn: addDays(today, 30), status: 'laeuft', wartetAuf: 'niemand' });
-      const a2 = await repo.aktivitaeten.insert(tx, { teilnehmendeId: tn.id, typ: 'bewerbung', title: 'Drei Bewerbungen an Logistikzentren in Lorsch', wer: 'teilnehmende', dueOn: addDays(today, 14), status: 'geplant', wartetAuf: 'teilnehmende' });
-      await repo.nachrichten.insert(tx, { aktivitaetId: a2.id, author: 'coach', authorId: coachId, text: 'Ich habe Ihnen drei Stellenanzeigen herausgesucht. Welche spricht Sie an?', createdAt: deps.clock.now() });
-      await repo.plaene.insert(tx, {
+      const a1 = await repo.insertAktivitaet(tx, { teilnehmendeId: tn.id, typ: 'kurs', title: 'Teilqualifikation Lagerlogistik, Modul 1 (Bildungsgutschein)', wer: 'beide', dueOn: addDays(today, 30), status: 'laeuft', wartetAuf: 'niemand' });
+      const a2 = await repo.insertAktivitaet(tx, { teilnehmendeId: tn.id, typ: 'bewerbung', title: 'Drei Bewerbungen an Logistikzentren in Lorsch', wer: 'teilnehmende', dueOn: addDays(today, 14), status: 'geplant', wartetAuf: 'teilnehmende' });
+      await repo.insertNachricht(tx, { aktivitaetId: a2.id, author: 'coach', authorId: coachId, text: 'Ich habe Ihnen drei Stellenanzeigen herausgesucht. Welche spricht Sie an?', createdAt: deps.clock.now() });
+      await repo.insertPlan(tx, {
         teilnehmendeId: tn.id,
         version: 1,
         ziele: 'Sozialversicherungspflichtige Arbeit in der Lagerlogistik, Schritt für Schritt über Teilqualifikationen zum Berufsabschluss.',
@@ -120,8 +122,8 @@ export async function seedDemoParticipants(deps: AppDeps, tdb: TenantDb, coachId
         reviewOn: addMonths(startOn, 6),
         createdBy: coachId,
       });
-      if (p.phase === 'pruefung') await repo.aktivitaeten.insert(tx, { teilnehmendeId: tn.id, typ: 'pruefungsvorbereitung', title: 'Prüfungsangst: Übungsprüfung mit der IHK-Checkliste', wer: 'beide', dueOn: addDays(today, 10), status: 'geplant', wartetAuf: 'coach' });
-      await repo.kontakte.insert(tx, { teilnehmendeId: tn.id, kanal: 'persoenlich', contactOn: addDays(today, -10), summary: 'Gespräch über Ziele und Rahmenbedingungen.', coachId });
+      if (p.phase === 'pruefung') await repo.insertAktivitaet(tx, { teilnehmendeId: tn.id, typ: 'pruefungsvorbereitung', title: 'Prüfungsangst: Übungsprüfung mit der IHK-Checkliste', wer: 'beide', dueOn: addDays(today, 10), status: 'geplant', wartetAuf: 'coach' });
+      await repo.insertKontakt(tx, { teilnehmendeId: tn.id, kanal: 'persoenlich', contactOn: addDays(today, -10), summary: 'Gespräch über Ziele und Rahmenbedingungen.', coachId });
     }
   });
 }

@@ -8,6 +8,8 @@ import { seedCoaching } from './demo.js';
 import { registerParticipantRoutes } from './participant.routes.js';
 import { coachingJobs } from './retention.js';
 import { registerStaffRoutes } from './staff.routes.js';
+import { registerTerminRoutes } from './termin.routes.js';
+import { registerKldbRoutes } from './kldb.routes.js';
 
 export const coachingModule: WegweiserModule = {
   name: 'coaching',
@@ -33,7 +35,11 @@ export const coachingModule: WegweiserModule = {
   dashboardWidgets: [{ id: 'coaching-overdue', titleKey: 'coaching:widget.title', permission: 'coaching.caseload', order: 20, load: overdueContacts }],
   async html(app, deps) {
     registerParticipantRoutes(app, deps);
-    await app.register((scope) => registerStaffRoutes(scope, deps));
+    await app.register(async (scope) => {
+      await registerStaffRoutes(scope, deps);
+      registerTerminRoutes(scope, deps);
+      await registerKldbRoutes(scope, deps);
+    });
   },
   api(app, deps) {
     registerCoachingApi(app, deps);

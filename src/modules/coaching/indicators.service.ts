@@ -20,7 +20,7 @@ export async function indicatorReport(deps: AppDeps, tdb: TenantDb, staff: Staff
   const to = query.to ?? today;
   const from = query.from ?? addMonths(to, -12);
   const tenantWide = hasPermission(deps, staff.roles, 'coaching.team') || staff.roles.includes('tenant_admin');
-  const rows = tenantWide ? await repo.teilnehmende.all(tdb) : await repo.teilnehmende.ofCoaches(tdb, [staff.userId]);
+  const rows = tenantWide ? await repo.allTeilnehmende(tdb) : await repo.teilnehmendeOfCoaches(tdb, [staff.userId]);
   await recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.indicators', objectType: 'coaching_kennzahlen', objectId: null, purpose: `${from}..${to}`, at: deps.clock.now() });
   return { ...indicators(rows, from, to), from, to, scope: tenantWide ? 'tenant' : 'own' };
 }

@@ -7,7 +7,6 @@ import type { AppDeps } from '#shared/module.js';
 import { recordAudit } from '#shared/audit/index.js';
 import { enqueueMail } from '#shared/mail/outbox.js';
 import { fixedT } from '#shared/i18n/index.js';
-import type { TFunction } from 'i18next';
 import type { StaffPrincipal } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import type { z } from 'zod';
@@ -24,24 +23,29 @@ export const participantWrites = { name: 'coaching-write', max: 20, windowMs: 10
 /** A link is valid for this long; the coach issues a new one (or the participant asks for one) afterwards. */
 export const LINK_DAYS = 180;
 
-export function participantUrl(publicUrl: string, slug: string, token: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/t/${slug}/coaching/mein-plan/${token}`;
+/** The personal link; in the participant's language when that is not German (the page opens in it). */
+export function participantUrl(publicUrl: string, slug: string, token: string, lang = 'de'): string {
+  return `${publicUrl.replace(/\/$/, '')}/t/${slug}/coaching/mein-plan/${token}${lang === 'de' ? '' : `?lang=${lang}`}`;
 }
 
 /** Link requests by the participant: at most one new link per person in this time (the mail may take a while). */
 export const REISSUE_COOLDOWN_MS = 15 * 60_000;
 
-/** Revokes the person's links, stores the hash of a new one and, if wanted and possible, mails it (outbox). */
-async function newLink(deps: AppDeps, tx: TenantDb, tn: Teilnehmende, tenant: { slug: string; name: string }, mail: { t: TFunction } | undefined) {
+/**
+ * Revokes the person's links, stores the hash of a new one and, if wanted and possible, mails it (outbox) in the
+ * participant's language.
+ */
+async function newLink(deps: AppDeps, tx: TenantDb, tn: Teilnehmende, tenant: { slug: string; name: string }, sendMail: boolean) {
   const token = newToken();
-  const url = participantUrl(deps.config.publicUrl, tenant.slug, token);
+  const url = participantUrl(deps.config.publicUrl, tenant.slug, token, tn.mailLanguage);
   const now = deps.clock.now();
-  await repo.links.revokeAll(tx, tn.id, now);
-  await repo.links.insert(tx, { teilnehmendeId: tn.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_DAYS * 86_400_000), createdAt: now });
-  const mailed = Boolean(mail && tn.email);
-  if (mail && tn.email) {
+  await repo.revokeLinks(tx, tn.id, now);
+  await repo.insertLink(tx, { teilnehmendeId: tn.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_DAYS * 86_400_000), createdAt: now });
+  const mailed = Boolean(sendMail && tn.email);
+  if (sendMail && tn.email) {
+    const t = fixedT(tn.mailLanguage);
     const params = { name: `${tn.givenName} ${tn.familyName}`, tenant: tenant.name, url, days: LINK_DAYS };
-    await enqueueMail(tx, { kind: 'coaching.link', to: tn.email, subject: mail.t('coaching:mail.link.subject', params), text: mail.t('coaching:mail.link.text', params) });
+    await enqueueMail(tx, { kind: 'coaching.link', to: tn.email, subject: t('coaching:mail.link.subject', params), text: t('coaching:mail.link.text', params) });
   }
   return { url, mailed };
 }
@@ -61,7 +65,7 @@ export async function issueLink(
   const { tn, zugang } = await accessTo(deps, tdb, staff, id);
   if (zugang !== 'coach') throw new NotFoundError();
   return tdb.transaction(async (tx) => {
-    const issued = await newLink(deps, tx, tn, tenant, sendMail ? { t: fixedT('de') } : undefined);
+    const issued = await newLink(deps, tx, tn, tenant, sendMail);
     await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.link.issue', objectType: 'coaching_teilnehmende', objectId: tn.id, purpose: issued.mailed ? 'mail' : 'shown', at: deps.clock.now() });
     return issued;
   });
@@ -72,14 +76,14 @@ export async function issueLink(
  * the page says the same either way, and the mail goes only to the address stored for the person. A person gets at
  * most one new link per REISSUE_COOLDOWN_MS; the route adds a per-address limit on requests.
  */
-export async function requestNewLink(deps: AppDeps, tdb: TenantDb, email: string, tenant: { slug: string; name: string }, t: TFunction): Promise<void> {
+export async function requestNewLink(deps: AppDeps, tdb: TenantDb, email: string, tenant: { slug: string; name: string }): Promise<void> {
   const now = deps.clock.now();
-  for (const tn of await repo.teilnehmende.byEmail(tdb, email)) {
+  for (const tn of await repo.teilnehmendeByEmail(tdb, email)) {
     if (tn.phase === 'beendet') continue;
-    const last = await repo.links.newest(tdb, tn.id);
+    const last = await repo.newestLink(tdb, tn.id);
     if (last && now.getTime() - last.createdAt.getTime() < REISSUE_COOLDOWN_MS) continue;
     await tdb.transaction(async (tx) => {
-      await newLink(deps, tx, tn, tenant, { t });
+      await newLink(deps, tx, tn, tenant, true);
       await participantAudit(deps, tx, tn, 'coaching.link.reissue');
     });
   }
@@ -90,7 +94,7 @@ export async function revokeLinks(deps: AppDeps, tdb: TenantDb, staff: StaffPrin
   if (zugang !== 'coach') throw new NotFoundError();
   const now = deps.clock.now();
   await tdb.transaction(async (tx) => {
-    await repo.links.revokeAll(tx, tn.id, now);
+    await repo.revokeLinks(tx, tn.id, now);
     await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.link.revoke', objectType: 'coaching_teilnehmende', objectId: tn.id, at: now });
   });
 }
@@ -107,8 +111,8 @@ export interface ParticipantView {
 
 async function byToken(deps: AppDeps, tdb: TenantDb, token: string): Promise<Teilnehmende> {
   if (!TOKEN_PATTERN.test(token)) throw new NotFoundError('coaching:participant.linkInvalid');
-  const link = await repo.links.valid(tdb, hashToken(token), deps.clock.now());
-  const tn = link && (await repo.teilnehmende.byId(tdb, link.teilnehmendeId));
+  const link = await repo.validLink(tdb, hashToken(token), deps.clock.now());
+  const tn = link && (await repo.teilnehmendeById(tdb, link.teilnehmendeId));
   if (!tn) throw new NotFoundError('coaching:participant.linkInvalid');
   return tn;
 }
@@ -119,13 +123,13 @@ const participantAudit = (deps: AppDeps, tx: TenantDb, tn: Teilnehmende, action:
 /** What the personal link shows: plan, steps and messages — never the analysis notes or the restricted section. */
 export async function participantView(deps: AppDeps, tdb: TenantDb, token: string): Promise<ParticipantView> {
   const tn = await byToken(deps, tdb, token);
-  const aktivitaeten = (await repo.aktivitaeten.of(tdb, tn.id)).filter((a) => a.status !== 'abgebrochen');
+  const aktivitaeten = (await repo.aktivitaetenOf(tdb, tn.id)).filter((a) => a.status !== 'abgebrochen');
   await participantAudit(deps, tdb, tn, 'coaching.link.view');
   return {
     tn: { givenName: tn.givenName, familyName: tn.familyName, phase: tn.phase },
-    plan: await repo.plaene.latest(tdb, tn.id),
+    plan: await repo.latestPlan(tdb, tn.id),
     aktivitaeten,
-    nachrichten: await repo.nachrichten.ofActivities(tdb, aktivitaeten.map((a) => a.id)),
+    nachrichten: await repo.nachrichtenOfActivities(tdb, aktivitaeten.map((a) => a.id)),
     track: await trackOf(tdb, tn.id),
     today: berlinToday(deps.clock.now()),
   };
@@ -135,9 +139,9 @@ export async function participantView(deps: AppDeps, tdb: TenantDb, token: strin
 export async function participantComment(deps: AppDeps, tdb: TenantDb, token: string, aktivitaetId: string, text: string): Promise<void> {
   const tn = await byToken(deps, tdb, token);
   await tdb.transaction(async (tx) => {
-    if (!(await repo.aktivitaeten.byId(tx, tn.id, aktivitaetId))) throw new NotFoundError();
-    await repo.nachrichten.insert(tx, { aktivitaetId, author: 'teilnehmende', authorId: null, text, createdAt: deps.clock.now() });
-    await repo.aktivitaeten.update(tx, tn.id, aktivitaetId, { wartetAuf: 'coach' });
+    if (!(await repo.aktivitaetById(tx, tn.id, aktivitaetId))) throw new NotFoundError();
+    await repo.insertNachricht(tx, { aktivitaetId, author: 'teilnehmende', authorId: null, text, createdAt: deps.clock.now() });
+    await repo.updateAktivitaet(tx, tn.id, aktivitaetId, { wartetAuf: 'coach' });
     await participantAudit(deps, tx, tn, 'coaching.link.comment');
   });
 }

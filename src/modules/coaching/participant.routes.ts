@@ -10,6 +10,7 @@ import { hitRateLimit, perIpLimit, publicLimits } from '#shared/ratelimit/index.
 import { linkRequestForm, nachrichtForm } from './coaching.schemas.js';
 import { angstForm } from './pruefung.schemas.js';
 import { participantAgrees, participantComment, participantRatesAnxiety, participantView, participantWrites, requestNewLink } from './link.service.js';
+import { termineOf } from './termin.service.js';
 import { LinkRequestPage } from './views/LinkRequestPage.js';
 import { ExplainerPage } from './views/ExplainerPage.js';
 import { ParticipantPage } from './views/ParticipantPage.js';
@@ -23,8 +24,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   const linkBase = (request: FastifyRequest<{ Params: TokenParams }>) => `/t/${request.tenant.slug}/coaching/mein-plan/${request.params.token}`;
   const show = async (request: FastifyRequest<{ Params: TokenParams }>, reply: FastifyReply, form?: { aktivitaetId: string; values: Record<string, string>; errors: FieldError[] }) => {
-    // Personal data: never cached (Referrer-Policy no-referrer keeps the token out of other sites' logs).
-    void reply.header('cache-control', 'no-store');
+    // Personal data: the app answers no-store; Referrer-Policy no-referrer keeps the token out of other sites' logs.
     let view;
     try {
       view = await participantView(deps, request.tdb, request.params.token);
@@ -34,21 +34,23 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
       throw error;
     }
     const done = formField(request.query, 'done');
-    return reply.status(form ? 422 : 200).render(h(ParticipantPage, { view, linkBase: linkBase(request), form, notice: done === 'comment' || done === 'agreed' || done === 'angst' ? done : undefined }));
+    const termine = await termineOf(deps, request.tdb, request.tenant, view.aktivitaeten);
+    return reply
+      .status(form ? 422 : 200)
+      .render(h(ParticipantPage, { view, termine, linkBase: linkBase(request), form, notice: done === 'comment' || done === 'agreed' || done === 'angst' ? done : undefined }));
   };
 
   app.get<{ Params: TokenParams }>('/coaching/mein-plan/:token', (request, reply) => show(request, reply));
 
   // Asking for a new link: the same answer whether the address is known or not (no enumeration), limited per
   // client address and per e-mail address; the service adds a cooldown per person.
-  app.get('/coaching/mein-plan', (request, reply) => reply.header('cache-control', 'no-store').render(h(LinkRequestPage, { action: requestPath(request), errors: [] })));
+  app.get('/coaching/mein-plan', (request, reply) => reply.render(h(LinkRequestPage, { action: requestPath(request), errors: [] })));
   app.post('/coaching/mein-plan', { onRequest: perIpLimit(deps, publicLimits.mail) }, async (request, reply) => {
-    void reply.header('cache-control', 'no-store');
     const body = submittedTexts(request.body);
     const parsed = safeParseForm(linkRequestForm, body);
     if (!parsed.ok) return reply.status(422).render(h(LinkRequestPage, { action: requestPath(request), errors: parsed.errors, email: body.email }));
     await hitRateLimit(request.tdb, deps, linkRequestsPerAddress, parsed.data.email.toLowerCase());
-    await requestNewLink(deps, request.tdb, parsed.data.email, { slug: request.tenant.slug, name: request.tenant.name }, request.t);
+    await requestNewLink(deps, request.tdb, parsed.data.email, { slug: request.tenant.slug, name: request.tenant.name });
     return reply.render(h(LinkRequestPage, { action: requestPath(request), errors: [], sent: true }));
   });
 
@@ -59,7 +61,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     const parsed = safeParseForm(nachrichtForm, { text });
     if (!parsed.ok) return show(request, reply, { aktivitaetId: request.params.aid, values: { text }, errors: parsed.errors.map((e) => ({ ...e, field: `text-${request.params.aid}` })) });
     await participantComment(deps, request.tdb, request.params.token, request.params.aid, parsed.data.text);
-    return reply.header('cache-control', 'no-store').redirect(`${linkBase(request)}?done=comment#a-${request.params.aid}`, 303);
+    return reply.redirect(`${linkBase(request)}?done=comment#a-${request.params.aid}`, 303);
   });
 
   app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/angst', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
@@ -67,12 +69,12 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     const parsed = safeParseForm(angstForm, body);
     if (!parsed.ok) return show(request, reply, { aktivitaetId: 'angst', values: body, errors: parsed.errors });
     await participantRatesAnxiety(deps, request.tdb, request.params.token, parsed.data);
-    return reply.header('cache-control', 'no-store').redirect(`${linkBase(request)}?done=angst#angst`, 303);
+    return reply.redirect(`${linkBase(request)}?done=angst#angst`, 303);
   });
 
   app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/zustimmung', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
     await participantAgrees(deps, request.tdb, request.params.token);
-    return reply.header('cache-control', 'no-store').redirect(`${linkBase(request)}?done=agreed`, 303);
+    return reply.redirect(`${linkBase(request)}?done=agreed`, 303);
   });
 
   // The same for everyone: cached per tenant and language.

@@ -22,32 +22,24 @@ const ofPerson = <T extends typeof coachingPruefungen | typeof coachingPruefungS
       .where(tdb.scope(table, eq(table.teilnehmendeId, teilnehmendeId)))
       .orderBy(asc(order), asc(table.createdAt)) as unknown as Promise<T['$inferSelect'][]>;
 
-export const pruefungen = {
-  of: ofPerson(coachingPruefungen, coachingPruefungen.examOn),
-  insert: (tdb: TenantDb, values: New<typeof coachingPruefungen>) => tdb.insert(coachingPruefungen, values),
-  /** Exams up to `until` not reminded yet (the job reminds once, some days ahead). */
-  dueForReminder: (tdb: TenantDb, today: string, until: string) =>
-    tdb.select(coachingPruefungen, isNull(coachingPruefungen.remindedAt), gte(coachingPruefungen.examOn, today), lte(coachingPruefungen.examOn, until)),
-  markReminded: (tdb: TenantDb, id: string, at: Date) => tdb.update(coachingPruefungen, { remindedAt: at }, eq(coachingPruefungen.id, id), isNull(coachingPruefungen.remindedAt)),
-};
+export const pruefungenOf = ofPerson(coachingPruefungen, coachingPruefungen.examOn);
+export const insertPruefung = (tdb: TenantDb, values: New<typeof coachingPruefungen>) => tdb.insert(coachingPruefungen, values);
+/** Exams up to `until` not reminded yet (the job reminds once, some days ahead). */
+export const pruefungenDueForReminder = (tdb: TenantDb, today: string, until: string) =>
+  tdb.select(coachingPruefungen, isNull(coachingPruefungen.remindedAt), gte(coachingPruefungen.examOn, today), lte(coachingPruefungen.examOn, until));
+export const markPruefungReminded = (tdb: TenantDb, id: string, at: Date) =>
+  tdb.update(coachingPruefungen, { remindedAt: at }, eq(coachingPruefungen.id, id), isNull(coachingPruefungen.remindedAt));
 
-export const sitzungen = {
-  of: ofPerson(coachingPruefungSitzungen, coachingPruefungSitzungen.sessionOn),
-  insert: (tdb: TenantDb, values: New<typeof coachingPruefungSitzungen>) => tdb.insert(coachingPruefungSitzungen, values),
-};
+export const sitzungenOf = ofPerson(coachingPruefungSitzungen, coachingPruefungSitzungen.sessionOn);
+export const insertSitzung = (tdb: TenantDb, values: New<typeof coachingPruefungSitzungen>) => tdb.insert(coachingPruefungSitzungen, values);
 
-export const angst = {
-  of: ofPerson(coachingAngstBewertungen, coachingAngstBewertungen.ratedOn),
-  insert: (tdb: TenantDb, values: New<typeof coachingAngstBewertungen>) => tdb.insert(coachingAngstBewertungen, values),
-};
+export const angstOf = ofPerson(coachingAngstBewertungen, coachingAngstBewertungen.ratedOn);
+export const insertAngst = (tdb: TenantDb, values: New<typeof coachingAngstBewertungen>) => tdb.insert(coachingAngstBewertungen, values);
 
-export const gutscheine = {
-  of: ofPerson(coachingBildungsgutscheine, coachingBildungsgutscheine.requestedOn),
-  insert: (tdb: TenantDb, values: New<typeof coachingBildungsgutscheine>) => tdb.insert(coachingBildungsgutscheine, values),
-  update: (tdb: TenantDb, teilnehmendeId: string, id: string, set: Partial<New<typeof coachingBildungsgutscheine>>) =>
-    tdb.update(coachingBildungsgutscheine, set, and(eq(coachingBildungsgutscheine.teilnehmendeId, teilnehmendeId), eq(coachingBildungsgutscheine.id, id))),
-};
-
+export const gutscheineOf = ofPerson(coachingBildungsgutscheine, coachingBildungsgutscheine.requestedOn);
+export const insertGutschein = (tdb: TenantDb, values: New<typeof coachingBildungsgutscheine>) => tdb.insert(coachingBildungsgutscheine, values);
+export const updateGutschein = (tdb: TenantDb, teilnehmendeId: string, id: string, set: Partial<New<typeof coachingBildungsgutscheine>>) =>
+  tdb.update(coachingBildungsgutscheine, set, and(eq(coachingBildungsgutscheine.teilnehmendeId, teilnehmendeId), eq(coachingBildungsgutscheine.id, id)));
 
 export interface ExamTrack {
   pruefungen: Pruefung[];
@@ -59,9 +51,9 @@ export interface ExamTrack {
 /** Everything of the exam track and the vouchers of one participant. */
 export async function trackOf(tdb: TenantDb, teilnehmendeId: string): Promise<ExamTrack> {
   return {
-    pruefungen: await pruefungen.of(tdb, teilnehmendeId),
-    sitzungen: await sitzungen.of(tdb, teilnehmendeId),
-    angst: await angst.of(tdb, teilnehmendeId),
-    gutscheine: await gutscheine.of(tdb, teilnehmendeId),
+    pruefungen: await pruefungenOf(tdb, teilnehmendeId),
+    sitzungen: await sitzungenOf(tdb, teilnehmendeId),
+    angst: await angstOf(tdb, teilnehmendeId),
+    gutscheine: await gutscheineOf(tdb, teilnehmendeId),
   };
 }

@@ -12,33 +12,33 @@ import { berlinToday } from './rules.js';
 
 export const addPruefung = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof pruefungForm>) =>
   change(deps, tdb, staff, id, 'coaching.pruefung.write', async (tx, tn) => {
-    await repo.pruefungen.insert(tx, { teilnehmendeId: tn.id, title: input.examTitle, kammer: input.kammer, examOn: input.examOn });
+    await repo.insertPruefung(tx, { teilnehmendeId: tn.id, title: input.examTitle, kammer: input.kammer, examOn: input.examOn });
     await advance(tx, tn, 'pruefung');
   });
 
 export const addSitzung = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof sitzungForm>) =>
   change(deps, tdb, staff, id, 'coaching.pruefung.write', async (tx, tn) => {
-    await repo.sitzungen.insert(tx, { teilnehmendeId: tn.id, topic: input.topic, sessionOn: input.sessionOn, materials: input.materials ?? null });
+    await repo.insertSitzung(tx, { teilnehmendeId: tn.id, topic: input.topic, sessionOn: input.sessionOn, materials: input.materials ?? null });
     await advance(tx, tn, 'pruefung');
   });
 
 /** A rating the participant gave in a session, noted by the coach. */
 export const addAngstByCoach = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof angstForm>) =>
   change(deps, tdb, staff, id, 'coaching.angst.write', (tx, tn) =>
-    repo.angst.insert(tx, { teilnehmendeId: tn.id, rating: input.rating, moment: input.moment, ratedOn: berlinToday(deps.clock.now()), source: 'coach' }),
+    repo.insertAngst(tx, { teilnehmendeId: tn.id, rating: input.rating, moment: input.moment, ratedOn: berlinToday(deps.clock.now()), source: 'coach' }),
   );
 
 /** A rating through the personal link (the caller has resolved the token and audits). */
 export const addAngstByParticipant = (deps: AppDeps, tx: TenantDb, teilnehmendeId: string, input: z.output<typeof angstForm>) =>
-  repo.angst.insert(tx, { teilnehmendeId, rating: input.rating, moment: input.moment, ratedOn: berlinToday(deps.clock.now()), source: 'teilnehmende' });
+  repo.insertAngst(tx, { teilnehmendeId, rating: input.rating, moment: input.moment, ratedOn: berlinToday(deps.clock.now()), source: 'teilnehmende' });
 
 export const addGutschein = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, input: z.output<typeof gutscheinForm>) =>
-  change(deps, tdb, staff, id, 'coaching.gutschein.write', (tx, tn) => repo.gutscheine.insert(tx, { teilnehmendeId: tn.id, ...input }));
+  change(deps, tdb, staff, id, 'coaching.gutschein.write', (tx, tn) => repo.insertGutschein(tx, { teilnehmendeId: tn.id, ...input }));
 
 export const updateGutschein = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, gutscheinId: string, input: z.output<typeof gutscheinUpdateForm>) =>
   change(deps, tdb, staff, id, 'coaching.gutschein.write', async (tx, tn) => {
     const blank = <T>(v: T | undefined) => v ?? null;
-    const [row] = await repo.gutscheine.update(tx, tn.id, gutscheinId, {
+    const [row] = await repo.updateGutschein(tx, tn.id, gutscheinId, {
       issuedOn: blank(input.issuedOn),
       validUntil: blank(input.validUntil),
       provider: blank(input.provider),

@@ -30,7 +30,7 @@ afterAll(async () => ctx?.close());
 const post = (url: string, payload: Record<string, string>) => ctx.app.inject({ method: 'POST', url, cookies: coach.cookies, payload: { _csrf: coach.csrfToken, ...payload } });
 const mailsTo = (to: string) => tdb.select(outboxMessages, eq(outboxMessages.to, to));
 
-async function intake(email: string): Promise<string> {
+async function intake(email: string, mailLanguage = 'de'): Promise<string> {
   const basis = (await tdb.first(coachingRechtsgrundlagen, eq(coachingRechtsgrundlagen.key, 'p16-45')))!;
   const res = await post(`${base}/aufnahme`, {
     givenName: 'Tomasz',
@@ -38,6 +38,7 @@ async function intake(email: string): Promise<string> {
     birthDate: '1990-03-03',
     email,
     languages: 'Polnisch muttersprache',
+    mailLanguage,
     rechtsgrundlageId: basis.id,
     startOn: '2026-06-01',
     coachId: coach.userId,
@@ -56,7 +57,7 @@ describe('reminders', () => {
     expect(await sendReminders(ctx.deps, tdb, tenant)).toMatchObject({ reviews: 1 });
     const mails = (await mailsTo(coachEmail)).filter((m) => m.kind === 'coaching.review');
     expect(mails).toHaveLength(before + 1);
-    expect(mails.at(-1)!.subject).toBe('Kooperationsplan überprüfen bis 5. Dez. 2026');
+    expect(mails.at(-1)!.subject).toBe('Kooperationsplan überprüfen bis 05.12.2026');
     expect(mails.at(-1)!.text).toContain(`/t/neue-wege/staff/coaching/${id}`);
     expect(mails.at(-1)!.text).not.toContain('Wójcik');
     // Both versions are marked; a second run sends nothing.
@@ -70,11 +71,32 @@ describe('reminders', () => {
     await tdb.insert(coachingPruefungen, { teilnehmendeId: id, title: 'Später', kammer: 'IHK Darmstadt', examOn: '2026-12-20' });
     await sendReminders(ctx.deps, tdb, tenant);
     const toParticipant = await mailsTo('exam@example.org');
-    expect(toParticipant.map((m) => m.subject)).toEqual(['Ihre Prüfung am 1. Dez. 2026']);
+    expect(toParticipant.map((m) => m.subject)).toEqual(['Ihre Prüfung am 01.12.2026']);
     expect(toParticipant[0]!.text).toContain('„Abschlussprüfung Teil 2“ (IHK Darmstadt)');
-    expect((await mailsTo(coachEmail)).filter((m) => m.kind === 'coaching.exam').map((m) => m.subject)).toEqual(['Prüfung am 1. Dez. 2026: Abschlussprüfung Teil 2']);
+    expect((await mailsTo(coachEmail)).filter((m) => m.kind === 'coaching.exam').map((m) => m.subject)).toEqual(['Prüfung am 01.12.2026: Abschlussprüfung Teil 2']);
     await sendReminders(ctx.deps, tdb, tenant);
     expect(await mailsTo('exam@example.org')).toHaveLength(1);
+  });
+
+  it('writes to the participant in their language; the coach still gets German', async () => {
+    const id = await intake('exam.en@example.org', 'en');
+    await tdb.insert(coachingPruefungen, { teilnehmendeId: id, title: 'Final exam part 2', kammer: 'IHK Darmstadt', examOn: '2026-12-02' });
+    await sendReminders(ctx.deps, tdb, tenant);
+    const [mail] = await mailsTo('exam.en@example.org');
+    expect(mail!.subject).toBe('Your exam on 2 Dec 2026');
+    expect(mail!.text).toContain('Good luck!');
+    expect((await mailsTo(coachEmail)).filter((m) => m.kind === 'coaching.exam').map((m) => m.subject)).toContain('Prüfung am 02.12.2026: Final exam part 2');
+  });
+
+  it('mails the personal link in the participant language, opening the page in it', async () => {
+    const id = await intake('link.en@example.org', 'en');
+    expect((await post(`${base}/${id}/link`, { mail: 'on' })).statusCode).toBe(200);
+    const [mail] = await mailsTo('link.en@example.org');
+    expect(mail!.subject).toBe(`${ctx.tenant.name}: your personal coaching plan`);
+    const url = /https?:\/\/\S+/.exec(mail!.text)![0];
+    expect(url).toMatch(/\/coaching\/mein-plan\/[A-Za-z0-9_-]+\?lang=en$/);
+    const page = await ctx.app.inject({ url: new URL(url).pathname + new URL(url).search });
+    expect(page.body).toContain('My coaching plan');
   });
 });
 

@@ -29,8 +29,8 @@ export async function sendReminders(deps: AppDeps, tdb: TenantDb, tenant: { slug
   let reviews = 0;
   const plans = await tdb.select(coachingPlaene, and(isNull(coachingPlaene.reviewRemindedAt), lte(coachingPlaene.reviewOn, plus(today, REVIEW_LEAD_DAYS))));
   for (const plan of plans) {
-    const latest = await repo.plaene.latest(tdb, plan.teilnehmendeId);
-    const tn = await repo.teilnehmende.byId(tdb, plan.teilnehmendeId);
+    const latest = await repo.latestPlan(tdb, plan.teilnehmendeId);
+    const tn = await repo.teilnehmendeById(tdb, plan.teilnehmendeId);
     // Superseded versions and ended coachings need no review; they are marked so the job skips them next time.
     const to = latest?.id === plan.id && tn && tn.phase !== 'beendet' ? await coachMail(tn.coachId) : undefined;
     await tdb.transaction(async (tx) => {
@@ -43,17 +43,20 @@ export async function sendReminders(deps: AppDeps, tdb: TenantDb, tenant: { slug
     });
   }
   let examCount = 0;
-  for (const exam of await exams.pruefungen.dueForReminder(tdb, today, plus(today, EXAM_LEAD_DAYS))) {
-    const tn = await repo.teilnehmende.byId(tdb, exam.teilnehmendeId);
+  for (const exam of await exams.pruefungenDueForReminder(tdb, today, plus(today, EXAM_LEAD_DAYS))) {
+    const tn = await repo.teilnehmendeById(tdb, exam.teilnehmendeId);
     if (!tn) continue;
     const coach = tn.phase === 'beendet' ? undefined : await coachMail(tn.coachId);
     const params = { title: exam.title, kammer: exam.kammer, date: formatDate(exam.examOn, 'de'), url: staffUrl(tn.id), tenant: tenant.name };
     await tdb.transaction(async (tx) => {
       if (coach) await enqueueMail(tx, { kind: 'coaching.exam', to: coach, subject: t('coaching:mail.examCoach.subject', params), text: t('coaching:mail.examCoach.text', params) });
       if (tn.email && tn.phase !== 'beendet') {
-        await enqueueMail(tx, { kind: 'coaching.exam', to: tn.email, subject: t('coaching:mail.examParticipant.subject', params), text: t('coaching:mail.examParticipant.text', params) });
+        // The participant's mail in their language, with the date in its format.
+        const own = fixedT(tn.mailLanguage);
+        const ownParams = { ...params, date: formatDate(exam.examOn, tn.mailLanguage) };
+        await enqueueMail(tx, { kind: 'coaching.exam', to: tn.email, subject: own('coaching:mail.examParticipant.subject', ownParams), text: own('coaching:mail.examParticipant.text', ownParams) });
       }
-      await exams.pruefungen.markReminded(tx, exam.id, now);
+      await exams.markPruefungReminded(tx, exam.id, now);
     });
     examCount++;
   }

@@ -75,18 +75,18 @@ export const coachingJobs: BackgroundJob[] = [
 export async function auskunft(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string) {
   const { tn, zugang } = await accessTo(deps, tdb, staff, id);
   if (zugang !== 'coach') throw new ForbiddenError();
-  const aktivitaeten = await repo.aktivitaeten.of(tdb, tn.id);
+  const aktivitaeten = await repo.aktivitaetenOf(tdb, tn.id);
   const data = {
     erstelltAm: deps.clock.now().toISOString(),
     person: tn,
-    rechtsgrundlage: (await repo.rechtsgrundlagen.byId(tdb, tn.rechtsgrundlageId))?.label ?? null,
-    potenzialanalyse: await repo.potenzial.of(tdb, tn.id),
-    zielberufe: (await repo.zielberufe.of(tdb, tn.id)).map((z) => z.kldb),
-    kooperationsplan: await repo.plaene.latest(tdb, tn.id),
+    rechtsgrundlage: (await repo.rechtsgrundlageById(tdb, tn.rechtsgrundlageId))?.label ?? null,
+    potenzialanalyse: await repo.potenzialOf(tdb, tn.id),
+    zielberufe: (await repo.zielberufeOf(tdb, tn.id)).map((z) => z.kldb),
+    kooperationsplan: await repo.latestPlan(tdb, tn.id),
     aktivitaeten,
-    nachrichten: await repo.nachrichten.ofActivities(tdb, aktivitaeten.map((a) => a.id)),
-    kontakte: await repo.kontakte.of(tdb, tn.id),
-    vertraulicheNotizen: await repo.vertraulich.of(tdb, tn.id),
+    nachrichten: await repo.nachrichtenOfActivities(tdb, aktivitaeten.map((a) => a.id)),
+    kontakte: await repo.kontakteOf(tdb, tn.id),
+    vertraulicheNotizen: await repo.vertraulichOf(tdb, tn.id),
     ...(await trackOf(tdb, tn.id)),
   };
   await recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action: 'coaching.auskunft', objectType: 'coaching_teilnehmende', objectId: tn.id, purpose: 'Art. 15 DSGVO', at: deps.clock.now() });

@@ -87,11 +87,17 @@ function coachingRoutes(): Route[] {
     get('/kennzahlen.csv', 'coaching.indicators'),
     get(`/${someId}`, 'staff.self'),
     ...['/potenzial', '/zielberufe', '/aktivitaeten', `/aktivitaeten/${someId}`, `/aktivitaeten/${someId}/nachrichten`, '/plan', '/plan/papier', '/plan/schlichtung', '/kontakte', '/austritt', '/nachhaltigkeit', '/link', '/link/widerruf', '/vertraulich', '/vertraulich/einwilligung', '/pruefungen', '/sitzungen', '/angst', '/gutscheine', `/gutscheine/${someId}`].map((p) => post(`/${someId}${p}`, caseload)),
+    get(`/${someId}/termin`, caseload),
+    ...['/termin', `/termine/${someId}/verschieben`, `/termine/${someId}/absagen`].map((p) => post(`/${someId}${p}`, caseload)),
     get(`/${someId}/vertraulich`, caseload),
     get(`/${someId}/auskunft.json`, caseload),
     get(`/${someId}/auskunft.pdf`, caseload),
     get('/einstellungen', 'coaching.settings'),
     post('/einstellungen', 'coaching.settings'),
+    get('/berufe', 'coaching.settings'),
+    post('/berufe/import', 'coaching.settings'),
+    get(`/berufe/import/${someId}`, 'coaching.settings'),
+    post(`/berufe/import/${someId}`, 'coaching.settings'),
   ];
 }
 

@@ -155,6 +155,16 @@ const services: DemoService[] = [
     onlineBookable: false,
     locations: 'all',
   },
+  {
+    // Booked by the coach from the participant's dossier (module coaching looks the concern up by this key).
+    key: 'coaching',
+    name: { de: 'Gespräch mit Ihrem Coach (nur nach Einladung)', en: 'Meeting with your coach (by invitation only)' },
+    description: { de: 'Coaching Aus- und Weiterbildung: Ihr Coach vereinbart diese Termine mit Ihnen.', en: 'Coaching for training and further education: your coach arranges these appointments with you.' },
+    durationMinutes: 45,
+    bringList: { de: ['Ihre Unterlagen zum Kooperationsplan, falls vorhanden'], en: ['your papers on the cooperation plan, if you have any'] },
+    onlineBookable: false,
+    locations: ['bensheim'],
+  },
 ];
 
 function otherTenantLocation(tenant: Tenant): DemoLocation {

@@ -11,12 +11,12 @@ import { extendHold, hold } from './hold.service.js';
 import { closeLocation, removeClosure } from './closures.service.js';
 import { seedTermine } from './demo.js';
 import { termineJobs } from './jobs.js';
-import { allowedActions, appointmentById, byManageToken, cancel, confirm, deskTransitions, describe, listByDay, reschedule, setStatus, type Cancellation } from './manage.service.js';
+import { allowedActions, appointmentById, byManageToken, cancel, confirm, deskTransitions, describe, listByDay, reschedule, setStatus, type AppointmentView, type Cancellation } from './manage.service.js';
 import { registerJourneyRoutes } from './journey.routes.js';
 import { registerManageRoutes } from './manage.routes.js';
 import { registerTermineApi } from './termine.api.js';
 
-export type { TermineContext, Contact, Cancellation };
+export type { TermineContext, Contact, Cancellation, AppointmentView };
 export type { Appointment, AppointmentStatus, TerminLocation } from './termine.tables.js';
 export { SlotTakenError, closeLocation, bookingCode };
 

@@ -7,6 +7,7 @@ import { formatDate, isOverdue } from '../rules.js';
 import { ActivitiesSection, ExitSection, LinkSection, PlanSection, PlanSteps } from './DossierPlan.js';
 import { GutscheineSection, PruefungSection } from './DossierPruefung.js';
 import { ContactsSection, PotenzialSection, ZielberufeSection } from './DossierSections.js';
+import { TermineSection } from './DossierTermine.js';
 import { Badge, CoachingAssets, LocalDate, PhaseBadge } from './parts.js';
 
 /** One participant: the coach's working page (analysis, paths, plan, dialogue, follow-up, exit), or the caseworker's status view. */
@@ -58,7 +59,7 @@ export function DossierPage(props: DossierPageProps) {
               </>
             ),
           },
-          ...(tn.exitReason ? [{ key: t('coaching:exit.reason'), value: `${t(`coaching:exit.reasons.${tn.exitReason}`)} (${tn.exitOn})` }] : []),
+          ...(tn.exitReason ? [{ key: t('coaching:exit.reason'), value: `${t(`coaching:exit.reasons.${tn.exitReason}`)} (${tn.exitOn ? formatDate(tn.exitOn, lang) : '–'})` }] : []),
         ]}
       />
       {d.zugang === 'caseworker' ? (
@@ -67,7 +68,7 @@ export function DossierPage(props: DossierPageProps) {
         <>
           <nav aria-label={t('coaching:dossier.sections')} class="ww-toc">
             <ul class="ww-inline-list">
-              {['potenzial', 'zielberufe', 'plan', 'aktivitaeten', 'pruefung', 'gutscheine', 'kontakte', 'link', 'austritt'].map((id) => (
+              {['potenzial', 'zielberufe', 'plan', 'aktivitaeten', 'termine', 'pruefung', 'gutscheine', 'kontakte', 'link', 'austritt'].map((id) => (
                 <li key={id}>
                   <a class="kern-link" href={`#${id}`}>
                     {t(`coaching:dossier.toc.${id}`)}
@@ -93,6 +94,7 @@ export function DossierPage(props: DossierPageProps) {
           <ZielberufeSection {...props} />
           <PlanSection {...props} />
           <ActivitiesSection {...props} />
+          <TermineSection {...props} />
           <PruefungSection {...props} />
           <GutscheineSection {...props} />
           <ContactsSection {...props} />

@@ -101,7 +101,7 @@ export function ZielberufeSection({ dossier: d, base, form, district }: DossierP
       {d.zielberufe.map((kldb) => {
         const beruf = berufByKldb(kldb);
         const markt = d.arbeitsmarkt.find((a) => a.kldb === kldb);
-        if (!beruf) return null;
+        if (!beruf) return <ImportedOccupation key={kldb} kldb={kldb} title={d.berufTitel.get(kldb)} />;
         const extern = beruf.trainingMonths ? externenpruefungMoeglich(0, beruf.trainingMonths) : null;
         return (
           <article class="ww-card" key={kldb} aria-labelledby={`beruf-${kldb}`}>
@@ -140,10 +140,26 @@ export function ZielberufeSection({ dossier: d, base, form, district }: DossierP
             error={f.err('kldb')}
             options={[{ value: '', label: t('coaching:intake.choose') }, ...berufe.map((b) => ({ value: b.kldb, label: `${b.title} (${b.kldb})` }))]}
           />
+          {d.kldbImportiert > 0 ? (
+            <TextField name="kldbCode" label={t('coaching:zielberufe.code')} hint={t('coaching:zielberufe.codeHint', { count: d.kldbImportiert })} value={f.values.kldbCode} inputmode="numeric" width={4} optional />
+          ) : null}
           <Button variant="secondary">{t('coaching:zielberufe.save')}</Button>
         </form>
       ) : null}
     </section>
+  );
+}
+
+/** A target occupation from the tenant's imported KldB 2010: code, level and title; no training data of its own. */
+function ImportedOccupation({ kldb, title }: { kldb: string; title: string | undefined }) {
+  const t = useT();
+  return (
+    <article class="ww-card" aria-labelledby={`beruf-${kldb}`}>
+      <h3 class="kern-heading-small" id={`beruf-${kldb}`}>
+        {title ?? kldb} <span class="kern-body kern-body--small">(KldB {kldb}, {t(`coaching:niveau.${niveauOf(kldb)}`)})</span>
+      </h3>
+      <p class="kern-body">{t('coaching:zielberufe.importedOnly')}</p>
+    </article>
   );
 }
 

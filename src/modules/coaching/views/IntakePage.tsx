@@ -43,6 +43,17 @@ export function IntakePage(p: IntakePageProps) {
         <TextField name="email" type="email" label={t('coaching:intake.email')} hint={t('coaching:intake.emailHint')} value={v.email} error={err('email')} optional />
         <TextField name="phone" type="tel" label={t('coaching:intake.phone')} value={v.phone} error={err('phone')} optional />
         <TextField name="languages" label={t('coaching:intake.languages')} hint={t('coaching:intake.languagesHint')} value={v.languages} error={err('languages')} />
+        <ChoiceGroup
+          name="mailLanguage"
+          legend={t('coaching:intake.mailLanguage')}
+          hint={t('coaching:intake.mailLanguageHint')}
+          value={v.mailLanguage || 'de'}
+          error={err('mailLanguage')}
+          options={[
+            { value: 'de', label: 'Deutsch' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
         <TextField name="bgNummer" label={t('coaching:intake.bgNummer')} value={v.bgNummer} error={err('bgNummer')} optional />
         <h2 class="kern-heading-medium">{t('coaching:intake.coaching')}</h2>
         <SelectField

@@ -3,18 +3,22 @@ import { useT, useTenantBase } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { ParticipantView } from '../link.service.js';
+import type { TerminEintrag } from '../termin.service.js';
+import { TerminEntry } from './DossierTermine.js';
 import { AngstFields } from './DossierPruefung.js';
 import { Badge, CoachingAssets, LocalDate, StatusBadge, Thread } from './parts.js';
 
 export interface ParticipantPageProps {
   view: ParticipantView;
+  /** Appointments with the coach from the Onlineterminierung. */
+  termine?: TerminEintrag[] | undefined;
   linkBase: string;
   form?: { aktivitaetId: string; values: Record<string, string>; errors: FieldError[] } | undefined;
   notice?: 'comment' | 'agreed' | 'angst' | undefined;
 }
 
 /** The participant's own page behind the personal link: plan, next steps, messages; phone-first, no JavaScript needed. */
-export function ParticipantPage({ view, linkBase, form, notice }: ParticipantPageProps) {
+export function ParticipantPage({ view, termine = [], linkBase, form, notice }: ParticipantPageProps) {
   const t = useT();
   const base = useTenantBase();
   const { plan } = view;
@@ -50,6 +54,24 @@ export function ParticipantPage({ view, linkBase, form, notice }: ParticipantPag
           <p class="kern-body">{t('coaching:participant.noPlan')}</p>
         )}
       </section>
+
+      {termine.length ? (
+        <section class="ww-section" id="termine" aria-labelledby="termine-heading">
+          <h2 class="kern-heading-medium" id="termine-heading">
+            {t('coaching:participant.termine')}
+          </h2>
+          <ul class="ww-list-plain">
+            {termine.map((e) => (
+              <li key={e.aktivitaetId} class="ww-termin">
+                <p class="kern-body">
+                  <TerminEntry eintrag={e} />
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p class="kern-body kern-body--small">{t('coaching:participant.termineHint')}</p>
+        </section>
+      ) : null}
 
       <section class="ww-section" aria-labelledby="steps-heading">
         <h2 class="kern-heading-medium" id="steps-heading">

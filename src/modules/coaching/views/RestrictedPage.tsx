@@ -3,6 +3,7 @@ import { useT, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { sensibleKategorien, type Teilnehmende, type VertraulicheNotiz } from '../coaching.tables.js';
+import { formatDateTime } from '../rules.js';
 import { Badge, CoachingAssets } from './parts.js';
 
 export interface RestrictedPageProps {
@@ -35,7 +36,7 @@ export function RestrictedPage({ tn, notes, base, values = {}, errors = [] }: Re
       {notes.map((n) => (
         <article class="ww-card" key={n.id} aria-labelledby={`n-${n.id}`}>
           <h2 class="kern-heading-small" id={`n-${n.id}`}>
-            {t(`coaching:restricted.kategorien.${n.kategorie}`)} · {n.createdAt.toLocaleDateString(lang, { timeZone: 'Europe/Berlin' })}{' '}
+            {t(`coaching:restricted.kategorien.${n.kategorie}`)} · {formatDateTime(n.createdAt, lang)}{' '}
             <Badge kind={n.shareConsent ? 'success' : 'info'}>{t(n.shareConsent ? 'coaching:restricted.shared' : 'coaching:restricted.notShared')}</Badge>
           </h2>
           <p class="kern-body ww-pre-line">{n.text}</p>

@@ -1,5 +1,5 @@
 import { Alert, Button, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
-import { useT, useView } from '#shared/html/context.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 
@@ -28,6 +28,11 @@ export function SettingsPage({ settings, values, errors, saved }: SettingsPagePr
         <TextField name="restrictedRetentionMonths" type="number" inputmode="numeric" width={4} label={t('coaching:settings.restrictedMonths')} hint={t('coaching:settings.restrictedHint')} value={value('restrictedRetentionMonths')} error={err('restrictedRetentionMonths')} />
         <Button>{t('coaching:settings.save')}</Button>
       </form>
+      <p class="kern-body">
+        <a class="kern-link" href={`${useTenantBase()}/staff/coaching/berufe`}>
+          {t('coaching:settings.kldbLink')}
+        </a>
+      </p>
     </StaffLayout>
   );
 }

@@ -2,6 +2,7 @@
 import type { FieldError } from '#shared/http/errors.js';
 import type { DistrictSnapshot } from '../../presse/index.js';
 import type { Dossier } from '../coaching.service.js';
+import type { TerminEintrag } from '../termin.service.js';
 
 /** The form that failed on the last POST, with what was entered (re-rendered with its errors). */
 export interface FormState {
@@ -20,6 +21,8 @@ export interface DossierPageProps {
   linkMailed?: boolean;
   /** The district's newest unemployment figures, from the press office's import. */
   district?: DistrictSnapshot | null | undefined;
+  /** Appointments with the coach, as the Onlineterminierung has them. */
+  termine?: TerminEintrag[] | undefined;
 }
 
 /** Values and errors of `id` when it is the form that failed, else empty. */

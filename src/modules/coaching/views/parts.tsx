@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useT, useView } from '#shared/html/context.js';
 import type { Aktivitaet, Nachricht, Phase } from '../coaching.tables.js';
-import { formatDate } from '../rules.js';
+import { formatDate, formatDateTime } from '../rules.js';
 
 export type BadgeKind = 'info' | 'success' | 'warning' | 'danger';
 
@@ -44,7 +44,7 @@ export function Thread({ messages, coachLabel, participantLabel }: { messages: N
       {messages.map((m) => (
         <li key={m.id} class={`ww-thread__item ww-thread__item--${m.author}`}>
           <p class="kern-body kern-body--small ww-thread__meta">
-            <strong>{m.author === 'coach' ? coachLabel : participantLabel}</strong>, <time datetime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString(lang, { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' })}</time>
+            <strong>{m.author === 'coach' ? coachLabel : participantLabel}</strong>, <time datetime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt, lang)}</time>
           </p>
           <p class="kern-body ww-pre-line">{m.text}</p>
         </li>

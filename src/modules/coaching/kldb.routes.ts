@@ -1,0 +1,80 @@
+// The tenant admin's import of the KldB 2010 (coaching settings permission): upload (multipart, read whole; the
+// CSRF field is checked as in every form), the stored preview, and the confirmation that replaces the list.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { DomainError, NotFoundError } from '#shared/http/errors.js';
+import { formField } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
+import { commitKldb, kldbPreview, kldbState, MAX_KLDB_BYTES, previewKldb } from './kldb.service.js';
+import { coachingBase, coachingGuards } from './staff.routes.js';
+import { KldbPage, KldbPreviewPage } from './views/KldbPage.js';
+
+type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const notices = new Set(['imported']);
+
+export async function registerKldbRoutes(app: FastifyInstance, deps: AppDeps) {
+  const guard = coachingGuards(deps).settings;
+  app.get('/staff/coaching/berufe', guard, (request, reply) => uploadPage(request, reply));
+  app.get<{ Params: { id: string } }>('/staff/coaching/berufe/import/:id', guard, previewPage);
+  app.post<{ Params: { id: string } }>('/staff/coaching/berufe/import/:id', guard, commit(deps));
+  await app.register(async (scope) => {
+    // The form is read whole (the file is small) into a body of fields before preValidation, so the staff CSRF
+    // check sees `_csrf` as in every other form. The multipart parser is Node's own (undici's FormData).
+    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_KLDB_BYTES + 64 * 1024 }, async (request: FastifyRequest, raw: Buffer) => {
+      let form: FormData;
+      try {
+        form = await new Response(new Uint8Array(raw), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+      } catch {
+        throw new DomainError(400, 'common:errors.badRequest.text');
+      }
+      const body: Record<string, string> = {};
+      for (const [name, value] of form) {
+        if (name in body) continue;
+        if (typeof value === 'string') body[name] = value;
+        else {
+          uploads.set(request, { bytes: Buffer.from(await value.arrayBuffer()), name: value.name || 'kldb' });
+          body[name] = value.name || 'kldb';
+        }
+      }
+      return body;
+    });
+    scope.post('/staff/coaching/berufe/import', guard, upload(deps));
+  });
+}
+
+/** The uploaded file of a request, kept beside the text fields (the body stays a plain record of strings). */
+const uploads = new WeakMap<FastifyRequest, { bytes: Buffer; name: string }>();
+
+async function uploadPage(request: FastifyRequest, reply: FastifyReply, problem?: string) {
+  const state = await kldbState(request.tdb);
+  const notice = formField(request.query, 'ok');
+  return reply.status(problem ? 422 : 200).render(h(KldbPage, { state, problem, notice: notice && notices.has(notice) ? notice : undefined, base: coachingBase(request) }));
+}
+
+function upload(deps: AppDeps) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const file = uploads.get(request);
+    if (!file || file.bytes.length === 0) return uploadPage(request, reply, 'coaching:kldb.errors.noFile');
+    const result = await previewKldb(deps, request.tdb, request.staff, file);
+    if ('problem' in result) return uploadPage(request, reply, result.problem);
+    return reply.redirect(`${coachingBase(request)}/berufe/import/${result.id}`, 303);
+  };
+}
+
+const idOf = (request: IdRequest) => {
+  if (!uuid.test(request.params.id)) throw new NotFoundError();
+  return request.params.id;
+};
+
+async function previewPage(request: IdRequest, reply: FastifyReply) {
+  const found = await kldbPreview(request.tdb, idOf(request));
+  return reply.render(h(KldbPreviewPage, { preview: found, base: coachingBase(request) }));
+}
+
+function commit(deps: AppDeps) {
+  return async (request: IdRequest, reply: FastifyReply) => {
+    await commitKldb(deps, request.tdb, request.staff, idOf(request));
+    return reply.redirect(`${coachingBase(request)}/berufe?ok=imported`, 303);
+  };
+}
