@@ -46,7 +46,8 @@ export interface UploadResult {
 const receiptValidityDays = 365;
 const maxFiles = 20;
 
-export const uploadLimits = (deps: AppDeps) => ({ ...deps.config.upload, maxFiles });
+/** What receiveMultipart needs: the configured limits, and the scanner it streams PDFs to while they arrive. */
+export const uploadLimits = (deps: AppDeps) => ({ ...deps.config.upload, maxFiles, scanner: deps.scanner });
 
 type Target = {
   bgNummer: string;
@@ -70,6 +71,8 @@ interface Document {
   path: string;
   pages: number | null;
   sources: SourceFile[];
+  /** Verdict of the scan while receiving, when these are the bytes as sent. */
+  scan?: Promise<ScanVerdict> | undefined;
 }
 
 const fileError = (message: string, params: Record<string, unknown> = {}): FieldError => ({ field: 'file', message, params });
@@ -101,7 +104,7 @@ export async function submitUpload(ctx: UploadContext, intake: Intake, requested
     });
     const scanner = ctx.deps.scanner;
     const verdicts: ScanVerdict[] = [];
-    for (const document of documents) verdicts.push(await scanner.scan(createReadStream(document.path)));
+    for (const document of documents) verdicts.push(await (document.scan ?? scanner.scan(createReadStream(document.path))));
 
     const infected = documents.filter((_d, i) => verdicts[i]!.status === 'infected');
     if (infected.length > 0) {
@@ -205,7 +208,7 @@ async function buildDocuments(ctx: UploadContext, accepted: AcceptedFile[], temp
   const images = accepted.filter((a) => a.kind !== 'pdf');
   const documents: Document[] = [];
   for (const a of accepted) {
-    if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)] });
+    if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)], scan: a.file.scan });
     else if (a === images[0]) documents.push(await photosToPdf(ctx, images, tempPath()));
   }
   return documents;
