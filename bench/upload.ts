@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { findClamd, startClamd, type ClamdFixture } from '#shared/files/test/clamd-fixture.js';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '#shared/testing/scratch.js';
-import { ensureBuilt } from './support.js';
+import { benchDatabase, ensureBuilt } from './support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clients = 8;
@@ -92,12 +92,13 @@ async function phonePhotos(dir: string, count = 20): Promise<string[]> {
   return paths;
 }
 
-async function startServer(dataDir: string, clamd: ClamdFixture | undefined): Promise<ServerProcess> {
+/** BENCH_DATABASE_URL=postgres://…: the server runs on a scratch PostgreSQL database instead of PGlite. */
+async function startServer(dataDir: string, clamd: ClamdFixture | undefined, databaseUrl?: string): Promise<ServerProcess> {
   ensureBuilt();
   return startServerProcess({
     entry: 'build',
     cwd: root,
-    timeoutMs: 120_000,
+    timeoutMs: 600_000,
     env: {
       NODE_ENV: 'test',
       // Throughput, not the per-address limit (20 uploads in 10 minutes), is measured here.
@@ -107,6 +108,7 @@ async function startServer(dataDir: string, clamd: ClamdFixture | undefined): Pr
       LOG_LEVEL: 'silent',
       UPLOAD_MAX_FILE_MB: '100',
       UPLOAD_MAX_TOTAL_MB: '100',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...(clamd ? { CLAMD_HOST: clamd.host, CLAMD_PORT: String(clamd.port) } : {}),
     },
   });
@@ -134,7 +136,8 @@ async function inParallel(count: number, task: (i: number) => Promise<void>): Pr
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'wegweiser-bench-upload-'));
   const clamd = findClamd() && process.env.BENCH_CLAMD !== 'off' ? await startClamd() : undefined;
-  const server = await startServer(join(dir, 'data'), clamd);
+  const database = await benchDatabase(process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite');
+  const server = await startServer(join(dir, 'data'), clamd, database.url);
   const { child, baseUrl: url } = server;
   try {
     const tenMb = join(dir, '10mb.pdf');
@@ -168,7 +171,7 @@ async function main() {
     const loadAverage = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
     const print = (...lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
     print(
-      `bench:upload — ${uploads} uploads of ${(blob.size / mb).toFixed(1)} MB, ${clients} parallel clients, PGlite, ${clamd ? 'clamd scan' : 'no virus scanner'}; load average ${await loadAverage()}`,
+      `bench:upload — ${uploads} uploads of ${(blob.size / mb).toFixed(1)} MB, ${clients} parallel clients, ${database.url ? 'PostgreSQL' : 'PGlite'}, ${clamd ? 'clamd scan' : 'no virus scanner'}; load average ${await loadAverage()}`,
       `  plain file copy (stream + fsync)     : ${copyRate.toFixed(1)} MB/s`,
       ...(scanSeconds ? [`  clamd INSTREAM, ${clients} streams       : ${(total / scanSeconds).toFixed(1)} MB/s`] : []),
       ...(copyScanSeconds ? [`  copy + scan (one read feeds both)    : ${limitRate.toFixed(1)} MB/s   <- the limit`] : []),
@@ -212,6 +215,7 @@ async function main() {
   } finally {
     await stopServerProcess(server);
     await clamd?.stop();
+    await database.drop();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -31,6 +31,7 @@ const parse = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 const { PDFDocument } = require(workerData.pdfLib);
+parentPort.postMessage({ loaded: true });
 (async () => {
   try {
     const bytes = workerData.path ? readFileSync(workerData.path) : workerData.bytes;
@@ -64,8 +65,12 @@ process.on('message', (job) => {
     void worker.terminate();
     process.send({ id: job.id, result });
   };
-  const timer = setTimeout(() => finish({ reason: 'too-complex' }), job.timeoutMs);
-  worker.once('message', finish);
+  // The time limit counts from the moment pdf-lib is loaded: it bounds the parse, not a slow start on a busy machine.
+  let timer;
+  worker.on('message', (message) => {
+    if (!message.loaded) return finish(message);
+    timer = setTimeout(() => finish({ reason: 'too-complex' }), job.timeoutMs);
+  });
   worker.once('error', () => finish({ reason: 'too-complex' }));
   worker.once('exit', () => finish({ reason: 'too-complex' }));
 });
@@ -123,8 +128,8 @@ export async function checkPdfInWorker(input: string | Uint8Array): Promise<PdfC
     const child = checkerProcess();
     const id = nextId++;
     return await new Promise<PdfCheck>((resolve) => {
-      // Beyond the worker's own limit the checker itself is stuck: it is ended, and the next check starts a new one.
-      const backstop = setTimeout(() => child.kill('SIGKILL'), pdfInspection.timeoutMs + 10_000);
+      // Long beyond the worker's own limit (which starts once pdf-lib is loaded) the checker itself is stuck: it is ended.
+      const backstop = setTimeout(() => child.kill('SIGKILL'), pdfInspection.timeoutMs + 60_000);
       pending.set(id, (result) => {
         clearTimeout(backstop);
         pending.delete(id);
