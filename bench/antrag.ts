@@ -1,7 +1,13 @@
 // npm run bench:antrag — pages per second of complete Erstantrag wizard runs (GET each page, POST
 // each answer, submit) by 20 concurrent users, next to a static page fetched by 20 concurrent
-// users in the same run against the same server. Prints the figures and their ratio. Not a test.
+// users in the same run against the same server. Then the page save alone (load and decrypt the draft, validate,
+// encrypt, write; answered 303) against a plain UPDATE of the same draft row through the same pool and HTTP stack
+// (`--serve`: the app in a child process with that baseline route). Prints the figures and their ratios. Not a test.
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import { householdOfThree, runJourney, encodeForm, type Form, type HttpClient } from '../src/modules/antrag/testing.js';
+import { seededApp } from './app.js';
 import { benchDatabase, startServer, stop, type BenchDatabaseKind } from './support.js';
 
 const users = Number(process.env.BENCH_USERS ?? 20);
@@ -86,6 +92,90 @@ async function measure(kind: BenchDatabaseKind, port: number): Promise<string> {
   }
 }
 
-const kinds = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
-process.stdout.write(`Erstantrag wizard, ${users} concurrent users, ${seconds} s per measurement\n`);
-for (const [i, kind] of kinds.entries()) process.stdout.write(`${await measure(kind, 3911 + i)}\n`);
+/**
+ * The app with one more route: the baseline, one plain UPDATE of this browser's draft row that writes a new value of
+ * its sealed data (the same bytes and one extra key the reader ignores, so the draft still opens).
+ */
+async function serve(port: number, url: string | undefined) {
+  const { systemClock } = await import('#shared/clock.js');
+  const { sql } = await import('drizzle-orm');
+  const { buildApp } = await import('../src/app.js');
+  const { deps, database, tenant } = await seededApp(url, systemClock);
+  const app = await buildApp(deps);
+  app.post('/bench/draft-update', async (request, reply) => {
+    const token = request.cookies.ww_form_erstantrag ?? '';
+    const tokenHash = createHash('sha256').update(token).digest('base64url');
+    await database.db.execute(
+      sql`update form_drafts set data = jsonb_set(data, '{bench}', to_jsonb(${randomBytes(12).toString('base64')}::text)), updated_at = now(), version = version + 1
+          where tenant_id = ${tenant.id} and token_hash = ${tokenHash}`,
+    );
+    return reply.redirect('/t/neue-wege/antrag/aufgaben', 303);
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  process.once('SIGTERM', () => void app.close().then(() => database.close()).then(() => process.exit(0)));
+  process.send?.({ ready: true });
+}
+
+/** `users` clients, each with a complete draft of its own, POST `path` with `form` for `seconds`; every answer must be 303. */
+async function posts(origin: string, clients: HttpClient[], path: string, form: Form): Promise<{ perSecond: number; p99: number }> {
+  const until = Date.now() + seconds * 1000;
+  const started = Date.now();
+  const times: number[] = [];
+  await Promise.all(
+    clients.map(async (client) => {
+      while (Date.now() < until) {
+        const t0 = performance.now();
+        const res = await client.post(path, form);
+        times.push(performance.now() - t0);
+        if (res.status !== 303) throw new Error(`${path}: ${res.status} ${res.body.slice(0, 200)}`);
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return { perSecond: times.length / ((Date.now() - started) / 1000), p99: times[Math.floor(times.length * 0.99)]! };
+}
+
+async function measureSave(kind: BenchDatabaseKind, port: number): Promise<string> {
+  const database = await benchDatabase(kind);
+  const child = fork(new URL(import.meta.url).pathname, ['--serve', String(port), database.url ?? ''], {
+    // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (bench/profile-summary.ts).
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    });
+    // Every client fills a whole application (all pages, not submitted): the draft a late page save rewrites.
+    const steps = householdOfThree();
+    const clients = Array.from({ length: users }, () => fetchClient(origin));
+    for (const client of clients) await runJourney(client, '/t/neue-wege', steps, { submit: false });
+    const page = steps.find((s) => s.page === 'bank/konto')!;
+    const path = `/t/neue-wege/antrag/${page.page}`;
+    await posts(origin, clients.slice(0, 2), path, page.form);
+    const baseline = await posts(origin, clients, '/bench/draft-update', {});
+    const save = await posts(origin, clients, path, page.form);
+    return (
+      `${kind.padEnd(8)} page save: ${save.perSecond.toFixed(0)}/s (p99 ${save.p99.toFixed(0)} ms) · plain UPDATE of the draft row: ` +
+      `${baseline.perSecond.toFixed(0)}/s (p99 ${baseline.p99.toFixed(0)} ms) · ratio ${((save.perSecond / baseline.perSecond) * 100).toFixed(1)} % (goal ≥ 50 %)`
+    );
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await database.drop();
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  await serve(Number(process.argv[3]), process.argv[4] || undefined);
+} else {
+  const kinds = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  process.stdout.write(`Erstantrag wizard, ${users} concurrent users, ${seconds} s per measurement\n`);
+  for (const [i, kind] of kinds.entries()) {
+    if (process.env.BENCH_PARTS !== 'save') process.stdout.write(`${await measure(kind, 3911 + i)}\n`);
+    process.stdout.write(`${await measureSave(kind, 3913 + i)} · load average ${load()}\n`);
+  }
+}

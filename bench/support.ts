@@ -42,6 +42,8 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   return startServerProcess({
     entry: 'build',
     port,
+    // The machine is shared: a start can take minutes under load.
+    timeoutMs: 600_000,
     env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER: 'off', NODE_ENV: 'test', RATE_LIMITS: 'off', ...env },
   });
 }

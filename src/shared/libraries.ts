@@ -19,7 +19,14 @@ export const loadFileType = lazy(() => import('file-type'));
 export const loadPdfLib = lazy(() => import('pdf-lib'));
 export const loadQrCode = lazy(async () => (await import('qrcode')).default);
 export const loadExcelJs = lazy(async () => (await import('exceljs')).default);
-export const loadSharp = lazy(async () => (await import('sharp')).default);
+export const loadSharp = lazy(async () => {
+  const sharp = (await import('sharp')).default;
+  // A fixed memory budget for photos (doc/adr/0270-upload-streaming.md): no libvips cache of decoded images (the
+  // server never reads one image twice) and one libvips thread per image instead of one per core.
+  sharp.cache(false);
+  sharp.concurrency(1);
+  return sharp;
+});
 export const loadHeicConvert = lazy(async () => (await import('heic-convert')).default);
 export const loadNodemailer = lazy(async () => (await import('nodemailer')).default);
 export const loadVega = lazy(async () => ({ vega: await import('vega'), vegaLite: await import('vega-lite') }));

@@ -93,10 +93,15 @@ export function injectClient(app: FastifyInstance, headers: Record<string, strin
 }
 
 /**
- * Starts an application and answers every step (GET the page, POST the answer), then submits.
+ * Starts an application and answers every step (GET the page, POST the answer), then submits (unless `submit` is false).
  * Returns the number of pages requested and the confirmation page's body.
  */
-export async function runJourney(http: HttpClient, tenantBase: string, steps: JourneyStep[]): Promise<{ pages: number; confirmation: string }> {
+export async function runJourney(
+  http: HttpClient,
+  tenantBase: string,
+  steps: JourneyStep[],
+  { submit = true }: { submit?: boolean } = {},
+): Promise<{ pages: number; confirmation: string }> {
   const base = `${tenantBase}/antrag`;
   let pages = 0;
   const expectStatus = (res: HttpResponse, status: number, what: string) => {
@@ -115,6 +120,7 @@ export async function runJourney(http: HttpClient, tenantBase: string, steps: Jo
     expectStatus(res, 303, `POST ${step.page}`);
     location = res.location ?? '';
   }
+  if (!submit) return { pages, confirmation: '' };
   expectStatus(await http.get(`${base}/pruefen`), 200, 'check answers');
   const submitted = await http.post(`${base}/absenden`, { declaration: 'ja' });
   expectStatus(submitted, 303, 'submit');

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '#shared/http/errors.js';
-import { Sha256Tap } from '#shared/files/index.js';
+import { ScanTap, Sha256Tap, type ScanVerdict, type Scanner } from '#shared/files/index.js';
 
 export interface ReceivedFile {
   originalName: string;
@@ -19,6 +19,8 @@ export interface ReceivedFile {
   tooLarge: boolean;
   /** The form's file group: 1 for the field `file`, n for `file.n` (one document type each). */
   group: number;
+  /** The virus scanner's verdict on exactly these bytes, scanned while they arrived (PDFs only; others are scanned after conversion). */
+  scan?: Promise<ScanVerdict> | undefined;
 }
 
 /** How many file groups (document types) one submission may carry. */
@@ -44,7 +46,11 @@ export interface IntakeLimits {
   maxFileBytes: number;
   maxTotalBytes: number;
   maxFiles: number;
+  /** When given, PDFs are streamed to the scanner while they are written to disk. */
+  scanner?: Scanner;
 }
+
+const pdfMagic = Buffer.from('%PDF-', 'latin1');
 
 /** Beyond this the connection is cut: a browser still gets a page for anything up to twice the limit. */
 function hardLimit(limits: IntakeLimits): number {
@@ -102,7 +108,10 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
           callback(null, intake.overTotal ? undefined : chunk);
         },
       });
-      await pipeline(part.file, budget, tap, createWriteStream(path, { mode: 0o600 }));
+      const scan = limits.scanner ? new ScanTap(limits.scanner, { startsWith: pdfMagic }) : undefined;
+      if (scan) await pipeline(part.file, budget, tap, scan, createWriteStream(path, { mode: 0o600 }));
+      else await pipeline(part.file, budget, tap, createWriteStream(path, { mode: 0o600 }));
+      file.scan = scan?.verdict();
       file.size = tap.size;
       file.sha256 = tap.sha256;
       file.tooLarge = part.file.truncated;

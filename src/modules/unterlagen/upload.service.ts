@@ -38,7 +38,8 @@ export interface UploadResult {
 const receiptValidityDays = 365;
 const maxFiles = 20;
 
-export const uploadLimits = (deps: AppDeps) => ({ ...deps.config.upload, maxFiles });
+/** What receiveMultipart needs: the configured limits, and the scanner it streams PDFs to while they arrive. */
+export const uploadLimits = (deps: AppDeps) => ({ ...deps.config.upload, maxFiles, scanner: deps.scanner });
 
 interface AcceptedFile {
   file: ReceivedFile;
@@ -53,6 +54,8 @@ interface Document {
   pages: number | null;
   sources: SourceFile[];
   documentType: DocumentType;
+  /** Verdict of the scan while receiving, when these are the bytes as sent. */
+  scan?: Promise<ScanVerdict> | undefined;
 }
 
 const fileError = (message: string, params: Record<string, unknown> = {}): FieldError => ({ field: 'file', message, params });
@@ -102,7 +105,7 @@ async function submitChecked(ctx: UploadContext, intake: Intake, requested: Requ
     });
     const scanner = ctx.deps.scanner;
     const verdicts: ScanVerdict[] = [];
-    for (const document of documents) verdicts.push(await scanner.scan(createReadStream(document.path)));
+    for (const document of documents) verdicts.push(await (document.scan ?? scanner.scan(createReadStream(document.path))));
 
     const infected = documents.filter((_d, i) => verdicts[i]!.status === 'infected');
     if (infected.length > 0) {
@@ -157,7 +160,7 @@ async function buildDocuments(ctx: UploadContext, accepted: AcceptedFile[], type
   for (const a of accepted) {
     const documentType = types.get(groupOf(a))!;
     const images = accepted.filter((other) => other.kind !== 'pdf' && groupOf(other) === groupOf(a));
-    if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)], documentType });
+    if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)], documentType, scan: a.file.scan });
     else if (a === images[0]) documents.push({ ...(await photosToPdf(ctx, images, tempPath())), documentType });
   }
   return documents;

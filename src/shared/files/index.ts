@@ -4,3 +4,4 @@ export { openFileStore } from './file-store.js';
 export { DiskFileStore, type FileStore } from './storage.js';
 export { createScanner, type ScanVerdict, type Scanner } from './scanner.js';
 export { parseMasterKey, Sha256Tap } from './encryption.js';
+export { ScanTap } from './scan-tap.js';

@@ -37,6 +37,21 @@ export class ImageConversionError extends Error {
 }
 
 const a4 = { width: 595.28, height: 841.89 };
+
+/**
+ * The memory budget of photo conversion (doc/adr/0270-upload-streaming.md): one photo is decoded at a time in the
+ * whole process, whatever the number of uploads, on one libvips thread, and libvips keeps no cache of decoded
+ * images (no photo is read twice; both set where sharp is loaded, #shared/libraries). A 4000×3000 JPEG then needs about 40 MB while it is converted, and 20 photos
+ * or three uploads of 20 do not need more.
+ */
+let converting: Promise<unknown> = Promise.resolve();
+
+async function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const turn = converting.then(task, task);
+  converting = turn.catch(() => undefined);
+  return turn;
+}
+
 const pointsPerMm = 72 / 25.4;
 
 /**
@@ -69,15 +84,18 @@ export async function writeImagesPdf(
 
   try {
     for (const [index, image] of images.entries()) {
-      const source = await toSharpInput(image, index, maxPixels);
-      const { width, height } = await orientedSize(source, index, maxPixels);
-      const landscape = width > height;
-      const page = landscape ? { width: a4.height, height: a4.width } : a4;
-      const box = { width: page.width - 2 * margin, height: page.height - 2 * margin };
-      const jpeg = await reencode(source, index, maxPixels, {
-        width: Math.round((box.width / 72) * dpi),
-        height: Math.round((box.height / 72) * dpi),
-        quality: options.jpegQuality ?? 85,
+      const { jpeg, landscape, box } = await oneAtATime(async () => {
+        const source = await toSharpInput(image, index, maxPixels);
+        const { width, height } = await orientedSize(source, index, maxPixels);
+        const landscape = width > height;
+        const page = landscape ? { width: a4.height, height: a4.width } : a4;
+        const box = { width: page.width - 2 * margin, height: page.height - 2 * margin };
+        const jpeg = await reencode(source, index, maxPixels, {
+          width: Math.round((box.width / 72) * dpi),
+          height: Math.round((box.height / 72) * dpi),
+          quality: options.jpegQuality ?? 85,
+        });
+        return { jpeg, landscape, box };
       });
       document.addPage({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margin: 0 });
       document.image(jpeg, margin, margin, { fit: [box.width, box.height], align: 'center', valign: 'center' });

@@ -1,8 +1,9 @@
-// Parses an uploaded PDF off the main thread: pdf-lib needs seconds of CPU for a hostile file (5 MB of random bytes
-// behind "%PDF-1.4" took 9.8 s), and on the main thread that stops every other request. A worker thread with a time
-// and a heap limit does it instead, at most `concurrent` at once per process (doc/adr/0129-inspection-off-main-thread.md).
+// Parses an uploaded PDF outside the server process: pdf-lib needs seconds of CPU for a hostile file (5 MB of random
+// bytes behind "%PDF-1.4" took 9.8 s) and the whole file in memory (a 100 MB PDF grew the server by 114 MB). One
+// checker process, started on first use and reused, runs each parse in a worker thread with a time and a heap limit
+// (doc/adr/0129-inspection-off-main-thread.md, doc/adr/0270-upload-streaming.md); at most `concurrent` at once.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { DomainError } from '#shared/http/errors.js';
 
 export const pdfInspection = {
@@ -25,11 +26,12 @@ export class InspectionBusyError extends DomainError {
   }
 }
 
-// Plain CommonJS evaluated in the worker, so it runs the same under tsx, vitest and the built server.
-const source = `
+// Plain CommonJS evaluated in the worker thread, so it runs the same under tsx, vitest and the built server.
+const parse = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 const { PDFDocument } = require(workerData.pdfLib);
+parentPort.postMessage({ loaded: true });
 (async () => {
   try {
     const bytes = workerData.path ? readFileSync(workerData.path) : workerData.bytes;
@@ -40,6 +42,38 @@ const { PDFDocument } = require(workerData.pdfLib);
     parentPort.postMessage({ reason: 'pdf-broken' });
   }
 })();
+`;
+
+// The checker process: one job per message, each in a worker thread it ends after the answer or at the time limit.
+const checker = `
+const { Worker } = require('node:worker_threads');
+const parse = ${JSON.stringify(parse)};
+process.on('disconnect', () => process.exit(0));
+process.on('message', (job) => {
+  const worker = new Worker(parse, {
+    eval: true,
+    workerData: { pdfLib: job.pdfLib, path: job.path, bytes: job.bytes },
+    resourceLimits: { maxOldGenerationSizeMb: job.memoryMb, maxYoungGenerationSizeMb: 32 },
+    stdout: true,
+    stderr: true,
+  });
+  let settled = false;
+  const finish = (result) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    void worker.terminate();
+    process.send({ id: job.id, result });
+  };
+  // The time limit counts from the moment pdf-lib is loaded: it bounds the parse, not a slow start on a busy machine.
+  let timer;
+  worker.on('message', (message) => {
+    if (!message.loaded) return finish(message);
+    timer = setTimeout(() => finish({ reason: 'too-complex' }), job.timeoutMs);
+  });
+  worker.once('error', () => finish({ reason: 'too-complex' }));
+  worker.once('exit', () => finish({ reason: 'too-complex' }));
+});
 `;
 const pdfLib = createRequire(import.meta.url).resolve('pdf-lib');
 
@@ -62,31 +96,51 @@ function release(): void {
   else running--;
 }
 
+let process_: ChildProcess | undefined;
+let nextId = 0;
+const pending = new Map<number, (result: PdfCheck) => void>();
+
+/** The checker process, started on first use; it does not keep the server (or a test run) alive while idle. */
+function checkerProcess(): ChildProcess {
+  if (process_?.connected) return process_;
+  const child = spawn(process.execPath, ['-e', checker], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'advanced' });
+  child.on('message', (message: { id: number; result: PdfCheck }) => pending.get(message.id)?.(message.result));
+  // A crash (or a kill) ends every parse it had: each is refused as too complex, and the next check starts a new one.
+  child.once('exit', () => {
+    if (process_ === child) process_ = undefined;
+    for (const done of [...pending.values()]) done({ reason: 'too-complex' });
+  });
+  child.unref();
+  child.channel?.unref();
+  process_ = child;
+  return child;
+}
+
+/** Process id of the checker while it runs (benchmarks measure its memory apart from the server's). */
+export function pdfCheckerPid(): number | undefined {
+  return process_?.pid;
+}
+
 /** Page count of a PDF (a path or its bytes), or why it is refused; throws InspectionBusyError when overloaded. */
 export async function checkPdfInWorker(input: string | Uint8Array): Promise<PdfCheck> {
   await acquire();
   try {
+    const child = checkerProcess();
+    const id = nextId++;
     return await new Promise<PdfCheck>((resolve) => {
-      const worker = new Worker(source, {
-        eval: true,
-        workerData: typeof input === 'string' ? { pdfLib, path: input } : { pdfLib, bytes: input },
-        resourceLimits: { maxOldGenerationSizeMb: pdfInspection.memoryMb, maxYoungGenerationSizeMb: 32 },
-        stdout: true,
-        stderr: true,
-      });
-      let settled = false;
-      const finish = (result: PdfCheck) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        void worker.terminate();
+      // Long beyond the worker's own limit (which starts once pdf-lib is loaded) the checker itself is stuck: it is ended.
+      const backstop = setTimeout(() => child.kill('SIGKILL'), pdfInspection.timeoutMs + 60_000);
+      pending.set(id, (result) => {
+        clearTimeout(backstop);
+        pending.delete(id);
+        if (pending.size === 0) child.channel?.unref();
         resolve(result);
-      };
-      const timer = setTimeout(() => finish({ reason: 'too-complex' }), pdfInspection.timeoutMs);
-      worker.once('message', (message: PdfCheck) => finish(message));
-      // ERR_WORKER_OUT_OF_MEMORY when the heap limit is hit.
-      worker.once('error', () => finish({ reason: 'too-complex' }));
-      worker.once('exit', () => finish({ reason: 'too-complex' }));
+      });
+      child.channel?.ref();
+      const job = { id, pdfLib, timeoutMs: pdfInspection.timeoutMs, memoryMb: pdfInspection.memoryMb };
+      child.send(typeof input === 'string' ? { ...job, path: input } : { ...job, bytes: input }, (error) => {
+        if (error) pending.get(id)?.({ reason: 'too-complex' });
+      });
     });
   } finally {
     release();
