@@ -1,4 +1,5 @@
-// Use cases of the feedback module: store an anonymous answer, count the answers per service.
+// Use cases of the feedback module: store an anonymous answer, count the answers per service, read the comments.
+import { recordAudit } from '#shared/audit/index.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { berlinDate } from '#shared/time.js';
 import * as repo from './feedback.repository.js';
@@ -40,5 +41,26 @@ export async function feedbackResults(tdb: TenantDb): Promise<ServiceResults[]> 
     const total = byRating.reduce((a, b) => a + b, 0);
     const sum = byRating.reduce((a, n, i) => a + n * (i + 1), 0);
     return { service, byRating, total, comments: mine.reduce((a, r) => a + r.comments, 0), average: total ? Math.round((sum / total) * 10) / 10 : undefined };
+  });
+}
+
+export const COMMENTS_PER_PAGE = 25;
+
+export interface CommentPage {
+  comments: { id: string; rating: number; comment: string; day: string }[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+/**
+ * A page of a service's comments for a tenant admin. The texts are unchecked citizen input and may hold personal
+ * data the filter missed, so every view is audited (ids only: the service and page, never the texts).
+ */
+export async function readComments(tdb: TenantDb, reader: { userId: string; roles: readonly string[] }, now: Date, service: FeedbackService, page: number): Promise<CommentPage> {
+  return tdb.transaction(async (tx) => {
+    const { rows, total } = await repo.commentsOf(tx, service, { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE });
+    await recordAudit(tx, { actorId: reader.userId, actorRoles: reader.roles, action: 'feedback.comments.read', objectType: 'feedback_comments', objectId: `${service}:${page}`, purpose: 'Verbesserung der Online-Dienste', at: now });
+    return { comments: rows, page, pages: Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE)), total };
   });
 }

@@ -1,6 +1,8 @@
 // Feedback over HTTP: the form for each service, anonymous storage (no address, no token, contact data removed),
 // validation, the per-address limit, and the tenant admin's counts (other tenants and roles see nothing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '#shared/audit/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs } from '../staff/testing.js';
@@ -109,6 +111,62 @@ describe('feedback results', () => {
     expect(page.body).not.toContain('Ging schnell');
     const caseworker = await loginAs(ctx, ['sachbearbeitung']);
     expect((await ctx.app.inject({ url: `${base}/staff/rueckmeldungen`, cookies: caseworker.cookies })).statusCode).toBe(403);
+  });
+});
+
+describe('feedback comments', () => {
+  it('shows tenant admins the comments of one service, escaped, newest first, 25 a page, with a note and an audit row', async () => {
+    const other = await ctx.app.inject({ url: '/t/muster-kreis/rueckmeldung?dienst=bankverbindung' });
+    expect(other.statusCode).toBe(200);
+    await send({ dienst: 'bankverbindung', rating: '1', comment: 'Fremder Kreis' }, '198.51.100.70', '/t/muster-kreis');
+    await send({ dienst: 'bankverbindung', rating: '2', comment: 'Heute <script>alert(1)</script>' }, '198.51.100.71');
+    const tdb = new TenantDb(ctx.database.db, ctx.tenant.id);
+    for (let i = 1; i <= 26; i++) await tdb.insert(feedbackResponses, { service: 'bankverbindung', rating: 3, comment: `Alt ${i}`, day: `2026-10-${String(i).padStart(2, '0')}` });
+    await tdb.insert(feedbackResponses, { service: 'bankverbindung', rating: 5, comment: null, day: '2026-11-01' });
+    const admin = await loginAs(ctx, ['tenant_admin']);
+
+    const overview = await ctx.app.inject({ url: `${base}/staff/rueckmeldungen`, cookies: admin.cookies });
+    expect(overview.body).toContain(`href="${base}/staff/rueckmeldungen/bankverbindung"`);
+
+    const page = await ctx.app.inject({ url: `${base}/staff/rueckmeldungen/bankverbindung`, cookies: admin.cookies });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Ungeprüfte Texte von Bürgerinnen und Bürgern');
+    expect(page.body).toContain('27 Rückmeldungen mit Text.');
+    expect(page.body).toContain('Heute &lt;script>alert(1)&lt;/script>');
+    expect(page.body).not.toContain('<script>alert(1)');
+    expect(page.body).not.toContain('Fremder Kreis');
+    expect(page.body.indexOf('Heute')).toBeLessThan(page.body.indexOf('Alt 26'));
+    expect(page.body.indexOf('Alt 26')).toBeLessThan(page.body.indexOf('Alt 25'));
+    expect(page.body).toContain('25.11.2026');
+    expect(page.body.match(/<tr class="kern-table__row"/g)).toHaveLength(26); // head + 25
+    expect(page.body).not.toContain('Alt 2<');
+    expect(page.body).toContain('Seite 1 von 2');
+    expect(page.body).toContain(`href="${base}/staff/rueckmeldungen/bankverbindung?seite=2"`);
+    const second = await ctx.app.inject({ url: `${base}/staff/rueckmeldungen/bankverbindung?seite=2`, cookies: admin.cookies });
+    expect(second.body).toContain('Alt 1<');
+    expect(second.body).toContain('Alt 2<');
+    expect(second.body).not.toContain('Alt 3<');
+    expect((await ctx.app.inject({ url: `${base}/staff/rueckmeldungen/bankverbindung?seite=3`, cookies: admin.cookies })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: `${base}/staff/rueckmeldungen/unbekannt`, cookies: admin.cookies })).statusCode).toBe(404);
+    const en = await ctx.app.inject({ url: `${base}/staff/rueckmeldungen/bankverbindung`, cookies: admin.cookies, headers: { 'accept-language': 'en' } });
+    expect(en.body).toContain('Unchecked texts from citizens');
+
+    const audits = await tdb.db.select().from(auditLog).where(and(eq(auditLog.tenantId, ctx.tenant.id), eq(auditLog.action, 'feedback.comments.read')));
+    expect(audits.map((a) => a.objectId).sort()).toEqual(['bankverbindung:1', 'bankverbindung:1', 'bankverbindung:2', 'bankverbindung:3']);
+    expect(audits[0]).toMatchObject({ actorId: admin.userId, objectType: 'feedback_comments', purpose: 'Verbesserung der Online-Dienste' });
+
+    const caseworker = await loginAs(ctx, ['sachbearbeitung']);
+    expect((await ctx.app.inject({ url: `${base}/staff/rueckmeldungen/bankverbindung`, cookies: caseworker.cookies })).statusCode).toBe(403);
+  });
+
+  it('refuses a feedback POST sent from another site', async () => {
+    const before = (await rows()).length;
+    const post = (headers: Record<string, string>) =>
+      ctx.app.inject({ method: 'POST', url: `${base}/rueckmeldung`, remoteAddress: '198.51.100.80', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: 'dienst=termine&rating=1' });
+    expect((await post({ origin: 'https://evil.example' })).statusCode).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await rows()).length).toBe(before);
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).statusCode).toBe(303);
   });
 });
 

@@ -2,7 +2,7 @@
 // same-origin checks, paths.
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { h } from 'preact';
-import { DomainError } from '#shared/http/errors.js';
+import { assertSameOrigin } from '#shared/http/same-origin.js';
 import type { AppDeps } from '#shared/module.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
@@ -63,14 +63,8 @@ export function withDraft(engine: FormEngine, deps: AppDeps, submitted: 'allowed
   };
 }
 
-/** Refuses state-changing requests from other sites (second line behind SameSite cookies). */
-export function assertSameOrigin(request: FastifyRequest, deps: AppDeps) {
-  if (request.headers['sec-fetch-site'] === 'cross-site') throw new DomainError(403, 'common:errors.forbidden.text');
-  const origin = request.headers.origin;
-  if (!origin || origin === 'null') return;
-  const allowed = [new URL(deps.config.publicUrl).origin, `${request.protocol}://${request.headers.host ?? ''}`];
-  if (!allowed.includes(origin)) throw new DomainError(403, 'common:errors.forbidden.text');
-}
+/** Refuses state-changing requests from other sites (second line behind SameSite cookies); lives in the platform. */
+export { assertSameOrigin } from '#shared/http/same-origin.js';
 
 export function instancePath(base: string, instance: Instance): string {
   return `${base}/${instance.sectionId}/${instance.key}`;
