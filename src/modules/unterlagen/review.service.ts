@@ -16,7 +16,6 @@ import type { MitwirkungItem, Mitwirkungsaufforderung, Upload, UploadFile } from
 import { berlinDate } from '#shared/time.js';
 
 export type { InboxRow, OpenItemRow } from './unterlagen.repository.js';
-export { filterQuery, type InboxFilterInput } from './inbox.service.js';
 
 function audit(tdb: TenantDb, staff: StaffPrincipal, at: Date, action: string, objectType: string, objectId: string | null, purpose?: string) {
   return recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action, objectType, objectId, purpose, at });

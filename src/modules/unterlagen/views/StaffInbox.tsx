@@ -23,6 +23,8 @@ export function StaffInbox(props: StaffInboxProps) {
   const { saved = false, infected, filterNotice } = props;
   return (
     <StaffLayout title={t('unterlagen:staff.inboxTitle')} wide>
+      <link rel="stylesheet" href="/assets/inbox.css" />
+      <script src="/assets/inbox.js" defer></script>
       <h1 class="kern-heading-large">{t('unterlagen:staff.inboxTitle')}</h1>
       {saved ? <Alert type="success" title={t('unterlagen:staff.savedNoneLeft')} /> : null}
       {filterNotice ? <Alert type={filterNotice === 'limit' ? 'warning' : 'success'} title={t(`unterlagen:staff.filterNotice.${filterNotice}`)} /> : null}
