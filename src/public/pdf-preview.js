@@ -95,8 +95,7 @@ function setup(box) {
     )
     .then((loaded) => {
       doc = loaded;
-      box.setAttribute('data-preview-ready', String(doc.numPages));
-      return render();
+      return render().then(() => box.setAttribute('data-preview-ready', String(doc.numPages)));
     })
     .catch(() => {
       status.textContent = text('failed', {});
