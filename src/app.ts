@@ -20,6 +20,9 @@ import { formField } from '#shared/http/validation.js';
 
 const kernDist = fileURLToPath(new URL('../node_modules/@kern-ux/native/dist', import.meta.url));
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
+const pdfjsDist = fileURLToPath(new URL('../node_modules/pdfjs-dist', import.meta.url));
+/** The pdf.js files the caseworker's preview loads (doc/adr/0231-inline-pdf-preview.md): library, worker, fonts. */
+const pdfjsFiles = /^\/(build\/pdf(\.worker)?\.min\.mjs|standard_fonts\/[A-Za-z0-9_-]+\.(pfb|ttf))$/;
 
 /** Builds the Fastify app from the modules in `deps` (see deps.ts); used by server.ts and by every test. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -45,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
 
   await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', maxAge: '1d', index: false });
+  await app.register(fastifyStatic, { root: pdfjsDist, prefix: '/assets/pdfjs/', decorateReply: false, maxAge: '1d', index: false, allowedPath: (path) => pdfjsFiles.test(path) });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, maxAge: '1h', index: false });
   // Browsers, bookmarks and feed readers ask for /favicon.ico at the root, whatever a page links.
   app.get('/favicon.ico', { schema: { hide: true } }, (_request, reply) => reply.sendFile('favicon.ico', publicDir, { maxAge: '1d' }));

@@ -6,26 +6,18 @@ import { textInput, multilineText } from '#shared/http/text.js';
 import { buildSummary, submissionStatuses } from '../forms/index.js';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import { operation, typed } from '#shared/http/operation.js';
-import { formField, localDateInput, optionalLocalDateInput, parseInput, safeParseForm } from '#shared/http/validation.js';
+import { formBody, formField, localDateInput, parseInput, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { antragFlows } from './flows/index.js';
-import { addNote, applicationPdf, changeStatus, exportApplication, listApplications, openApplication, requestDocuments } from './staff.service.js';
+import { deleteApplicationFilter, listApplicationsPage, listQuery, listQueryString, nextApplication, saveApplicationFilter } from './list.service.js';
+import { addNote, applicationPdf, changeStatus, exportApplication, openApplication, requestDocuments } from './staff.service.js';
 import { StaffDetail } from './views/StaffDetail.js';
 import { StaffList } from './views/StaffList.js';
-import { fromBerlinIso } from '#shared/time.js';
 
 type IdParams = { id: string };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const isoDay = optionalLocalDateInput('antrag:staff.dueDateRequired');
 
-const listQuery = z.object({
-  status: z.enum(submissionStatuses).optional().catch(undefined),
-  flow: z.enum(['erstantrag', 'bankverbindung']).optional().catch(undefined),
-  from: isoDay.catch(undefined),
-  to: isoDay.catch(undefined),
-  reference: textInput({ max: 40 }).toUpperCase().optional().catch(undefined),
-});
 const statusForm = z.object({ status: z.enum(submissionStatuses, { error: 'forms:validation.choose' }) });
 const noteForm = z.object({ note: multilineText({ max: 2000 }).min(1, { error: 'antrag:staff.noteRequired' }) });
 const requestForm = z.object({
@@ -34,7 +26,9 @@ const requestForm = z.object({
   items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(textInput({ max: 40 })).min(1, { error: 'antrag:staff.itemsRequired' }).max(30)),
   message: multilineText({ max: 2000 }).default(''),
 });
-const NOTICES = ['status', 'note', 'request'] as const;
+const NOTICES = ['status', 'statusNext', 'note', 'request'] as const;
+const FILTER_NOTICES = ['saved', 'deleted', 'limit', 'nameMissing', 'noneLeft'] as const;
+const filterNameForm = z.object({ name: textInput({ max: 60 }).min(1, { error: 'common:savedFilters.notice.nameMissing' }) });
 
 /** The export format of doc/antrag-export.md; its parts beyond these may grow within version 1 (loose). */
 const applicationExport = z
@@ -45,17 +39,31 @@ const applicationExport = z
   })
   .meta({ id: 'ApplicationExport', description: 'Format wegweiser.antrag-export, version 1 (doc/antrag-export.md)' });
 
-/** Start of a Berlin day (plus days) as an instant, for the "submitted from/to" filter. */
-const dayStart = (day: string | undefined, plusDays = 0) => (day ? fromBerlinIso(day).plus({ days: plusDays }).toJSDate() : undefined);
 
 export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'antrag.process'));
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/antraege`;
 
   app.get('/staff/antraege', async (request, reply) => {
-    const filter = parseInput(listQuery, request.query);
-    const rows = await listApplications(request.tdb, { ...filter, flowId: filter.flow, from: dayStart(filter.from), to: dayStart(filter.to, 1) });
-    return reply.render(<StaffList rows={rows} filter={filter} />);
+    const query = parseInput(listQuery, request.query);
+    const list = await listApplicationsPage(request.tdb, request.staff, query);
+    const notice = FILTER_NOTICES.find((n) => n === formField(request.query, 'notice'));
+    return reply.render(<StaffList {...list} query={query} notice={notice} />);
+  });
+
+  app.post('/staff/antraege/filter', async (request, reply) => {
+    const body = formBody(request.body);
+    const query = parseInput(listQuery, body);
+    const name = safeParseForm(filterNameForm, body);
+    const back = (notice: string) => `${base(request)}${listQueryString(query)}${listQueryString(query) ? '&' : '?'}notice=${notice}`;
+    if (!name.ok) return reply.redirect(back('nameMissing'), 303);
+    const saved = await saveApplicationFilter(deps, request.tdb, request.staff, name.data.name, query);
+    return reply.redirect(saved.ok ? `${base(request)}?f=${saved.id}&notice=saved` : back('limit'), 303);
+  });
+
+  app.post<{ Params: IdParams }>('/staff/antraege/filter/:id/loeschen', async (request, reply) => {
+    if (!uuid.test(request.params.id) || !(await deleteApplicationFilter(request.tdb, request.staff, request.params.id))) return reply.callNotFound();
+    return reply.redirect(`${base(request)}?notice=deleted`, 303);
   });
 
   async function detail(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, errors: FieldError[] = [], form: Record<string, string | string[]> = {}) {
@@ -66,7 +74,7 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply
       .status(errors.length ? 422 : 200)
       .header('cache-control', 'no-store')
-      .render(<StaffDetail detail={opened} sections={buildSummary(flow, opened.answers, request.t)} errors={errors} form={form} notice={notice ? request.t(`antrag:staff.notice.${notice}`) : undefined} />);
+      .render(<StaffDetail detail={opened} sections={buildSummary(flow, opened.answers, request.t)} errors={errors} form={form} query={parseInput(listQuery, { ...formBody(request.query), ...formBody(request.body) })} notice={notice ? request.t(`antrag:staff.notice.${notice}`) : undefined} />);
   }
 
   app.get<{ Params: IdParams }>('/staff/antraege/:id', async (request, reply) => {
@@ -79,7 +87,13 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     const parsed = safeParseForm(statusForm, request.body);
     if (!parsed.ok) return detail(request, reply, parsed.errors);
     await changeStatus(deps, request.tdb, request.staff, request.params.id, parsed.data.status);
-    return reply.redirect(`${base(request)}/${request.params.id}?ok=status`, 303);
+    // "Save and next": the next application of the list the caseworker came from (same filter and order).
+    const query = parseInput(listQuery, Object.fromEntries(Object.entries(formBody(request.body)).flatMap(([k, v]) => (k.startsWith('list_') ? [[k.slice(5), v]] : []))));
+    const carried = listQueryString(query);
+    const ok = `${carried ? `${carried}&` : '?'}ok=status`;
+    if (formField(request.body, 'next') !== '1') return reply.redirect(`${base(request)}/${request.params.id}${ok}`, 303);
+    const next = await nextApplication(request.tdb, request.staff, query, request.params.id);
+    return reply.redirect(next ? `${base(request)}/${next}${ok.replace('ok=status', 'ok=statusNext')}` : `${base(request)}${carried ? `${carried}&` : '?'}notice=noneLeft`, 303);
   });
 
   app.post<{ Params: IdParams }>('/staff/antraege/:id/notiz', async (request, reply) => {

@@ -1,6 +1,6 @@
 // All SQL of the form-flow engine: drafts, submissions and their timeline. Tenant data goes
 // through TenantDb; the two cross-tenant jobs (reminders, purge) get the plain database.
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '#shared/db/client.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { tenants } from '#shared/tenancy/tenants.tables.js';
@@ -112,6 +112,66 @@ export async function listSubmissions(tdb: TenantDb, filter: SubmissionFilter): 
     .where(tdb.scope(formSubmissions, ...conditions))
     .orderBy(desc(formSubmissions.submittedAt))
     .limit(filter.limit ?? 200);
+}
+
+export interface SubmissionSort {
+  column: 'submitted' | 'reference' | 'flow' | 'status';
+  direction: 'asc' | 'desc';
+}
+
+function submissionConditions(filter: SubmissionFilter): (SQL | undefined)[] {
+  return [
+    filter.flowId ? eq(formSubmissions.flowId, filter.flowId) : undefined,
+    filter.status ? eq(formSubmissions.status, filter.status) : undefined,
+    filter.reference ? eq(formSubmissions.reference, filter.reference) : undefined,
+    filter.from ? gte(formSubmissions.submittedAt, filter.from) : undefined,
+    filter.to ? lt(formSubmissions.submittedAt, filter.to) : undefined,
+  ];
+}
+
+function submissionOrder(sort: SubmissionSort): SQL[] {
+  const column = { submitted: formSubmissions.submittedAt, reference: formSubmissions.reference, flow: formSubmissions.flowId, status: formSubmissions.status }[sort.column];
+  // The id breaks ties, so pages and "next" see one fixed order.
+  return sort.direction === 'asc' ? [asc(column), asc(formSubmissions.id)] : [desc(column), desc(formSubmissions.id)];
+}
+
+/** One page of submissions (without answers) in the chosen order, with the number of all matching (one statement). */
+export async function pageSubmissions(tdb: TenantDb, filter: SubmissionFilter, sort: SubmissionSort, page: { limit: number; offset: number }) {
+  const rows = await tdb.db
+    .select({
+      id: formSubmissions.id,
+      flowId: formSubmissions.flowId,
+      reference: formSubmissions.reference,
+      facets: formSubmissions.facets,
+      status: formSubmissions.status,
+      submittedAt: formSubmissions.submittedAt,
+      total: sql<number>`count(*) over ()`,
+    })
+    .from(formSubmissions)
+    .where(tdb.scope(formSubmissions, ...submissionConditions(filter)))
+    .orderBy(...submissionOrder(sort))
+    .limit(page.limit)
+    .offset(page.offset);
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (!rows[0] && page.offset > 0) {
+    const [count] = await tdb.db.select({ n: sql<number>`count(*)::int` }).from(formSubmissions).where(tdb.scope(formSubmissions, ...submissionConditions(filter)));
+    total = Number(count?.n ?? 0);
+  }
+  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+}
+
+/** The submission after `currentId` in the list's order under the filter (the current one kept in the order). */
+export async function nextSubmission(tdb: TenantDb, filter: SubmissionFilter, sort: SubmissionSort, currentId: string): Promise<string | undefined> {
+  const matches = and(...submissionConditions(filter)) ?? sql`true`;
+  const rows = await tdb.db
+    .select({ id: formSubmissions.id, matches: sql<boolean>`${matches}` })
+    .from(formSubmissions)
+    .where(tdb.scope(formSubmissions, or(matches, eq(formSubmissions.id, currentId))))
+    .orderBy(...submissionOrder(sort))
+    .limit(5000);
+  const at = rows.findIndex((r) => r.id === currentId);
+  const candidates = at < 0 ? rows : [...rows.slice(at + 1), ...rows.slice(0, at)];
+  return candidates.find((r) => r.matches && r.id !== currentId)?.id;
 }
 
 export async function setSubmissionStatus(tdb: TenantDb, id: string, status: SubmissionStatus, now: Date) {

@@ -72,7 +72,7 @@ export {
 } from './submission.js';
 export { statusByReference } from './status.js';
 export { submissionStatuses, type SubmissionStatus } from './forms.tables.js';
-export type { SubmissionFilter } from './forms.repository.js';
+export { nextSubmission, pageSubmissions, type SubmissionFilter, type SubmissionSort } from './forms.repository.js';
 export { buildSummary, type SummarySection } from './summary.js';
 export { ageOn, centsToGerman, parseDate, parseEuroToCents } from './values.js';
 /** One form field as the wizard renders it (label, hint, error, KERN markup), for pages a module builds itself. */

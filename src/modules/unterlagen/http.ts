@@ -10,7 +10,7 @@ export function contentDisposition(safeName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-export function sendAttachment(reply: FastifyReply, safeName: string, contentType: 'application/pdf' | 'application/octet-stream', body: Buffer | Readable) {
+export function sendAttachment(reply: FastifyReply, safeName: string, contentType: 'application/pdf' | 'application/zip' | 'application/octet-stream', body: Buffer | Readable) {
   return reply
     .header('content-type', contentType)
     .header('content-disposition', contentDisposition(safeName))

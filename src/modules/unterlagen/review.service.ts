@@ -15,59 +15,12 @@ import { parseMasterKey } from '#shared/files/index.js';
 import * as repo from './unterlagen.repository.js';
 import type { AufforderungInput } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, Upload, UploadFile } from './unterlagen.tables.js';
-import { berlinDate, fromBerlinIso } from '#shared/time.js';
+import { berlinDate } from '#shared/time.js';
 
 export type { InboxRow, OpenItemRow } from './unterlagen.repository.js';
 
-export interface InboxFilterInput {
-  status?: Upload['reviewStatus'] | undefined;
-  type?: string | undefined;
-  due?: 'overdue' | 'week' | undefined;
-}
-
 function audit(tdb: TenantDb, staff: StaffPrincipal, at: Date, action: string, objectType: string, objectId: string | null, purpose?: string) {
   return recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action, objectType, objectId, purpose, at });
-}
-
-/** Deadline filter as the last local date included: overdue = due before today; week = due within 7 days. */
-function dueLimit(due: InboxFilterInput['due'], today: string): string | undefined {
-  const day = fromBerlinIso(today);
-  if (due === 'overdue') return day.minus({ days: 1 }).toISODate()!;
-  if (due === 'week') return day.plus({ days: 7 }).toISODate()!;
-  return undefined;
-}
-
-export async function loadInbox(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, filter: InboxFilterInput) {
-  const now = deps.clock.now();
-  const today = berlinDate(now);
-  const due = dueLimit(filter.due, today);
-  return tdb.transaction(async (tx) => {
-    const rows = await repo.listInbox(tx, { status: filter.status, documentType: filter.type, dueOnOrBefore: due });
-    const openItems = await repo.listOpenItems(tx, due);
-    const infected = await repo.countInfectedUnreviewed(tx);
-    const used = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k]) => k);
-    await audit(tx, staff, now, 'unterlagen.inbox.view', 'uploads', null, used.length ? `filter=${used.join(',')}` : undefined);
-    return { rows, openItems, infected, today };
-  });
-}
-
-/** The query string of an inbox filter ('' without any), carried from the list to an upload and back. */
-export function filterQuery(filter: InboxFilterInput): string {
-  const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
-  return params.size ? `?${params.toString()}` : '';
-}
-
-/**
- * The upload after `id` in the inbox order (newest first) under the same filter, for "save and next": the one
- * just reviewed may have left the filter (status "new"), so the next is the first one received before it.
- */
-export async function nextInFilter(deps: AppDeps, tdb: TenantDb, filter: InboxFilterInput, id: string): Promise<string | undefined> {
-  const rows = await repo.listInbox(tdb, { status: filter.status, documentType: filter.type, dueOnOrBefore: dueLimit(filter.due, berlinDate(deps.clock.now())) });
-  const current = await repo.uploadById(tdb, id);
-  const others = rows.filter((r) => r.upload.id !== id);
-  if (!current) return others[0]?.upload.id;
-  const after = others.find((r) => r.upload.receivedAt.getTime() < current.receivedAt.getTime() || (r.upload.receivedAt.getTime() === current.receivedAt.getTime() && r.upload.id < id));
-  return (after ?? others[0])?.upload.id;
 }
 
 export interface UploadDetail {

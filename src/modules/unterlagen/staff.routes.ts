@@ -9,11 +9,12 @@ import { requirePermission } from '../staff/index.js';
 import { aufforderungLetter, type NoticeContext } from './aufforderung.service.js';
 import { sendAttachment, sendPdf } from './http.js';
 import { aufforderungLink } from './mails.js';
-import { downloadable, filterQuery, followUpPrefill, nextInFilter, letterAudit, loadAufforderung, loadInbox, loadUpload, openDownload, requestDocuments, reviewUpload } from './review.service.js';
+import { filterQuery, nextInFilter } from './inbox.service.js';
+import { inboxRoutes } from './inbox.routes.js';
+import { downloadable, followUpPrefill, letterAudit, loadAufforderung, loadUpload, openDownload, requestDocuments, reviewUpload } from './review.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
 import { aufforderungItemInput, inboxQuery, reviewForm, staffAufforderungForm } from './unterlagen.schemas.js';
 import { AufforderungCreated, AufforderungDetail, AufforderungForm, itemRows } from './views/StaffAufforderung.js';
-import { StaffInbox } from './views/StaffInbox.js';
 import { StaffUpload } from './views/StaffUpload.js';
 
 type IdParams = { id: string };
@@ -42,12 +43,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/unterlagen`;
   const notice = (request: FastifyRequest): NoticeContext => ({ tenant: request.tenant, publicUrl: deps.config.publicUrl });
 
-  app.get('/staff/unterlagen', async (request, reply) => {
-    const filter = parseInput(inboxQuery, request.query);
-    const inbox = await loadInbox(deps, request.tdb, request.staff, filter);
-    const saved = formField(request.query, 'notice') === 'saved';
-    return reply.render(h(StaffInbox, { ...inbox, filter, saved }));
-  });
+  inboxRoutes(app, deps);
 
   const showUpload = async (request: FastifyRequest<{ Params: IdParams }>, errors: FieldError[] = [], filter: z.output<typeof inboxQuery> = {}) => {
     const detail = await loadUpload(deps, request.tdb, request.staff, request.params.id);
@@ -77,7 +73,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
     const query = filterQuery(filter);
     const saved = `${query ? `${query}&` : '?'}notice=saved`;
     if (formField(request.body, 'next') !== '1') return reply.redirect(`${base(request)}/${request.params.id}${saved}`, 303);
-    const next = await nextInFilter(deps, request.tdb, filter, request.params.id);
+    const next = await nextInFilter(deps, request.tdb, request.staff, filter, request.params.id);
     return reply.redirect(next ? `${base(request)}/${next}${saved}` : `${base(request)}${saved}`, 303);
   });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { textInput, multilineText } from '#shared/http/text.js';
 import { itemStatuses, reviewStatuses, scanStatuses } from './unterlagen.tables.js';
 import { parseTypedDate } from '#shared/time.js';
-import { localDateInput } from '#shared/http/validation.js';
+import { localDateInput, optionalLocalDateInput } from '#shared/http/validation.js';
 
 /** Document types a citizen can choose; labels are `unterlagen:documentTypes.<key>`. */
 export const documentTypes = [
@@ -105,11 +105,44 @@ export const reviewForm = z.discriminatedUnion('decision', [
   }),
 ]);
 
-export const inboxQuery = z.object({
+const isoDay = optionalLocalDateInput('common:validation.format');
+
+/** Columns the upload inbox sorts by (the default is the newest first). */
+export const inboxSortColumns = ['received', 'reference', 'bgNummer', 'name', 'type', 'due', 'status'] as const;
+export type InboxSortColumn = (typeof inboxSortColumns)[number];
+export const pageSizes = ['25', '50', '100'] as const;
+
+/** Filters that may appear in the list's address: none of them is personal data (the search words are not here). */
+const inboxFilterShape = {
   status: z.enum(reviewStatuses).optional().catch(undefined),
   type: z.enum(documentTypes).optional().catch(undefined),
   due: z.enum(['overdue', 'week']).optional().catch(undefined),
+  from: isoDay.optional().catch(undefined),
+  to: isoDay.optional().catch(undefined),
+  assigned: z.enum(['me', 'none']).optional().catch(undefined),
+};
+
+/** The inbox's address: filters, the id of a stored search or saved filter (`f`), sort order and page. */
+export const inboxQuery = z.object({
+  ...inboxFilterShape,
+  f: z.uuid().optional().catch(undefined),
+  sort: z.enum(inboxSortColumns).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  size: z.enum(pageSizes).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
+
+/** The filter form (POST): the search words (BG-Nummer, surname or reference) are stored, never put in the address. */
+export const inboxSearchForm = z.object({ ...inboxFilterShape, q: textInput({ max: 100 }).optional().catch(undefined) });
+
+/** A stored search or saved filter read back from the database (a saved filter keeps its sort order too). */
+export const storedInboxFilter = inboxSearchForm.extend({
+  sort: z.enum(inboxSortColumns).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  size: z.enum(pageSizes).optional().catch(undefined),
+});
+
+export const saveFilterForm = z.object({ name: textInput({ max: 60 }).min(1, { error: 'unterlagen:staff.filterNameRequired' }) });
 
 // ---- JSON API ----
 
@@ -161,3 +194,14 @@ export const createUploadBody = z
       .meta({ description: 'One or more files: PDF, JPEG, PNG or HEIC. Photos become one PDF, in order.' }),
   })
   .meta({ id: 'UploadForm' });
+
+const oneOrMany = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The inbox's bulk form: the ticked rows (or all rows of the page) and the action. */
+export const bulkForm = z.object({
+  action: z.enum(['accept', 'assign', 'export']),
+  ids: z.preprocess(oneOrMany, z.array(z.uuid()).max(100)),
+  pageIds: z.preprocess(oneOrMany, z.array(z.uuid()).max(100)),
+  allOnPage: z.literal('1').optional().catch(undefined),
+  assignee: z.union([z.uuid(), z.literal('')]).optional().catch(undefined),
+});

@@ -1,4 +1,5 @@
 // Tables of the unterlagen module: Mitwirkungsaufforderungen, their items, uploads and files.
+import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '#shared/tenancy/index.js';
 
@@ -105,6 +106,8 @@ export const uploads = pgTable(
     reviewNote: text(),
     reviewedBy: text(),
     reviewedAt: timestamp({ withTimezone: true }),
+    /** The caseworker (staff user id) this submission is assigned to; null = anyone of the team. */
+    assignedTo: uuid(),
     /** Set when processed (reviewed, or found infected); the retention job deletes after it. */
     deleteAfter: timestamp({ withTimezone: true }),
   },
@@ -114,7 +117,11 @@ export const uploads = pgTable(
     index('uploads_inbox_idx').on(t.tenantId, t.reviewStatus, t.receivedAt),
     index('uploads_delete_after_idx').on(t.deleteAfter),
     index('uploads_application_idx').on(t.tenantId, t.applicationId),
+    // Inbox search (doc/adr/0230-inbox-search-without-personal-data-in-urls.md): BG-Nummer exact, surname by prefix.
     index('uploads_bg_idx').on(t.tenantId, t.bgNummer),
+    index('uploads_last_name_idx').on(t.tenantId, sql`lower(${t.lastName}) text_pattern_ops`),
+    index('uploads_received_idx').on(t.tenantId, t.receivedAt),
+    index('uploads_assigned_idx').on(t.tenantId, t.assignedTo),
   ],
 );
 

@@ -258,7 +258,7 @@ async function storeSubmission(
         // Quarantined evidence is processed at once; it is kept for the retention period only.
         deleteAfter: quarantineOnly ? new Date(now.getTime() + deps.config.upload.retentionDays * 86_400_000) : null,
       };
-      const receipt = buildReceipt(tenant, { ...uploadRow, reviewStatus: 'new', reviewReason: null, reviewNote: null, reviewedBy: null, reviewedAt: null, tenantId: tenant.id }, fileRows, target.item);
+      const receipt = buildReceipt(tenant, { ...uploadRow, reviewStatus: 'new', reviewReason: null, reviewNote: null, reviewedBy: null, reviewedAt: null, assignedTo: null, tenantId: tenant.id }, fileRows, target.item);
       const pdf = target.email && !quarantineOnly ? await receiptPdf(t, receipt, now) : undefined;
       try {
         await tdb.transaction(async (tx) => {

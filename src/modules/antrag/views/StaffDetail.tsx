@@ -5,6 +5,7 @@ import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { ApplicationDetail } from '../staff.service.js';
 import { canRequestDocuments, nextStatuses } from '../status.js';
+import { listQueryString, type ListQuery } from '../list.service.js';
 import { berlinDateTime } from '#shared/time.js';
 
 const when = (d: Date) => berlinDateTime(d).toFormat('dd.MM.yyyy HH:mm');
@@ -89,10 +90,12 @@ export interface StaffDetailProps {
   sections: SummarySection[];
   errors: FieldError[];
   form: Record<string, string | string[]>;
+  /** The list the caseworker came from: "save and next" stays in its filter and order. */
+  query?: ListQuery;
   notice?: string | undefined;
 }
 
-export function StaffDetail({ detail, sections, errors, form, notice }: StaffDetailProps) {
+export function StaffDetail({ detail, sections, errors, form, query = {}, notice }: StaffDetailProps) {
   const t = useT();
   const { csrfToken } = useView();
   const { submission } = detail;
@@ -104,7 +107,7 @@ export function StaffDetail({ detail, sections, errors, form, notice }: StaffDet
   return (
     <StaffLayout title={errors.length ? t('forms:page.errorTitle', { title }) : title} wide>
       <p class="ww-back">
-        <a class="kern-link" href={`${useTenantBase()}/staff/antraege`}>
+        <a class="kern-link" href={`${useTenantBase()}/staff/antraege${listQueryString(query)}`}>
           {t('antrag:staff.backToList')}
         </a>
       </p>
@@ -148,8 +151,15 @@ export function StaffDetail({ detail, sections, errors, form, notice }: StaffDet
       {moves.length > 0 ? (
         <form method="post" action={`${base}/status`} novalidate>
           <CsrfField token={csrfToken} />
+          {/* The list's parameters, prefixed: the list filter "status" must not be taken for the new status. */}
+          {Object.entries(query).map(([name, value]) => (value !== undefined ? <input key={name} type="hidden" name={`list_${name}`} value={String(value)} /> : null))}
           <ChoiceGroup name="status" legend={t('antrag:staff.changeStatus')} error={error('status')} options={moves.map((s) => ({ value: s, label: t(`forms:status.values.${s}`) }))} />
-          <Button>{t('antrag:staff.saveStatus')}</Button>
+          <div class="ww-actions">
+            <Button name="next" value="1">
+              {t('antrag:staff.saveNext')}
+            </Button>
+            <Button variant="secondary">{t('antrag:staff.saveStatus')}</Button>
+          </div>
         </form>
       ) : null}
 

@@ -1,9 +1,12 @@
-import type { SubmissionStatus } from '../../forms/index.js';
+import type { SubmissionStatus, SubmissionSort } from '../../forms/index.js';
 import { submissionStatuses } from '../../forms/index.js';
-import { Button, SelectField, TextField, TableScroll } from '#shared/html/components.js';
+import { Alert, Button, SelectField, TextField, TableScroll } from '#shared/html/components.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
+import { Pager, SortHeader, type SortDirection } from '#shared/html/list-controls.js';
+import { SavedFilters } from '#shared/html/saved-filters.js';
 import { StaffLayout } from '../../staff/index.js';
 import { berlinDateTime } from '#shared/time.js';
+import { listQueryString, pageSizes, type ListQuery } from '../list.service.js';
 
 export interface StaffListRow {
   id: string;
@@ -14,61 +17,82 @@ export interface StaffListRow {
   facets: Record<string, string | number | boolean>;
 }
 
-export interface StaffListFilter {
-  status?: SubmissionStatus | undefined;
-  flow?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  reference?: string | undefined;
+export interface StaffListProps {
+  rows: StaffListRow[];
+  total: number;
+  page: number;
+  size: number;
+  sort: SubmissionSort;
+  /** The filter in force (a saved filter with the address's parameters on top). */
+  search: Omit<ListQuery, 'f' | 'page'>;
+  saved: { id: string; name: string | null }[];
+  query: ListQuery;
+  notice?: string | undefined;
 }
 
-export function StaffList({ rows, filter }: { rows: StaffListRow[]; filter: StaffListFilter }) {
+/** Submitted applications: filters, sortable columns, pages, saved filters. No personal data in the list. */
+export function StaffList({ rows, total, page, size, sort, search, saved, query, notice }: StaffListProps) {
   const t = useT();
   const base = `${useTenantBase()}/staff/antraege`;
+  const sortHref = (column: string, dir: SortDirection) => `${base}${listQueryString(query, { sort: column, dir, page: undefined })}`;
+  const header = (column: SubmissionSort['column'], label: string) => (
+    <SortHeader label={label} column={column} current={sort.column} direction={sort.direction} defaultDirection={column === 'submitted' ? 'desc' : 'asc'} hrefFor={sortHref} />
+  );
   return (
     <StaffLayout title={t('antrag:staff.listTitle')} wide>
+      <link rel="stylesheet" href="/assets/inbox.css" />
       <h1 class="kern-heading-large">{t('antrag:staff.listTitle')}</h1>
-      <form method="get" action={base} class="ww-filter">
+      {notice ? <Alert type={notice === 'limit' || notice === 'nameMissing' ? 'warning' : 'success'} title={notice === 'noneLeft' ? t('antrag:staff.noneLeft') : t(`common:savedFilters.notice.${notice}`)} /> : null}
+      <form method="get" action={base} class="ww-filter ww-inbox-search">
         <SelectField
           name="status"
           label={t('antrag:staff.status')}
-          value={filter.status ?? ''}
+          value={search.status ?? ''}
           options={[{ value: '', label: t('antrag:staff.all') }, ...submissionStatuses.map((s) => ({ value: s, label: t(`forms:status.values.${s}`) }))]}
         />
         <SelectField
           name="flow"
           label={t('antrag:staff.flow')}
-          value={filter.flow ?? ''}
+          value={search.flow ?? ''}
           options={[{ value: '', label: t('antrag:staff.all') }, { value: 'erstantrag', label: t('antrag:title') }, { value: 'bankverbindung', label: t('antrag:bank.title') }]}
         />
-        <TextField name="from" type="date" label={t('antrag:staff.from')} value={filter.from} optional />
-        <TextField name="to" type="date" label={t('antrag:staff.to')} value={filter.to} optional />
-        <TextField name="reference" label={t('antrag:staff.reference')} value={filter.reference} optional spellcheck={false} />
+        <TextField name="from" type="date" label={t('antrag:staff.from')} value={search.from} optional />
+        <TextField name="to" type="date" label={t('antrag:staff.to')} value={search.to} optional />
+        <TextField name="reference" label={t('antrag:staff.reference')} value={search.reference} optional spellcheck={false} />
+        {search.sort ? <input type="hidden" name="sort" value={search.sort} /> : null}
+        {search.dir ? <input type="hidden" name="dir" value={search.dir} /> : null}
+        {search.size ? <input type="hidden" name="size" value={search.size} /> : null}
         <div class="ww-actions">
           <Button variant="secondary">{t('antrag:staff.filter')}</Button>
+          <a class="kern-link" href={base}>
+            {t('antrag:staff.resetFilter')}
+          </a>
         </div>
       </form>
+      <SavedFilters base={base} saved={saved} current={query.f} keep={{ ...search, f: query.f }} />
       <p class="kern-body" role="status">
-        {t('antrag:staff.count', { count: rows.length })}
+        {t('antrag:staff.count', { count: total })}
       </p>
       {rows.length > 0 ? (
-        <TableScroll>
+        <TableScroll label={t('antrag:staff.listTitle')}>
           <table class="kern-table kern-table--small">
             <caption class="ww-visually-hidden">{t('antrag:staff.listTitle')}</caption>
             <thead class="kern-table__header">
               <tr class="kern-table__row">
-                <th class="kern-table__header" scope="col">{t('antrag:staff.reference')}</th>
-                <th class="kern-table__header" scope="col">{t('antrag:staff.flow')}</th>
-                <th class="kern-table__header" scope="col">{t('antrag:staff.submitted')}</th>
-                <th class="kern-table__header" scope="col">{t('antrag:staff.status')}</th>
-                <th class="kern-table__header kern-table__header--numeric" scope="col">{t('antrag:staff.household')}</th>
+                {header('reference', t('antrag:staff.reference'))}
+                {header('flow', t('antrag:staff.flow'))}
+                {header('submitted', t('antrag:staff.submitted'))}
+                {header('status', t('antrag:staff.status'))}
+                <th class="kern-table__header kern-table__header--numeric" scope="col">
+                  {t('antrag:staff.household')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">
               {rows.map((row) => (
                 <tr class="kern-table__row" key={row.id}>
                   <td class="kern-table__cell">
-                    <a class="kern-link" href={`${base}/${row.id}`}>
+                    <a class="kern-link" href={`${base}/${row.id}${listQueryString(query)}`}>
                       {row.reference}
                     </a>
                   </td>
@@ -82,6 +106,7 @@ export function StaffList({ rows, filter }: { rows: StaffListRow[]; filter: Staf
           </table>
         </TableScroll>
       ) : null}
+      <Pager page={page} size={size} total={total} sizes={pageSizes} hrefFor={(p) => `${base}${listQueryString(query, { page: p })}`} action={base} keep={query} label={t('antrag:staff.pagesLabel')} />
     </StaffLayout>
   );
 }

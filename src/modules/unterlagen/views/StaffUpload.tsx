@@ -3,9 +3,11 @@ import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSumma
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatBerlinDateTime, formatBytes, formatLocalDate } from '../receipt.js';
-import { filterQuery, type InboxFilterInput, type UploadDetail } from '../review.service.js';
+import { filterQuery, type InboxFilterInput } from '../inbox.service.js';
+import type { UploadDetail } from '../review.service.js';
 import { rejectReasons } from '../unterlagen.schemas.js';
 import { ReviewBadge, ScanBadge } from './parts.js';
+import { Preview } from './Preview.js';
 
 /** One submission: who, what, which files (download as attachment), and the decision. */
 export function StaffUpload({
@@ -45,6 +47,7 @@ export function StaffUpload({
   const reviewable = upload.scanStatus !== 'pending' && upload.scanStatus !== 'infected';
   return (
     <StaffLayout title={`${t('unterlagen:staff.uploadTitle')} ${upload.reference}`} wide>
+      <link rel="stylesheet" href="/assets/inbox.css" />
       <BackLink href={`${base}${filterQuery(filter)}`} />
       <ErrorSummary errors={errors} />
       {notice ? <Alert type="success" title={t('unterlagen:staff.savedShowingNext')} /> : null}
@@ -93,6 +96,12 @@ export function StaffUpload({
           </li>
         ))}
       </ul>
+      {files
+        .filter((file) => canDownload(file.id))
+        .map((file, index) => (
+          <Preview key={file.id} file={file} src={`${base}/${upload.id}/dateien/${file.id}`} index={index} />
+        ))}
+      <script type="module" src="/assets/pdf-preview.js"></script>
 
       {upload.reviewStatus !== 'new' ? (
         <p class="kern-body">

@@ -1,0 +1,137 @@
+import { Button, CsrfField, SelectField, TableScroll } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { Pager, SortHeader, type SortDirection } from '#shared/html/list-controls.js';
+import { filterQuery, type InboxPage, type InboxQuery } from '../../inbox.service.js';
+import { formatBerlinDateTime, formatLocalDate } from '../../receipt.js';
+import { pageSizes, type InboxSortColumn } from '../../unterlagen.schemas.js';
+import { ReviewBadge, ScanBadge } from '../parts.js';
+
+type Props = InboxPage & { query: InboxQuery };
+
+/**
+ * One page of incoming documents: sortable columns, page links and the bulk actions. The table sits in one form
+ * (POST …/sammel): tick rows (or "all on this page"), then mark as reviewed, assign or export; works without JS.
+ */
+export function InboxTable({ rows, total, page, size, sort, query, colleagues }: Props) {
+  const t = useT();
+  const { lang, csrfToken } = useView();
+  const base = `${useTenantBase()}/staff/unterlagen`;
+  const names = new Map(colleagues.map((c) => [c.id, c.displayName]));
+  const sortHref = (column: string, dir: SortDirection) => `${base}${filterQuery(query, { sort: column, dir, page: undefined })}`;
+  const header = (column: InboxSortColumn, label: string) => (
+    <SortHeader label={label} column={column} current={sort.column} direction={sort.direction} defaultDirection={column === 'received' || column === 'due' ? 'desc' : 'asc'} hrefFor={sortHref} />
+  );
+  const heading = t('unterlagen:staff.incomingHeading', { count: total });
+  return (
+    <section aria-labelledby="incoming">
+      <h2 class="kern-heading-medium" id="incoming">
+        {heading}
+      </h2>
+      {rows.length === 0 ? (
+        <p class="kern-body">{t('unterlagen:staff.noUploads')}</p>
+      ) : (
+        <form method="post" action={`${base}/sammel`} class="ww-bulk" data-bulk>
+          <CsrfField token={csrfToken} />
+          {Object.entries(query).map(([name, value]) => (value !== undefined ? <input key={name} type="hidden" name={name} value={String(value)} /> : null))}
+          <div class="kern-form-check ww-bulk__all">
+            <input class="kern-form-check__checkbox" type="checkbox" id="bulk-all" name="allOnPage" value="1" data-bulk-all />
+            <label class="kern-label" for="bulk-all">
+              {t('unterlagen:staff.bulk.allOnPage', { count: rows.length })}
+            </label>
+          </div>
+          {rows.map(({ upload }) => (
+            <input key={upload.id} type="hidden" name="pageIds" value={upload.id} />
+          ))}
+          <TableScroll label={heading}>
+            <table class="kern-table kern-table--small ww-inbox-table">
+              <caption class="kern-sr-only">{heading}</caption>
+              <thead class="kern-table__header">
+                <tr class="kern-table__row">
+                  <th class="kern-table__header" scope="col">
+                    <span class="kern-sr-only">{t('unterlagen:staff.bulk.select')}</span>
+                  </th>
+                  {header('received', t('unterlagen:receipt.receivedAt'))}
+                  {header('reference', t('unterlagen:receipt.reference'))}
+                  {header('bgNummer', t('unterlagen:receipt.bgNummer'))}
+                  {header('name', t('unterlagen:form.lastName'))}
+                  {header('type', t('unterlagen:receipt.documentType'))}
+                  {header('due', t('unterlagen:request.due'))}
+                  <th class="kern-table__header" scope="col">
+                    {t('unterlagen:staff.check')}
+                  </th>
+                  {header('status', t('unterlagen:staff.status'))}
+                  <th class="kern-table__header" scope="col">
+                    {t('unterlagen:staff.assignedTo')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="kern-table__body">
+                {rows.map(({ upload, item }) => (
+                  <tr class="kern-table__row" key={upload.id}>
+                    <td class="kern-table__cell">
+                      <input class="ww-bulk__check" type="checkbox" name="ids" value={upload.id} id={`pick-${upload.id}`} aria-label={t('unterlagen:staff.bulk.pick', { reference: upload.reference })} />
+                    </td>
+                    <td class="kern-table__cell">{formatBerlinDateTime(upload.receivedAt, lang)}</td>
+                    <td class="kern-table__cell">
+                      <a class="kern-link" href={`${base}/${upload.id}${filterQuery(query)}`}>
+                        {upload.reference}
+                      </a>
+                    </td>
+                    <td class="kern-table__cell">{upload.bgNummer}</td>
+                    <td class="kern-table__cell">{upload.lastName ?? '–'}</td>
+                    <td class="kern-table__cell">
+                      {t(`unterlagen:documentTypes.${upload.documentType}`)}
+                      {item ? ` (${t('unterlagen:staff.itemShort', { number: item.position })})` : ''}
+                    </td>
+                    <td class="kern-table__cell">{item ? formatLocalDate(item.dueDate, lang) : '–'}</td>
+                    <td class="kern-table__cell">
+                      <ScanBadge status={upload.scanStatus} />
+                    </td>
+                    <td class="kern-table__cell">
+                      <ReviewBadge status={upload.reviewStatus} />
+                    </td>
+                    <td class="kern-table__cell">{upload.assignedTo ? (names.get(upload.assignedTo) ?? '–') : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <fieldset class="kern-fieldset ww-bulk__actions">
+            <legend class="kern-label">{t('unterlagen:staff.bulk.legend')}</legend>
+            <div class="ww-actions">
+              <Button variant="secondary" name="action" value="accept">
+                {t('unterlagen:staff.bulk.accept')}
+              </Button>
+              <Button variant="secondary" name="action" value="export">
+                {t('unterlagen:staff.bulk.export')}
+              </Button>
+            </div>
+            <div class="ww-filter">
+              <SelectField
+                name="assignee"
+                label={t('unterlagen:staff.bulk.assignee')}
+                optional
+                options={[{ value: '', label: t('unterlagen:staff.bulk.nobody') }, ...colleagues.map((c) => ({ value: c.id, label: c.displayName }))]}
+              />
+              <div class="ww-actions">
+                <Button variant="secondary" name="action" value="assign">
+                  {t('unterlagen:staff.bulk.assign')}
+                </Button>
+              </div>
+            </div>
+          </fieldset>
+        </form>
+      )}
+      <Pager
+        page={page}
+        size={size}
+        total={total}
+        sizes={pageSizes}
+        hrefFor={(p) => `${base}${filterQuery(query, { page: p })}`}
+        action={base}
+        keep={query}
+        label={t('unterlagen:staff.pagesLabel')}
+      />
+    </section>
+  );
+}
