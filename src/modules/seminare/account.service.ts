@@ -5,7 +5,10 @@ import { staffContacts, teamService } from '../staff/index.js';
 import { assertCan, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import { berlinYear } from './format.js';
-import { catalogueRepository, certificatesRepository, enrolmentsRepository, sessionsRepository } from './seminare.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as certificatesRepository from './certificates.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 import type { Seminar, SeminarCertificate, SeminarEnrolment, SeminarSessionDay } from './seminare.tables.js';
 
 export interface MyEnrolment extends SeminarEnrolment {

@@ -7,7 +7,10 @@ import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js'
 import { audit } from './enrolment.service.js';
 import { notify } from './notify.js';
 import { freeSeats } from './places.js';
-import { catalogueRepository, enrolmentsRepository, sessionsRepository, settingsRepository } from './seminare.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
+import * as settingsRepository from './settings.repository.js';
 import { liveStatuses, type Seminar, type SeminarSession, type SeminarSessionDay } from './seminare.tables.js';
 import { fillPlaces, lockSession } from './waitlist.js';
 

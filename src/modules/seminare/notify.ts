@@ -8,7 +8,8 @@ import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { staffContacts } from '../staff/index.js';
 import { staffUrl, type SeminarCtx } from './context.js';
 import { formatDays, formatInstant } from './format.js';
-import { catalogueRepository, sessionsRepository } from './seminare.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 import type { SeminarEnrolment, SeminarSession, SeminarSessionDay } from './seminare.tables.js';
 
 export type NoticeKind = 'requested' | 'pendingHr' | 'rejected' | 'waitlisted' | 'offered' | 'confirmed' | 'offerExpired' | 'cancelled' | 'sessionChanged' | 'sessionCancelled' | 'sessionCancelledRequest' | 'approvalReminder' | 'sessionReminder';

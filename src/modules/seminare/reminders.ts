@@ -14,7 +14,11 @@ import { staffUrl, type SeminarCtx } from './context.js';
 import { tellApprovers } from './enrolment.service.js';
 import { formatDate } from './format.js';
 import { notify } from './notify.js';
-import { catalogueRepository, certificatesBySeminar, enrolmentsRepository, remindersRepository, sessionsRepository } from './seminare.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as certificatesRepository from './certificates.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as remindersRepository from './reminders.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 import type { Seminar } from './seminare.tables.js';
 
 export const APPROVAL_REMINDER_DAYS = 3;
@@ -59,7 +63,7 @@ async function mandatoryReminders(ctx: SeminarCtx): Promise<number> {
   const now = ctx.deps.clock.now();
   const mandatory = (await catalogueRepository.search(ctx.tdb, {})).filter((s) => s.mandatoryForRoles.length || s.mandatoryForTeams.length);
   if (!mandatory.length) return 0;
-  const done = await certificatesBySeminar(ctx.tdb);
+  const done = await certificatesRepository.bySeminar(ctx.tdb);
   let sent = 0;
   for (const person of (await staffContacts(ctx.tdb)).filter((c) => c.active)) {
     const teamIds = (await teamService.teamsOf(ctx.tdb, person.id)).map((t) => t.id);
