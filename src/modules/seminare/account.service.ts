@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { staffContacts, teamService } from '../staff/index.js';
 import { assertCan, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
+import { feedbackOpen } from './feedback.service.js';
 import { berlinYear } from './format.js';
 import * as catalogueRepository from './catalogue.repository.js';
 import * as certificatesRepository from './certificates.repository.js';
@@ -59,7 +60,8 @@ export async function myOverview(ctx: SeminarCtx, actor: Actor) {
       return { seminar, state: validUntil && validUntil <= now ? ('expired' as const) : ('done' as const), validUntil };
     });
   await audit(ctx, ctx.tdb, actor, 'seminare.own_overview', 'seminar_enrolment', null);
-  return { enrolments: list, ueByYear: [...ueByYear.entries()].sort((a, b) => b[0] - a[0]), mandatory };
+  const feedback = [...(await feedbackOpen(ctx, enrolments))];
+  return { enrolments: list, feedback, ueByYear: [...ueByYear.entries()].sort((a, b) => b[0] - a[0]), mandatory };
 }
 
 /** Requests with their seminar, days and the person's name (for the approval queue). */

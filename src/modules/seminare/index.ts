@@ -6,6 +6,7 @@ import { roles } from '../staff/index.js';
 import { seedSeminareDemo } from './demo.js';
 import { seminareJobs } from './jobs.js';
 import { registerSeminareApi } from './seminare.api.js';
+import { registerSeminareFeedbackRoutes } from './feedback.routes.js';
 import { registerSeminarePublicRoutes } from './public.routes.js';
 import { registerSeminareOfficeRoutes } from './office.routes.js';
 import { registerSeminareStaffRoutes } from './staff.routes.js';
@@ -31,6 +32,7 @@ export const seminareModule: WegweiserModule = {
     registerSeminareStaffRoutes(app, deps);
     registerSeminareOfficeRoutes(app, deps);
     registerSeminarePublicRoutes(app, deps);
+    registerSeminareFeedbackRoutes(app, deps);
   },
   api: registerSeminareApi,
   jobs: seminareJobs,

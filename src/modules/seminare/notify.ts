@@ -12,7 +12,7 @@ import * as catalogueRepository from './catalogue.repository.js';
 import * as sessionsRepository from './sessions.repository.js';
 import type { SeminarEnrolment, SeminarSession, SeminarSessionDay } from './seminare.tables.js';
 
-export type NoticeKind = 'requested' | 'pendingHr' | 'rejected' | 'waitlisted' | 'offered' | 'confirmed' | 'offerExpired' | 'cancelled' | 'sessionChanged' | 'sessionCancelled' | 'sessionCancelledRequest' | 'approvalReminder' | 'sessionReminder';
+export type NoticeKind = 'requested' | 'pendingHr' | 'rejected' | 'waitlisted' | 'offered' | 'confirmed' | 'offerExpired' | 'cancelled' | 'sessionChanged' | 'sessionCancelled' | 'sessionCancelledRequest' | 'approvalReminder' | 'sessionReminder' | 'feedbackInvite';
 
 /** Kinds whose mail carries the calendar file; the value says whether it cancels. */
 const calendar: Partial<Record<NoticeKind, boolean>> = { confirmed: false, sessionChanged: false, sessionReminder: false, cancelled: true, sessionCancelled: true };
@@ -53,7 +53,7 @@ export async function notify(ctx: SeminarCtx, tx: TenantDb, enrolment: SeminarEn
     place: session.room ?? session.onlineUrl ?? '',
     reason: enrolment.rejectionReason ?? '',
     expires: enrolment.offerExpiresAt ? formatInstant(enrolment.offerExpiresAt) : '',
-    link: to ? staffUrl(ctx, '/freigaben') : staffUrl(ctx, '/meine'),
+    link: to ? staffUrl(ctx, '/freigaben') : staffUrl(ctx, kind === 'feedbackInvite' ? `/anmeldungen/${enrolment.id}/rueckmeldung` : '/meine'),
     tenant: ctx.tenant.name,
   };
   const cancels = calendar[kind];

@@ -26,3 +26,9 @@ export function attendanceEntries(body: Record<string, unknown>): { enrolmentId:
 }
 
 export const codeSchema = z.object({ code: textInput({ min: 1, max: 40, error: 'seminare:verify.codeRequired' }) });
+
+/** The feedback survey: a rating 1 (poor) to 5 (very good) and an optional free text. */
+export const feedbackSchema = z.object({
+  rating: z.enum(['1', '2', '3', '4', '5'], { error: 'seminare:feedback.ratingRequired' }).transform(Number),
+  comment: multilineText({ max: 2000 }).optional().default(''),
+});

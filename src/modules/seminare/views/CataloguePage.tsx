@@ -130,6 +130,11 @@ export function CataloguePage(props: CatalogueProps) {
                     {t('seminare:office.newSession')}
                     <span class="kern-sr-only">{t('seminare:catalogue.forSeminar', { title: s.title })}</span>
                   </a>
+                  {' · '}
+                  <a class="kern-link" href={`${base}/staff/seminare/seminare/${s.id}/rueckmeldungen`}>
+                    {t('seminare:feedback.resultsLink')}
+                    <span class="kern-sr-only">{t('seminare:catalogue.forSeminar', { title: s.title })}</span>
+                  </a>
                   {s.active ? '' : ` · ${t('seminare:office.inactive')}`}
                 </p>
               ) : null}
