@@ -6,6 +6,7 @@ import { assertCan, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import { feedbackOpen } from './feedback.service.js';
 import { berlinYear } from './format.js';
+import { isMandatoryFor } from './mandatory.js';
 import * as catalogueRepository from './catalogue.repository.js';
 import * as certificatesRepository from './certificates.repository.js';
 import * as enrolmentsRepository from './enrolments.repository.js';
@@ -25,10 +26,6 @@ export interface MandatoryState {
   validUntil: Date | undefined;
 }
 
-/** Whether a seminar is mandatory for someone with these roles in these teams. */
-export function isMandatoryFor(seminar: Seminar, roles: readonly string[], teamIds: readonly string[]): boolean {
-  return seminar.mandatoryForRoles.some((r) => roles.includes(r)) || seminar.mandatoryForTeams.some((t) => teamIds.includes(t));
-}
 
 export async function myOverview(ctx: SeminarCtx, actor: Actor) {
   assertCan(ctx, actor, 'seminare.browse');

@@ -11,7 +11,7 @@ import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { fixedT } from '#shared/i18n/index.js';
 import { enqueueMail } from '#shared/mail/outbox.js';
 import { staffContacts, teamService, type StaffContact } from '../staff/index.js';
-import { isMandatoryFor } from './account.service.js';
+import { isMandatoryFor } from './mandatory.js';
 import { feedbackOpen } from './feedback.service.js';
 import { staffUrl, type SeminarCtx } from './context.js';
 import { tellApprovers } from './enrolment.service.js';
