@@ -3,17 +3,16 @@
 // rule that rows about fewer than five people show no figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
-import { seedStaffDemo } from '../staff/demo.js';
 import { seedSeminareDemo } from './demo.js';
 import { putInTeam } from '../staff/testing.js';
-import { staffUserByEmail } from '../staff/index.js';
+import { staffModule, staffUserByEmail } from '../staff/index.js';
 import { pagesAs, person, seminarCtx } from './testing.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext({ now: '2027-06-15T08:00:00Z' });
   const dev = { ...ctx.deps, config: { ...ctx.deps.config, env: 'development' as const } };
-  await seedStaffDemo(dev, ctx.tenant);
+  await staffModule.seedDemo!(dev, ctx.tenant);
   await seedSeminareDemo(dev, ctx.tenant);
 }, 240_000);
 afterAll(async () => ctx?.close());
