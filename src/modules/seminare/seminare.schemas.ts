@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { multilineText, textInput } from '#shared/http/text.js';
 
-export const searchSchema = z.object({ q: textInput({ max: 100 }).optional(), kategorie: z.uuid().optional().or(z.literal('').transform(() => undefined)) });
+export const searchSchema = z.object({
+  q: textInput({ max: 100 }).optional(),
+  kategorie: z.uuid().optional().or(z.literal('').transform(() => undefined)),
+  /** '1': every seminar, '0': only those for me; absent: the default for the person. */
+  alle: z.enum(['0', '1']).optional(),
+});
 
 export const enrolSchema = z.object({ note: multilineText({ max: 1000 }).optional().default('') });
 

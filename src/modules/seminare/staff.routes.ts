@@ -33,11 +33,11 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
 
   const catalogue = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
     const parsed = safeParseForm(searchSchema, request.query ?? {});
-    const filter = parsed.ok ? { q: parsed.data.q, categoryId: parsed.data.kategorie } : {};
+    const filter = parsed.ok ? { q: parsed.data.q, categoryId: parsed.data.kategorie, all: parsed.data.alle === undefined ? undefined : parsed.data.alle === '1' } : {};
     const ctx = ctxOf(request, deps);
-    const seminars = await searchCatalogue(ctx, actorOf(request), filter);
+    const { seminars, all, hidden } = await searchCatalogue(ctx, actorOf(request), filter);
     return reply.status(status).render(
-      h(CataloguePage, { seminars, categories: await categories(ctx), filter: { q: filter.q, kategorie: filter.categoryId }, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
+      h(CataloguePage, { seminars, all, hidden, categories: await categories(ctx), filter: { q: filter.q, kategorie: filter.categoryId }, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
     );
   };
   app.get('/staff/seminare', browse, catalogue);
