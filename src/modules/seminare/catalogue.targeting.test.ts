@@ -22,7 +22,7 @@ describe('catalogue by target roles and teams', () => {
     const team = await putInTeam(ctx, 'Team Ziel', [{ userId: staff.userId }]);
     const make = async (title: string, values: Parameters<typeof catalogueRepository.updateSeminar>[2]) => {
       const { sc, seminar } = await createTestSession(ctx, { title });
-      await catalogueRepository.updateSeminar(sc.tdb, seminar.id, values);
+      if (Object.keys(values).length) await catalogueRepository.updateSeminar(sc.tdb, seminar.id, values);
     };
     await make('Ziel Allgemein', {});
     await make('Ziel Servicepoint', { targetRoles: ['servicepoint'] });
