@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateCode, issueCertificates, recordAttendance } from '../../src/modules/seminare/certificates.service.js';
 import { requestEnrolment } from '../../src/modules/seminare/enrolment.service.js';
-import { sessionsRepository } from '../../src/modules/seminare/seminare.repository.js';
+import * as sessionsRepository from '../../src/modules/seminare/sessions.repository.js';
 import { createTestSession, person, setApproval } from '../../src/modules/seminare/testing.js';
 import { sessionFor } from '../../src/modules/staff/testing.js';
 import { expectAccessible, shot, signIn, startBrowserHarness, type BrowserHarness } from './support/browser.js';

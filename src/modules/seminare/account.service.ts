@@ -4,8 +4,13 @@ import { DateTime } from 'luxon';
 import { staffContacts, teamService } from '../staff/index.js';
 import { assertCan, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
+import { feedbackOpen } from './feedback.service.js';
 import { berlinYear } from './format.js';
-import { catalogueRepository, certificatesRepository, enrolmentsRepository, sessionsRepository } from './seminare.repository.js';
+import { isMandatoryFor } from './mandatory.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as certificatesRepository from './certificates.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 import type { Seminar, SeminarCertificate, SeminarEnrolment, SeminarSessionDay } from './seminare.tables.js';
 
 export interface MyEnrolment extends SeminarEnrolment {
@@ -21,10 +26,6 @@ export interface MandatoryState {
   validUntil: Date | undefined;
 }
 
-/** Whether a seminar is mandatory for someone with these roles in these teams. */
-export function isMandatoryFor(seminar: Seminar, roles: readonly string[], teamIds: readonly string[]): boolean {
-  return seminar.mandatoryForRoles.some((r) => roles.includes(r)) || seminar.mandatoryForTeams.some((t) => teamIds.includes(t));
-}
 
 export async function myOverview(ctx: SeminarCtx, actor: Actor) {
   assertCan(ctx, actor, 'seminare.browse');
@@ -56,7 +57,8 @@ export async function myOverview(ctx: SeminarCtx, actor: Actor) {
       return { seminar, state: validUntil && validUntil <= now ? ('expired' as const) : ('done' as const), validUntil };
     });
   await audit(ctx, ctx.tdb, actor, 'seminare.own_overview', 'seminar_enrolment', null);
-  return { enrolments: list, ueByYear: [...ueByYear.entries()].sort((a, b) => b[0] - a[0]), mandatory };
+  const feedback = [...(await feedbackOpen(ctx, enrolments))];
+  return { enrolments: list, feedback, ueByYear: [...ueByYear.entries()].sort((a, b) => b[0] - a[0]), mandatory };
 }
 
 /** Requests with their seminar, days and the person's name (for the approval queue). */

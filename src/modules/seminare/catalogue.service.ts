@@ -7,8 +7,12 @@ import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js'
 import { audit } from './enrolment.service.js';
 import { notify } from './notify.js';
 import { freeSeats } from './places.js';
-import { catalogueRepository, enrolmentsRepository, sessionsRepository, settingsRepository } from './seminare.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
+import * as settingsRepository from './settings.repository.js';
 import { liveStatuses, type Seminar, type SeminarSession, type SeminarSessionDay } from './seminare.tables.js';
+import { isMandatoryFor } from './mandatory.js';
 import { fillPlaces, lockSession } from './waitlist.js';
 
 export interface SeminarInput {
@@ -123,12 +127,31 @@ export async function sessionViews(ctx: SeminarCtx, seminarIds: string[]): Promi
     .sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
 }
 
-/** The catalogue with search and category filter; every staff member may browse it. */
-export async function searchCatalogue(ctx: SeminarCtx, actor: Actor, filter: { q?: string | undefined; categoryId?: string | undefined }) {
+/** Whether a seminar is meant for someone: no target at all (everybody), or one of their roles or teams. */
+export function isTargetOf(seminar: Pick<Seminar, 'targetRoles' | 'targetTeams'>, roles: readonly string[], teamIds: readonly string[]): boolean {
+  if (seminar.targetRoles.length === 0 && seminar.targetTeams.length === 0) return true;
+  return seminar.targetRoles.some((r) => roles.includes(r)) || seminar.targetTeams.some((t) => teamIds.includes(t));
+}
+
+/**
+ * The catalogue with search and category filter; every staff member may browse it. By default only what is meant
+ * for the person (their roles or teams, untargeted seminars, and whatever is mandatory for them); `all` shows the
+ * rest too. Mandatory for the person first, then targeted at them, then the rest, each by title. The training
+ * office sees everything by default.
+ */
+export async function searchCatalogue(ctx: SeminarCtx, actor: Actor, filter: { q?: string | undefined; categoryId?: string | undefined; all?: boolean | undefined }) {
   assertCan(ctx, actor, 'seminare.browse');
-  const list = await catalogueRepository.search(ctx.tdb, { ...filter, includeInactive: can(ctx, actor, 'seminare.manage') });
+  const manage = can(ctx, actor, 'seminare.manage');
+  const teamIds = (await teamService.teamsOf(ctx.tdb, actor.userId)).map((t) => t.id);
+  const found = (await catalogueRepository.search(ctx.tdb, { ...filter, includeInactive: manage })).map((s) => {
+    const mandatoryForMe = isMandatoryFor(s, actor.roles, teamIds);
+    const targeted = s.targetRoles.length > 0 || s.targetTeams.length > 0;
+    return { ...s, mandatoryForMe, forMe: mandatoryForMe || isTargetOf(s, actor.roles, teamIds), rank: mandatoryForMe ? 0 : targeted && isTargetOf(s, actor.roles, teamIds) ? 1 : 2 };
+  });
+  const all = filter.all ?? manage;
+  const list = (all ? found : found.filter((s) => s.forMe)).sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title, 'de'));
   const sessions = await sessionViews(ctx, list.map((s) => s.id));
-  return list.map((s) => ({ ...s, sessions: sessions.filter((x) => x.seminarId === s.id) }));
+  return { seminars: list.map((s) => ({ ...s, sessions: sessions.filter((x) => x.seminarId === s.id) })), all, hidden: found.length - list.length };
 }
 
 function checkSession(input: SessionInput) {

@@ -8,7 +8,11 @@ import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js'
 import { audit } from './enrolment.service.js';
 import { formatDays } from './format.js';
 import { attendedPercent } from './places.js';
-import { attendanceRepository, catalogueRepository, certificatesRepository, enrolmentsRepository, sessionsRepository } from './seminare.repository.js';
+import * as attendanceRepository from './attendance.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as certificatesRepository from './certificates.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 import type { SeminarCertificate } from './seminare.tables.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U

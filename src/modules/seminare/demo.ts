@@ -5,7 +5,10 @@ import type { AppDeps } from '#shared/module.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import { staffContacts } from '../staff/index.js';
 import { issueCertificates } from './certificates.service.js';
-import { catalogueRepository, enrolmentsRepository, sessionsRepository, attendanceRepository } from './seminare.repository.js';
+import * as attendanceRepository from './attendance.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 
 const DAY = 86_400_000;
 const categories = ['Digitale Kompetenz', 'Beratungskompetenz', 'Recht SGB II', 'Führung', 'Gesundheit', 'Datenschutz'];

@@ -8,7 +8,9 @@ import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js'
 import { isUniqueViolation } from '#shared/db/errors.js';
 import { notify } from './notify.js';
 import { afterLead, cancellable, firstStep } from './places.js';
-import { enrolmentsRepository, sessionsRepository, settingsRepository } from './seminare.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
+import * as settingsRepository from './settings.repository.js';
 import type { SeminarEnrolment, SeminarSession } from './seminare.tables.js';
 import { admit, fillPlaces, lockSession, release } from './waitlist.js';
 

@@ -5,7 +5,7 @@ import { teamService } from '../staff/index.js';
 import { updateSession, cancelSession } from './catalogue.service.js';
 import { acceptOffer, approvalQueue, cancelEnrolment, decide, declineOffer, moveToFront, requestEnrolment } from './enrolment.service.js';
 import { expireOffersOfAllTenants } from './jobs.js';
-import { enrolmentsRepository } from './seminare.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
 import { createTestSession, mailsTo, person, seminarCtx, setApproval } from './testing.js';
 import { putInTeam } from '../staff/testing.js';
 
@@ -127,6 +127,24 @@ describe('waitlist: first come, first served, offers that expire and pass on', (
     const f = await person(ctx);
     expect((await requestEnrolment(sc, f.actor, session.id)).status).toBe('confirmed');
     expect(await fieldOf(updateSession(sc, office.actor, session.id, { ...input, seats: 2 }))).toEqual(['seminare:session.seatsBelowHeld']);
+  });
+
+  it('requests in the same millisecond wait in the order they arrived, not in the order of their random ids', async () => {
+    await setApproval(ctx, { approval: 'none', offerHours: 48 });
+    const { sc, session, office, input } = await createTestSession(ctx, { seats: 1 });
+    const people = await Promise.all(Array.from({ length: 7 }, () => person(ctx)));
+    const requestedAt = ctx.clock.now().getTime();
+    // The clock stands still: all seven requests carry the same request time.
+    const ids: string[] = [];
+    for (const p of people) ids.push((await requestEnrolment(sc, p.actor, session.id)).id);
+    const rows = await Promise.all(ids.map((id) => enrolmentsRepository.byId(sc.tdb, id)));
+    expect(new Set(rows.map((r) => r!.requestedAt.getTime()))).toEqual(new Set([requestedAt]));
+    expect(rows.map((r) => r!.status)).toEqual(['confirmed', ...Array(6).fill('waitlisted')]);
+    // Six waiting in arrival order: a random order would match with a chance of 1 in 720.
+    expect((await enrolmentsRepository.waiting(sc.tdb, session.id, 10)).map((w) => w.id)).toEqual(ids.slice(1));
+    // Three more seats go to the next three arrivals.
+    await updateSession(sc, office.actor, session.id, { ...input, seats: 4 });
+    expect(await Promise.all(ids.map(statusOf))).toEqual(['confirmed', 'offered', 'offered', 'offered', 'waitlisted', 'waitlisted', 'waitlisted']);
   });
 
   it('the own cancellation of a place ends at the cancellation deadline; changes and cancellation reach the calendars', async () => {

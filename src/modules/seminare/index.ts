@@ -6,6 +6,8 @@ import { roles } from '../staff/index.js';
 import { seedSeminareDemo } from './demo.js';
 import { seminareJobs } from './jobs.js';
 import { registerSeminareApi } from './seminare.api.js';
+import { registerSeminareFeedbackRoutes } from './feedback.routes.js';
+import { registerSeminareReportRoutes } from './reports.routes.js';
 import { registerSeminarePublicRoutes } from './public.routes.js';
 import { registerSeminareOfficeRoutes } from './office.routes.js';
 import { registerSeminareStaffRoutes } from './staff.routes.js';
@@ -26,11 +28,14 @@ export const seminareModule: WegweiserModule = {
     { path: '/staff/seminare', labelKey: 'seminare:nav.catalogue', permission: 'seminare.browse', order: 60 },
     { path: '/staff/seminare/meine', labelKey: 'seminare:nav.mine', permission: 'seminare.browse', order: 61 },
     { path: '/staff/seminare/freigaben', labelKey: 'seminare:nav.approvals', permission: 'seminare.approve', order: 62 },
+    { path: '/staff/seminare/berichte', labelKey: 'seminare:nav.reports', permission: 'seminare.manage', order: 63 },
   ],
   html(app, deps) {
     registerSeminareStaffRoutes(app, deps);
     registerSeminareOfficeRoutes(app, deps);
     registerSeminarePublicRoutes(app, deps);
+    registerSeminareFeedbackRoutes(app, deps);
+    registerSeminareReportRoutes(app, deps);
   },
   api: registerSeminareApi,
   jobs: seminareJobs,

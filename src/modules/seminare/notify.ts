@@ -8,10 +8,11 @@ import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { staffContacts } from '../staff/index.js';
 import { staffUrl, type SeminarCtx } from './context.js';
 import { formatDays, formatInstant } from './format.js';
-import { catalogueRepository, sessionsRepository } from './seminare.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 import type { SeminarEnrolment, SeminarSession, SeminarSessionDay } from './seminare.tables.js';
 
-export type NoticeKind = 'requested' | 'pendingHr' | 'rejected' | 'waitlisted' | 'offered' | 'confirmed' | 'offerExpired' | 'cancelled' | 'sessionChanged' | 'sessionCancelled' | 'sessionCancelledRequest' | 'approvalReminder' | 'sessionReminder';
+export type NoticeKind = 'requested' | 'pendingHr' | 'rejected' | 'waitlisted' | 'offered' | 'confirmed' | 'offerExpired' | 'cancelled' | 'sessionChanged' | 'sessionCancelled' | 'sessionCancelledRequest' | 'approvalReminder' | 'sessionReminder' | 'feedbackInvite';
 
 /** Kinds whose mail carries the calendar file; the value says whether it cancels. */
 const calendar: Partial<Record<NoticeKind, boolean>> = { confirmed: false, sessionChanged: false, sessionReminder: false, cancelled: true, sessionCancelled: true };
@@ -52,7 +53,7 @@ export async function notify(ctx: SeminarCtx, tx: TenantDb, enrolment: SeminarEn
     place: session.room ?? session.onlineUrl ?? '',
     reason: enrolment.rejectionReason ?? '',
     expires: enrolment.offerExpiresAt ? formatInstant(enrolment.offerExpiresAt) : '',
-    link: to ? staffUrl(ctx, '/freigaben') : staffUrl(ctx, '/meine'),
+    link: to ? staffUrl(ctx, '/freigaben') : staffUrl(ctx, kind === 'feedbackInvite' ? `/anmeldungen/${enrolment.id}/rueckmeldung` : '/meine'),
     tenant: ctx.tenant.name,
   };
   const cancels = calendar[kind];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTestDatabase } from '#shared/testing/database.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { cancelEnrolment, requestEnrolment } from './enrolment.service.js';
-import { enrolmentsRepository } from './seminare.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
 import { createTestSession, person, seminarCtx, setApproval } from './testing.js';
 
 let ctx: TestContext;

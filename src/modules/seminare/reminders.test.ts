@@ -6,7 +6,7 @@ import { requestEnrolment } from './enrolment.service.js';
 import { remindAllTenants } from './jobs.js';
 import { issueCertificates, recordAttendance } from './certificates.service.js';
 import { sendReminders } from './reminders.js';
-import { sessionsRepository } from './seminare.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 import { createTestSession, mailsTo, person, setApproval } from './testing.js';
 
 let ctx: TestContext;

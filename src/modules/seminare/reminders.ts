@@ -3,23 +3,31 @@
 // - a request waiting for a decision for APPROVAL_REMINDER_DAYS → its approvers (team leads or training office);
 // - a mandatory training never done, or expiring within EXPIRY_WARNING_DAYS (or expired) → the person and the
 //   leads of their teams (Art. 39 Abs. 1 lit. b DSGVO training; doc/domain/seminare.md);
-// - a confirmed session starting within SESSION_REMINDER_HOURS → the participant, with the calendar file.
+// - a confirmed session starting within SESSION_REMINDER_HOURS → the participant, with the calendar file;
+// - a session whose last day ended within FEEDBACK_INVITE_DAYS → each participant who attended, with the link to
+//   the anonymous feedback survey (feedback.service.ts).
 import { DateTime } from 'luxon';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { fixedT } from '#shared/i18n/index.js';
 import { enqueueMail } from '#shared/mail/outbox.js';
 import { staffContacts, teamService, type StaffContact } from '../staff/index.js';
-import { isMandatoryFor } from './account.service.js';
+import { isMandatoryFor } from './mandatory.js';
+import { feedbackOpen } from './feedback.service.js';
 import { staffUrl, type SeminarCtx } from './context.js';
 import { tellApprovers } from './enrolment.service.js';
 import { formatDate } from './format.js';
 import { notify } from './notify.js';
-import { catalogueRepository, certificatesBySeminar, enrolmentsRepository, remindersRepository, sessionsRepository } from './seminare.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as certificatesRepository from './certificates.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as remindersRepository from './reminders.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 import type { Seminar } from './seminare.tables.js';
 
 export const APPROVAL_REMINDER_DAYS = 3;
 export const EXPIRY_WARNING_DAYS = 60;
 export const SESSION_REMINDER_HOURS = 48;
+export const FEEDBACK_INVITE_DAYS = 14;
 const DAY = 86_400_000;
 
 /** Runs `send` in a transaction only if `key` was not claimed before; returns whether it ran. */
@@ -59,7 +67,7 @@ async function mandatoryReminders(ctx: SeminarCtx): Promise<number> {
   const now = ctx.deps.clock.now();
   const mandatory = (await catalogueRepository.search(ctx.tdb, {})).filter((s) => s.mandatoryForRoles.length || s.mandatoryForTeams.length);
   if (!mandatory.length) return 0;
-  const done = await certificatesBySeminar(ctx.tdb);
+  const done = await certificatesRepository.bySeminar(ctx.tdb);
   let sent = 0;
   for (const person of (await staffContacts(ctx.tdb)).filter((c) => c.active)) {
     const teamIds = (await teamService.teamsOf(ctx.tdb, person.id)).map((t) => t.id);
@@ -97,7 +105,25 @@ async function sessionReminders(ctx: SeminarCtx): Promise<number> {
   return sent;
 }
 
+async function feedbackInvitations(ctx: SeminarCtx): Promise<number> {
+  const now = ctx.deps.clock.now();
+  const confirmed = await enrolmentsRepository.withStatus(ctx.tdb, ['confirmed']);
+  const lastDay = new Map<string, Date>();
+  for (const d of await sessionsRepository.days(ctx.tdb, [...new Set(confirmed.map((e) => e.sessionId))])) lastDay.set(d.sessionId, d.endsAt);
+  const recent = confirmed.filter((e) => {
+    const ended = lastDay.get(e.sessionId);
+    return ended !== undefined && ended <= now && now.getTime() - ended.getTime() <= FEEDBACK_INVITE_DAYS * DAY;
+  });
+  const open = await feedbackOpen(ctx, recent);
+  let sent = 0;
+  for (const e of recent.filter((x) => open.has(x.id))) {
+    const session = (await sessionsRepository.byId(ctx.tdb, e.sessionId))!;
+    if (await once(ctx, `feedback:${e.id}`, (tx) => notify(ctx, tx, e, session, 'feedbackInvite'))) sent++;
+  }
+  return sent;
+}
+
 /** All reminders that are due now; returns how many were sent (each at most once, ever). */
-export async function sendReminders(ctx: SeminarCtx): Promise<{ approvals: number; mandatory: number; sessions: number }> {
-  return { approvals: await approvalReminders(ctx), mandatory: await mandatoryReminders(ctx), sessions: await sessionReminders(ctx) };
+export async function sendReminders(ctx: SeminarCtx): Promise<{ approvals: number; mandatory: number; sessions: number; feedback: number }> {
+  return { approvals: await approvalReminders(ctx), mandatory: await mandatoryReminders(ctx), sessions: await sessionReminders(ctx), feedback: await feedbackInvitations(ctx) };
 }

@@ -80,7 +80,8 @@ export function registerSeminareApi(app: FastifyInstance, deps: AppDeps) {
     const ctx = ctxOf(request, deps);
     const actor = { userId: request.staff.userId, roles: request.staff.roles };
     const names = new Map((await categories(ctx)).map((c) => [c.id, c.name]));
-    const found = await searchCatalogue(ctx, actor, { q: request.query.q, categoryId: request.query.category });
+    // The whole catalogue, as before the page learnt to show what is meant for the person first.
+    const { seminars: found } = await searchCatalogue(ctx, actor, { q: request.query.q, categoryId: request.query.category, all: true });
     return found.map((s) => ({
       id: s.id,
       title: s.title,

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { multilineText, textInput } from '#shared/http/text.js';
 
-export const searchSchema = z.object({ q: textInput({ max: 100 }).optional(), kategorie: z.uuid().optional().or(z.literal('').transform(() => undefined)) });
+export const searchSchema = z.object({
+  q: textInput({ max: 100 }).optional(),
+  kategorie: z.uuid().optional().or(z.literal('').transform(() => undefined)),
+  /** '1': every seminar, '0': only those for me; absent: the default for the person. */
+  alle: z.enum(['0', '1']).optional(),
+});
 
 export const enrolSchema = z.object({ note: multilineText({ max: 1000 }).optional().default('') });
 
@@ -26,3 +31,9 @@ export function attendanceEntries(body: Record<string, unknown>): { enrolmentId:
 }
 
 export const codeSchema = z.object({ code: textInput({ min: 1, max: 40, error: 'seminare:verify.codeRequired' }) });
+
+/** The feedback survey: a rating 1 (poor) to 5 (very good) and an optional free text. */
+export const feedbackSchema = z.object({
+  rating: z.enum(['1', '2', '3', '4', '5'], { error: 'seminare:feedback.ratingRequired' }).transform(Number),
+  comment: multilineText({ max: 2000 }).optional().default(''),
+});

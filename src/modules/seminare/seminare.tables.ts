@@ -1,7 +1,7 @@
 // Tables of the seminar programme for staff: catalogue, sessions and their days, enrolments (approval, place,
 // waitlist, offer), attendance, certificates and the tenant's settings.
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '#shared/tenancy/index.js';
 
 const tenantId = () =>
@@ -9,6 +9,9 @@ const tenantId = () =>
     .notNull()
     .references(() => tenants.id);
 const at = () => timestamp({ withTimezone: true });
+
+/** What a repository inserts: the tenant and the id are set by TenantDb and the database. */
+export type NewRow<T extends { $inferInsert: object }> = Omit<T['$inferInsert'], 'tenantId' | 'id'>;
 
 /** How enrolments are approved, and whether the Personalrat's involvement must be recorded. */
 export const seminarSettings = pgTable('seminar_settings', {
@@ -124,8 +127,13 @@ export const seminarEnrolments = pgTable(
       .references(() => seminarSessions.id),
     userId: uuid().notNull(),
     status: text({ enum: enrolmentStatuses }).notNull(),
-    /** The waitlist is FIFO by this instant (then id). */
+    /** The waitlist is FIFO by this instant, then by `queueNo`. */
     requestedAt: at().notNull(),
+    /**
+     * Arrival number from a database sequence: orders requests made in the same millisecond by arrival (a random
+     * id would order them by chance). Numbers are given at insert; under the session lock that is arrival order.
+     */
+    queueNo: bigint({ mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     seatNo: integer(),
     offerExpiresAt: at(),
     leadDecidedBy: uuid(),
@@ -145,7 +153,7 @@ export const seminarEnrolments = pgTable(
       .on(t.tenantId, t.sessionId, t.userId)
       .where(sql`${t.status} in ('pending_lead', 'pending_hr', 'waitlisted', 'offered', 'confirmed')`),
     index('seminar_enrolments_user_idx').on(t.tenantId, t.userId),
-    index('seminar_enrolments_queue_idx').on(t.tenantId, t.sessionId, t.status, t.requestedAt),
+    index('seminar_enrolments_queue_idx').on(t.tenantId, t.sessionId, t.status, t.requestedAt, t.queueNo),
     check('seminar_enrolments_seat_check', sql`${t.seatNo} is null or ${t.seatNo} >= 1`),
     check('seminar_enrolments_seat_status_check', sql`(${t.seatNo} is not null) = (${t.status} in ('offered', 'confirmed'))`),
   ],

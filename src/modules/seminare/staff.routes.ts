@@ -24,8 +24,6 @@ import { issueTrainerLink } from './trainer.service.js';
 
 type Params<P> = FastifyRequest<{ Params: P }>;
 
-const page = (reply: FastifyReply, status = 200) => reply.status(status);
-
 export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   const browse = { onRequest: requirePermission(deps, 'seminare.browse') };
   const approve = { onRequest: requirePermission(deps, 'seminare.approve') };
@@ -35,11 +33,11 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
 
   const catalogue = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
     const parsed = safeParseForm(searchSchema, request.query ?? {});
-    const filter = parsed.ok ? { q: parsed.data.q, categoryId: parsed.data.kategorie } : {};
+    const filter = parsed.ok ? { q: parsed.data.q, categoryId: parsed.data.kategorie, all: parsed.data.alle === undefined ? undefined : parsed.data.alle === '1' } : {};
     const ctx = ctxOf(request, deps);
-    const seminars = await searchCatalogue(ctx, actorOf(request), filter);
-    return page(reply, status).render(
-      h(CataloguePage, { seminars, categories: await categories(ctx), filter: { q: filter.q, kategorie: filter.categoryId }, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
+    const { seminars, all, hidden } = await searchCatalogue(ctx, actorOf(request), filter);
+    return reply.status(status).render(
+      h(CataloguePage, { seminars, all, hidden, categories: await categories(ctx), filter: { q: filter.q, kategorie: filter.categoryId }, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
     );
   };
   app.get('/staff/seminare', browse, catalogue);
@@ -50,7 +48,7 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   const mine = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) =>
-    page(reply, status).render(h(MyPage, { ...(await myOverview(ctxOf(request, deps), actorOf(request))), errors, notice: noticeOf(request) }));
+    reply.status(status).render(h(MyPage, { ...(await myOverview(ctxOf(request, deps), actorOf(request))), errors, notice: noticeOf(request) }));
   app.get('/staff/seminare/meine', browse, mine);
   const own = (path: string, run: (ctx: SeminarCtx, actor: Actor, id: string) => Promise<unknown>, notice: string) =>
     app.post<{ Params: { id: string } }>(`/staff/seminare/anmeldungen/:id/${path}`, browse, async (request, reply) => {
@@ -64,7 +62,7 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
 
   app.get('/staff/seminare/freigaben', approve, async (request, reply) => {
     const ctx = ctxOf(request, deps);
-    return page(reply).render(h(ApprovalsPage, { pending: await withDetails(ctx, await approvalQueue(ctx, actorOf(request))), notice: noticeOf(request) }));
+    return reply.render(h(ApprovalsPage, { pending: await withDetails(ctx, await approvalQueue(ctx, actorOf(request))), notice: noticeOf(request) }));
   });
   const decision = async (request: Params<{ id: string }>, reply: FastifyReply, errors: FieldError[] = [], values: Record<string, unknown> = {}, status = 200) => {
     const ctx = ctxOf(request, deps);
@@ -72,7 +70,7 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
     const found = queue.find((e) => e.id === request.params.id);
     if (!found) return reply.redirect(`${base(request)}/freigaben`, 303);
     const [details] = await withDetails(ctx, [found]);
-    return page(reply, status).render(h(DecisionPage, { request: details!, personalratRequired: await personalratRequired(ctx), errors, values }));
+    return reply.status(status).render(h(DecisionPage, { request: details!, personalratRequired: await personalratRequired(ctx), errors, values }));
   };
   app.get<{ Params: { id: string } }>('/staff/seminare/freigaben/:id', approve, async (request, reply) => decision(request, reply));
   app.post<{ Params: { id: string } }>('/staff/seminare/freigaben/:id', approve, async (request, reply) => {
@@ -88,7 +86,7 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
   const session = async (request: Params<{ id: string }>, reply: FastifyReply, errors: FieldError[] = [], status = 200, trainerUrl?: string) => {
     const ctx = ctxOf(request, deps);
     const sheet = await attendanceSheet(ctx, actorOf(request), request.params.id);
-    return page(reply, status).render(h(SessionPage, { sheet, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage'), trainerUrl }));
+    return reply.status(status).render(h(SessionPage, { sheet, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage'), trainerUrl }));
   };
   // The link is shown once, in this response (never in a redirect URL).
   app.post<{ Params: { id: string } }>('/staff/seminare/termine/:id/referentenlink', manage, async (request, reply) =>
@@ -110,7 +108,7 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
     const day = sheet.days.find((d) => d.id === request.params.dayId);
     if (!day) return reply.callNotFound();
     const pdf = await signInSheetPdf(request.t, request.tenant, { title: sheet.seminar.title, day: formatDays([day]), names: sheet.participants.map((p) => p.name) }, deps.clock.now());
-    return page(reply).type('application/pdf').header('content-disposition', 'inline; filename="unterschriften.pdf"').send(pdf);
+    return reply.type('application/pdf').header('content-disposition', 'inline; filename="unterschriften.pdf"').send(pdf);
   });
   app.post<{ Params: { id: string } }>('/staff/seminare/termine/:id/bescheinigungen', manage, async (request, reply) => {
     const errors = await fieldErrors(() => issueCertificates(ctxOf(request, deps), actorOf(request), request.params.id));
@@ -122,6 +120,6 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
     const { certificate, code } = await certificateFor(ctx, actorOf(request), request.params.id);
     const verifyUrl = `${deps.config.publicUrl}/t/${request.tenant.slug}/seminare/nachweis?code=${encodeURIComponent(code)}`;
     const pdf = await certificatePdf(request.t, request.tenant, certificate, code, verifyUrl);
-    return page(reply).type('application/pdf').header('content-disposition', 'inline; filename="teilnahmebescheinigung.pdf"').send(pdf);
+    return reply.type('application/pdf').header('content-disposition', 'inline; filename="teilnahmebescheinigung.pdf"').send(pdf);
   });
 }

@@ -8,7 +8,7 @@ import { loginAs } from '../staff/testing.js';
 import { staffContacts, type Role } from '../staff/index.js';
 import { createCategory, createSeminar, createSession, type SessionInput } from './catalogue.service.js';
 import type { Actor, SeminarCtx } from './context.js';
-import { settingsRepository } from './seminare.repository.js';
+import * as settingsRepository from './settings.repository.js';
 import type { SeminarSettings } from './seminare.tables.js';
 
 export function seminarCtx(ctx: TestContext): SeminarCtx {

@@ -6,7 +6,8 @@ import { NotFoundError } from '#shared/http/errors.js';
 import { assertCan, UUID, type Actor, type SeminarCtx } from './context.js';
 import { sheetOf, recordAttendance } from './certificates.service.js';
 import { audit } from './enrolment.service.js';
-import { sessionsRepository, trainerLinksRepository } from './seminare.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
+import * as trainerLinksRepository from './trainer-links.repository.js';
 
 export const LINK_DAYS_AFTER = 14;
 const LINK_ACTOR: Actor = { userId: '', roles: ['trainer-link'] };

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { requestEnrolment } from './enrolment.service.js';
-import { attendanceRepository, sessionsRepository } from './seminare.repository.js';
+import * as attendanceRepository from './attendance.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
 import { createTestSession, person, setApproval } from './testing.js';
 
 let ctx: TestContext;

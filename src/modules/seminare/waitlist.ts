@@ -6,7 +6,9 @@ import type { TenantDb } from '#shared/db/tenant-scope.js';
 import type { SeminarCtx } from './context.js';
 import { notify } from './notify.js';
 import { freeSeats, offerExpiry } from './places.js';
-import { enrolmentsRepository, sessionsRepository, settingsRepository } from './seminare.repository.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import * as sessionsRepository from './sessions.repository.js';
+import * as settingsRepository from './settings.repository.js';
 import type { EnrolmentStatus, SeminarEnrolment, SeminarSession } from './seminare.tables.js';
 
 /** Locks the session; undefined when it does not exist in this tenant. */

@@ -7,7 +7,10 @@ import { formatDate, formatDays, formatEuro } from '../format.js';
 import type { Seminar } from '../seminare.tables.js';
 
 export interface CatalogueProps {
-  seminars: (Seminar & { sessions: SessionView[] })[];
+  seminars: (Seminar & { sessions: SessionView[]; mandatoryForMe: boolean; forMe: boolean })[];
+  /** Every seminar, or only those meant for the person; how many the narrower view leaves out. */
+  all: boolean;
+  hidden: number;
   categories: { id: string; name: string }[];
   filter: { q?: string | undefined; kategorie?: string | undefined };
   errors: FieldError[];
@@ -66,6 +69,12 @@ export function CataloguePage(props: CatalogueProps) {
   const base = useTenantBase();
   const { lang } = useView();
   const categoryName = new Map(props.categories.map((c) => [c.id, c.name]));
+  const scope = (alle: string) => {
+    const query = new URLSearchParams({ alle });
+    if (props.filter.q) query.set('q', props.filter.q);
+    if (props.filter.kategorie) query.set('kategorie', props.filter.kategorie);
+    return query.toString();
+  };
   return (
     <StaffLayout title={t('seminare:catalogue.title')} wide>
       <h1 class="kern-heading-large">{t('seminare:catalogue.title')}</h1>
@@ -87,12 +96,18 @@ export function CataloguePage(props: CatalogueProps) {
           value={props.filter.kategorie}
           options={[{ value: '', label: t('seminare:catalogue.allCategories') }, ...props.categories.map((c) => ({ value: c.id, label: c.name }))]}
         />
+        <input type="hidden" name="alle" value={props.all ? '1' : '0'} />
         <div class="ww-actions">
           <Button variant="secondary">{t('seminare:catalogue.filter')}</Button>
         </div>
       </form>
       <p class="kern-body" role="status">
-        {t('seminare:catalogue.count', { count: props.seminars.length })}
+        {props.all ? t('seminare:catalogue.countAll', { count: props.seminars.length }) : t('seminare:catalogue.countMine', { count: props.seminars.length })}
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={`${base}/staff/seminare?${scope(props.all ? '0' : '1')}`}>
+          {props.all ? t('seminare:catalogue.showMine') : t('seminare:catalogue.showAll', { count: props.hidden })}
+        </a>
       </p>
       {props.seminars.map((s) => (
         <section class="ww-seminar kern-card" key={s.id} aria-labelledby={`s-${s.id}`}>
@@ -104,8 +119,15 @@ export function CataloguePage(props: CatalogueProps) {
               <p class="kern-body kern-body--small">
                 {categoryName.get(s.categoryId)} · {t('seminare:catalogue.ue', { count: s.ue })}
                 {s.feeCents > 0 ? ` · ${formatEuro(s.feeCents, lang)}` : ''}
-                {s.mandatoryForRoles.length ? ` · ${t('seminare:catalogue.mandatory')}` : ''}
+                {s.mandatoryForMe ? null : s.mandatoryForRoles.length || s.mandatoryForTeams.length ? ` · ${t('seminare:catalogue.mandatory')}` : ''}
               </p>
+              {s.mandatoryForMe ? (
+                <p class="kern-body ww-mandatory">
+                  <strong>{t('seminare:catalogue.mandatoryForMe')}</strong>
+                </p>
+              ) : props.all && !s.forMe ? (
+                <p class="kern-body kern-body--small">{t('seminare:catalogue.notForMe')}</p>
+              ) : null}
             </header>
             <div class="kern-card__body">
               <p class="kern-body">{s.description}</p>
@@ -128,6 +150,11 @@ export function CataloguePage(props: CatalogueProps) {
                   {' · '}
                   <a class="kern-link" href={`${base}/staff/seminare/seminare/${s.id}/termine/neu`}>
                     {t('seminare:office.newSession')}
+                    <span class="kern-sr-only">{t('seminare:catalogue.forSeminar', { title: s.title })}</span>
+                  </a>
+                  {' · '}
+                  <a class="kern-link" href={`${base}/staff/seminare/seminare/${s.id}/rueckmeldungen`}>
+                    {t('seminare:feedback.resultsLink')}
                     <span class="kern-sr-only">{t('seminare:catalogue.forSeminar', { title: s.title })}</span>
                   </a>
                   {s.active ? '' : ` · ${t('seminare:office.inactive')}`}

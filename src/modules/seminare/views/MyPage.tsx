@@ -5,7 +5,7 @@ import { StaffLayout } from '../../staff/index.js';
 import type { MandatoryState, MyEnrolment } from '../account.service.js';
 import { formatDate, formatDays, formatInstant } from '../format.js';
 
-export function MyPage(props: { enrolments: MyEnrolment[]; ueByYear: [number, number][]; mandatory: MandatoryState[]; errors: FieldError[]; notice?: string | undefined }) {
+export function MyPage(props: { enrolments: MyEnrolment[]; feedback: string[]; ueByYear: [number, number][]; mandatory: MandatoryState[]; errors: FieldError[]; notice?: string | undefined }) {
   const t = useT();
   const base = useTenantBase();
   const { csrfToken, lang } = useView();
@@ -40,6 +40,12 @@ export function MyPage(props: { enrolments: MyEnrolment[]; ueByYear: [number, nu
               {e.status === 'offered' ? action(e.id, 'annehmen', t('seminare:my.accept'), 'primary') : null}
               {e.status === 'offered' ? action(e.id, 'ausschlagen', t('seminare:my.decline')) : null}
               {['pending_lead', 'pending_hr', 'waitlisted', 'confirmed'].includes(e.status) ? action(e.id, 'stornieren', t('seminare:my.cancel'), 'tertiary') : null}
+              {props.feedback.includes(e.id) ? (
+                <a class="kern-link" href={`${base}/staff/seminare/anmeldungen/${e.id}/rueckmeldung`}>
+                  {t('seminare:my.feedback')}
+                  <span class="kern-sr-only">{t('seminare:catalogue.forSeminar', { title: e.seminar.title })}</span>
+                </a>
+              ) : null}
               {e.certificate ? (
                 <a class="kern-link" href={`${base}/staff/seminare/bescheinigungen/${e.certificate.id}.pdf`}>
                   {t('seminare:my.certificate')}

@@ -43,6 +43,11 @@ export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?
           </p>
         </Alert>
       ) : null}
+      <p class="kern-body">
+        <a class="kern-link" href={`${base}/staff/seminare/seminare/${seminar.id}/rueckmeldungen`}>
+          {t('seminare:feedback.resultsLink')}
+        </a>
+      </p>
       <h2 class="kern-heading-medium">{t('seminare:attendance.title')}</h2>
       {participants.length === 0 ? <p class="kern-body">{t('seminare:attendance.none')}</p> : null}
       <AttendanceForms sheet={props.sheet} path={path} />

@@ -1,0 +1,3 @@
+DROP INDEX "seminar_enrolments_queue_idx";--> statement-breakpoint
+ALTER TABLE "seminar_enrolments" ADD COLUMN "queue_no" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "seminar_enrolments_queue_no_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "seminar_enrolments_queue_idx" ON "seminar_enrolments" USING btree ("tenant_id","session_id","status","requested_at","queue_no");

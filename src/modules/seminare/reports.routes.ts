@@ -1,0 +1,67 @@
+// The training office's reports (/staff/seminare/berichte, permission seminare.manage): a page with a chart and a
+// data table per report, year and team filters, each report as SVG chart and as CSV download.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { z } from 'zod';
+import { safeParseForm } from '#shared/http/validation.js';
+import type { AppDeps } from '#shared/module.js';
+import { requirePermission } from '../staff/index.js';
+import { actorOf, ctxOf } from './http.js';
+import { reportChartSvg } from './reports.chart.js';
+import { reportCsv } from './reports.format.js';
+import { reportIds, type ReportId } from './reports.js';
+import { seminarReports } from './reports.service.js';
+import { ReportsPage } from './views/ReportsPage.js';
+
+const blank = (v: unknown) => (v === '' ? undefined : v);
+const filterSchema = z.object({
+  jahr: z.preprocess(blank, z.coerce.number().int().min(2000).max(2100).optional()),
+  team: z.preprocess(blank, z.uuid().optional()),
+});
+type One = FastifyRequest<{ Params: { report: string } }>;
+
+export function registerSeminareReportRoutes(app: FastifyInstance, deps: AppDeps) {
+  const manage = { onRequest: requirePermission(deps, 'seminare.manage') };
+  const load = (request: FastifyRequest) => {
+    const parsed = safeParseForm(filterSchema, request.query ?? {});
+    const filter = parsed.ok ? { year: parsed.data.jahr, teamId: parsed.data.team } : {};
+    return seminarReports(ctxOf(request, deps), actorOf(request), filter, request.t('seminare:reports.noTeam'));
+  };
+  const one = async (request: One) => {
+    if (!reportIds.includes(request.params.report as ReportId)) return undefined;
+    const view = await load(request);
+    return view.reports.find((r) => r.id === request.params.report)!;
+  };
+
+  app.get('/staff/seminare/berichte', manage, async (request, reply) => reply.render(h(ReportsPage, { view: await load(request), query: queryOf(request) })));
+
+  app.get<{ Params: { report: string } }>('/staff/seminare/berichte/:report.svg', manage, async (request, reply) => {
+    const report = await one(request);
+    if (!report) return reply.callNotFound();
+    const column = report.columns[report.chartColumn]!;
+    const rows = report.rows.filter((r) => !r.suppressed && r.values[report.chartColumn] !== null).map((r) => ({ label: r.label, value: column.kind === 'euro' ? r.values[report.chartColumn]! / 100 : r.values[report.chartColumn]! }));
+    const t = request.t;
+    const svg = await reportChartSvg(rows, { title: t(`seminare:reports.${report.id}.title`), row: t(`seminare:reports.${report.id}.row`), value: t(`seminare:reports.columns.${column.key}`) + (column.kind === 'euro' ? ' (€)' : ''), percent: column.kind === 'percent' });
+    return reply.type('image/svg+xml').send(svg);
+  });
+
+  app.get<{ Params: { report: string } }>('/staff/seminare/berichte/:report.csv', manage, async (request, reply) => {
+    const report = await one(request);
+    if (!report) return reply.callNotFound();
+    const view = await load(request);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="seminare-${report.id}-${view.year}.csv"`)
+      .send(reportCsv(report, request.t, request.lang));
+  });
+}
+
+/** The filter as a query string for the chart and CSV links (only validated values). */
+function queryOf(request: FastifyRequest): string {
+  const parsed = safeParseForm(filterSchema, request.query ?? {});
+  if (!parsed.ok) return '';
+  const params = new URLSearchParams();
+  if (parsed.data.jahr) params.set('jahr', String(parsed.data.jahr));
+  if (parsed.data.team) params.set('team', parsed.data.team);
+  return params.toString();
+}

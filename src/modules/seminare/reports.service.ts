@@ -1,0 +1,89 @@
+// Loads what the reports need (sessions, confirmed places, attendance, certificates, teams, staff) for the
+// training office and hands it to the pure aggregation in reports.ts. Viewing is audited.
+import { DateTime } from 'luxon';
+import { NotFoundError } from '#shared/http/errors.js';
+import { BERLIN, berlinDateTime } from '#shared/time.js';
+import { staffContacts, teamService } from '../staff/index.js';
+import * as attendanceRepository from './attendance.repository.js';
+import * as catalogueRepository from './catalogue.repository.js';
+import * as certificatesRepository from './certificates.repository.js';
+import { assertCan, UUID, type Actor, type SeminarCtx } from './context.js';
+import { audit } from './enrolment.service.js';
+import * as enrolmentsRepository from './enrolments.repository.js';
+import { berlinYear } from './format.js';
+import { buildReports, type Participation, type Report, type SessionFacts } from './reports.js';
+import * as sessionsRepository from './sessions.repository.js';
+
+export interface ReportsView {
+  year: number;
+  teamId: string | undefined;
+  years: number[];
+  teams: { id: string; name: string }[];
+  reports: Report[];
+}
+
+export async function seminarReports(ctx: SeminarCtx, actor: Actor, filter: { year?: number | undefined; teamId?: string | undefined }, noTeam: string): Promise<ReportsView> {
+  assertCan(ctx, actor, 'seminare.manage');
+  const now = ctx.deps.clock.now();
+  const teams = (await teamService.listTeams(ctx.tdb)).map((t) => ({ id: t.id, name: t.name }));
+  if (filter.teamId && !(UUID.test(filter.teamId) && teams.some((t) => t.id === filter.teamId))) throw new NotFoundError();
+  const categories = await catalogueRepository.categories(ctx.tdb);
+  const seminars = await catalogueRepository.search(ctx.tdb, { includeInactive: true });
+  const seminarById = new Map(seminars.map((s) => [s.id, s]));
+  const sessions = (await sessionsRepository.all(ctx.tdb)).filter((s) => s.status === 'planned');
+  const days = await sessionsRepository.days(ctx.tdb, sessions.map((s) => s.id));
+  const confirmed = await enrolmentsRepository.ofSessions(ctx.tdb, sessions.map((s) => s.id), ['confirmed']);
+  const attendance = await attendanceRepository.ofDays(ctx.tdb, days.map((d) => d.id));
+  const certificates = (await certificatesRepository.ofEnrolments(ctx.tdb, confirmed.map((e) => e.id))).filter((c) => !c.revokedAt);
+
+  const facts = new Map(
+    sessions.map((s) => {
+      const own = days.filter((d) => d.sessionId === s.id);
+      const seminar = seminarById.get(s.seminarId)!;
+      return [s.id, { seminar, year: own[0] ? berlinYear(own[0].startsAt) : berlinYear(s.enrolmentDeadline), ended: own.length > 0 && own.every((d) => d.endsAt <= now), seats: s.seats }];
+    }),
+  );
+  const participations: Participation[] = confirmed.map((e) => {
+    const f = facts.get(e.sessionId)!;
+    const records = attendance.filter((a) => a.enrolmentId === e.id);
+    return {
+      userId: e.userId,
+      seminarId: f.seminar.id,
+      categoryId: f.seminar.categoryId,
+      year: f.year,
+      ended: f.ended,
+      recorded: records.length > 0,
+      attended: records.some((a) => a.percent > 0),
+      ue: certificates.find((c) => c.enrolmentId === e.id)?.ue ?? 0,
+      feeCents: f.seminar.feeCents,
+    };
+  });
+  const sessionFacts: SessionFacts[] = sessions.map((s) => {
+    const f = facts.get(s.id)!;
+    return { categoryId: f.seminar.categoryId, year: f.year, seats: f.seats, confirmed: confirmed.filter((e) => e.sessionId === s.id).length };
+  });
+  const members = new Map<string, string[]>();
+  for (const t of teams) for (const m of await teamService.membersOf(ctx.tdb, t.id)) members.set(m.userId, [...(members.get(m.userId) ?? []), t.id]);
+  const people = (await staffContacts(ctx.tdb)).filter((c) => c.active).map((c) => ({ userId: c.id, roles: c.roles, teamIds: members.get(c.id) ?? [] }));
+  const validCertificates = await certificatesRepository.bySeminar(ctx.tdb);
+
+  const thisYear = berlinDateTime(now).year;
+  const year = filter.year ?? thisYear;
+  const endOfYear = DateTime.fromObject({ year, month: 12, day: 31, hour: 23, minute: 59 }, { zone: BERLIN }).toJSDate();
+  const reports = buildReports({
+    year,
+    teamId: filter.teamId,
+    reference: year >= thisYear ? now : endOfYear,
+    participations,
+    sessions: sessionFacts,
+    people,
+    teams,
+    categories: categories.map((c) => ({ id: c.id, name: c.name })),
+    seminars,
+    certificates: validCertificates,
+    noTeam,
+  });
+  await audit(ctx, ctx.tdb, actor, 'seminare.reports_viewed', 'seminar', null, `year=${year}${filter.teamId ? ` team=${filter.teamId}` : ''}`);
+  const years = [...new Set([thisYear, ...participations.map((p) => p.year), ...sessionFacts.map((s) => s.year)])].sort((a, b) => b - a);
+  return { year, teamId: filter.teamId, years, teams, reports };
+}
