@@ -103,9 +103,8 @@ export function registerAntragApi(app: FastifyInstance, deps: AppDeps) {
     return reply.status(201).send({ ...describe(engine, draft), draftToken: token });
   });
 
-  api.get('/applications/:id', { schema: op.getApplication, ...bearerGuard }, async function getApplication(request, reply) {
+  api.get('/applications/:id', { schema: op.getApplication, ...bearerGuard }, async function getApplication(request) {
     const { engine, draft } = await draftFor(request, request.params.id);
-    void reply.header('cache-control', 'no-store');
     return { ...describe(engine, draft), answers: draft.state.answers };
   });
 
@@ -132,9 +131,8 @@ export function registerAntragApi(app: FastifyInstance, deps: AppDeps) {
     return reply.status(result.created ? 201 : 200).send({ reference: result.reference, statusToken: result.statusToken, submittedAt: result.submittedAt.toISOString() });
   });
 
-  api.get('/applications/:reference/status', { schema: op.getApplicationStatus, ...bearerGuard }, async function getApplicationStatus(request, reply) {
+  api.get('/applications/:reference/status', { schema: op.getApplicationStatus, ...bearerGuard }, async function getApplicationStatus(request) {
     const status = await statusByReference(request.tdb, antragFlows.map((f) => f.id), request.params.reference, expectBearer(request));
-    void reply.header('cache-control', 'no-store');
     return {
       reference: status.reference,
       flow: status.flowId,

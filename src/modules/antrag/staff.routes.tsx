@@ -73,7 +73,6 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     const notice = NOTICES.find((n) => n === ok);
     return reply
       .status(errors.length ? 422 : 200)
-      .header('cache-control', 'no-store')
       .render(<StaffDetail detail={opened} sections={buildSummary(flow, opened.answers, request.t)} errors={errors} form={form} query={parseInput(listQuery, { ...formBody(request.query), ...formBody(request.body) })} notice={notice ? request.t(`antrag:staff.notice.${notice}`) : undefined} />);
   }
 
@@ -124,14 +123,13 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="${data.application.reference}.json"`)
-      .header('cache-control', 'no-store')
       .send(JSON.stringify(data, null, 2));
   });
 
   app.get<{ Params: IdParams }>('/staff/antraege/:id/antrag.pdf', async (request, reply) => {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
     const { reference, pdf } = await applicationPdf(deps, request.tdb, request.staff, request.params.id);
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${reference}.pdf"`).header('cache-control', 'no-store').send(pdf);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${reference}.pdf"`).send(pdf);
   });
 }
 
@@ -150,8 +148,7 @@ export async function antragStaffApi(app: FastifyInstance, deps: AppDeps) {
         response: { 200: applicationExport },
       }),
     },
-    async function exportApplicationJson(request, reply) {
-      void reply.header('cache-control', 'no-store');
+    async function exportApplicationJson(request) {
       return exportApplication(deps, request.tdb, request.staff, request.params.id, request.tenant);
     },
   );

@@ -28,7 +28,6 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit-${request.tenant.slug}-${deps.clock.now().toISOString().slice(0, 10)}.csv"`)
-      .header('cache-control', 'no-store')
       .send(csv);
   });
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError, type FieldError } from '#shared/http/errors.js';
-import { safeParseForm } from '#shared/http/validation.js';
+import { formField, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import type { FormValues } from './editor.js';
@@ -25,7 +25,7 @@ export async function registerFiguresRoutes(app: FastifyInstance, deps: AppDeps)
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/presse/zahlen`;
 
   async function page(request: FastifyRequest, extra: { problems?: ImportProblem[]; values?: FormValues; errors?: FieldError[] } = {}) {
-    const ok = (request.query as { ok?: string } | undefined)?.ok;
+    const ok = formField(request.query, 'ok');
     return h(FiguresAdminPage, {
       regions: await regionChoices(ctx(request), request.tenant),
       problems: extra.problems ?? [],

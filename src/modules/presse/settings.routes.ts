@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { h } from 'preact';
 import { BERLIN } from '#shared/time.js';
 import { ValidationError } from '#shared/http/errors.js';
-import { safeParseForm } from '#shared/http/validation.js';
+import { formField, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import type { FormValues } from './editor.js';
@@ -25,7 +25,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: AppDeps) {
   const body = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
 
   async function page(request: FastifyRequest, extra: Partial<SettingsProps> = {}) {
-    const ok = (request.query as { ok?: string } | undefined)?.ok;
+    const ok = formField(request.query, 'ok');
     return h(SettingsPage, {
       values: await settingsOf(request.tdb, request.tenant),
       errors: [],

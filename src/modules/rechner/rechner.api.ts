@@ -20,9 +20,8 @@ export const rechnerOperations = {
 };
 
 export function registerRechnerApi(app: FastifyInstance) {
-  typed(app).post('/estimate', { bodyLimit: 32_768, schema: rechnerOperations.estimateBenefit }, async function estimateBenefit(request, reply) {
+  typed(app).post('/estimate', { bodyLimit: 32_768, schema: rechnerOperations.estimateBenefit }, async function estimateBenefit(request) {
     const { result } = await runEstimate(request.tdb, request.body, (i) => request.t('rechner:person', { n: i + 1 }));
-    void reply.header('cache-control', 'no-store');
     return presentEstimate(result, request.t, request.lang);
   });
 }

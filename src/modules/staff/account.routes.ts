@@ -56,6 +56,6 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps) {
     const expiresAt = sessionExpiresAt(request.staffSession!);
     // Relative time as well, so a wrong clock on the PC does not matter.
     const expiresInMs = expiresAt.getTime() - deps.clock.now().getTime();
-    return reply.header('cache-control', 'no-store').send({ expiresAt: expiresAt.toISOString(), expiresInMs });
+    return reply.send({ expiresAt: expiresAt.toISOString(), expiresInMs });
   });
 }

@@ -123,7 +123,6 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.status(422).render(h(EnrolPage, { errors, qrDataUrl: details.qrDataUrl, secret: details.secret }));
     }
     setSessionCookie(reply, deps, result.token);
-    void reply.header('cache-control', 'no-store');
     return reply.render(h(RecoveryCodesPage, { codes: result.recoveryCodes }));
   });
 

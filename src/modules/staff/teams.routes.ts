@@ -17,7 +17,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AppDeps) {
   const teams = (request: FastifyRequest) => `${staffBase(request)}/admin/teams`;
   const notice = (request: FastifyRequest) => formField(request.query, 'notice')?.replace(/[^a-zA-Z]/g, '');
   // Member names are personal data: never kept by a browser or proxy cache.
-  const page = (reply: FastifyReply, status = 200) => reply.status(status).header('cache-control', 'no-store');
+  const page = (reply: FastifyReply, status = 200) => reply.status(status);
 
   const showList = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values: Record<string, unknown> = {}, status = 200) =>
     page(reply, status).render(h(TeamsPage, { teams: await listTeamsForAdmin(deps, request.tdb, request.staff), errors, values, notice: notice(request) }));

@@ -23,7 +23,6 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 export function registerHealth(app: FastifyInstance, database: Database, readyTimeoutMs = READY_TIMEOUT_MS) {
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { schema: { hide: true } }, async (request, reply) => {
-    void reply.header('cache-control', 'no-store');
     try {
       const current = await within(readyTimeoutMs, database.db.execute(sql`select 1`).then(() => migrationsCurrent(database)));
       if (!current) return reply.status(503).send({ status: 'unavailable', reason: 'migrations pending' });
