@@ -3,7 +3,7 @@
 // "Bezeichnung", "Berufsbezeichnung", "Berufsgattung" or "Titel" (case, spacing and umlaut spelling do not matter).
 // Only 5-digit codes whose last digit is an Anforderungsniveau 1–4 are occupations (Berufsgattungen); the file's
 // other levels (Berufsbereich … Berufsuntergruppe, 1–4 digits) are counted as skipped, not guessed.
-import type { CellValue } from 'exceljs';
+import { cellText, csvTable } from '#shared/spreadsheet.js';
 import { loadExcelJs } from '#shared/libraries.js';
 import type { KldbEntry } from './berufe.tables.js';
 
@@ -71,56 +71,6 @@ export function occupationsOf(table: string[][]): KldbParse {
   return { rows, skipped, duplicates };
 }
 
-/** CSV as the BA offers it: semicolon (or comma or tab) separated, UTF-8 with or without BOM, or Windows-1252. */
-export function csvTable(bytes: Buffer): string[][] {
-  let text = new TextDecoder('utf-8').decode(bytes);
-  if (text.includes('\uFFFD')) text = new TextDecoder('windows-1252').decode(bytes);
-  text = text.replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const delimiter = [';', '\t', ','].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
-  const table: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      table.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) table.push([...row, cell]);
-  return table;
-}
-
-function textOf(value: CellValue, numFmt = ''): string {
-  if (value === null || value === undefined) return '';
-  // A code stored as a number shows its leading zero only through a format like "00000" (military occupations
-  // 01104 …): then it gets its places back. Without such a format the number is taken as it is, never guessed.
-  if (typeof value === 'number') return Number.isInteger(value) && /^0+$/.test(numFmt) ? String(value).padStart(numFmt.length, '0') : String(value);
-  if (value instanceof Date) return '';
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return textOf(value.result as CellValue);
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
-}
-
 /** The first sheet of an XLSX workbook that has a header naming code and title. */
 export async function xlsxTable(bytes: Buffer): Promise<string[][]> {
   const ExcelJS = await loadExcelJs();
@@ -131,7 +81,7 @@ export async function xlsxTable(bytes: Buffer): Promise<string[][]> {
     const table: string[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = textOf(cell.value, cell.numFmt ?? '')));
+      row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell.value, cell.numFmt ?? '')));
       table.push(Array.from(cells, (c) => c ?? ''));
     });
     if (occupationsOf(table).rows.length > 0) return table;
@@ -145,7 +95,7 @@ const isZip = (bytes: Buffer) => bytes.length > 4 && bytes[0] === 0x50 && bytes[
 /** Parses the upload by its content (an XLSX is a zip), whatever its name says. */
 export async function parseKldbFile(bytes: Buffer): Promise<KldbParse> {
   try {
-    return occupationsOf(isZip(bytes) ? await xlsxTable(bytes) : csvTable(bytes));
+    return occupationsOf(isZip(bytes) ? await xlsxTable(bytes) : await csvTable(bytes));
   } catch {
     return { rows: [], skipped: 0, duplicates: 0, problem: 'coaching:kldb.errors.unreadable' };
   }

@@ -8,7 +8,8 @@ import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { coachingKldb } from './berufe.tables.js';
 import { coachingRechtsgrundlagen } from './coaching.tables.js';
-import { columnOf, csvTable, occupationsOf, parseKldbFile } from './kldb.import.js';
+import { csvTable } from '#shared/spreadsheet.js';
+import { columnOf, occupationsOf, parseKldbFile } from './kldb.import.js';
 import { kldbCsv, kldbXlsx } from './kldb.test-fixture.js';
 
 describe('reading the BA file', () => {
@@ -37,7 +38,7 @@ describe('reading the BA file', () => {
 
   it('names what is missing: no header, no occupation, an unreadable file', async () => {
     expect((await parseKldbFile(kldbCsv(['Nummer', 'Text']))).problem).toBe('coaching:kldb.errors.noHeader');
-    expect(occupationsOf(csvTable(Buffer.from('Kode;Bezeichnung\n5;Verkehr\n51;Logistik\n'))).problem).toBe('coaching:kldb.errors.noRows');
+    expect(occupationsOf(await csvTable(Buffer.from('Kode;Bezeichnung\n5;Verkehr\n51;Logistik\n'))).problem).toBe('coaching:kldb.errors.noRows');
     expect((await parseKldbFile(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).problem).toBe('coaching:kldb.errors.unreadable');
   });
 });

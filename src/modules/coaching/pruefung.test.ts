@@ -41,7 +41,7 @@ describe('exam preparation', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('href="#f-rating"');
     expect(bad.body).toContain('Bitte wählen Sie einen Wert von 1 bis 5.');
-    const noDate = await post(`${base}/${id}/pruefungen`, { examTitle: 'X', kammer: 'IHK', examOn: '20.01.2027' });
+    const noDate = await post(`${base}/${id}/pruefungen`, { examTitle: 'X', kammer: 'IHK', examOn: '31.02.2027' });
     expect(noDate.statusCode).toBe(422);
     expect(noDate.body).toContain('href="#f-examOn"');
 

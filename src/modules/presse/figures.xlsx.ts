@@ -5,6 +5,7 @@
 // Every problem is reported with its row and column; labels that are not understood are listed, not guessed.
 import type { CellValue, Row, Worksheet } from 'exceljs';
 import { loadExcelJs } from '#shared/libraries.js';
+import { cellText } from '#shared/spreadsheet.js';
 import type { ImportedRow } from './presse.tables.js';
 
 export interface ImportProblem {
@@ -57,22 +58,10 @@ export function regionOf(header: string): { region: string; regionName: string }
   return slug ? { region: slug.slice(0, 40), regionName: text } : null;
 }
 
-function textOf(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return textOf(value.result as CellValue);
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
-}
-
 /** YYYY-MM from "November 2020", "Berichtsmonat: 11/2020", "2020-11" or a date cell. */
 export function monthOf(value: CellValue): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 7);
-  const l = norm(textOf(value));
+  const l = norm(cellText(value));
   const named = new RegExp(`\\b(${monthNames.join('|')})\\s+(\\d{4})\\b`).exec(l);
   if (named) return `${named[2]}-${String(monthNames.indexOf(named[1]!) + 1).padStart(2, '0')}`;
   const numeric = /\b(0?[1-9]|1[0-2])\/(\d{4})\b/.exec(l);
@@ -84,7 +73,7 @@ export function monthOf(value: CellValue): string | null {
 /** A count or a rate; "*", "-", "x" and empty cells (values the BA withholds) are null; anything else is an error. */
 function numberOf(value: CellValue, percentFormat: boolean): number | null | 'invalid' {
   if (typeof value === 'number') return percentFormat && value < 1 ? value * 100 : value;
-  const raw = textOf(value).trim();
+  const raw = cellText(value).trim();
   if (raw === '' || /^[*x–-]$/i.test(raw)) return null;
   const german = raw.replace(/\s|%/g, '').replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
   return /^-?\d+(\.\d+)?$/.test(german) ? Number(german) : 'invalid';
@@ -110,11 +99,11 @@ function readSheet(sheet: Worksheet): ParsedWorkbook {
     const cells = cellsOf(row);
     const [first, ...rest] = cells;
     if (!first) return;
-    const label = textOf(first.value);
+    const label = cellText(first.value);
     const measure = measureOf(label);
     if (!measure) {
       if (!header && rest.length > 0 && rest.every((c) => typeof c.value === 'string' || (typeof c.value === 'object' && c.value !== null && 'richText' in c.value))) {
-        const regions = rest.map((c) => [c.column, regionOf(textOf(c.value))] as const).filter((e): e is [number, { region: string; regionName: string }] => e[1] !== null);
+        const regions = rest.map((c) => [c.column, regionOf(cellText(c.value))] as const).filter((e): e is [number, { region: string; regionName: string }] => e[1] !== null);
         if (regions.length > 0 && regions.some(([, r]) => /^\d/.test(r.region) || r.region === 'DG')) {
           header = new Map(regions);
           return;
@@ -137,7 +126,7 @@ function readSheet(sheet: Worksheet): ParsedWorkbook {
       const cell = cells.find((c) => c.column === column);
       const n = numberOf(cell?.value ?? null, cell?.percent ?? false);
       if (n === 'invalid') {
-        problems.push({ row: rowNumber, column: columnLetter(column), message: 'presse:import.errors.notNumber', params: { value: textOf(cell!.value).slice(0, 40) } });
+        problems.push({ row: rowNumber, column: columnLetter(column), message: 'presse:import.errors.notNumber', params: { value: cellText(cell!.value).slice(0, 40) } });
         continue;
       }
       const entry = values.get(region) ?? {};
