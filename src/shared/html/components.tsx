@@ -93,14 +93,15 @@ export function TextField(
     type?: 'text' | 'email' | 'tel' | 'date' | 'number' | 'password' | 'search';
     autocomplete?: string;
     inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text';
-    width?: 2 | 4 | undefined;
+    /** 2 and 4: KERN's narrow widths; 10: a date typed as TT.MM.JJJJ or a month as JJJJ-MM (KERN has no such width). */
+    width?: 2 | 4 | 10 | undefined;
     spellcheck?: boolean;
   },
 ) {
   const { name, hint, error, value, type = 'text', autocomplete, inputmode, width, spellcheck } = props;
   const classes = ['kern-form-input__input'];
   if (error) classes.push('kern-form-input__input--error');
-  if (width) classes.push(`kern-form-input__input--width-${width}`);
+  if (width) classes.push(width === 10 ? 'ww-input--width-10' : `kern-form-input__input--width-${width}`);
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />

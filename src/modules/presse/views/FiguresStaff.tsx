@@ -73,7 +73,7 @@ export function FiguresAdminPage({ regions, problems, values, errors, notice }: 
         <form method="post" action={`${base}/zahlen/manuell`} class="pr-form" novalidate>
           <CsrfField token={csrfToken} />
           <ErrorSummary errors={errors} />
-          <TextField name="month" label={t('presse:import.month')} hint={t('presse:import.monthHint')} value={values.month} error={err('month')} width={4} inputmode="numeric" />
+          <TextField name="month" label={t('presse:import.month')} hint={t('presse:import.monthHint')} value={values.month} error={err('month')} width={10} inputmode="numeric" />
           <SelectField name="region" label={t('presse:import.region')} options={regions} value={values.region} error={err('region')} />
           <TextField name="rate" label={t('presse:import.rate')} hint={t('presse:import.rateHint')} value={values.rate} error={err('rate')} width={4} inputmode="decimal" />
           <TextField name="unemployed" label={t('presse:import.unemployed')} value={values.unemployed} error={err('unemployed')} width={4} inputmode="numeric" optional />

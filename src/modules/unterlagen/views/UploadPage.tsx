@@ -102,7 +102,7 @@ export function UploadPage({ action, back, errors = [], values = {}, limits, bgN
               value={values.birthDate}
               error={error('birthDate')}
               autocomplete="bday"
-              width={4}
+              width={10}
             />
             <SelectField
               name="documentType"
