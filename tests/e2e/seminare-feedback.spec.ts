@@ -76,10 +76,14 @@ describe('seminar feedback, reports and the trainer page', () => {
       await page.goto(`${h.baseUrl}${base}/staff/seminare/berichte`);
       await expect.poll(() => text(page, 'Teilnahme und UE je Team')).toBeGreaterThan(0);
       // Every chart loaded (an SVG image with its natural size).
-      await expect.poll(() => page.locator('.ww-report__chart img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(7);
+      // A report whose rows all concern fewer than five people, or are all zero, has no chart (its table says so):
+      // every chart on the page must have loaded, and those of the topics, years, utilisation and fees are there.
+      const charts = page.locator('.ww-report__chart img');
+      await expect.poll(() => charts.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth === 0).length)).toBe(0);
+      expect(await charts.count()).toBeGreaterThanOrEqual(4);
       await expectAccessible(page, `reports ${width}`);
       await shot(page, `reports-${width}`);
-      await page.getByLabel('Team').selectOption({ label: 'Markt und Integration' });
+      await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Markt und Integration' });
       await page.getByRole('button', { name: 'Anzeigen' }).click();
       await expect.poll(() => text(page, 'Team Markt und Integration.')).toBe(1);
       await expectAccessible(page, `reports team ${width}`);

@@ -12,6 +12,8 @@ function ReportSection({ report, query }: { report: Report; query: string }) {
   const suffix = query ? `?${query}` : '';
   const title = t(`seminare:reports.${report.id}.title`);
   const shown = report.rows.filter((r) => !r.suppressed && r.values[report.chartColumn] !== null);
+  // A chart of nothing but zeros says less than the table and draws an axis of '0,000000': the table alone then.
+  const charted = shown.some((r) => r.values[report.chartColumn]! > 0);
   return (
     <section class="ww-report" aria-labelledby={`r-${report.id}`}>
       <h2 class="kern-heading-medium" id={`r-${report.id}`}>
@@ -22,7 +24,7 @@ function ReportSection({ report, query }: { report: Report; query: string }) {
         <p class="kern-body">{t('seminare:reports.empty')}</p>
       ) : (
         <div class="ww-report__body">
-          {shown.length ? (
+          {charted ? (
             <figure class="ww-report__chart">
               <img src={`${base}.svg${suffix}`} alt={t('seminare:reports.chartAlt', { title })} />
             </figure>
