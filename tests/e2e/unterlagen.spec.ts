@@ -75,7 +75,8 @@ describe('Unterlagen nachreichen in a real browser', () => {
     await expectAccessible(page, 'item form');
     await page.getByLabel('Files').setInputFiles([{ name: 'contract.pdf', mimeType: 'application/pdf', buffer: await pdfWithPages(3) }]);
     await page.getByRole('button', { name: 'Send documents' }).click();
-    expect(await page.locator('main').textContent()).toContain('Item 2: Rental contract, all pages');
+    // With JavaScript the form is sent in the background (progress) and the receipt replaces the page afterwards.
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 30_000 }).toContain('Item 2: Rental contract, all pages');
     await expectAccessible(page, 'receipt (en)');
 
     await page.goto(`${h.baseUrl}/t/neue-wege/unterlagen/a/${code}`);
@@ -90,7 +91,7 @@ describe('Unterlagen nachreichen in a real browser', () => {
     await page.goto(`${h.baseUrl}/t/neue-wege/staff/unterlagen`);
     expect(await page.locator('h1').textContent()).toBe('Eingang Unterlagen');
     await expectAccessible(page, 'inbox');
-    await page.locator('table a').first().click();
+    await page.locator('table tbody a').first().click(); // the header's links sort the list
     expect(await page.locator('h1').textContent()).toMatch(/^Einreichung UN-2026-/);
     await expectAccessible(page, 'upload detail');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
