@@ -42,7 +42,7 @@ describeContract<State>('coaching', {
     const [activity] = await tdb.select(coachingAktivitaeten, eq(coachingAktivitaeten.typ, 'bewerbung'));
     const principal = { userId: coach.userId, tenantId: ctx.tenant.id, roles: ['coach' as const], displayName: 'Coach', sessionId: 'x' };
     const { url } = await issueLink(ctx.deps, tdb, principal, activity!.teilnehmendeId, { slug: ctx.tenant.slug, name: ctx.tenant.name }, false);
-    return { coach, caseworker, token: url.split('/').pop()!, activityId: activity!.id };
+    return { coach, caseworker, token: new URL(url).pathname.split('/').pop()! /* the link may carry ?lang=en */, activityId: activity!.id };
   },
   operationIds: ['getCoachingPlan', 'commentCoachingActivity', 'listCoachingCaseload'],
   cases: [
