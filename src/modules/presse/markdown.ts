@@ -8,6 +8,13 @@ const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: false })
 // Links leave the site in a new context without handing it our page (rel), and only http(s)/mailto are allowed.
 md.validateLink = (url) => /^(https?:|mailto:)/i.test(url.trim()) || url === 'chart';
 
+// The only image left in a body is the figures chart: phones get its narrow drawing (as on the figures page).
+const plainImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const src = md.utils.escapeHtml(tokens[idx]!.attrGet('src') ?? '');
+  return `<picture><source media="(max-width: 36em)" srcset="${src}?groesse=schmal">${plainImage(tokens, idx, options, env, self)}</picture>`;
+};
+
 /**
  * Renders a body to HTML. `chartSrc` replaces the placeholder image `![…](chart)` the monthly draft embeds;
  * any other image is dropped (releases carry images as uploaded files with alt text, not as links).

@@ -87,6 +87,14 @@ describe('figures page', () => {
     expect(svg.body.startsWith('<svg')).toBe(true);
     expect(svg.body).toContain('Kreis Bergstraße');
     expect(svg.body).not.toMatch(/style=|<style/);
+    const narrow = await ctx.app.inject({ url: `${base}/arbeitsmarkt.svg?groesse=schmal` });
+    expect(narrow.body).toContain('Kreis Bergstraße');
+    const width = (body: string) => Number(/<svg[^>]*\swidth="(\d+)/.exec(body)?.[1]);
+    expect(width(narrow.body)).toBeLessThan(390);
+    expect(width(svg.body)).toBeGreaterThan(600);
+    expect((await ctx.app.inject({ url: `${base}/arbeitsmarkt.svg?groesse=riesig` })).statusCode).toBe(422);
+    const page = await ctx.app.inject({ url: `${base}/arbeitsmarkt` });
+    expect(page.body).toContain(`media="(max-width: 36em)" srcset="${base}/arbeitsmarkt.svg?groesse=schmal"`);
     const csv = await ctx.app.inject({ url: `${base}/arbeitsmarkt.csv` });
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');

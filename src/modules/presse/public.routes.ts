@@ -12,7 +12,7 @@ import { renderRelease } from './markdown.js';
 import { pdfImages } from './media.service.js';
 import { releasePdf } from './release.pdf.js';
 import { newsroom, publicRelease } from './newsroom.service.js';
-import { newsroomQuery } from './presse.schemas.js';
+import { chartQuery, newsroomQuery } from './presse.schemas.js';
 import { FiguresPage } from './views/Figures.js';
 import { NewsroomPage } from './views/Newsroom.js';
 import { ReleasePage } from './views/ReleasePage.js';
@@ -44,9 +44,11 @@ export function registerPublicRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/arbeitsmarkt.svg', async (request, reply) => {
+    const { groesse } = parseInput(chartQuery, request.query ?? {});
     const view = await figuresView(request.tdb, request.tenant);
     const t = request.t;
-    const svg = await rateChartSvg(view, { title: t('presse:figures.chartTitle'), month: t('presse:figures.columns.month'), rate: t('presse:figures.rateAxis'), region: t('presse:figures.region') });
+    const labels = { title: t('presse:figures.chartTitle'), month: t('presse:figures.columns.month'), rate: t('presse:figures.rateAxis'), region: t('presse:figures.region') };
+    const svg = await rateChartSvg(view, labels, groesse === 'schmal' ? 'narrow' : 'wide');
     return reply.type('image/svg+xml').header('cache-control', 'public, max-age=300').send(svg);
   });
 

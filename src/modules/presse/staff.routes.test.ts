@@ -104,6 +104,7 @@ describe('press office journey', () => {
     expect(page.body).toContain('um 0,4 Prozentpunkte von 4,5 Prozent auf 4,1 Prozent gesunken');
     expect(page.body).toContain('unter der Durchschnittsquote von Südhessen (5,0 Prozent)');
     expect(page.body).toContain('src="/t/neue-wege/arbeitsmarkt.svg"');
+    expect(page.body).toContain('<source media="(max-width: 36em)" srcset="/t/neue-wege/arbeitsmarkt.svg?groesse=schmal">');
   });
 
   it('keeps staff without a press role out', async () => {
