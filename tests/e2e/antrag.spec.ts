@@ -168,16 +168,16 @@ describe('Erstantrag in a real browser', () => {
     expect(headers.map((t) => t.trim())).toContain('Name');
     expect(await page.locator('table tbody').textContent()).toContain('Beispiel, Anna');
     // Keyboard only: Tab to the name field, type a whole word, Enter sends the search.
-    await tabUntil(page, 'name', 40); // past the skip link and the staff navigation
+    await tabUntil(page, 'person', 40); // past the skip link and the staff navigation
     await page.keyboard.type('beispiel');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/staff\/antraege\?f=[0-9a-f-]{36}$/);
     expect(page.url().toLowerCase()).not.toContain('beispiel');
-    expect(await page.locator('[name="name"]').inputValue()).toBe('beispiel');
+    expect(await page.locator('[name="person"]').inputValue()).toBe('beispiel');
     expect(await page.locator('table tbody tr').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'staff list searched by name');
     await shot(page, 'antrag-staff-list-name-search-1366');
-    await page.locator('[name="name"]').fill('Beisp');
+    await page.locator('[name="person"]').fill('Beisp');
     await page.getByRole('button', { name: 'Filtern' }).click();
     await page.waitForURL(/\?f=/);
     expect(await page.locator('table').count()).toBe(0);

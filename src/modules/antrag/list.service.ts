@@ -29,7 +29,7 @@ const filterShape = {
   size: z.enum(pageSizes).optional().catch(undefined),
 };
 /** A search or saved filter as stored: the address's filters and the name searched for, which never is in an address. */
-const storedFilter = z.object({ ...filterShape, name: textInput({ max: 100 }).optional().catch(undefined) });
+const storedFilter = z.object({ ...filterShape, person: textInput({ max: 100 }).optional().catch(undefined) });
 /** The search form (POST): everything it sends is stored as this person's search row. */
 export const searchForm = storedFilter;
 /** The list's address. */
@@ -71,7 +71,7 @@ const filterOf = (deps: AppDeps, tdb: TenantDb, s: Search): SubmissionFilter => 
   reference: s.reference,
   from: dayStart(s.from),
   to: dayStart(s.to, 1),
-  nameHashes: nameHashes(deps, tdb, s.name),
+  nameHashes: nameHashes(deps, tdb, s.person),
 });
 const sortOf = (s: Search): SubmissionSort => ({ column: s.sort ?? 'submitted', direction: s.dir ?? (s.sort && s.sort !== 'submitted' ? 'asc' : 'desc') });
 

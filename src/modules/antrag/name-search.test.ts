@@ -49,7 +49,7 @@ const get = (who: LoggedIn, url: string) => ctx.app.inject({ method: 'GET', url,
 
 /** Searches by name as the form does: POST, then the list at the address it redirects to. */
 async function search(name: string, more: Record<string, string> = {}) {
-  const posted = await post(caseworker, `${staff}/suche`, { name, ...more });
+  const posted = await post(caseworker, `${staff}/suche`, { person: name, ...more });
   expect(posted.statusCode).toBe(303);
   const location = String(posted.headers.location);
   expect(location).toMatch(/^\/t\/neue-wege\/staff\/antraege\?f=[0-9a-f-]{36}$/);
@@ -97,7 +97,7 @@ describe('application inbox by name', () => {
     expect(withRef.html).toContain('value="Müller"');
     expect(withRef.html).not.toMatch(/href="[^"]*M(ü|%C3%BC)ller/i);
     const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'antrag.inbox.view'), eq(auditLog.actorId, caseworker.userId)));
-    expect(audit.map((a) => a.purpose)).toContain('filter=reference,name');
+    expect(audit.map((a) => a.purpose)).toContain('filter=reference,person');
     expect(JSON.stringify(audit)).not.toMatch(/m(ü|ue|u)ller/i);
   });
 
@@ -123,7 +123,7 @@ describe('application inbox by name', () => {
 
   it('removes a caseworker\'s searches and saved filters when the account is deactivated', async () => {
     const leaving = await loginAs(ctx, ['sachbearbeitung']);
-    await post(leaving, `${staff}/suche`, { name: 'Müller' });
+    await post(leaving, `${staff}/suche`, { person: 'Müller' });
     await post(leaving, `${staff}/filter`, { name: 'Meine', status: 'eingegangen' });
     const mine = () => ctx.database.db.select().from(staffListFilters).where(eq(staffListFilters.userId, leaving.userId));
     expect(await mine()).toHaveLength(2);

@@ -26,7 +26,7 @@ export interface StaffListProps {
   size: number;
   sort: SubmissionSort;
   /** The filter in force (a stored search or saved filter with the address's parameters on top). */
-  search: Omit<ListQuery, 'f' | 'page'> & { name?: string | undefined };
+  search: Omit<ListQuery, 'f' | 'page'> & { person?: string | undefined };
   saved: { id: string; name: string | null }[];
   query: ListQuery;
   notice?: string | undefined;
@@ -40,7 +40,7 @@ export interface StaffListProps {
 export function StaffList({ rows, total, page, size, sort, search, saved, query, notice }: StaffListProps) {
   const t = useT();
   const { csrfToken } = useView();
-  const { name: _name, ...keep } = search;
+  const { person: _person, ...keep } = search;
   const base = `${useTenantBase()}/staff/antraege`;
   const sortHref = (column: string, dir: SortDirection) => `${base}${listQueryString(query, { sort: column, dir, page: undefined })}`;
   const header = (column: SubmissionSort['column'], label: string) => (
@@ -53,7 +53,7 @@ export function StaffList({ rows, total, page, size, sort, search, saved, query,
       {notice ? <Alert type={notice === 'limit' || notice === 'nameMissing' ? 'warning' : 'success'} title={notice === 'noneLeft' ? t('antrag:staff.noneLeft') : t(`common:savedFilters.notice.${notice}`)} /> : null}
       <form method="post" action={`${base}/suche`} class="ww-filter ww-inbox-search" role="search" aria-label={t('antrag:staff.searchLabel')} novalidate>
         <CsrfField token={csrfToken} />
-        <TextField name="name" label={t('antrag:staff.name')} hint={t('antrag:staff.nameHint')} value={search.name} optional spellcheck={false} />
+        <TextField name="person" label={t('antrag:staff.name')} hint={t('antrag:staff.nameHint')} value={search.person} optional spellcheck={false} />
         <TextField name="reference" label={t('antrag:staff.reference')} value={search.reference} optional spellcheck={false} />
         <SelectField
           name="status"
