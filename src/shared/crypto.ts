@@ -43,17 +43,17 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 /**
- * HMAC-SHA-256 of a value under SECRET_KEY, for values with little entropy (IP addresses, e-mail addresses,
+ * HMAC-SHA-256 of a value under SECRET_KEY (or a key derived from it for one purpose), for values with little entropy (IP addresses, e-mail addresses,
  * recovery codes) or for signatures. A list is joined with NUL, so ['ip', address] and ['ipa', 'ddress'] differ:
  * put the purpose first.
  */
-export function keyedBytes(secret: string, value: string | readonly string[]): Buffer {
+export function keyedBytes(secret: string | Buffer, value: string | readonly string[]): Buffer {
   return createHmac('sha256', secret)
     .update(typeof value === 'string' ? value : value.join('\0'))
     .digest();
 }
 
-export function keyedHash(secret: string, value: string | readonly string[], encoding: 'hex' | 'base64url' = 'hex'): string {
+export function keyedHash(secret: string | Buffer, value: string | readonly string[], encoding: 'hex' | 'base64url' = 'hex'): string {
   return keyedBytes(secret, value).toString(encoding);
 }
 

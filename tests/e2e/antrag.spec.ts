@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
 import { householdOfThree, type JourneyStep } from '../../src/modules/antrag/testing.js';
-import { expectAccessible, startBrowserHarness, tabOrder, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, tabOrder, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -65,9 +65,9 @@ async function run(page: Page, steps: JourneyStep[], check: ReturnType<typeof ch
 }
 
 /** Presses Tab until the field `name` has focus; returns what was passed on the way. */
-async function tabUntil(page: Page, name: string): Promise<string[]> {
+async function tabUntil(page: Page, name: string, most = 12): Promise<string[]> {
   const passed: string[] = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < most; i++) {
     const [label] = await tabOrder(page, 1);
     if (await page.evaluate((n) => document.activeElement?.getAttribute('name') === n, name)) return passed;
     passed.push(label ?? '');
@@ -156,6 +156,32 @@ describe('Erstantrag in a real browser', () => {
     await page.getByRole('button', { name: 'Mitwirkungsaufforderung erstellen' }).click();
     expect(await page.locator('.ww-error-summary').textContent()).toContain('BG-Nummer');
     await expectAccessible(page, 'staff detail with errors');
+    await context.close();
+  });
+
+  it('shows the applicant\'s name in the caseworker\'s list and finds the application by name, by keyboard, without the name in the address', async () => {
+    const staff = await loginAs(h.ctx, ['sachbearbeitung']);
+    const { page, context } = await h.newPage({ width: 1366 });
+    await context.addCookies(Object.entries(staff.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
+    await page.goto(`${h.baseUrl}/t/neue-wege/staff/antraege`);
+    const headers = await page.locator('table thead th').allTextContents();
+    expect(headers.map((t) => t.trim())).toContain('Name');
+    expect(await page.locator('table tbody').textContent()).toContain('Beispiel, Anna');
+    // Keyboard only: Tab to the name field, type a whole word, Enter sends the search.
+    await tabUntil(page, 'person', 40); // past the skip link and the staff navigation
+    await page.keyboard.type('beispiel');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/antraege\?f=[0-9a-f-]{36}$/);
+    expect(page.url().toLowerCase()).not.toContain('beispiel');
+    expect(await page.locator('[name="person"]').inputValue()).toBe('beispiel');
+    expect(await page.locator('table tbody tr').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'staff list searched by name');
+    await shot(page, 'antrag-staff-list-name-search-1366');
+    await page.locator('[name="person"]').fill('Beisp');
+    await page.getByRole('button', { name: 'Filtern' }).click();
+    await page.waitForURL(/\?f=/);
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain('0 Anträge');
     await context.close();
   });
 

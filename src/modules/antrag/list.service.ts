@@ -1,14 +1,18 @@
 // The application inbox's list: filters in the address (reference, service, status, dates: no personal data), sort
-// order, pages, saved filters per caseworker (doc/adr/0230) and "save and next" in that order.
+// order, pages, saved filters per caseworker (doc/adr/0230) and "save and next" in that order. A name is searched
+// through the blind index of the forms module and reaches the list only as a stored search row's id; the list shows
+// the applicant's name, decrypted for the rows of the page only (doc/adr/0300).
 import { z } from 'zod';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { textInput } from '#shared/http/text.js';
+import { recordAudit } from '#shared/audit/index.js';
 import type { AppDeps } from '#shared/module.js';
-import { deleteNamedFilter, filterById, namedFilters, saveNamedFilter, type FilterOwner, type SaveResult } from '#shared/saved-filters/index.js';
+import { deleteNamedFilter, filterById, namedFilters, saveNamedFilter, storeSearch, type FilterOwner, type SaveResult } from '#shared/saved-filters/index.js';
 import { optionalLocalDateInput } from '#shared/http/validation.js';
 import { fromBerlinIso } from '#shared/time.js';
-import { nextSubmission, pageSubmissions, submissionStatuses, type SubmissionFilter, type SubmissionSort } from '../forms/index.js';
+import { applicantNames, nameSearchHashes, nextSubmission, pageSubmissions, submissionStatuses, type SubmissionFilter, type SubmissionSort } from '../forms/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
+import { antragFlows } from './flows/index.js';
 
 const isoDay = optionalLocalDateInput('common:validation.format');
 export const applicationSortColumns = ['submitted', 'reference', 'flow', 'status'] as const;
@@ -24,8 +28,10 @@ const filterShape = {
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   size: z.enum(pageSizes).optional().catch(undefined),
 };
-/** A saved filter as stored. */
-const storedFilter = z.object(filterShape);
+/** A search or saved filter as stored: the address's filters and the name searched for, which never is in an address. */
+const storedFilter = z.object({ ...filterShape, person: textInput({ max: 100 }).optional().catch(undefined) });
+/** The search form (POST): everything it sends is stored as this person's search row. */
+export const searchForm = storedFilter;
 /** The list's address. */
 export const listQuery = z.object({ ...filterShape, f: z.uuid().optional().catch(undefined), page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined) });
 export type ListQuery = z.output<typeof listQuery>;
@@ -48,26 +54,54 @@ export function listQueryString(query: ListQuery, change: Partial<Record<keyof L
 async function resolve(tdb: TenantDb, staff: StaffPrincipal, query: ListQuery) {
   const row = query.f ? await filterById(tdb, owner(staff), query.f) : undefined;
   const own = Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'f' && k !== 'page'));
-  return { ...(row ? storedFilter.parse(row.params) : {}), ...own } as z.output<typeof storedFilter>;
+  return { ...(row ? storedFilter.parse(row.params) : {}), ...own } as Search;
 }
 
+type Search = z.output<typeof storedFilter>;
 const dayStart = (day: string | undefined, plusDays = 0) => (day ? fromBerlinIso(day).plus({ days: plusDays }).toJSDate() : undefined);
-const filterOf = (s: z.output<typeof storedFilter>): SubmissionFilter => ({ status: s.status, flowId: s.flow, reference: s.reference, from: dayStart(s.from), to: dayStart(s.to, 1) });
-const sortOf = (s: z.output<typeof storedFilter>): SubmissionSort => ({ column: s.sort ?? 'submitted', direction: s.dir ?? (s.sort && s.sort !== 'submitted' ? 'asc' : 'desc') });
+// A name without a word of two letters finds nothing: '' is never a hash, so the index cannot contain it.
+const nameHashes = (deps: AppDeps, tdb: TenantDb, name: string | undefined) => {
+  if (!name) return undefined;
+  const hashes = nameSearchHashes(deps.config.secretKey, tdb.tenantId, name);
+  return hashes.length ? hashes : [''];
+};
+const filterOf = (deps: AppDeps, tdb: TenantDb, s: Search): SubmissionFilter => ({
+  status: s.status,
+  flowId: s.flow,
+  reference: s.reference,
+  from: dayStart(s.from),
+  to: dayStart(s.to, 1),
+  nameHashes: nameHashes(deps, tdb, s.person),
+});
+const sortOf = (s: Search): SubmissionSort => ({ column: s.sort ?? 'submitted', direction: s.dir ?? (s.sort && s.sort !== 'submitted' ? 'asc' : 'desc') });
 
-/** The list shows reference, service, status and household facts only: no personal data, no audit row. */
-export async function listApplicationsPage(tdb: TenantDb, staff: StaffPrincipal, query: ListQuery) {
-  const search = await resolve(tdb, staff, query);
-  const size = Number(search.size ?? '25');
-  const page = query.page ?? 1;
-  const { rows, total } = await pageSubmissions(tdb, filterOf(search), sortOf(search), { limit: size, offset: (page - 1) * size });
-  const saved = await namedFilters(tdb, owner(staff));
-  return { rows, total, page, size, sort: sortOf(search), search, saved };
+/**
+ * One page of the list with the applicant's name per row (decrypted for these rows only). Each view is audited: the
+ * audit row names the filters used, never their values.
+ */
+export async function listApplicationsPage(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, query: ListQuery) {
+  return tdb.transaction(async (tx) => {
+    const search = await resolve(tx, staff, query);
+    const size = Number(search.size ?? '25');
+    const page = query.page ?? 1;
+    const { rows, total } = await pageSubmissions(tx, filterOf(deps, tx, search), sortOf(search), { limit: size, offset: (page - 1) * size });
+    const names = await applicantNames(deps.config.secretKey, tx, antragFlows, rows.map((r) => r.id));
+    const saved = await namedFilters(tx, owner(staff));
+    const used = Object.entries(search).filter(([, v]) => v !== undefined).map(([k]) => k);
+    const at = deps.clock.now();
+    await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action: 'antrag.inbox.view', objectType: 'applications', objectId: null, purpose: used.length ? `filter=${used.join(',')}` : undefined, at });
+    return { rows: rows.map((r) => ({ ...r, name: names.get(r.id) })), total, page, size, sort: sortOf(search), search, saved };
+  });
 }
 
-export async function nextApplication(tdb: TenantDb, staff: StaffPrincipal, query: ListQuery, id: string): Promise<string | undefined> {
+export async function nextApplication(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, query: ListQuery, id: string): Promise<string | undefined> {
   const search = await resolve(tdb, staff, query);
-  return nextSubmission(tdb, filterOf(search), sortOf(search), id);
+  return nextSubmission(tdb, filterOf(deps, tdb, search), sortOf(search), id);
+}
+
+/** Stores the search form's values as this person's search and returns the id for the address. */
+export async function storeApplicationSearch(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, form: Search): Promise<string> {
+  return storeSearch(tdb, owner(staff), form, deps.clock.now());
 }
 
 export async function saveApplicationFilter(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, name: string, query: ListQuery): Promise<SaveResult> {

@@ -33,11 +33,14 @@ const as = (who: LoggedIn, method: 'GET' | 'POST', url: string, form?: Record<st
 const audits = async (action: string) => (await ctx.deps.database.db.select().from(auditLog)).filter((a) => a.action === action && a.objectId === id);
 
 describe('caseworker side', () => {
-  it('lists submitted applications with filters and without personal data', async () => {
+  it('lists submitted applications with filters, the applicant\'s name only and an audit row per view', async () => {
+    const viewsBefore = (await ctx.deps.database.db.select().from(auditLog)).filter((a) => a.action === 'antrag.inbox.view').length;
     const list = await as(caseworker, 'GET', staff);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(reference);
-    expect(list.body).not.toContain('Beispiel');
+    expect(list.body).toContain('Beispiel, Anna');
+    expect(list.body).not.toContain('Jonas');
+    expect((await ctx.deps.database.db.select().from(auditLog)).filter((a) => a.action === 'antrag.inbox.view')).toHaveLength(viewsBefore + 1);
     expect((await as(caseworker, 'GET', `${staff}?status=entschieden`)).body).not.toContain(reference);
     expect((await as(caseworker, 'GET', `${staff}?flow=erstantrag&from=2026-11-25&to=2026-11-25`)).body).toContain(reference);
     expect((await as(caseworker, 'GET', `${staff}?from=2026-11-26`)).body).not.toContain(reference);

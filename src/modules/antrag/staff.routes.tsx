@@ -10,7 +10,7 @@ import { formBody, formField, localDateInput, parseInput, safeParseForm } from '
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { antragFlows } from './flows/index.js';
-import { deleteApplicationFilter, listApplicationsPage, listQuery, listQueryString, nextApplication, saveApplicationFilter } from './list.service.js';
+import { deleteApplicationFilter, listApplicationsPage, listQuery, listQueryString, nextApplication, saveApplicationFilter, searchForm, storeApplicationSearch } from './list.service.js';
 import { addNote, applicationPdf, changeStatus, exportApplication, openApplication, requestDocuments } from './staff.service.js';
 import { StaffDetail } from './views/StaffDetail.js';
 import { StaffList } from './views/StaffList.js';
@@ -46,9 +46,15 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/staff/antraege', async (request, reply) => {
     const query = parseInput(listQuery, request.query);
-    const list = await listApplicationsPage(request.tdb, request.staff, query);
+    const list = await listApplicationsPage(deps, request.tdb, request.staff, query);
     const notice = FILTER_NOTICES.find((n) => n === formField(request.query, 'notice'));
     return reply.render(<StaffList {...list} query={query} notice={notice} />);
+  });
+
+  // The search form: a name is personal data, so the search is stored for this person and the address gets its id.
+  app.post('/staff/antraege/suche', async (request, reply) => {
+    const id = await storeApplicationSearch(deps, request.tdb, request.staff, parseInput(searchForm, formBody(request.body)));
+    return reply.redirect(`${base(request)}?f=${id}`, 303);
   });
 
   app.post('/staff/antraege/filter', async (request, reply) => {
@@ -91,7 +97,7 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
     const carried = listQueryString(query);
     const ok = `${carried ? `${carried}&` : '?'}ok=status`;
     if (formField(request.body, 'next') !== '1') return reply.redirect(`${base(request)}/${request.params.id}${ok}`, 303);
-    const next = await nextApplication(request.tdb, request.staff, query, request.params.id);
+    const next = await nextApplication(deps, request.tdb, request.staff, query, request.params.id);
     return reply.redirect(next ? `${base(request)}/${next}${ok.replace('ok=status', 'ok=statusNext')}` : `${base(request)}${carried ? `${carried}&` : '?'}notice=noneLeft`, 303);
   });
 

@@ -21,6 +21,9 @@ export function formsKey(secret: string): Buffer {
   return key;
 }
 
+/** The authenticated data of a submission's answers and PDF: its tenant and id. */
+export const submissionAad = (tenantId: string, id: string) => `${tenantId}:submission:${id}`;
+
 export function sealJson(value: unknown, key: Buffer, aad: string): Sealed {
   const { iv, data, tag } = sealParts(key, JSON.stringify(value), aad);
   return { v: 1, iv: iv.toString('base64'), data: data.toString('base64'), tag: tag.toString('base64') };

@@ -113,6 +113,13 @@ export interface FlowDefinition {
   applicantBirthDate(answers: Answers): string | undefined;
   /** non-personal facts for staff lists and filters (e.g. household size) */
   facets(answers: Answers): Record<string, string | number | boolean>;
+  /**
+   * the names staff may find the submission by (whole words, through a keyed blind index, doc/adr/0300); none when
+   * absent. `submittedAt` is the day ages are counted on.
+   */
+  searchableNames?(answers: Answers, submittedAt: Date): string[];
+  /** the applicant's name as a staff list shows it ("Nachname, Vorname"), read per visible row */
+  applicantName?(answers: Answers): string | undefined;
 }
 
 /** Checks that page ids are unique and group references exist; returns the flow unchanged. */

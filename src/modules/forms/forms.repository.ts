@@ -1,6 +1,6 @@
 // All SQL of the form-flow engine: drafts, submissions and their timeline. Tenant data goes
 // through TenantDb; the two cross-tenant jobs (reminders, purge) get the plain database.
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '#shared/db/client.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { tenants } from '#shared/tenancy/tenants.tables.js';
@@ -73,6 +73,8 @@ export interface SubmissionFilter {
   reference?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** blind-index hashes of searched name words; a submission matches when its index holds all of them */
+  nameHashes?: string[] | undefined;
   limit?: number;
 }
 
@@ -86,14 +88,7 @@ export const submissionByReference = (tdb: TenantDb, reference: string) => tdb.f
 
 export const submissionByStatusToken = (tdb: TenantDb, statusTokenHash: string) => tdb.first(formSubmissions, eq(formSubmissions.statusTokenHash, statusTokenHash));
 
-export async function listSubmissions(tdb: TenantDb, filter: SubmissionFilter): Promise<Omit<FormSubmission, 'data' | 'pdf'>[]> {
-  const conditions: (SQL | undefined)[] = [
-    filter.flowId ? eq(formSubmissions.flowId, filter.flowId) : undefined,
-    filter.status ? eq(formSubmissions.status, filter.status) : undefined,
-    filter.reference ? eq(formSubmissions.reference, filter.reference) : undefined,
-    filter.from ? gte(formSubmissions.submittedAt, filter.from) : undefined,
-    filter.to ? lt(formSubmissions.submittedAt, filter.to) : undefined,
-  ];
+export async function listSubmissions(tdb: TenantDb, filter: SubmissionFilter): Promise<Omit<FormSubmission, 'data' | 'pdf' | 'nameIndex'>[]> {
   return tdb.db
     .select({
       tenantId: formSubmissions.tenantId,
@@ -109,7 +104,7 @@ export async function listSubmissions(tdb: TenantDb, filter: SubmissionFilter): 
       statusChangedAt: formSubmissions.statusChangedAt,
     })
     .from(formSubmissions)
-    .where(tdb.scope(formSubmissions, ...conditions))
+    .where(tdb.scope(formSubmissions, ...submissionConditions(filter)))
     .orderBy(desc(formSubmissions.submittedAt))
     .limit(filter.limit ?? 200);
 }
@@ -126,6 +121,7 @@ function submissionConditions(filter: SubmissionFilter): (SQL | undefined)[] {
     filter.reference ? eq(formSubmissions.reference, filter.reference) : undefined,
     filter.from ? gte(formSubmissions.submittedAt, filter.from) : undefined,
     filter.to ? lt(formSubmissions.submittedAt, filter.to) : undefined,
+    filter.nameHashes?.length ? arrayContains(formSubmissions.nameIndex, filter.nameHashes) : undefined,
   ];
 }
 
@@ -172,6 +168,31 @@ export async function nextSubmission(tdb: TenantDb, filter: SubmissionFilter, so
   const at = rows.findIndex((r) => r.id === currentId);
   const candidates = at < 0 ? rows : [...rows.slice(at + 1), ...rows.slice(0, at)];
   return candidates.find((r) => r.matches && r.id !== currentId)?.id;
+}
+
+/** The sealed answers of the given submissions (one page of a list), for the names shown per row. */
+export async function sealedAnswersOf(tdb: TenantDb, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tdb.db
+    .select({ id: formSubmissions.id, flowId: formSubmissions.flowId, data: formSubmissions.data })
+    .from(formSubmissions)
+    .where(tdb.scope(formSubmissions, inArray(formSubmissions.id, ids)));
+}
+
+/** Submissions without a name index yet, across tenants, in id order after `afterId` (the backfill's cursor). */
+export async function unindexedSubmissions(db: Executor, afterId: string | undefined, limit: number) {
+  return db
+    .select({ tenantId: formSubmissions.tenantId, id: formSubmissions.id, flowId: formSubmissions.flowId, data: formSubmissions.data, submittedAt: formSubmissions.submittedAt })
+    .from(formSubmissions)
+    .where(and(isNull(formSubmissions.nameIndex), afterId ? gt(formSubmissions.id, afterId) : undefined))
+    .orderBy(asc(formSubmissions.id))
+    .limit(limit);
+}
+
+/** Writes a submission's name index if it has none yet (a concurrent run or a newer write wins). */
+export async function setNameIndexIfMissing(tdb: TenantDb, id: string, nameIndex: string[]): Promise<boolean> {
+  const rows = await tdb.update(formSubmissions, { nameIndex }, eq(formSubmissions.id, id), isNull(formSubmissions.nameIndex));
+  return rows.length > 0;
 }
 
 export async function setSubmissionStatus(tdb: TenantDb, id: string, status: SubmissionStatus, now: Date) {

@@ -69,6 +69,11 @@ export const formSubmissions = pgTable(
     pdf: bytea().notNull(),
     /** non-personal facts for lists and filters */
     facets: jsonb().$type<Record<string, string | number | boolean>>().notNull().default(sql`'{}'::jsonb`),
+    /**
+     * keyed blind index of the name words the flow declares searchable (doc/adr/0300): hashes only, never a name;
+     * null until indexed (rows from before the index get it from the job forms.name-index)
+     */
+    nameIndex: text().array(),
     lang: text().notNull(),
     status: text({ enum: submissionStatuses }).notNull().default('eingegangen'),
     submittedAt: timestamp({ withTimezone: true }).notNull(),
@@ -78,6 +83,8 @@ export const formSubmissions = pgTable(
     uniqueIndex('form_submissions_draft_idx').on(t.tenantId, t.draftId),
     uniqueIndex('form_submissions_reference_idx').on(t.tenantId, t.reference),
     index('form_submissions_list_idx').on(t.tenantId, t.status, t.submittedAt),
+    index('form_submissions_name_idx').using('gin', t.nameIndex),
+    index('form_submissions_name_pending_idx').on(t.id).where(sql`${t.nameIndex} is null`),
   ],
 );
 export type FormSubmission = typeof formSubmissions.$inferSelect;

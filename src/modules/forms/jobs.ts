@@ -1,5 +1,6 @@
-// Background jobs of the form-flow engine: a reminder three days before a draft expires, and the
-// deletion of expired drafts (their answers are personal data; doc/security.md §9).
+// Background jobs of the form-flow engine: a reminder three days before a draft expires, the deletion of
+// expired drafts (their answers are personal data; doc/security.md §9) and the name index of submissions that were
+// made before it existed (doc/adr/0300).
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { enqueueMail } from '#shared/mail/outbox.js';
 import type { AppDeps, BackgroundJob } from '#shared/module.js';
@@ -8,6 +9,7 @@ import { formsKey, openJson } from './crypto.js';
 import { REMINDER_DAYS_BEFORE, type DraftState, FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
 import * as repo from './forms.repository.js';
+import { indexSubmissionNames } from './names.js';
 
 const DAY_MS = 86_400_000;
 
@@ -43,5 +45,7 @@ export function formJobs(flows: FlowDefinition[]): BackgroundJob[] {
   return [
     { name: 'forms.reminders', everyMs: 3_600_000, run: async (deps) => void (await sendDraftReminders(deps, flows)) },
     { name: 'forms.purge', everyMs: 3_600_000, run: async (deps) => void (await purgeExpiredDrafts(deps)) },
+    // Runs at the first start after the upgrade; afterwards it finds nothing (new submissions are indexed at once).
+    { name: 'forms.name-index', everyMs: 900_000, run: async (deps) => void (await indexSubmissionNames(deps, flows)) },
   ];
 }

@@ -5,12 +5,11 @@ import { recordAudit } from '#shared/audit/index.js';
 import { hashTokenBase64url, isToken, safeEqual } from '#shared/crypto.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { NotFoundError } from '#shared/http/errors.js';
-import { formsKey, openBytes, openJson } from './crypto.js';
+import { formsKey, openBytes, openJson, submissionAad } from './crypto.js';
 import { date } from './fields.js';
 import type { Answers, FlowDefinition } from './flow.js';
 import * as repo from './forms.repository.js';
 import type { FormSubmission, SubmissionStatus } from './forms.tables.js';
-import { submissionAad } from './submission.js';
 
 export interface StatusView {
   reference: string;

@@ -7,7 +7,8 @@ import { getI18n } from '#shared/i18n/index.js';
 import { enqueueMail } from '#shared/mail/outbox.js';
 import type { Tenant } from '#shared/tenancy/tenants.tables.js';
 import { hashTokenBase64url, newToken } from '#shared/crypto.js';
-import { formsKey, openBytes, openJson, sealBytes, sealJson } from './crypto.js';
+import { formsKey, openBytes, openJson, sealBytes, sealJson, submissionAad } from './crypto.js';
+import { submissionNameIndex } from './names.js';
 import type { Draft, FormEngine } from './engine.js';
 import type { Answers } from './flow.js';
 import * as repo from './forms.repository.js';
@@ -48,8 +49,6 @@ export function newReference(prefix: string, now: Date): string {
 export function submittedAtParams(at: Date): { date: string; time: string } {
   return { date: berlinDateTime(at).toFormat('dd.MM.yyyy'), time: berlinTime(at) };
 }
-
-export const submissionAad = (tenantId: string, id: string) => `${tenantId}:submission:${id}`;
 
 /** The result of the submit a draft already led to (repeated submit, confirmation page). */
 export async function submittedResult(engine: FormEngine, tdb: TenantDb, draftId: string): Promise<SubmitResult> {
@@ -103,6 +102,7 @@ export async function submitDraft(engine: FormEngine, tdb: TenantDb, draft: Draf
       data: sealJson({ answers }, key, submissionAad(tx.tenantId, id)),
       pdf: sealBytes(pdf, key, submissionAad(tx.tenantId, id)),
       facets: flow.facets(answers),
+      nameIndex: submissionNameIndex(deps.config.secretKey, tx.tenantId, flow, answers, now),
       lang,
       status: 'eingegangen',
       submittedAt: now,
@@ -145,7 +145,7 @@ export async function pdfOfDraft(engine: FormEngine, tdb: TenantDb, draft: Draft
 // ---- staff side ----
 
 export interface OpenedSubmission {
-  submission: Omit<FormSubmission, 'data' | 'pdf'>;
+  submission: Omit<FormSubmission, 'data' | 'pdf' | 'nameIndex'>;
   answers: Answers;
   events: (Omit<FormSubmissionEvent, 'note'> & { note?: string | undefined })[];
 }
@@ -163,7 +163,7 @@ export async function openSubmission(secret: string, tdb: TenantDb, id: string):
     ...e,
     note: note ? openJson<string>(note, key, submissionAad(tdb.tenantId, `${row.id}:${e.id}`)) : undefined,
   }));
-  const { data: _data, pdf: _pdf, ...submission } = row;
+  const { data: _data, pdf: _pdf, nameIndex: _nameIndex, ...submission } = row;
   return { submission, answers, events };
 }
 

@@ -3,6 +3,7 @@ import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
 import { recordAudit } from '#shared/audit/index.js';
+import { deleteFiltersOfUser } from '#shared/saved-filters/index.js';
 import type { StaffPrincipal } from './auth.js';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.js';
 import { hasPermission, type Role } from './permissions.js';
@@ -120,6 +121,8 @@ export async function setActive(deps: AppDeps, tdb: TenantDb, actor: StaffPrinci
   await tdb.transaction(async (tx) => {
     await repo.updateUser(tx, user.id, { active, deactivatedAt: active ? null : now });
     if (!active) await repo.revokeSessionsOf(tx, user.id, now);
+    // Their searches hold citizens' names and BG-Nummern (doc/adr/0230): they go with the account.
+    if (!active) await deleteFiltersOfUser(tx, user.id);
     await audit(deps, tx, actor, active ? 'staff.reactivated' : 'staff.deactivated', 'staff_user', user.id);
   });
 }

@@ -78,3 +78,8 @@ export async function deleteNamedFilter(tdb: TenantDb, owner: FilterOwner, id: s
   const n = await tdb.delete(staffListFilters, eq(staffListFilters.id, id), eq(staffListFilters.userId, owner.userId), eq(staffListFilters.inbox, owner.inbox), isNotNull(staffListFilters.name));
   return n > 0;
 }
+
+/** Removes every search and saved filter of a staff member (all inboxes): called when the account is deactivated. */
+export async function deleteFiltersOfUser(tdb: TenantDb, userId: string): Promise<number> {
+  return tdb.delete(staffListFilters, eq(staffListFilters.userId, userId));
+}

@@ -2,6 +2,7 @@
 // that a new online service is a new definition (a few pages, no task list), not new code.
 import { date, defineFlow, email, iban, text, type QuestionPage } from '../../forms/index.js';
 import { BankStartPage } from '../views/BankStartPage.js';
+import { displayName, listName } from './erstantrag/answers.js';
 
 const K = 'antrag:bank';
 const BG_NUMMER = /^\d{5}BG\d{7}$/;
@@ -58,4 +59,6 @@ export const bankverbindungFlow = defineFlow({
   contactEmail: (answers) => (typeof answers.email === 'string' ? answers.email : undefined),
   applicantBirthDate: (answers) => (typeof answers.birthDate === 'string' ? answers.birthDate : undefined),
   facets: () => ({ kind: 'bankverbindung' }),
+  searchableNames: (answers) => [displayName(answers)].filter(Boolean),
+  applicantName: listName,
 });

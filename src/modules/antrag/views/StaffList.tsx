@@ -1,7 +1,7 @@
 import type { SubmissionStatus, SubmissionSort } from '../../forms/index.js';
 import { submissionStatuses } from '../../forms/index.js';
-import { Alert, Button, SelectField, TextField, TableScroll } from '#shared/html/components.js';
-import { useT, useTenantBase } from '#shared/html/context.js';
+import { Alert, Button, CsrfField, SelectField, TextField, TableScroll } from '#shared/html/components.js';
+import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Pager, SortHeader, type SortDirection } from '#shared/html/list-controls.js';
 import { SavedFilters } from '#shared/html/saved-filters.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -15,6 +15,8 @@ export interface StaffListRow {
   status: SubmissionStatus;
   submittedAt: Date;
   facets: Record<string, string | number | boolean>;
+  /** the applicant's name, decrypted for the rows of this page only */
+  name?: string | undefined;
 }
 
 export interface StaffListProps {
@@ -23,16 +25,22 @@ export interface StaffListProps {
   page: number;
   size: number;
   sort: SubmissionSort;
-  /** The filter in force (a saved filter with the address's parameters on top). */
-  search: Omit<ListQuery, 'f' | 'page'>;
+  /** The filter in force (a stored search or saved filter with the address's parameters on top). */
+  search: Omit<ListQuery, 'f' | 'page'> & { person?: string | undefined };
   saved: { id: string; name: string | null }[];
   query: ListQuery;
   notice?: string | undefined;
 }
 
-/** Submitted applications: filters, sortable columns, pages, saved filters. No personal data in the list. */
+/**
+ * Submitted applications: search and filters, sortable columns, pages, saved filters. The form is sent by POST: a
+ * name is stored as this person's search and never appears in the address (doc/adr/0230, doc/adr/0300). The name
+ * column cannot be sorted (the names are encrypted).
+ */
 export function StaffList({ rows, total, page, size, sort, search, saved, query, notice }: StaffListProps) {
   const t = useT();
+  const { csrfToken } = useView();
+  const { person: _person, ...keep } = search;
   const base = `${useTenantBase()}/staff/antraege`;
   const sortHref = (column: string, dir: SortDirection) => `${base}${listQueryString(query, { sort: column, dir, page: undefined })}`;
   const header = (column: SubmissionSort['column'], label: string) => (
@@ -43,7 +51,10 @@ export function StaffList({ rows, total, page, size, sort, search, saved, query,
       <link rel="stylesheet" href="/assets/inbox.css" />
       <h1 class="kern-heading-large">{t('antrag:staff.listTitle')}</h1>
       {notice ? <Alert type={notice === 'limit' || notice === 'nameMissing' ? 'warning' : 'success'} title={notice === 'noneLeft' ? t('antrag:staff.noneLeft') : t(`common:savedFilters.notice.${notice}`)} /> : null}
-      <form method="get" action={base} class="ww-filter ww-inbox-search">
+      <form method="post" action={`${base}/suche`} class="ww-filter ww-inbox-search" role="search" aria-label={t('antrag:staff.searchLabel')} novalidate>
+        <CsrfField token={csrfToken} />
+        <TextField name="person" label={t('antrag:staff.name')} hint={t('antrag:staff.nameHint')} value={search.person} optional spellcheck={false} />
+        <TextField name="reference" label={t('antrag:staff.reference')} value={search.reference} optional spellcheck={false} />
         <SelectField
           name="status"
           label={t('antrag:staff.status')}
@@ -58,7 +69,6 @@ export function StaffList({ rows, total, page, size, sort, search, saved, query,
         />
         <TextField name="from" type="date" label={t('antrag:staff.from')} value={search.from} optional />
         <TextField name="to" type="date" label={t('antrag:staff.to')} value={search.to} optional />
-        <TextField name="reference" label={t('antrag:staff.reference')} value={search.reference} optional spellcheck={false} />
         {search.sort ? <input type="hidden" name="sort" value={search.sort} /> : null}
         {search.dir ? <input type="hidden" name="dir" value={search.dir} /> : null}
         {search.size ? <input type="hidden" name="size" value={search.size} /> : null}
@@ -69,7 +79,7 @@ export function StaffList({ rows, total, page, size, sort, search, saved, query,
           </a>
         </div>
       </form>
-      <SavedFilters base={base} saved={saved} current={query.f} keep={{ ...search, f: query.f }} />
+      <SavedFilters base={base} saved={saved} current={query.f} keep={{ ...keep, f: query.f }} />
       <p class="kern-body" role="status">
         {t('antrag:staff.count', { count: total })}
       </p>
@@ -80,6 +90,9 @@ export function StaffList({ rows, total, page, size, sort, search, saved, query,
             <thead class="kern-table__header">
               <tr class="kern-table__row">
                 {header('reference', t('antrag:staff.reference'))}
+                <th class="kern-table__header" scope="col">
+                  {t('antrag:staff.name')}
+                </th>
                 {header('flow', t('antrag:staff.flow'))}
                 {header('submitted', t('antrag:staff.submitted'))}
                 {header('status', t('antrag:staff.status'))}
@@ -96,6 +109,7 @@ export function StaffList({ rows, total, page, size, sort, search, saved, query,
                       {row.reference}
                     </a>
                   </td>
+                  <td class="kern-table__cell">{row.name ?? '–'}</td>
                   <td class="kern-table__cell">{row.flowId === 'erstantrag' ? t('antrag:title') : t('antrag:bank.title')}</td>
                   <td class="kern-table__cell">{berlinDateTime(row.submittedAt).toFormat('dd.MM.yyyy HH:mm')}</td>
                   <td class="kern-table__cell">{t(`forms:status.values.${row.status}`)}</td>

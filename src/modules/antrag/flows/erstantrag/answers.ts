@@ -1,6 +1,7 @@
 // Typed reading of the Erstantrag's answers; the flow definition, the estimate and the checklist
 // all ask the answers the same questions through these helpers.
-import type { Answers, Item, Scope } from '../../../forms/index.js';
+import { ageOn, type Answers, type Item, type Scope } from '../../../forms/index.js';
+import { berlinDate } from '#shared/time.js';
 
 export const PERSON_STATUSES = ['arbeit', 'selbststaendig', 'schule', 'ausbildung', 'studium', 'arbeitsuchend', 'schwanger', 'behinderung', 'keine'] as const;
 export const RELATIONS = ['partner', 'kind', 'pflegekind', 'elternteil', 'geschwister', 'sonstige'] as const;
@@ -41,3 +42,19 @@ export function displayName(person: Record<string, unknown>): string {
 }
 
 export const cents = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** The applicant's name as staff lists show it: "Nachname, Vorname". */
+export function listName(person: Record<string, unknown>): string | undefined {
+  return [person.lastName, person.firstName].filter((v) => typeof v === 'string' && v).join(', ') || undefined;
+}
+
+/**
+ * The names a caseworker may search an application by: the applicant's and those of the adult members of the
+ * Bedarfsgemeinschaft (18 or older on the day of submission), who may call or write about it; children are not
+ * indexed (doc/adr/0300).
+ */
+export function searchableNames(answers: Answers, submittedAt: Date): string[] {
+  const day = berlinDate(submittedAt);
+  const adults = members(answers).filter((m) => typeof m.birthDate === 'string' && ageOn(m.birthDate, day) >= 18);
+  return [answers, ...adults].map(displayName).filter(Boolean);
+}

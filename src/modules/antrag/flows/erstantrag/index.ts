@@ -2,7 +2,7 @@
 import { defineFlow } from '../../../forms/index.js';
 import { ConfirmationNext } from '../../views/ConfirmationNext.js';
 import { StartPage } from '../../views/StartPage.js';
-import { isEarner, members } from './answers.js';
+import { isEarner, listName, members, searchableNames } from './answers.js';
 import { einkommenSection, vermoegenSection, wohnungSection } from './finanzen.js';
 import { haushaltSection, personSection } from './personen.js';
 import { bankSection, besonderesSection, krankenversicherungSection, unterlagenSection } from './weitere.js';
@@ -38,4 +38,6 @@ export const erstantragFlow = defineFlow({
       earnings: isEarner(answers) || all.some((m) => isEarner(m)),
     };
   },
+  searchableNames,
+  applicantName: listName,
 });
