@@ -117,7 +117,7 @@ async function serve(port: number, url: string | undefined) {
 }
 
 /** `users` clients, each with a complete draft of its own, POST `path` with `form` for `seconds`; every answer must be 303. */
-async function posts(origin: string, clients: HttpClient[], path: string, form: Form): Promise<{ perSecond: number; p99: number }> {
+async function posts(origin: string, clients: HttpClient[], path: string, form: Form): Promise<{ perSecond: number; p99: number; count: number }> {
   const until = Date.now() + seconds * 1000;
   const started = Date.now();
   const times: number[] = [];
@@ -132,7 +132,41 @@ async function posts(origin: string, clients: HttpClient[], path: string, form: 
     }),
   );
   times.sort((a, b) => a - b);
-  return { perSecond: times.length / ((Date.now() - started) / 1000), p99: times[Math.floor(times.length * 0.99)]! };
+  return { perSecond: times.length / ((Date.now() - started) / 1000), p99: times[Math.floor(times.length * 0.99)]!, count: times.length };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux, where the benchmarks run). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // the process has ended
+  }
+}
+
+/**
+ * CPU used by the app process and by its PostgreSQL connections (their backend processes on this machine; PGlite runs
+ * inside the app). CPU per request does not depend on what else the machine runs, requests per second do.
+ */
+async function cpuMeter(appPid: number, url: string | undefined) {
+  const { default: pg } = await import('pg');
+  const backends = async (): Promise<number[]> => {
+    if (!url) return [];
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    await client.end();
+    return rows.map((r) => r.pid);
+  };
+  return async <T>(run: () => Promise<T>): Promise<T & { appMs: number; dbMs: number }> => {
+    const pids = await backends();
+    const app0 = cpuSeconds(appPid);
+    const db0 = new Map(pids.map((pid) => [pid, cpuSeconds(pid)]));
+    const result = await run();
+    const dbSeconds = [...new Set([...pids, ...(await backends())])].reduce((sum, pid) => sum + cpuSeconds(pid) - (db0.get(pid) ?? 0), 0);
+    return { ...result, appMs: (cpuSeconds(appPid) - app0) * 1000, dbMs: dbSeconds * 1000 };
+  };
 }
 
 async function measureSave(kind: BenchDatabaseKind, port: number): Promise<string> {
@@ -155,11 +189,17 @@ async function measureSave(kind: BenchDatabaseKind, port: number): Promise<strin
     const page = steps.find((s) => s.page === 'bank/konto')!;
     const path = `/t/neue-wege/antrag/${page.page}`;
     await posts(origin, clients.slice(0, 2), path, page.form);
-    const baseline = await posts(origin, clients, '/bench/draft-update', {});
-    const save = await posts(origin, clients, path, page.form);
+    const metered = await cpuMeter(child.pid!, database.url);
+    const baseline = await metered(() => posts(origin, clients, '/bench/draft-update', {}));
+    const save = await metered(() => posts(origin, clients, path, page.form));
+    const cpu = (m: typeof save) => {
+      const each = (ms: number) => ((ms * 1000) / m.count).toFixed(0);
+      return database.url ? `${each(m.appMs)} µs app + ${each(m.dbMs)} µs PostgreSQL` : `${each(m.appMs)} µs`;
+    };
     return (
       `${kind.padEnd(8)} page save: ${save.perSecond.toFixed(0)}/s (p99 ${save.p99.toFixed(0)} ms) · plain UPDATE of the draft row: ` +
-      `${baseline.perSecond.toFixed(0)}/s (p99 ${baseline.p99.toFixed(0)} ms) · ratio ${((save.perSecond / baseline.perSecond) * 100).toFixed(1)} % (goal ≥ 50 %)`
+      `${baseline.perSecond.toFixed(0)}/s (p99 ${baseline.p99.toFixed(0)} ms) · ratio ${((save.perSecond / baseline.perSecond) * 100).toFixed(1)} % (goal ≥ 50 %)\n` +
+      `${''.padEnd(8)} CPU per request: page save ${cpu(save)} · UPDATE ${cpu(baseline)}`
     );
   } finally {
     child.kill('SIGTERM');

@@ -105,14 +105,14 @@ export class FormEngine {
       if (current.row.submittedAt) throw new ConflictError('forms:errors.alreadySubmitted');
       const now = this.deps.clock.now();
       const state = change(structuredClone(current.state));
-      const row = await repo.updateDraftIfVersion(tdb, current.row.id, current.row.version, {
-        data: sealJson(state, this.key(), this.aad(tdb.tenantId, current.row.id)),
-        updatedAt: now,
-        expiresAt: this.expiry(now),
-        reminderSentAt: null,
-        ...extra,
-      });
-      if (row) return { row, state };
+      const set = { data: sealJson(state, this.key(), this.aad(tdb.tenantId, current.row.id)), updatedAt: now, expiresAt: this.expiry(now) };
+      const written =
+        Object.keys(extra).length === 0
+          ? await repo.saveDraft(tdb, current.row.id, current.row.version, set)
+          : await repo.updateDraftIfVersion(tdb, current.row.id, current.row.version, { ...set, reminderSentAt: null, ...extra });
+      if (written) {
+        return { row: { ...current.row, ...set, reminderSentAt: null, ...extra, version: current.row.version + 1 }, state };
+      }
       const fresh = await repo.draftById(tdb, current.row.id);
       const opened = fresh && this.open(fresh);
       if (!opened) throw new NotFoundError('forms:errors.draftGone');

@@ -2,7 +2,7 @@
 // through TenantDb; the two cross-tenant jobs (reminders, purge) get the plain database.
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '#shared/db/client.js';
-import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { preparedForTenant, preparedScope, type TenantDb } from '#shared/db/tenant-scope.js';
 import { tenants } from '#shared/tenancy/tenants.tables.js';
 import {
   formDrafts,
@@ -13,6 +13,7 @@ import {
   type FormSubmissionEvent,
   type SubmissionStatus,
 } from './forms.tables.js';
+import type { Sealed } from './crypto.js';
 
 type NewDraft = Omit<typeof formDrafts.$inferInsert, 'tenantId'>;
 type NewSubmission = Omit<typeof formSubmissions.$inferInsert, 'tenantId'>;
@@ -20,18 +21,57 @@ type NewEvent = Omit<typeof formSubmissionEvents.$inferInsert, 'tenantId'>;
 
 export const insertDraft = (tdb: TenantDb, values: NewDraft) => tdb.insert(formDrafts, values);
 
-export const draftByToken = (tdb: TenantDb, flowId: string, tokenHash: string) =>
-  tdb.first(formDrafts, eq(formDrafts.flowId, flowId), eq(formDrafts.tokenHash, tokenHash));
+// The two statements of every page save (read the draft, write it back) are prepared once (ADR 0285).
+const draftByTokenStatement = preparedForTenant<{ flowId: string; tokenHash: string }, FormDraft[]>('forms_draft_by_token', (db) =>
+  db
+    .select()
+    .from(formDrafts)
+    .where(preparedScope(formDrafts, eq(formDrafts.flowId, sql.placeholder('flowId')), eq(formDrafts.tokenHash, sql.placeholder('tokenHash'))))
+    .limit(1),
+);
+
+export const draftByToken = async (tdb: TenantDb, flowId: string, tokenHash: string): Promise<FormDraft | undefined> =>
+  (await draftByTokenStatement(tdb, { flowId, tokenHash }))[0];
 
 export const draftByResumeToken = (tdb: TenantDb, flowId: string, resumeTokenHash: string) =>
   tdb.first(formDrafts, eq(formDrafts.flowId, flowId), eq(formDrafts.resumeTokenHash, resumeTokenHash));
 
 export const draftById = (tdb: TenantDb, id: string) => tdb.first(formDrafts, eq(formDrafts.id, id));
 
-/** Writes only if nobody else saved in between; returns the new row or undefined. */
-export async function updateDraftIfVersion(tdb: TenantDb, id: string, version: number, set: Partial<NewDraft>): Promise<FormDraft | undefined> {
-  const rows = await tdb.update(formDrafts, { ...set, version: version + 1 }, eq(formDrafts.id, id), eq(formDrafts.version, version));
-  return rows[0];
+/** What a save writes: the sealed state and the new times; the reminder is due again. */
+export interface DraftSave {
+  data: Sealed;
+  updatedAt: Date;
+  expiresAt: Date;
+}
+
+/** A placeholder where drizzle's `set` expects a column value; it is filled (and encoded by the column) on execute. */
+const param = (name: string) => sql.placeholder(name) as unknown as SQL;
+
+const saveDraftStatement = preparedForTenant<DraftSave & { id: string; version: number; newVersion: number }, { version: number }[]>('forms_save_draft', (db) =>
+  db
+    .update(formDrafts)
+    .set({ data: param('data'), version: param('newVersion'), updatedAt: param('updatedAt'), expiresAt: param('expiresAt'), reminderSentAt: null })
+    .where(preparedScope(formDrafts, eq(formDrafts.id, sql.placeholder('id')), eq(formDrafts.version, sql.placeholder('version')), isNull(formDrafts.submittedAt)))
+    .returning({ version: formDrafts.version }),
+);
+
+/**
+ * A page save: writes only if nobody else saved in between and the draft is not submitted; returns whether it
+ * wrote. Returns only the version: the caller has everything else (sending the ciphertext back costs time).
+ */
+export async function saveDraft(tdb: TenantDb, id: string, version: number, save: DraftSave): Promise<boolean> {
+  return (await saveDraftStatement(tdb, { ...save, id, version, newVersion: version + 1 })).length > 0;
+}
+
+/** Any other change of a draft under the same version check as `saveDraft`; returns whether it wrote. */
+export async function updateDraftIfVersion(tdb: TenantDb, id: string, version: number, set: Partial<NewDraft>): Promise<boolean> {
+  const rows = await tdb.db
+    .update(formDrafts)
+    .set({ ...set, version: version + 1 })
+    .where(tdb.scope(formDrafts, eq(formDrafts.id, id), eq(formDrafts.version, version), isNull(formDrafts.submittedAt)))
+    .returning({ version: formDrafts.version });
+  return rows.length > 0;
 }
 
 export const updateDraft = (tdb: TenantDb, id: string, set: Partial<NewDraft>) => tdb.update(formDrafts, set, eq(formDrafts.id, id));

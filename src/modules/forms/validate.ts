@@ -14,11 +14,32 @@ export function pageSchema(fields: Field[], ctx: FieldContext) {
   return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, f.optional ? f.schema(ctx).optional() : f.schema(ctx)])));
 }
 
+/**
+ * Building a page's zod schema costs several times more than parsing with it, and a schema depends only on the
+ * page's visible fields and the day (ADR 0285): one per page, set of visible fields and day is kept.
+ */
+const schemas = new WeakMap<QuestionPage, Map<string, { today: string; schema: z.ZodType }>>();
+
+function cachedPageSchema(page: QuestionPage, fields: Field[], ctx: FieldContext): z.ZodType {
+  let byFields = schemas.get(page);
+  if (!byFields) {
+    byFields = new Map();
+    schemas.set(page, byFields);
+  }
+  const key = fields.map((f) => f.name).join('\n');
+  let cached = byFields.get(key);
+  if (cached?.today !== ctx.today) {
+    cached = { today: ctx.today, schema: pageSchema(fields, ctx) };
+    byFields.set(key, cached);
+  }
+  return cached.schema;
+}
+
 export function validatePage(instance: Instance, answers: Answers, raw: Record<string, unknown>, ctx: FieldContext): PageResult {
   const page = instance.page as QuestionPage;
   const scope = { answers, item: instance.item };
   const fields = visibleFields(page, scope);
-  const result = pageSchema(fields, ctx).safeParse(raw);
+  const result = cachedPageSchema(page, fields, ctx).safeParse(raw);
   if (!result.success) {
     const errors: FieldError[] = [];
     for (const issue of result.error.issues) {

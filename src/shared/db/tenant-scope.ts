@@ -1,5 +1,5 @@
 // TenantDb: every query of tenant data is scoped to one tenant.
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.js';
 
@@ -82,4 +82,39 @@ export class TenantDb {
   transaction<R>(fn: (tx: TenantDb) => Promise<R>): Promise<R> {
     return this.db.transaction((tx) => fn(new TenantDb(tx, this.tenantId)));
   }
+}
+
+/** The tenant of a prepared statement: filled from the TenantDb it runs on, never from the caller's parameters. */
+const tenantParam = sql.placeholder('tenantId');
+
+/** `tenant_id = <the TenantDb's tenant>` and further conditions, for a statement built by `preparedForTenant`. */
+export function preparedScope(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+  return and(eq(table.tenantId, tenantParam), ...conditions)!;
+}
+
+interface Prepared<R> {
+  execute(params: Record<string, unknown>): Promise<R>;
+}
+
+/** A drizzle query (select, update, …) before `.prepare`. */
+interface Preparable<R> {
+  prepare(name: string): Prepared<R>;
+}
+
+/**
+ * A hot statement prepared once per database handle (ADR 0285): drizzle builds its SQL once, and PostgreSQL parses
+ * and plans it once per connection (a named statement) instead of on every request. `build` must scope every table by
+ * `preparedScope`; the tenant is always the TenantDb's. Inside a transaction the statement is prepared for that
+ * transaction's handle.
+ */
+export function preparedForTenant<P extends object, R>(name: string, build: (db: Executor) => Preparable<R>) {
+  const statements = new WeakMap<Executor, Prepared<R>>();
+  return (tdb: TenantDb, params: P): Promise<R> => {
+    let statement = statements.get(tdb.db);
+    if (!statement) {
+      statement = build(tdb.db).prepare(name);
+      statements.set(tdb.db, statement);
+    }
+    return statement.execute({ ...params, tenantId: tdb.tenantId });
+  };
 }
