@@ -1,5 +1,5 @@
 // SQL of the labour-market figures, the import previews and the tenant's press settings.
-import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, max } from 'drizzle-orm';
 import { fromExcluded, inBatches, lastPerKey } from '#shared/db/bulk.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { figureImports, labourMarketFigures, pressSettings, type ImportedRow, type LabourMarketFigure, type PressSettings } from './presse.tables.js';
@@ -43,13 +43,18 @@ export function figureOf(tdb: TenantDb, region: string, month: string): Promise<
   return tdb.first(labourMarketFigures, eq(labourMarketFigures.region, region), eq(labourMarketFigures.month, month));
 }
 
-export async function regionName(tdb: TenantDb, region: string): Promise<string | undefined> {
+export const regionName = async (tdb: TenantDb, region: string): Promise<string | undefined> => (await regionNames(tdb, [region])).get(region);
+
+/** The stored name of each of the regions that has figures, in one query. */
+export async function regionNames(tdb: TenantDb, regions: string[]): Promise<Map<string, string>> {
+  if (regions.length === 0) return new Map();
+  const f = labourMarketFigures;
   const rows = await tdb.db
-    .select({ name: labourMarketFigures.regionName })
-    .from(labourMarketFigures)
-    .where(tdb.scope(labourMarketFigures, eq(labourMarketFigures.region, region)))
-    .limit(1);
-  return rows[0]?.name;
+    .select({ region: f.region, name: max(f.regionName) })
+    .from(f)
+    .where(tdb.scope(f, inArray(f.region, regions)))
+    .groupBy(f.region);
+  return new Map(rows.flatMap((r) => (r.name === null ? [] : [[r.region, r.name] as const])));
 }
 
 export async function insertImport(tdb: TenantDb, values: { createdBy: string; month: string; rows: ImportedRow[]; unrecognised: string[] }, now: Date) {

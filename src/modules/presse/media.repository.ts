@@ -110,6 +110,17 @@ export async function variantOf(tdb: TenantDb, imageId: string, hash: string, wi
   return row?.bytes;
 }
 
+/** The bytes of one variant of each image (`widths`: image id → width), in one query; keyed by image id. */
+export async function variantsOf(tdb: TenantDb, widths: Map<string, number>, format: ImageFormat): Promise<Map<string, Buffer>> {
+  if (widths.size === 0) return new Map();
+  const v = pressImageVariants;
+  const rows = await tdb.db
+    .select({ imageId: v.imageId, width: v.width, bytes: v.bytes })
+    .from(v)
+    .where(tdb.scope(v, inArray(v.imageId, [...widths.keys()]), eq(v.format, format)));
+  return new Map(rows.filter((r) => widths.get(r.imageId) === r.width).map((r) => [r.imageId, r.bytes]));
+}
+
 /** One variant's bytes for the public: only while its release is visible (published and past its embargo). */
 export async function visibleVariant(tdb: TenantDb, now: Date, imageId: string, hash: string, width: number, format: ImageFormat): Promise<Buffer | undefined> {
   const [row] = await tdb.db
