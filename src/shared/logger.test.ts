@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing/app.js';
 import { createTestLocation, liftLimits, type TestLocation } from '../modules/termine/testing.js';
-import { redactUrl, serializeError } from './logger.js';
+import { createLogger, redactUrl, serializeError } from './logger.js';
 
 const lines: string[] = [];
 let ctx: TestContext;
@@ -74,6 +74,15 @@ describe('error log without personal data', () => {
     expect(log).toContain('/applications/[reference]/status');
     expect(log).toContain('/t/neue-wege/staff/unterlagen/[reference]');
     for (const secret of [token, code, '7K3M9Q', 'Q9XD', '7654321', 'Wilhelmine', 'bg=']) expect(log).not.toContain(secret);
+  });
+
+  it('redacts the self-service tokens and names by the field names the modules use', () => {
+    const out: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void out.push(line) });
+    logger.info({ heldToken: 'held-geheim', receiptToken: 'quittung-geheim', statusToken: 'status-geheim', upload: { bookingCode: 'K7M3Q9', givenName: 'Wilhelmine' }, fileName: 'Kontoauszug Geheimnisträger.pdf' }, 'x');
+    const line = out.join('');
+    for (const secret of ['held-geheim', 'quittung-geheim', 'status-geheim', 'K7M3Q9', 'Wilhelmine', 'Geheimnistr']) expect(line).not.toContain(secret);
+    expect(line).toContain('"heldToken":"[redacted]"');
   });
 
   it('keeps the paths of pages and press releases readable', () => {

@@ -3,8 +3,12 @@ import pino, { type Logger } from 'pino';
 
 // Field names that may hold personal data anywhere in a log object (doc/security.md §7).
 const personalFields = [
-  'email', 'name', 'firstName', 'lastName', 'phone', 'birthDate', 'address', 'iban', 'bgNummer',
-  'password', 'token', 'totp', 'code', 'secret',
+  'email', 'name', 'firstName', 'lastName', 'givenName', 'familyName', 'displayName', 'phone', 'birthDate', 'address',
+  'postalCode', 'iban', 'bgNummer', 'fileName', 'originalName',
+  'password', 'token', 'totp', 'totpCode', 'code', 'secret', 'csrfToken',
+  // The self-service tokens and codes by the names the modules give them.
+  'manageToken', 'holdToken', 'draftToken', 'formToken', 'statusToken', 'receiptToken', 'heldToken', 'bookingCode',
+  'requestCode', 'accessCode',
 ];
 
 const redact = [
