@@ -1,10 +1,11 @@
 // The error log holds what is needed to find a fault (type, SQLSTATE, constraint, stack), never the values a person
-// submitted: neither for a refused request with a NUL byte nor for a database error during a booking.
+// submitted: neither for a refused request with a NUL byte nor for a database error during a booking. Request lines
+// carry the path without tokens, reference numbers, BG-Nummern or query string.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing/app.js';
 import { createTestLocation, liftLimits, type TestLocation } from '../modules/termine/testing.js';
-import { serializeError } from './logger.js';
+import { createLogger, redactUrl, serializeError } from './logger.js';
 
 const lines: string[] = [];
 let ctx: TestContext;
@@ -53,6 +54,40 @@ describe('error log without personal data', () => {
     } finally {
       await ctx.database.db.execute(sql.raw('alter table termin_appointments drop constraint test_no_bookings'));
     }
+  });
+
+  it('logs a path with its tokens, reference numbers and BG-Nummern replaced, and no query string', async () => {
+    const token = 'q3V9xK2mT8pL4nR7sW1yZ6bC5dF0gH3jK8mN2pQ4rS7';
+    const code = '7K3M-9QXA-B2CD-E4FG-H6JK-M8NP-Q2';
+    const paths = [
+      `/t/neue-wege/termine/verwalten/${token}/verschieben`,
+      `/t/neue-wege/unterlagen/a/${code}/quittung/UN-2026-7K3M9Q/pdf`,
+      `${api}/applications/EA-2026-7K3M-Q9XD/status`,
+      `/t/neue-wege/unterlagen/quittung/${token}?bg=12345BG7654321&name=Wilhelmine`,
+      '/t/neue-wege/staff/unterlagen/12345BG7654321',
+    ];
+    lines.length = 0;
+    for (const url of paths) await ctx.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
+    const log = lines.join('');
+    expect(log).toContain('/t/neue-wege/termine/verwalten/[token]/verschieben');
+    expect(log).toContain('/t/neue-wege/unterlagen/a/[token]/quittung/[reference]/pdf');
+    expect(log).toContain('/applications/[reference]/status');
+    expect(log).toContain('/t/neue-wege/staff/unterlagen/[reference]');
+    for (const secret of [token, code, '7K3M9Q', 'Q9XD', '7654321', 'Wilhelmine', 'bg=']) expect(log).not.toContain(secret);
+  });
+
+  it('redacts the self-service tokens and names by the field names the modules use', () => {
+    const out: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void out.push(line) });
+    logger.info({ heldToken: 'held-geheim', receiptToken: 'quittung-geheim', statusToken: 'status-geheim', upload: { bookingCode: 'K7M3Q9', givenName: 'Wilhelmine' }, fileName: 'Kontoauszug Geheimnisträger.pdf' }, 'x');
+    const line = out.join('');
+    for (const secret of ['held-geheim', 'quittung-geheim', 'status-geheim', 'K7M3Q9', 'Wilhelmine', 'Geheimnistr']) expect(line).not.toContain(secret);
+    expect(line).toContain('"heldToken":"[redacted]"');
+  });
+
+  it('keeps the paths of pages and press releases readable', () => {
+    expect(redactUrl('/t/neue-wege/presse/2020-530?jahr=2020')).toBe('/t/neue-wege/presse/2020-530');
+    expect(redactUrl('/t/kreis-bergstrasse/staff/coaching/aufnahme')).toBe('/t/kreis-bergstrasse/staff/coaching/aufnahme');
   });
 
   it('keeps message and code of other errors, and follows causes', () => {

@@ -3,8 +3,12 @@ import pino, { type Logger } from 'pino';
 
 // Field names that may hold personal data anywhere in a log object (doc/security.md §7).
 const personalFields = [
-  'email', 'name', 'firstName', 'lastName', 'phone', 'birthDate', 'address', 'iban', 'bgNummer',
-  'password', 'token', 'totp', 'code', 'secret',
+  'email', 'name', 'firstName', 'lastName', 'givenName', 'familyName', 'displayName', 'phone', 'birthDate', 'address',
+  'postalCode', 'iban', 'bgNummer', 'fileName', 'originalName',
+  'password', 'token', 'totp', 'totpCode', 'code', 'secret', 'csrfToken',
+  // The self-service tokens and codes by the names the modules give them.
+  'manageToken', 'holdToken', 'draftToken', 'formToken', 'statusToken', 'receiptToken', 'heldToken', 'bookingCode',
+  'requestCode', 'accessCode',
 ];
 
 const redact = [
@@ -15,10 +19,20 @@ const redact = [
   ...personalFields.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
 ];
 
-/** Long random path segments are tokens; the query string may carry anything: neither is logged. */
+/**
+ * What a path segment may carry that points to a person: reference numbers a person reads out on the phone
+ * ("UN-2026-7K3M9Q", "MA-7K3M9QXA", "EA-2026-7K3M-Q9XD": two letters, a hyphen, then digits and letters with at least
+ * one digit) and BG-Nummern ("12345BG0012345"), in any case.
+ */
+const personalSegments = /\/(?:[A-Za-z]{2}-(?=[0-9A-Za-z-]*\d)[0-9A-Za-z-]{6,}|\d{5}BG\d{7})(?=\/|$)/gi;
+
+/**
+ * Long random path segments are tokens, reference numbers and BG-Nummern point to a person, and the query string
+ * may carry anything: none of them is logged.
+ */
 export function redactUrl(url: string): string {
   const path = url.split('?')[0] ?? '';
-  return path.replace(/\/[A-Za-z0-9_-]{20,}(?=\/|$)/g, '/[token]');
+  return path.replace(/\/[A-Za-z0-9_-]{20,}(?=\/|$)/g, '/[token]').replace(personalSegments, '/[reference]');
 }
 
 const MAX_CAUSES = 5;

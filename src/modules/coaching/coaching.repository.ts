@@ -82,6 +82,21 @@ export const aktivitaetenOf = (tdb: TenantDb, teilnehmendeId: string) =>
     .from(coachingAktivitaeten)
     .where(tdb.scope(coachingAktivitaeten, eq(coachingAktivitaeten.teilnehmendeId, teilnehmendeId)))
     .orderBy(asc(coachingAktivitaeten.dueOn), asc(coachingAktivitaeten.createdAt));
+/** Per participant: activities still open (planned or running) and those waiting for the coach, in one statement. */
+export async function aktivitaetenCounts(tdb: TenantDb, teilnehmendeIds: string[]): Promise<Map<string, { open: number; waitingForCoach: number }>> {
+  if (teilnehmendeIds.length === 0) return new Map();
+  const a = coachingAktivitaeten;
+  const rows = await tdb.db
+    .select({
+      teilnehmendeId: a.teilnehmendeId,
+      open: sql<number>`count(*) filter (where ${a.status} in ('geplant', 'laeuft'))`.mapWith(Number),
+      waitingForCoach: sql<number>`count(*) filter (where ${a.wartetAuf} = 'coach')`.mapWith(Number),
+    })
+    .from(a)
+    .where(tdb.scope(a, inArray(a.teilnehmendeId, teilnehmendeIds)))
+    .groupBy(a.teilnehmendeId);
+  return new Map(rows.map((r) => [r.teilnehmendeId, { open: r.open, waitingForCoach: r.waitingForCoach }]));
+}
 export const aktivitaetById = (tdb: TenantDb, teilnehmendeId: string, id: string) =>
   tdb.first(coachingAktivitaeten, eq(coachingAktivitaeten.teilnehmendeId, teilnehmendeId), eq(coachingAktivitaeten.id, id));
 export const insertAktivitaet = (tdb: TenantDb, values: Omit<typeof coachingAktivitaeten.$inferInsert, 'tenantId' | 'id' | 'createdAt'>) => tdb.insert(coachingAktivitaeten, values);

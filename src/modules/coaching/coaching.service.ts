@@ -93,20 +93,17 @@ export async function caseload(deps: AppDeps, tdb: TenantDb, staff: StaffPrincip
   if (scope === 'team' && !hasPermission(deps, staff.roles, 'coaching.team')) throw new ForbiddenError();
   const today = berlinToday(deps.clock.now());
   const people = await repo.teilnehmendeOfCoaches(tdb, coachIds);
-  const rows: CaseloadRow[] = [];
-  for (const tn of people) {
-    const activities = await repo.aktivitaetenOf(tdb, tn.id);
-    rows.push({
-      id: tn.id,
-      name: `${tn.familyName}, ${tn.givenName}`,
-      phase: tn.phase,
-      nextContactOn: tn.nextContactOn,
-      overdue: isOverdue(tn, today),
-      openActivities: activities.filter((a) => a.status === 'geplant' || a.status === 'laeuft').length,
-      waitingForCoach: activities.filter((a) => a.wartetAuf === 'coach').length,
-      coachId: tn.coachId,
-    });
-  }
+  const counts = await repo.aktivitaetenCounts(tdb, people.map((tn) => tn.id));
+  const rows: CaseloadRow[] = people.map((tn) => ({
+    id: tn.id,
+    name: `${tn.familyName}, ${tn.givenName}`,
+    phase: tn.phase,
+    nextContactOn: tn.nextContactOn,
+    overdue: isOverdue(tn, today),
+    openActivities: counts.get(tn.id)?.open ?? 0,
+    waitingForCoach: counts.get(tn.id)?.waitingForCoach ?? 0,
+    coachId: tn.coachId,
+  }));
   rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || Number(a.phase === 'beendet') - Number(b.phase === 'beendet'));
   await audit(deps, tdb, staff, scope === 'team' ? 'coaching.caseload.team' : 'coaching.caseload', null, `rows=${rows.length}`);
   return { rows, today };

@@ -4,7 +4,7 @@ import { auditLog } from '#shared/audit/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
-import { coachingLinks, coachingRechtsgrundlagen, coachingTeilnehmende } from './coaching.tables.js';
+import { coachingAktivitaeten, coachingLinks, coachingRechtsgrundlagen, coachingTeilnehmende } from './coaching.tables.js';
 import { CONSENT_TEXT } from './consent.js';
 
 let ctx: TestContext;
@@ -79,6 +79,27 @@ describe('intake and caseload', () => {
     expect(res.body).toContain('href="#f-languages"');
     expect(res.body).toContain('Dieses Feld enthält unsichtbare Zeichen, die die Schreibrichtung ändern.');
     expect(res.body).toContain('value="Haddad"');
+  });
+
+  it('counts each person\'s open activities and those waiting for the coach, and no one else\'s', async () => {
+    const own = await loginAs(ctx, ['coach']);
+    const first = await intake(own, { familyName: 'Erste', startOn: '2026-12-20' });
+    const second = await intake(own, { familyName: 'Zweite', startOn: '2026-12-20' });
+    const quiet = await intake(own, { familyName: 'Dritte', startOn: '2026-12-20' });
+    const step = (teilnehmendeId: string, status: 'geplant' | 'laeuft' | 'erledigt' | 'abgebrochen', wartetAuf: 'niemand' | 'coach' = 'niemand') =>
+      tdb.insert(coachingAktivitaeten, { teilnehmendeId, typ: 'sonstiges', title: 'Schritt', wer: 'teilnehmende', status, wartetAuf });
+    await step(first, 'geplant', 'coach');
+    await step(first, 'laeuft');
+    await step(first, 'erledigt', 'coach');
+    await step(second, 'abgebrochen');
+    await step(second, 'laeuft', 'coach');
+
+    const res = await ctx.app.inject({ url: '/api/v1/t/neue-wege/staff/coaching/caseload', cookies: own.cookies });
+    expect(res.statusCode).toBe(200);
+    const counts = Object.fromEntries(
+      (res.json() as { rows: { id: string; openActivities: number; waitingForCoach: number }[] }).rows.map((r) => [r.id, [r.openActivities, r.waitingForCoach]]),
+    );
+    expect(counts).toEqual({ [first]: [2, 2], [second]: [1, 1], [quiet]: [0, 0] });
   });
 
   it('a coach cannot take a person into another coach\'s caseload by editing the form', async () => {

@@ -6,7 +6,7 @@ import { Feed } from 'feed';
 import { parseInput } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { plainText, renderRelease } from './markdown.js';
-import { fallbackWidth, variantFile } from './media.js';
+import { fallbackWidth, publicImageUrl } from './media.js';
 import { leadImages } from './media.repository.js';
 import { latest, releaseRef } from './newsroom.service.js';
 import { feedQuery } from './presse.schemas.js';
@@ -51,7 +51,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: AppDeps) {
         category: r.categories.map((name) => ({ name })),
         // The lead image as enclosure (RSS) and link rel="enclosure" (Atom); the URL ends in .jpeg, which the feed
         // library turns into the type image/jpeg.
-        ...(lead && jpeg ? { image: { url: `${base}/presse/bilder/${lead.id}/${variantFile(lead.hash, width, 'jpeg')}`, type: 'image/jpeg', length: jpeg.size } } : {}),
+        ...(lead && jpeg ? { image: { url: publicImageUrl(base)(lead, width, 'jpeg'), type: 'image/jpeg', length: jpeg.size } } : {}),
       });
     }
     return feed;

@@ -57,12 +57,11 @@ const knownRegions: Record<string, string> = { '06': 'Hessen', DG: 'Deutschland'
 export async function regionChoices(ctx: PresseContext, tenant: Tenant): Promise<{ value: string; label: string; name: string }[]> {
   const settings = await settingsOf(ctx.tdb, tenant);
   const codes = [...new Set([settings.districtRegion, settings.comparisonRegion, '06', 'DG'])];
-  return Promise.all(
-    codes.map(async (code) => {
-      const name = (await repo.regionName(ctx.tdb, code)) ?? knownRegions[code] ?? code;
-      return { value: code, name, label: /^\d+$/.test(code) ? `${name} (${code})` : name };
-    }),
-  );
+  const stored = await repo.regionNames(ctx.tdb, codes);
+  return codes.map((code) => {
+    const name = stored.get(code) ?? knownRegions[code] ?? code;
+    return { value: code, name, label: /^\d+$/.test(code) ? `${name} (${code})` : name };
+  });
 }
 
 /** The press office's settings (dateline, contact block, regions of the figures page); audited. */

@@ -80,5 +80,9 @@ describe('figures import', () => {
     const ok = await post({ month: '2020-12', region: '06', rate: '5,3', unemployed: '178000', unemployedSgb2: '', unemployedSgb3: '' });
     expect(ok.statusCode).toBe(303);
     expect((await figure('06', '2020-12'))[0]).toMatchObject({ regionName: 'Hessen', rateTenths: 53, unemployed: 178_000, unemployedSgb2: null, source: 'manual' });
+    // A month typed in replaces the imported figures of that region and month, every column of it.
+    expect((await post({ month: '2020-11', region: 'DG', rate: '6,0', unemployed: '2700000', unemployedSgb2: '', unemployedSgb3: '' })).statusCode).toBe(303);
+    expect(await figure('DG', '2020-11')).toEqual([expect.objectContaining({ regionName: 'Deutschland', rateTenths: 60, unemployed: 2_700_000, unemployedSgb2: null, unemployedSgb3: null, source: 'manual' })]);
+    expect((await figure('06431', '2020-11'))[0]).toMatchObject({ rateTenths: 41, source: 'ba' });
   });
 });

@@ -1,5 +1,6 @@
 // SQL of the labour-market figures, the import previews and the tenant's press settings.
-import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, max } from 'drizzle-orm';
+import { fromExcluded, inBatches, lastPerKey } from '#shared/db/bulk.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { figureImports, labourMarketFigures, pressSettings, type ImportedRow, type LabourMarketFigure, type PressSettings } from './presse.tables.js';
 
@@ -7,14 +8,21 @@ export type FigureValues = Omit<LabourMarketFigure, 'tenantId' | 'updatedAt'>;
 
 /** Inserts or replaces the figures of a region and month (a later file corrects an earlier one). */
 export async function upsertFigures(tdb: TenantDb, rows: FigureValues[], now: Date): Promise<void> {
-  for (const row of rows) {
-    const { region: _r, month: _m, ...rest } = row;
+  const f = labourMarketFigures;
+  const unique = lastPerKey(rows, (row) => `${row.region} ${row.month}`);
+  for (const batch of inBatches(unique, FIGURE_COLUMNS)) {
     await tdb.db
-      .insert(labourMarketFigures)
-      .values({ ...row, tenantId: tdb.tenantId, updatedAt: now })
-      .onConflictDoUpdate({ target: [labourMarketFigures.tenantId, labourMarketFigures.region, labourMarketFigures.month], set: { ...rest, updatedAt: now } });
+      .insert(f)
+      .values(batch.map((row) => ({ ...row, tenantId: tdb.tenantId, updatedAt: now })))
+      .onConflictDoUpdate({
+        target: [f.tenantId, f.region, f.month],
+        set: fromExcluded(f, ['regionName', 'unemployed', 'unemployedSgb2', 'unemployedSgb3', 'rateTenths', 'source', 'updatedAt']),
+      });
   }
 }
+
+/** Columns bound per figures row. */
+const FIGURE_COLUMNS = 10;
 
 export function series(tdb: TenantDb, region: string, from?: string, to?: string): Promise<LabourMarketFigure[]> {
   return tdb.db
@@ -35,13 +43,18 @@ export function figureOf(tdb: TenantDb, region: string, month: string): Promise<
   return tdb.first(labourMarketFigures, eq(labourMarketFigures.region, region), eq(labourMarketFigures.month, month));
 }
 
-export async function regionName(tdb: TenantDb, region: string): Promise<string | undefined> {
+export const regionName = async (tdb: TenantDb, region: string): Promise<string | undefined> => (await regionNames(tdb, [region])).get(region);
+
+/** The stored name of each of the regions that has figures, in one query. */
+export async function regionNames(tdb: TenantDb, regions: string[]): Promise<Map<string, string>> {
+  if (regions.length === 0) return new Map();
+  const f = labourMarketFigures;
   const rows = await tdb.db
-    .select({ name: labourMarketFigures.regionName })
-    .from(labourMarketFigures)
-    .where(tdb.scope(labourMarketFigures, eq(labourMarketFigures.region, region)))
-    .limit(1);
-  return rows[0]?.name;
+    .select({ region: f.region, name: max(f.regionName) })
+    .from(f)
+    .where(tdb.scope(f, inArray(f.region, regions)))
+    .groupBy(f.region);
+  return new Map(rows.flatMap((r) => (r.name === null ? [] : [[r.region, r.name] as const])));
 }
 
 export async function insertImport(tdb: TenantDb, values: { createdBy: string; month: string; rows: ImportedRow[]; unrecognised: string[] }, now: Date) {

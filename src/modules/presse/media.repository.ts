@@ -1,6 +1,6 @@
 // SQL of a release's images (with their variants) and PDF attachments. Lists never load the bytes; the public
 // readers join the release and filter with `visibleAt(now)`, so an embargoed release's files do not exist.
-import { and, asc, eq, getTableColumns, inArray, max } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray, max } from 'drizzle-orm';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import type { Variant } from './media.js';
 import { pressAttachments, pressImages, pressImageVariants, pressReleases, type ImageFormat, type PressAttachment, type PressImage } from './presse.tables.js';
@@ -18,7 +18,7 @@ export async function imagesOf(tdb: TenantDb, releaseId: string): Promise<ImageW
   const variants = await tdb.db
     .select({ imageId: pressImageVariants.imageId, width: pressImageVariants.width, height: pressImageVariants.height, format: pressImageVariants.format, size: pressImageVariants.size })
     .from(pressImageVariants)
-    .innerJoin(pressImages, eq(pressImages.id, pressImageVariants.imageId))
+    .innerJoin(pressImages, tdb.scope(pressImages, eq(pressImages.id, pressImageVariants.imageId)))
     .where(tdb.scope(pressImageVariants, eq(pressImages.releaseId, releaseId)))
     .orderBy(asc(pressImageVariants.width));
   return images.map((image) => ({ ...image, variants: variants.filter((v) => v.imageId === image.id).map(({ imageId: _id, ...v }) => v) }));
@@ -30,7 +30,7 @@ export async function leadImages(tdb: TenantDb, releaseIds: string[]): Promise<M
   const rows = await tdb.db
     .select({ image: pressImages, width: pressImageVariants.width, height: pressImageVariants.height, format: pressImageVariants.format, size: pressImageVariants.size })
     .from(pressImages)
-    .innerJoin(pressImageVariants, eq(pressImageVariants.imageId, pressImages.id))
+    .innerJoin(pressImageVariants, tdb.scope(pressImageVariants, eq(pressImageVariants.imageId, pressImages.id)))
     .where(tdb.scope(pressImages, inArray(pressImages.releaseId, releaseIds)))
     .orderBy(asc(pressImages.position), asc(pressImageVariants.width));
   const lead = new Map<string, ImageWithVariants>();
@@ -105,9 +105,20 @@ export async function variantOf(tdb: TenantDb, imageId: string, hash: string, wi
   const [row] = await tdb.db
     .select({ bytes: pressImageVariants.bytes })
     .from(pressImageVariants)
-    .innerJoin(pressImages, eq(pressImages.id, pressImageVariants.imageId))
+    .innerJoin(pressImages, tdb.scope(pressImages, eq(pressImages.id, pressImageVariants.imageId)))
     .where(tdb.scope(pressImageVariants, eq(pressImages.id, imageId), eq(pressImages.hash, hash), eq(pressImageVariants.width, width), eq(pressImageVariants.format, format)));
   return row?.bytes;
+}
+
+/** The bytes of one variant of each image (`widths`: image id → width), in one query; keyed by image id. */
+export async function variantsOf(tdb: TenantDb, widths: Map<string, number>, format: ImageFormat): Promise<Map<string, Buffer>> {
+  if (widths.size === 0) return new Map();
+  const v = pressImageVariants;
+  const rows = await tdb.db
+    .select({ imageId: v.imageId, width: v.width, bytes: v.bytes })
+    .from(v)
+    .where(tdb.scope(v, inArray(v.imageId, [...widths.keys()]), eq(v.format, format)));
+  return new Map(rows.filter((r) => widths.get(r.imageId) === r.width).map((r) => [r.imageId, r.bytes]));
 }
 
 /** One variant's bytes for the public: only while its release is visible (published and past its embargo). */
@@ -115,8 +126,8 @@ export async function visibleVariant(tdb: TenantDb, now: Date, imageId: string, 
   const [row] = await tdb.db
     .select({ bytes: pressImageVariants.bytes })
     .from(pressImageVariants)
-    .innerJoin(pressImages, eq(pressImages.id, pressImageVariants.imageId))
-    .innerJoin(pressReleases, and(eq(pressReleases.id, pressImages.releaseId), eq(pressReleases.tenantId, pressImages.tenantId)))
+    .innerJoin(pressImages, tdb.scope(pressImages, eq(pressImages.id, pressImageVariants.imageId)))
+    .innerJoin(pressReleases, tdb.scope(pressReleases, eq(pressReleases.id, pressImages.releaseId)))
     .where(tdb.scope(pressImageVariants, visibleAt(now), eq(pressImages.id, imageId), eq(pressImages.hash, hash), eq(pressImageVariants.width, width), eq(pressImageVariants.format, format)));
   return row?.bytes;
 }

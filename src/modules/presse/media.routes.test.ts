@@ -155,6 +155,7 @@ describe('embargo and publication', () => {
     ctx.clock.set(new Date(embargo.getTime() - 1000));
     expect((await get(imageUrl)).statusCode).toBe(404);
     expect((await get(attachmentUrl)).statusCode).toBe(404);
+    expect((await get('/api/v1/t/neue-wege/press-releases/2026-1')).statusCode).toBe(404);
 
     ctx.clock.set(embargo);
     const served = await get(imageUrl);
@@ -173,6 +174,15 @@ describe('embargo and publication', () => {
     expect(page.body).toContain('width="1600" height="1200"');
     expect(page.body).toContain('Der Eingang');
     expect(page.body).toContain('Programm der Eröffnung');
+
+    const api = await get('/api/v1/t/neue-wege/press-releases/2026-1');
+    expect(api.statusCode).toBe(200);
+    const origin = `${ctx.deps.config.publicUrl}${base}/presse/bilder/${img!.id}/${img!.hash}`;
+    const [apiImage] = api.json().images;
+    expect(apiImage).toMatchObject({ url: `${origin}-960.jpeg`, alt: 'Das neue Gebäude des Servicepoints', caption: 'Der Eingang', credit: 'Kreis Bergstraße', width: 1600, height: 1200 });
+    expect(apiImage.variants).toContainEqual({ url: `${origin}-480.webp`, width: 480, height: 360, format: 'webp', size: expect.any(Number) });
+    expect(apiImage.variants).toHaveLength(6);
+    expect((await get(apiImage.variants[0].url.slice(ctx.deps.config.publicUrl.length))).statusCode).toBe(200);
 
     const rssText = (await get(`${base}/presse/feed.rss`)).body;
     const rss = parse(rssText, { ignoreAttributes: false });

@@ -145,9 +145,10 @@ export const attachmentFile = repo.attachmentFile;
 
 /** The images as the release PDF prints them: the JPEG the page falls back to, caption and credit in one line. */
 export async function pdfImages(tdb: TenantDb, images: repo.ImageWithVariants[], t: (key: string, params?: Record<string, unknown>) => string) {
+  const jpegs = await repo.variantsOf(tdb, new Map(images.map((image) => [image.id, fallbackWidth(image)])), 'jpeg');
   const printed = [];
   for (const image of images) {
-    const jpeg = await repo.variantOf(tdb, image.id, image.hash, fallbackWidth(image), 'jpeg');
+    const jpeg = jpegs.get(image.id);
     const credit = t('presse:media.creditLine', { credit: image.credit });
     if (jpeg) printed.push({ jpeg, caption: image.caption ? `${image.caption} – ${credit}` : credit });
   }

@@ -108,6 +108,12 @@ export const mimeOf = (format: ImageFormat) => (format === 'webp' ? 'image/webp'
 /** The public file name of a variant: content hash, width and format, e.g. `3f…-960.webp`. */
 export const variantFile = (hash: string, width: number, format: ImageFormat) => `${hash}-${width}.${format}`;
 
+/** Public URL of an image variant below the tenant's base: content-hashed, so it can be cached for good (media.routes.ts). */
+export const publicImageUrl =
+  (tenantBase: string) =>
+  (image: { id: string; hash: string }, width: number, format: ImageFormat): string =>
+    `${tenantBase}/presse/bilder/${image.id}/${variantFile(image.hash, width, format)}`;
+
 export function parseVariantFile(file: string): { hash: string; width: number; format: ImageFormat } | undefined {
   const match = /^([0-9a-f]{20})-(\d{1,5})\.(webp|jpeg)$/.exec(file);
   return match ? { hash: match[1]!, width: Number(match[2]), format: match[3] as ImageFormat } : undefined;

@@ -1,6 +1,7 @@
 // Public JSON API of the newsroom and the labour-market figures (operationIds listPressReleases, getPressRelease,
 // listLabourMarketFigures are a contract). Releases are read through visibleAt(now): the API knows nothing of a
-// release before its embargo. Rates are numbers in percent (4.1), counts may be null when not published.
+// release before its embargo, nor of its images. Rates are numbers in percent (4.1), counts may be null when not
+// published.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError } from '#shared/http/errors.js';
@@ -9,8 +10,9 @@ import { textInput } from '#shared/http/text.js';
 import type { AppDeps } from '#shared/module.js';
 import { figureSeries } from './figures.service.js';
 import { renderRelease } from './markdown.js';
+import { fallbackWidth, publicImageUrl } from './media.js';
 import { newsroom, publicRelease, releaseRef } from './newsroom.service.js';
-import type { PressRelease } from './presse.tables.js';
+import { imageFormats, type PressRelease } from './presse.tables.js';
 import { runningNumber } from './release.service.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'common:validation.format' }).meta({ example: '2020-11' });
@@ -32,8 +34,23 @@ const summary = z
   })
   .meta({ id: 'PressReleaseSummary' });
 
+const pressImage = z
+  .object({
+    url: z.string().meta({ format: 'uri', description: 'JPEG variant for use without srcset (960 px wide where there is one)' }),
+    alt: z.string(),
+    caption: z.string().meta({ description: 'Empty when the image has none' }),
+    credit: z.string(),
+    width: z.number().int().meta({ description: 'Pixels of the largest variant' }),
+    height: z.number().int().meta({ description: 'Pixels of the largest variant' }),
+    variants: z.array(
+      z.object({ url: z.string().meta({ format: 'uri' }), width: z.number().int(), height: z.number().int(), format: z.enum(imageFormats), size: z.number().int() }).meta({ id: 'PressImageVariant' }),
+    ),
+  })
+  .meta({ id: 'PressImage' });
+
 const full = summary
   .extend({
+    images: z.array(pressImage).meta({ description: 'In the order of the page; the first is the lead image' }),
     body: z.string().meta({ description: 'Markdown (safe subset, no HTML)' }),
     bodyHtml: z.string().meta({ description: 'The body rendered to HTML, dateline first' }),
     correction: z.string().nullable(),
@@ -117,9 +134,19 @@ export function registerPresseApi(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/press-releases/:ref', { schema: presseOperations.getPressRelease }, async function getPressRelease(request) {
-    const { release, contact } = await publicRelease(request.tdb, request.tenant, deps.clock.now(), request.params.ref);
+    const { release, contact, images } = await publicRelease(request.tdb, request.tenant, deps.clock.now(), request.params.ref);
+    const imageUrl = publicImageUrl(`${origin}/t/${request.tenant.slug}`);
     return {
       ...summaryOf(request.tenant.slug, release),
+      images: images.map((image) => ({
+        url: imageUrl(image, fallbackWidth(image), 'jpeg'),
+        alt: image.alt,
+        caption: image.caption,
+        credit: image.credit,
+        width: image.width,
+        height: image.height,
+        variants: image.variants.map((v) => ({ url: imageUrl(image, v.width, v.format), width: v.width, height: v.height, format: v.format, size: v.size })),
+      })),
       body: release.body,
       bodyHtml: renderRelease(release.dateline, release.body, `${origin}/t/${request.tenant.slug}/arbeitsmarkt.svg`),
       correction: release.correction,

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '#shared/audit/index.js';
 import { hashToken, isToken, keyedHash, newToken } from '#shared/crypto.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
-import { enqueueMail } from '#shared/mail/outbox.js';
+import { enqueueMail, enqueueMails } from '#shared/mail/outbox.js';
 import type { AppDeps, BackgroundJob } from '#shared/module.js';
 import { tenantsRepository, type Tenant } from '#shared/tenancy/index.js';
 import { settingsOf } from './figures.service.js';
@@ -108,9 +108,10 @@ export async function sendDueReleases(ctx: PressListContext): Promise<number> {
       const url = `${tenantUrl(ctx)}/presse/${releaseRef(release)}`;
       const html = renderRelease(release.dateline, release.body, `${tenantUrl(ctx)}/arbeitsmarkt.svg`);
       const to = await repo.recipients(tx, release.categories);
-      for (const subscriber of to) {
-        await enqueueMail(tx, releaseMail({ to: subscriber.email, tenant: ctx.tenant, release, bodyHtml: html, contact, url, unsubscribe: unsubscribeUrl(ctx, subscriber.id) }));
-      }
+      await enqueueMails(
+        tx,
+        to.map((subscriber) => releaseMail({ to: subscriber.email, tenant: ctx.tenant, release, bodyHtml: html, contact, url, unsubscribe: unsubscribeUrl(ctx, subscriber.id) })),
+      );
       await releases.updateRelease(tx, release.id, { mailedAt: now });
       await recordAudit(tx, { actorId: null, actorRoles: [], action: 'presse.presslist.send', objectType: 'press_release', objectId: release.id, purpose: `recipients:${to.length}`, at: now });
       sent += to.length;

@@ -127,7 +127,8 @@ export async function decide(ctx: SeminarCtx, actor: Actor, enrolmentId: string,
 export async function approvalQueue(ctx: SeminarCtx, actor: Actor): Promise<SeminarEnrolment[]> {
   const led = new Set<string>();
   if (can(ctx, actor, 'seminare.approve')) {
-    for (const team of await teamService.teamsLedBy(ctx.tdb, actor.userId)) for (const m of await teamService.membersOf(ctx.tdb, team.id)) led.add(m.userId);
+    const teams = await teamService.teamsLedBy(ctx.tdb, actor.userId);
+    for (const members of (await teamService.membersOfTeams(ctx.tdb, teams.map((t) => t.id))).values()) for (const m of members) led.add(m.userId);
   }
   const hr = can(ctx, actor, 'seminare.manage');
   if (!hr && led.size === 0 && !can(ctx, actor, 'seminare.approve')) throw new ForbiddenError();

@@ -10,7 +10,7 @@ import { actorOf, ctxOf } from './http.js';
 import { reportChartSvg } from './reports.chart.js';
 import { reportCsv } from './reports.format.js';
 import { reportIds, type ReportId } from './reports.js';
-import { seminarReports } from './reports.service.js';
+import { seminarReport, seminarReports } from './reports.service.js';
 import { ReportsPage } from './views/ReportsPage.js';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -22,22 +22,23 @@ type One = FastifyRequest<{ Params: { report: string } }>;
 
 export function registerSeminareReportRoutes(app: FastifyInstance, deps: AppDeps) {
   const manage = { onRequest: requirePermission(deps, 'seminare.manage') };
-  const load = (request: FastifyRequest) => {
+  const filterOf = (request: FastifyRequest) => {
     const parsed = safeParseForm(filterSchema, request.query ?? {});
-    const filter = parsed.ok ? { year: parsed.data.jahr, teamId: parsed.data.team } : {};
-    return seminarReports(ctxOf(request, deps), actorOf(request), filter, request.t('seminare:reports.noTeam'));
+    return parsed.ok ? { year: parsed.data.jahr, teamId: parsed.data.team } : {};
   };
-  const one = async (request: One) => {
-    if (!reportIds.includes(request.params.report as ReportId)) return undefined;
-    const view = await load(request);
-    return view.reports.find((r) => r.id === request.params.report)!;
-  };
+  const load = (request: FastifyRequest) => seminarReports(ctxOf(request, deps), actorOf(request), filterOf(request), request.t('seminare:reports.noTeam'));
+  /** One report's chart or CSV computes that report only (the page shows seven charts, each its own request). */
+  const one = (request: One) =>
+    reportIds.includes(request.params.report as ReportId)
+      ? seminarReport(ctxOf(request, deps), actorOf(request), filterOf(request), request.t('seminare:reports.noTeam'), request.params.report as ReportId)
+      : undefined;
 
   app.get('/staff/seminare/berichte', manage, async (request, reply) => reply.render(h(ReportsPage, { view: await load(request), query: queryOf(request) })));
 
   app.get<{ Params: { report: string } }>('/staff/seminare/berichte/:report.svg', manage, async (request, reply) => {
-    const report = await one(request);
-    if (!report) return reply.callNotFound();
+    const found = await one(request);
+    if (!found) return reply.callNotFound();
+    const { report } = found;
     const column = report.columns[report.chartColumn]!;
     const rows = report.rows.filter((r) => !r.suppressed && r.values[report.chartColumn] !== null).map((r) => ({ label: r.label, value: column.kind === 'euro' ? r.values[report.chartColumn]! / 100 : r.values[report.chartColumn]! }));
     const t = request.t;
@@ -46,12 +47,12 @@ export function registerSeminareReportRoutes(app: FastifyInstance, deps: AppDeps
   });
 
   app.get<{ Params: { report: string } }>('/staff/seminare/berichte/:report.csv', manage, async (request, reply) => {
-    const report = await one(request);
-    if (!report) return reply.callNotFound();
-    const view = await load(request);
+    const found = await one(request);
+    if (!found) return reply.callNotFound();
+    const { report, year } = found;
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="seminare-${report.id}-${view.year}.csv"`)
+      .header('content-disposition', `attachment; filename="seminare-${report.id}-${year}.csv"`)
       .send(reportCsv(report, request.t, request.lang));
   });
 }

@@ -1,5 +1,6 @@
 // Loads what the reports need (sessions, confirmed places, attendance, certificates, teams, staff) for the
-// training office and hands it to the pure aggregation in reports.ts. Viewing is audited.
+// training office and hands it to the pure aggregation in reports.ts: once for the page, and for one report's chart
+// or CSV only what that report reads. Viewing is audited.
 import { DateTime } from 'luxon';
 import { NotFoundError } from '#shared/http/errors.js';
 import { BERLIN, berlinDateTime } from '#shared/time.js';
@@ -11,7 +12,8 @@ import { assertCan, UUID, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import * as enrolmentsRepository from './enrolments.repository.js';
 import { berlinYear } from './format.js';
-import { buildReports, type Participation, type Report, type SessionFacts } from './reports.js';
+import { buildReport, buildReports, needs, type Participation, type Person, type Report, type ReportId, type ReportInput, type SessionFacts } from './reports.js';
+import type { Seminar } from './seminare.tables.js';
 import * as sessionsRepository from './sessions.repository.js';
 
 export interface ReportsView {
@@ -22,13 +24,57 @@ export interface ReportsView {
   reports: Report[];
 }
 
-export async function seminarReports(ctx: SeminarCtx, actor: Actor, filter: { year?: number | undefined; teamId?: string | undefined }, noTeam: string): Promise<ReportsView> {
+type Filter = { year?: number | undefined; teamId?: string | undefined };
+type Needs = (typeof needs)[ReportId];
+
+/** The whole page: every report from one load. */
+export async function seminarReports(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string): Promise<ReportsView> {
+  const { input, teams, years } = await loadInput(ctx, actor, filter, noTeam, { participations: true, people: true, compliance: true });
+  return { year: input.year, teamId: filter.teamId, years, teams, reports: buildReports(input) };
+}
+
+/** One report (its chart or CSV), loading only the rows it reads. */
+export async function seminarReport(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string, id: ReportId): Promise<{ year: number; report: Report }> {
+  const need = needs[id];
+  // The team filter reads who is in the team, whatever the report.
+  const { input } = await loadInput(ctx, actor, filter, noTeam, { ...need, people: need.people || Boolean(filter.teamId) });
+  return { year: input.year, report: buildReport(id, input) };
+}
+
+async function loadInput(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string, need: Needs) {
   assertCan(ctx, actor, 'seminare.manage');
   const now = ctx.deps.clock.now();
   const teams = (await teamService.listTeams(ctx.tdb)).map((t) => ({ id: t.id, name: t.name }));
   if (filter.teamId && !(UUID.test(filter.teamId) && teams.some((t) => t.id === filter.teamId))) throw new NotFoundError();
   const categories = await catalogueRepository.categories(ctx.tdb);
   const seminars = await catalogueRepository.search(ctx.tdb, { includeInactive: true });
+  const { participations, sessionFacts } = need.participations ? await loadParticipations(ctx, seminars, now) : { participations: [], sessionFacts: [] };
+  const people = need.people ? await loadPeople(ctx, teams) : [];
+  const validCertificates = need.compliance ? await certificatesRepository.bySeminar(ctx.tdb) : [];
+
+  const thisYear = berlinDateTime(now).year;
+  const year = filter.year ?? thisYear;
+  const endOfYear = DateTime.fromObject({ year, month: 12, day: 31, hour: 23, minute: 59 }, { zone: BERLIN }).toJSDate();
+  const input: ReportInput = {
+    year,
+    teamId: filter.teamId,
+    reference: year >= thisYear ? now : endOfYear,
+    participations,
+    sessions: sessionFacts,
+    people,
+    teams,
+    categories: categories.map((c) => ({ id: c.id, name: c.name })),
+    seminars,
+    certificates: validCertificates,
+    noTeam,
+  };
+  await audit(ctx, ctx.tdb, actor, 'seminare.reports_viewed', 'seminar', null, `year=${year}${filter.teamId ? ` team=${filter.teamId}` : ''}`);
+  const years = [...new Set([thisYear, ...participations.map((p) => p.year), ...sessionFacts.map((s) => s.year)])].sort((a, b) => b - a);
+  return { input, teams, years };
+}
+
+/** Confirmed places of planned sessions with attendance and certificate UE, and each session's seats. */
+async function loadParticipations(ctx: SeminarCtx, seminars: Seminar[], now: Date): Promise<{ participations: Participation[]; sessionFacts: SessionFacts[] }> {
   const seminarById = new Map(seminars.map((s) => [s.id, s]));
   const sessions = (await sessionsRepository.all(ctx.tdb)).filter((s) => s.status === 'planned');
   const days = await sessionsRepository.days(ctx.tdb, sessions.map((s) => s.id));
@@ -62,28 +108,13 @@ export async function seminarReports(ctx: SeminarCtx, actor: Actor, filter: { ye
     const f = facts.get(s.id)!;
     return { categoryId: f.seminar.categoryId, year: f.year, seats: f.seats, confirmed: confirmed.filter((e) => e.sessionId === s.id).length };
   });
-  const members = new Map<string, string[]>();
-  for (const t of teams) for (const m of await teamService.membersOf(ctx.tdb, t.id)) members.set(m.userId, [...(members.get(m.userId) ?? []), t.id]);
-  const people = (await staffContacts(ctx.tdb)).filter((c) => c.active).map((c) => ({ userId: c.id, roles: c.roles, teamIds: members.get(c.id) ?? [] }));
-  const validCertificates = await certificatesRepository.bySeminar(ctx.tdb);
+  return { participations, sessionFacts };
+}
 
-  const thisYear = berlinDateTime(now).year;
-  const year = filter.year ?? thisYear;
-  const endOfYear = DateTime.fromObject({ year, month: 12, day: 31, hour: 23, minute: 59 }, { zone: BERLIN }).toJSDate();
-  const reports = buildReports({
-    year,
-    teamId: filter.teamId,
-    reference: year >= thisYear ? now : endOfYear,
-    participations,
-    sessions: sessionFacts,
-    people,
-    teams,
-    categories: categories.map((c) => ({ id: c.id, name: c.name })),
-    seminars,
-    certificates: validCertificates,
-    noTeam,
-  });
-  await audit(ctx, ctx.tdb, actor, 'seminare.reports_viewed', 'seminar', null, `year=${year}${filter.teamId ? ` team=${filter.teamId}` : ''}`);
-  const years = [...new Set([thisYear, ...participations.map((p) => p.year), ...sessionFacts.map((s) => s.year)])].sort((a, b) => b - a);
-  return { year, teamId: filter.teamId, years, teams, reports };
+/** Active staff with their roles and teams (members of all teams in one query). */
+async function loadPeople(ctx: SeminarCtx, teams: { id: string }[]): Promise<Person[]> {
+  const byTeam = await teamService.membersOfTeams(ctx.tdb, teams.map((t) => t.id));
+  const teamsOf = new Map<string, string[]>();
+  for (const [teamId, members] of byTeam) for (const m of members) teamsOf.set(m.userId, [...(teamsOf.get(m.userId) ?? []), teamId]);
+  return (await staffContacts(ctx.tdb)).filter((c) => c.active).map((c) => ({ userId: c.id, roles: c.roles, teamIds: teamsOf.get(c.id) ?? [] }));
 }

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { seedSeminareDemo } from './demo.js';
 import { putInTeam } from '../staff/testing.js';
-import { staffModule, staffUserByEmail } from '../staff/index.js';
+import { staffModule, staffUserByEmail, teamService } from '../staff/index.js';
+import { needs, reportIds } from './reports.js';
+import { seminarReport, seminarReports } from './reports.service.js';
 import { pagesAs, person, seminarCtx } from './testing.js';
 
 let ctx: TestContext;
@@ -116,5 +118,23 @@ describe('reports', () => {
     const staff = await person(ctx);
     expect((await get(staff, '/staff/seminare/berichte')).statusCode).toBe(403);
     expect((await get(staff, '/staff/seminare/berichte/teams.csv')).statusCode).toBe(403);
+  }, 120_000);
+
+  it('a chart or CSV computes its one report from only what it reads, with the same figures as the page', async () => {
+    const office = await person(ctx, ['personalentwicklung']);
+    const { actor } = office;
+    // The team of the test above, with people in it.
+    const team = (await teamService.listTeams(seminarCtx(ctx).tdb)).find((t) => t.name === 'Fortbildungsgruppe');
+    for (const filter of [{ year: 2027 }, { year: 2027, teamId: team!.id }]) {
+      const page = await seminarReports(seminarCtx(ctx), actor, filter, 'Ohne Team');
+      for (const id of reportIds) {
+        const one = await seminarReport(seminarCtx(ctx), actor, filter, 'Ohne Team', id);
+        expect(one.report).toEqual(page.reports.find((r) => r.id === id));
+        expect(one.year).toBe(2027);
+      }
+    }
+    // The compliance chart needs no sessions, places or attendance: its figures come from staff and certificates.
+    expect(needs.compliance.participations).toBe(false);
+    expect(reportIds.filter((id) => needs[id].compliance)).toEqual(['compliance']);
   }, 120_000);
 });

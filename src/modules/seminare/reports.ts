@@ -95,39 +95,100 @@ const participationColumns = [
   { key: 'ue', kind: 'ue' },
 ] as const satisfies Report['columns'];
 
-export function buildReports(input: ReportInput): Report[] {
+/** The participations and groups the team filter leaves, shared by the reports of one request. */
+interface Scope {
+  all: Participation[];
+  ofYear: Participation[];
+  teams: { id: string; name: string }[];
+  teamsOf: Map<string, string[]>;
+  byCategory: { label: string; items: Participation[] }[];
+}
+
+function scopeOf(input: ReportInput): Scope {
   const teamsOf = new Map(input.people.map((p) => [p.userId, p.teamIds]));
   const inTeam = (userId: string) => !input.teamId || (teamsOf.get(userId) ?? []).includes(input.teamId);
   const all = input.participations.filter((p) => inTeam(p.userId));
   const ofYear = all.filter((p) => p.year === input.year);
   const teams = input.teamId ? input.teams.filter((t) => t.id === input.teamId) : input.teams;
-  const noTeam = (p: { userId: string }) => (teamsOf.get(p.userId) ?? []).length === 0;
-  const byTeam = [
-    ...teams.map((t) => ({ label: t.name, items: ofYear.filter((p) => (teamsOf.get(p.userId) ?? []).includes(t.id)) })),
-    ...(input.teamId ? [] : [{ label: input.noTeam, items: ofYear.filter(noTeam) }]),
-  ];
   const byCategory = input.categories.map((c) => ({ label: c.name, items: ofYear.filter((p) => p.categoryId === c.id) }));
-  const years = [...new Set(all.map((p) => p.year))].sort((a, b) => a - b);
+  return { all, ofYear, teams, teamsOf, byCategory };
+}
 
-  const utilisation: ReportRow[] = input.categories.map((c) => {
-    const sessions = input.sessions.filter((s) => s.year === input.year && s.categoryId === c.id);
-    const seats = sessions.reduce((sum, s) => sum + s.seats, 0);
-    const taken = sessions.reduce((sum, s) => sum + s.confirmed, 0);
-    return { label: c.name, values: [sessions.length, seats, taken, share(taken, seats)], suppressed: false };
-  });
+type Builder = (input: ReportInput, scope: Scope) => Report;
 
-  const noShows: ReportRow[] = byCategory.map(({ label, items }) => {
-    const recorded = items.filter((p) => p.ended && p.recorded);
-    const absent = recorded.filter((p) => !p.attended).length;
-    return { label, values: [recorded.length, absent, share(absent, recorded.length)], suppressed: suppress(new Set(recorded.map((p) => p.userId)).size) };
-  });
+const builders: Record<ReportId, Builder> = {
+  teams: (input, { ofYear, teams, teamsOf }) => {
+    const byTeam = [
+      ...teams.map((t) => ({ label: t.name, items: ofYear.filter((p) => (teamsOf.get(p.userId) ?? []).includes(t.id)) })),
+      ...(input.teamId ? [] : [{ label: input.noTeam, items: ofYear.filter((p) => (teamsOf.get(p.userId) ?? []).length === 0) }]),
+    ];
+    return { id: 'teams', columns: [...participationColumns], rows: participationRows(byTeam), chartColumn: 2, teamFiltered: true };
+  },
+  categories: (_input, { byCategory }) => ({ id: 'categories', columns: [...participationColumns], rows: participationRows(byCategory), chartColumn: 1, teamFiltered: true }),
+  years: (_input, { all }) => {
+    const years = [...new Set(all.map((p) => p.year))].sort((a, b) => a - b);
+    return { id: 'years', columns: [...participationColumns], rows: participationRows(years.map((y) => ({ label: String(y), items: all.filter((p) => p.year === y) }))), chartColumn: 1, teamFiltered: true };
+  },
+  utilisation: (input) => ({
+    id: 'utilisation',
+    columns: [
+      { key: 'sessions', kind: 'count' },
+      { key: 'seats', kind: 'count' },
+      { key: 'taken', kind: 'count' },
+      { key: 'utilisation', kind: 'percent' },
+    ],
+    rows: input.categories.map((c) => {
+      const sessions = input.sessions.filter((s) => s.year === input.year && s.categoryId === c.id);
+      const seats = sessions.reduce((sum, s) => sum + s.seats, 0);
+      const taken = sessions.reduce((sum, s) => sum + s.confirmed, 0);
+      return { label: c.name, values: [sessions.length, seats, taken, share(taken, seats)], suppressed: false };
+    }),
+    chartColumn: 3,
+    teamFiltered: false,
+  }),
+  noShows: (_input, { byCategory }) => ({
+    id: 'noShows',
+    columns: [
+      { key: 'recorded', kind: 'count' },
+      { key: 'noShows', kind: 'count' },
+      { key: 'noShowRate', kind: 'percent' },
+    ],
+    rows: byCategory.map(({ label, items }) => {
+      const recorded = items.filter((p) => p.ended && p.recorded);
+      const absent = recorded.filter((p) => !p.attended).length;
+      return { label, values: [recorded.length, absent, share(absent, recorded.length)], suppressed: suppress(new Set(recorded.map((p) => p.userId)).size) };
+    }),
+    chartColumn: 2,
+    teamFiltered: true,
+  }),
+  fees: (_input, { byCategory }) => ({
+    id: 'fees',
+    columns: [
+      { key: 'places', kind: 'count' },
+      { key: 'fees', kind: 'euro' },
+    ],
+    rows: byCategory.map(({ label, items }) => ({
+      label,
+      values: [items.length, items.reduce((sum, p) => sum + p.feeCents, 0)],
+      suppressed: suppress(new Set(items.map((p) => p.userId)).size),
+    })),
+    chartColumn: 1,
+    teamFiltered: true,
+  }),
+  compliance: (input, { teams }) => ({
+    id: 'compliance',
+    columns: [
+      { key: 'concerned', kind: 'count' },
+      { key: 'compliant', kind: 'count' },
+      { key: 'complianceRate', kind: 'percent' },
+    ],
+    rows: complianceRows(input, teams),
+    chartColumn: 2,
+    teamFiltered: true,
+  }),
+};
 
-  const fees: ReportRow[] = byCategory.map(({ label, items }) => ({
-    label,
-    values: [items.length, items.reduce((sum, p) => sum + p.feeCents, 0)],
-    suppressed: suppress(new Set(items.map((p) => p.userId)).size),
-  }));
-
+function complianceRows(input: ReportInput, teams: { id: string; name: string }[]): ReportRow[] {
   const mandatory = input.seminars.filter((s) => s.mandatoryForRoles.length || s.mandatoryForTeams.length);
   const valid = (userId: string, seminar: Seminar) =>
     input.certificates.some(
@@ -137,7 +198,7 @@ export function buildReports(input: ReportInput): Report[] {
         c.issuedAt <= input.reference &&
         (!seminar.validityMonths || DateTime.fromJSDate(c.issuedAt).plus({ months: seminar.validityMonths }).toJSDate() > input.reference),
     );
-  const compliance: ReportRow[] = [
+  return [
     ...teams.map((t) => ({ label: t.name, members: input.people.filter((p) => p.teamIds.includes(t.id)) })),
     ...(input.teamId ? [] : [{ label: input.noTeam, members: input.people.filter((p) => p.teamIds.length === 0) }]),
   ].map(({ label, members }) => {
@@ -145,54 +206,29 @@ export function buildReports(input: ReportInput): Report[] {
     const done = concerned.filter((x) => x.due.every((s) => valid(x.p.userId, s))).length;
     return { label, values: [concerned.length, done, share(done, concerned.length)], suppressed: suppress(concerned.length) };
   });
-
-  return [
-    { id: 'teams', columns: [...participationColumns], rows: participationRows(byTeam), chartColumn: 2, teamFiltered: true },
-    { id: 'categories', columns: [...participationColumns], rows: participationRows(byCategory), chartColumn: 1, teamFiltered: true },
-    { id: 'years', columns: [...participationColumns], rows: participationRows(years.map((y) => ({ label: String(y), items: all.filter((p) => p.year === y) }))), chartColumn: 1, teamFiltered: true },
-    {
-      id: 'utilisation',
-      columns: [
-        { key: 'sessions', kind: 'count' },
-        { key: 'seats', kind: 'count' },
-        { key: 'taken', kind: 'count' },
-        { key: 'utilisation', kind: 'percent' },
-      ],
-      rows: utilisation,
-      chartColumn: 3,
-      teamFiltered: false,
-    },
-    {
-      id: 'noShows',
-      columns: [
-        { key: 'recorded', kind: 'count' },
-        { key: 'noShows', kind: 'count' },
-        { key: 'noShowRate', kind: 'percent' },
-      ],
-      rows: noShows,
-      chartColumn: 2,
-      teamFiltered: true,
-    },
-    {
-      id: 'fees',
-      columns: [
-        { key: 'places', kind: 'count' },
-        { key: 'fees', kind: 'euro' },
-      ],
-      rows: fees,
-      chartColumn: 1,
-      teamFiltered: true,
-    },
-    {
-      id: 'compliance',
-      columns: [
-        { key: 'concerned', kind: 'count' },
-        { key: 'compliant', kind: 'count' },
-        { key: 'complianceRate', kind: 'percent' },
-      ],
-      rows: compliance,
-      chartColumn: 2,
-      teamFiltered: true,
-    },
-  ];
 }
+
+/** Every report, in page order, from one set of loaded rows. */
+export function buildReports(input: ReportInput): Report[] {
+  const scope = scopeOf(input);
+  return reportIds.map((id) => builders[id](input, scope));
+}
+
+/** One report; `input` needs only the rows that report reads (`needs`). */
+export function buildReport(id: ReportId, input: ReportInput): Report {
+  return builders[id](input, scopeOf(input));
+}
+
+/**
+ * What each report reads: participations (sessions, places, attendance, certificates' UE), staff with their teams
+ * (for per-team rows and for the team filter), and the mandatory trainings with valid certificates.
+ */
+export const needs: Record<ReportId, { participations: boolean; people: boolean; compliance: boolean }> = {
+  teams: { participations: true, people: true, compliance: false },
+  categories: { participations: true, people: false, compliance: false },
+  years: { participations: true, people: false, compliance: false },
+  utilisation: { participations: true, people: false, compliance: false },
+  noShows: { participations: true, people: false, compliance: false },
+  fees: { participations: true, people: false, compliance: false },
+  compliance: { participations: false, people: true, compliance: true },
+};

@@ -1,5 +1,5 @@
 // SQL for teams and their members (staff_teams, staff_team_members), always through TenantDb.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { staffTeamMembers, staffTeams, staffUsers, type StaffTeam } from './staff.tables.js';
 
@@ -18,13 +18,21 @@ export const teamByName = (tdb: TenantDb, name: string) => tdb.first(staffTeams,
 
 export const insertTeam = (tdb: TenantDb, name: string) => tdb.insert(staffTeams, { name });
 
-export const teamMembers = (tdb: TenantDb, teamId: string): Promise<TeamMember[]> =>
-  tdb.db
-    .select({ userId: staffUsers.id, displayName: staffUsers.displayName, email: staffUsers.email, isLead: staffTeamMembers.isLead })
+export const teamMembers = async (tdb: TenantDb, teamId: string): Promise<TeamMember[]> => (await membersOfTeams(tdb, [teamId])).get(teamId) ?? [];
+
+/** The members of each of the teams, ordered by name, in one query (a team without members is absent). */
+export async function membersOfTeams(tdb: TenantDb, teamIds: string[]): Promise<Map<string, TeamMember[]>> {
+  if (teamIds.length === 0) return new Map();
+  const rows = await tdb.db
+    .select({ teamId: staffTeamMembers.teamId, userId: staffUsers.id, displayName: staffUsers.displayName, email: staffUsers.email, isLead: staffTeamMembers.isLead })
     .from(staffTeamMembers)
     .innerJoin(staffUsers, and(eq(staffUsers.id, staffTeamMembers.userId), tdb.scope(staffUsers)))
-    .where(tdb.scope(staffTeamMembers, eq(staffTeamMembers.teamId, teamId)))
+    .where(tdb.scope(staffTeamMembers, inArray(staffTeamMembers.teamId, teamIds)))
     .orderBy(asc(staffUsers.displayName));
+  const members = new Map<string, TeamMember[]>();
+  for (const { teamId, ...member } of rows) members.set(teamId, [...(members.get(teamId) ?? []), member]);
+  return members;
+}
 
 /** Teams a person belongs to; `leadOnly` for the teams they lead. */
 export const teamsOf = (tdb: TenantDb, userId: string, leadOnly = false): Promise<StaffTeam[]> =>

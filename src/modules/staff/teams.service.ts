@@ -22,14 +22,17 @@ export const teamService = {
   teamsOf: (tdb: TenantDb, userId: string): Promise<StaffTeam[]> => teamsRepo.teamsOf(tdb, userId),
   /** Members of a team with their lead flag, ordered by name. */
   membersOf: (tdb: TenantDb, teamId: string): Promise<TeamMember[]> => teamsRepo.teamMembers(tdb, teamId),
+  /** Members of each of the teams (by team id), in one query. */
+  membersOfTeams: (tdb: TenantDb, teamIds: string[]): Promise<Map<string, TeamMember[]>> => teamsRepo.membersOfTeams(tdb, teamIds),
   /** Teams the person leads. */
   teamsLedBy: (tdb: TenantDb, userId: string): Promise<StaffTeam[]> => teamsRepo.teamsOf(tdb, userId, true),
   listTeams: (tdb: TenantDb): Promise<StaffTeam[]> => teamsRepo.listTeams(tdb),
   /** The leads of the person's teams (other than the person): who approves their requests. */
   async leadsOf(tdb: TenantDb, userId: string): Promise<TeamMember[]> {
+    const teams = await teamsRepo.teamsOf(tdb, userId);
     const leads = new Map<string, TeamMember>();
-    for (const team of await teamsRepo.teamsOf(tdb, userId)) {
-      for (const m of await teamsRepo.teamMembers(tdb, team.id)) if (m.isLead && m.userId !== userId) leads.set(m.userId, m);
+    for (const members of (await teamsRepo.membersOfTeams(tdb, teams.map((t) => t.id))).values()) {
+      for (const m of members) if (m.isLead && m.userId !== userId) leads.set(m.userId, m);
     }
     return [...leads.values()];
   },
@@ -52,7 +55,8 @@ async function team(tdb: TenantDb, id: string): Promise<StaffTeam> {
 export async function listTeamsForAdmin(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal) {
   assertTeams(deps, actor);
   const teams = await teamsRepo.listTeams(tdb);
-  return Promise.all(teams.map(async (t) => ({ ...t, members: await teamsRepo.teamMembers(tdb, t.id) })));
+  const members = await teamsRepo.membersOfTeams(tdb, teams.map((t) => t.id));
+  return teams.map((t) => ({ ...t, members: members.get(t.id) ?? [] }));
 }
 
 export async function createTeam(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, name: string): Promise<StaffTeam> {

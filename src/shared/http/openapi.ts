@@ -7,7 +7,7 @@ import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fast
 import type { Config } from '../config.js';
 
 /** The version of the document (info.version); doc/api-changelog.md lists what changed in each. */
-export const API_VERSION = '1.2.0';
+export const API_VERSION = '1.3.0';
 
 const tags = [
   { name: 'tenant', description: 'The jobcenter' },

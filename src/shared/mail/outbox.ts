@@ -1,6 +1,7 @@
 // The outbox: mails are written in the transaction of the change they report and sent later by a job,
 // so a crash loses no mail and a failed send is retried.
 import { and, asc, eq, lte, lt } from 'drizzle-orm';
+import { inBatches } from '../db/bulk.js';
 import type { TenantDb } from '../db/tenant-scope.js';
 import type { AppDeps, BackgroundJob } from '../module.js';
 import { outboxMessages, type MailAttachment } from './mail.tables.js';
@@ -28,7 +29,23 @@ export async function enqueueMail(tdb: TenantDb, mail: Mail): Promise<string> {
  * WITH) to save a round trip inside its transaction.
  */
 export function outboxInsert(tdb: TenantDb, mail: Mail) {
-  return tdb.db.insert(outboxMessages).values({
+  return tdb.db.insert(outboxMessages).values(outboxRow(tdb, mail));
+}
+
+/**
+ * Writes many mails to the outbox in multi-row INSERTs (one per batch, not one per mail); call it inside the
+ * transaction of the change the mails report. Returns how many were written.
+ */
+export async function enqueueMails(tdb: TenantDb, mails: readonly Mail[]): Promise<number> {
+  for (const batch of inBatches(mails, OUTBOX_COLUMNS)) await tdb.db.insert(outboxMessages).values(batch.map((mail) => outboxRow(tdb, mail)));
+  return mails.length;
+}
+
+/** Columns bound per outbox row (the rest take their defaults). */
+const OUTBOX_COLUMNS = 10;
+
+function outboxRow(tdb: TenantDb, mail: Mail): typeof outboxMessages.$inferInsert {
+  return {
     tenantId: tdb.tenantId,
     kind: mail.kind,
     to: mail.to,
@@ -39,7 +56,7 @@ export function outboxInsert(tdb: TenantDb, mail: Mail) {
     headers: mail.headers ?? {},
     // Due at once, whatever the clock says (a test clock may lag behind the database's now()).
     nextAttemptAt: new Date(0),
-  });
+  };
 }
 
 const MAX_ATTEMPTS = 8;

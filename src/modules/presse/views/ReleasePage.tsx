@@ -2,12 +2,12 @@ import { Alert, BackLink } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import { fileSize, longDate } from '../format.js';
-import { variantFile } from '../media.js';
+import { publicImageUrl } from '../media.js';
 import type { AttachmentInfo, ImageWithVariants } from '../media.service.js';
 import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';
 import { runningNumber } from '../release.service.js';
-import { ReleaseFigure, type VariantUrl } from './Figure.js';
+import { ReleaseFigure } from './Figure.js';
 
 export interface ReleaseProps {
   release: PressRelease;
@@ -16,12 +16,6 @@ export interface ReleaseProps {
   images: ImageWithVariants[];
   attachments: AttachmentInfo[];
 }
-
-/** Public URL of an image variant: content-hashed, so it can be cached for good (media.routes.ts). */
-export const publicImageUrl =
-  (tenantBase: string): VariantUrl =>
-  (image, width, format) =>
-    `${tenantBase}/presse/bilder/${image.id}/${variantFile(image.hash, width, format)}`;
 
 /**
  * One release, marked up as a schema.org NewsArticle in microdata (no inline script, so the CSP stays strict).
