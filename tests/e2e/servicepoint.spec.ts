@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { instantOf } from '../../src/modules/servicepoint/queue.js';
@@ -33,6 +34,15 @@ async function deskPage(width?: number) {
   await context.addCookies([{ name, value, url: h.baseUrl }]);
   return { page, context };
 }
+
+/** Elements that stick out of the page on the right; only the tables may scroll sideways, in their own region. */
+const widerThanThePage = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.sp-table-wrap, .kern-sr-only'))
+      .map((el) => `${el.tagName}.${el.className}`)
+      .slice(0, 5),
+  );
 
 describe('Servicepoint in a real browser', () => {
   it('day view, ticket and staff forms are accessible; check-in works by keyboard-reachable buttons', async () => {
@@ -110,13 +120,7 @@ describe('Servicepoint in a real browser', () => {
       expect(called.x).toBeGreaterThanOrEqual(visitBox.x + 6);
       await shot(page, `desk-current-${width}`);
       // Only the tables scroll sideways (in their own region), never the page.
-      const wider = await page.evaluate(() =>
-        [...document.querySelectorAll('body *')]
-          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.sp-table-wrap, .kern-sr-only'))
-          .map((el) => `${el.tagName}.${el.className}`)
-          .slice(0, 5),
-      );
-      expect(wider).toEqual([]);
+      expect(await widerThanThePage(page)).toEqual([]);
       await context.close();
     }
   }, 120_000);
@@ -131,13 +135,7 @@ describe('Servicepoint in a real browser', () => {
         const header = (await page.locator('.sp-table th').nth(1).boundingBox())!;
         const cell = (await page.locator('.sp-table tbody td').nth(1).boundingBox())!;
         expect(Math.abs(header.x - cell.x)).toBeLessThan(2);
-        const wider = await page.evaluate(() =>
-          [...document.querySelectorAll('body *')]
-            .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.sp-table-wrap, .kern-sr-only'))
-            .map((el) => `${el.tagName}.${el.className}`)
-            .slice(0, 5),
-        );
-        expect(wider).toEqual([]);
+        expect(await widerThanThePage(page)).toEqual([]);
         await shot(page, `desk-${width}-${javaScript ? 'js' : 'nojs'}`);
         await context.close();
       }
