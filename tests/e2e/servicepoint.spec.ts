@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { instantOf } from '../../src/modules/servicepoint/queue.js';
@@ -33,6 +34,15 @@ async function deskPage(width?: number) {
   await context.addCookies([{ name, value, url: h.baseUrl }]);
   return { page, context };
 }
+
+/** Elements that stick out of the page on the right; only the tables may scroll sideways, in their own region. */
+const widerThanThePage = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.sp-table-wrap, .kern-sr-only'))
+      .map((el) => `${el.tagName}.${el.className}`)
+      .slice(0, 5),
+  );
 
 describe('Servicepoint in a real browser', () => {
   it('day view, ticket and staff forms are accessible; check-in works by keyboard-reachable buttons', async () => {
@@ -99,28 +109,55 @@ describe('Servicepoint in a real browser', () => {
       expect(number.top).toBeGreaterThan(box.y + 2);
       await expectAccessible(page, `ticket at ${width} px`);
       await shot(page, `desk-ticket-${width}`);
-      // The number called to this desk, while a no-show waits for its undo window: the dashed line stays clear of it.
+      // The number called to this desk stays inside its panel's border.
       await page.goto(deskUrl);
       await page.getByLabel('Ihr Schalter', { exact: true }).fill('7');
       await page.getByRole('button', { name: 'Nächste aufrufen' }).click();
       await expect.poll(() => page.locator('.sp-current__number').count()).toBeGreaterThan(0);
       const visit = page.locator('.sp-current__visit').first();
-      await visit.evaluate((el) => el.classList.add('sp-pending'));
       const visitBox = (await visit.boundingBox())!;
       const called = (await visit.locator('.sp-current__number').boundingBox())!;
       expect(called.x).toBeGreaterThanOrEqual(visitBox.x + 6);
-      await shot(page, `desk-current-pending-${width}`);
+      await shot(page, `desk-current-${width}`);
       // Only the tables scroll sideways (in their own region), never the page.
-      const wider = await page.evaluate(() =>
-        [...document.querySelectorAll('body *')]
-          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.sp-table-wrap, .kern-sr-only'))
-          .map((el) => `${el.tagName}.${el.className}`)
-          .slice(0, 5),
-      );
-      expect(wider).toEqual([]);
+      expect(await widerThanThePage(page)).toEqual([]);
       await context.close();
     }
   }, 120_000);
+
+  it('the desk at 1280, 1366, 1920 and 768 px, with and without JavaScript: no page overflow, headers over their columns; undo without JavaScript', async () => {
+    for (const javaScript of [true, false]) {
+      for (const width of [1280, 1366, 1920, 768]) {
+        const login = await loginAs(h.ctx, ['servicepoint']);
+        const { page, context } = await h.newPage({ width, javaScript });
+        await context.addCookies(Object.entries(login.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
+        await page.goto(deskUrl);
+        const header = (await page.locator('.sp-table th').nth(1).boundingBox())!;
+        const cell = (await page.locator('.sp-table tbody td').nth(1).boundingBox())!;
+        expect(Math.abs(header.x - cell.x)).toBeLessThan(2);
+        expect(await widerThanThePage(page)).toEqual([]);
+        await shot(page, `desk-${width}-${javaScript ? 'js' : 'nojs'}`);
+        await context.close();
+      }
+    }
+    // Without JavaScript: call, done, and the page offers "Rückgängig" as a form.
+    const login = await loginAs(h.ctx, ['servicepoint']);
+    const { page, context } = await h.newPage({ width: 1366, javaScript: false });
+    await context.addCookies(Object.entries(login.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
+    await page.goto(deskUrl);
+    await page.getByRole('button', { name: /Nummer ausgeben/ }).click();
+    await page.goto(deskUrl);
+    await page.getByLabel('Ihr Schalter', { exact: true }).fill('9');
+    await page.getByRole('button', { name: 'Nächste aufrufen' }).click();
+    await page.locator('.sp-current').getByRole('button', { name: /^Erledigt/ }).first().click();
+    await expect.poll(() => page.getByText(/Sie können das bis \d\d:\d\d:\d\d Uhr rückgängig machen/).count()).toBe(1);
+    await expectAccessible(page, 'desk offering undo without JavaScript');
+    await shot(page, 'desk-undo-1366-nojs');
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await expect.poll(() => page.getByText(/Rückgängig gemacht: Nummer \d{3} ist wieder wie vorher/).count()).toBe(1);
+    expect(await page.locator('.sp-current__visit').count()).toBe(1);
+    await context.close();
+  }, 180_000);
 
   it('the display shows a call within one second through Server-Sent Events', async () => {
     const { page: display, context: displayContext } = await h.newPage();

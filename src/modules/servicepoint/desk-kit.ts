@@ -7,9 +7,11 @@ import type { AppDeps } from '#shared/module.js';
 import { SlotTakenError } from '../termine/index.js';
 import type { DeskContext } from './desk.service.js';
 import { counterCookie } from './servicepoint.schemas.js';
+import { UNDO_SECONDS } from './undo-ticket.js';
 
 export type Loc = { Params: { loc: string } };
 const COUNTER_COOKIE = 'ww_schalter';
+const UNDO_COOKIE = 'ww_rueckgaengig';
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const isUuid = (value: string) => uuid.test(value);
@@ -28,6 +30,12 @@ export async function validIds(request: FastifyRequest, reply: FastifyReply) {
 }
 
 export function deskKit(deps: AppDeps) {
+  const deskCookie = (request: FastifyRequest) => ({
+    path: `/t/${request.tenant.slug}/staff/servicepoint`,
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: deps.config.publicUrl.startsWith('https://'),
+  });
   const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps, staff: request.staff });
   const home = (request: FastifyRequest<Loc>) => `/t/${request.tenant.slug}/staff/servicepoint/${request.params.loc}`;
   const body = (request: FastifyRequest) => submittedTexts(request.body);
@@ -37,14 +45,17 @@ export function deskKit(deps: AppDeps) {
     return parsed.success ? parsed.data : undefined;
   };
   const rememberCounter = (request: FastifyRequest, reply: FastifyReply, counter: string) =>
-    reply.setCookie(COUNTER_COOKIE, counter, {
-      path: `/t/${request.tenant.slug}/staff/servicepoint`,
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: deps.config.publicUrl.startsWith('https://'),
-      maxAge: 30 * 24 * 3600,
-    });
-  return { deps, ctx, home, body, counterOf, rememberCounter };
+    reply.setCookie(COUNTER_COOKIE, counter, { ...deskCookie(request), maxAge: 30 * 24 * 3600 });
+  // Without JavaScript the undo ticket of the last action travels to the day page in a cookie that lives as long as
+  // the undo window; the page shows "Rückgängig" while it is there (doc/adr/0305-desk-undo-on-the-server.md).
+  const undoOf = (request: FastifyRequest): string | undefined => request.cookies[UNDO_COOKIE] || undefined;
+  const rememberUndo = (request: FastifyRequest, reply: FastifyReply, token: string | undefined) =>
+    token
+      ? reply.setCookie(UNDO_COOKIE, token, { ...deskCookie(request), maxAge: UNDO_SECONDS })
+      : request.cookies[UNDO_COOKIE] ? reply.clearCookie(UNDO_COOKIE, deskCookie(request)) : reply;
+  /** The live desk (desk.js) asks for JSON; a plain form POST gets the page. */
+  const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? '').includes('application/json');
+  return { deps, ctx, home, body, counterOf, rememberCounter, undoOf, rememberUndo, wantsJson };
 }
 
 export type DeskKit = ReturnType<typeof deskKit>;

@@ -12,6 +12,7 @@ import * as repo from './servicepoint.repository.js';
 import type { Visit, VisitStatus } from './servicepoint.tables.js';
 import { deskCatalogue, deskLocations, type DeskLocation, type DeskService } from './termine.adapter.js';
 import { berlinDate } from '#shared/time.js';
+import { issueUndo, markOfAppointment, markOfVisit, type UndoTicket } from './undo-ticket.js';
 
 export interface DeskContext {
   tdb: TenantDb;
@@ -232,21 +233,34 @@ export async function visitWithEstimate(ctx: DeskContext, visitId: string): Prom
   return { visit, location, estimate: estimateWait({ ahead, handlingMinutes: handling, counters, freeSeats: seats + (visit.channel === 'walk_in' && visit.status === 'waiting' ? 1 : 0) }) };
 }
 
-async function syncAppointment(ctx: DeskContext, tx: TenantDb, appointmentId: string | null, path: AppointmentStatus[]): Promise<void> {
-  if (!appointmentId) return;
-  for (const status of path) await bookingService.setStatus(termineCtx(ctx, tx), appointmentId, status);
+/** Moves the appointment along `path`; its status before and after, for the undo ticket. */
+async function syncAppointment(ctx: DeskContext, tx: TenantDb, appointmentId: string | null, path: AppointmentStatus[]): Promise<UndoTicket['appointment']> {
+  if (!appointmentId || path.length === 0) return undefined;
+  const tctx = termineCtx(ctx, tx);
+  const before = await bookingService.appointment(tctx, appointmentId);
+  let after = before;
+  for (const status of path) after = await bookingService.setStatus(tctx, appointmentId, status);
+  return { id: appointmentId, before: markOfAppointment(before), after: markOfAppointment(after) };
+}
+
+/** A change of the desk and the signed ticket that takes it back (doc/adr/0305-desk-undo-on-the-server.md). */
+export interface Undoable<T> {
+  result: T;
+  undo?: string | undefined;
 }
 
 /** Calls the next waiting number to `counter`; undefined when nobody is waiting. */
-export async function callNext(ctx: DeskContext, locationId: string, counter: string): Promise<Visit | undefined> {
+export async function callNext(ctx: DeskContext, locationId: string, counter: string): Promise<Undoable<Visit> | undefined> {
   await requireLocation(ctx, locationId);
   const now = ctx.deps.clock.now();
   return ctx.tdb.transaction(async (tx) => {
-    const visit = await repo.callNext(tx, { locationId, localDay: berlinDate(now), counter, userId: ctx.staff!.userId, now });
-    if (!visit) return undefined;
-    await syncAppointment(ctx, tx, visit.appointmentId, ['called']);
+    const called = await repo.callNext(tx, { locationId, localDay: berlinDate(now), counter, userId: ctx.staff!.userId, now });
+    if (!called) return undefined;
+    const { before, visit } = called;
+    const appointment = await syncAppointment(ctx, tx, visit.appointmentId, ['called']);
     await audit(ctx, tx, 'servicepoint.call', 'servicepoint_visit', visit.id, counter);
-    return visit;
+    const undo = issueUndo(ctx, { action: 'call', locationId, ticket: visit.ticket, visit: { id: visit.id, before: markOfVisit(before), after: markOfVisit(visit) }, appointment });
+    return { result: visit, undo };
   });
 }
 
@@ -260,8 +274,8 @@ const actionRules: Record<VisitAction, { from: VisitStatus[]; to: VisitStatus; a
   requeue: { from: ['called'], to: 'waiting', appointment: { called: ['arrived'] } },
 };
 
-/** Start, finish, mark as not present when called, or put back into the queue. */
-export async function visitAction(ctx: DeskContext, visitId: string, action: VisitAction): Promise<Visit> {
+/** Start, finish, mark as not present when called, or put back into the queue; done and no-show can be taken back. */
+export async function visitAction(ctx: DeskContext, visitId: string, action: VisitAction): Promise<Undoable<Visit>> {
   const rule = actionRules[action];
   const now = ctx.deps.clock.now();
   return ctx.tdb.transaction(async (tx) => {
@@ -270,17 +284,20 @@ export async function visitAction(ctx: DeskContext, visitId: string, action: Vis
     const values = action === 'requeue' ? { counter: null, calledAt: null } : action === 'start' ? {} : { doneAt: now };
     const visit = await repo.updateVisit(tx, visitId, rule.from, { status: rule.to, ...values });
     if (!visit) throw new ConflictError('servicepoint:errors.changedMeanwhile');
-    await syncAppointment(ctx, tx, visit.appointmentId, rule.appointment[before.status] ?? []);
+    const appointment = await syncAppointment(ctx, tx, visit.appointmentId, rule.appointment[before.status] ?? []);
     await audit(ctx, tx, `servicepoint.visit.${action}`, 'servicepoint_visit', visit.id);
-    return visit;
+    if (action !== 'done' && action !== 'no_show') return { result: visit };
+    const undo = issueUndo(ctx, { action, locationId: visit.locationId, ticket: visit.ticket, visit: { id: visit.id, before: markOfVisit(before), after: markOfVisit(visit) }, appointment });
+    return { result: visit, undo };
   });
 }
 
-/** An appointment nobody came to: counts in the statistics, releases nothing retroactively. */
-export async function markNoShow(ctx: DeskContext, locationId: string, appointmentId: string): Promise<void> {
-  await ctx.tdb.transaction(async (tx) => {
+/** An appointment nobody came to: counts in the statistics, releases nothing retroactively; can be taken back. */
+export async function markNoShow(ctx: DeskContext, locationId: string, appointmentId: string): Promise<Undoable<void>> {
+  return ctx.tdb.transaction(async (tx) => {
     await todaysAppointment(ctx, tx, locationId, appointmentId);
-    await bookingService.setStatus(termineCtx(ctx, tx), appointmentId, 'no_show');
+    const appointment = await syncAppointment(ctx, tx, appointmentId, ['no_show']);
     await audit(ctx, tx, 'servicepoint.no_show', 'termin_appointment', appointmentId);
+    return { result: undefined, undo: issueUndo(ctx, { action: 'appointment_no_show', locationId, appointment }) };
   });
 }

@@ -67,11 +67,11 @@ export function createDisplayFeed<S>(intervalMs: number, onError: (err: unknown)
   };
 }
 
-/** Open streams per client address: a handful of screens behind one address is normal, hundreds are not. */
+/** Open streams per key (a client address, a staff session): a handful is normal, hundreds are not. */
 export function createStreamCounter(maxPerAddress: number) {
   const open = new Map<string, number>();
   return {
-    /** Counts a stream of `address`; false (and nothing counted) when the address has its maximum open. */
+    /** Counts a stream of `address` (the key); false (and nothing counted) when it has its maximum open. */
     tryOpen(address: string): boolean {
       const n = open.get(address) ?? 0;
       if (n >= maxPerAddress) return false;

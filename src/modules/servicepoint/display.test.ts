@@ -1,11 +1,12 @@
 // The waiting-room display stream: screens of one location share one database poll, every screen sees a
-// change, and one client address cannot open more than a few streams.
+// change, and one client address cannot open more than a few screens; staff desks are counted per session.
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { createDisplayFeed } from './display.feed.js';
+import { STREAMS_PER_SESSION } from './desk.routes.js';
 import { STREAMS_PER_ADDRESS } from './public.routes.js';
 import { deskLocations } from './termine.adapter.js';
 
@@ -60,9 +61,10 @@ describe('display stream over HTTP', () => {
   afterAll(async () => ctx?.close());
 
   /** Opens a stream and collects its text until `close` is called. */
-  async function openStream() {
+  async function openStream(path = `/t/neue-wege/servicepoint/anzeige/${locationId}/events`, cookies: Record<string, string> = {}) {
     const controller = new AbortController();
-    const response = await fetch(`${baseUrl}/t/neue-wege/servicepoint/anzeige/${locationId}/events`, { signal: controller.signal });
+    const cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(`${baseUrl}${path}`, { signal: controller.signal, redirect: 'manual', headers: cookie ? { cookie } : {} });
     let text = '';
     if (response.status === 200) {
       const reader = response.body!.getReader();
@@ -78,7 +80,7 @@ describe('display stream over HTTP', () => {
   }
 
   it('shows a called number on every open screen and refuses more streams than allowed from one address', async () => {
-    const screens = await Promise.all(Array.from({ length: STREAMS_PER_ADDRESS }, openStream));
+    const screens = await Promise.all(Array.from({ length: STREAMS_PER_ADDRESS }, () => openStream()));
     expect(screens.map((s) => s.status)).toEqual(screens.map(() => 200));
     const refused = await openStream();
     expect(refused.status).toBe(429);
@@ -101,5 +103,25 @@ describe('display stream over HTTP', () => {
     expect(again.status).toBe(200);
     again.close();
     for (const screen of screens.slice(1)) screen.close();
+  });
+
+  it("does not count a desk's live list against the screens of its address: desks are limited per staff session", async () => {
+    await sleep(500); // the screens of the test before are closed on the server by now
+    const screens = await Promise.all(Array.from({ length: STREAMS_PER_ADDRESS }, () => openStream()));
+    expect((await openStream()).status).toBe(429);
+    // Same address, all screen places taken: the desks of this office still get their live list.
+    const deskPath = `/t/neue-wege/staff/servicepoint/${locationId}/events`;
+    const tabs = [];
+    for (let i = 0; i < STREAMS_PER_SESSION; i++) tabs.push(await openStream(deskPath, desk.cookies));
+    expect(tabs.map((t) => t.status)).toEqual(tabs.map(() => 200));
+    expect((await openStream(deskPath, desk.cookies)).status).toBe(429);
+    const colleague = await loginAs(ctx, ['servicepoint']);
+    const other = await openStream(deskPath, colleague.cookies);
+    expect(other.status).toBe(200);
+    await sleep(700);
+    expect(tabs[0]!.text()).toContain('event: state');
+    // Without login there is no desk stream.
+    expect((await openStream(deskPath)).status).not.toBe(200);
+    for (const stream of [...screens, ...tabs, other]) stream.close();
   });
 });

@@ -3,6 +3,7 @@
 import type { WegweiserModule } from '#shared/module.js';
 import { deskRoutes } from './desk.routes.js';
 import { todayAtTheDesk } from './desk.widgets.js';
+import { createDisplayStreams } from './display.stream.js';
 import { publicRoutes } from './public.routes.js';
 
 export const servicepointModule: WegweiserModule = {
@@ -11,7 +12,10 @@ export const servicepointModule: WegweiserModule = {
   staffNav: [{ path: '/staff/servicepoint', labelKey: 'servicepoint:nav', permission: 'servicepoint.desk', order: 20 }],
   dashboardWidgets: [{ id: 'servicepoint-today', titleKey: 'servicepoint:widget.title', permission: 'servicepoint.desk', order: 10, load: todayAtTheDesk }],
   async html(app, deps) {
-    await app.register((scope) => deskRoutes(scope, deps));
-    await app.register((scope) => publicRoutes(scope, deps));
+    // One display feed for the waiting-room screens and the desks' live lists.
+    const streams = createDisplayStreams(deps);
+    app.addHook('preClose', async () => streams.close());
+    await app.register((scope) => deskRoutes(scope, deps, streams));
+    await app.register((scope) => publicRoutes(scope, deps, streams));
   },
 };

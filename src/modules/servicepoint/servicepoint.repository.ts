@@ -1,6 +1,6 @@
-// All SQL of the Servicepoint desk. Calling the next number is one UPDATE whose target row is picked with
-// FOR UPDATE SKIP LOCKED, so two clerks calling at the same moment can never get the same visit.
-import { asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+// All SQL of the Servicepoint desk. Calling the next number locks its row with FOR UPDATE SKIP LOCKED before the
+// UPDATE (inside the caller's transaction), so two clerks calling at the same moment can never get the same visit.
+import { asc, desc, eq, gte, inArray, isNull, lte, sql, type Column, type SQL } from 'drizzle-orm';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { servicepointTicketCounters, servicepointVisits, type Visit, type VisitStatus } from './servicepoint.tables.js';
 
@@ -55,21 +55,40 @@ export async function updateVisit(tdb: TenantDb, id: string, from: VisitStatus[]
   return rows[0];
 }
 
-/** Calls the longest-due waiting visit of the location's day to `counter`. */
+/** Calls the longest-due waiting visit of the location's day to `counter`; the row as it was and as it is now. */
 export async function callNext(
   tdb: TenantDb,
   input: { locationId: string; localDay: string; counter: string; userId: string; now: Date },
-): Promise<Visit | undefined> {
+): Promise<{ before: Visit; visit: Visit } | undefined> {
   const v = servicepointVisits;
-  const next = sql`(select ${v.id} from ${v}
-    where ${v.tenantId} = ${tdb.tenantId} and ${v.locationId} = ${input.locationId}
-      and ${v.localDay} = ${input.localDay} and ${v.status} = 'waiting'
-    order by ${v.dueAt}, ${v.ticket} limit 1 for update skip locked)`;
+  const [before] = await tdb.db
+    .select()
+    .from(v)
+    .where(tdb.scope(v, eq(v.locationId, input.locationId), eq(v.localDay, input.localDay), eq(v.status, 'waiting')))
+    .orderBy(asc(v.dueAt), asc(v.ticket))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  if (!before) return undefined;
+  const [visit] = await tdb.update(v, { status: 'called', calledAt: input.now, counter: input.counter, calledBy: input.userId }, eq(v.id, before.id), eq(v.status, 'waiting'));
+  return visit ? { before, visit } : undefined;
+}
+
+export type VisitState = Pick<Visit, 'status' | 'counter' | 'calledAt' | 'calledBy' | 'doneAt'>;
+
+/** Sets a visit of the location back to `previous`, only while it is exactly `expected`; undefined otherwise. */
+export async function restoreVisit(tdb: TenantDb, id: string, locationId: string, expected: VisitState, previous: VisitState): Promise<Visit | undefined> {
+  const v = servicepointVisits;
+  const is = (column: Column, value: unknown) => (value === null ? isNull(column) : eq(column, value));
   const rows = await tdb.update(
     v,
-    { status: 'called', calledAt: input.now, counter: input.counter, calledBy: input.userId },
-    sql`${v.id} = ${next}`,
-    eq(v.status, 'waiting'),
+    previous,
+    eq(v.id, id),
+    eq(v.locationId, locationId),
+    eq(v.status, expected.status),
+    is(v.counter, expected.counter),
+    is(v.calledAt, expected.calledAt),
+    is(v.calledBy, expected.calledBy),
+    is(v.doneAt, expected.doneAt),
   );
   return rows[0];
 }

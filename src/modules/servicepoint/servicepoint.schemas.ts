@@ -15,7 +15,7 @@ export const dayQuery = z.object({
   service: uuid.optional().or(z.literal('').transform(() => undefined)),
   schalter: textInput({ max: 20 }).optional(),
   q: textInput({ max: 100 }).optional(),
-  notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled', 'counterSet']).optional(),
+  notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled', 'counterSet', 'done', 'visitNoShow', 'undone', 'undoneTicket']).optional(),
   ticket: z.string().regex(/^\d{1,4}$/).optional(),
 });
 
@@ -44,4 +44,6 @@ export const closureForm = z.object({
   until: time.optional().or(z.literal('').transform(() => undefined)),
   reason: required(500, 'servicepoint:errors.reasonRequired'),
 });
+/** The signed undo ticket of the last action (doc/adr/0305-desk-undo-on-the-server.md). */
+export const undoForm = z.object({ undo: z.string().min(1, 'servicepoint:undo.notYours').max(4000, 'servicepoint:undo.notYours') });
 export const kioskForm = z.object({ code: textInput({ max: 40 }).default('') });

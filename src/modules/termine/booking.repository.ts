@@ -178,6 +178,11 @@ export function statusIn(...statuses: Appointment['status'][]): SQL {
   return inArray(terminAppointments.status, statuses);
 }
 
+/** The status was last changed at exactly `at` (null: never): a change since then makes the condition fail. */
+export function statusChangedAtIs(at: Date | null): SQL {
+  return at ? eq(terminAppointments.statusChangedAt, at) : isNull(terminAppointments.statusChangedAt);
+}
+
 export function notReminded(): SQL {
   return isNull(terminAppointments.reminderSentAt);
 }

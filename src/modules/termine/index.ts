@@ -11,14 +11,15 @@ import { extendHold, hold } from './hold.service.js';
 import { closeLocation, removeClosure } from './closures.service.js';
 import { seedTermine } from './demo.js';
 import { termineJobs } from './jobs.js';
-import { allowedActions, appointmentById, byManageToken, cancel, confirm, deskTransitions, describe, listByDay, reschedule, setStatus, type AppointmentView, type Cancellation } from './manage.service.js';
+import { allowedActions, appointmentById, byManageToken, cancel, confirm, deskTransitions, describe, listByDay, reschedule, restoreStatus, setStatus, type AppointmentView, type StatusMark, type Cancellation } from './manage.service.js';
 import { registerJourneyRoutes } from './journey.routes.js';
 import { registerManageRoutes } from './manage.routes.js';
 import { registerTermineApi } from './termine.api.js';
 
-export type { TermineContext, Contact, Cancellation, AppointmentView };
+export type { TermineContext, Contact, Cancellation, AppointmentView, StatusMark };
 export type { Appointment, AppointmentStatus, TerminLocation } from './termine.tables.js';
 export { SlotTakenError, closeLocation, bookingCode };
+export { appointmentStatuses } from './termine.tables.js';
 
 /**
  * The booking model for other modules. Every function takes a TermineContext ({ tdb, tenant, deps }) and
@@ -44,6 +45,7 @@ export const bookingService = {
   confirm,
   listByDay,
   setStatus,
+  restoreStatus,
   deskTransitions,
   describe,
   allowedActions,

@@ -177,6 +177,21 @@ export async function setStatus(ctx: TermineContext, id: string, to: Appointment
   return updated;
 }
 
+export interface StatusMark {
+  status: AppointmentStatus;
+  statusChangedAt: Date | null;
+}
+
+/**
+ * Takes back a desk status change (the Servicepoint's undo): sets the status and its time back to `previous`, but
+ * only while the appointment is still exactly as the change left it (`expected`); otherwise a conflict.
+ */
+export async function restoreStatus(ctx: TermineContext, id: string, expected: StatusMark, previous: StatusMark): Promise<Appointment> {
+  const updated = await bookings.updateAppointment(ctx.tdb, id, { status: previous.status, statusChangedAt: previous.statusChangedAt }, bookings.statusIn(expected.status), bookings.statusChangedAtIs(expected.statusChangedAt));
+  if (!updated) throw new ConflictError('termine:errors.changedMeanwhile');
+  return updated;
+}
+
 const dayStatuses = appointmentStatuses.filter((status) => status !== 'held' && status !== 'expired');
 
 /** Appointments of a location on a local date, in time order (holds and lapsed bookings left out). */

@@ -120,7 +120,40 @@ function Shortcuts() {
   );
 }
 
-export function DayViewPage({ view, filter, notice, myCounter, errors = [] }: { view: DayPageView; filter: DayFilter; notice?: string | undefined; myCounter?: string | undefined; errors?: FieldError[] }) {
+/** "Rückgängig" for the last call, done or no-show while its window is open (a form: works without JavaScript). */
+function UndoForm({ locBase, undo }: { locBase: string; undo: PendingUndo }) {
+  const t = useT();
+  const { csrfToken } = useView();
+  return (
+    <form method="post" action={`${locBase}/rueckgaengig`} class="sp-undo-form sp-no-print" data-desk="undo">
+      <CsrfField token={csrfToken} />
+      <input type="hidden" name="undo" value={undo.token} />
+      <p class="kern-body">{t('servicepoint:undo.until', { time: undo.until })}</p>
+      <button class="kern-btn kern-btn--secondary" type="submit" data-focus-key="undo" data-shortcut="z" aria-keyshortcuts="z">
+        <span class="kern-label">{t('servicepoint:undo.button')}</span>
+      </button>
+    </form>
+  );
+}
+
+export interface PendingUndo {
+  token: string;
+  /** Local time until which the action can be taken back. */
+  until: string;
+}
+
+interface DayViewProps {
+  view: DayPageView;
+  filter: DayFilter;
+  notice?: string | undefined;
+  /** Why an undo was refused (too late, changed since, not yours). */
+  refused?: string | undefined;
+  undo?: PendingUndo | undefined;
+  myCounter?: string | undefined;
+  errors?: FieldError[];
+}
+
+export function DayViewPage({ view, filter, notice, refused, undo, myCounter, errors = [] }: DayViewProps) {
   const t = useT();
   const { lang, csrfToken } = useView();
   const base = useTenantBase();
@@ -145,17 +178,18 @@ export function DayViewPage({ view, filter, notice, myCounter, errors = [] }: { 
         </ul>
       </nav>
       <Shortcuts />
-      <div class="sp-undo sp-no-print" data-undo-bar role="status" aria-live="polite" data-label-undo={t('servicepoint:undo.button')} data-label-pending={t('servicepoint:undo.pending')} data-label-undone={t('servicepoint:undo.undone')} data-label-failed={t('servicepoint:undo.failed')}></div>
-      <div data-desk-live="top" data-events={isToday ? `${base}/servicepoint/anzeige/${view.location.id}/events` : undefined}>
+      <div class="sp-undo sp-no-print" data-undo-bar role="status" aria-live="polite" data-label-undo={t('servicepoint:undo.button')} data-label-seconds={t('servicepoint:undo.seconds')} data-label-failed={t('servicepoint:undo.failed')}></div>
+      <div data-desk-live="top" data-events={isToday ? `${locBase}/events` : undefined}>
         <p class="kern-body">
           {formatDayLong(view.day, lang)} · {t('servicepoint:day.freeSeats', { count: view.freeSeats })}
           {isToday ? ` · ${t('servicepoint:day.waiting', { count: view.waiting })}` : ''}
         </p>
-        {notice ? (
+        {notice || refused ? (
           <div data-notice>
-            <Alert type="success" title={notice} />
+            <Alert type={refused ? 'warning' : 'success'} title={refused ?? notice ?? ''} />
           </div>
         ) : null}
+        {undo ? <UndoForm locBase={locBase} undo={undo} /> : null}
         {isToday ? (
           <div class="sp-desk-actions sp-no-print">
             {myCounter ? <CurrentAtCounter view={view} counter={myCounter} /> : null}

@@ -1,6 +1,6 @@
 // Parts of the desk's day view: the row actions, the appointment row and what this desk's counter has in hand.
-// Forms marked data-desk are sent by servicepoint.js without a page load; data-undo ones after a few seconds,
-// with a button to take them back. Without JavaScript every form is an ordinary POST.
+// Forms marked data-desk are sent by desk.js without a page load; call, done and no-show can be taken back for a
+// while (doc/adr/0305-desk-undo-on-the-server.md). Without JavaScript every form is an ordinary POST.
 import { CsrfField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { DayRow, DayView } from '../desk.service.js';
@@ -19,18 +19,16 @@ interface ActionProps {
   srLabel?: string | undefined;
   /** Stable name of the button across updates of the list (focus is put back on it). */
   focusKey?: string;
-  /** Sent a few seconds later; until then it can be taken back. */
-  undo?: boolean;
   shortcut?: string;
-  /** Kind of form for the script: 'requeue' marks the form that takes back a call. */
+  /** Kind of form for the script. */
   kind?: string;
 }
 
 /** A small POST form with one button (state changes never go through links). */
-export function ActionForm({ action, label, fields = {}, variant = 'secondary', srLabel, focusKey, undo, shortcut, kind }: ActionProps) {
+export function ActionForm({ action, label, fields = {}, variant = 'secondary', srLabel, focusKey, shortcut, kind }: ActionProps) {
   const { csrfToken } = useView();
   return (
-    <form method="post" action={action} class="sp-inline-form" data-desk={kind ?? ''} data-undo={undo ? label : undefined} data-undo-who={undo ? srLabel : undefined}>
+    <form method="post" action={action} class="sp-inline-form" data-desk={kind ?? ''}>
       <CsrfField token={csrfToken} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -50,12 +48,12 @@ export function VisitActions({ visit, who, shortcuts = false }: { visit: Visit; 
   const base = useTenantBase();
   const url = (action: string) => `${base}/staff/servicepoint/besuche/${visit.id}/${action}`;
   const key = (action: string) => `${action}-${visit.id}${shortcuts ? '-current' : ''}`;
-  const done = <ActionForm action={url('done')} label={t('servicepoint:actions.done')} srLabel={who} variant="primary" focusKey={key('done')} undo shortcut={shortcuts ? 'e' : undefined} />;
+  const done = <ActionForm action={url('done')} label={t('servicepoint:actions.done')} srLabel={who} variant="primary" focusKey={key('done')} shortcut={shortcuts ? 'e' : undefined} />;
   if (visit.status === 'called') {
     return (
       <>
         {done}
-        <ActionForm action={url('no_show')} label={t('servicepoint:actions.noShow')} srLabel={who} focusKey={key('no_show')} undo shortcut={shortcuts ? 'x' : undefined} />
+        <ActionForm action={url('no_show')} label={t('servicepoint:actions.noShow')} srLabel={who} focusKey={key('no_show')} shortcut={shortcuts ? 'x' : undefined} />
         <ActionForm action={url('start')} label={t('servicepoint:actions.start')} srLabel={who} variant="tertiary" focusKey={key('start')} />
         <ActionForm action={url('requeue')} label={t('servicepoint:actions.requeue')} srLabel={who} variant="tertiary" focusKey={key('requeue')} kind="requeue" />
       </>
@@ -116,7 +114,7 @@ export function AppointmentRow({ row, view }: { row: DayRow; view: DayPageView }
           {a.status === 'booked' && view.day === view.today ? (
             <>
               <ActionForm action={`${locBase}/checkin`} fields={{ appointmentId: a.id }} label={t('servicepoint:actions.checkIn')} variant="primary" srLabel={who} focusKey={`checkin-${a.id}`} />
-              <ActionForm action={`${locBase}/noshow`} fields={{ appointmentId: a.id }} label={t('servicepoint:actions.noShow')} srLabel={who} focusKey={`noshow-${a.id}`} undo />
+              <ActionForm action={`${locBase}/noshow`} fields={{ appointmentId: a.id }} label={t('servicepoint:actions.noShow')} srLabel={who} focusKey={`noshow-${a.id}`} />
             </>
           ) : null}
           {row.visit ? <VisitActions visit={row.visit} who={who} /> : null}
