@@ -68,5 +68,18 @@ export async function cpuMeter(databaseUrl: string, processes: Processes): Promi
 
 export function formatCpu(use: CpuUse): string {
   const total = Object.values(use.cores).reduce((a, b) => a + b, 0);
-  return `cores busy: ${Object.entries(use.cores).map(([name, cores]) => `${name} ${cores.toFixed(2)}`).join(', ')}; all ${total.toFixed(2)} of the machine's ${use.machine.toFixed(2)}`;
+  return `cores busy: ${Object.entries(use.cores).map(([name, cores]) => `${name} ${cores.toFixed(2)}`).join(', ')}; all ${total.toFixed(2)}; other processes of the machine ${Math.max(0, use.machine - total).toFixed(2)}` +
+    // Somebody else's load makes the figures say more about the machine than about the application.
+    (use.machine - total > 0.5 ? ' (NOT a clean measurement: the machine is busy with other work)' : '');
+}
+
+/**
+ * CPU milliseconds per request of each process group (a figure the machine's other load barely changes, unlike
+ * requests per second), and the rate 2 cores could carry if nothing else ran: 2,000 ms of CPU per second divided
+ * by what one request costs the server side (everything but the load generator).
+ */
+export function perRequest(use: CpuUse, requests: number, cores = 2): string {
+  const ms = Object.entries(use.cores).map(([name, c]) => [name, (c * use.wallSeconds * 1000) / Math.max(1, requests)] as const);
+  const server = ms.filter(([name]) => !name.startsWith('load generator')).reduce((sum, [, v]) => sum + v, 0);
+  return `CPU per request: ${ms.map(([name, v]) => `${name} ${v.toFixed(2)} ms`).join(', ')}; server side ${server.toFixed(2)} ms → ${cores} cores carry at most ${((cores * 1000) / server).toFixed(0)}/s`;
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { bookingBodies, loadPost, slots } from './booking-load.js';
 import { startCluster } from './cluster.js';
-import { formatCpu } from './cpu.js';
+import { formatCpu, perRequest } from './cpu.js';
 
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const cluster = await startCluster({ proxy: 3920, nodes: [3921, 3922] });
@@ -25,7 +25,7 @@ try {
     const cpu = await meter();
     process.stdout.write(
       `${label}: ${result.perSecond.toFixed(0)} bookings/s (p99 ${result.p99} ms, ${result.non2xx} not 201 of ${result.total}, load average ${loadAverage()})\n` +
-        `  ${formatCpu(cpu)}\n`,
+        `  ${formatCpu(cpu)}\n  ${perRequest(cpu, result.total)}\n`,
     );
     return result;
   };
