@@ -7,6 +7,20 @@ export function noStore(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'no-store');
 }
 
+/** The policy of every response: only our own origin, no inline script or style, never in a frame. */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+];
+
 /**
  * Security headers (doc/security.md §5): strict CSP without 'unsafe-inline', HSTS only over https. They are the
  * same for every response, so they are built once: @fastify/helmet built its middleware again for every request,
@@ -14,19 +28,7 @@ export function noStore(reply: FastifyReply): FastifyReply {
  */
 export function securityHeaders(config: Pick<Config, 'publicUrl'>): [string, string][] {
   const https = config.publicUrl.startsWith('https://');
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-    ...(https ? ['upgrade-insecure-requests'] : []),
-  ];
+  const csp = [...CSP_DIRECTIVES, ...(https ? ['upgrade-insecure-requests'] : [])];
   return Object.entries({
     'content-security-policy': csp.join(';'),
     'cross-origin-opener-policy': 'same-origin',
