@@ -29,12 +29,12 @@ export async function slots(base: string, places: Place[]): Promise<{ place: Pla
   return out;
 }
 
-export async function loadPost(url: string, bodies: () => string): Promise<{ perSecond: number; p99: number; non2xx: number; total: number }> {
+export async function loadPost(url: string, bodies: () => string, duration = seconds): Promise<{ perSecond: number; p99: number; non2xx: number; total: number }> {
   const result = await autocannon({
     url,
     method: 'POST',
     connections: 50,
-    duration: seconds,
+    duration,
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (req) => ({ ...req, body: bodies() }) }],
   });

@@ -1,68 +1,41 @@
-// Web nodes behind a small reverse proxy on one PostgreSQL database, with `npm run worker` as a process of its own:
-// what bench/scale-out.ts and bench/peak.ts start. All web nodes run with WORKER=off; the proxy spreads requests
-// round-robin over its `targets` (changeable while it runs) and keeps connections to the nodes alive.
+// Web nodes behind a reverse proxy (bench/proxy.ts) on one PostgreSQL database, with `npm run worker` as a process
+// of its own: what bench/scale-out.ts and bench/peak.ts start. All web nodes run with WORKER=off; `proxy.use`
+// chooses the nodes behind the proxy. `cpu()` starts counting the CPU each process uses (bench/cpu.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Place } from './booking-load.js';
+import { cpuMeter, type CpuUse } from './cpu.js';
+import { startProxy, type Proxy } from './proxy.js';
 import { benchDatabase, startServer, stop } from './support.js';
 import type { ServerProcess } from '#shared/testing/scratch.js';
 
-export function startProxy(port: number): { targets: string[]; close: () => Promise<void> } {
-  const targets: string[] = [];
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  let next = 0;
-  const server = http.createServer((req, res) => {
-    const target = new URL(targets[next++ % targets.length]!);
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' }, agent },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      res.writeHead(502).end();
-    });
-    req.pipe(upstream);
-  });
-  server.listen(port, '127.0.0.1');
-  return {
-    targets,
-    close: () =>
-      new Promise((resolve) => {
-        agent.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 export interface Cluster {
-  /** The proxy's address; add `nodes[i].baseUrl` to `proxy.targets` to put a node behind it. */
-  base: string;
-  proxy: ReturnType<typeof startProxy>;
+  proxy: Proxy;
   nodes: ServerProcess[];
   worker: ChildProcess;
   databaseUrl: string;
   /** Three locations with 8 counters each, limits lifted (one client address fires every request). */
   places: Place[];
+  /** Starts counting CPU; the returned function stops and says how many cores each process kept busy. */
+  cpu(): Promise<() => Promise<CpuUse>>;
   stop(): Promise<void>;
 }
 
 export async function startCluster(ports: { proxy: number; nodes: number[] }): Promise<Cluster> {
   const database = await benchDatabase('postgres');
+  // BENCH_CPU_PROFILE=<dir>: every node writes a V8 CPU profile there when it stops (bench/profile-summary.ts).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
   const env = { DATABASE_URL: database.url!, CAPTCHA: 'off' };
   // One after another: the first start migrates and seeds the fresh database.
   const nodes: ServerProcess[] = [];
-  for (const port of ports.nodes) nodes.push(await startServer(env, port));
+  for (const port of ports.nodes) nodes.push(await startServer(env, port, profile));
   const worker = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
     env: { ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'wegweiser-bench-worker-')) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const proxy = startProxy(ports.proxy);
+  const proxy = await startProxy(ports.proxy);
   const { openDatabase } = await import('#shared/db/client.js');
   const { systemClock } = await import('#shared/clock.js');
   const { tenantsRepository } = await import('#shared/tenancy/index.js');
@@ -74,16 +47,30 @@ export async function startCluster(ports: { proxy: number; nodes: number[] }): P
     const deps = { database: db, clock: systemClock } as unknown as Parameters<typeof liftLimits>[0];
     await liftLimits(deps, tenant);
     for (let i = 0; i < 3; i++) places.push(await createTestLocation(deps, tenant, { seatsTotal: 8, seatsOnline: 8 }));
+    // Measure only once the worker runs (its start compiles the sources): it has taken its first job lease.
+    const { sql } = await import('drizzle-orm');
+    for (let i = 0; i < 600; i++) {
+      const leases = await db.db.execute<{ n: number }>(sql`select count(*)::int as n from job_leases`);
+      if ((leases as unknown as { rows: { n: number }[] }).rows[0]!.n > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   } finally {
     await db.close();
   }
+  const pid = (child: ChildProcess) => (child.pid ? [child.pid] : []);
   return {
-    base: `http://127.0.0.1:${ports.proxy}`,
     proxy,
     nodes,
     worker,
     databaseUrl: database.url!,
     places,
+    cpu: () =>
+      cpuMeter(database.url!, {
+        ...Object.fromEntries(nodes.map((node, i) => [`node ${i + 1}`, () => pid(node.child)])),
+        worker: () => pid(worker),
+        // The Node proxy runs in the bench process, next to the load generator.
+        ...(proxy.kind === 'haproxy' ? { haproxy: proxy.pids, 'load generator': () => [process.pid] } : { 'load generator + proxy': () => [process.pid] }),
+      }),
     async stop() {
       await proxy.close();
       worker.kill('SIGTERM');

@@ -36,12 +36,13 @@ export function ensureBuilt() {
  * with NODE_ENV=test and RATE_LIMITS=off: a benchmark fires from one address, and the per-address limits (the
  * draft limit of the wizard, for one) would otherwise answer 429 and be measured instead of the pages.
  */
-export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, port: number, nodeArgs: string[] = []): Promise<ServerProcess> {
   ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'wegweiser-bench-'));
   return startServerProcess({
     entry: 'build',
     port,
+    nodeArgs,
     // The machine is shared: a start can take minutes under load.
     timeoutMs: 600_000,
     env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKER: 'off', NODE_ENV: 'test', RATE_LIMITS: 'off', ...env },

@@ -44,7 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 262_144 });
   registerRequestContext(app);
-  await registerSecurityHeaders(app, deps.config);
+  registerSecurityHeaders(app, deps.config);
   registerErrorHandling(app);
 
   await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', maxAge: '1d', index: false });

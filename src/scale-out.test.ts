@@ -1,6 +1,7 @@
 // Two web nodes on one PostgreSQL database (doc/scaling.md): a node keeps no state a request of another node
 // depends on. A hold made through node A is booked through node B, a call at the desk of node A shows on a
-// waiting-room screen served by node B, a staff session works on both, and a job runs once however many nodes try.
+// waiting-room screen served by node B, a staff session works on both, a job runs once however many nodes try,
+// and a mail leaves once while a node with WORKER=on and a worker both poll the jobs.
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -8,8 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import { openDatabase, type Database } from '#shared/db/client.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
-import { runJobOnce } from '#shared/jobs/worker.js';
-import { outboxJobs } from '#shared/mail/outbox.js';
+import { runJobOnce, startWorker } from '#shared/jobs/worker.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
+import { enqueueMail, outboxJobs } from '#shared/mail/outbox.js';
+import type { MailTransport } from '#shared/mail/transport.js';
+import { backgroundJobs } from './deps.js';
 import { describeTestDatabase } from '#shared/testing/database.js';
 import { createTestContext, type TestContext } from './testing/app.js';
 import { deskLocations } from './modules/servicepoint/termine.adapter.js';
@@ -102,5 +106,27 @@ describe.skipIf(describeTestDatabase() === 'pglite')('two web nodes on one Postg
     const drain = outboxJobs.find((j) => j.name === 'mail.drain')!;
     const ran = await Promise.all([runJobOnce(ctx.deps, drain), runJobOnce({ ...ctx.deps, database: second }, drain)]);
     expect(ran.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('sends each mail once while a node with WORKER=on and a worker both poll the jobs', async () => {
+    // Past the lease the test before left on the mail job.
+    ctx.clock.advance(60_000);
+    const tdb = new TenantDb(ctx.deps.database.db, ctx.tenant.id);
+    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => enqueueMail(tdb, { kind: 'test', to: `mail-${i}@example.org`, subject: 'Once', text: 'once' })));
+    const sent: string[] = [];
+    const counting: MailTransport = { send: async (message) => void sent.push(message.id) };
+    // The loop a node runs with WORKER=on and the one `npm run worker` runs, each on its own pool, polling every 20 ms.
+    const node = { ...ctx.deps, mailTransport: counting };
+    const worker = { ...ctx.deps, database: second, mailTransport: counting };
+    const loops = [startWorker(node, backgroundJobs(node), 20), startWorker(worker, backgroundJobs(worker), 20)];
+    try {
+      for (let waited = 0; ids.some((id) => !sent.includes(id)) && waited < 10_000; waited += 50) await sleep(50);
+      await sleep(500);
+    } finally {
+      await Promise.all(loops.map((loop) => loop.stop()));
+    }
+    expect(sent.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+    const rows = await ctx.database.db.select().from(outboxMessages);
+    expect(rows.filter((row) => ids.includes(row.id)).map((row) => [row.status, row.attempts])).toEqual(ids.map(() => ['sent', 1]));
   });
 });

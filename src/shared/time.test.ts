@@ -12,6 +12,22 @@ describe('Berlin time', () => {
     expect(berlinDateTime(instant).zoneName).toBe(BERLIN);
   });
 
+  it('gives the same date and time as the time zone data on both sides of every DST switch', () => {
+    // Every 10 minutes from 2 h before to 2 h after the switches of 2026 and 1980, and instants far apart.
+    const around = ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '1980-04-06T01:00:00Z', '1980-09-28T01:00:00Z'].flatMap((at) =>
+      Array.from({ length: 25 }, (_, i) => new Date(Date.parse(at) - 7_200_000 + i * 600_000)),
+    );
+    const far = [new Date('1893-03-31T23:10:00Z'), new Date('1900-01-01T00:00:00Z'), new Date('1945-05-24T01:30:00Z'), new Date('2099-12-31T23:59:59Z'), new Date('0001-01-01T00:00:00Z')];
+    for (const instant of [...around, ...far]) {
+      const expected = berlinDateTime(instant);
+      expect(`${berlinDate(instant)} ${berlinTime(instant)}`, instant.toISOString()).toBe(`${expected.toISODate()} ${expected.toFormat('HH:mm')}`);
+    }
+    expect(berlinTime(new Date('2026-03-29T00:59:00Z'))).toBe('01:59');
+    expect(berlinTime(new Date('2026-03-29T01:00:00Z'))).toBe('03:00');
+    expect(berlinTime(new Date('2026-10-25T00:59:00Z'))).toBe('02:59');
+    expect(berlinTime(new Date('2026-10-25T01:00:00Z'))).toBe('02:00');
+  });
+
   it('reads local values as Berlin wall-clock time across the DST switch', () => {
     expect(fromBerlinIso('2026-03-29T03:00').toUTC().toISO()).toBe('2026-03-29T01:00:00.000Z');
     expect(fromBerlinIso('2026-03-28T03:00').toUTC().toISO()).toBe('2026-03-28T02:00:00.000Z');

@@ -66,9 +66,11 @@ export async function startServerProcess(options: {
   port?: number;
   cwd?: string;
   timeoutMs?: number;
+  /** Options for node itself, e.g. --cpu-prof (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const args = options.entry === 'build' ? ['build/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const args = [...(options.nodeArgs ?? []), ...(options.entry === 'build' ? ['build/server.js'] : ['--import', 'tsx', 'src/server.ts'])];
   const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, PORT: String(port) },

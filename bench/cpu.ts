@@ -1,0 +1,85 @@
+// Where the CPU went during a measurement: the seconds of CPU each process of the cluster used (from /proc, Linux),
+// PostgreSQL counted as the backends connected to the bench's database. Divided by the wall time it is the number
+// of cores each one kept busy; on a 2-core machine that shows what one node takes and what is left for a second.
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+
+// USER_HZ: the unit of utime/stime in /proc/<pid>/stat; 100 on every Linux the benches run on.
+const ticksPerSecond = 100;
+
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may contain spaces) start with the state, field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds all processes of the machine used (first line of /proc/stat, idle and iowait left out). */
+function machineSeconds(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  return ticks.reduce((sum, t, i) => (i === 3 || i === 4 ? sum : sum + t), 0) / ticksPerSecond;
+}
+
+export type Processes = Record<string, () => number[]>;
+
+export interface CpuUse {
+  wallSeconds: number;
+  /** Cores kept busy on average per process group (CPU seconds / wall seconds). */
+  cores: Record<string, number>;
+  /** Cores kept busy by every process of the machine, the cluster's and everybody else's. */
+  machine: number;
+}
+
+/** Starts counting; the returned function stops and says how many cores each group kept busy. */
+export async function cpuMeter(databaseUrl: string, processes: Processes): Promise<() => Promise<CpuUse>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const backends = async () =>
+    (await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map((r) => r.pid);
+  const groups: Processes = { ...processes, postgres: () => [] };
+  const read = async () => {
+    const pg = await backends();
+    const at = new Map<number, number>();
+    for (const pid of [...Object.values(processes).flatMap((pids) => pids()), ...pg]) at.set(pid, cpuSeconds(pid));
+    return { at, pg };
+  };
+  const started = performance.now();
+  const machineBefore = machineSeconds();
+  const before = await read();
+  return async () => {
+    const after = await read();
+    const machine = machineSeconds() - machineBefore;
+    const wallSeconds = (performance.now() - started) / 1000;
+    await client.end();
+    const cores: Record<string, number> = {};
+    for (const [name, pids] of Object.entries(groups)) {
+      // A backend that was not there at the start used all its CPU inside the measurement.
+      const list = name === 'postgres' ? after.pg : pids();
+      const seconds = list.reduce((sum, pid) => sum + (after.at.get(pid) ?? 0) - (before.at.get(pid) ?? 0), 0);
+      cores[name] = seconds / wallSeconds;
+    }
+    return { wallSeconds, cores, machine: machine / wallSeconds };
+  };
+}
+
+export function formatCpu(use: CpuUse): string {
+  const total = Object.values(use.cores).reduce((a, b) => a + b, 0);
+  return `cores busy: ${Object.entries(use.cores).map(([name, cores]) => `${name} ${cores.toFixed(2)}`).join(', ')}; all ${total.toFixed(2)}; other processes of the machine ${Math.max(0, use.machine - total).toFixed(2)}` +
+    // Somebody else's load makes the figures say more about the machine than about the application.
+    (use.machine - total > 0.5 ? ' (NOT a clean measurement: the machine is busy with other work)' : '');
+}
+
+/**
+ * CPU milliseconds per request of each process group (a figure the machine's other load barely changes, unlike
+ * requests per second), and the rate 2 cores could carry if nothing else ran: 2,000 ms of CPU per second divided
+ * by what one request costs the server side (everything but the load generator).
+ */
+export function perRequest(use: CpuUse, requests: number, cores = 2): string {
+  const ms = Object.entries(use.cores).map(([name, c]) => [name, (c * use.wallSeconds * 1000) / Math.max(1, requests)] as const);
+  const server = ms.filter(([name]) => !name.startsWith('load generator')).reduce((sum, [, v]) => sum + v, 0);
+  return `CPU per request: ${ms.map(([name, v]) => `${name} ${v.toFixed(2)} ms`).join(', ')}; server side ${server.toFixed(2)} ms → ${cores} cores carry at most ${((cores * 1000) / server).toFixed(0)}/s`;
+}
