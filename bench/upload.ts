@@ -1,13 +1,13 @@
 // npm run bench:upload — throughput of 10 MB uploads with 8 parallel clients against the physical limit measured
 // in the same run on the same bytes: a plain file copy, clamd INSTREAM with 8 parallel streams, and both at once
 // (copy + scan, what an upload cannot be faster than). Then the server's memory while one 100 MB PDF is uploaded
-// (and the PDF checker process's apart), and while 20 phone photos (4000×3000 JPEGs) become one PDF.
+// (and the PDF checker process's apart), and 20 phone photos (4000×3000 JPEGs) answered and joined into one PDF
+// by the worker process (upload-photos.ts).
 // The server is the real one (build/server.js, as `npm start` runs it) in a child process, on PGlite, with clamd when installed.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { createClamdClient } from '#shared/files/clamd.js';
-import { loadSharp } from '#shared/libraries.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { findClamd, startClamd, type ClamdFixture } from '#shared/files/test/clamd-fixture.js';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '#shared/testing/scratch.js';
+import { benchPhotos } from './upload-photos.js';
+import { pause, rssGrowth } from './rss.js';
 import { benchDatabase, ensureBuilt } from './support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,50 +48,6 @@ function pdfOfSize(size: number): Buffer {
   const lines = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
   add(Buffer.from(`xref\n0 5\n0000000000 65535 f \n${lines}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(parts);
-}
-
-async function rssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
-
-/** RSS of the server's child processes (the PDF checker), summed; 0 when there is none. */
-async function childrenRssMb(pid: number): Promise<number> {
-  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).split(' ').filter(Boolean);
-  const sizes = await Promise.all(children.map((child) => rssMb(Number(child)).catch(() => 0)));
-  return sizes.reduce((a, b) => a + b, 0);
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Peak RSS growth of the server process and of its children (sampled every 5 ms from /proc) while `task` runs, and the server's growth 5 s after. */
-async function rssGrowth(pid: number, task: () => Promise<unknown>): Promise<{ server: number; children: number; after: number }> {
-  await pause(1_000);
-  const before = await rssMb(pid);
-  const childrenBefore = await childrenRssMb(pid);
-  let peak = before;
-  let childrenPeak = childrenBefore;
-  const sampler = setInterval(() => {
-    void rssMb(pid).then((rss) => (peak = Math.max(peak, rss)), () => undefined);
-    void childrenRssMb(pid).then((rss) => (childrenPeak = Math.max(childrenPeak, rss)));
-  }, 5);
-  await task();
-  clearInterval(sampler);
-  await pause(5_000);
-  return { server: peak - before, children: childrenPeak - childrenBefore, after: (await rssMb(pid)) - before };
-}
-
-/** 20 phone photos: 4000×3000 JPEGs of smooth noise, about 2.4 MB each (what a phone camera writes). */
-async function phonePhotos(dir: string, count = 20): Promise<string[]> {
-  const sharp = await loadSharp();
-  const paths: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const noise = randomBytes(800 * 600 * 3);
-    const path = join(dir, `foto-${i + 1}.jpg`);
-    await sharp(noise, { raw: { width: 800, height: 600, channels: 3 } }).resize(4000, 3000, { kernel: 'cubic' }).jpeg({ quality: 92 }).toFile(path);
-    paths.push(path);
-  }
-  return paths;
 }
 
 /** BENCH_DATABASE_URL=postgres://…: the server runs on a scratch PostgreSQL database instead of PGlite. */
@@ -133,8 +91,22 @@ async function inParallel(count: number, task: (i: number) => Promise<void>): Pr
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
+const print = (...lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
+const loadAverage = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
+
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'wegweiser-bench-upload-'));
+  // BENCH_UPLOAD=photos: only the phone photos (upload-photos.ts).
+  if (process.env.BENCH_UPLOAD === 'photos') {
+    const clamd = findClamd() && process.env.BENCH_CLAMD !== 'off' ? await startClamd() : undefined;
+    try {
+      await benchPhotos(dir, clamd, print, loadAverage);
+    } finally {
+      await clamd?.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   const clamd = findClamd() && process.env.BENCH_CLAMD !== 'off' ? await startClamd() : undefined;
   const database = await benchDatabase(process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite');
   const server = await startServer(join(dir, 'data'), clamd, database.url);
@@ -168,8 +140,6 @@ async function main() {
     const copyRate = total / copySeconds;
     const uploadRate = total / uploadSeconds;
     const limitRate = copyScanSeconds ? total / copyScanSeconds : copyRate;
-    const loadAverage = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
-    const print = (...lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
     print(
       `bench:upload — ${uploads} uploads of ${(blob.size / mb).toFixed(1)} MB, ${clients} parallel clients, ${database.url ? 'PostgreSQL' : 'PGlite'}, ${clamd ? 'clamd scan' : 'no virus scanner'}; load average ${await loadAverage()}`,
       `  plain file copy (stream + fsync)     : ${copyRate.toFixed(1)} MB/s`,
@@ -193,25 +163,7 @@ async function main() {
     const streamed = await rssGrowth(child.pid!, () => upload(url, hundred, 'gross.png').catch(() => undefined));
     print(`  of which streaming alone (same bytes refused by content): ${streamed.server.toFixed(0)} MB`);
 
-    const photoPaths = await phonePhotos(dir);
-    const photos = await Promise.all(photoPaths.map(async (path, i) => ({ blob: await openAsBlob(path, { type: 'image/jpeg' }), name: `foto-${i + 1}.jpg` })));
-    const photoMb = photos.reduce((sum, p) => sum + p.blob.size, 0) / mb;
-    let photoSeconds = 0;
-    const photo = await rssGrowth(child.pid!, async () => {
-      const started = performance.now();
-      await upload(url, photos);
-      photoSeconds = (performance.now() - started) / 1000;
-    });
-    print(
-      `${photos.length} phone photos 4000×3000 (${photoMb.toFixed(1)} MB) to one PDF: ${photoSeconds.toFixed(1)} s; ` +
-        `server RSS growth ${photo.server.toFixed(0)} MB (goal < 100 MB), ${photo.after.toFixed(0)} MB 5 s later`,
-    );
-    let failed = 0;
-    const three = await rssGrowth(child.pid!, () => Promise.all([1, 2, 3].map(() => upload(url, photos).catch(() => failed++))));
-    print(
-      `  three such uploads at once: server RSS growth ${three.server.toFixed(0)} MB, ${three.after.toFixed(0)} MB 5 s later` +
-        `${failed ? `; ${failed} of 3 failed` : ''}; load average ${await loadAverage()}`,
-    );
+    await benchPhotos(dir, clamd, print, loadAverage);
   } finally {
     await stopServerProcess(server);
     await clamd?.stop();

@@ -112,7 +112,7 @@ export async function bulkExport(deps: AppDeps, tdb: TenantDb, staff: StaffPrinc
       const path = `${upload.reference}/${file.position}-${file.name}`;
       if (ok) entries.push({ name: path, data: await buffer(await deps.fileStore.openDecrypted(tdb.tenantId, file.id, Buffer.from(file.wrappedKey, 'base64'), masterKey)) });
       lines.push(
-        [upload.reference, upload.receivedAt.toISOString(), upload.bgNummer, upload.lastName ?? '', upload.documentType, upload.reviewStatus, ok ? path : file.name, String(file.pages ?? ''), file.sha256, ok ? 'ja' : 'nein (Virenprüfung)']
+        [upload.reference, upload.receivedAt.toISOString(), upload.bgNummer, upload.lastName ?? '', upload.documentType, upload.reviewStatus, ok ? path : file.name, String(file.pages ?? ''), file.sha256, ok ? 'ja' : file.storageState === 'converting' || file.storageState === 'conversion-failed' ? 'nein (aus Fotos, nicht erstellt)' : 'nein (Virenprüfung)']
           .map(csvField)
           .join(';'),
       );

@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { systemClock } from '#shared/clock.js';
+import { fixedClock } from '#shared/clock.js';
 import { loadConfig } from '#shared/config.js';
 import { openDatabase, type Database } from '#shared/db/client.js';
 import { createLogger } from '#shared/logger.js';
 import type { AppDeps } from '#shared/module.js';
 import { createAppDeps } from '../../deps.js';
+import { conversionLeaseMs, convertPhotos } from './convert.js';
 import { jpegWithGps, pdfWithPages } from './files/test/fixtures.js';
 import { expectUploadsIntact } from './testing.js';
 import { createScratchDatabase, startServerProcess, type ServerProcess } from '#shared/testing/scratch.js';
@@ -106,7 +107,10 @@ describe('crash safety of the file store', () => {
     const database: Database = await openDatabase({ url, dataDir: url ? undefined : join(dataDir, 'pglite') });
     try {
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-      const deps: AppDeps = await createAppDeps({ config, database, clock: systemClock, logger: createLogger('silent') });
+      // Past the lease of any conversion the kill interrupted: the photos of every upload become their PDF.
+      const clock = fixedClock(new Date(Date.now() + conversionLeaseMs + 60_000));
+      const deps: AppDeps = await createAppDeps({ config, database, clock, logger: createLogger('silent') });
+      while ((await convertPhotos(deps, 20)).converted > 0);
       const run = await expectUploadsIntact(deps, acknowledged, 2);
       expect(run.incomingRemoved + run.stagedRemoved + run.rolledForward, 'the kill interrupted an upload').toBeGreaterThan(0);
     } finally {

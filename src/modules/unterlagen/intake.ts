@@ -19,7 +19,7 @@ export interface ReceivedFile {
   tooLarge: boolean;
   /** The form's file group: 1 for the field `file`, n for `file.n` (one document type each). */
   group: number;
-  /** The virus scanner's verdict on exactly these bytes, scanned while they arrived (PDFs only; others are scanned after conversion). */
+  /** The virus scanner's verdict on exactly these bytes, scanned while they arrived (PDFs and photos are stored as sent). */
   scan?: Promise<ScanVerdict> | undefined;
 }
 
@@ -46,11 +46,10 @@ export interface IntakeLimits {
   maxFileBytes: number;
   maxTotalBytes: number;
   maxFiles: number;
-  /** When given, PDFs are streamed to the scanner while they are written to disk. */
+  /** When given, every file is streamed to the scanner while it is written to disk. */
   scanner?: Scanner;
 }
 
-const pdfMagic = Buffer.from('%PDF-', 'latin1');
 
 /** Beyond this the connection is cut: a browser still gets a page for anything up to twice the limit. */
 function hardLimit(limits: IntakeLimits): number {
@@ -108,7 +107,7 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
           callback(null, intake.overTotal ? undefined : chunk);
         },
       });
-      const scan = limits.scanner ? new ScanTap(limits.scanner, { startsWith: pdfMagic }) : undefined;
+      const scan = limits.scanner ? new ScanTap(limits.scanner) : undefined;
       if (scan) await pipeline(part.file, budget, tap, scan, createWriteStream(path, { mode: 0o600 }));
       else await pipeline(part.file, budget, tap, createWriteStream(path, { mode: 0o600 }));
       file.scan = scan?.verdict();

@@ -5,6 +5,7 @@ import { TenantDb } from '#shared/db/tenant-scope.js';
 import { getI18n } from '#shared/i18n/index.js';
 import type { AppDeps, BackgroundJob } from '#shared/module.js';
 import { parseMasterKey } from '#shared/files/index.js';
+import { convertPhotos } from './convert.js';
 import * as jobs from './maintenance.repository.js';
 import { enqueueInfectedAlert, enqueueInfectedNotice } from './mails.js';
 import { worstScanStatus } from './receipt.js';
@@ -107,7 +108,8 @@ export async function cleanupStorage(deps: AppDeps, olderThanMs = defaultCleanup
     if (entry.modifiedAt.getTime() > fileCutoff) continue;
     const row = await jobs.fileRef(db, entry.tenantId, entry.fileId);
     if (!row && (await jobs.isHeldFile(db, entry.tenantId, entry.fileId))) continue;
-    if (!row || row.storageState === 'deleting') {
+    // A PDF of photos not (yet) written: what a crashed conversion staged; the next run stages it anew.
+    if (!row || row.storageState === 'deleting' || row.storageState === 'converting' || row.storageState === 'conversion-failed') {
       await store.remove(entry.tenantId, entry.fileId);
       run.stagedRemoved++;
     }
@@ -161,6 +163,8 @@ export async function applyRetention(deps: AppDeps): Promise<{ uploads: number; 
 }
 
 export const unterlagenJobs: BackgroundJob[] = [
+  // Often: a citizen's photos should reach the caseworker as one PDF within seconds.
+  { name: 'unterlagen.convert', everyMs: 5_000, run: async (deps) => void (await convertPhotos(deps, 3)) },
   { name: 'unterlagen.scan', everyMs: 30_000, run: async (deps) => void (await scanQuarantined(deps)) },
   { name: 'unterlagen.cleanup', everyMs: 5 * 60_000, run: async (deps) => void (await cleanupStorage(deps)) },
   { name: 'unterlagen.retention', everyMs: 3_600_000, run: async (deps) => void (await applyRetention(deps)) },

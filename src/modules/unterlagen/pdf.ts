@@ -57,9 +57,15 @@ export async function receiptPdf(t: TFunction, receipt: Receipt, createdAt: Date
   document.moveDown(0.3);
   for (const doc of receipt.documents) {
     const pages = doc.pages ? `, ${t('unterlagen:receipt.pages', { count: doc.pages })}` : '';
-    document.font(FONT.regular).fontSize(10).text(`${doc.name} (${formatBytes(doc.size, lang)}${pages}) – ${t(`unterlagen:scan.${doc.scanStatus}`)}`);
-    document.fontSize(9).text(t('unterlagen:receipt.madeFrom', { names: doc.sources.join(', ') }));
-    hash(document, doc.sha256);
+    if (doc.converting) {
+      // Made after the answer: its size and check sum do not exist yet.
+      document.font(FONT.regular).fontSize(10).text(`${doc.name} (${t('unterlagen:receipt.pages', { count: doc.pages ?? 0 })}) – ${t('unterlagen:receipt.converting')}`);
+      document.fontSize(9).text(t('unterlagen:receipt.madeFrom', { names: doc.sources.join(', ') }));
+    } else {
+      document.font(FONT.regular).fontSize(10).text(`${doc.name} (${formatBytes(doc.size, lang)}${pages}) – ${t(`unterlagen:scan.${doc.scanStatus}`)}`);
+      document.fontSize(9).text(t('unterlagen:receipt.madeFrom', { names: doc.sources.join(', ') }));
+      hash(document, doc.sha256);
+    }
     document.moveDown(0.3);
   }
 

@@ -25,8 +25,11 @@ export interface Receipt {
   item: { number: number; description: string; dueDate: string; status: ItemStatus } | null;
   /** The files as sent. */
   files: SourceFile[];
-  /** What is stored: PDFs as sent, photos joined into one PDF. */
-  documents: { name: string; size: number; sha256: string; pages: number | null; scanStatus: ScanStatus; sources: string[] }[];
+  /**
+   * What is stored: PDFs as sent, photos joined into one PDF. `converting`: that PDF is still being made (no size
+   * and check sum yet; the files as sent above are the proof). Photos that could not be joined are listed as sent.
+   */
+  documents: { name: string; size: number; sha256: string; pages: number | null; scanStatus: ScanStatus; sources: string[]; converting: boolean }[];
 }
 
 export function receiptStatus(scan: ScanStatus): ReceiptStatus {
@@ -45,9 +48,13 @@ export function worstScanStatus(statuses: ScanStatus[]): ScanStatus {
 export function buildReceipt(
   tenant: Pick<Tenant, 'name' | 'street' | 'postalCode' | 'city'>,
   upload: Upload,
-  files: Pick<UploadFile, 'name' | 'size' | 'sha256' | 'pages' | 'scanStatus' | 'sources' | 'documentType'>[],
+  rows: Pick<UploadFile, 'id' | 'name' | 'size' | 'sha256' | 'pages' | 'scanStatus' | 'sources' | 'documentType' | 'storageState' | 'partOf'>[],
   item: MitwirkungItem | undefined | null,
 ): Receipt {
+  // The files as sent come from the documents; a photo kept until its PDF is written is no document of its own,
+  // unless that PDF could not be made.
+  const failed = new Set(rows.filter((r) => r.storageState === 'conversion-failed').map((r) => r.id));
+  const documents = rows.filter((r) => (r.partOf ? failed.has(r.partOf) : !failed.has(r.id)));
   return {
     id: upload.id,
     reference: upload.reference,
@@ -59,16 +66,17 @@ export function buildReceipt(
     bgNummer: upload.bgNummer,
     applicationReference: upload.applicationReference,
     documentType: upload.documentType as DocumentType,
-    documentTypes: [...new Set([upload.documentType, ...files.map((f) => f.documentType ?? upload.documentType)])] as DocumentType[],
+    documentTypes: [...new Set([upload.documentType, ...documents.map((f) => f.documentType ?? upload.documentType)])] as DocumentType[],
     item: item ? { number: item.position, description: item.description, dueDate: item.dueDate, status: item.status } : null,
-    files: files.flatMap((f) => f.sources),
-    documents: files.map((f) => ({
+    files: rows.filter((r) => !r.partOf).flatMap((r) => r.sources),
+    documents: documents.map((f) => ({
       name: f.name,
       size: f.size,
       sha256: f.sha256,
       pages: f.pages,
       scanStatus: f.scanStatus,
       sources: f.sources.map((s) => s.name),
+      converting: f.storageState === 'converting',
     })),
   };
 }
@@ -105,7 +113,7 @@ export function receiptJson(receipt: Receipt) {
     documentType: receipt.documentType,
     item: receipt.item,
     files: receipt.files,
-    documents: receipt.documents.map(({ sources: _sources, ...d }) => d),
+    documents: receipt.documents.map(({ sources: _sources, converting, ...d }) => (converting ? { ...d, converting } : d)),
   };
 }
 

@@ -52,7 +52,7 @@ export async function loadUpload(deps: AppDeps, tdb: TenantDb, staff: StaffPrinc
  * a file in quarantine or found infected is never handed out as if it were clean.
  */
 export function downloadable(deps: AppDeps, file: Pick<UploadFile, 'scanStatus' | 'storageState'>): boolean {
-  if (file.storageState === 'missing' || file.storageState === 'deleting') return false;
+  if (file.storageState !== 'staged' && file.storageState !== 'stored') return false;
   return file.scanStatus === 'clean' || (file.scanStatus === 'unscanned' && deps.config.env !== 'production');
 }
 

@@ -192,13 +192,15 @@ function inboxOrder(sort: InboxSort): SQL[] {
 }
 
 /** One page of the inbox in the chosen order, and the number of all matching uploads (one statement). */
+/** The documents of an upload (photos kept until their PDF is written are no documents of their own). */
+const fileCount = sql<number>`(select count(*)::int from ${uploadFiles} where ${uploadFiles.tenantId} = ${uploads.tenantId} and ${uploadFiles.uploadId} = ${uploads.id} and ${uploadFiles.partOf} is null)`;
+
 export async function listInbox(
   tdb: TenantDb,
   filter: InboxFilter,
   sort: InboxSort = { column: 'received', direction: 'desc' },
   page: { limit: number; offset: number } = { limit: 200, offset: 0 },
 ): Promise<{ rows: InboxRow[]; total: number }> {
-  const fileCount = sql<number>`(select count(*)::int from ${uploadFiles} where ${uploadFiles.tenantId} = ${uploads.tenantId} and ${uploadFiles.uploadId} = ${uploads.id})`;
   const rows = await tdb.db
     .select({ upload: uploads, item: mitwirkungItems, fileCount, total: sql<number>`count(*) over ()` })
     .from(uploads)
@@ -325,7 +327,8 @@ export async function refreshUploadScanStatus(
   worst: (statuses: ScanStatus[]) => ScanStatus,
   extra: { deleteAfter?: Date } = {},
 ): Promise<Upload | undefined> {
-  const files = await filesOf(tdb, uploadId);
+  // What is or will be stored: not a PDF of photos that is not written (its photos count), nor files being deleted.
+  const files = (await filesOf(tdb, uploadId)).filter((f) => f.storageState !== 'converting' && f.storageState !== 'conversion-failed' && f.storageState !== 'deleting');
   const rows = await tdb.update(uploads, { scanStatus: worst(files.map((f) => f.scanStatus)), ...extra }, eq(uploads.id, uploadId));
   return rows[0];
 }
@@ -418,7 +421,6 @@ export interface CaseUploadRow {
 
 /** Uploads of one case: tied to the application, answering one of its requests, or carrying one of its BG-Nummern. */
 export async function uploadsOfCase(tdb: TenantDb, applicationId: string, aufforderungIds: string[], bgNummern: string[]): Promise<CaseUploadRow[]> {
-  const fileCount = sql<number>`(select count(*)::int from ${uploadFiles} where ${uploadFiles.tenantId} = ${uploads.tenantId} and ${uploadFiles.uploadId} = ${uploads.id})`;
   const rows = await tdb.db
     .select({ upload: uploads, fileCount })
     .from(uploads)

@@ -173,7 +173,14 @@ export const receiptResponse = z
       .nullable(),
     files: z.array(fileSummary),
     documents: z.array(
-      z.object({ name: z.string(), size: z.number().int(), sha256: z.string(), pages: z.number().int().nullable(), scanStatus: z.enum(scanStatuses) }),
+      z.object({
+        name: z.string(),
+        size: z.number().int(),
+        sha256: z.string(),
+        pages: z.number().int().nullable(),
+        scanStatus: z.enum(scanStatuses),
+        converting: z.literal(true).optional().meta({ description: 'The PDF is still being made from the photos: size 0, no check sum yet.' }),
+      }),
     ),
   })
   .meta({ id: 'UploadReceipt' });

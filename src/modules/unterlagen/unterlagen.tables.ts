@@ -73,6 +73,8 @@ export const mitwirkungItems = pgTable(
 
 export const scanStatuses = ['clean', 'pending', 'infected', 'unscanned'] as const;
 export type ScanStatus = (typeof scanStatuses)[number];
+export const conversionStates = ['pending', 'failed'] as const;
+export type ConversionState = (typeof conversionStates)[number];
 export const reviewStatuses = ['new', 'accepted', 'rejected', 'more-requested'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
@@ -110,6 +112,8 @@ export const uploads = pgTable(
     assignedTo: uuid(),
     /** Set when processed (reviewed, or found infected); the retention job deletes after it. */
     deleteAfter: timestamp({ withTimezone: true }),
+    /** Photos still to be joined into a PDF ('pending'), or that could not be ('failed'; the photos stay); see convert.ts. */
+    conversion: text({ enum: conversionStates }),
   },
   (t) => [
     uniqueIndex('uploads_reference_idx').on(t.tenantId, t.reference),
@@ -132,7 +136,11 @@ export interface SourceFile {
   sha256: string;
 }
 
-export const storageStates = ['staged', 'stored', 'deleting', 'missing'] as const;
+/**
+ * 'converting': the PDF to be made from photos, not written yet (no bytes stored; the photos are rows with `partOf`);
+ * 'conversion-failed': it could not be made, its photos stay as they are.
+ */
+export const storageStates = ['staged', 'stored', 'deleting', 'missing', 'converting', 'conversion-failed'] as const;
 export type StorageState = (typeof storageStates)[number];
 
 /** A stored document (a PDF as sent, or the PDF made from photos), encrypted in the file store. */
@@ -159,12 +167,19 @@ export const uploadFiles = pgTable(
     scannedAt: timestamp({ withTimezone: true }),
     /** 'staged' until the file is renamed into place after commit; see storage.ts. */
     storageState: text({ enum: storageStates }).notNull().default('staged'),
+    /** A photo as sent, kept until the PDF with this id (a 'converting' row of the same upload) is written. */
+    partOf: uuid(),
+    /** Conversion runs begun for a 'converting' row; a run interrupted (kill -9) counts too. */
+    conversionAttempts: integer().notNull().default(0),
+    /** A conversion run holds the row until then; after it (a crashed run) the next run takes it again. */
+    conversionLeasedUntil: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
     index('upload_files_upload_idx').on(t.tenantId, t.uploadId, t.position),
     index('upload_files_storage_idx').on(t.storageState, t.createdAt),
     index('upload_files_scan_idx').on(t.scanStatus, t.createdAt),
+    index('upload_files_part_of_idx').on(t.tenantId, t.partOf),
   ],
 );
 

@@ -25,6 +25,7 @@ import {
   tinyHeic,
   zipArchive,
 } from './files/test/fixtures.js';
+import { convertPhotos } from './convert.js';
 import { setBgNummerFormat } from './settings.service.js';
 import { file, freeFields, multipart, type Part } from './test/multipart.js';
 import { markAsInfected } from './test/signatures.js';
@@ -77,8 +78,18 @@ describe.skipIf(!findClamd())('createUpload through HTTP with a real clamd', () 
       { name: 'seite3.png', size: png.length, sha256: sha256(png) },
     ]);
 
-    const rows = await ctx.database.db.select().from(uploadFiles).where(eq(uploadFiles.uploadId, body.id));
-    rows.sort((a, b) => a.position - b.position);
+    const filesOfUpload = async () =>
+      (await ctx.database.db.select().from(uploadFiles).where(eq(uploadFiles.uploadId, body.id))).sort((a, b) => a.position - b.position);
+    // Answered before the photos are joined: they are stored as sent (and scanned), the PDF is still to be made.
+    expect((await filesOfUpload()).map((r) => [r.name, r.pages, r.scanStatus, r.storageState])).toEqual([
+      ['Lohnabrechnung März.pdf', 2, 'clean', 'stored'],
+      ['Fotos (3 Seiten).pdf', 3, 'clean', 'converting'],
+      ['seite1.jpg', 1, 'clean', 'stored'],
+      ['IMG_0002.HEIC', 1, 'clean', 'stored'],
+      ['seite3.png', 1, 'clean', 'stored'],
+    ]);
+    expect(await convertPhotos(ctx.deps)).toEqual({ converted: 1, failed: 0, later: 0 });
+    const rows = await filesOfUpload();
     expect(rows.map((r) => [r.name, r.pages, r.scanStatus, r.storageState])).toEqual([
       ['Lohnabrechnung März.pdf', 2, 'clean', 'stored'],
       ['Fotos (3 Seiten).pdf', 3, 'clean', 'stored'],

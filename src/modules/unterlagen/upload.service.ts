@@ -1,12 +1,12 @@
-// createUpload as a use case: check the fields and every file by content, turn photos into one PDF,
-// scan, encrypt, commit, and answer with the receipt. Used by the HTML form and the JSON API alike.
+// createUpload as a use case: check the fields and every file by content, scan, encrypt, commit, and answer
+// with the receipt. Photos are stored as sent; the job in convert.ts joins them into one PDF after the answer.
+// Used by the HTML form and the JSON API alike.
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
 import { parseMasterKey } from '#shared/files/index.js';
-import { ImageConversionError, inspectFile, sanitizeName, writeImagesPdf, type FileKind } from './files/index.js';
+import { inspectFile, sanitizeName, type FileKind } from './files/index.js';
 import { discardTaken, holdFiles, releaseHeldFiles, takeHeldFiles, UploadRefused } from './held-files.js';
 import type { Intake, ReceivedFile } from './intake.js';
 import type { UploadContext } from './upload-context.js';
@@ -50,12 +50,15 @@ interface AcceptedFile {
 
 interface Document {
   name: string;
-  path: string;
+  /** The bytes to store; none for a PDF still to be made from photos. */
+  path: string | undefined;
   pages: number | null;
   sources: SourceFile[];
   documentType: DocumentType;
   /** Verdict of the scan while receiving, when these are the bytes as sent. */
   scan?: Promise<ScanVerdict> | undefined;
+  /** A photo kept as sent until the PDF it becomes part of is written. */
+  partOf?: Document | undefined;
 }
 
 const fileError = (message: string, params: Record<string, unknown> = {}): FieldError => ({ field: 'file', message, params });
@@ -95,28 +98,33 @@ async function submitChecked(ctx: UploadContext, intake: Intake, requested: Requ
   }
   fine.length = 0;
 
-  const store = ctx.deps.fileStore;
-  const converted: string[] = [];
-  try {
-    const documents = await buildDocuments(ctx, files.accepted, target.value.documentTypes, () => {
-      const path = store.incomingPath();
-      converted.push(path);
-      return path;
-    });
-    const scanner = ctx.deps.scanner;
-    const verdicts: ScanVerdict[] = [];
-    for (const document of documents) verdicts.push(await (document.scan ?? scanner.scan(createReadStream(document.path))));
-
-    const infected = documents.filter((_d, i) => verdicts[i]!.status === 'infected');
-    if (infected.length > 0) {
-      await storeSubmission(ctx, target.value, documents, verdicts, { quarantineOnly: true });
-      throw new ValidationError(infected.flatMap((d) => d.sources.map((s) => fileError('unterlagen:refused.infected', { name: s.name }))));
-    }
-    return await storeSubmission(ctx, target.value, documents, verdicts, { quarantineOnly: false });
-  } finally {
-    await Promise.all(converted.map((path) => rm(path, { force: true })));
+  const documents = buildDocuments(ctx, files.accepted, target.value.documentTypes);
+  const verdicts = await scanDocuments(ctx, documents);
+  // The photos name the files, not the PDF still to be made from them.
+  const infected = documents.filter((d, i) => d.path !== undefined && verdicts[i]!.status === 'infected');
+  if (infected.length > 0) {
+    await storeSubmission(ctx, target.value, documents, verdicts, { quarantineOnly: true });
+    throw new ValidationError(infected.flatMap((d) => d.sources.map((s) => fileError('unterlagen:refused.infected', { name: s.name }))));
   }
+  return storeSubmission(ctx, target.value, documents, verdicts, { quarantineOnly: false });
 }
+
+/** The verdict on every document; a PDF still to be made from photos has the worst of its photos'. */
+async function scanDocuments(ctx: UploadContext, documents: Document[]): Promise<ScanVerdict[]> {
+  const verdicts = new Map<Document, ScanVerdict>();
+  for (const document of documents) {
+    if (document.path !== undefined) verdicts.set(document, await (document.scan ?? ctx.deps.scanner.scan(createReadStream(document.path))));
+  }
+  return documents.map((document) => {
+    const own = verdicts.get(document);
+    if (own) return own;
+    const ofPhotos = documents.filter((d) => d.partOf === document).map((d) => verdicts.get(d)!);
+    const worst = worstScanStatus(ofPhotos.map(scanStatusOf));
+    return ofPhotos.find((v) => scanStatusOf(v) === worst)!;
+  });
+}
+
+const scanStatusOf = (verdict: ScanVerdict): ScanStatus => verdict.status;
 
 /** The form field of a file group: `file`, `file.2`, … (errors about a file are shown at its own field). */
 const fileField = (group: number) => (group === 1 ? 'file' : `file.${group}`);
@@ -150,41 +158,33 @@ async function checkFiles(ctx: UploadContext, intake: Intake): Promise<{ accepte
 const source = (a: AcceptedFile): SourceFile => ({ name: a.safeName, size: a.file.size, sha256: a.file.sha256 });
 
 /**
- * PDFs stay as they are; the photos of a file group become one PDF, pages in the order they were sent, at the
- * group's first photo's place. Each document carries its group's type (a request's item has one group).
+ * PDFs stay as they are; the photos of a file group are to become one PDF, pages in the order they were sent, at
+ * the group's first photo's place. Until the conversion job has written it, that PDF is a document without bytes
+ * and its photos are stored as sent (after all other documents, in their order). Each document carries its
+ * group's type (a request's item has one group).
  */
-async function buildDocuments(ctx: UploadContext, accepted: AcceptedFile[], types: Map<number, DocumentType>, tempPath: () => string): Promise<Document[]> {
+function buildDocuments(ctx: UploadContext, accepted: AcceptedFile[], types: Map<number, DocumentType>): Document[] {
   // A group without a type of its own (only crafted requests send one) joins group 1.
   const groupOf = (a: AcceptedFile) => (types.has(a.file.group) ? a.file.group : 1);
   const documents: Document[] = [];
+  const photos: Document[] = [];
   for (const a of accepted) {
     const documentType = types.get(groupOf(a))!;
     const images = accepted.filter((other) => other.kind !== 'pdf' && groupOf(other) === groupOf(a));
     if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)], documentType, scan: a.file.scan });
-    else if (a === images[0]) documents.push({ ...(await photosToPdf(ctx, images, tempPath())), documentType });
-  }
-  return documents;
-}
-
-async function photosToPdf(ctx: UploadContext, images: AcceptedFile[], path: string): Promise<Omit<Document, 'documentType'>> {
-  try {
-    await writeImagesPdf(
-      images.map((i) => ({ kind: i.kind as 'jpeg' | 'png' | 'heic', data: i.file.path })),
-      createWriteStream(path, { mode: 0o600 }),
-      { title: ctx.t('unterlagen:files.photosTitle'), now: () => ctx.deps.clock.now() },
-    );
-  } catch (error) {
-    if (error instanceof ImageConversionError) {
-      throw new ValidationError([fileError(`unterlagen:refused.${error.reason}`, { name: images[error.index]!.safeName })]);
+    else if (a === images[0]) {
+      const pdf: Document = {
+        name: sanitizeName(ctx.t('unterlagen:files.photosName', { count: images.length })),
+        path: undefined,
+        pages: images.length,
+        sources: images.map(source),
+        documentType,
+      };
+      documents.push(pdf);
+      for (const image of images) photos.push({ name: image.safeName, path: image.file.path, pages: 1, sources: [source(image)], documentType, scan: image.file.scan, partOf: pdf });
     }
-    throw error;
   }
-  return {
-    name: sanitizeName(ctx.t('unterlagen:files.photosName', { count: images.length })),
-    path,
-    pages: images.length,
-    sources: images.map(source),
-  };
+  return [...documents, ...photos];
 }
 
 /**
@@ -200,7 +200,8 @@ async function storeSubmission(
   { quarantineOnly }: { quarantineOnly: boolean },
 ): Promise<UploadResult> {
   const { deps, tenant, tdb, t } = ctx;
-  const keep = allDocuments.map((_d, i) => !quarantineOnly || allVerdicts[i]!.status === 'infected');
+  // Quarantined evidence is kept as sent: infected photos, not a PDF to be made from them.
+  const keep = allDocuments.map((d, i) => !quarantineOnly || (d.path !== undefined && allVerdicts[i]!.status === 'infected'));
   const documents = allDocuments.filter((_d, i) => keep[i]);
   const verdicts = allVerdicts.filter((_v, i) => keep[i]);
   const store = deps.fileStore;
@@ -211,13 +212,16 @@ async function storeSubmission(
   const scanStatuses: ScanStatus[] = verdicts.map((v) => (v.status === 'pending' ? 'pending' : v.status));
   const scanStatus = worstScanStatus(scanStatuses);
 
+  const fileIds = new Map(documents.map((d) => [d, randomUUID()]));
+  // A PDF still to be made has no bytes yet: nothing staged, the conversion job writes it.
+  const noBytes = { wrappedKey: Buffer.alloc(0), sha256: '', size: 0 };
   const staged: { fileId: string; wrappedKey: Buffer; sha256: string; size: number }[] = [];
   let committed = false;
   try {
     for (const document of documents) {
-      const fileId = randomUUID();
-      const encrypted = await store.stage(tenant.id, fileId, createReadStream(document.path), masterKey);
-      staged.push({ fileId, ...encrypted });
+      const fileId = fileIds.get(document)!;
+      if (document.path === undefined) staged.push({ fileId, ...noBytes });
+      else staged.push({ fileId, ...(await store.stage(tenant.id, fileId, createReadStream(document.path), masterKey)) });
     }
     const fileRows = documents.map((d, i) => ({
       id: staged[i]!.fileId,
@@ -233,6 +237,10 @@ async function storeSubmission(
       scanStatus: scanStatuses[i]!,
       scanSignature: verdicts[i]!.status === 'infected' ? verdicts[i]!.signature : null,
       scannedAt: verdicts[i]!.status === 'clean' || verdicts[i]!.status === 'infected' ? now : null,
+      storageState: d.path === undefined ? ('converting' as const) : ('staged' as const),
+      partOf: (d.partOf && fileIds.get(d.partOf)) ?? null,
+      conversionAttempts: 0,
+      conversionLeasedUntil: null,
       createdAt: now,
     }));
 
@@ -255,6 +263,7 @@ async function storeSubmission(
         lang: ctx.lang,
         receivedAt: now,
         scanStatus,
+        conversion: documents.some((d) => d.path === undefined) ? ('pending' as const) : null,
         // Quarantined evidence is processed at once; it is kept for the retention period only.
         deleteAfter: quarantineOnly ? new Date(now.getTime() + deps.config.upload.retentionDays * 86_400_000) : null,
       };
@@ -271,8 +280,8 @@ async function storeSubmission(
           }
         });
         committed = true;
-        await moveIntoPlace(ctx, uploadId, staged.map((s) => s.fileId));
-        return { id: uploadId, reference, receiptToken, receivedAt: now, status: receiptStatus(scanStatus) === 'quarantined' ? 'quarantined' : 'received', files: documents.flatMap((d) => d.sources) };
+        await moveIntoPlace(ctx, uploadId, documents.filter((d) => d.path !== undefined).map((d) => fileIds.get(d)!));
+        return { id: uploadId, reference, receiptToken, receivedAt: now, status: receiptStatus(scanStatus) === 'quarantined' ? 'quarantined' : 'received', files: documents.filter((d) => !d.partOf).flatMap((d) => d.sources) };
       } catch (error) {
         if (!committed && isUniqueViolation(error) && attempt < 4) continue;
         throw error;

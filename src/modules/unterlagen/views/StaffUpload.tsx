@@ -6,10 +6,14 @@ import { formatBerlinDateTime, formatBytes, formatLocalDate } from '../receipt.j
 import { filterQuery, type InboxFilterInput } from '../inbox.service.js';
 import type { UploadDetail } from '../review.service.js';
 import { rejectReasons } from '../unterlagen.schemas.js';
-import { ReviewBadge, ScanBadge } from './parts.js';
+import type { UploadFile } from '../unterlagen.tables.js';
+import { ConversionBadge, ReviewBadge, ScanBadge } from './parts.js';
 import { Preview } from './Preview.js';
 
 /** One submission: who, what, which files (download as attachment), and the decision. */
+/** A PDF to be made from photos that has no bytes (yet). */
+const notWritten = (file: UploadFile) => file.storageState === 'converting' || file.storageState === 'conversion-failed';
+
 export function StaffUpload({
   detail,
   canDownload,
@@ -80,6 +84,7 @@ export function StaffUpload({
       ) : null}
 
       <h2 class="kern-heading-medium">{t('unterlagen:staff.filesHeading')}</h2>
+      {upload.conversion ? <p class="kern-body">{t(`unterlagen:staff.conversion.${upload.conversion}Hint`)}</p> : null}
       <ul class="kern-list">
         {files.map((file) => (
           <li key={file.id}>
@@ -90,14 +95,18 @@ export function StaffUpload({
             ) : (
               <span class="ww-break">{file.name}</span>
             )}{' '}
-            – {t(`unterlagen:documentTypes.${file.documentType ?? upload.documentType}`)} ({formatBytes(file.size, lang)}
-            {file.pages ? `, ${t('unterlagen:receipt.pages', { count: file.pages })}` : ''}) <ScanBadge status={file.scanStatus} />
+            – {t(`unterlagen:documentTypes.${file.documentType ?? upload.documentType}`)} (
+            {[notWritten(file) ? '' : formatBytes(file.size, lang), file.pages ? t('unterlagen:receipt.pages', { count: file.pages }) : ''].filter(Boolean).join(', ')}){' '}
+            <ScanBadge status={file.scanStatus} />
             {file.storageState === 'missing' ? ` ${t('unterlagen:staff.fileMissing')}` : ''}
+            {file.storageState === 'converting' ? <> <ConversionBadge state="pending" /></> : null}
+            {file.storageState === 'conversion-failed' ? <> <ConversionBadge state="failed" /></> : null}
+            {file.partOf ? ` ${t('unterlagen:staff.photoAsSent')}` : ''}
           </li>
         ))}
       </ul>
       {files
-        .filter((file) => canDownload(file.id))
+        .filter((file) => canDownload(file.id) && !file.partOf)
         .map((file, index) => (
           <Preview key={file.id} file={file} src={`${base}/${upload.id}/dateien/${file.id}`} index={index} />
         ))}

@@ -2,7 +2,7 @@ import type { FieldError } from '#shared/http/errors.js';
 import { useErrorText } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
 import { formatBytes } from '../receipt.js';
-import type { ItemStatus, ReviewStatus, ScanStatus } from '../unterlagen.tables.js';
+import type { ConversionState, ItemStatus, ReviewStatus, ScanStatus } from '../unterlagen.tables.js';
 
 /** What the file input offers; the server decides by content anyway (inspectFile). */
 export const acceptAttribute = 'application/pdf,image/jpeg,image/png,image/heic,image/heif,.pdf,.jpg,.jpeg,.png,.heic,.heif';
@@ -113,6 +113,14 @@ const scanBadge: Record<ScanStatus, BadgeKind> = { clean: 'success', pending: 'w
 export function ScanBadge({ status }: { status: ScanStatus }) {
   const t = useT();
   return <Badge kind={scanBadge[status]}>{t(`unterlagen:scan.${status}`)}</Badge>;
+}
+
+const conversionBadge: Record<ConversionState, BadgeKind> = { pending: 'info', failed: 'danger' };
+
+/** Photos still being joined into a PDF, or that could not be (then they are there as sent). */
+export function ConversionBadge({ state }: { state: ConversionState | null }) {
+  const t = useT();
+  return state ? <Badge kind={conversionBadge[state]}>{t(`unterlagen:staff.conversion.${state}`)}</Badge> : null;
 }
 
 const reviewBadge: Record<ReviewStatus, BadgeKind> = { new: 'info', accepted: 'success', rejected: 'danger', 'more-requested': 'warning' };

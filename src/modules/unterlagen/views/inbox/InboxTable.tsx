@@ -4,7 +4,7 @@ import { Pager, SortHeader, type SortDirection } from '#shared/html/list-control
 import { filterQuery, type InboxPage, type InboxQuery } from '../../inbox.service.js';
 import { formatBerlinDateTime, formatLocalDate } from '../../receipt.js';
 import { pageSizes, type InboxSortColumn } from '../../unterlagen.schemas.js';
-import { ReviewBadge, ScanBadge } from '../parts.js';
+import { ConversionBadge, ReviewBadge, ScanBadge } from '../parts.js';
 
 type Props = InboxPage & { query: InboxQuery };
 
@@ -85,7 +85,7 @@ export function InboxTable({ rows, total, page, size, sort, query, colleagues }:
                     </td>
                     <td class="kern-table__cell">{item ? formatLocalDate(item.dueDate, lang) : '–'}</td>
                     <td class="kern-table__cell">
-                      <ScanBadge status={upload.scanStatus} />
+                      <ScanBadge status={upload.scanStatus} /> <ConversionBadge state={upload.conversion} />
                     </td>
                     <td class="kern-table__cell">
                       <ReviewBadge status={upload.reviewStatus} />
