@@ -2,13 +2,14 @@
 // every change of an appointment shares: the seats, the personal link, the outbox mail. Holding is in hold.service.ts.
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '#shared/http/errors.js';
-import { enqueueMail, outboxInsert } from '#shared/mail/outbox.js';
+import { enqueueMail, outboxInsertDeferred, type DeferredMail } from '#shared/mail/outbox.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { nextFreeTimes, resolveSlot, type ResolvedSlot, type SlotQuery, type TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
 import { AlreadyDoneSignal, NoSeatSignal, SlotTakenError, withRetry } from './booking.errors.js';
 import * as bookings from './booking.repository.js';
 import { verifyCaptcha, type CaptchaInput, type VerifiedCaptcha } from './captcha.js';
+import { bookingMailData, manageUrl } from './mails/booking-mail.js';
 import { buildMail, type MailKind } from './mails/mails.js';
 import { DAY_MS, enforceLimits, HOUR_MS } from './protection.js';
 import * as repo from './termine.repository.js';
@@ -24,10 +25,7 @@ export interface Contact {
   bgNummer?: string | undefined;
 }
 
-/** The personal link, in the booking's language: an English mail's link opens in English on a German phone. */
-export function manageUrl(ctx: TermineContext, token: string, language: string): string {
-  return `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/termine/verwalten/${token}?lang=${encodeURIComponent(language)}`;
-}
+export { manageUrl };
 
 /** Turns "no seat" inside a transaction into a 409 that lists the next free times. */
 export async function seatOrConflict<T>(ctx: TermineContext, query: SlotQuery, slot: ResolvedSlot, fn: () => Promise<T>): Promise<T> {
@@ -192,7 +190,7 @@ interface BookingPlan {
   confirmBy: Date | null;
   appointmentId: string;
   manageToken: string;
-  mail?: ReturnType<typeof buildMail> | undefined;
+  mail?: DeferredMail | undefined;
 }
 
 async function planBooking(ctx: TermineContext, input: BookInput, held: Appointment | undefined, query: SlotQuery & { startsAt: Date }): Promise<BookingPlan> {
@@ -213,14 +211,13 @@ async function planBooking(ctx: TermineContext, input: BookInput, held: Appointm
   const appointmentId = held?.id ?? randomUUID();
   const manageToken = newToken();
   const plan: BookingPlan = { held, query, slot, online, email, captcha, now, pending, confirmBy, appointmentId, manageToken };
-  // Rendered before the transaction, so the connection is not held while the mail and its calendar file are built.
-  return { ...plan, mail: email ? bookingMail(ctx, input, plan, email) : undefined };
+  // The mail is rendered by the outbox sender, not here (ADR 0280): the transaction writes what it needs.
+  return { ...plan, mail: email ? bookingMail(input, plan, email) : undefined };
 }
 
-function bookingMail(ctx: TermineContext, input: BookInput, p: BookingPlan, email: string) {
-  const settings = p.slot.plan.settings;
-  return buildMail({
-    kind: p.pending ? 'confirmRequest' : 'confirmation',
+function bookingMail(input: BookInput, p: BookingPlan, email: string): DeferredMail {
+  return bookingMailData({
+    pending: p.pending,
     appointment: {
       id: p.appointmentId,
       startsAt: p.slot.startsAt,
@@ -231,13 +228,11 @@ function bookingMail(ctx: TermineContext, input: BookInput, p: BookingPlan, emai
       email,
       rescheduleCount: p.held?.rescheduleCount ?? 0,
     },
-    location: p.slot.plan.location,
-    services: p.slot.plan.services,
-    tenant: ctx.tenant,
+    locationId: p.slot.plan.location.id,
+    serviceIds: p.slot.plan.services.map((s) => s.id),
     now: p.now,
-    link: manageUrl(ctx, p.manageToken, input.language),
-    confirmMinutes: settings.confirmMinutes,
-    bookingCode: bookingCodeOf(ctx, p.appointmentId),
+    token: p.manageToken,
+    confirmMinutes: p.slot.plan.settings.confirmMinutes,
   });
 }
 
@@ -297,7 +292,7 @@ async function writeBooking(ctx: TermineContext, tx: TenantDb, input: BookInput,
     appointmentId: appointment.id,
     tokenHash: hashTokenBase64url(p.manageToken),
     tokenExpiresAt: new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS),
-    mail: p.mail && outboxInsert(tx, p.mail).getSQL(),
+    mail: p.mail && outboxInsertDeferred(tx, p.mail).getSQL(),
     futureOf: capped ? { email: capped, now } : undefined,
   });
   if (capped && future >= settings.maxFutureAppointmentsPerEmail) {

@@ -13,6 +13,7 @@ import { seedTermine } from './demo.js';
 import { termineJobs } from './jobs.js';
 import { allowedActions, appointmentById, byManageToken, cancel, confirm, deskTransitions, describe, listByDay, reschedule, setStatus, type AppointmentView, type Cancellation } from './manage.service.js';
 import { registerJourneyRoutes } from './journey.routes.js';
+import { BOOKING_MAIL_RENDERER, bookingMailRenderer } from './mails/booking-mail.js';
 import { registerManageRoutes } from './manage.routes.js';
 import { registerTermineApi } from './termine.api.js';
 
@@ -75,4 +76,5 @@ export const termineModule: WegweiserModule = {
   citizenServices: [{ titleKey: 'termine:service.title', descriptionKey: 'termine:service.description', path: '/termine' }],
   seedDemo: seedTermine,
   jobs: termineJobs,
+  mailRenderers: { [BOOKING_MAIL_RENDERER]: bookingMailRenderer },
 };
