@@ -1,6 +1,6 @@
 // The outbox: mails are written in the transaction of the change they report and sent later by a job,
 // so a crash loses no mail and a failed send is retried.
-import { and, asc, eq, isNotNull, lte, lt } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, lt, sql, type SQL } from 'drizzle-orm';
 import { TenantDb } from '../db/tenant-scope.js';
 import type { AppDeps, BackgroundJob } from '../module.js';
 import { tenantsRepository } from '../tenancy/index.js';
@@ -36,19 +36,11 @@ export function outboxInsert(tdb: TenantDb, mail: Mail) {
 }
 
 /**
- * The outbox INSERT for a mail rendered when it is sent (ADR 0280), not yet run: the request writes only what
- * the renderer needs; subject and text stay empty until the sender renders them.
+ * A call of outbox_enqueue_deferred (migration booking_function), for a statement or database function of the
+ * caller's transaction: writes a mail rendered when it is sent (ADR 0280); subject and text stay empty until then.
  */
-export function outboxInsertDeferred(tdb: TenantDb, mail: DeferredMail) {
-  return tdb.db.insert(outboxMessages).values({
-    tenantId: tdb.tenantId,
-    kind: mail.kind,
-    to: mail.to,
-    subject: '',
-    text: '',
-    render: { renderer: mail.renderer, data: mail.data },
-    nextAttemptAt: new Date(0),
-  });
+export function enqueueDeferredSql(tdb: TenantDb, mail: DeferredMail): SQL {
+  return sql`outbox_enqueue_deferred(${tdb.tenantId}, ${mail.kind}, ${mail.to}, ${mail.renderer}, ${JSON.stringify(mail.data)}::jsonb)`;
 }
 
 /** Renders `messages` that are still unrendered and stores the result; returns them as they are now. */
