@@ -8,6 +8,7 @@ import type { Database } from './db/client.js';
 import type { TenantDb } from './db/tenant-scope.js';
 import type { FileStore, Scanner } from './files/index.js';
 import type { TFunction } from './i18n/index.js';
+import type { MailRenderer } from './mail/mail.js';
 import type { MailTransport } from './mail/transport.js';
 import type { Tenant, TenantCache } from './tenancy/index.js';
 
@@ -104,6 +105,8 @@ export interface WegweiserModule {
   dashboardWidgets?: DashboardWidget[];
   /** The permissions this module's routes require, each with the staff roles that grant it. */
   permissions?: Record<string, readonly string[]>;
+  /** Renderers of the mails this module writes unrendered to the outbox (DeferredMail), by name. */
+  mailRenderers?: Record<string, MailRenderer>;
 }
 
 /** Everything the modules declared, in one place; ordered lists are sorted by `order`. */
@@ -115,6 +118,8 @@ export interface ModuleCatalogue {
   readonly jobs: readonly BackgroundJob[];
   /** Permission → the roles that grant it. */
   readonly permissions: ReadonlyMap<string, readonly string[]>;
+  /** Renderer name → renderer (names are unique across modules). */
+  readonly mailRenderers: ReadonlyMap<string, MailRenderer>;
 }
 
 const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 50) - (b.order ?? 50);
@@ -151,5 +156,6 @@ export function catalogueOf(modules: readonly WegweiserModule[]): ModuleCatalogu
     dashboardWidgets,
     jobs: modules.flatMap((m) => m.jobs ?? []),
     permissions,
+    mailRenderers: new Map(unique(modules.flatMap((m) => Object.entries(m.mailRenderers ?? {})), ([name]) => name, 'Mail renderer')),
   };
 }

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingService } from '../../src/modules/termine/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
+import { renderOutbox } from '#shared/mail/outbox.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
 import { createTestLocation, liftLimits } from '../../src/modules/termine/testing.js';
 import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
@@ -31,6 +32,7 @@ async function answerQuestion(page: Page, numbers: string[]) {
 }
 
 async function manageLink(email: string): Promise<string> {
+  await renderOutbox(h.ctx.deps);
   const result = await h.ctx.database.db.execute(sql`select text from outbox_messages where "to" = ${email} order by created_at desc limit 1`);
   const mail = (result as unknown as { rows: { text: string }[] }).rows[0]!.text;
   return /\/t\/neue-wege\/termine\/verwalten\/[A-Za-z0-9_-]{43}/.exec(mail)![0];

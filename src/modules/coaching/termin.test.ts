@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#shared/audit/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { outboxMessages } from '#shared/mail/mail.tables.js';
+import { renderOutbox } from '#shared/mail/outbox.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { bookingService } from '../termine/index.js';
@@ -28,7 +29,10 @@ afterAll(async () => ctx?.close());
 const post = (who: LoggedIn, url: string, payload: Record<string, string>) =>
   ctx.app.inject({ method: 'POST', url, cookies: who.cookies, payload: { _csrf: who.csrfToken, ...payload } });
 const get = (who: LoggedIn, url: string) => ctx.app.inject({ url, cookies: who.cookies });
-const mailsTo = (to: string) => tdb.select(outboxMessages, eq(outboxMessages.to, to));
+const mailsTo = async (to: string) => {
+  await renderOutbox(ctx.deps);
+  return tdb.select(outboxMessages, eq(outboxMessages.to, to));
+};
 const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&#x2F;/g, '/');
 
 async function intake(email: string, mailLanguage = 'de'): Promise<string> {

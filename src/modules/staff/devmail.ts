@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError } from '#shared/http/errors.js';
+import { renderOutbox } from '#shared/mail/outbox.js';
 import type { AppDeps } from '#shared/module.js';
 import * as repo from './staff.repository.js';
 import { DevMailPage } from './views/DevMailPage.js';
@@ -15,6 +16,8 @@ export function registerDevMail(app: FastifyInstance, deps: AppDeps) {
   const dir = `${deps.config.dataDir}/outbox`;
   app.get('/dev/mail', { schema: { hide: true } }, async (_request, reply) => {
     const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => emlName.test(f)).sort().reverse().slice(0, 100);
+    // Mails rendered by the sender (ADR 0280) are shown rendered, also before the sender ran.
+    await renderOutbox(deps);
     const rows = await repo.latestOutboxMessages(deps.database.db, 50);
     return reply.render(h(DevMailPage, { files, rows }));
   });

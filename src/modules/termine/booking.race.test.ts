@@ -1,12 +1,14 @@
 // Zero overbooking: many concurrent attempts on slots with 1–3 seats, through HTTP, on PGlite and PostgreSQL,
-// and with two app instances on one PostgreSQL database.
+// one address's cap of future appointments under concurrency, and two app instances on one PostgreSQL database.
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { openDatabase } from '#shared/db/client.js';
+import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { describeTestDatabase } from '#shared/testing/database.js';
+import { saveSettings } from './termine.repository.js';
 import { createTestLocation, liftLimits, type TestLocation } from './testing.js';
 
 let ctx: TestContext;
@@ -113,6 +115,30 @@ describe(`capacity under concurrency (${describeTestDatabase()})`, () => {
       expect(r.statusCode).toBe(409);
       expect(r.body).toContain('Diese Zeit wurde gerade vergeben');
       expect(r.body).toContain('name="startsAt"');
+    }
+  });
+
+  it('books no more future appointments for one address than its cap, however many arrive at once', async () => {
+    await saveSettings(new TenantDb(ctx.database.db, ctx.tenant.id), { maxFutureAppointmentsPerEmail: 3 }, ctx.clock.now());
+    try {
+      const place = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 5 });
+      const times = Array.from({ length: 12 }, (_, i) => at(`${String(11 + Math.floor(i / 4))}:${String((i % 4) * 15).padStart(2, '0')}`));
+      const responses = await Promise.all(
+        times.map((startsAt, i) =>
+          ctx.app.inject({
+            method: 'POST',
+            url: `${api}/appointments`,
+            remoteAddress: `10.2.0.${i}`,
+            payload: { location: place.locationId, service: [place.serviceId], startsAt, name: 'Viele Termine', email: 'cap@example.org' },
+          }),
+        ),
+      );
+      expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(3);
+      expect(responses.filter((r) => r.statusCode !== 201).map((r) => r.statusCode)).toEqual(Array.from({ length: 9 }, () => 422));
+      const result = await ctx.database.db.execute(sql`select count(*)::int as n from termin_appointments where email = 'cap@example.org'`);
+      expect(Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBe(3);
+    } finally {
+      await liftLimits(ctx.deps, ctx.tenant);
     }
   });
 

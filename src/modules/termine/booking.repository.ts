@@ -1,6 +1,7 @@
 // SQL for appointments, seats (capacity), personal-link tokens, idempotency and captcha replay.
 import { asc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { enqueueDeferredSql, type DeferredMail } from '#shared/mail/outbox.js';
 import {
   terminAppointments,
   terminCaptchaUses,
@@ -49,8 +50,6 @@ export async function occupancy(
  * free seat at all and how many were seated.
  */
 interface SeatArgs {
-  /** An advisory lock key taken in the same statement (saves the booking a round trip, see lockEmail). */
-  lockKey?: string | undefined;
   locationId: string;
   units: Date[];
   slotMinutes: number;
@@ -60,71 +59,22 @@ interface SeatArgs {
   now: Date;
 }
 
-async function takeSeatsOnce(tdb: TenantDb, args: SeatArgs): Promise<{ full: number; seated: number }> {
-  const units = sql.join(
-    args.units.map((u) => sql`${iso(u)}::timestamptz`),
-    sql`, `,
-  );
-  const expires = args.expiresAt ? sql`${iso(args.expiresAt)}::timestamptz` : sql`null::timestamptz`;
-  const now = sql`${iso(args.now)}::timestamptz`;
-  const result = await tdb.db.execute(sql`
-    with cand as (
-      select u.unit_start,
-        (select s from generate_series(1, ${args.maxSeat}::int) s
-          where not exists (
-            select 1 from termin_seats x
-            where x.tenant_id = ${tdb.tenantId} and x.location_id = ${args.locationId}
-              and x.unit_start = u.unit_start and x.seat_no = s
-              and (x.expires_at is null or x.expires_at > ${now}))
-          -- A random free seat, so concurrent bookings of one unit rarely wait for each other.
-          order by random() limit 1) as seat_no
-      from unnest(array[${units}]) as u(unit_start)${args.lockKey ? sql`, (select pg_advisory_xact_lock(hashtextextended(${args.lockKey}, 0))) lk` : sql``}
-      -- A closure committed before this statement wins; closeLocation locks the location row first.
-      where not exists (
-        select 1 from termin_closures c
-        where c.tenant_id = ${tdb.tenantId} and c.location_id = ${args.locationId}
-          and c.starts_at < u.unit_start + ${`${args.slotMinutes} minutes`}::interval and c.ends_at > u.unit_start)
-    ),
-    ins as (
-      insert into termin_seats (tenant_id, location_id, unit_start, seat_no, appointment_id, expires_at)
-      select ${tdb.tenantId}, ${args.locationId}, unit_start, seat_no, ${args.appointmentId}, ${expires}
-      from cand where seat_no is not null order by unit_start
-      on conflict (tenant_id, location_id, unit_start, seat_no) do update
-        set appointment_id = excluded.appointment_id, expires_at = excluded.expires_at
-        where termin_seats.expires_at is not null and termin_seats.expires_at <= ${now}
-      returning 1
-    )
-    select (select count(*) from cand where seat_no is null)::int + ${args.units.length}::int - (select count(*) from cand)::int as full,
-      (select count(*) from ins)::int as seated`);
-  const row = rowsOf<{ full: number; seated: number }>(result)[0]!;
-  return { full: Number(row.full), seated: Number(row.seated) };
-}
-
 /**
- * Takes one seat on every unit for the appointment, or returns false when a unit is full. Seats lost to a
- * concurrent transaction are retried with a fresh snapshot; the loop ends because every retry sees at least
- * one more committed seat. Must run inside the booking transaction (a false result means: roll back).
+ * Takes one seat on every unit for the appointment, or returns false when a unit is full. The rules (free seat,
+ * closures, expired holds, the retry of seats lost to a concurrent transaction) are the database function
+ * termin_take_seats (migration booking_function, ADR 0280). Must run inside the transaction a false result rolls back.
  */
 export async function takeSeats(tdb: TenantDb, args: SeatArgs): Promise<boolean> {
-  if (args.maxSeat < 1) return false;
-  let remaining = args.units;
-  for (let attempt = 0; attempt <= args.maxSeat + 1; attempt++) {
-    const { full, seated } = await takeSeatsOnce(tdb, { ...args, units: remaining });
-    if (full > 0) return false;
-    if (seated === remaining.length) return true;
-    const have = new Set((await seatedUnits(tdb, args.appointmentId)).map((d) => d.getTime()));
-    remaining = args.units.filter((u) => !have.has(u.getTime()));
-    if (remaining.length === 0) return true;
-  }
-  return false;
+  const result = await tdb.db.execute(sql`select termin_take_seats(${tdb.tenantId}, ${args.locationId}, ${unitsArray(args.units)}, ${args.slotMinutes}::int,
+    ${args.maxSeat}::int, ${args.appointmentId}, ${args.expiresAt ? iso(args.expiresAt) : null}::timestamptz, ${iso(args.now)}::timestamptz) as ok`);
+  return rowsOf<{ ok: boolean }>(result)[0]!.ok === true;
 }
 
-async function seatedUnits(tdb: TenantDb, appointmentId: string): Promise<Date[]> {
-  const rows = await tdb.db
-    .select({ unitStart: terminSeats.unitStart })
-    .from(terminSeats)
-    .where(tdb.scope(terminSeats, eq(terminSeats.appointmentId, appointmentId)));
-  return rows.map((r) => new Date(r.unitStart));
+function unitsArray(units: Date[]): SQL {
+  return sql`array[${sql.join(
+    units.map((u) => sql`${iso(u)}::timestamptz`),
+    sql`, `,
+  )}]::timestamptz[]`;
 }
 
 /** Makes the appointment's live seats permanent (or sets a new expiry); returns how many rows were still live. */
@@ -195,21 +145,16 @@ export async function deleteAppointment(tdb: TenantDb, id: string, ...conditions
   return tdb.delete(terminAppointments, eq(terminAppointments.id, id), ...conditions);
 }
 
-/** The advisory lock key that serialises bookings of one e-mail address (see lockEmail). */
-export function emailLockKey(tdb: TenantDb, email: string): string {
-  return `${tdb.tenantId}:${email}`;
-}
-
 /** Serialises bookings of one e-mail address so the limit of future appointments holds under concurrency. */
 export async function lockEmail(tdb: TenantDb, email: string): Promise<void> {
-  await tdb.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${emailLockKey(tdb, email)}, 0))`);
+  await tdb.db.execute(sql`select termin_lock_email(${tdb.tenantId}, ${email})`);
 }
 
 /**
- * The last statement of a new booking: inserts its personal-link token and its mail (an outbox INSERT, see
- * outboxInsert) and counts the other future appointments of `futureOf.email` in one round trip. The count is
- * only sound after the address's lock was taken in an earlier statement of the transaction (its snapshot then
- * holds every booking of the address committed before).
+ * The last statement of a held booking: inserts its personal-link token and its mail (rendered by the sender) and
+ * counts the other future appointments of `futureOf.email` in one round trip. The count is only sound after the
+ * address's lock was taken in an earlier statement of the transaction (its snapshot then holds every booking of
+ * the address committed before).
  */
 export async function finishBooking(
   tdb: TenantDb,
@@ -217,22 +162,68 @@ export async function finishBooking(
     appointmentId: string;
     tokenHash: string;
     tokenExpiresAt: Date;
-    mail?: SQL | undefined;
+    mail?: DeferredMail | undefined;
     futureOf?: { email: string; now: Date } | undefined;
   },
 ): Promise<number> {
   const t = tdb.tenantId;
-  const future = args.futureOf
-    ? sql`(select count(*) from termin_appointments a where a.tenant_id = ${t} and a.email = ${args.futureOf.email}
-        and a.starts_at > ${iso(args.futureOf.now)}::timestamptz and a.status in ('pending', 'booked') and a.id <> ${args.appointmentId})::int`
-    : sql`0`;
+  const future = args.futureOf ? sql`termin_future_appointments(${t}, ${args.futureOf.email}, ${iso(args.futureOf.now)}::timestamptz, ${args.appointmentId})` : sql`0`;
+  const mail = args.mail ? sql`, ${enqueueDeferredSql(tdb, args.mail)} as mail` : sql``;
   const result = await tdb.db.execute(sql`
     with token as (
       insert into termin_manage_tokens (tenant_id, token_hash, appointment_id, expires_at)
       values (${t}, ${args.tokenHash}, ${args.appointmentId}, ${iso(args.tokenExpiresAt)}::timestamptz)
-    )${args.mail ? sql`, mail as (${args.mail})` : sql``}
-    select ${future} as future`);
+    )
+    select ${future} as future${mail}`);
   return Number(rowsOf<{ future: number }>(result)[0]!.future);
+}
+
+/** Why termin_book refused a booking (it rolled back), or 'already_done' (another request holds the key). */
+export type BookRefusal = 'already_done' | 'captcha_used' | 'no_seat' | 'too_many';
+
+/**
+ * A new booking in one call (autocommit): the database function termin_book writes the idempotency key, the
+ * appointment, the captcha's use, the address's lock, the seats, the personal-link token and the mail, and checks
+ * the address's cap of future appointments; a refusal rolls all of it back (ADR 0280).
+ */
+export async function bookNew(
+  tdb: TenantDb,
+  args: {
+    appointment: Appointment;
+    units: Date[];
+    slotMinutes: number;
+    maxSeat: number;
+    idempotency?: { keyHash: string; fingerprint: string; tokenCipher: string } | undefined;
+    captcha?: { hash: string; expiresAt: Date } | undefined;
+    tokenHash: string;
+    tokenExpiresAt: Date;
+    mail?: DeferredMail | undefined;
+    capEmail?: string | undefined;
+    maxFuture: number;
+  },
+): Promise<BookRefusal | undefined> {
+  const row = Object.fromEntries(Object.entries(args.appointment).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+  try {
+    const result = await tdb.db.execute(sql`select termin_book(${tdb.tenantId}, ${json(row)}::jsonb, ${unitsArray(args.units)}, ${args.slotMinutes}::int, ${args.maxSeat}::int,
+      ${json(args.idempotency)}::jsonb, ${json(args.captcha)}::jsonb, ${args.tokenHash}, ${iso(args.tokenExpiresAt)}::timestamptz,
+      ${json(args.mail)}::jsonb, ${args.capEmail ?? null}::text, ${args.maxFuture}::int) as outcome`);
+    const outcome = rowsOf<{ outcome: string }>(result)[0]!.outcome;
+    return outcome === 'already_done' ? outcome : undefined;
+  } catch (err) {
+    const refusal = refusalOf(err);
+    if (refusal) return refusal;
+    throw err;
+  }
+}
+
+function refusalOf(err: unknown): BookRefusal | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    const reason = typeof message === 'string' ? /^termin_book:(captcha_used|no_seat|too_many)$/.exec(message)?.[1] : undefined;
+    if (code === 'P0001' && reason) return reason as BookRefusal;
+  }
+  return undefined;
 }
 
 /** Booked appointments of an e-mail address that have not begun ("find my appointment"). */

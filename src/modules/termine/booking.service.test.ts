@@ -1,18 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
-import { drainOutbox } from '#shared/mail/outbox.js';
+import { drainOutbox, renderOutbox } from '#shared/mail/outbox.js';
 import type { MailTransport } from '#shared/mail/transport.js';
 import type { OutboxMessage } from '#shared/mail/mail.tables.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import type { TermineContext } from './availability.service.js';
 import { SlotTakenError } from './booking.errors.js';
-import { book } from './booking.service.js';
+import { bookingCodeOf } from './booking-code.js';
+import { book, manageUrl } from './booking.service.js';
 import { extendHold, hold } from './hold.service.js';
 import { bookingService } from './index.js';
 import { applyRetention, expireStale, sendReminders } from './jobs.js';
 import { byManageToken, confirm, reschedule } from './manage.service.js';
-import { saveSettings } from './termine.repository.js';
+import { buildMail } from './mails/mails.js';
+import { getLocation, saveSettings, servicesByIds } from './termine.repository.js';
 import { createTestLocation, liftLimits, type TestLocation } from './testing.js';
 
 let ctx: TestContext;
@@ -35,6 +37,7 @@ const slotOf = (place: TestLocation, startsAt: Date, persons = 1) => ({ location
 const contact = (email: string) => ({ name: 'Erika Muster', email });
 
 async function mails(kind: string): Promise<OutboxMessage[]> {
+  await renderOutbox(ctx.deps);
   const result = await ctx.database.db.execute(sql`select * from outbox_messages where kind = ${kind} order by created_at`);
   return (result as unknown as { rows: OutboxMessage[] }).rows;
 }
@@ -166,6 +169,30 @@ describe('jobs', () => {
     ctx.clock.advance(5 * 60_000);
     await drainOutbox(ctx.deps, { send: async (m) => void sent.push(m.to) }, 1000);
     expect(sent).toContain('outage@example.org');
+  });
+});
+
+describe('the confirmation mail, rendered by the sender', () => {
+  it('is sent exactly as the booking would have rendered it, and kept rendered in the outbox', async () => {
+    const place = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 1 });
+    const booked = await book(tctx, { slot: slotOf(place, berlin('2026-11-27T10:00')), contact: contact('render@example.org'), language: 'en' });
+    const sent: OutboxMessage[] = [];
+    await drainOutbox(ctx.deps, { send: async (m) => void sent.push(m) }, 1000);
+    const a = booked.appointment;
+    const expected = buildMail({
+      kind: 'confirmation',
+      appointment: a,
+      location: (await getLocation(tctx.tdb, place.locationId))!,
+      services: await servicesByIds(tctx.tdb, [place.serviceId]),
+      tenant: ctx.tenant,
+      now: a.bookedAt!,
+      link: manageUrl(tctx, booked.manageToken!, 'en'),
+      confirmMinutes: 60,
+      bookingCode: bookingCodeOf(tctx, a.id),
+    });
+    const mail = sent.find((m) => m.to === 'render@example.org');
+    expect(mail).toMatchObject({ kind: 'termine.confirmation', subject: expected.subject, text: expected.text, html: expected.html, attachments: expected.attachments });
+    expect((await mails('termine.confirmation')).find((m) => m.to === 'render@example.org')).toMatchObject({ status: 'sent', text: expected.text, render: null });
   });
 });
 

@@ -2,13 +2,14 @@
 // every change of an appointment shares: the seats, the personal link, the outbox mail. Holding is in hold.service.ts.
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '#shared/http/errors.js';
-import { enqueueMail, outboxInsert } from '#shared/mail/outbox.js';
+import { enqueueMail, type DeferredMail } from '#shared/mail/outbox.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { nextFreeTimes, resolveSlot, type ResolvedSlot, type SlotQuery, type TermineContext } from './availability.service.js';
 import { bookingCodeOf } from './booking-code.js';
 import { AlreadyDoneSignal, NoSeatSignal, SlotTakenError, withRetry } from './booking.errors.js';
 import * as bookings from './booking.repository.js';
 import { verifyCaptcha, type CaptchaInput, type VerifiedCaptcha } from './captcha.js';
+import { bookingMailData, manageUrl } from './mails/booking-mail.js';
 import { buildMail, type MailKind } from './mails/mails.js';
 import { DAY_MS, enforceLimits, HOUR_MS } from './protection.js';
 import * as repo from './termine.repository.js';
@@ -24,10 +25,7 @@ export interface Contact {
   bgNummer?: string | undefined;
 }
 
-/** The personal link, in the booking's language: an English mail's link opens in English on a German phone. */
-export function manageUrl(ctx: TermineContext, token: string, language: string): string {
-  return `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/termine/verwalten/${token}?lang=${encodeURIComponent(language)}`;
-}
+export { manageUrl };
 
 /** Turns "no seat" inside a transaction into a 409 that lists the next free times. */
 export async function seatOrConflict<T>(ctx: TermineContext, query: SlotQuery, slot: ResolvedSlot, fn: () => Promise<T>): Promise<T> {
@@ -49,10 +47,8 @@ export async function takeSlotSeats(
   appointmentId: string,
   expiresAt: Date | null,
   now: Date,
-  lockKey?: string,
 ): Promise<void> {
   const ok = await bookings.takeSeats(tx, {
-    lockKey,
     locationId: slot.plan.location.id,
     units: slot.units,
     slotMinutes: slot.plan.config.slotMinutes,
@@ -192,7 +188,7 @@ interface BookingPlan {
   confirmBy: Date | null;
   appointmentId: string;
   manageToken: string;
-  mail?: ReturnType<typeof buildMail> | undefined;
+  mail?: DeferredMail | undefined;
 }
 
 async function planBooking(ctx: TermineContext, input: BookInput, held: Appointment | undefined, query: SlotQuery & { startsAt: Date }): Promise<BookingPlan> {
@@ -213,14 +209,13 @@ async function planBooking(ctx: TermineContext, input: BookInput, held: Appointm
   const appointmentId = held?.id ?? randomUUID();
   const manageToken = newToken();
   const plan: BookingPlan = { held, query, slot, online, email, captcha, now, pending, confirmBy, appointmentId, manageToken };
-  // Rendered before the transaction, so the connection is not held while the mail and its calendar file are built.
-  return { ...plan, mail: email ? bookingMail(ctx, input, plan, email) : undefined };
+  // The mail is rendered by the outbox sender, not here (ADR 0280): the transaction writes what it needs.
+  return { ...plan, mail: email ? bookingMail(input, plan, email) : undefined };
 }
 
-function bookingMail(ctx: TermineContext, input: BookInput, p: BookingPlan, email: string) {
-  const settings = p.slot.plan.settings;
-  return buildMail({
-    kind: p.pending ? 'confirmRequest' : 'confirmation',
+function bookingMail(input: BookInput, p: BookingPlan, email: string): DeferredMail {
+  return bookingMailData({
+    pending: p.pending,
     appointment: {
       id: p.appointmentId,
       startsAt: p.slot.startsAt,
@@ -231,19 +226,86 @@ function bookingMail(ctx: TermineContext, input: BookInput, p: BookingPlan, emai
       email,
       rescheduleCount: p.held?.rescheduleCount ?? 0,
     },
-    location: p.slot.plan.location,
-    services: p.slot.plan.services,
-    tenant: ctx.tenant,
+    locationId: p.slot.plan.location.id,
+    serviceIds: p.slot.plan.services.map((s) => s.id),
     now: p.now,
-    link: manageUrl(ctx, p.manageToken, input.language),
-    confirmMinutes: settings.confirmMinutes,
-    bookingCode: bookingCodeOf(ctx, p.appointmentId),
+    token: p.manageToken,
+    confirmMinutes: p.slot.plan.settings.confirmMinutes,
   });
 }
 
-/** The booking's transaction: appointment, seats, captcha redemption, personal link, mail and the address's cap. */
-async function writeBooking(ctx: TermineContext, tx: TenantDb, input: BookInput, fingerprint: string, p: BookingPlan): Promise<BookResult> {
-  const { held, query, slot, now, confirmBy } = p;
+/** The appointment's contact columns and status as a booking sets them. */
+function bookedValues(input: BookInput, p: BookingPlan) {
+  return {
+    status: p.pending ? ('pending' as const) : ('booked' as const),
+    name: input.contact.name,
+    email: p.email ?? null,
+    phone: input.contact.phone || null,
+    bgNummer: input.contact.bgNummer || null,
+    language: input.language,
+    confirmBy: p.confirmBy,
+    bookedAt: p.now,
+    statusChangedAt: p.now,
+  };
+}
+
+const captchaUsed = (input: BookInput) =>
+  new ValidationError([{ field: input.captcha?.altcha ? (input.captchaField ?? 'captcha') : 'captchaAnswer', message: 'termine:errors.captchaUsed' }]);
+const tooManyAppointments = (max: number) => new ValidationError([{ field: 'email', message: 'termine:errors.tooManyAppointments', params: { max } }]);
+/** Bookings of an address count against its cap of future appointments only when booked online. */
+const cappedEmail = (p: BookingPlan) => (p.email && p.online ? p.email : undefined);
+const tokenExpiry = (p: BookingPlan, endsAt: Date) => new Date(endsAt.getTime() + p.slot.plan.settings.retentionDays * DAY_MS);
+
+/**
+ * A new booking in one round trip: the database function termin_book (ADR 0280) writes the appointment, its
+ * seats, idempotency key, captcha use, personal link and mail and checks the address's cap, or rolls it all back.
+ */
+async function writeNewBooking(ctx: TermineContext, input: BookInput, fingerprint: string, p: BookingPlan): Promise<BookResult> {
+  const { query, slot, now } = p;
+  const appointment: Appointment = {
+    ...bookedValues(input, p),
+    tenantId: ctx.tdb.tenantId,
+    id: p.appointmentId,
+    locationId: query.locationId,
+    serviceIds: slot.plan.services.map((s) => s.id),
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    persons: query.persons,
+    channel: query.channel,
+    holdTokenHash: null,
+    holdExpiresAt: null,
+    holdExtensions: 0,
+    reminderSentAt: null,
+    createdAt: now,
+    cancelledAt: null,
+    cancelReason: null,
+    rescheduleCount: 0,
+    anonymisedAt: null,
+  };
+  const key = input.idempotencyKey;
+  const refusal = await bookings.bookNew(ctx.tdb, {
+    appointment,
+    units: slot.units,
+    slotMinutes: slot.plan.config.slotMinutes,
+    maxSeat: slot.maxSeat,
+    idempotency: key ? { keyHash: hashTokenBase64url(key), fingerprint, tokenCipher: sealForRetry(ctx.deps.config.secretKey, key, p.manageToken) } : undefined,
+    captcha: p.captcha && { hash: p.captcha.replayKey, expiresAt: p.captcha.expiresAt },
+    tokenHash: hashTokenBase64url(p.manageToken),
+    tokenExpiresAt: tokenExpiry(p, slot.endsAt),
+    mail: p.mail,
+    capEmail: cappedEmail(p),
+    maxFuture: slot.plan.settings.maxFutureAppointmentsPerEmail,
+  });
+  if (refusal === 'already_done') throw new AlreadyDoneSignal();
+  if (refusal === 'no_seat') throw new NoSeatSignal();
+  if (refusal === 'captcha_used') throw captchaUsed(input);
+  if (refusal === 'too_many') throw tooManyAppointments(slot.plan.settings.maxFutureAppointmentsPerEmail);
+  return { appointment, manageToken: p.manageToken, replayed: false, plan: slot.plan };
+}
+
+/** The transaction that books a held slot (HTML journey): the held appointment, its seats, link, mail, the cap. */
+async function writeHeldBooking(ctx: TermineContext, tx: TenantDb, input: BookInput, fingerprint: string, p: BookingPlan, held: Appointment): Promise<BookResult> {
+  const { slot, now, confirmBy } = p;
   const settings = slot.plan.settings;
   if (input.idempotencyKey) {
     const claimed = await bookings.claimIdempotencyKey(tx, {
@@ -255,54 +317,22 @@ async function writeBooking(ctx: TermineContext, tx: TenantDb, input: BookInput,
     });
     if (!claimed) throw new AlreadyDoneSignal();
   }
-  const values = {
-    status: p.pending ? ('pending' as const) : ('booked' as const),
-    name: input.contact.name,
-    email: p.email ?? null,
-    phone: input.contact.phone || null,
-    bgNummer: input.contact.bgNummer || null,
-    language: input.language,
-    confirmBy,
-    bookedAt: now,
-    statusChangedAt: now,
-  };
   // A double submit of a held slot waits here for the first one and then finds the hold used.
-  const appointment = held
-    ? await bookings.updateAppointment(tx, held.id, { ...values, holdExpiresAt: null }, bookings.statusIn('held'))
-    : await bookings.insertAppointment(tx, {
-        ...values,
-        id: p.appointmentId,
-        locationId: query.locationId,
-        serviceIds: slot.plan.services.map((s) => s.id),
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        persons: query.persons,
-        channel: query.channel,
-        createdAt: now,
-      });
+  const appointment = await bookings.updateAppointment(tx, held.id, { ...bookedValues(input, p), holdExpiresAt: null }, bookings.statusIn('held'));
   if (!appointment) throw new AlreadyDoneSignal();
-  if (p.captcha && !(await bookings.redeemCaptcha(tx, p.captcha.replayKey, p.captcha.expiresAt))) {
-    throw new ValidationError([{ field: input.captcha?.altcha ? (input.captchaField ?? 'captcha') : 'captchaAnswer', message: 'termine:errors.captchaUsed' }]);
-  }
-  // The address's lock comes before its count (a later statement, see finishBooking); a new booking takes it
-  // in the statement that takes its seats, which saves a round trip (ADR 0190).
-  const capped = p.email && p.online ? p.email : undefined;
-  if (held) {
-    if (capped) await bookings.lockEmail(tx, capped);
-    await keepOrRetake(tx, slot, held.id, confirmBy, now);
-  } else {
-    await takeSlotSeats(tx, slot, appointment.id, confirmBy, now, capped && bookings.emailLockKey(tx, capped));
-  }
+  if (p.captcha && !(await bookings.redeemCaptcha(tx, p.captcha.replayKey, p.captcha.expiresAt))) throw captchaUsed(input);
+  // The address's lock comes before its count (a later statement, see finishBooking).
+  const capped = cappedEmail(p);
+  if (capped) await bookings.lockEmail(tx, capped);
+  await keepOrRetake(tx, slot, held.id, confirmBy, now);
   const future = await bookings.finishBooking(tx, {
     appointmentId: appointment.id,
     tokenHash: hashTokenBase64url(p.manageToken),
-    tokenExpiresAt: new Date(appointment.endsAt.getTime() + settings.retentionDays * DAY_MS),
-    mail: p.mail && outboxInsert(tx, p.mail).getSQL(),
+    tokenExpiresAt: tokenExpiry(p, appointment.endsAt),
+    mail: p.mail,
     futureOf: capped ? { email: capped, now } : undefined,
   });
-  if (capped && future >= settings.maxFutureAppointmentsPerEmail) {
-    throw new ValidationError([{ field: 'email', message: 'termine:errors.tooManyAppointments', params: { max: settings.maxFutureAppointmentsPerEmail } }]);
-  }
+  if (capped && future >= settings.maxFutureAppointmentsPerEmail) throw tooManyAppointments(settings.maxFutureAppointmentsPerEmail);
   return { appointment, manageToken: p.manageToken, replayed: false, plan: slot.plan };
 }
 
@@ -317,7 +347,10 @@ export async function book(ctx: TermineContext, input: BookInput): Promise<BookR
   if (target.done) return target.done;
   const plan = await planBooking(ctx, input, target.held, target.query);
   try {
-    return await seatOrConflict(ctx, plan.query, plan.slot, () => ctx.tdb.transaction((tx) => writeBooking(ctx, tx, input, fingerprint, plan)));
+    const held = plan.held;
+    return await seatOrConflict(ctx, plan.query, plan.slot, () =>
+      held ? ctx.tdb.transaction((tx) => writeHeldBooking(ctx, tx, input, fingerprint, plan, held)) : writeNewBooking(ctx, input, fingerprint, plan),
+    );
   } catch (err) {
     if (!(err instanceof AlreadyDoneSignal)) throw err;
     if (input.idempotencyKey) {

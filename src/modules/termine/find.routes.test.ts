@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
+import { renderOutbox } from '#shared/mail/outbox.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { bookingCode } from './booking-code.js';
 import { bookingService } from './index.js';
@@ -26,6 +27,7 @@ afterAll(async () => ctx?.close());
 
 const find = (form: Record<string, string>, ip = '203.0.113.7') => ctx.app.inject({ method: 'POST', url: `${base}/finden`, payload: form, remoteAddress: ip });
 const mails = async () => {
+  await renderOutbox(ctx.deps);
   const result = await ctx.database.db.execute(sql`select text from outbox_messages where "to" = 'lost@example.org' order by created_at`);
   return (result as unknown as { rows: { text: string }[] }).rows.map((r) => r.text);
 };

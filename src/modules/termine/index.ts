@@ -13,6 +13,7 @@ import { seedTermine } from './demo.js';
 import { termineJobs } from './jobs.js';
 import { allowedActions, appointmentById, byManageToken, cancel, confirm, deskTransitions, describe, listByDay, reschedule, restoreStatus, setStatus, type AppointmentView, type StatusMark, type Cancellation } from './manage.service.js';
 import { registerJourneyRoutes } from './journey.routes.js';
+import { BOOKING_MAIL_RENDERER, bookingMailRenderer } from './mails/booking-mail.js';
 import { registerManageRoutes } from './manage.routes.js';
 import { registerTermineApi } from './termine.api.js';
 
@@ -77,4 +78,5 @@ export const termineModule: WegweiserModule = {
   citizenServices: [{ titleKey: 'termine:service.title', descriptionKey: 'termine:service.description', path: '/termine' }],
   seedDemo: seedTermine,
   jobs: termineJobs,
+  mailRenderers: { [BOOKING_MAIL_RENDERER]: bookingMailRenderer },
 };

@@ -1,5 +1,6 @@
 // The citizen pages through HTTP, as a browser without JavaScript uses them.
 import { sql } from 'drizzle-orm';
+import { renderOutbox } from '#shared/mail/outbox.js';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
@@ -70,6 +71,7 @@ describe('booking journey without JavaScript', () => {
       // The check-in code the Servicepoint kiosk and desk look up is on the page and in the mail.
       const code = /<strong>([0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/.exec(done.body)?.[1];
       expect(code).toBeDefined();
+      await renderOutbox(ctx.deps);
       const mail = await ctx.database.db.execute(sql`select text from outbox_messages where "to" = ${email} and kind = 'termine.confirmation'`);
       expect(String((mail as unknown as { rows: { text: string }[] }).rows[0]!.text)).toContain(code!);
       const row = await ctx.database.db.execute(sql`select id from termin_appointments where email = ${email}`);
@@ -141,6 +143,7 @@ describe('personal link', () => {
   async function bookAndLink(startsAt: string, email: string): Promise<string> {
     const { cookie, check } = await holdAndFill(startsAt, email);
     await post(`${base}/buchen`, { formToken: field(check.body, 'formToken')! }, cookie);
+    await renderOutbox(ctx.deps);
     const result = await ctx.database.db.execute(sql`select text from outbox_messages where "to" = ${email} and kind = 'termine.confirmation'`);
     const text = (result as unknown as { rows: { text: string }[] }).rows[0]!.text;
     return /http:\/\/localhost:3000(\/t\/neue-wege\/termine\/verwalten\/[A-Za-z0-9_-]{43})/.exec(text)![1]!;
@@ -168,6 +171,7 @@ describe('personal link', () => {
   it('opens the personal link of an English booking in English on a German phone', async () => {
     const { cookie, check } = await holdAndFill('2026-12-02T10:00:00+01:00', 'english@example.org');
     await ctx.app.inject({ method: 'POST', url: `${base}/buchen`, payload: { formToken: field(check.body, 'formToken')! }, headers: { cookie, 'accept-language': 'en' } });
+    await renderOutbox(ctx.deps);
     const result = await ctx.database.db.execute(sql`select text from outbox_messages where "to" = 'english@example.org' and kind = 'termine.confirmation'`);
     const text = (result as unknown as { rows: { text: string }[] }).rows[0]!.text;
     const link = /http:\/\/localhost:3000(\/t\/neue-wege\/termine\/verwalten\/[A-Za-z0-9_-]{43}\?lang=en)/.exec(text)![1]!;
@@ -198,8 +202,10 @@ describe('personal link', () => {
 });
 
 describe('the same address booking the same appointment twice', () => {
-  const outbox = async (email: string) =>
-    (await ctx.database.db.execute(sql`select kind, text from outbox_messages where "to" = ${email} order by created_at`)) as unknown as { rows: { kind: string; text: string }[] };
+  const outbox = async (email: string) => {
+    await renderOutbox(ctx.deps);
+    return (await ctx.database.db.execute(sql`select kind, text from outbox_messages where "to" = ${email} order by created_at`)) as unknown as { rows: { kind: string; text: string }[] };
+  };
 
   it('warns on the check step and mails the link of the existing booking instead of booking again', async () => {
     const twoSeats = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 2 });

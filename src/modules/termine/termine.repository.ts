@@ -14,6 +14,7 @@ import {
   type TerminService,
   type TerminSettings,
 } from './termine.tables.js';
+import { cachedPlan, changingPlans } from './plan-cache.js';
 
 export type SettingsValues = Omit<TerminSettings, 'tenantId' | 'updatedAt'>;
 export type LocationValues = Omit<TerminLocation, 'tenantId' | 'id' | 'createdAt'>;
@@ -41,10 +42,12 @@ export async function getSettings(tdb: TenantDb): Promise<SettingsValues> {
 }
 
 export async function saveSettings(tdb: TenantDb, values: Partial<SettingsValues>, now: Date): Promise<void> {
-  await tdb.db
-    .insert(terminSettings)
-    .values({ ...defaultSettings, ...values, tenantId: tdb.tenantId, updatedAt: now })
-    .onConflictDoUpdate({ target: terminSettings.tenantId, set: { ...values, updatedAt: now } });
+  await changingPlans(tdb, () =>
+    tdb.db
+      .insert(terminSettings)
+      .values({ ...defaultSettings, ...values, tenantId: tdb.tenantId, updatedAt: now })
+      .onConflictDoUpdate({ target: terminSettings.tenantId, set: { ...values, updatedAt: now } }),
+  );
 }
 
 export async function listLocations(tdb: TenantDb, activeOnly: boolean): Promise<TerminLocation[]> {
@@ -64,11 +67,11 @@ export function getLocationByKey(tdb: TenantDb, key: string): Promise<TerminLoca
 }
 
 export function insertLocation(tdb: TenantDb, values: LocationValues): Promise<TerminLocation> {
-  return tdb.insert(terminLocations, values);
+  return changingPlans(tdb, () => tdb.insert(terminLocations, values));
 }
 
 export async function updateLocation(tdb: TenantDb, id: string, values: Partial<LocationValues>): Promise<void> {
-  await tdb.update(terminLocations, values, eq(terminLocations.id, id));
+  await changingPlans(tdb, () => tdb.update(terminLocations, values, eq(terminLocations.id, id)));
 }
 
 export async function openingHours(tdb: TenantDb, locationId: string): Promise<TerminOpeningHours[]> {
@@ -84,11 +87,13 @@ export async function replaceOpeningHours(
   locationId: string,
   rules: { weekday: number; opensAt: string; closesAt: string }[],
 ): Promise<void> {
-  await tdb.delete(terminOpeningHours, eq(terminOpeningHours.locationId, locationId));
-  await tdb.insertMany(
-    terminOpeningHours,
-    rules.map((r) => ({ ...r, locationId })),
-  );
+  await changingPlans(tdb, async () => {
+    await tdb.delete(terminOpeningHours, eq(terminOpeningHours.locationId, locationId));
+    await tdb.insertMany(
+      terminOpeningHours,
+      rules.map((r) => ({ ...r, locationId })),
+    );
+  });
 }
 
 /** Closures of a location that end after `from` (and start before `to`, when given). */
@@ -105,11 +110,11 @@ export function insertClosure(
   tdb: TenantDb,
   values: { locationId: string; startsAt: Date; endsAt: Date; reason: string },
 ): Promise<TerminClosure> {
-  return tdb.insert(terminClosures, values);
+  return changingPlans(tdb, () => tdb.insert(terminClosures, values));
 }
 
 export async function deleteClosure(tdb: TenantDb, id: string): Promise<number> {
-  return tdb.delete(terminClosures, eq(terminClosures.id, id));
+  return changingPlans(tdb, () => tdb.delete(terminClosures, eq(terminClosures.id, id)));
 }
 
 export async function listServices(tdb: TenantDb, options: { locationId?: string; activeOnly: boolean }): Promise<TerminService[]> {
@@ -148,11 +153,11 @@ export function getServiceByKey(tdb: TenantDb, key: string): Promise<TerminServi
 }
 
 export function insertService(tdb: TenantDb, values: ServiceValues): Promise<TerminService> {
-  return tdb.insert(terminServices, values);
+  return changingPlans(tdb, () => tdb.insert(terminServices, values));
 }
 
 export async function updateService(tdb: TenantDb, id: string, values: Partial<ServiceValues>): Promise<void> {
-  await tdb.update(terminServices, values, eq(terminServices.id, id));
+  await changingPlans(tdb, () => tdb.update(terminServices, values, eq(terminServices.id, id)));
 }
 
 /** All (location, service) pairs of the tenant. */
@@ -164,19 +169,23 @@ export async function locationServicePairs(tdb: TenantDb): Promise<{ locationId:
 }
 
 export async function setServiceLocations(tdb: TenantDb, serviceId: string, locationIds: string[]): Promise<void> {
-  await tdb.delete(terminLocationServices, eq(terminLocationServices.serviceId, serviceId));
-  await tdb.insertMany(
-    terminLocationServices,
-    locationIds.map((locationId) => ({ locationId, serviceId })),
-  );
+  await changingPlans(tdb, async () => {
+    await tdb.delete(terminLocationServices, eq(terminLocationServices.serviceId, serviceId));
+    await tdb.insertMany(
+      terminLocationServices,
+      locationIds.map((locationId) => ({ locationId, serviceId })),
+    );
+  });
 }
 
 export async function addLocationServices(tdb: TenantDb, pairs: { locationId: string; serviceId: string }[]): Promise<void> {
   if (pairs.length === 0) return;
-  await tdb.db
-    .insert(terminLocationServices)
-    .values(pairs.map((p) => ({ ...p, tenantId: tdb.tenantId })))
-    .onConflictDoNothing();
+  await changingPlans(tdb, () =>
+    tdb.db
+      .insert(terminLocationServices)
+      .values(pairs.map((p) => ({ ...p, tenantId: tdb.tenantId })))
+      .onConflictDoNothing(),
+  );
 }
 
 
@@ -199,8 +208,13 @@ function camelRow<T>(row: Record<string, unknown> | null, dates: string[] = []):
 /**
  * Everything the slot rules of one location need, in one round trip: the location, its opening hours, the
  * closures ending after `closuresFrom`, the tenant's settings and the requested services (offered there or not).
+ * Cached per node for a few seconds (plan-cache.ts); every change below forgets the tenant's entries.
  */
-export async function planRows(tdb: TenantDb, locationId: string, serviceIds: string[], closuresFrom: Date): Promise<PlanRows> {
+export function planRows(tdb: TenantDb, locationId: string, serviceIds: string[], closuresFrom: Date): Promise<PlanRows> {
+  return cachedPlan(tdb, `${locationId}|${serviceIds.join(',')}|${closuresFrom.toISOString()}`, () => loadPlanRows(tdb, locationId, serviceIds, closuresFrom));
+}
+
+async function loadPlanRows(tdb: TenantDb, locationId: string, serviceIds: string[], closuresFrom: Date): Promise<PlanRows> {
   const t = tdb.tenantId;
   const ids = serviceIds.length > 0 ? sql.join(serviceIds.map((id) => sql`${id}::uuid`), sql`, `) : sql`null::uuid`;
   const result = await tdb.db.execute(sql`

@@ -29,6 +29,8 @@ export const outboxMessages = pgTable(
     attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
     /** Extra header lines, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 2369, RFC 8058). */
     headers: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** Set while the mail is not yet rendered: the renderer's name and its data (see DeferredMail, ADR 0280). */
+    render: jsonb().$type<{ renderer: string; data: Record<string, unknown> }>(),
     status: text({ enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

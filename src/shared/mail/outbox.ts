@@ -1,22 +1,15 @@
 // The outbox: mails are written in the transaction of the change they report and sent later by a job,
 // so a crash loses no mail and a failed send is retried.
-import { and, asc, eq, lte, lt } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, lt, sql, type SQL } from 'drizzle-orm';
 import { inBatches } from '../db/bulk.js';
-import type { TenantDb } from '../db/tenant-scope.js';
+import { TenantDb } from '../db/tenant-scope.js';
 import type { AppDeps, BackgroundJob } from '../module.js';
-import { outboxMessages, type MailAttachment } from './mail.tables.js';
+import { tenantsRepository } from '../tenancy/index.js';
+import type { DeferredMail, Mail } from './mail.js';
+import { outboxMessages, type OutboxMessage } from './mail.tables.js';
 import type { MailTransport } from './transport.js';
 
-export interface Mail {
-  kind: string;
-  to: string;
-  subject: string;
-  text: string;
-  html?: string | undefined;
-  attachments?: MailAttachment[];
-  /** Extra header lines (e.g. List-Unsubscribe); never personal data beyond a link token. */
-  headers?: Record<string, string>;
-}
+export type { DeferredMail, Mail, MailRenderer } from './mail.js';
 
 /** Writes a mail to the outbox; call it inside the transaction of the change the mail reports. */
 export async function enqueueMail(tdb: TenantDb, mail: Mail): Promise<string> {
@@ -59,6 +52,54 @@ function outboxRow(tdb: TenantDb, mail: Mail): typeof outboxMessages.$inferInser
   };
 }
 
+/**
+ * A call of outbox_enqueue_deferred (migration booking_function), for a statement or database function of the
+ * caller's transaction: writes a mail rendered when it is sent (ADR 0280); subject and text stay empty until then.
+ */
+export function enqueueDeferredSql(tdb: TenantDb, mail: DeferredMail): SQL {
+  return sql`outbox_enqueue_deferred(${tdb.tenantId}, ${mail.kind}, ${mail.to}, ${mail.renderer}, ${JSON.stringify(mail.data)}::jsonb)`;
+}
+
+/** Renders `messages` that are still unrendered and stores the result; returns them as they are now. */
+async function renderDeferred(deps: AppDeps, messages: OutboxMessage[]): Promise<Map<string, OutboxMessage | Error>> {
+  const result = new Map<string, OutboxMessage | Error>();
+  const deferred = messages.filter((m) => m.render);
+  const tenants = deferred.length > 0 ? new Map((await tenantsRepository.list(deps.database.db)).map((t) => [t.id, t])) : new Map();
+  for (const message of messages) {
+    if (!message.render) {
+      result.set(message.id, message);
+      continue;
+    }
+    try {
+      const renderer = deps.modules.mailRenderers.get(message.render.renderer);
+      const tenant = tenants.get(message.tenantId);
+      if (!renderer || !tenant) throw new Error(`no renderer '${message.render.renderer}' for this mail`);
+      const mail = await renderer({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, config: deps.config, data: message.render.data });
+      const rendered = { subject: mail.subject, text: mail.text, html: mail.html ?? null, attachments: mail.attachments ?? [], headers: mail.headers ?? {}, render: null };
+      // Only while still unrendered: a sender running beside this one may have rendered it first.
+      await deps.database.db.update(outboxMessages).set(rendered).where(and(eq(outboxMessages.id, message.id), isNotNull(outboxMessages.render)));
+      result.set(message.id, { ...message, ...rendered });
+    } catch (err) {
+      result.set(message.id, err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+  return result;
+}
+
+/**
+ * Renders every pending mail that is still unrendered (at most `limit`), without sending it: for what shows an
+ * outbox's contents before the sender ran (the development mail viewer, tests).
+ */
+export async function renderOutbox(deps: AppDeps, limit = 1000): Promise<number> {
+  const rows = await deps.database.db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.status, 'pending'), isNotNull(outboxMessages.render)))
+    .limit(limit);
+  const rendered = await renderDeferred(deps, rows);
+  return [...rendered.values()].filter((m) => !(m instanceof Error)).length;
+}
+
 const MAX_ATTEMPTS = 8;
 
 /** Sends due mails; failures are retried with exponential back-off (1 min, 2, 4 … up to ~2 h). */
@@ -73,9 +114,12 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
     .limit(limit);
   let sent = 0;
   let failed = 0;
+  const rendered = await renderDeferred(deps, due);
   for (const message of due) {
     try {
-      await transport.send(message, deps.config.mailFrom);
+      const ready = rendered.get(message.id)!;
+      if (ready instanceof Error) throw ready;
+      await transport.send(ready, deps.config.mailFrom);
       await db
         .update(outboxMessages)
         .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null })
