@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#shared/audit/index.js';
+import { outboxMessages } from '#shared/mail/mail.tables.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
@@ -180,6 +181,24 @@ describe('the participant link', () => {
     expect(revoked.body).toContain('Dieser Link ist nicht (mehr) gültig');
     // Page, re-rendered page and API: each read by the participant is recorded.
     expect(await tdb.select(auditLog, and(eq(auditLog.action, 'coaching.link.view'), eq(auditLog.objectId, id)))).toHaveLength(3);
+  });
+  it('lets the coach change the language of the mails on the dossier, so the next link mail follows it', async () => {
+    const id = await intake(coach, { email: 'sprache@example.org' });
+    const dossier = await c.get(coach, `${base}/${id}`);
+    expect(dossier.body).toContain(`action="${base}/${id}/sprache"`);
+    expect(dossier.body).toMatch(/name="mailLanguage" value="de"[^>]*checked/);
+
+    const refused = await c.post(coach, `${base}/${id}/sprache`, { mailLanguage: 'fr' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('href="#f-mailLanguage"');
+
+    expect((await c.post(coach, `${base}/${id}/sprache`, { mailLanguage: 'en' })).statusCode).toBe(303);
+    expect((await c.get(coach, `${base}/${id}`)).body).toMatch(/name="mailLanguage" value="en"[^>]*checked/);
+    expect(await audits('coaching.sprache', id)).toHaveLength(1);
+    expect((await c.post(coach, `${base}/${id}/link`, { mail: 'on' })).statusCode).toBe(200);
+    const mail = (await tdb.select(outboxMessages, eq(outboxMessages.to, 'sprache@example.org'))).at(-1);
+    expect(mail!.subject).toBe(`${ctx.tenant.name}: your personal coaching plan`);
+    expect(mail!.text).toContain('?lang=en');
   });
 });
 
