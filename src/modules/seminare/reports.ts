@@ -95,6 +95,11 @@ const participationColumns = [
   { key: 'ue', kind: 'ue' },
 ] as const satisfies Report['columns'];
 
+/** One report table: its columns in order (key → kind), its rows, the column its chart draws. */
+function report(id: ReportId, columns: Record<string, ColumnKind>, rows: Report['rows'], chartColumn: number, teamFiltered = true): Report {
+  return { id, columns: Object.entries(columns).map(([key, kind]) => ({ key, kind })), rows, chartColumn, teamFiltered };
+}
+
 export function buildReports(input: ReportInput): Report[] {
   const teamsOf = new Map(input.people.map((p) => [p.userId, p.teamIds]));
   const inTeam = (userId: string) => !input.teamId || (teamsOf.get(userId) ?? []).includes(input.teamId);
@@ -150,49 +155,9 @@ export function buildReports(input: ReportInput): Report[] {
     { id: 'teams', columns: [...participationColumns], rows: participationRows(byTeam), chartColumn: 2, teamFiltered: true },
     { id: 'categories', columns: [...participationColumns], rows: participationRows(byCategory), chartColumn: 1, teamFiltered: true },
     { id: 'years', columns: [...participationColumns], rows: participationRows(years.map((y) => ({ label: String(y), items: all.filter((p) => p.year === y) }))), chartColumn: 1, teamFiltered: true },
-    {
-      id: 'utilisation',
-      columns: [
-        { key: 'sessions', kind: 'count' },
-        { key: 'seats', kind: 'count' },
-        { key: 'taken', kind: 'count' },
-        { key: 'utilisation', kind: 'percent' },
-      ],
-      rows: utilisation,
-      chartColumn: 3,
-      teamFiltered: false,
-    },
-    {
-      id: 'noShows',
-      columns: [
-        { key: 'recorded', kind: 'count' },
-        { key: 'noShows', kind: 'count' },
-        { key: 'noShowRate', kind: 'percent' },
-      ],
-      rows: noShows,
-      chartColumn: 2,
-      teamFiltered: true,
-    },
-    {
-      id: 'fees',
-      columns: [
-        { key: 'places', kind: 'count' },
-        { key: 'fees', kind: 'euro' },
-      ],
-      rows: fees,
-      chartColumn: 1,
-      teamFiltered: true,
-    },
-    {
-      id: 'compliance',
-      columns: [
-        { key: 'concerned', kind: 'count' },
-        { key: 'compliant', kind: 'count' },
-        { key: 'complianceRate', kind: 'percent' },
-      ],
-      rows: compliance,
-      chartColumn: 2,
-      teamFiltered: true,
-    },
+    report('utilisation', { sessions: 'count', seats: 'count', taken: 'count', utilisation: 'percent' }, utilisation, 3, false),
+    report('noShows', { recorded: 'count', noShows: 'count', noShowRate: 'percent' }, noShows, 2),
+    report('fees', { places: 'count', fees: 'euro' }, fees, 1),
+    report('compliance', { concerned: 'count', compliant: 'count', complianceRate: 'percent' }, compliance, 2),
   ];
 }
