@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BERLIN, berlinDate, berlinDateTime, berlinTime, fromBerlinIso, isLocalDate, parseLocalDate } from './time.js';
+import { BERLIN, berlinDate, berlinDateTime, berlinTime, formatDateTime, fromBerlinIso, isLocalDate, parseLocalDate } from './time.js';
 
 describe('Berlin time', () => {
   it('gives the Berlin date and time of an instant, not the UTC one', () => {
@@ -41,5 +41,13 @@ describe('Berlin time', () => {
       expect(isLocalDate(bad), bad).toBe(false);
     }
     expect(isLocalDate('2026-12-04')).toBe(true);
+  });
+});
+
+describe('date and time as people read them', () => {
+  it('shows Berlin time to the minute in winter and summer, whatever the process time zone', () => {
+    expect(formatDateTime(new Date('2026-11-25T09:00:00Z'), 'de')).toBe('25.11.2026, 10:00 Uhr');
+    expect(formatDateTime(new Date('2026-07-01T21:59:30Z'), 'de')).toBe('01.07.2026, 23:59 Uhr');
+    expect(formatDateTime(new Date('2026-07-01T22:00:00Z'), 'en')).toBe('2 Jul 2026, 00:00');
   });
 });

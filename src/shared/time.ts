@@ -106,3 +106,10 @@ export function formatDayShort(localDay: string, lang: string): string {
   const day = fromBerlinIso(localDay).setLocale(lang === 'de' ? 'de-DE' : 'en-GB');
   return lang === 'de' ? day.toFormat('dd.MM.yyyy') : day.toFormat('d LLL yyyy');
 }
+
+/** An instant as people read it, to the minute: "04.12.2026, 09:30 Uhr" (German) or "4 Dec 2026, 09:30". */
+export function formatDateTime(instant: Date, lang: string): string {
+  const local = berlinDateTime(instant);
+  const at = `${formatDayShort(local.toISODate()!, lang)}, ${local.toFormat('HH:mm')}`;
+  return lang === 'de' ? `${at} Uhr` : at;
+}

@@ -1,36 +1,25 @@
 // The coaching's exam track, vouchers, link request and retention settings in a real browser: axe, phone width.
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '#shared/db/tenant-scope.js';
-import { coachingTeilnehmende } from '../../src/modules/coaching/coaching.tables.js';
-import { seedDemoParticipants } from '../../src/modules/coaching/demo.js';
 import { loginAs, type LoggedIn } from '../../src/modules/staff/testing.js';
-import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, type BrowserHarness } from './support/browser.js';
+import { startCoachingBrowser, type CoachingBrowser } from './support/coaching.js';
 
 let h: BrowserHarness;
+let c: CoachingBrowser;
 let coach: LoggedIn;
 let personId: string;
-const base = () => `${h.baseUrl}/t/neue-wege/staff/coaching`;
+const base = () => c.base();
 
 beforeAll(async () => {
-  h = await startBrowserHarness();
-  coach = await loginAs(h.ctx, ['coach']);
-  const tdb = new TenantDb(h.ctx.database.db, h.ctx.tenant.id);
-  await seedDemoParticipants(h.ctx.deps, tdb, coach.userId);
-  personId = (await tdb.first(coachingTeilnehmende, eq(coachingTeilnehmende.familyName, 'Nowak')))!.id;
+  c = await startCoachingBrowser();
+  ({ h, coach } = c);
+  personId = await c.participant('Nowak');
 });
 afterAll(async () => h?.close());
 
-
-async function as(who: LoggedIn | undefined, width = 1366) {
-  const opened = await h.newPage({ width });
-  if (who) await opened.context.addCookies(Object.entries(who.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
-  return opened;
-}
-
 describe('Coaching exam track in a real browser', () => {
   it('the coach records an exam, a session, a rating and a voucher; the participant rates on a phone', async () => {
-    const { page, context } = await as(coach);
+    const { page, context } = await c.as(coach);
     await page.goto(`${base()}/${personId}#pruefung`);
     await page.getByText('Prüfungstermin eintragen').click();
     await page.getByLabel('Prüfung', { exact: true }).fill('Abschlussprüfung Teil 2');
@@ -56,7 +45,7 @@ describe('Coaching exam track in a real browser', () => {
     const link = (await page.locator('a[href*="/coaching/mein-plan/"]').first().getAttribute('href'))!;
     await context.close();
 
-    const phone = await as(undefined, 390);
+    const phone = await c.as(undefined, { width: 390 });
     await phone.page.goto(link.replace(/^https?:\/\/[^/]+/, h.baseUrl));
     expect(await phone.page.locator('#angst').textContent()).toContain('Abschlussprüfung Teil 2');
     await phone.page.getByRole('button', { name: 'Einschätzung speichern' }).click();
@@ -80,7 +69,7 @@ describe('Coaching exam track in a real browser', () => {
   });
 
   it('the tenant admin sets the retention periods', async () => {
-    const { page, context } = await as(await loginAs(h.ctx, ['tenant_admin']));
+    const { page, context } = await c.as(await loginAs(h.ctx, ['tenant_admin']));
     await page.goto(`${base()}/einstellungen`);
     await page.getByLabel('Alle Daten löschen nach (Monaten)').fill('1');
     await page.getByRole('button', { name: 'Fristen speichern' }).click();

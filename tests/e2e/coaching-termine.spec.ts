@@ -1,36 +1,26 @@
 // Appointments with the coach in a real browser: the coach books and moves one from the dossier's slot picker
 // (no JavaScript needed), the participant sees it on the personal link on a phone; axe on every page.
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '#shared/db/tenant-scope.js';
-import { coachingTeilnehmende } from '../../src/modules/coaching/coaching.tables.js';
-import { seedDemoParticipants } from '../../src/modules/coaching/demo.js';
-import { loginAs, type LoggedIn } from '../../src/modules/staff/testing.js';
-import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import type { LoggedIn } from '../../src/modules/staff/testing.js';
+import { expectAccessible, shot, type BrowserHarness } from './support/browser.js';
+import { startCoachingBrowser, type CoachingBrowser } from './support/coaching.js';
 
 let h: BrowserHarness;
+let c: CoachingBrowser;
 let coach: LoggedIn;
 let personId: string;
-const base = () => `${h.baseUrl}/t/neue-wege/staff/coaching`;
+const base = () => c.base();
 
 beforeAll(async () => {
-  h = await startBrowserHarness();
-  coach = await loginAs(h.ctx, ['coach']);
-  const tdb = new TenantDb(h.ctx.database.db, h.ctx.tenant.id);
-  await seedDemoParticipants(h.ctx.deps, tdb, coach.userId);
-  personId = (await tdb.first(coachingTeilnehmende, eq(coachingTeilnehmende.familyName, 'Haddad')))!.id;
+  c = await startCoachingBrowser();
+  ({ h, coach } = c);
+  personId = await c.participant('Haddad');
 });
 afterAll(async () => h?.close());
 
-async function as(who: LoggedIn | undefined, width = 1366, javaScript = true) {
-  const opened = await h.newPage({ width, javaScript });
-  if (who) await opened.context.addCookies(Object.entries(who.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
-  return opened;
-}
-
 describe('Appointments with the coach in a real browser', () => {
   it('the coach books and moves an appointment from the dossier; the participant sees it on a phone', async () => {
-    const { page, context } = await as(coach, 1366, false);
+    const { page, context } = await c.as(coach, { javaScript: false });
     await page.goto(`${base()}/${personId}#termine`);
     expect(await page.locator('#termine').textContent()).toContain('Noch kein Termin gebucht.');
     await page.locator('#termine').getByRole('link', { name: 'Termin buchen' }).click();
@@ -66,7 +56,7 @@ describe('Appointments with the coach in a real browser', () => {
     const link = (await page.locator('a[href*="/coaching/mein-plan/"]').first().getAttribute('href'))!;
     await context.close();
 
-    const phone = await as(undefined, 390);
+    const phone = await c.as(undefined, { width: 390 });
     await phone.page.goto(link.replace(/^https?:\/\/[^/]+/, h.baseUrl));
     const mine = phone.page.locator('#termine');
     expect(await mine.textContent()).toContain('Meine Termine');

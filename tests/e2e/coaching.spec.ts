@@ -1,30 +1,24 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '#shared/db/tenant-scope.js';
 import { seedDemoParticipants } from '../../src/modules/coaching/demo.js';
 import { loginAs, type LoggedIn } from '../../src/modules/staff/testing.js';
-import { expectAccessible, shot, startBrowserHarness, tabOrder, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, tabOrder, type BrowserHarness } from './support/browser.js';
+import { startCoachingBrowser, type CoachingBrowser } from './support/coaching.js';
 
 let h: BrowserHarness;
+let c: CoachingBrowser;
 let coach: LoggedIn;
-const base = () => `${h.baseUrl}/t/neue-wege/staff/coaching`;
+const base = () => c.base();
 
 beforeAll(async () => {
-  h = await startBrowserHarness();
-  coach = await loginAs(h.ctx, ['coach']);
-  const tdb = new TenantDb(h.ctx.database.db, h.ctx.tenant.id);
-  await seedDemoParticipants(h.ctx.deps, tdb, coach.userId);
+  c = await startCoachingBrowser();
+  ({ h, coach } = c);
   // A second coach's caseload, so the tenant-wide indicators reach the minimum group size for exits.
-  await seedDemoParticipants(h.ctx.deps, tdb, (await loginAs(h.ctx, ['coach'])).userId);
+  await seedDemoParticipants(h.ctx.deps, c.tdb, (await loginAs(h.ctx, ['coach'])).userId);
 });
 afterAll(async () => h?.close());
 
-
-async function staffPage(who: LoggedIn, width = 1366) {
-  const opened = await h.newPage({ width });
-  await opened.context.addCookies(Object.entries(who.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
-  return opened;
-}
+const staffPage = (who: LoggedIn, width = 1366) => c.as(who, { width });
 
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 

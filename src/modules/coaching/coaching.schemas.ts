@@ -108,6 +108,7 @@ export const austrittForm = z
   });
 
 export const nachhaltigkeitForm = z.object({ stillEmployed: z.enum(['ja', 'nein']) });
+export const mailLanguageForm = z.object({ mailLanguage: z.enum(['de', 'en'], { error: 'common:validation.invalid' }) });
 
 const months = (min: number) => z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number({ error: 'coaching:errors.months' }).int({ error: 'coaching:errors.months' }).min(min, { error: 'coaching:errors.months' }).max(120, { error: 'coaching:errors.months' }));
 

@@ -309,4 +309,10 @@ export const recordSustainability = (deps: AppDeps, tdb: TenantDb, staff: StaffP
     await repo.updateTeilnehmende(tx, tn.id, { stillEmployedAt6Months: stillEmployed, phase: 'beendet', nextContactOn: null });
   });
 
+/** The language of the link mail, reminders and termine's mails; the person may tell the coach a new one. */
+export const setMailLanguage = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, mailLanguage: 'de' | 'en') =>
+  change(deps, tdb, staff, id, 'coaching.sprache', async (tx, tn) => {
+    await repo.updateTeilnehmende(tx, tn.id, { mailLanguage });
+  });
+
 export type AktivitaetInput = z.output<typeof aktivitaetForm>;

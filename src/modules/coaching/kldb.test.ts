@@ -3,14 +3,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#shared/audit/index.js';
-import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { coachingKldb } from './berufe.tables.js';
-import { coachingRechtsgrundlagen } from './coaching.tables.js';
 import { csvTable } from '#shared/spreadsheet.js';
 import { columnOf, occupationsOf, parseKldbFile } from './kldb.import.js';
 import { kldbCsv, kldbXlsx } from './kldb.test-fixture.js';
+import { coachingStaffBase, coachingTestbed, type CoachingTestbed } from './testing.js';
 
 describe('reading the BA file', () => {
   it('recognises the columns by lenient header spelling', () => {
@@ -45,16 +45,17 @@ describe('reading the BA file', () => {
 
 describe('the import over HTTP', () => {
   let ctx: TestContext;
+  let c: CoachingTestbed;
   let tdb: TenantDb;
   let admin: LoggedIn;
   let coach: LoggedIn;
-  const base = '/t/neue-wege/staff/coaching';
+  const base = coachingStaffBase;
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    tdb = new TenantDb(ctx.database.db, ctx.tenant.id);
+    c = await coachingTestbed(ctx);
+    ({ tdb, coach } = c);
     admin = await loginAs(ctx, ['tenant_admin']);
-    coach = await loginAs(ctx, ['coach']);
   });
   afterAll(async () => ctx?.close());
 
@@ -68,7 +69,6 @@ describe('the import over HTTP', () => {
     ]);
     return ctx.app.inject({ method: 'POST', url: `${base}/berufe/import`, cookies: who.cookies, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
   }
-  const post = (who: LoggedIn, url: string, payload: Record<string, string>) => ctx.app.inject({ method: 'POST', url, cookies: who.cookies, payload: { _csrf: who.csrfToken, ...payload } });
 
   it('shows the curated list as the default, previews the file and replaces the list only on confirmation', async () => {
     const page = await ctx.app.inject({ url: `${base}/berufe`, cookies: admin.cookies });
@@ -82,11 +82,11 @@ describe('the import over HTTP', () => {
     expect(preview.body).toContain('Berufe in der Lagerwirtschaft - fachlich ausgerichtete Tätigkeiten');
     expect(await tdb.select(coachingKldb)).toHaveLength(0);
 
-    const done = await post(admin, res.headers.location as string, {});
+    const done = await c.post(admin, res.headers.location as string, {});
     expect(done.statusCode).toBe(303);
     expect(await tdb.select(coachingKldb)).toHaveLength(7);
     expect(await tdb.select(auditLog, eq(auditLog.action, 'coaching.kldb.import'))).toHaveLength(1);
-    expect((await post(admin, res.headers.location as string, {})).statusCode).toBe(404);
+    expect((await c.post(admin, res.headers.location as string, {})).statusCode).toBe(404);
     const after = await ctx.app.inject({ url: `${base}/berufe?ok=imported`, cookies: admin.cookies });
     expect(after.body).toContain('Die vollständige KldB 2010 mit 7 Berufen ist eingelesen');
   });
@@ -103,13 +103,11 @@ describe('the import over HTTP', () => {
   });
 
   it('lets the coach choose any imported code as a target occupation; unknown codes are refused', async () => {
-    const basisId = (await tdb.first(coachingRechtsgrundlagen, eq(coachingRechtsgrundlagen.key, 'p16k')))!.id;
-    const intake = await post(coach, `${base}/aufnahme`, { givenName: 'Jonas', familyName: 'Weber', birthDate: '1979-11-02', languages: 'Deutsch muttersprache', rechtsgrundlageId: basisId, startOn: '2026-11-25', coachId: coach.userId, consent: 'on' });
-    const id = /([0-9a-f-]{36})$/.exec(intake.headers.location as string)![1]!;
+    const id = await c.intake({ givenName: 'Jonas', familyName: 'Weber', birthDate: '1979-11-02', email: '', languages: 'Deutsch muttersprache' }, coach);
     const dossier = await ctx.app.inject({ url: `${base}/${id}`, cookies: coach.cookies });
     expect(dossier.body).toContain('Oder KldB-Schlüssel aus der vollständigen Liste');
-    expect((await post(coach, `${base}/${id}/zielberufe`, { kldb: '', kldbCode: '81301' })).statusCode).toBe(303);
-    const bad = await post(coach, `${base}/${id}/zielberufe`, { kldb: '', kldbCode: '99999' });
+    expect((await c.post(coach, `${base}/${id}/zielberufe`, { kldb: '', kldbCode: '81301' })).statusCode).toBe(303);
+    const bad = await c.post(coach, `${base}/${id}/zielberufe`, { kldb: '', kldbCode: '99999' });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('href="#f-kldb"');
     const page = await ctx.app.inject({ url: `${base}/${id}`, cookies: coach.cookies });

@@ -195,6 +195,7 @@ function registerDossierForms(app: FastifyInstance, deps: AppDeps) {
   post('/austritt', 'austritt', s.austrittForm, (r, d) => svc.recordExit(deps, r.tdb, r.staff, r.params.id, d));
   post('/nachhaltigkeit', 'austritt', s.nachhaltigkeitForm, (r, d) => svc.recordSustainability(deps, r.tdb, r.staff, r.params.id, d.stillEmployed === 'ja'));
   post('/link/widerruf', 'link', s.emptyForm, (r) => revokeLinks(deps, r.tdb, r.staff, r.params.id));
+  post('/sprache', 'link', s.mailLanguageForm, (r, d) => svc.setMailLanguage(deps, r.tdb, r.staff, r.params.id, d.mailLanguage));
   post('/pruefungen', 'pruefung', ps.pruefungForm, (r, d) => exam.addPruefung(deps, r.tdb, r.staff, r.params.id, d));
   post('/sitzungen', 'sitzungen', ps.sitzungForm, (r, d) => exam.addSitzung(deps, r.tdb, r.staff, r.params.id, d));
   post('/angst', 'angst', ps.angstForm, (r, d) => exam.addAngstByCoach(deps, r.tdb, r.staff, r.params.id, d));

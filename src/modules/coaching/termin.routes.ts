@@ -28,7 +28,7 @@ export function registerTerminRoutes(app: FastifyInstance, deps: AppDeps) {
   const guard = coachingGuards(deps).dossierCoach;
   app.get<{ Params: DossierParams }>('/staff/coaching/:id/termin', guard, (request, reply) => pickerPage(deps, request, reply, submittedTexts(request.query)));
   app.post<{ Params: DossierParams }>('/staff/coaching/:id/termin', guard, bookSubmit(deps));
-  app.post<{ Params: DossierParams }>('/staff/coaching/:id/termine/:aid/verschieben', guard, moveSubmit(deps));
+  app.post<{ Params: DossierParams }>('/staff/coaching/:id/termine/:aid/verschieben', { ...guard, config: { page: '/staff/coaching/:id/termin?verschieben=:aid' } }, moveSubmit(deps));
   app.post<{ Params: DossierParams }>('/staff/coaching/:id/termine/:aid/absagen', guard, cancelSubmit(deps));
 }
 

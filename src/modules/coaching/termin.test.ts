@@ -4,53 +4,34 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#shared/audit/index.js';
-import { TenantDb } from '#shared/db/tenant-scope.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { outboxMessages } from '#shared/mail/mail.tables.js';
 import { renderOutbox } from '#shared/mail/outbox.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { bookingService } from '../termine/index.js';
-import { coachingAktivitaeten, coachingRechtsgrundlagen } from './coaching.tables.js';
+import { coachingAktivitaeten } from './coaching.tables.js';
+import { coachingStaffBase, coachingTestbed, type CoachingTestbed } from './testing.js';
 
 let ctx: TestContext;
+let c: CoachingTestbed;
 let tdb: TenantDb;
 let coach: LoggedIn;
-let basisId: string;
-const base = '/t/neue-wege/staff/coaching';
+const base = coachingStaffBase;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  tdb = new TenantDb(ctx.database.db, ctx.tenant.id);
-  coach = await loginAs(ctx, ['coach']);
-  basisId = (await tdb.first(coachingRechtsgrundlagen, eq(coachingRechtsgrundlagen.key, 'p16k')))!.id;
+  c = await coachingTestbed(ctx);
+  ({ tdb, coach } = c);
 });
 afterAll(async () => ctx?.close());
 
-const post = (who: LoggedIn, url: string, payload: Record<string, string>) =>
-  ctx.app.inject({ method: 'POST', url, cookies: who.cookies, payload: { _csrf: who.csrfToken, ...payload } });
-const get = (who: LoggedIn, url: string) => ctx.app.inject({ url, cookies: who.cookies });
 const mailsTo = async (to: string) => {
   await renderOutbox(ctx.deps);
   return tdb.select(outboxMessages, eq(outboxMessages.to, to));
 };
 const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&#x2F;/g, '/');
-
-async function intake(email: string, mailLanguage = 'de'): Promise<string> {
-  const res = await post(coach, `${base}/aufnahme`, {
-    givenName: 'Amina',
-    familyName: 'Haddad',
-    birthDate: '1992-07-23',
-    email,
-    languages: 'Arabisch muttersprache, Deutsch B1',
-    mailLanguage,
-    rechtsgrundlageId: basisId,
-    startOn: '2026-11-25',
-    coachId: coach.userId,
-    consent: 'on',
-  });
-  expect(res.statusCode).toBe(303);
-  return /\/staff\/coaching\/([0-9a-f-]{36})$/.exec(res.headers.location as string)![1]!;
-}
+const intake = (email: string, mailLanguage = 'de') => c.intake({ email, mailLanguage });
 
 /** The free times offered on the picker page (radio values) and the place's id. */
 function offered(html: string): { ort: string; times: string[] } {
@@ -66,7 +47,7 @@ describe('appointments with the coach', () => {
 
   it('offers the free times of the coaching concern at the coach location and books one for the participant', async () => {
     id = await intake(email);
-    const picker = await get(coach, `${base}/${id}/termin`);
+    const picker = await c.get(coach, `${base}/${id}/termin`);
     expect(picker.statusCode).toBe(200);
     expect(picker.body).toContain('Gespräch mit Ihrem Coach (nur nach Einladung)');
     expect(picker.body).toContain('Servicepoint Bensheim');
@@ -74,7 +55,7 @@ describe('appointments with the coach', () => {
     const { ort, times } = offered(picker.body);
     expect(times.length).toBeGreaterThan(3);
 
-    const booked = await post(coach, `${base}/${id}/termin`, { ort, startsAt: times[1]! });
+    const booked = await c.post(coach, `${base}/${id}/termin`, { ort, startsAt: times[1]! });
     expect(booked.statusCode).toBe(303);
     expect(booked.headers.location).toBe(`${base}/${id}#termine`);
 
@@ -85,7 +66,7 @@ describe('appointments with the coach', () => {
     expect(appointment).toMatchObject({ status: 'booked', channel: 'staff', name: 'Amina Haddad', email, language: 'de' });
     expect(appointment.startsAt.toISOString()).toBe(times[1]);
 
-    const dossier = await get(coach, `${base}/${id}`);
+    const dossier = await c.get(coach, `${base}/${id}`);
     expect(dossier.body).toContain('Termine mit dem Coach');
     expect(dossier.body).toContain('Servicepoint Bensheim, Rodensteinstraße 19, 64625 Bensheim');
     expect(dossier.body).toContain('gebucht');
@@ -103,13 +84,13 @@ describe('appointments with the coach', () => {
     const tctx = { tdb, tenant: ctx.tenant, deps: ctx.deps };
     const appointment = await bookingService.appointment(tctx, activity!.terminId!);
     const desk = await loginAs(ctx, ['servicepoint']);
-    const day = await get(desk, `/t/neue-wege/staff/servicepoint/${appointment.locationId}?date=${activity!.dueOn}`);
+    const day = await c.get(desk, `/t/neue-wege/staff/servicepoint/${appointment.locationId}?date=${activity!.dueOn}`);
     expect(day.statusCode).toBe(200);
     expect(day.body).toContain('Amina Haddad');
   });
 
   it('shows the appointment on the participant link', async () => {
-    const issued = await post(coach, `${base}/${id}/link`, {});
+    const issued = await c.post(coach, `${base}/${id}/link`, {});
     const url = /https?:\/\/[^"<\s]+\/coaching\/mein-plan\/[A-Za-z0-9_-]+/.exec(decode(issued.body))![0];
     const page = await ctx.app.inject({ url: new URL(url).pathname });
     expect(page.statusCode).toBe(200);
@@ -119,11 +100,11 @@ describe('appointments with the coach', () => {
   });
 
   it('moves the appointment to another free time; the participant gets the new time by mail', async () => {
-    const picker = await get(coach, `${base}/${id}/termin?verschieben=${aktivitaetId}`);
+    const picker = await c.get(coach, `${base}/${id}/termin?verschieben=${aktivitaetId}`);
     expect(picker.statusCode).toBe(200);
     expect(picker.body).toContain('Bisheriger Termin');
     const { times } = offered(picker.body);
-    const moved = await post(coach, `${base}/${id}/termine/${aktivitaetId}/verschieben`, { startsAt: times.at(-1)! });
+    const moved = await c.post(coach, `${base}/${id}/termine/${aktivitaetId}/verschieben`, { startsAt: times.at(-1)! });
     expect(moved.statusCode).toBe(303);
     const [activity] = await tdb.select(coachingAktivitaeten, eq(coachingAktivitaeten.id, aktivitaetId));
     const appointment = await bookingService.appointment({ tdb, tenant: ctx.tenant, deps: ctx.deps }, activity!.terminId!);
@@ -132,20 +113,20 @@ describe('appointments with the coach', () => {
   });
 
   it('refuses a time that is not free, and re-shows the picker with the message', async () => {
-    const res = await post(coach, `${base}/${id}/termine/${aktivitaetId}/verschieben`, { startsAt: '2026-11-29T03:00:00.000Z' });
+    const res = await c.post(coach, `${base}/${id}/termine/${aktivitaetId}/verschieben`, { startsAt: '2026-11-29T03:00:00.000Z' });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('href="#f-startsAt"');
   });
 
   it('cancels the appointment: termine mails the cancellation, the step is marked cancelled', async () => {
-    const res = await post(coach, `${base}/${id}/termine/${aktivitaetId}/absagen`, {});
+    const res = await c.post(coach, `${base}/${id}/termine/${aktivitaetId}/absagen`, {});
     expect(res.statusCode).toBe(303);
     const [activity] = await tdb.select(coachingAktivitaeten, eq(coachingAktivitaeten.id, aktivitaetId));
     expect(activity!.status).toBe('abgebrochen');
     const appointment = await bookingService.appointment({ tdb, tenant: ctx.tenant, deps: ctx.deps }, activity!.terminId!);
     expect(appointment.status).toBe('cancelled');
     expect((await mailsTo(email)).map((m) => m.kind)).toContain('termine.cancellation');
-    const dossier = await get(coach, `${base}/${id}`);
+    const dossier = await c.get(coach, `${base}/${id}`);
     expect(dossier.body).toContain('abgesagt');
     expect(dossier.body).not.toContain(`termine/${aktivitaetId}/absagen`);
   });
@@ -153,8 +134,8 @@ describe('appointments with the coach', () => {
   it('sends the booking mail in the participant language', async () => {
     const enMail = 'olena.termin@example.org';
     const enId = await intake(enMail, 'en');
-    const { ort, times } = offered((await get(coach, `${base}/${enId}/termin`)).body);
-    expect((await post(coach, `${base}/${enId}/termin`, { ort, startsAt: times[0]! })).statusCode).toBe(303);
+    const { ort, times } = offered((await c.get(coach, `${base}/${enId}/termin`)).body);
+    expect((await c.post(coach, `${base}/${enId}/termin`, { ort, startsAt: times[0]! })).statusCode).toBe(303);
     const [mail] = await mailsTo(enMail);
     expect(mail!.subject).toMatch(/appointment/i);
     expect(mail!.text).toContain('lang=en');
@@ -162,9 +143,9 @@ describe('appointments with the coach', () => {
 
   it('is the assigned coach only: another coach gets 404, a bad id 404', async () => {
     const other = await loginAs(ctx, ['coach']);
-    expect((await get(other, `${base}/${id}/termin`)).statusCode).toBe(404);
-    expect((await post(other, `${base}/${id}/termine/${aktivitaetId}/absagen`, {})).statusCode).toBe(404);
-    expect((await get(coach, `${base}/not-a-uuid/termin`)).statusCode).toBe(404);
+    expect((await c.get(other, `${base}/${id}/termin`)).statusCode).toBe(404);
+    expect((await c.post(other, `${base}/${id}/termine/${aktivitaetId}/absagen`, {})).statusCode).toBe(404);
+    expect((await c.get(coach, `${base}/not-a-uuid/termin`)).statusCode).toBe(404);
     const rows = await tdb.select(coachingAktivitaeten, and(eq(coachingAktivitaeten.teilnehmendeId, id), eq(coachingAktivitaeten.typ, 'termin')));
     expect(rows).toHaveLength(1);
   });

@@ -21,7 +21,7 @@ export function registerSubmitRoutes(app: FastifyInstance, deps: AppDeps, engine
   // Submitted drafts are allowed here: a repeated submit, the confirmation and its PDF answer like the first time.
   const anyDraft = { preHandler: withDraft(engine, deps, 'allowed') };
   app.get(`${p}/pruefen`, openDraft, (request, reply) => renderCheck(ctx, request, reply, request.formDraft));
-  app.post(`${p}/absenden`, anyDraft, (request, reply) => submit(ctx, request, reply));
+  app.post(`${p}/absenden`, { ...anyDraft, config: { page: `${p}/pruefen` } }, (request, reply) => submit(ctx, request, reply));
   app.get(`${p}/bestaetigung`, anyDraft, (request, reply) => showConfirmation(ctx, request, reply));
   app.get(`${p}/bestaetigung/pdf`, anyDraft, (request, reply) => downloadPdf(ctx, request, reply));
 }

@@ -36,11 +36,11 @@ export function registerSeminareOfficeRoutes(app: FastifyInstance, deps: AppDeps
     return reply.redirect(`${base(request)}?notice=seminarSaved`, 303);
   };
   app.get('/staff/seminare/seminare/neu', manage, async (request, reply) => seminarForm(request, reply, undefined, { active: 'on', attendanceThresholdPercent: '80' }));
-  app.post('/staff/seminare/seminare', manage, async (request, reply) => saveSeminar(request, reply));
+  app.post('/staff/seminare/seminare', { ...manage, config: { page: '/staff/seminare/seminare/neu' } }, async (request, reply) => saveSeminar(request, reply));
   app.get<{ Params: { id: string } }>('/staff/seminare/seminare/:id/bearbeiten', manage, async (request, reply) =>
     seminarForm(request, reply, request.params.id, seminarValues(await seminar(ctxOf(request, deps), request.params.id))),
   );
-  app.post<{ Params: { id: string } }>('/staff/seminare/seminare/:id', manage, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/staff/seminare/seminare/:id', { ...manage, config: { page: '/staff/seminare/seminare/:id/bearbeiten' } }, async (request, reply) => {
     await seminar(ctxOf(request, deps), request.params.id);
     return saveSeminar(request, reply, request.params.id);
   });
@@ -54,7 +54,7 @@ export function registerSeminareOfficeRoutes(app: FastifyInstance, deps: AppDeps
     );
   };
   app.get<{ Params: { id: string } }>('/staff/seminare/seminare/:id/termine/neu', manage, async (request, reply) => sessionForm(request, reply, { seminarId: request.params.id }));
-  app.post<{ Params: { id: string } }>('/staff/seminare/seminare/:id/termine', manage, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/staff/seminare/seminare/:id/termine', { ...manage, config: { page: '/staff/seminare/seminare/:id/termine/neu' } }, async (request, reply) => {
     const parsed = safeParseForm(sessionFormSchema, bodyOf(request));
     const errors = parsed.ok ? await fieldErrors(() => createSession(ctxOf(request, deps), actorOf(request), request.params.id, sessionInputOf(parsed.data))) : parsed.errors;
     if (errors.length) return sessionForm(request, reply, { seminarId: request.params.id }, bodyOf(request), onForm(errors));

@@ -41,7 +41,7 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
     );
   };
   app.get('/staff/seminare', browse, catalogue);
-  app.post<{ Params: { id: string } }>('/staff/seminare/termine/:id/anmelden', browse, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/staff/seminare/termine/:id/anmelden', { ...browse, config: { page: '/staff/seminare' } }, async (request, reply) => {
     const errors = await fieldErrors(() => requestEnrolment(ctxOf(request, deps), actorOf(request), request.params.id));
     if (errors.length) return catalogue(request, reply, errors, 422);
     return reply.redirect(`${base(request)}/meine?notice=requested`, 303);
@@ -51,7 +51,7 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
     reply.status(status).render(h(MyPage, { ...(await myOverview(ctxOf(request, deps), actorOf(request))), errors, notice: noticeOf(request) }));
   app.get('/staff/seminare/meine', browse, mine);
   const own = (path: string, run: (ctx: SeminarCtx, actor: Actor, id: string) => Promise<unknown>, notice: string) =>
-    app.post<{ Params: { id: string } }>(`/staff/seminare/anmeldungen/:id/${path}`, browse, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`/staff/seminare/anmeldungen/:id/${path}`, { ...browse, config: { page: '/staff/seminare/meine' } }, async (request, reply) => {
       const errors = await fieldErrors(() => run(ctxOf(request, deps), actorOf(request), request.params.id));
       if (errors.length) return mine(request, reply, errors, 422);
       return reply.redirect(`${base(request)}/meine?notice=${notice}`, 303);

@@ -136,7 +136,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/unterlagen/frei', async (request, reply) => reply.render(h(UploadPage, await freeProps(request))));
 
   // From the confirmation of an online application: the free form with its reference filled in (changes nothing).
-  app.post('/unterlagen/antrag', async (request, reply) => {
+  app.post('/unterlagen/antrag', { config: { page: '/unterlagen/frei' } }, async (request, reply) => {
     const parsed = safeParseForm(applicationKeyForm, request.body);
     const values: Record<string, string> = parsed.ok && isApplicationReference(parsed.data.reference) ? { bgNummer: parsed.data.reference.toUpperCase() } : {};
     return reply.render(h(UploadPage, { ...(await freeProps(request)), values }));

@@ -67,7 +67,7 @@ describe('the form without JavaScript', () => {
     const receipt = await ctx.app.inject(good.headers.location!);
     expect(receipt.statusCode).toBe(200);
     expect(receipt.body).toContain('Eingangsbestätigung');
-    expect(receipt.body).toContain('25.11.2026, 10:00:00 Uhr');
+    expect(receipt.body).toContain('25.11.2026, 10:00 Uhr');
     const pdf = await ctx.app.inject(`${good.headers.location}/pdf`);
     expect(pdf.headers['content-disposition']).toMatch(/^attachment;/);
     expect((await ctx.app.inject('/t/neue-wege/unterlagen/quittung/' + 'x'.repeat(43))).statusCode).toBe(404);

@@ -1,9 +1,10 @@
 // E-mails of the module, written to the outbox inside the transaction of the change they report.
+import { formatDateTime, formatDayShort } from '#shared/time.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import type { TFunction } from '#shared/i18n/index.js';
 import { enqueueMail } from '#shared/mail/outbox.js';
 import { formatAccessCode } from './tokens.js';
-import { formatBerlinDateTime, formatLocalDate, statusText, type Receipt } from './receipt.js';
+import { statusText, type Receipt } from './receipt.js';
 
 export interface TenantLink {
   slug: string;
@@ -33,7 +34,7 @@ export async function enqueueReceiptMail(
     statusText(t, receipt),
     '',
     `${t('unterlagen:receipt.reference')}: ${receipt.reference}`,
-    `${t('unterlagen:receipt.receivedAt')}: ${formatBerlinDateTime(receipt.receivedAt, receipt.lang)}`,
+    `${t('unterlagen:receipt.receivedAt')}: ${formatDateTime(receipt.receivedAt, receipt.lang)}`,
     '',
     t('unterlagen:mail.receipt.link'),
     link,
@@ -75,7 +76,7 @@ export async function enqueueAufforderungMail(
   to: string,
   data: { reference: string; code: string; link: string; tenantName: string; items: { number: number; description: string; dueDate: string }[]; message: string; lang: string },
 ): Promise<void> {
-  const items = data.items.map((i) => `${i.number}. ${i.description} – ${t('unterlagen:letter.due', { date: formatLocalDate(i.dueDate, data.lang) })}`);
+  const items = data.items.map((i) => `${i.number}. ${i.description} – ${t('unterlagen:letter.due', { date: formatDayShort(i.dueDate, data.lang) })}`);
   await enqueueMail(tdb, {
     kind: 'unterlagen.aufforderung',
     to,

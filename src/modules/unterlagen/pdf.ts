@@ -1,9 +1,10 @@
 // PDFs this module writes with pdfkit: the Eingangsbestätigung and the letter of a
 // Mitwirkungsaufforderung, in the embedded Unicode font of src/shared/pdf.ts.
+import { berlinDate, formatDateTime, formatDayShort } from '#shared/time.js';
 import { loadQrCode } from '#shared/libraries.js';
 import { collect, field, FONT, letterhead, newDocument } from '#shared/pdf.js';
 import type { TFunction } from '#shared/i18n/index.js';
-import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from './receipt.js';
+import { formatBytes, statusText, type Receipt } from './receipt.js';
 
 
 function hash(document: PDFKit.PDFDocument, sha256: string) {
@@ -23,7 +24,7 @@ export async function receiptPdf(t: TFunction, receipt: Receipt, createdAt: Date
   document.moveDown();
 
   field(document, t('unterlagen:receipt.reference'), receipt.reference);
-  field(document, t('unterlagen:receipt.receivedAt'), formatBerlinDateTime(receipt.receivedAt, lang));
+  field(document, t('unterlagen:receipt.receivedAt'), formatDateTime(receipt.receivedAt, lang));
   if (receipt.bgNummer) field(document, t('unterlagen:receipt.bgNummer'), receipt.bgNummer);
   if (receipt.applicationReference) field(document, t('unterlagen:receipt.application'), receipt.applicationReference);
   field(
@@ -38,7 +39,7 @@ export async function receiptPdf(t: TFunction, receipt: Receipt, createdAt: Date
       t('unterlagen:receipt.itemValue', {
         number: receipt.item.number,
         description: receipt.item.description,
-        due: formatLocalDate(receipt.item.dueDate, lang),
+        due: formatDayShort(receipt.item.dueDate, lang),
       }),
     );
   }
@@ -96,7 +97,7 @@ export async function aufforderungLetterPdf(t: TFunction, letter: LetterData): P
   const qr = await (await loadQrCode()).toBuffer(letter.link, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
 
   letterhead(document, letter.tenant);
-  document.font(FONT.regular).fontSize(10).text(formatBerlinDateTime(letter.createdAt, lang).split(',')[0]!, { align: 'right' });
+  document.font(FONT.regular).fontSize(10).text(formatDayShort(berlinDate(letter.createdAt), lang), { align: 'right' });
   document.font(FONT.bold).fontSize(16).text(title);
   document.moveDown(0.5);
   field(document, t('unterlagen:letter.reference'), letter.reference);
@@ -112,7 +113,7 @@ export async function aufforderungLetterPdf(t: TFunction, letter: LetterData): P
     document
       .font(FONT.bold)
       .fontSize(11)
-      .text(`${item.number}. ${t(`unterlagen:documentTypes.${item.documentType}`)} – ${t('unterlagen:letter.due', { date: formatLocalDate(item.dueDate, lang) })}`);
+      .text(`${item.number}. ${t(`unterlagen:documentTypes.${item.documentType}`)} – ${t('unterlagen:letter.due', { date: formatDayShort(item.dueDate, lang) })}`);
     document.font(FONT.regular).fontSize(10).text(item.description);
     document.moveDown(0.4);
   }

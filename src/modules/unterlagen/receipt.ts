@@ -4,7 +4,6 @@ import type { TFunction } from '#shared/i18n/index.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import type { DocumentType } from './unterlagen.schemas.js';
 import type { ItemStatus, MitwirkungItem, ScanStatus, SourceFile, Upload, UploadFile } from './unterlagen.tables.js';
-import { berlinDateTime, fromBerlinIso } from '#shared/time.js';
 
 export type ReceiptStatus = 'received' | 'quarantined' | 'infected';
 
@@ -79,18 +78,6 @@ export function buildReceipt(
       converting: f.storageState === 'converting',
     })),
   };
-}
-
-/** "25.11.2026, 10:00:00 Uhr" / "25 Nov 2026, 10:00:00" — always Berlin time, whatever the server's TZ. */
-export function formatBerlinDateTime(instant: Date, lang: string): string {
-  const local = berlinDateTime(instant).setLocale(lang);
-  return lang === 'de' ? local.toFormat("dd.MM.yyyy, HH:mm:ss 'Uhr'") : local.toFormat('d LLL yyyy, HH:mm:ss');
-}
-
-/** A local date (YYYY-MM-DD) as people read it. */
-export function formatLocalDate(isoDate: string, lang: string): string {
-  const date = fromBerlinIso(isoDate).setLocale(lang);
-  return lang === 'de' ? date.toFormat('dd.MM.yyyy') : date.toFormat('d LLL yyyy');
 }
 
 export function formatBytes(bytes: number, lang: string): string {

@@ -88,7 +88,7 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.render(h(AufforderungForm, { values, bgNummerExample: example }));
   });
 
-  app.post('/staff/unterlagen/aufforderungen', async (request, reply) => {
+  app.post('/staff/unterlagen/aufforderungen', { config: { page: '/staff/unterlagen/aufforderungen/neu' } }, async (request, reply) => {
     const body = submittedTexts(request.body);
     const form = safeParseForm(staffAufforderungForm, body);
     const rows = itemsFromForm(body);

@@ -22,7 +22,7 @@ function LanguageSwitcher() {
                 {t(`common:languages.${code}`, { lng: code })}
               </span>
             ) : (
-              <a class="kern-link" href={`${path}?lang=${code}`} hreflang={code} lang={code}>
+              <a class="kern-link" href={`${path}${path.includes('?') ? '&' : '?'}lang=${code}`} hreflang={code} lang={code}>
                 {t(`common:languages.${code}`, { lng: code })}
               </a>
             )}

@@ -8,6 +8,7 @@ import type { ViewContext } from '../html/context.js';
 import { sharedPage } from '../html/page-cache.js';
 import { renderPage } from '../html/render.js';
 import { formField } from './validation.js';
+import { pageAddress } from './page-address.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -57,7 +58,7 @@ export function viewContextOf(request: FastifyRequest): ViewContext {
     dir: textDirection(request.lang),
     t: request.t,
     languages: tenant ? tenant.languages.filter((l) => supportedLanguages().includes(l)) : supportedLanguages(),
-    path: request.url.split('?')[0] ?? '/',
+    path: pageAddress(request),
     tenant,
     ...request.view,
   };

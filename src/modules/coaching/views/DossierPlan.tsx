@@ -163,9 +163,10 @@ export function ActivitiesSection({ dossier: d, base, form }: DossierPageProps) 
 }
 
 /** The participant's personal link: issue (shown once or mailed), revoke. */
-export function LinkSection({ dossier: d, base, issuedLink, linkMailed }: DossierPageProps) {
+export function LinkSection({ dossier: d, base, issuedLink, linkMailed, form }: DossierPageProps) {
   const t = useT();
   const { csrfToken } = useView();
+  const f = formFor(form, 'link');
   return (
     <section class="ww-section" id="link" aria-labelledby="link-heading">
       <h2 class="kern-heading-medium" id="link-heading">
@@ -194,6 +195,21 @@ export function LinkSection({ dossier: d, base, issuedLink, linkMailed }: Dossie
           <Button variant="tertiary">{t('coaching:link.revoke')}</Button>
         </form>
       ) : null}
+      <form method="post" action={`${base}/${d.tn.id}/sprache`} novalidate>
+        <CsrfField token={csrfToken} />
+        <ChoiceGroup
+          name="mailLanguage"
+          legend={t('coaching:intake.mailLanguage')}
+          hint={t('coaching:intake.mailLanguageHint')}
+          value={f.values.mailLanguage || d.tn.mailLanguage}
+          error={f.err('mailLanguage')}
+          options={[
+            { value: 'de', label: 'Deutsch' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+        <Button variant="secondary">{t('coaching:link.saveLanguage')}</Button>
+      </form>
     </section>
   );
 }

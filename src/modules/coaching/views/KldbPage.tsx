@@ -1,5 +1,6 @@
 import { Alert, BackLink, Button, CsrfField, DataTable } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
+import { FileImportForm, XLSX_TYPES } from '#shared/html/file-upload.js';
 import { StaffLayout } from '../../staff/index.js';
 import { berufe, niveauOf } from '../berufe.js';
 import type { KldbEntry } from '../berufe.tables.js';
@@ -16,7 +17,7 @@ export interface KldbPageProps {
 /** Which occupation list the coaching offers, and the upload of the BA's KldB 2010 file. */
 export function KldbPage({ state, problem, notice, base }: KldbPageProps) {
   const t = useT();
-  const { lang, csrfToken } = useView();
+  const { lang } = useView();
   return (
     <StaffLayout title={t('coaching:kldb.title')}>
       <CoachingAssets />
@@ -29,19 +30,7 @@ export function KldbPage({ state, problem, notice, base }: KldbPageProps) {
           : t('coaching:kldb.stateCurated', { count: berufe.length })}
       </p>
       {problem ? <Alert type="danger" title={t(problem)} /> : null}
-      <form method="post" action={`${base}/berufe/import`} enctype="multipart/form-data">
-        <CsrfField token={csrfToken} />
-        <label class="kern-label" for="f-file">
-          {t('coaching:kldb.file')}
-        </label>
-        <p class="kern-hint" id="f-file-hint">
-          {t('coaching:kldb.fileHint')}
-        </p>
-        <input class="ww-file-input" type="file" id="f-file" name="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="f-file-hint" />
-        <div class="ww-actions">
-          <Button>{t('coaching:kldb.upload')}</Button>
-        </div>
-      </form>
+      <FileImportForm action={`${base}/berufe/import`} label={t('coaching:kldb.file')} hint={t('coaching:kldb.fileHint')} submit={t('coaching:kldb.upload')} accept={`.csv,text/csv,${XLSX_TYPES}`} />
     </StaffLayout>
   );
 }

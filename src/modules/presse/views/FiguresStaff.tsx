@@ -1,6 +1,7 @@
 import type { FieldError } from '#shared/http/errors.js';
 import { Alert, BackLink, Button, CsrfField, DataTable, ErrorSummary, SelectField, TextField, type Option } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { FileImportForm, XLSX_TYPES } from '#shared/html/file-upload.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { FormValues } from '../editor.js';
 import { formatRate, monthName } from '../figures.service.js';
@@ -51,19 +52,7 @@ export function FiguresAdminPage({ regions, problems, values, errors, notice }: 
             </div>
           </div>
         ) : null}
-        <form method="post" action={`${base}/zahlen/import`} enctype="multipart/form-data">
-          <CsrfField token={csrfToken} />
-          <label class="kern-label" for="f-file">
-            {t('presse:import.file')}
-          </label>
-          <p class="kern-hint" id="f-file-hint">
-            {t('presse:import.fileHint')}
-          </p>
-          <input class="ww-file-input" type="file" id="f-file" name="file" required accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="f-file-hint" />
-          <div class="ww-actions">
-            <Button>{t('presse:import.upload')}</Button>
-          </div>
-        </form>
+        <FileImportForm action={`${base}/zahlen/import`} label={t('presse:import.file')} hint={t('presse:import.fileHint')} submit={t('presse:import.upload')} accept={XLSX_TYPES} />
       </section>
       <section class="ww-section" aria-labelledby="pr-manual">
         <h2 id="pr-manual" class="kern-heading-medium">

@@ -1,8 +1,8 @@
+import { formatDateTime, formatDayShort } from '#shared/time.js';
 import { SummaryList } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { AufforderungForCitizen } from '../aufforderung.service.js';
-import { formatBerlinDateTime, formatLocalDate } from '../receipt.js';
 import { Badge, ItemStatusBadge, Paragraphs } from './parts.js';
 
 /** The citizen's view of a request: every item with its deadline, what is still open, and a way to upload. */
@@ -29,7 +29,7 @@ export function AufforderungPage({ data, today }: { data: AufforderungForCitizen
               </h3>
               <p class="kern-body">{item.description}</p>
               <p class="kern-body">
-                {t('unterlagen:request.dueOn', { date: formatLocalDate(item.dueDate, lang) })}{' '}
+                {t('unterlagen:request.dueOn', { date: formatDayShort(item.dueDate, lang) })}{' '}
                 {overdue ? <Badge kind="warning">{t('unterlagen:request.overdue')}</Badge> : null}
               </p>
               <p class="kern-body">
@@ -42,7 +42,7 @@ export function AufforderungPage({ data, today }: { data: AufforderungForCitizen
                 <ul class="kern-list">
                   {item.uploads.map((u) => (
                     <li key={u.reference}>
-                      {t('unterlagen:request.sentOn', { reference: u.reference, date: formatBerlinDateTime(u.receivedAt, lang) })}{' '}
+                      {t('unterlagen:request.sentOn', { reference: u.reference, date: formatDateTime(u.receivedAt, lang) })}{' '}
                       <a class="kern-link" href={`${base}/unterlagen/a/${data.code}/quittung/${u.reference}`}>
                         {t('unterlagen:request.receiptLink', { reference: u.reference })}
                       </a>

@@ -1,7 +1,8 @@
+import { formatDateTime, formatDayShort } from '#shared/time.js';
 import { Alert, ButtonLink, SummaryList } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
-import { formatBerlinDateTime, formatBytes, formatLocalDate, statusText, type Receipt } from '../receipt.js';
+import { formatBytes, statusText, type Receipt } from '../receipt.js';
 import { FeedbackLink } from '../../feedback/index.js';
 
 /**
@@ -16,7 +17,7 @@ export function ReceiptPage({ receipt, pdfHref, moreHref }: { receipt: Receipt; 
   const alertType = receipt.status === 'infected' ? 'danger' : receipt.status === 'quarantined' || receipt.scanStatus === 'unscanned' ? 'warning' : 'success';
   const rows = [
     { key: t('unterlagen:receipt.reference'), value: receipt.reference },
-    { key: t('unterlagen:receipt.receivedAt'), value: formatBerlinDateTime(receipt.receivedAt, lang) },
+    { key: t('unterlagen:receipt.receivedAt'), value: formatDateTime(receipt.receivedAt, lang) },
     {
       key: t(receipt.documentTypes.length > 1 ? 'unterlagen:receipt.documentTypes' : 'unterlagen:receipt.documentType'),
       value: receipt.documentTypes.map((type) => t(`unterlagen:documentTypes.${type}`)).join(', '),
@@ -26,7 +27,7 @@ export function ReceiptPage({ receipt, pdfHref, moreHref }: { receipt: Receipt; 
   if (receipt.item) {
     rows.push({
       key: t('unterlagen:receipt.item'),
-      value: t('unterlagen:receipt.itemValue', { number: receipt.item.number, description: receipt.item.description, due: formatLocalDate(receipt.item.dueDate, lang) }),
+      value: t('unterlagen:receipt.itemValue', { number: receipt.item.number, description: receipt.item.description, due: formatDayShort(receipt.item.dueDate, lang) }),
     });
   }
   return (

@@ -1,8 +1,8 @@
+import { formatDateTime, formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { Alert, BackLink, Button, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
-import { formatBerlinDateTime, formatLocalDate } from '../receipt.js';
 import { formatAccessCode } from '../tokens.js';
 import { documentTypes } from '../unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, Upload } from '../unterlagen.tables.js';
@@ -110,7 +110,7 @@ export function AufforderungDetail({ aufforderung, items, uploads, today }: { au
       <SummaryList
         rows={[
           { key: t('unterlagen:receipt.bgNummer'), value: aufforderung.bgNummer },
-          { key: t('unterlagen:staff.createdAt'), value: formatBerlinDateTime(aufforderung.createdAt, lang) },
+          { key: t('unterlagen:staff.createdAt'), value: formatDateTime(aufforderung.createdAt, lang) },
           { key: t('unterlagen:staff.email'), value: aufforderung.email ?? '–' },
         ]}
       />
@@ -125,7 +125,7 @@ export function AufforderungDetail({ aufforderung, items, uploads, today }: { au
               </h2>
               <p class="kern-body">{item.description}</p>
               <p class="kern-body">
-                {t('unterlagen:request.due')}: {formatLocalDate(item.dueDate, lang)} <ItemStatusBadge status={item.status} />{' '}
+                {t('unterlagen:request.due')}: {formatDayShort(item.dueDate, lang)} <ItemStatusBadge status={item.status} />{' '}
                 {overdue ? <Badge kind="warning">{t('unterlagen:request.overdue')}</Badge> : null}
               </p>
               <ul class="kern-list">
@@ -136,7 +136,7 @@ export function AufforderungDetail({ aufforderung, items, uploads, today }: { au
                       <a class="kern-link" href={`${base}/${u.id}`}>
                         {u.reference}
                       </a>{' '}
-                      {formatBerlinDateTime(u.receivedAt, lang)}
+                      {formatDateTime(u.receivedAt, lang)}
                     </li>
                   ))}
               </ul>

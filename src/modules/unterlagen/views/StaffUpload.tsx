@@ -1,8 +1,9 @@
+import { formatDateTime, formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
-import { formatBerlinDateTime, formatBytes, formatLocalDate } from '../receipt.js';
+import { formatBytes } from '../receipt.js';
 import { filterQuery, type InboxFilterInput } from '../inbox.service.js';
 import type { UploadDetail } from '../review.service.js';
 import { rejectReasons } from '../unterlagen.schemas.js';
@@ -35,17 +36,17 @@ export function StaffUpload({
   const staffBase = useTenantBase();
   const rows = [
     { key: t('unterlagen:receipt.reference'), value: upload.reference },
-    { key: t('unterlagen:receipt.receivedAt'), value: formatBerlinDateTime(upload.receivedAt, lang) },
+    { key: t('unterlagen:receipt.receivedAt'), value: formatDateTime(upload.receivedAt, lang) },
     { key: t('unterlagen:receipt.bgNummer'), value: upload.bgNummer },
     { key: t('unterlagen:receipt.documentType'), value: t(`unterlagen:documentTypes.${upload.documentType}`) },
   ];
   if (upload.lastName) rows.push({ key: t('unterlagen:form.lastName'), value: upload.lastName });
-  if (upload.birthDate) rows.push({ key: t('unterlagen:form.birthDate'), value: formatLocalDate(upload.birthDate, lang) });
+  if (upload.birthDate) rows.push({ key: t('unterlagen:form.birthDate'), value: formatDayShort(upload.birthDate, lang) });
   if (upload.email) rows.push({ key: t('unterlagen:staff.email'), value: upload.email });
   if (item && aufforderung) {
     rows.push({
       key: t('unterlagen:receipt.item'),
-      value: `${aufforderung.reference}, ${t('unterlagen:receipt.itemValue', { number: item.position, description: item.description, due: formatLocalDate(item.dueDate, lang) })}`,
+      value: `${aufforderung.reference}, ${t('unterlagen:receipt.itemValue', { number: item.position, description: item.description, due: formatDayShort(item.dueDate, lang) })}`,
     });
   }
   const reviewable = upload.scanStatus !== 'pending' && upload.scanStatus !== 'infected';
@@ -116,7 +117,7 @@ export function StaffUpload({
         <p class="kern-body">
           {t('unterlagen:staff.reviewed', {
             status: t(`unterlagen:review.${upload.reviewStatus}`),
-            date: upload.reviewedAt ? formatBerlinDateTime(upload.reviewedAt, lang) : '',
+            date: upload.reviewedAt ? formatDateTime(upload.reviewedAt, lang) : '',
           })}
           {upload.reviewReason ? ` – ${t(`unterlagen:reasons.${upload.reviewReason}`)}` : ''}
           {upload.reviewNote ? ` – ${upload.reviewNote}` : ''}

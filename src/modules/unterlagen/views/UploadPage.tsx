@@ -1,8 +1,8 @@
+import { formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { BackLink, Button, ErrorSummary, SelectField, SummaryList, TextField } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
-import { formatLocalDate } from '../receipt.js';
 import { documentTypes } from '../unterlagen.schemas.js';
 import type { Holding } from '../held-files.js';
 import { maxFileGroups } from '../intake.js';
@@ -75,7 +75,7 @@ export function UploadPage({ action, back, errors = [], values = {}, limits, bgN
           rows={[
             { key: t('unterlagen:receipt.documentType'), value: t(`unterlagen:documentTypes.${item.documentType}`) },
             { key: t('unterlagen:request.description'), value: item.description },
-            { key: t('unterlagen:request.due'), value: formatLocalDate(item.dueDate, lang) },
+            { key: t('unterlagen:request.due'), value: formatDayShort(item.dueDate, lang) },
           ]}
         />
       ) : (

@@ -1,8 +1,8 @@
+import { formatDateTime, formatDayShort } from '#shared/time.js';
 import { Button, CsrfField, SelectField, TableScroll } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Pager, SortHeader, type SortDirection } from '#shared/html/list-controls.js';
 import { filterQuery, type InboxPage, type InboxQuery } from '../../inbox.service.js';
-import { formatBerlinDateTime, formatLocalDate } from '../../receipt.js';
 import { pageSizes, type InboxSortColumn } from '../../unterlagen.schemas.js';
 import { ConversionBadge, ReviewBadge, ScanBadge } from '../parts.js';
 
@@ -71,7 +71,7 @@ export function InboxTable({ rows, total, page, size, sort, query, colleagues }:
                     <td class="kern-table__cell">
                       <input class="ww-bulk__check" type="checkbox" name="ids" value={upload.id} id={`pick-${upload.id}`} aria-label={t('unterlagen:staff.bulk.pick', { reference: upload.reference })} />
                     </td>
-                    <td class="kern-table__cell">{formatBerlinDateTime(upload.receivedAt, lang)}</td>
+                    <td class="kern-table__cell">{formatDateTime(upload.receivedAt, lang)}</td>
                     <td class="kern-table__cell">
                       <a class="kern-link" href={`${base}/${upload.id}${filterQuery(query)}`}>
                         {upload.reference}
@@ -83,7 +83,7 @@ export function InboxTable({ rows, total, page, size, sort, query, colleagues }:
                       {t(`unterlagen:documentTypes.${upload.documentType}`)}
                       {item ? ` (${t('unterlagen:staff.itemShort', { number: item.position })})` : ''}
                     </td>
-                    <td class="kern-table__cell">{item ? formatLocalDate(item.dueDate, lang) : '–'}</td>
+                    <td class="kern-table__cell">{item ? formatDayShort(item.dueDate, lang) : '–'}</td>
                     <td class="kern-table__cell">
                       <ScanBadge status={upload.scanStatus} /> <ConversionBadge state={upload.conversion} />
                     </td>

@@ -1,6 +1,6 @@
+import { formatDayShort } from '#shared/time.js';
 import { TableScroll } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
-import { formatLocalDate } from '../../receipt.js';
 import type { OpenItemRow } from '../../review.service.js';
 import { Badge, ItemStatusBadge } from '../parts.js';
 
@@ -33,7 +33,7 @@ export function OpenItems({ openItems, today }: { openItems: OpenItemRow[]; toda
                 return (
                   <tr class={`kern-table__row${overdue ? ' ww-overdue' : ''}`} key={item.id}>
                     <td class="kern-table__cell">
-                      {formatLocalDate(item.dueDate, lang)} {overdue ? <Badge kind="warning">{t('unterlagen:request.overdue')}</Badge> : null}
+                      {formatDayShort(item.dueDate, lang)} {overdue ? <Badge kind="warning">{t('unterlagen:request.overdue')}</Badge> : null}
                     </td>
                     <td class="kern-table__cell">
                       <a class="kern-link" href={`${base}/aufforderungen/${aufforderung.id}`}>
