@@ -95,7 +95,9 @@ describe('images and attachments in the editor', () => {
     await page.getByLabel('Titel des Anhangs').fill('Programm der Eröffnung');
     await page.getByRole('button', { name: 'PDF hochladen' }).click();
     await expect.poll(() => page.getByText('Anhang hinzugefügt.').count()).toBe(1);
-    expect(await page.locator('img[alt="Der neue Eingang des Servicepoints mit Rampe"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    // The page was just rendered again: wait for the image to load, then check it decoded (a broken URL stays 0).
+    const image = page.locator('img[alt="Der neue Eingang des Servicepoints mit Rampe"]');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : -1))).toBeGreaterThan(0);
     await expectAccessible(page, 'editor with image and attachment');
     await shot(page, 'editor-images-1366');
   });
