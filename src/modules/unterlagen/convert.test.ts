@@ -1,18 +1,19 @@
 // Phone photos are answered at once and joined into one PDF by the background job afterwards: what the citizen's
 // receipt says meanwhile, what the caseworker sees, a run killed half-way, and a conversion that cannot be done.
+import { rename } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
-import { parseMasterKey } from '#shared/files/index.js';
+import { parseMasterKey, type DiskFileStore } from '#shared/files/index.js';
 import { jobLeases } from '#shared/jobs/jobs.tables.js';
 import { runJobOnce } from '#shared/jobs/worker.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { claimConversion } from './conversion.repository.js';
 import { conversionLeaseMs, convertPhotos, maxConversionAttempts } from './convert.js';
-import { jpegWithGps, pngImage } from './files/test/fixtures.js';
-import { unterlagenJobs } from './maintenance.js';
+import { jpegWithGps, pdfWithPages, pngImage } from './files/test/fixtures.js';
+import { cleanupStorage, unterlagenJobs } from './maintenance.js';
 import { file, freeFields, multipart } from './test/multipart.js';
 import { uploadFiles, uploads } from './unterlagen.tables.js';
 
@@ -167,5 +168,43 @@ describe('photos joined into a PDF after the answer', () => {
       ['seite1.jpg', 1],
       ['seite2.png', 1],
     ]);
+  });
+
+  it('marks only its own PDF as stored: a document of the same upload that a crash left staged is rolled forward by the cleanup', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `${api}/uploads`,
+      ...multipart([...freeFields(), file('lohn.pdf', await pdfWithPages(2)), file('seite.jpg', await jpegWithGps(400, 300))]),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const uploadId = res.json<Created>().id;
+    const store = ctx.deps.fileStore as DiskFileStore;
+    // Killed after the commit, before the files were moved into place: both documents are still staged.
+    const sent = (await rowsOf(uploadId)).filter((r) => r.storageState === 'stored');
+    expect(sent.map((r) => r.name)).toEqual(['lohn.pdf', 'seite.jpg']);
+    for (const row of sent) {
+      await rename(store.finalPath(row.tenantId, row.id), store.stagedPath(row.tenantId, row.id));
+      await ctx.database.db.update(uploadFiles).set({ storageState: 'staged' }).where(eq(uploadFiles.id, row.id));
+    }
+
+    expect(await convertPhotos(ctx.deps)).toEqual({ converted: 1, failed: 0, later: 0 });
+    const lohn = sent[0]!;
+    // The job moved its PDF only; the citizen's own PDF is still staged and says so.
+    expect((await rowsOf(uploadId)).map((r) => [r.name, r.storageState])).toEqual([
+      ['lohn.pdf', 'staged'],
+      ['Foto (1 Seite).pdf', 'stored'],
+    ]);
+    expect(await store.locate(lohn.tenantId, lohn.id)).toBe('staged');
+
+    // The cleanup leaves rows younger than its cut-off to the request that may still be writing them.
+    ctx.clock.advance(1_000);
+    expect(await cleanupStorage(ctx.deps, 0)).toMatchObject({ rolledForward: 1, missing: 0 });
+    expect(await store.locate(lohn.tenantId, lohn.id)).toBe('final');
+    expect((await rowsOf(uploadId)).map((r) => r.storageState)).toEqual(['stored', 'stored']);
+
+    // What an earlier release could leave: a row marked stored whose file was never moved. The cleanup moves it.
+    await rename(store.finalPath(lohn.tenantId, lohn.id), store.stagedPath(lohn.tenantId, lohn.id));
+    expect(await cleanupStorage(ctx.deps, 0)).toMatchObject({ rolledForward: 1, stagedRemoved: 0 });
+    expect(await store.locate(lohn.tenantId, lohn.id)).toBe('final');
   });
 });

@@ -113,7 +113,7 @@ async function convertOne(deps: AppDeps, tdb: TenantDb, pdf: conversions.Pending
     if (!written) return;
     // After the commit; a crash here is finished by the cleanup job (staged → stored, deleting → removed).
     await store.commit(tdb.tenantId, pdf.id);
-    await repo.markFilesStored(tdb, pdf.uploadId);
+    await repo.markFilesStored(tdb, [pdf.id]);
     for (const photo of photos) {
       await store.remove(tdb.tenantId, photo.id);
       await repo.deleteFileRow(tdb, photo.id);

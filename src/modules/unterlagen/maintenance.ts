@@ -112,6 +112,10 @@ export async function cleanupStorage(deps: AppDeps, olderThanMs = defaultCleanup
     if (!row || row.storageState === 'deleting' || row.storageState === 'converting' || row.storageState === 'conversion-failed') {
       await store.remove(entry.tenantId, entry.fileId);
       run.stagedRemoved++;
+    } else if (row.storageState === 'stored') {
+      // Marked stored but never moved (an older release marked a whole upload at once): move it now.
+      await store.commit(entry.tenantId, entry.fileId);
+      run.rolledForward++;
     }
   }
 

@@ -112,8 +112,13 @@ export async function insertUpload(tdb: TenantDb, upload: NewUpload, files: NewU
   return created;
 }
 
-export async function markFilesStored(tdb: TenantDb, uploadId: string): Promise<void> {
-  await tdb.update(uploadFiles, { storageState: 'stored' }, eq(uploadFiles.uploadId, uploadId), eq(uploadFiles.storageState, 'staged'));
+/**
+ * Marks as stored exactly the files the caller has moved into place. Never a whole upload: the upload request
+ * and the photo conversion job each move their own files, and one must not mark the other's (still staged) file.
+ */
+export async function markFilesStored(tdb: TenantDb, fileIds: readonly string[]): Promise<void> {
+  if (fileIds.length === 0) return;
+  await tdb.update(uploadFiles, { storageState: 'stored' }, inArray(uploadFiles.id, [...fileIds]), eq(uploadFiles.storageState, 'staged'));
 }
 
 export async function uploadByReceiptHash(tdb: TenantDb, tokenHash: string, now: Date): Promise<Upload | undefined> {

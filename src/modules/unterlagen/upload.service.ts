@@ -297,7 +297,7 @@ async function moveIntoPlace(ctx: UploadContext, uploadId: string, fileIds: stri
   try {
     const store = ctx.deps.fileStore;
     for (const fileId of fileIds) await store.commit(ctx.tenant.id, fileId);
-    await repo.markFilesStored(ctx.tdb, uploadId);
+    await repo.markFilesStored(ctx.tdb, fileIds);
   } catch (err) {
     ctx.deps.logger.warn({ err, uploadId }, 'upload committed but not yet moved into place; the cleanup job will finish it');
   }
