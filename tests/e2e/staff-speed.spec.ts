@@ -109,7 +109,7 @@ describe('action counts of the desk', () => {
 
   it('the day table on a tablet (768 and 1024 px, JavaScript on and off): no sideways scrolling, actions on screen and by keyboard', async () => {
     for (const javaScript of [true, false]) {
-      for (const width of [768, 1024]) {
+      for (const width of [1024, 768]) {
         const { page, context } = await counted(['servicepoint'], { width, javaScript });
         await page.goto(deskUrl);
         const label = `desk at ${width} px ${javaScript ? 'with' : 'without'} JavaScript`;

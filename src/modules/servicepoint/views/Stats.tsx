@@ -1,4 +1,4 @@
-import { BackLink, Button, DateField, SelectField, TextField } from '#shared/html/components.js';
+import { BackLink, Button, DateField, SelectField } from '#shared/html/components.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { DayFigures } from '../stats.js';
