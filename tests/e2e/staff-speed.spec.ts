@@ -1,26 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '#shared/db/tenant-scope.js';
-import { instantOf } from '../../src/modules/servicepoint/queue.js';
-import { deskLocations, deskServices } from '../../src/modules/servicepoint/termine.adapter.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
-import { bookingService } from '../../src/modules/termine/index.js';
 import { pdfWithPages } from '../../src/modules/unterlagen/files/test/fixtures.js';
 import { file, freeFields, multipart } from '../../src/modules/unterlagen/test/multipart.js';
 import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { deskWithBookings } from './support/desk.js';
 
 let h: BrowserHarness;
 let deskUrl: string;
 beforeAll(async () => {
   h = await startBrowserHarness({ now: '2026-11-25T09:00:00Z' });
-  const tdb = new TenantDb(h.ctx.deps.database.db, h.ctx.tenant.id);
-  const c = { tdb, tenant: h.ctx.tenant, deps: h.ctx.deps };
-  const locationId = (await deskLocations(c))[0]!.id;
-  const serviceId = (await deskServices(c)).find((s) => s.locationIds.includes(locationId))!.id;
-  await bookingService.staffBook(c, { locationId, serviceIds: [serviceId], persons: 1, startsAt: instantOf('2026-11-25', '10:30')!, contact: { name: 'Erika Beispiel', email: 'erika@example.org' } });
-  for (const [time, name] of [['11:00', 'Max Mustermann'], ['11:30', 'Jana Beispiel-Langername']] as const) {
-    await bookingService.staffBook(c, { locationId, serviceIds: [serviceId], persons: 2, startsAt: instantOf('2026-11-25', time)!, contact: { name, email: 'tablet@example.org' } });
-  }
-  deskUrl = `${h.baseUrl}/t/neue-wege/staff/servicepoint/${locationId}`;
+  const path = await deskWithBookings(h, '2026-11-25', [
+    { time: '10:30', name: 'Erika Beispiel' },
+    { time: '11:00', name: 'Max Mustermann', persons: 2 },
+    { time: '11:30', name: 'Jana Beispiel-Langername', persons: 2 },
+  ]);
+  deskUrl = `${h.baseUrl}${path}`;
 });
 afterAll(async () => h?.close());
 

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '#shared/db/tenant-scope.js';
 import { householdOfThree, injectClient, runJourney } from '../../src/modules/antrag/testing.js';
-import { instantOf } from '../../src/modules/servicepoint/queue.js';
-import { deskLocations, deskServices } from '../../src/modules/servicepoint/termine.adapter.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
-import { bookingService } from '../../src/modules/termine/index.js';
 import { pdfWithPages } from '../../src/modules/unterlagen/files/test/fixtures.js';
 import { file, freeFields, multipart } from '../../src/modules/unterlagen/test/multipart.js';
 import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { deskWithBookings } from './support/desk.js';
 
 // Staff pages on a tablet (768 px), JavaScript on and off, in a German browser: the page never scrolls sideways,
 // tables fit (the upload inbox keeps its scroll region, ADR 0320), and no date field is a native one.
@@ -15,12 +12,7 @@ let h: BrowserHarness;
 let deskUrl: string;
 beforeAll(async () => {
   h = await startBrowserHarness({ now: '2026-11-25T09:00:00Z' });
-  const tdb = new TenantDb(h.ctx.deps.database.db, h.ctx.tenant.id);
-  const c = { tdb, tenant: h.ctx.tenant, deps: h.ctx.deps };
-  const locationId = (await deskLocations(c))[0]!.id;
-  const serviceId = (await deskServices(c)).find((s) => s.locationIds.includes(locationId))!.id;
-  await bookingService.staffBook(c, { locationId, serviceIds: [serviceId], persons: 1, startsAt: instantOf('2026-11-25', '10:30')!, contact: { name: 'Erika Beispiel', email: 'erika@example.org' } });
-  deskUrl = `/t/neue-wege/staff/servicepoint/${locationId}`;
+  deskUrl = await deskWithBookings(h, '2026-11-25', [{ time: '10:30', name: 'Erika Beispiel' }]);
   for (const lastName of ['Beispiel-Langername', 'Muster']) {
     const res = await h.ctx.app.inject({ method: 'POST', url: '/api/v1/t/neue-wege/uploads', ...multipart([...freeFields({ lastName, bgNummer: '44444BG0000004' }), file('kontoauszug-oktober-2026.pdf', await pdfWithPages(2))]) });
     expect(res.statusCode).toBeLessThan(300);
