@@ -1,29 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TenantDb } from '#shared/db/tenant-scope.js';
-import { instantOf } from '../../src/modules/servicepoint/queue.js';
-import { deskLocations, deskServices } from '../../src/modules/servicepoint/termine.adapter.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
-import { bookingService } from '../../src/modules/termine/index.js';
 import { pdfWithPages } from '../../src/modules/unterlagen/files/test/fixtures.js';
 import { file, freeFields, multipart } from '../../src/modules/unterlagen/test/multipart.js';
 import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { deskWithBookings } from './support/desk.js';
 
 let h: BrowserHarness;
 let deskUrl: string;
 beforeAll(async () => {
   h = await startBrowserHarness({ now: '2026-11-25T09:00:00Z' });
-  const tdb = new TenantDb(h.ctx.deps.database.db, h.ctx.tenant.id);
-  const c = { tdb, tenant: h.ctx.tenant, deps: h.ctx.deps };
-  const locationId = (await deskLocations(c))[0]!.id;
-  const serviceId = (await deskServices(c)).find((s) => s.locationIds.includes(locationId))!.id;
-  await bookingService.staffBook(c, { locationId, serviceIds: [serviceId], persons: 1, startsAt: instantOf('2026-11-25', '10:30')!, contact: { name: 'Erika Beispiel', email: 'erika@example.org' } });
-  deskUrl = `${h.baseUrl}/t/neue-wege/staff/servicepoint/${locationId}`;
+  const path = await deskWithBookings(h, '2026-11-25', [
+    { time: '10:30', name: 'Erika Beispiel' },
+    { time: '11:00', name: 'Max Mustermann', persons: 2 },
+    { time: '11:30', name: 'Jana Beispiel-Langername', persons: 2 },
+  ]);
+  deskUrl = `${h.baseUrl}${path}`;
 });
 afterAll(async () => h?.close());
 
-async function counted(roles: Parameters<typeof loginAs>[1]) {
+async function counted(roles: Parameters<typeof loginAs>[1], options: { width?: number; javaScript?: boolean } = {}) {
   const login = await loginAs(h.ctx, roles);
-  const { page, context } = await h.newPage({ width: 1366 });
+  const { page, context } = await h.newPage({ width: 1366, ...options });
   await context.addCookies(Object.entries(login.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
   const counts = { loads: 0, actions: 0 };
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) counts.loads++; });
@@ -103,4 +100,47 @@ describe('action counts of the desk', () => {
     expect(perReview).toEqual({ loads: 1, actions: 2 });
     await context.close();
   }, 60_000);
+
+  it('the day table on a tablet (768 and 1024 px, JavaScript on and off): no sideways scrolling, actions on screen and by keyboard', async () => {
+    for (const javaScript of [true, false]) {
+      for (const width of [1024, 768]) {
+        const { page, context } = await counted(['servicepoint'], { width, javaScript });
+        await page.goto(deskUrl);
+        const label = `desk at ${width} px ${javaScript ? 'with' : 'without'} JavaScript`;
+        // Neither the page nor a table's own scroll region is wider than what is shown.
+        const overflow = await page.evaluate(() => [document.scrollingElement!, ...document.querySelectorAll('.sp-table-wrap')].map((el) => el.scrollWidth - el.clientWidth));
+        expect(overflow.every((d) => d <= 0), `${label}: ${JSON.stringify(overflow)}`).toBe(true);
+        const buttons = page.locator('.sp-table .sp-actions .kern-btn');
+        expect(await buttons.count()).toBeGreaterThan(0);
+        for (const box of await buttons.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+          expect(box.left).toBeGreaterThanOrEqual(0);
+          expect(box.right).toBeLessThanOrEqual(width);
+          expect(box.height).toBeGreaterThanOrEqual(44);
+        }
+        // What to bring is one disclosure under the name, closed until asked for.
+        const bring = page.locator('.sp-table tbody tr').first().locator('details.sp-bring-more');
+        expect(await bring.isVisible()).toBe(true);
+        await expectAccessible(page, label);
+        await shot(page, `desk-${width}-${javaScript ? 'js' : 'nojs'}`);
+        if (width === 768) {
+          // Keyboard only: Tab reaches the row's first action, and Enter takes it.
+          const target = javaScript ? 'Angekommen 11:00 Max Mustermann' : 'Angekommen 11:30 Jana Beispiel-Langername';
+          let steps = 0;
+          while (steps < 80 && (await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')) !== target) {
+            await page.keyboard.press('Tab');
+            steps++;
+          }
+          expect(steps).toBeLessThan(80);
+          const focused = (await page.evaluate(() => document.activeElement!.getBoundingClientRect().toJSON() as DOMRect));
+          expect(focused.right).toBeLessThanOrEqual(width);
+          await page.keyboard.press('Enter');
+          await expect.poll(() => page.locator('[data-desk-live="list"]').textContent()).toContain(javaScript ? 'Max Mustermann' : 'Jana');
+          await expect.poll(() => page.getByText(/Angemeldet: Wartenummer/).count()).toBeGreaterThan(0);
+          await expectAccessible(page, `${label} after a check-in by keyboard`);
+          process.stdout.write(`TABLET ${JSON.stringify({ width, javaScript, tabsToFirstAction: steps })}\n`);
+        }
+        await context.close();
+      }
+    }
+  }, 180_000);
 });

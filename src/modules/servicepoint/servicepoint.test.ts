@@ -154,6 +154,15 @@ describe('Servicepoint desk through HTTP', () => {
     expect(svg.body).not.toMatch(/style=/);
     expect(svg.headers['cache-control']).toBe('no-store');
   });
+
+  it('reads and shows dates the German way in the day view and the statistics', async () => {
+    const csv = await get(`${base}/statistik.csv?period=day&date=20.11.2026`);
+    expect(csv.body).toContain('2026-11-20;');
+    const day = await get(`${base}?date=26.11.2026`);
+    expect(day.statusCode).toBe(200);
+    expect(day.body).toMatch(/<input[^>]*name="date"[^>]*value="26.11.2026"/);
+    expect(day.body).toContain('Als TT.MM.JJJJ');
+  });
 });
 
 describe('role matrix', () => {

@@ -2,18 +2,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
-import { parseInput } from '#shared/http/validation.js';
+import { optionalLocalDateInput, parseInput } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { bookingsChartSvg } from './chart.js';
 import { requireLocation, type DeskContext } from './desk.service.js';
 import { figures } from './stats.service.js';
 import { toCsv, totals } from './stats.js';
 import { StatsPage } from './views/Stats.js';
-import { berlinDate, fromBerlinIso, isLocalDate } from '#shared/time.js';
+import { berlinDate, fromBerlinIso } from '#shared/time.js';
 
 type Loc = { Params: { loc: string } };
 export const periods = ['day', 'week', 'month'] as const;
-const statsQuery = z.object({ period: z.enum(periods).default('week'), date: z.string().optional() });
+const statsQuery = z.object({ period: z.enum(periods).default('week'), date: optionalLocalDateInput('servicepoint:errors.date').catch(undefined) });
 
 function range(period: (typeof periods)[number], date: string): { from: string; to: string } {
   const d = fromBerlinIso(date);
@@ -25,7 +25,7 @@ export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps) {
   const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps, staff: request.staff });
   const load = async (request: FastifyRequest<Loc>) => {
     const query = parseInput(statsQuery, request.query);
-    const date = query.date && isLocalDate(query.date) ? query.date : berlinDate(deps.clock.now());
+    const date = query.date ?? berlinDate(deps.clock.now());
     const { from, to } = range(query.period, date);
     return { period: query.period, date, from, to, days: await figures(ctx(request), request.params.loc, from, to) };
   };

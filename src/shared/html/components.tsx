@@ -126,6 +126,18 @@ export function TextField(
   );
 }
 
+/**
+ * A date typed as TT.MM.JJJJ. A native date field follows the browser's language, not the page's, and shows
+ * mm/dd/yyyy in an English browser on a German page; the server reads both forms (parseTypedDate). A stored
+ * 'YYYY-MM-DD' is shown the German way; anything else (what was typed, with its error) is shown as typed.
+ */
+export function DateField(props: FieldProps & { value?: string | undefined }) {
+  const t = useT();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(props.value ?? '');
+  const value = iso ? `${iso[3]}.${iso[2]}.${iso[1]}` : props.value;
+  return <TextField {...props} hint={props.hint ?? t('common:form.dateHint')} value={value} inputmode="numeric" width={10} autocomplete="off" />;
+}
+
 export function TextArea(props: FieldProps & { value?: string | undefined; rows?: number }) {
   const { name, hint, error, value, rows = 5 } = props;
   return (

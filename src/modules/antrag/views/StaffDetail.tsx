@@ -1,6 +1,6 @@
 import type { SummarySection } from '../../forms/index.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { Button, ChoiceGroup, CsrfField, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
+import { Button, ChoiceGroup, CsrfField, DateField, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { ApplicationDetail } from '../staff.service.js';
@@ -176,7 +176,7 @@ export function StaffDetail({ detail, sections, errors, form, query = {}, notice
             options={detail.checklist.map((c) => ({ value: c.id, label: t(`antrag:checklist.items.${c.id}.title`), hint: c.names ? t('antrag:checklist.for', { names: c.names.join(', ') }) : undefined }))}
           />
           <TextField name="bgNummer" label={t('antrag:staff.bgNummer')} hint={t('antrag:staff.bgNummerHint')} value={String(form.bgNummer ?? '')} error={error('bgNummer')} spellcheck={false} />
-          <TextField name="dueDate" type="date" label={t('antrag:staff.dueDate')} value={String(form.dueDate ?? '')} error={error('dueDate')} />
+          <DateField name="dueDate" label={t('antrag:staff.dueDate')} value={String(form.dueDate ?? '')} error={error('dueDate')} />
           <TextArea name="message" label={t('antrag:staff.message')} value={String(form.message ?? '')} error={error('message')} optional rows={3} />
           <Button>{t('antrag:staff.request')}</Button>
         </form>

@@ -1,6 +1,6 @@
 import type { SubmissionStatus, SubmissionSort } from '../../forms/index.js';
 import { submissionStatuses } from '../../forms/index.js';
-import { Alert, Button, CsrfField, SelectField, TextField, TableScroll } from '#shared/html/components.js';
+import { Alert, Button, CsrfField, DateField, SelectField, TextField, TableScroll } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Pager, SortHeader, type SortDirection } from '#shared/html/list-controls.js';
 import { SavedFilters } from '#shared/html/saved-filters.js';
@@ -67,8 +67,8 @@ export function StaffList({ rows, total, page, size, sort, search, saved, query,
           value={search.flow ?? ''}
           options={[{ value: '', label: t('antrag:staff.all') }, { value: 'erstantrag', label: t('antrag:title') }, { value: 'bankverbindung', label: t('antrag:bank.title') }]}
         />
-        <TextField name="from" type="date" label={t('antrag:staff.from')} value={search.from} optional />
-        <TextField name="to" type="date" label={t('antrag:staff.to')} value={search.to} optional />
+        <DateField name="from" label={t('antrag:staff.from')} value={search.from} optional />
+        <DateField name="to" label={t('antrag:staff.to')} value={search.to} optional />
         {search.sort ? <input type="hidden" name="sort" value={search.sort} /> : null}
         {search.dir ? <input type="hidden" name="dir" value={search.dir} /> : null}
         {search.size ? <input type="hidden" name="size" value={search.size} /> : null}

@@ -1,5 +1,5 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, Button, CsrfField, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { Alert, Button, CsrfField, DateField, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { DayFilter } from '../desk.service.js';
@@ -205,7 +205,7 @@ export function DayViewPage({ view, filter, notice, refused, undo, myCounter, er
       </div>
       <form method="get" action={locBase} class="sp-filter sp-no-print" role="search" aria-label={t('servicepoint:day.filter')}>
         <h2 class="kern-heading-small sp-filter__title">{t('servicepoint:day.filter')}</h2>
-        <TextField name="date" type="date" label={t('servicepoint:day.dateField')} value={view.day} />
+        <DateField name="date" label={t('servicepoint:day.dateField')} value={view.day} />
         <SelectField name="service" label={t('servicepoint:day.service')} options={serviceOptions} value={filter.serviceId ?? ''} />
         <SelectField name="schalter" label={t('servicepoint:day.counter')} options={[{ value: '', label: t('servicepoint:day.allCounters') }, ...view.counters.map((c) => ({ value: c, label: c }))]} value={filter.counter ?? ''} />
         <TextField name="q" type="search" label={t('servicepoint:day.search')} hint={t('servicepoint:day.searchHint')} value={filter.q ?? ''} optional />
@@ -221,20 +221,20 @@ export function DayViewPage({ view, filter, notice, refused, undo, myCounter, er
           <p class="kern-body">{t('servicepoint:day.none')}</p>
         ) : (
           <div class="sp-table-wrap">
-            <table class="kern-table sp-table">
+            <table class="kern-table sp-table sp-table--day" role="table">
               <caption class="kern-sr-only">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('servicepoint:day.time')}</th>
-                  <th scope="col">{t('servicepoint:day.name')}</th>
-                  <th scope="col">{t('servicepoint:day.service')}</th>
-                  <th scope="col">{t('servicepoint:day.persons')}</th>
-                  <th scope="col">{t('servicepoint:day.status')}</th>
-                  <th scope="col">{t('servicepoint:day.bring')}</th>
-                  <th scope="col" class="sp-no-print">{t('servicepoint:day.actions')}</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">{t('servicepoint:day.time')}</th>
+                  <th scope="col" role="columnheader">{t('servicepoint:day.name')}</th>
+                  <th scope="col" role="columnheader">{t('servicepoint:day.service')}</th>
+                  <th scope="col" role="columnheader">{t('servicepoint:day.persons')}</th>
+                  <th scope="col" role="columnheader">{t('servicepoint:day.status')}</th>
+                  <th scope="col" role="columnheader" class="sp-col-bring">{t('servicepoint:day.bring')}</th>
+                  <th scope="col" role="columnheader" class="sp-no-print sp-col-actions">{t('servicepoint:day.actions')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {view.rows.map((row) => (
                   <AppointmentRow key={row.appointment.id} row={row} view={view} />
                 ))}
@@ -247,26 +247,26 @@ export function DayViewPage({ view, filter, notice, refused, undo, myCounter, er
           <p class="kern-body">{t('servicepoint:day.noWalkIns')}</p>
         ) : (
           <div class="sp-table-wrap">
-            <table class="kern-table sp-table">
+            <table class="kern-table sp-table sp-table--walkins" role="table">
               <caption class="kern-sr-only">{t('servicepoint:day.walkIns')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('servicepoint:day.ticketCol')}</th>
-                  <th scope="col">{t('servicepoint:day.arrived')}</th>
-                  <th scope="col">{t('servicepoint:day.status')}</th>
-                  <th scope="col" class="sp-no-print">{t('servicepoint:day.actions')}</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">{t('servicepoint:day.ticketCol')}</th>
+                  <th scope="col" role="columnheader">{t('servicepoint:day.arrived')}</th>
+                  <th scope="col" role="columnheader">{t('servicepoint:day.status')}</th>
+                  <th scope="col" role="columnheader" class="sp-no-print sp-col-actions">{t('servicepoint:day.actions')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {view.walkIns.map((v) => (
-                  <tr key={v.id}>
-                    <td>{ticketLabel(v.ticket)}</td>
-                    <td>{berlinTime(v.arrivedAt)}</td>
-                    <td>
+                  <tr key={v.id} role="row">
+                    <td role="cell">{ticketLabel(v.ticket)}</td>
+                    <td role="cell">{berlinTime(v.arrivedAt)}</td>
+                    <td role="cell">
                       {t(`servicepoint:visitStatus.${v.status}`)}
                       {v.counter ? ` · ${t('servicepoint:day.atCounter', { counter: v.counter })}` : ''}
                     </td>
-                    <td class="sp-no-print">
+                    <td role="cell" class="sp-no-print sp-col-actions">
                       <div class="sp-actions">
                         <VisitActions visit={v} who={ticketLabel(v.ticket)} />
                         <a class="kern-link sp-change" href={`${base}/staff/servicepoint/besuche/${v.id}`}>

@@ -63,6 +63,19 @@ export function VisitActions({ visit, who, shortcuts = false }: { visit: Visit; 
   return null;
 }
 
+function BringList({ items }: { items: string[] }) {
+  return (
+    <ul class="kern-list sp-bring">
+      {items.map((b) => (
+        <li key={b}>{b}</li>
+      ))}
+    </ul>
+  );
+}
+
+// Below 1025 px the row is a grid (servicepoint.css): the data on one line, the actions on their own line below, and
+// "what to bring" as a disclosure under the name instead of its column. A row or cell whose CSS display is not a
+// table's loses its table role in some screen readers, so the roles are spelled out (doc/adr/0320-desk-row-on-a-tablet.md).
 export function AppointmentRow({ row, view }: { row: DayRow; view: DayPageView }) {
   const t = useT();
   const { lang } = useView();
@@ -73,9 +86,9 @@ export function AppointmentRow({ row, view }: { row: DayRow; view: DayPageView }
   const who = `${berlinTime(a.startsAt)} ${a.name ?? ''}`;
   const locBase = `${base}/staff/servicepoint/${view.location.id}`;
   return (
-    <tr>
-      <td>{berlinTime(a.startsAt)}</td>
-      <td>
+    <tr role="row">
+      <td role="cell">{berlinTime(a.startsAt)}</td>
+      <td role="cell">
         {a.name ?? '–'}
         <br />
         <span class="kern-body--small sp-code">{row.code}</span>
@@ -85,10 +98,16 @@ export function AppointmentRow({ row, view }: { row: DayRow; view: DayPageView }
             <strong class="sp-duplicate">{t('servicepoint:day.duplicateOf', { code: row.duplicateOf })}</strong>
           </>
         ) : null}
+        {bring.length > 0 ? (
+          <details class="sp-bring-more">
+            <summary class="kern-link">{t('servicepoint:day.bringCount', { count: bring.length })}</summary>
+            <BringList items={bring} />
+          </details>
+        ) : null}
       </td>
-      <td>{services.map((s) => localizedText(s.name, lang)).join(', ')}</td>
-      <td>{a.persons}</td>
-      <td>
+      <td role="cell">{services.map((s) => localizedText(s.name, lang)).join(', ')}</td>
+      <td role="cell">{a.persons}</td>
+      <td role="cell">
         <span class={`sp-status sp-status--${a.status}`}>{t(`servicepoint:status.${a.status}`)}</span>
         {row.visit ? (
           <>
@@ -98,18 +117,8 @@ export function AppointmentRow({ row, view }: { row: DayRow; view: DayPageView }
           </>
         ) : null}
       </td>
-      <td>
-        {bring.length > 0 ? (
-          <ul class="kern-list sp-bring">
-            {bring.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        ) : (
-          '–'
-        )}
-      </td>
-      <td class="sp-no-print">
+      <td role="cell" class="sp-col-bring">{bring.length > 0 ? <BringList items={bring} /> : '–'}</td>
+      <td role="cell" class="sp-no-print sp-col-actions">
         <div class="sp-actions">
           {a.status === 'booked' && view.day === view.today ? (
             <>

@@ -1,5 +1,5 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea, TextField, type Option } from '#shared/html/components.js';
+import { Alert, BackLink, Button, CsrfField, DateField, ErrorSummary, SelectField, SummaryList, TextArea, TextField, type Option } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { Appointment } from '../../termine/index.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -62,7 +62,7 @@ export function AppointmentPage({ appointment, location, values = {}, errors = [
       <form method="post" action={`${base}/termine/${appointment.id}/verschieben`} novalidate>
         <h2 class="kern-heading-medium">{t('servicepoint:change.move')}</h2>
         <CsrfField token={csrfToken} />
-        <TextField name="date" type="date" label={t('servicepoint:change.newDate')} value={values.date ?? day} error={err(errors, 'date')} />
+        <DateField name="date" label={t('servicepoint:change.newDate')} value={values.date ?? day} error={err(errors, 'date')} />
         <TextField name="time" label={t('servicepoint:change.newTime')} hint={t('servicepoint:change.timeHint')} value={values.time} error={err(errors, 'time') ?? err(errors, 'startsAt')} width={4} />
         <TextArea name="reason" label={t('servicepoint:change.reason')} hint={t('servicepoint:change.reasonHint')} value={values.reason} error={err(errors, 'reason')} rows={2} />
         <Button>{t('servicepoint:change.moveSubmit')}</Button>
@@ -110,7 +110,7 @@ export function PhoneBookingPage({
         <h2 class="kern-heading-small sp-filter__title">{t('servicepoint:phone.step1')}</h2>
         <SelectField name="serviceId" label={t('servicepoint:day.service')} options={services} value={values.serviceId} error={err(errors, 'serviceId') ?? err(errors, 'service')} />
         <SelectField name="persons" label={t('servicepoint:day.persons')} options={['1', '2', '3'].map((n) => ({ value: n, label: n }))} value={values.persons} error={err(errors, 'persons')} />
-        <TextField name="date" type="date" label={t('servicepoint:change.newDate')} value={values.date} error={err(errors, 'date')} />
+        <DateField name="date" label={t('servicepoint:change.newDate')} value={values.date} error={err(errors, 'date')} />
         <Button variant="secondary">{t('servicepoint:phone.showTimes')}</Button>
       </form>
       {times === undefined ? null : times.length === 0 ? (
@@ -157,7 +157,7 @@ export function ClosurePage({ location, values = {}, errors = [], result }: { lo
       <ErrorSummary errors={errors} />
       <form method="post" action={`${base}/schliessung`} novalidate>
         <CsrfField token={csrfToken} />
-        <TextField name="date" type="date" label={t('servicepoint:closure.date')} value={values.date} error={err(errors, 'date') ?? err(errors, 'day')} />
+        <DateField name="date" label={t('servicepoint:closure.date')} value={values.date} error={err(errors, 'date') ?? err(errors, 'day')} />
         <TextField name="from" label={t('servicepoint:closure.from')} hint={t('servicepoint:closure.hoursHint')} value={values.from} error={err(errors, 'from')} optional width={4} />
         <TextField name="until" label={t('servicepoint:closure.until')} value={values.until} error={err(errors, 'until')} optional width={4} />
         <TextArea name="reason" label={t('servicepoint:closure.reason')} hint={t('servicepoint:closure.reasonHint')} value={values.reason} error={err(errors, 'reason')} rows={2} />

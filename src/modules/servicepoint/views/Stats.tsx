@@ -1,4 +1,4 @@
-import { BackLink, Button, SelectField, TextField } from '#shared/html/components.js';
+import { BackLink, Button, DateField, SelectField } from '#shared/html/components.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { DayFigures } from '../stats.js';
@@ -19,7 +19,7 @@ export function StatsPage({ location, period, date, from, to, days, total }: { l
       <h1 class="kern-heading-large">{title}</h1>
       <form method="get" action={`${base}/statistik`} class="sp-filter">
         <SelectField name="period" label={t('servicepoint:stats.period')} options={(['day', 'week', 'month'] as const).map((p) => ({ value: p, label: t(`servicepoint:stats.periods.${p}`) }))} value={period} />
-        <TextField name="date" type="date" label={t('servicepoint:day.dateField')} value={date} />
+        <DateField name="date" label={t('servicepoint:day.dateField')} value={date} />
         <Button variant="secondary">{t('servicepoint:day.apply')}</Button>
       </form>
       <p class="kern-body">{t('servicepoint:stats.range', { from, to })}</p>

@@ -1,6 +1,6 @@
 import { formatDateTime, formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, CsrfField, DateField, ErrorSummary, SelectField, SummaryList, TextArea, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatAccessCode } from '../tokens.js';
@@ -54,7 +54,7 @@ export function AufforderungForm({ values = {}, errors = [], bgNummerExample }: 
                 options={[{ value: '', label: t('unterlagen:form.choose') }, ...documentTypes.map((d) => ({ value: d, label: t(`unterlagen:documentTypes.${d}`) }))]}
               />
               <TextField name={`items.${i}.description`} label={t('unterlagen:request.description')} value={values[`items.${i}.description`]} error={error(`items.${i}.description`)} />
-              <TextField name={`items.${i}.dueDate`} type="date" label={t('unterlagen:request.due')} value={values[`items.${i}.dueDate`]} error={error(`items.${i}.dueDate`)} />
+              <DateField name={`items.${i}.dueDate`} label={t('unterlagen:request.due')} value={values[`items.${i}.dueDate`]} error={error(`items.${i}.dueDate`)} />
             </div>
           </fieldset>
         ))}

@@ -1,4 +1,4 @@
-import { Button, CsrfField, SelectField, TextField } from '#shared/html/components.js';
+import { Button, CsrfField, DateField, SelectField, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { InboxSearch } from '../../inbox.service.js';
 import { documentTypes } from '../../unterlagen.schemas.js';
@@ -25,8 +25,8 @@ export function InboxFilters({ search }: { search: InboxSearch }) {
         value={search.due}
         options={[all, { value: 'overdue', label: t('unterlagen:staff.dueOverdue') }, { value: 'week', label: t('unterlagen:staff.dueWeek') }]}
       />
-      <TextField name="from" type="date" label={t('unterlagen:staff.receivedFrom')} value={search.from} optional />
-      <TextField name="to" type="date" label={t('unterlagen:staff.receivedTo')} value={search.to} optional />
+      <DateField name="from" label={t('unterlagen:staff.receivedFrom')} value={search.from} optional />
+      <DateField name="to" label={t('unterlagen:staff.receivedTo')} value={search.to} optional />
       <SelectField
         name="assigned"
         label={t('unterlagen:staff.filterAssigned')}
