@@ -12,7 +12,7 @@
 // next starts, so a booking never straddles the hour that the clock skips or repeats.
 import { DateTime } from 'luxon';
 import { closedRangesForDay, isHoliday, type HolidayPolicy, type LocalDate, type LocalTime } from './holidays.js';
-import { BERLIN, berlinDateTime, parseLocalDate } from '#shared/time.js';
+import { BERLIN, berlinDate, parseLocalDate } from '#shared/time.js';
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -246,23 +246,28 @@ interface BookingWindow {
   lastDate: LocalDate | undefined;
 }
 
+// Every booking asks for its window: Berlin dates by the cached offset (berlinDate) and calendar arithmetic on
+// the date, not a luxon DateTime per call.
 function bookingWindow(config: AvailabilityConfig, now: Date, channel: Channel): BookingWindow {
-  const today = berlinDateTime(now);
-  const todayDate = today.toISODate() as LocalDate;
+  const todayDate = berlinDate(now) as LocalDate;
   if (channel === 'staff') return { earliestMs: now.getTime(), firstDate: todayDate, lastDate: undefined };
-  const lastDate = today.plus({ days: config.horizonDays }).toISODate() as LocalDate;
+  const lastDate = addDays(todayDate, config.horizonDays);
   if (config.minNotice.kind === 'hours') {
     const earliestMs = now.getTime() + config.minNotice.hours * 60 * MINUTE_MS;
-    const firstDate = DateTime.fromMillis(earliestMs, { zone: BERLIN }).toISODate() as LocalDate;
+    const firstDate = berlinDate(new Date(earliestMs)) as LocalDate;
     return { earliestMs, firstDate, lastDate };
   }
   const firstDate = nextWorkingDay(todayDate, config.holidays);
   return { earliestMs: parseLocalDate(firstDate).toMillis(), firstDate, lastDate };
 }
 
-/** The calendar date after `date` (calendar arithmetic in UTC, where every day has 24 hours). */
+/** The calendar date `days` after `date` (calendar arithmetic in UTC, where every day has 24 hours). */
+function addDays(date: LocalDate, days: number): LocalDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 24 * 60 * MINUTE_MS).toISOString().slice(0, 10);
+}
+
 function nextDate(date: LocalDate): LocalDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * MINUTE_MS).toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
@@ -373,6 +378,25 @@ export function freeTimes(
   return day?.times ?? [];
 }
 
+/**
+ * The start times a booking can have on `date` at all — opening hours, holidays, closures, the span fits, the
+ * channel has seats — regardless of occupancy and of the booking window (see inBookingWindow). With both checks
+ * a start is one freeTimes offers on an empty day; unlike freeTimes the answer does not change with `now`.
+ */
+export function possibleStarts(config: AvailabilityConfig, request: Omit<BookingRequest, 'now'> & { date: LocalDate }): FreeTime[] {
+  assertValidConfig(config);
+  const span = bookingSpan(config, request.durationMinutes, request.persons);
+  const units = unitsOfDay(config, openingRangesByWeekday(config.openingHours), request.date);
+  const seats = request.channel === 'staff' ? config.seatsTotal : config.seatsOnline;
+  return freeTimesOfDay(units, new Array<number>(units.length).fill(0), 0, units.length, span, seats, -Infinity);
+}
+
+/** Whether a start at `startsAt` (on the local date `date`) lies in the channel's booking window at `now`. */
+export function inBookingWindow(config: AvailabilityConfig, now: Date, channel: Channel, startsAt: Date, date: LocalDate): boolean {
+  const window = bookingWindow(config, now, channel);
+  return startsAt.getTime() >= window.earliestMs && date >= window.firstDate && (window.lastDate === undefined || date <= window.lastDate);
+}
+
 /** Days in [from, to] (inclusive, clipped to the booking window) with at least one free time. */
 export function availableDays(
   config: AvailabilityConfig,
@@ -395,9 +419,9 @@ export function nextFreeDate(
   occupancy: Occupancy[],
   request: BookingRequest & { from?: LocalDate; to?: LocalDate },
 ): { date: LocalDate; firstTime: FreeTime } | null {
-  const today = berlinDateTime(request.now);
-  const from = request.from ?? (today.toISODate() as LocalDate);
-  const to = request.to ?? (today.plus({ days: config.horizonDays }).toISODate() as LocalDate);
+  const today = berlinDate(request.now) as LocalDate;
+  const from = request.from ?? today;
+  const to = request.to ?? addDays(today, config.horizonDays);
   for (const { date, times } of freeTimesByDay(config, occupancy, { ...request, from, to })) {
     const firstTime = times[0];
     if (firstTime) return { date, firstTime };
