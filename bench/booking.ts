@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { bookingApp } from './booking-app.js';
 import { bookingBodies, loadPost, slots, tenantPath, type Place } from './booking-load.js';
+import { cpuMeter, perRequest } from './cpu.js';
 import { benchDatabase } from './support.js';
 
 async function serve(kind: 'pglite' | 'postgres', port: number, url?: string) {
@@ -70,9 +71,16 @@ async function measure(kind: 'pglite' | 'postgres', port: number) {
   try {
     const all = await slots(base, places);
     const bodies = bookingBodies(all);
-    const baseline = await loadPost(`${base}/bench/baseline`, bodies.next);
+    // CPU per request of the server, PostgreSQL's backends and the load generator, per phase (bench/cpu.ts): a
+    // figure the machine's other load barely changes, unlike the rates.
+    const metered = async (url: string) => {
+      const stop = database.url ? await cpuMeter(database.url, { node: () => [child.pid!], 'load generator': () => [process.pid] }) : undefined;
+      const result = await loadPost(url, bodies.next);
+      return { ...result, cpu: stop ? perRequest(await stop(), result.total) : '' };
+    };
+    const baseline = await metered(`${base}/bench/baseline`);
     bodies.reset();
-    const booking = await loadPost(`${base}${tenantPath}/appointments`, bodies.next);
+    const booking = await metered(`${base}${tenantPath}/appointments`);
     const first = places[0]!;
     const daysUrl = `${base}${tenantPath}/availability/days?location=${first.locationId}&service=${first.serviceId}`;
     const days = await latencies(daysUrl, 300);
@@ -97,6 +105,7 @@ if (process.argv[2] === '--serve') {
     lines.push(
       `${kind}: bookings ${r.booking.perSecond.toFixed(0)}/s (p99 ${r.booking.p99} ms, ${r.booking.non2xx} not 201 of ${r.booking.total}; capacity ${r.capacity}) vs ` +
         `plain INSERT ${r.baseline.perSecond.toFixed(0)}/s (p99 ${r.baseline.p99} ms) = ${ratio.toFixed(1)} % of baseline${kind === 'postgres' ? ' (goal ≥ 50 %)' : ''}`,
+      ...(r.baseline.cpu ? [`${kind}: plain INSERT ${r.baseline.cpu}`, `${kind}: booking ${r.booking.cpu}`] : []),
       `${kind}: listAvailableDays, 6 weeks, 8 counters: p50 ${r.days.p50.toFixed(1)} ms, p99 ${r.days.p99.toFixed(1)} ms (goal p99 < 50 ms) = ${(r.days.p99 / r.live.p99).toFixed(1)}× the p99 of /health/live (${r.live.p99.toFixed(1)} ms)`,
     );
   }

@@ -5,7 +5,8 @@ import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ValidationError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
 import type { Tenant } from '#shared/tenancy/index.js';
-import { availableDays, bookingSpan, freeTimes, type AvailabilityConfig, type AvailableDay, type Channel, type FreeTime, type Weekday } from './availability.js';
+import { availableDays, bookingSpan, freeTimes, possibleStarts, type AvailableDay, type FreeTime } from './availability.js';
+import { inBookingWindow, type AvailabilityConfig, type Channel, type Weekday } from './calendar.js';
 import { occupancy } from './booking.repository.js';
 import type { LocalDate } from './holidays.js';
 import * as repo from './termine.repository.js';
@@ -87,7 +88,20 @@ function toConfig(
 export async function planFor(ctx: TermineContext, query: SlotQuery, from: Date): Promise<LocationPlan> {
   const ids = [...new Set(query.serviceIds)];
   // Closures are few: all that end after `from` serve any query from there on.
-  const { location, hours, closures: closureRows, settings, services } = await repo.planRows(ctx.tdb, query.locationId, ids, new Date(from.getTime() - DAY_MS));
+  const rows = await repo.planRows(ctx.tdb, query.locationId, ids, new Date(from.getTime() - DAY_MS));
+  // The rows are cached for seconds (plan-cache.ts); so is the plan built from them, one per channel and persons.
+  let plans = plansByRows.get(rows);
+  if (!plans) plansByRows.set(rows, (plans = new Map()));
+  const key = `${query.channel}|${query.persons}`;
+  let plan = plans.get(key);
+  if (!plan) plans.set(key, (plan = buildPlan(query, ids, rows)));
+  return plan;
+}
+
+const plansByRows = new WeakMap<repo.PlanRows, Map<string, LocationPlan>>();
+
+function buildPlan(query: SlotQuery, ids: string[], rows: repo.PlanRows): LocationPlan {
+  const { location, hours, closures: closureRows, settings, services } = rows;
   if (!location || (!location.active && query.channel === 'online')) throw invalid('location', 'unknownLocation');
   if (ids.length === 0 || services.length !== ids.length || services.some((s) => !s.active)) throw invalid('service', 'unknownService');
   for (const service of services) {
@@ -217,6 +231,23 @@ export interface ResolvedSlot {
   maxSeat: number;
 }
 
+/** Possible starts by instant, per plan (which lives as long as its cached rows) and date: a booking looks its start up. */
+const startsByPlan = new WeakMap<LocationPlan, Map<string, Map<string, FreeTime>>>();
+
+function startsOfDay(plan: LocationPlan, query: SlotQuery, date: LocalDate): Map<string, FreeTime> {
+  let byDate = startsByPlan.get(plan);
+  if (!byDate) startsByPlan.set(plan, (byDate = new Map()));
+  const key = `${date}|${query.persons}|${query.channel}`;
+  let starts = byDate.get(key);
+  if (!starts) {
+    // The staff channel has no horizon: bound what one plan keeps.
+    if (byDate.size >= 400) byDate.clear();
+    const times = possibleStarts(plan.config, { durationMinutes: plan.durationMinutes, persons: query.persons, channel: query.channel, date });
+    byDate.set(key, (starts = new Map(times.map((t) => [t.startsAt, t]))));
+  }
+  return starts;
+}
+
 /**
  * Checks that `startsAt` is a valid start for this request in the channel's window — open, no holiday or
  * closure, far enough ahead, within the horizon — without looking at occupancy, and lists its units.
@@ -228,14 +259,8 @@ export async function resolveSlot(ctx: TermineContext, query: SlotQuery & { star
   const now = ctx.deps.clock.now();
   // Same rule as availability.ts: a start at this very instant is still offered.
   if (query.startsAt.getTime() < now.getTime()) throw invalid('startsAt', 'past');
-  const starts = freeTimes(plan.config, [], {
-    durationMinutes: plan.durationMinutes,
-    persons: query.persons,
-    now,
-    channel: query.channel,
-    date,
-  });
-  const match = starts.find((t) => t.startsAt === query.startsAt.toISOString());
+  if (!inBookingWindow(plan.config, now, query.channel, query.startsAt, date)) throw invalid('startsAt', 'notBookable');
+  const match = startsOfDay(plan, query, date).get(query.startsAt.toISOString());
   if (!match) throw invalid('startsAt', 'notBookable');
   const endsAt = new Date(match.endsAt);
   // A free start spans contiguous units only (never across a clock change), so they follow by slot length.

@@ -1,18 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import {
-  availableDays,
-  bookingSpan,
-  freeTimes,
-  nextFreeDate,
-  nextWorkingDay,
-  slotUnitsForDay,
-  type AvailabilityConfig,
-  type BookingRequest,
-  type Occupancy,
-  type OpeningRule,
-  type Weekday,
-} from './availability.js';
+import { availableDays, bookingSpan, freeTimes, nextFreeDate, type BookingRequest, type Occupancy } from './availability.js';
+import { nextWorkingDay, slotUnitsForDay, type AvailabilityConfig, type OpeningRule, type Weekday } from './calendar.js';
 
 /** An instant from a Berlin wall-clock time, independent of the process time zone. */
 const berlin = (local: string): Date => DateTime.fromISO(local, { zone: 'Europe/Berlin' }).toJSDate();

@@ -202,7 +202,7 @@ export async function bookNew(
     maxFuture: number;
   },
 ): Promise<BookRefusal | undefined> {
-  const row = Object.fromEntries(Object.entries(args.appointment).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+  const row = Object.fromEntries(Object.entries(args.appointment).map(([k, v]) => [columnName(k), v]));
   const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
   try {
     const result = await tdb.db.execute(sql`select termin_book(${tdb.tenantId}, ${json(row)}::jsonb, ${unitsArray(args.units)}, ${args.slotMinutes}::int, ${args.maxSeat}::int,
@@ -215,6 +215,14 @@ export async function bookNew(
     if (refusal) return refusal;
     throw err;
   }
+}
+
+const columnNames = new Map<string, string>();
+/** The column of an Appointment property (snake_case), converted once per property. */
+function columnName(property: string): string {
+  let column = columnNames.get(property);
+  if (column === undefined) columnNames.set(property, (column = property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  return column;
 }
 
 function refusalOf(err: unknown): BookRefusal | undefined {

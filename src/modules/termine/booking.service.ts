@@ -338,7 +338,8 @@ async function writeHeldBooking(ctx: TermineContext, tx: TenantDb, input: BookIn
 
 /** Books a held slot or a slot given directly; a retry (same Idempotency-Key) or a double submit gets the first answer. */
 export async function book(ctx: TermineContext, input: BookInput): Promise<BookResult> {
-  const fingerprint = fingerprintOf(input);
+  // Only a request with an Idempotency-Key is compared with an earlier one.
+  const fingerprint = input.idempotencyKey ? fingerprintOf(input) : '';
   if (input.idempotencyKey) {
     const earlier = await replay(ctx, input.idempotencyKey, fingerprint);
     if (earlier) return earlier;

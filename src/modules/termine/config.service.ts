@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '#shared/audit/index.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '#shared/http/errors.js';
-import { assertValidConfig, type Weekday } from './availability.js';
+import { assertValidConfig, type Weekday } from './calendar.js';
 import type { TermineContext } from './availability.service.js';
 import { hasFutureAppointments } from './booking.repository.js';
 import { closeLocation } from './closures.service.js';
