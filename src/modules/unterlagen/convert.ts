@@ -1,6 +1,7 @@
 // The background job that joins the photos of an upload into the one PDF the caseworker sees, after the citizen
-// has had the receipt (doc/adr/0290-photo-conversion-job.md). One PDF at a time, one photo at a time
-// (images-to-pdf.ts); the photos stay stored until the PDF is, so a run killed half-way loses nothing.
+// has had the receipt (doc/adr/0290-photo-conversion-job.md). One PDF at a time, each in a child process that exits
+// afterwards and so gives its memory back (ADR 0345), one photo at a time in it (images-to-pdf.ts); the photos stay
+// stored until the PDF is, so a run killed half-way loses nothing.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -9,7 +10,7 @@ import { parseMasterKey } from '#shared/files/index.js';
 import { getI18n } from '#shared/i18n/index.js';
 import type { AppDeps } from '#shared/module.js';
 import * as conversions from './conversion.repository.js';
-import { ImageConversionError, inspectFile, writeImagesPdf } from './files/index.js';
+import { ImageConversionError, inspectFile, writeImagesPdfInChild } from './files/index.js';
 import { worstScanStatus } from './receipt.js';
 import * as repo from './unterlagen.repository.js';
 import type { UploadFile } from './unterlagen.tables.js';
@@ -94,7 +95,7 @@ async function convertOne(deps: AppDeps, tdb: TenantDb, pdf: conversions.Pending
     }
     const pdfPath = tempPath();
     const t = getI18n().getFixedT(upload.lang);
-    await writeImagesPdf(images, createWriteStream(pdfPath, { mode: 0o600 }), { title: t('unterlagen:files.photosTitle'), now: () => deps.clock.now() });
+    await writeImagesPdfInChild({ images, output: pdfPath, title: t('unterlagen:files.photosTitle'), createdAt: deps.clock.now().toISOString() });
     const verdict = await deps.scanner.scan(createReadStream(pdfPath));
     const encrypted = await store.stage(tdb.tenantId, pdf.id, createReadStream(pdfPath), masterKey);
     const now = deps.clock.now();
