@@ -3,10 +3,13 @@
 // once allocated, and Node cannot ask glibc to give it back (malloc_trim). A process that exits gives back all of it.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ImageConversionError, type PdfImage } from './images-to-pdf.js';
+import { ImageConversionError } from './images-to-pdf.js';
 
 export interface PhotoPdfJob {
-  images: { kind: PdfImage['kind']; data: string }[];
+  /** The photos as files on disk, in page order; each is checked by content again before it is converted. */
+  photos: { path: string; name: string }[];
+  /** Largest photo accepted (the upload's limit per file). */
+  maxBytes: number;
   /** Path the PDF is written to. */
   output: string;
   title: string;
@@ -25,7 +28,8 @@ const child = fileURLToPath(new URL(`./photo-pdf-child.${fromSources ? 'ts' : 'j
 const execArgv = fromSources ? ['--import', import.meta.resolve('tsx')] : [];
 
 /**
- * Writes the PDF of `images` (files on disk) to `output` in a child process and waits until it has exited.
+ * Checks the photos and writes their PDF to `output` in a child process, and waits until it has exited; neither
+ * sharp nor libvips is loaded into the calling process.
  * A photo that cannot be converted rejects with {@link ImageConversionError}, as in the process itself; a child
  * that dies or takes longer than `timeoutMs` rejects with a plain Error (the conversion job tries again later).
  */
