@@ -110,7 +110,7 @@ export async function benchPhotos(dir: string, clamd: ClamdFixture | undefined, 
       const started = performance.now();
       await converted(server.baseUrl, sent!);
       convertSeconds = (performance.now() - started) / 1000;
-    });
+    }, 'VmHWM');
     print(
       `  receipt answered after ${answerSeconds.toFixed(1)} s; server RSS growth ${answer.server.toFixed(0)} MB (goal < 100 MB), ${answer.after.toFixed(0)} MB 5 s later`,
       `  one PDF written ${convertSeconds.toFixed(1)} s later; worker RSS growth ${conversion.server.toFixed(0)} MB (goal < 100 MB), ${conversion.after.toFixed(0)} MB 5 s later; ` +
@@ -120,7 +120,7 @@ export async function benchPhotos(dir: string, clamd: ClamdFixture | undefined, 
     const threeAnswer = await rssGrowth(server.child.pid!, async () => {
       three = await Promise.all([1, 2, 3].map(() => send(server.baseUrl, photos)));
     });
-    const threeConversion = await rssGrowth(worker.pid!, () => Promise.all(three.map((s) => converted(server.baseUrl, s))));
+    const threeConversion = await rssGrowth(worker.pid!, () => Promise.all(three.map((s) => converted(server.baseUrl, s))), 'VmHWM');
     print(
       `  three such uploads at once: server RSS growth ${threeAnswer.server.toFixed(0)} MB (${threeAnswer.after.toFixed(0)} MB 5 s later); ` +
         `worker ${threeConversion.server.toFixed(0)} MB (${threeConversion.after.toFixed(0)} MB 5 s later), conversion processes (one at a time) peaked at ${threeConversion.children.toFixed(0)} MB; load average ${await loadAverage()}`,
