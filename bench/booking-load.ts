@@ -29,18 +29,55 @@ export async function slots(base: string, places: Place[]): Promise<{ place: Pla
   return out;
 }
 
-export async function loadPost(url: string, bodies: () => string, duration = seconds): Promise<{ perSecond: number; p99: number; non2xx: number; total: number }> {
+export interface LoadResult {
+  /** Answers per second, whatever their status. */
+  perSecond: number;
+  /** 201 answers per second: bookings made. */
+  createdPerSecond: number;
+  p99: number;
+  non2xx: number;
+  total: number;
+  /** Answers other than 201 by status and problem title (the error's kind), and failed requests (timeouts, resets). */
+  refused: Record<string, number>;
+}
+
+export async function loadPost(url: string, bodies: () => string, duration = seconds): Promise<LoadResult> {
+  const refused: Record<string, number> = {};
   const result = await autocannon({
     url,
     method: 'POST',
     connections: 50,
     duration,
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: bodies() }) }],
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, body: bodies() }),
+        onResponse: (status, body) => {
+          if (status === 201) return;
+          let kind = '';
+          try {
+            const problem = JSON.parse(body) as { title?: string; errors?: { code?: string }[] };
+            kind = [problem.title, ...(problem.errors ?? []).map((e) => e.code)].filter(Boolean).join(' / ');
+          } catch {
+            kind = 'no problem+json';
+          }
+          const key = `${status} ${kind}`;
+          refused[key] = (refused[key] ?? 0) + 1;
+        },
+      },
+    ],
   });
-  return { perSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, total: result.requests.total };
+  // autocannon counts a timeout (10 s) as an error too.
+  if (result.errors) refused[`no answer (${result.timeouts} of them timeouts)`] = result.errors;
+  const created = result.statusCodeStats?.['201']?.count ?? 0;
+  return { perSecond: result.requests.average, createdPerSecond: Number(created) / result.duration, p99: result.latency.p99, non2xx: result.non2xx, total: result.requests.total, refused };
 }
 
+/** "409 Termin vergeben 12, 503 … 3", or "none". */
+export function formatRefused(refused: Record<string, number>): string {
+  const entries = Object.entries(refused).sort(([, a], [, b]) => b - a);
+  return entries.length === 0 ? 'none' : entries.map(([kind, n]) => `${kind}: ${n}`).join('; ');
+}
 
 /** Booking bodies over `all`, one after another; `reset` starts again at the first (same slots for a baseline). */
 export function bookingBodies(all: { place: Place; startsAt: string }[]): { next: () => string; reset: () => void } {

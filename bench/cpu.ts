@@ -1,7 +1,8 @@
 // Where the CPU went during a measurement: the seconds of CPU each process of the cluster used (from /proc, Linux),
-// PostgreSQL counted as the backends connected to the bench's database. Divided by the wall time it is the number
+// PostgreSQL counted as the backends connected to the bench's database (listed every 250 ms, so a backend that ends
+// during the measurement still counts) and, apart, the server's own processes (WAL writer, checkpointer …). Divided by the wall time it is the number
 // of cores each one kept busy; on a 2-core machine that shows what one node takes and what is left for a second.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 
 // USER_HZ: the unit of utime/stime in /proc/<pid>/stat; 100 on every Linux the benches run on.
@@ -34,34 +35,87 @@ export interface CpuUse {
   machine: number;
 }
 
+/** Parent pid (field 4 of /proc/<pid>/stat); undefined once the process is gone. */
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The PostgreSQL server's own processes besides the client backends: the postmaster, WAL writer, checkpointer,
+ * background writer, autovacuum. Their work (writing the WAL of every commit, above all) is caused by the bench's
+ * writes but not done in its backends; on a shared server it includes what other databases cause.
+ */
+function postgresServerPids(postmaster: number): number[] {
+  const pids = [postmaster];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || parentPid(Number(entry)) !== postmaster) continue;
+    const command = (() => {
+      try {
+        return readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      } catch {
+        return '';
+      }
+    })();
+    if (/: (walwriter|checkpointer|background writer|autovacuum|logical replication launcher|archiver|stats collector)/.test(command)) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** How often the bench database's backends are listed while measuring: one that ends in between keeps what it used until then. */
+const backendSampleMs = 250;
+
 /** Starts counting; the returned function stops and says how many cores each group kept busy. */
 export async function cpuMeter(databaseUrl: string, processes: Processes): Promise<() => Promise<CpuUse>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const backends = async () =>
     (await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map((r) => r.pid);
-  const groups: Processes = { ...processes, postgres: () => [] };
-  const read = async () => {
-    const pg = await backends();
-    const at = new Map<number, number>();
-    for (const pid of [...Object.values(processes).flatMap((pids) => pids()), ...pg]) at.set(pid, cpuSeconds(pid));
-    return { at, pg };
+  // The client's own backend is a child of the postmaster; its pid says which process that is.
+  const own = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+  const postmaster = parentPid(own);
+  const server = () => (postmaster === undefined ? [] : postgresServerPids(postmaster));
+  // Backends come and go between and during the phases (pool connections opened by the load, closed when idle):
+  // every backend seen at the start or in a sample counts, with its last reading; one not there at the start used
+  // all its CPU inside the measurement.
+  const start = new Map<number, number>();
+  const last = new Map<number, number>();
+  const sampleBackends = async () => {
+    for (const pid of await backends()) {
+      const seconds = cpuSeconds(pid);
+      if (seconds > 0) last.set(pid, seconds);
+    }
   };
+  const groups: Processes = { ...processes, 'postgres server': server };
+  const at = () => new Map([...Object.values(groups).flatMap((pids) => pids())].map((pid) => [pid, cpuSeconds(pid)]));
   const started = performance.now();
   const machineBefore = machineSeconds();
-  const before = await read();
+  const before = at();
+  for (const pid of await backends()) start.set(pid, cpuSeconds(pid));
+  await sampleBackends();
+  let sampling = Promise.resolve();
+  const sampler = setInterval(() => {
+    sampling = sampling.then(sampleBackends, () => undefined);
+  }, backendSampleMs);
   return async () => {
-    const after = await read();
+    clearInterval(sampler);
+    await sampling.catch(() => undefined);
+    await sampleBackends();
+    const after = at();
     const machine = machineSeconds() - machineBefore;
     const wallSeconds = (performance.now() - started) / 1000;
     await client.end();
     const cores: Record<string, number> = {};
-    for (const [name, pids] of Object.entries(groups)) {
-      // A backend that was not there at the start used all its CPU inside the measurement.
-      const list = name === 'postgres' ? after.pg : pids();
-      const seconds = list.reduce((sum, pid) => sum + (after.at.get(pid) ?? 0) - (before.at.get(pid) ?? 0), 0);
-      cores[name] = seconds / wallSeconds;
-    }
+    const used = (pids: number[]) => pids.reduce((sum, pid) => sum + (after.get(pid) ?? 0) - (before.get(pid) ?? 0), 0);
+    for (const [name, pids] of Object.entries(processes)) cores[name] = used(pids()) / wallSeconds;
+    let backendSeconds = 0;
+    for (const [pid, seconds] of last) backendSeconds += seconds - (start.get(pid) ?? 0);
+    cores['postgres backends'] = backendSeconds / wallSeconds;
+    cores['postgres server'] = used(server()) / wallSeconds;
     return { wallSeconds, cores, machine: machine / wallSeconds };
   };
 }
@@ -80,6 +134,7 @@ export function formatCpu(use: CpuUse): string {
  */
 export function perRequest(use: CpuUse, requests: number, cores = 2): string {
   const ms = Object.entries(use.cores).map(([name, c]) => [name, (c * use.wallSeconds * 1000) / Math.max(1, requests)] as const);
-  const server = ms.filter(([name]) => !name.startsWith('load generator')).reduce((sum, [, v]) => sum + v, 0);
+  // The PostgreSQL server's own processes serve every database of the server (other benches' too): printed, not summed.
+  const server = ms.filter(([name]) => !name.startsWith('load generator') && name !== 'postgres server').reduce((sum, [, v]) => sum + v, 0);
   return `CPU per request: ${ms.map(([name, v]) => `${name} ${v.toFixed(2)} ms`).join(', ')}; server side ${server.toFixed(2)} ms → ${cores} cores carry at most ${((cores * 1000) / server).toFixed(0)}/s`;
 }

@@ -1,6 +1,7 @@
 // The background job that joins the photos of an upload into the one PDF the caseworker sees, after the citizen
-// has had the receipt (doc/adr/0290-photo-conversion-job.md). One PDF at a time, one photo at a time
-// (images-to-pdf.ts); the photos stay stored until the PDF is, so a run killed half-way loses nothing.
+// has had the receipt (doc/adr/0290-photo-conversion-job.md). One PDF at a time, each in a child process that exits
+// afterwards and so gives its memory back (ADR 0345), one photo at a time in it (images-to-pdf.ts); the photos stay
+// stored until the PDF is, so a run killed half-way loses nothing.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -9,7 +10,7 @@ import { parseMasterKey } from '#shared/files/index.js';
 import { getI18n } from '#shared/i18n/index.js';
 import type { AppDeps } from '#shared/module.js';
 import * as conversions from './conversion.repository.js';
-import { ImageConversionError, inspectFile, writeImagesPdf } from './files/index.js';
+import { ImageConversionError, writeImagesPdfInChild } from './files/index.js';
 import { worstScanStatus } from './receipt.js';
 import * as repo from './unterlagen.repository.js';
 import type { UploadFile } from './unterlagen.tables.js';
@@ -84,17 +85,16 @@ async function convertOne(deps: AppDeps, tdb: TenantDb, pdf: conversions.Pending
     return path;
   };
   try {
-    const images: { kind: 'jpeg' | 'png' | 'heic'; data: string }[] = [];
-    for (const [index, photo] of photos.entries()) {
+    const files: { path: string; name: string }[] = [];
+    for (const photo of photos) {
       const path = tempPath();
       await pipeline(await store.openDecrypted(tdb.tenantId, photo.id, Buffer.from(photo.wrappedKey, 'base64'), masterKey), createWriteStream(path, { mode: 0o600 }));
-      const inspected = await inspectFile(path, photo.name, { maxBytes: deps.config.upload.maxFileBytes });
-      if (!inspected.ok || inspected.kind === 'pdf') throw new ImageConversionError('image-broken', index);
-      images.push({ kind: inspected.kind, data: path });
+      files.push({ path, name: photo.name });
     }
     const pdfPath = tempPath();
     const t = getI18n().getFixedT(upload.lang);
-    await writeImagesPdf(images, createWriteStream(pdfPath, { mode: 0o600 }), { title: t('unterlagen:files.photosTitle'), now: () => deps.clock.now() });
+    // Checked by content again and converted in a child process (ADR 0345): this process never loads libvips.
+    await writeImagesPdfInChild({ photos: files, maxBytes: deps.config.upload.maxFileBytes, output: pdfPath, title: t('unterlagen:files.photosTitle'), createdAt: deps.clock.now().toISOString() });
     const verdict = await deps.scanner.scan(createReadStream(pdfPath));
     const encrypted = await store.stage(tdb.tenantId, pdf.id, createReadStream(pdfPath), masterKey);
     const now = deps.clock.now();

@@ -4,3 +4,4 @@
 export { inspectFile, type FileKind } from './inspect.js';
 export { sanitizeName } from './sanitize-name.js';
 export { ImageConversionError, writeImagesPdf } from './images-to-pdf.js';
+export { writeImagesPdfInChild } from './photo-pdf-process.js';
