@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '#shared/audit/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
@@ -142,7 +144,9 @@ describe('Servicepoint desk through HTTP', () => {
     expect(again.statusCode).toBe(422);
   });
 
-  it('renders statistics, CSV and a chart without inline styles', async () => {
+  it('renders statistics, CSV and a chart without inline styles; the page and the CSV are audited, the chart is not', async () => {
+    const statsReads = async () => (await new TenantDb(ctx.deps.database.db, ctx.tenant.id).select(auditLog, eq(auditLog.action, 'servicepoint.stats.read'), eq(auditLog.actorId, desk.userId))).length;
+    const before = await statsReads();
     const stats = await get(`${base}/statistik?period=week&date=2026-11-25`);
     expect(stats.statusCode).toBe(200);
     expect(stats.body).toContain('<table');
@@ -153,6 +157,10 @@ describe('Servicepoint desk through HTTP', () => {
     expect(svg.body).toMatch(/^<svg/);
     expect(svg.body).not.toMatch(/style=/);
     expect(svg.headers['cache-control']).toBe('no-store');
+    // One day of a few bookings: whole-number ticks on the count axis.
+    const day = await get(`${base}/statistik.svg?period=day&date=2026-11-25`);
+    expect([...day.body.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).filter((x) => /^\d+[.,]\d+$/.test(x!))).toEqual([]);
+    expect(await statsReads()).toBe(before + 2);
   });
 });
 
