@@ -2,17 +2,20 @@
 // left out (the table beside it says so). Bars are labelled with their value, so colour carries no meaning.
 import { chartConfig, countAxis, vegaLiteSvg, type ChartSize } from '#shared/chart.js';
 
-/** The phone drawing is narrower with shorter row labels (cut with "…"; the table beside it has them whole). */
+/**
+ * The phone drawing is narrower, with shorter row labels (cut with "…"; the table beside it has them whole) and no
+ * axis title beside them (the table's head names the rows): it fits 390 px at the same type size.
+ */
 const sizes = {
-  wide: { width: 520, labelLimit: 220 },
-  narrow: { width: 170, labelLimit: 110 },
+  wide: { width: 520, labelLimit: 220, rowTitle: true },
+  narrow: { width: 160, labelLimit: 140, rowTitle: false },
 } as const;
 
 export type ValueKind = 'count' | 'percent' | 'amount';
 
 export function reportChartSvg(rows: { label: string; value: number }[], labels: { title: string; value: string; row: string; kind: ValueKind }, size: ChartSize = 'wide'): Promise<string> {
   const box = sizes[size];
-  const encodingY = { field: 'label', type: 'nominal' as const, title: labels.row, sort: null, axis: { labelLimit: box.labelLimit } };
+  const encodingY = { field: 'label', type: 'nominal' as const, title: box.rowTitle ? labels.row : null, sort: null, axis: { labelLimit: box.labelLimit } };
   const axis = labels.kind === 'percent' ? { format: '.0%' } : labels.kind === 'count' ? countAxis : {};
   const x = { field: 'value', type: 'quantitative' as const, title: labels.value, axis: { ...axis, ...(size === 'narrow' ? { tickCount: 4 } : {}) }, ...(labels.kind === 'percent' ? { scale: { domain: [0, 1] } } : {}) };
   return vegaLiteSvg({
