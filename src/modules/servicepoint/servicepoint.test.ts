@@ -50,9 +50,10 @@ describe('Servicepoint desk through HTTP', () => {
     expect(page.body).toContain('Gebucht');
     expect(page.body).toContain(bookingCode(ctx.deps.config.secretKey, ctx.tenant.id, a.id));
     expect(page.body).toMatch(/Heute noch \d+ freie Plätze/);
-    const search = await get(`${base}?q=${encodeURIComponent(bookingCode(ctx.deps.config.secretKey, ctx.tenant.id, a.id).toLowerCase())}`);
+    const searchFor = async (q: string) => get(String((await post(`${base}/suche`, { q })).headers.location));
+    const search = await searchFor(bookingCode(ctx.deps.config.secretKey, ctx.tenant.id, a.id).toLowerCase());
     expect(search.body).toContain('Erika Beispiel');
-    const other = await get(`${base}?q=Niemand`);
+    const other = await searchFor('Niemand');
     expect(other.body).not.toContain('Erika Beispiel');
     const audit = await ctx.deps.database.db.execute(`select action from audit_log where actor_id = '${desk.userId}' and action = 'servicepoint.day.read'`);
     expect((audit as unknown as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
