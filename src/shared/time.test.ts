@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BERLIN, berlinDate, berlinDateTime, berlinTime, formatDateTime, fromBerlinIso, isLocalDate, parseLocalDate } from './time.js';
+import { BERLIN, berlinDate, berlinDateTime, berlinTime, formatDateTime, formatDayFull, fromBerlinIso, isLocalDate, parseLocalDate } from './time.js';
 
 describe('Berlin time', () => {
   it('gives the Berlin date and time of an instant, not the UTC one', () => {
@@ -49,5 +49,12 @@ describe('date and time as people read them', () => {
     expect(formatDateTime(new Date('2026-11-25T09:00:00Z'), 'de')).toBe('25.11.2026, 10:00 Uhr');
     expect(formatDateTime(new Date('2026-07-01T21:59:30Z'), 'de')).toBe('01.07.2026, 23:59 Uhr');
     expect(formatDateTime(new Date('2026-07-01T22:00:00Z'), 'en')).toBe('2 Jul 2026, 00:00');
+  });
+
+  it('writes a date in full for citizens, from a local date or from an instant (its Berlin day)', () => {
+    expect(formatDayFull('2026-12-03', 'de')).toBe('Donnerstag, 3. Dezember 2026');
+    expect(formatDayFull('2026-12-03', 'en')).toBe('Thursday, 3 December 2026');
+    // 23:30 UTC on 2 Dec is 00:30 on 3 Dec in Berlin.
+    expect(formatDayFull(new Date('2026-12-02T23:30:00Z'), 'de')).toBe('Donnerstag, 3. Dezember 2026');
   });
 });

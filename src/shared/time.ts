@@ -95,15 +95,29 @@ export function parseLocalDate(value: string): DateTime {
   return day;
 }
 
+/** The luxon locale of a page language (English dates in British order: "3 December 2026"). */
+export function dateLocale(lang: string): string {
+  return lang === 'de' ? 'de-DE' : 'en-GB';
+}
+
+/**
+ * A date in full, as a citizen reads it in a letter: "Donnerstag, 3. Dezember 2026" / "Thursday, 3 December 2026".
+ * Takes a local date (YYYY-MM-DD) or an instant (its Berlin date).
+ */
+export function formatDayFull(day: string | Date, lang: string): string {
+  const local = typeof day === 'string' ? fromBerlinIso(day) : berlinDateTime(day);
+  return local.setLocale(dateLocale(lang)).toLocaleString(DateTime.DATE_HUGE);
+}
+
 /** A local date as staff read it on a page: "Fr., 4. Dezember 2026" (German) or "Fri, 4 December 2026". */
 export function formatDayLong(localDay: string, lang: string): string {
-  const day = fromBerlinIso(localDay).setLocale(lang === 'de' ? 'de-DE' : 'en-GB');
+  const day = fromBerlinIso(localDay).setLocale(dateLocale(lang));
   return lang === 'de' ? day.toFormat('EEE, d. MMMM yyyy') : day.toFormat('EEE, d MMMM yyyy');
 }
 
 /** A local date short: "04.12.2026" (German) or "4 Dec 2026". */
 export function formatDayShort(localDay: string, lang: string): string {
-  const day = fromBerlinIso(localDay).setLocale(lang === 'de' ? 'de-DE' : 'en-GB');
+  const day = fromBerlinIso(localDay).setLocale(dateLocale(lang));
   return lang === 'de' ? day.toFormat('dd.MM.yyyy') : day.toFormat('d LLL yyyy');
 }
 

@@ -81,6 +81,10 @@ describe('seminar feedback, reports and the trainer page', () => {
       const charts = page.locator('.ww-report__chart img');
       await expect.poll(() => charts.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth === 0).length)).toBe(0);
       expect(await charts.count()).toBeGreaterThanOrEqual(4);
+      // A phone gets the narrow drawings, and none is wider than the page.
+      const sources = await charts.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).currentSrc));
+      expect(sources.every((src) => src.includes('groesse=schmal'))).toBe(width === 390);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await expectAccessible(page, `reports ${width}`);
       await shot(page, `reports-${width}`);
       await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Markt und Integration' });

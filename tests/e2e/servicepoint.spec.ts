@@ -50,6 +50,15 @@ describe('Servicepoint in a real browser', () => {
     await page.goto(deskUrl);
     await expect.poll(() => page.locator('h1').textContent()).toContain('Tagesansicht');
     await expectAccessible(page, 'day view');
+    // The search by keyboard: the name goes by POST, the address carries only the stored search's id.
+    await page.getByLabel('Name oder Buchungscode').fill('Erika');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/[?&]f=[0-9a-f-]{36}$/);
+    expect(page.url()).not.toContain('Erika');
+    await expect.poll(() => page.getByText('Name oder Buchungscode: Erika').count()).toBe(1);
+    await expectAccessible(page, 'day view with a search');
+    expect(await page.getByRole('button', { name: /Angekommen 10:30 Erika Beispiel/ }).count()).toBe(1);
+    await page.goto(deskUrl);
     await page.getByRole('button', { name: /Angekommen 10:30 Erika Beispiel/ }).click();
     await expect.poll(() => page.getByText(/Angemeldet: Wartenummer/).count()).toBe(1);
     await expectAccessible(page, 'day view after check-in');

@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import { collect, field, newDocument } from '#shared/pdf.js';
 import type { auskunft } from './retention.js';
-import { formatDateTime } from './rules.js';
+import { formatDateTime } from '#shared/time.js';
 
 type Auskunft = Awaited<ReturnType<typeof auskunft>>;
 

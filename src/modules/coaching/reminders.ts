@@ -11,7 +11,8 @@ import { staffContacts } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import { coachingPlaene } from './coaching.tables.js';
 import * as exams from './pruefung.repository.js';
-import { berlinToday, formatDate } from './rules.js';
+import { formatDayShort } from '#shared/time.js';
+import { berlinToday } from './rules.js';
 
 /** The coach hears of a plan review this many days ahead. */
 export const REVIEW_LEAD_DAYS = 14;
@@ -35,7 +36,7 @@ export async function sendReminders(deps: AppDeps, tdb: TenantDb, tenant: { slug
     const to = latest?.id === plan.id && tn && tn.phase !== 'beendet' ? await coachMail(tn.coachId) : undefined;
     await tdb.transaction(async (tx) => {
       if (to) {
-        const params = { date: formatDate(plan.reviewOn, 'de'), url: staffUrl(plan.teilnehmendeId), tenant: tenant.name };
+        const params = { date: formatDayShort(plan.reviewOn, 'de'), url: staffUrl(plan.teilnehmendeId), tenant: tenant.name };
         await enqueueMail(tx, { kind: 'coaching.review', to, subject: t('coaching:mail.review.subject', params), text: t('coaching:mail.review.text', params) });
         reviews++;
       }
@@ -47,13 +48,13 @@ export async function sendReminders(deps: AppDeps, tdb: TenantDb, tenant: { slug
     const tn = await repo.teilnehmendeById(tdb, exam.teilnehmendeId);
     if (!tn) continue;
     const coach = tn.phase === 'beendet' ? undefined : await coachMail(tn.coachId);
-    const params = { title: exam.title, kammer: exam.kammer, date: formatDate(exam.examOn, 'de'), url: staffUrl(tn.id), tenant: tenant.name };
+    const params = { title: exam.title, kammer: exam.kammer, date: formatDayShort(exam.examOn, 'de'), url: staffUrl(tn.id), tenant: tenant.name };
     await tdb.transaction(async (tx) => {
       if (coach) await enqueueMail(tx, { kind: 'coaching.exam', to: coach, subject: t('coaching:mail.examCoach.subject', params), text: t('coaching:mail.examCoach.text', params) });
       if (tn.email && tn.phase !== 'beendet') {
         // The participant's mail in their language, with the date in its format.
         const own = fixedT(tn.mailLanguage);
-        const ownParams = { ...params, date: formatDate(exam.examOn, tn.mailLanguage) };
+        const ownParams = { ...params, date: formatDayShort(exam.examOn, tn.mailLanguage) };
         await enqueueMail(tx, { kind: 'coaching.exam', to: tn.email, subject: own('coaching:mail.examParticipant.subject', ownParams), text: own('coaching:mail.examParticipant.text', ownParams) });
       }
       await exams.markPruefungReminded(tx, exam.id, now);

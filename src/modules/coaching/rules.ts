@@ -1,7 +1,7 @@
 // Domain rules of the coaching, as pure functions: dates in Europe/Berlin, overdue contacts, the follow-up
 // window after a job start, plan reviews, the Externenprüfung check and the indicators (doc/domain/coaching.md).
 import { DateTime } from 'luxon';
-import { BERLIN, berlinDate, berlinDateTime, formatDayShort } from '#shared/time.js';
+import { BERLIN, berlinDate } from '#shared/time.js';
 import type { Austrittsgrund, Phase } from './coaching.tables.js';
 
 /** Today's date in Berlin (YYYY-MM-DD). */
@@ -9,17 +9,6 @@ export const berlinToday = berlinDate;
 
 export function addMonths(isoDate: string, months: number): string {
   return DateTime.fromISO(isoDate, { zone: BERLIN }).plus({ months }).toISODate()!;
-}
-
-/** One date format across the coaching: "30.01.1985" in German, "30 Jan 1985" in English. */
-export function formatDate(isoDate: string, lang: string): string {
-  return formatDayShort(isoDate, lang);
-}
-
-/** An instant as Berlin date and time: "25.03.2026, 14:05" (German) or "25 Mar 2026, 14:05". */
-export function formatDateTime(instant: Date, lang: string): string {
-  const local = berlinDateTime(instant);
-  return `${formatDayShort(local.toISODate()!, lang)}, ${local.toFormat('HH:mm')}`;
 }
 
 /** A contact is overdue when its date has passed and the person is still in coaching. */

@@ -1,12 +1,10 @@
 // The figures page's line chart: the district's unemployment rate against its region's over 24 months. The two
 // lines differ in dash and point shape as well as colour (colour alone must not carry meaning); the data table
 // beside the chart carries the same values.
-import { chartConfig, vegaLiteSvg } from '#shared/chart.js';
+import { chartConfig, vegaLiteSvg, type ChartSize } from '#shared/chart.js';
 import type { FiguresView } from './figures.service.js';
 
-/** Drawn twice: `wide` for desks and print, `narrow` for phones (fewer ticks, the same type size at 390 px). */
-export type ChartSize = 'wide' | 'narrow';
-
+/** The narrow drawing has fewer ticks and a stacked legend: the same type size at 390 px. */
 const sizes = {
   wide: { width: 600, height: 260, ticks: 12, legend: 'horizontal' },
   narrow: { width: 290, height: 240, ticks: 6, legend: 'vertical' },

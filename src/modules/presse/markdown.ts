@@ -1,6 +1,7 @@
 // Release bodies are markdown in a safe subset: paragraphs, lists, links, emphasis, quotes (speaker and function in
 // the quote's last line). Raw HTML is off, so nothing an editor types can inject markup or script into the page.
 import MarkdownIt from 'markdown-it';
+import { NARROW_CHART_MEDIA, narrowChartSrc } from '#shared/html/chart-picture.js';
 
 const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: false })
   .enable(['paragraph', 'list', 'blockquote', 'link', 'linkify', 'autolink', 'emphasis', 'newline', 'escape', 'backticks', 'entity', 'image']);
@@ -12,7 +13,7 @@ md.validateLink = (url) => /^(https?:|mailto:)/i.test(url.trim()) || url === 'ch
 const plainImage = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const src = md.utils.escapeHtml(tokens[idx]!.attrGet('src') ?? '');
-  return `<picture><source media="(max-width: 36em)" srcset="${src}?groesse=schmal">${plainImage(tokens, idx, options, env, self)}</picture>`;
+  return `<picture><source media="${NARROW_CHART_MEDIA}" srcset="${narrowChartSrc(src)}">${plainImage(tokens, idx, options, env, self)}</picture>`;
 };
 
 /**

@@ -5,8 +5,6 @@ import { localDateInput } from '#shared/http/validation.js';
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
-/** The figures chart: `?groesse=schmal` is the phone drawing (views/Figures.tsx picks it by media query). */
-export const chartQuery = z.object({ groesse: z.enum(['schmal']).optional() });
 
 export const newsroomQuery = z.object({
   q: z.preprocess(emptyToUndefined, textInput({ max: 100 }).optional()),

@@ -2,6 +2,7 @@
 // never kept in the shared page cache: what is visible changes when an embargo ends.
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
+import { chartSizeOf } from '#shared/chart.js';
 import { parseInput } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { rateChartSvg } from './figures.chart.js';
@@ -12,7 +13,7 @@ import { renderRelease } from './markdown.js';
 import { pdfImages } from './media.service.js';
 import { releasePdf } from './release.pdf.js';
 import { newsroom, publicRelease } from './newsroom.service.js';
-import { chartQuery, newsroomQuery } from './presse.schemas.js';
+import { newsroomQuery } from './presse.schemas.js';
 import { FiguresPage } from './views/Figures.js';
 import { NewsroomPage } from './views/Newsroom.js';
 import { ReleasePage } from './views/ReleasePage.js';
@@ -44,11 +45,11 @@ export function registerPublicRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/arbeitsmarkt.svg', async (request, reply) => {
-    const { groesse } = parseInput(chartQuery, request.query ?? {});
+    const size = chartSizeOf(request.query);
     const view = await figuresView(request.tdb, request.tenant);
     const t = request.t;
     const labels = { title: t('presse:figures.chartTitle'), month: t('presse:figures.columns.month'), rate: t('presse:figures.rateAxis'), region: t('presse:figures.region') };
-    const svg = await rateChartSvg(view, labels, groesse === 'schmal' ? 'narrow' : 'wide');
+    const svg = await rateChartSvg(view, labels, size);
     return reply.type('image/svg+xml').header('cache-control', 'public, max-age=300').send(svg);
   });
 

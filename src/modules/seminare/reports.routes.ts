@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
+import { chartSizeOf } from '#shared/chart.js';
 import { safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
@@ -10,7 +11,7 @@ import { actorOf, ctxOf } from './http.js';
 import { reportChartSvg } from './reports.chart.js';
 import { reportCsv } from './reports.format.js';
 import { reportIds, type ReportId } from './reports.js';
-import { seminarReport, seminarReports } from './reports.service.js';
+import { seminarReport, seminarReports, type ReportUse } from './reports.service.js';
 import { ReportsPage } from './views/ReportsPage.js';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -27,27 +28,32 @@ export function registerSeminareReportRoutes(app: FastifyInstance, deps: AppDeps
     return parsed.ok ? { year: parsed.data.jahr, teamId: parsed.data.team } : {};
   };
   const load = (request: FastifyRequest) => seminarReports(ctxOf(request, deps), actorOf(request), filterOf(request), request.t('seminare:reports.noTeam'));
-  /** One report's chart or CSV computes that report only (the page shows seven charts, each its own request). */
-  const one = (request: One) =>
+  /**
+   * One report's chart or CSV computes that report only (the page shows seven charts, each its own request). A CSV
+   * is audited as an export; a chart is not: it draws what the audited page shows (ADR 0350).
+   */
+  const one = (request: One, use: ReportUse) =>
     reportIds.includes(request.params.report as ReportId)
-      ? seminarReport(ctxOf(request, deps), actorOf(request), filterOf(request), request.t('seminare:reports.noTeam'), request.params.report as ReportId)
+      ? seminarReport(ctxOf(request, deps), actorOf(request), filterOf(request), request.t('seminare:reports.noTeam'), request.params.report as ReportId, use)
       : undefined;
 
   app.get('/staff/seminare/berichte', manage, async (request, reply) => reply.render(h(ReportsPage, { view: await load(request), query: queryOf(request) })));
 
   app.get<{ Params: { report: string } }>('/staff/seminare/berichte/:report.svg', manage, async (request, reply) => {
-    const found = await one(request);
+    const size = chartSizeOf(request.query);
+    const found = await one(request, 'chart');
     if (!found) return reply.callNotFound();
     const { report } = found;
     const column = report.columns[report.chartColumn]!;
     const rows = report.rows.filter((r) => !r.suppressed && r.values[report.chartColumn] !== null).map((r) => ({ label: r.label, value: column.kind === 'euro' ? r.values[report.chartColumn]! / 100 : r.values[report.chartColumn]! }));
     const t = request.t;
-    const svg = await reportChartSvg(rows, { title: t(`seminare:reports.${report.id}.title`), row: t(`seminare:reports.${report.id}.row`), value: t(`seminare:reports.columns.${column.key}`) + (column.kind === 'euro' ? ' (€)' : ''), percent: column.kind === 'percent' });
+    const kind = column.kind === 'percent' ? 'percent' : column.kind === 'euro' ? 'amount' : 'count';
+    const svg = await reportChartSvg(rows, { title: t(`seminare:reports.${report.id}.title`), row: t(`seminare:reports.${report.id}.row`), value: t(`seminare:reports.columns.${column.key}`) + (column.kind === 'euro' ? ' (€)' : ''), kind }, size);
     return reply.type('image/svg+xml').send(svg);
   });
 
   app.get<{ Params: { report: string } }>('/staff/seminare/berichte/:report.csv', manage, async (request, reply) => {
-    const found = await one(request);
+    const found = await one(request, 'csv');
     if (!found) return reply.callNotFound();
     const { report, year } = found;
     return reply

@@ -1,6 +1,6 @@
 // Loads what the reports need (sessions, confirmed places, attendance, certificates, teams, staff) for the
 // training office and hands it to the pure aggregation in reports.ts: once for the page, and for one report's chart
-// or CSV only what that report reads. Viewing is audited.
+// or CSV only what that report reads. The page and a CSV export are audited, a chart of the page is not (ADR 0350).
 import { DateTime } from 'luxon';
 import { NotFoundError } from '#shared/http/errors.js';
 import { BERLIN, berlinDateTime } from '#shared/time.js';
@@ -27,19 +27,26 @@ export interface ReportsView {
 type Filter = { year?: number | undefined; teamId?: string | undefined };
 type Needs = (typeof needs)[ReportId];
 
-/** The whole page: every report from one load. */
+/** The whole page: every report from one load, audited once. */
 export async function seminarReports(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string): Promise<ReportsView> {
   const { input, teams, years } = await loadInput(ctx, actor, filter, noTeam, { participations: true, people: true, compliance: true });
+  await audit(ctx, ctx.tdb, actor, 'seminare.reports_viewed', 'seminar', null, filterNote(input.year, filter));
   return { year: input.year, teamId: filter.teamId, years, teams, reports: buildReports(input) };
 }
 
+/** What one report is loaded for: a chart image of the page, or a CSV download (an export, audited). */
+export type ReportUse = 'chart' | 'csv';
+
 /** One report (its chart or CSV), loading only the rows it reads. */
-export async function seminarReport(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string, id: ReportId): Promise<{ year: number; report: Report }> {
+export async function seminarReport(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string, id: ReportId, use: ReportUse): Promise<{ year: number; report: Report }> {
   const need = needs[id];
   // The team filter reads who is in the team, whatever the report.
   const { input } = await loadInput(ctx, actor, filter, noTeam, { ...need, people: need.people || Boolean(filter.teamId) });
+  if (use === 'csv') await audit(ctx, ctx.tdb, actor, 'seminare.report_exported', 'seminar', null, `${filterNote(input.year, filter)} report=${id}`);
   return { year: input.year, report: buildReport(id, input) };
 }
+
+const filterNote = (year: number, filter: Filter) => `year=${year}${filter.teamId ? ` team=${filter.teamId}` : ''}`;
 
 async function loadInput(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string, need: Needs) {
   assertCan(ctx, actor, 'seminare.manage');
@@ -68,7 +75,6 @@ async function loadInput(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: 
     certificates: validCertificates,
     noTeam,
   };
-  await audit(ctx, ctx.tdb, actor, 'seminare.reports_viewed', 'seminar', null, `year=${year}${filter.teamId ? ` team=${filter.teamId}` : ''}`);
   const years = [...new Set([thisYear, ...participations.map((p) => p.year), ...sessionFacts.map((s) => s.year)])].sort((a, b) => b - a);
   return { input, teams, years };
 }

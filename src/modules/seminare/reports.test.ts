@@ -1,7 +1,9 @@
 // The training office's reports on the demo programme (15 seminars, five past sessions with attendance and
 // certificates), with the figures worked out from the demo data by hand: page, chart, CSV, filters, and the
 // rule that rows about fewer than five people show no figures.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '#shared/audit/index.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { seedSeminareDemo } from './demo.js';
 import { putInTeam } from '../staff/testing.js';
@@ -113,11 +115,33 @@ describe('reports', () => {
     expect(svg.body).not.toContain('Markt und Integration');
     expect(svg.body).not.toMatch(/style=/);
     expect((await get(office, '/staff/seminare/berichte/unbekannt.svg')).statusCode).toBe(404);
+    // Phones get a drawing made for their width (picked by media query), with the page's filter.
+    expect(filtered.body).toContain(`<source media="(max-width: 36em)" srcset="/t/neue-wege/staff/seminare/berichte/teams.svg?jahr=2027&amp;team=${team.id}&amp;groesse=schmal"`);
+    const narrow = await get(office, `/staff/seminare/berichte/teams.svg?jahr=2027&team=${team.id}&groesse=schmal`);
+    expect(Number(/<svg[^>]* width="(\d+)"/.exec(narrow.body)![1])).toBeLessThanOrEqual(358);
+    expect(Number(/<svg[^>]* width="(\d+)"/.exec(svg.body)![1])).toBeGreaterThan(600);
+    expect((await get(office, '/staff/seminare/berichte/teams.svg?groesse=riesig')).statusCode).toBe(422);
 
     // Only the training office.
     const staff = await person(ctx);
     expect((await get(staff, '/staff/seminare/berichte')).statusCode).toBe(403);
     expect((await get(staff, '/staff/seminare/berichte/teams.csv')).statusCode).toBe(403);
+  }, 120_000);
+
+  it('audits a page view once, whatever its seven charts ask, and each CSV export', async () => {
+    const office = await person(ctx, ['personalentwicklung']);
+    const { get } = pagesAs(ctx);
+    const rows = async (action: string) => (await seminarCtx(ctx).tdb.select(auditLog, eq(auditLog.actorId, office.actor.userId), eq(auditLog.action, action))).length;
+    const page = await get(office, '/staff/seminare/berichte?jahr=2027');
+    const charts = [...page.body.matchAll(/<img src="([^"]+\.svg[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace('/t/neue-wege', ''));
+    expect(charts.length).toBeGreaterThanOrEqual(5);
+    for (const chart of charts) expect((await get(office, chart)).statusCode).toBe(200);
+    expect((await get(office, `${charts[0]!.split('?')[0]}?jahr=2027&groesse=schmal`)).statusCode).toBe(200);
+    expect(await rows('seminare.reports_viewed')).toBe(1);
+    expect(await rows('seminare.report_exported')).toBe(0);
+    expect((await get(office, '/staff/seminare/berichte/fees.csv?jahr=2027')).statusCode).toBe(200);
+    const exported = await seminarCtx(ctx).tdb.select(auditLog, eq(auditLog.actorId, office.actor.userId), eq(auditLog.action, 'seminare.report_exported'));
+    expect(exported.map((r) => r.purpose)).toEqual(['year=2027 report=fees']);
   }, 120_000);
 
   it('a chart or CSV computes its one report from only what it reads, with the same figures as the page', async () => {
@@ -128,7 +152,7 @@ describe('reports', () => {
     for (const filter of [{ year: 2027 }, { year: 2027, teamId: team!.id }]) {
       const page = await seminarReports(seminarCtx(ctx), actor, filter, 'Ohne Team');
       for (const id of reportIds) {
-        const one = await seminarReport(seminarCtx(ctx), actor, filter, 'Ohne Team', id);
+        const one = await seminarReport(seminarCtx(ctx), actor, filter, 'Ohne Team', id, 'chart');
         expect(one.report).toEqual(page.reports.find((r) => r.id === id));
         expect(one.year).toBe(2027);
       }

@@ -1,5 +1,5 @@
 // The bookings chart of the desk statistics: bookings per day, stacked by channel (rendered by shared/chart).
-import { chartConfig, vegaLiteSvg } from '#shared/chart.js';
+import { chartConfig, countAxis, vegaLiteSvg } from '#shared/chart.js';
 
 export interface ChartRow {
   day: string;
@@ -18,7 +18,7 @@ export function bookingsChartSvg(rows: ChartRow[], labels: { day: string; count:
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'day', type: 'ordinal', title: labels.day },
-      y: { field: 'count', type: 'quantitative', title: String(labels.count), stack: 'zero' },
+      y: { field: 'count', type: 'quantitative', title: String(labels.count), stack: 'zero', axis: countAxis },
       color: { field: 'kind', type: 'nominal', title: labels.kind, scale: { range: ['#004b76', '#c2185b', '#2e7d32'] } },
     },
     config: chartConfig,

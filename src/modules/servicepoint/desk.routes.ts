@@ -12,9 +12,9 @@ import { appointmentHandlers, phoneAndClosureHandlers, type Appt } from './desk-
 import { deskKit, validIds, type DeskKit, type Loc } from './desk-kit.js';
 import { createStreamCounter } from './display.feed.js';
 import type { DisplayStreams } from './display.stream.js';
-import { callNext, checkIn, dayView, markNoShow, visitAction, visitActions, requireLocation, visitWithEstimate, walkIn, type VisitAction } from './desk.service.js';
+import { callNext, checkIn, daySearchTerm, dayView, markNoShow, storeDaySearch, visitAction, visitActions, requireLocation, visitWithEstimate, walkIn, type VisitAction } from './desk.service.js';
 import { ticketLabel } from './queue.js';
-import { appointmentForm, callForm, dayQuery, undoForm, walkInForm } from './servicepoint.schemas.js';
+import { appointmentForm, callForm, dayQuery, daySearchForm, undoForm, walkInForm } from './servicepoint.schemas.js';
 import { readUndo, UNDO_SECONDS } from './undo-ticket.js';
 import { undoAction } from './undo.service.js';
 import { registerStatsRoutes } from './stats.routes.js';
@@ -39,6 +39,7 @@ export async function deskRoutes(app: FastifyInstance, deps: AppDeps, streams: D
   app.get('/staff/servicepoint', day.locationList);
   app.get<Loc>('/staff/servicepoint/:loc', day.dayPage);
   app.get<Loc>('/staff/servicepoint/:loc/events', liveList(kit, streams));
+  app.post<Loc>('/staff/servicepoint/:loc/suche', day.searchSubmit);
   app.post<Loc>('/staff/servicepoint/:loc/schalter', day.counterSubmit);
   app.post<Loc>('/staff/servicepoint/:loc/checkin', day.checkInSubmit);
   app.post<Loc>('/staff/servicepoint/:loc/noshow', day.noShowSubmit);
@@ -96,7 +97,8 @@ function dayHandlers(kit: DeskKit) {
     const query = parseInput(dayQuery, request.query);
     const today = berlinDate(deps.clock.now());
     const date = query.date && isLocalDate(query.date) ? query.date : today;
-    const filter = { serviceId: query.service, counter: query.schalter || undefined, q: query.q || undefined };
+    const q = await daySearchTerm(ctx(request), query.f);
+    const filter = { serviceId: query.service, counter: query.schalter || undefined, q, searchId: q ? query.f : undefined };
     const view = await dayView(ctx(request), request.params.loc, date, filter, counter);
     const notice = query.notice ? request.t(`servicepoint:notices.${query.notice}`, { ticket: query.ticket ? ticketLabel(Number(query.ticket)) : '', counter: counter ?? '' }) : undefined;
     const status = refused ? 409 : errors.length ? 422 : 200;
@@ -116,6 +118,17 @@ function dayHandlers(kit: DeskKit) {
   }
 
   const dayPage = async (request: FastifyRequest<Loc>, reply: FastifyReply) => renderDay(request, reply, counterOf(request));
+
+  /** The filter form: date, service and counter go into the address, a search term only as its stored id. */
+  async function searchSubmit(request: FastifyRequest<Loc>, reply: FastifyReply) {
+    const form = parseInput(daySearchForm, request.body ?? {});
+    const params = new URLSearchParams();
+    if (form.date) params.set('date', form.date);
+    if (form.service) params.set('service', form.service);
+    if (form.schalter) params.set('schalter', form.schalter);
+    if (form.q) params.set('f', await storeDaySearch(ctx(request), form.q));
+    return reply.redirect(`${home(request)}${params.size ? `?${params.toString()}` : ''}`, 303);
+  }
 
   async function counterSubmit(request: FastifyRequest<Loc>, reply: FastifyReply) {
     const parsed = safeParseForm(callForm, request.body);
@@ -178,5 +191,5 @@ function dayHandlers(kit: DeskKit) {
     return answer(request, reply, visit.locationId, notice, visit.ticket, undo);
   }
 
-  return { locationList, dayPage, counterSubmit, checkInSubmit, noShowSubmit, walkInSubmit, callSubmit, undoSubmit, ticketPage, visitSubmit };
+  return { locationList, dayPage, searchSubmit, counterSubmit, checkInSubmit, noShowSubmit, walkInSubmit, callSubmit, undoSubmit, ticketPage, visitSubmit };
 }

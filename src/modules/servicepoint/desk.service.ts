@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '#shared/http/errors.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import type { AppDeps } from '#shared/module.js';
 import { recordAudit } from '#shared/audit/index.js';
+import { filterById, storeSearch } from '#shared/saved-filters/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import { bookingCode, bookingService, type Appointment, type AppointmentStatus, type TermineContext } from '../termine/index.js';
@@ -108,6 +109,21 @@ export interface DayFilter {
   serviceId?: string | undefined;
   counter?: string | undefined;
   q?: string | undefined;
+  /** The id of the stored search that holds `q` (the address carries the id, never the term). */
+  searchId?: string | undefined;
+}
+
+const searchOwner = (ctx: DeskContext) => ({ userId: ctx.staff!.userId, inbox: 'servicepoint' });
+
+/** Stores a search term of this staff member (names, booking codes) and returns the id for the list's address. */
+export function storeDaySearch(ctx: DeskContext, q: string): Promise<string> {
+  return storeSearch(ctx.tdb, searchOwner(ctx), { q }, ctx.deps.clock.now());
+}
+
+/** The term of a stored search of this staff member; undefined for another person's id or a removed one. */
+export async function daySearchTerm(ctx: DeskContext, id: string | undefined): Promise<string | undefined> {
+  const row = id ? await filterById(ctx.tdb, searchOwner(ctx), id) : undefined;
+  return row?.params.q;
 }
 
 function matchesSearch(row: DayRow, q: string): boolean {

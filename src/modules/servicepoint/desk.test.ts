@@ -2,7 +2,7 @@
 // shown and removable, dates are German, and a walk-in's wait is a range from the open counters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../testing/app.js';
-import type { LoggedIn } from '../staff/testing.js';
+import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { startDesk, type DeskFixture } from './testing.js';
 
 let ctx: TestContext;
@@ -67,12 +67,27 @@ describe('the desk remembers its counter', () => {
     expect((await get(base, { ww_schalter: '<script>' })).body).not.toContain('Ihr Schalter:');
   });
 
-  it('shows filters as removable chips and dates in German', async () => {
-    const page = await get(`${base}?schalter=3&q=Muster&date=2026-11-26`);
+  it('shows filters as removable chips and dates in German; a searched name is posted and never in an address', async () => {
+    const searched = await post(`${base}/suche`, { date: '2026-11-26', service: '', schalter: '3', q: 'Muster' });
+    expect(searched.statusCode).toBe(303);
+    const location = String(searched.headers.location);
+    expect(location).toMatch(new RegExp(`^${base}\\?date=2026-11-26&schalter=3&f=[0-9a-f-]{36}$`));
+    expect(location).not.toContain('Muster');
+    const f = new URL(location, 'http://x').searchParams.get('f')!;
+    const page = await get(location);
     expect(page.body).toContain('Aktive Filter:');
     expect(page.body).toContain('Do., 26. November 2026');
-    expect(page.body).toContain(`href="${base}?schalter=3&amp;q=Muster"`);
-    expect(page.body).toContain(`href="${base}?date=2026-11-26&amp;q=Muster"`);
+    expect(page.body).toContain('Name oder Buchungscode: Muster');
+    expect(page.body).toContain(`href="${base}?schalter=3&amp;f=${f}"`);
+    expect(page.body).toContain(`href="${base}?date=2026-11-26&amp;f=${f}"`);
+    expect(page.body).not.toMatch(/href="[^"]*Muster/);
+    expect(page.body).toContain(`<form method="post" action="${base}/suche"`);
+    // A name in the address is not a search any more; another person's search id finds nothing.
+    expect((await get(`${base}?q=Muster`)).body).not.toContain('Name oder Buchungscode: Muster');
+    const other = await loginAs(ctx, ['servicepoint']);
+    const foreign = await ctx.app.inject({ method: 'GET', url: location, cookies: other.cookies });
+    expect(foreign.statusCode).toBe(200);
+    expect(foreign.body).not.toContain('Name oder Buchungscode: Muster');
     const today = await get(base);
     expect(today.body).toContain('Mi., 25. November 2026');
     expect(today.body).not.toContain('2026-11-25 ');

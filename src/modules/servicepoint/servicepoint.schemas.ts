@@ -10,11 +10,17 @@ const uuid = z.string().uuid('common:validation.choice');
 const day = localDateInput('servicepoint:errors.date');
 const time = z.string().trim().regex(/^\d{2}:\d{2}$/, 'servicepoint:errors.time');
 
-export const dayQuery = z.object({
+const dayFilter = {
   date: day.optional().or(z.literal('').transform(() => undefined)),
   service: uuid.optional().or(z.literal('').transform(() => undefined)),
   schalter: textInput({ max: 20 }).optional(),
-  q: textInput({ max: 100 }).optional(),
+};
+/** The desk's search form: a name is personal data, so it is posted and stored; the address gets its id. */
+export const daySearchForm = z.object({ ...dayFilter, q: textInput({ max: 100 }).optional() });
+export const dayQuery = z.object({
+  ...dayFilter,
+  /** The stored search (staff_list_filters) whose term the list is filtered by. */
+  f: z.uuid().optional().catch(undefined),
   notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled', 'counterSet', 'done', 'visitNoShow', 'undone', 'undoneTicket']).optional(),
   ticket: z.string().regex(/^\d{1,4}$/).optional(),
 });

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '#shared/audit/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
@@ -48,9 +50,10 @@ describe('Servicepoint desk through HTTP', () => {
     expect(page.body).toContain('Gebucht');
     expect(page.body).toContain(bookingCode(ctx.deps.config.secretKey, ctx.tenant.id, a.id));
     expect(page.body).toMatch(/Heute noch \d+ freie Plätze/);
-    const search = await get(`${base}?q=${encodeURIComponent(bookingCode(ctx.deps.config.secretKey, ctx.tenant.id, a.id).toLowerCase())}`);
+    const searchFor = async (q: string) => get(String((await post(`${base}/suche`, { q })).headers.location));
+    const search = await searchFor(bookingCode(ctx.deps.config.secretKey, ctx.tenant.id, a.id).toLowerCase());
     expect(search.body).toContain('Erika Beispiel');
-    const other = await get(`${base}?q=Niemand`);
+    const other = await searchFor('Niemand');
     expect(other.body).not.toContain('Erika Beispiel');
     const audit = await ctx.deps.database.db.execute(`select action from audit_log where actor_id = '${desk.userId}' and action = 'servicepoint.day.read'`);
     expect((audit as unknown as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
@@ -142,7 +145,9 @@ describe('Servicepoint desk through HTTP', () => {
     expect(again.statusCode).toBe(422);
   });
 
-  it('renders statistics, CSV and a chart without inline styles', async () => {
+  it('renders statistics, CSV and a chart without inline styles; the page and the CSV are audited, the chart is not', async () => {
+    const statsReads = async () => (await new TenantDb(ctx.deps.database.db, ctx.tenant.id).select(auditLog, eq(auditLog.action, 'servicepoint.stats.read'), eq(auditLog.actorId, desk.userId))).length;
+    const before = await statsReads();
     const stats = await get(`${base}/statistik?period=week&date=2026-11-25`);
     expect(stats.statusCode).toBe(200);
     expect(stats.body).toContain('<table');
@@ -153,6 +158,10 @@ describe('Servicepoint desk through HTTP', () => {
     expect(svg.body).toMatch(/^<svg/);
     expect(svg.body).not.toMatch(/style=/);
     expect(svg.headers['cache-control']).toBe('no-store');
+    // One day of a few bookings: whole-number ticks on the count axis.
+    const day = await get(`${base}/statistik.svg?period=day&date=2026-11-25`);
+    expect([...day.body.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).filter((x) => /^\d+[.,]\d+$/.test(x!))).toEqual([]);
+    expect(await statsReads()).toBe(before + 2);
   });
 
   it('reads and shows dates the German way in the day view and the statistics', async () => {

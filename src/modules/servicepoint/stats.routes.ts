@@ -23,11 +23,11 @@ function range(period: (typeof periods)[number], date: string): { from: string; 
 
 export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps) {
   const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps, staff: request.staff });
-  const load = async (request: FastifyRequest<Loc>) => {
+  const load = async (request: FastifyRequest<Loc>, audited = true) => {
     const query = parseInput(statsQuery, request.query);
     const date = query.date ?? berlinDate(deps.clock.now());
     const { from, to } = range(query.period, date);
-    return { period: query.period, date, from, to, days: await figures(ctx(request), request.params.loc, from, to) };
+    return { period: query.period, date, from, to, days: await figures(ctx(request), request.params.loc, from, to, { audited }) };
   };
   const header = (request: FastifyRequest) =>
     ['day', 'booked', 'online', 'staff', 'walkIn', 'noShow', 'noShowRate', 'avgWait', 'utilisation'].map((k) => request.t(`servicepoint:stats.columns.${k}`));
@@ -47,7 +47,7 @@ export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get<Loc>('/staff/servicepoint/:loc/statistik.svg', async (request, reply) => {
-    const data = await load(request);
+    const data = await load(request, false);
     const t = request.t;
     const rows = data.days.flatMap((d) => [
       { day: d.day.slice(5), kind: t('servicepoint:stats.columns.online'), count: d.online },

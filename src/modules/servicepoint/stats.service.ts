@@ -6,7 +6,11 @@ import { dayFigures, type DayFigures } from './stats.js';
 import { openingMinutesByWeekday } from './termine.adapter.js';
 import { fromBerlinIso } from '#shared/time.js';
 
-export async function figures(ctx: DeskContext, locationId: string, from: string, to: string): Promise<DayFigures[]> {
+/**
+ * The figures per day. The page and the CSV export are audited; the chart image of the page is not (it draws what
+ * the audited page shows, ADR 0350): `audited: false`.
+ */
+export async function figures(ctx: DeskContext, locationId: string, from: string, to: string, { audited = true } = {}): Promise<DayFigures[]> {
   const location = await requireLocation(ctx, locationId);
   const [opening, visits] = await Promise.all([openingMinutesByWeekday(ctx, locationId), repo.visitsBetween(ctx.tdb, locationId, from, to)]);
   const days: DayFigures[] = [];
@@ -16,7 +20,7 @@ export async function figures(ctx: DeskContext, locationId: string, from: string
       const appointments = await bookingService.listByDay(termineCtx(ctx, tx), locationId, day);
       days.push(dayFigures({ day, appointments, visits: visits.filter((v) => v.localDay === day), capacityMinutes: (opening.get(d.weekday) ?? 0) * location.seatsTotal }));
     }
-    await audit(ctx, tx, 'servicepoint.stats.read', 'termin_location', locationId, `${from}/${to}`);
+    if (audited) await audit(ctx, tx, 'servicepoint.stats.read', 'termin_location', locationId, `${from}/${to}`);
   });
   return days;
 }

@@ -1,7 +1,7 @@
 // `npm run admin -- create-user`: a staff account from the shell (the first tenant admin of a new tenant).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { CliError } from '#shared/cli.js';
+import { CliError, maskEmail } from '#shared/cli.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import type { AppDeps } from '#shared/module.js';
 import { tenantsRepository } from '#shared/tenancy/index.js';
@@ -25,20 +25,21 @@ export async function runAdminCli(argv: string[], deps: AppDeps): Promise<string
   });
   if (!values.tenant || !values.email || !values.role?.length) throw new CliError(`--tenant, --email and at least one --role are required.\n\n${usage}`);
   const email = z.email().safeParse(values.email.trim().toLowerCase());
-  if (!email.success) throw new CliError(`--email "${values.email}" is not an e-mail address.`);
+  if (!email.success) throw new CliError('--email is not an e-mail address.');
   const unknown = values.role.filter((r) => !isRole(r));
   if (unknown.length) throw new CliError(`Unknown role ${unknown.join(', ')}. Roles: ${roles.join(', ')}`);
   const tenant = await tenantsRepository.bySlug(deps.database.db, values.tenant);
   if (!tenant) throw new CliError(`Unknown tenant "${values.tenant}".`);
   const tdb = new TenantDb(deps.database.db, tenant.id);
-  if (await staffUserByEmail(tdb, email.data)) throw new CliError(`There is already an account for ${email.data} in ${tenant.slug}.`);
+  if (await staffUserByEmail(tdb, email.data)) throw new CliError(`There is already an account for ${maskEmail(email.data)} in ${tenant.slug}.`);
   const { user, password } = await createStaffUser(deps, tdb, {
     email: email.data,
     displayName: values.name?.trim() || email.data,
     roles: values.role.filter(isRole),
   });
   return [
-    `Created ${user.email} (${user.roles.join(', ')}) in ${tenant.slug}.`,
+    // The account's id and a masked address: what is printed lands in shell histories and logs.
+    `Created staff account ${user.id} (${maskEmail(user.email)}; ${user.roles.join(', ')}) in ${tenant.slug}.`,
     `One-time password: ${password}`,
     `Sign in at ${deps.config.publicUrl}/t/${tenant.slug}/staff/login — the password must be changed and a second factor set up at the first sign-in.`,
     '',

@@ -107,6 +107,12 @@ describe('tenant admin: invitations and accounts', () => {
     const out = await runAdminCli(['create-user', '--tenant', 'neue-wege', '--email', 'cli@neue-wege.example', '--role', 'tenant_admin', '--name', 'Erste Admin'], ctx.deps);
     const oneTime = /One-time password: (\S+)/.exec(out)![1]!;
     expect(oneTime.length).toBeGreaterThanOrEqual(16);
+    // The account by its id and a masked address: no personal data on the terminal.
+    const created = (await tdb.first(staffUsers, eq(staffUsers.email, 'cli@neue-wege.example')))!;
+    expect(out).toContain(`Created staff account ${created.id} (c***@neue-wege.example; tenant_admin) in neue-wege.`);
+    expect(out).not.toContain('cli@');
+    const again = runAdminCli(['create-user', '--tenant', 'neue-wege', '--email', 'cli@neue-wege.example', '--role', 'coach'], ctx.deps);
+    await expect(again).rejects.toThrow('There is already an account for c***@neue-wege.example in neue-wege.');
     await expect(runAdminCli(['create-user', '--tenant', 'nirgendwo', '--email', 'x@y.example', '--role', 'coach'], ctx.deps)).rejects.toThrow('Unknown tenant');
     await expect(runAdminCli(['create-user', '--tenant', 'neue-wege', '--email', 'x@y.example', '--role', 'chef'], ctx.deps)).rejects.toThrow('Unknown role');
     const browser = new Browser(ctx);

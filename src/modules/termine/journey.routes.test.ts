@@ -22,6 +22,8 @@ const get = (url: string, cookie?: string, lang = 'de') => ctx.app.inject({ meth
 const post = (url: string, payload: Record<string, string | string[]>, cookie?: string) =>
   ctx.app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
 const field = (body: string, name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(body)?.[1];
+/** The href of the switch to English on a page (attribute values come HTML-escaped). */
+const englishLink = (body: string) => /<a class="kern-link" href="([^"]+)" hreflang="en"/.exec(body)![1]!.replace(/&amp;/g, '&');
 const cookieOf = (res: LightMyRequestResponse) => String(res.headers['set-cookie']).split(';')[0]!;
 
 /** Steps 5–7 for a time at the test location: returns the journey cookie and the check page. */
@@ -99,6 +101,11 @@ describe('booking journey without JavaScript', () => {
     const noTime = await post(`${base}/zeit`, { service: place.serviceId, location: place.locationId, persons: '1', date: '2026-11-27' });
     expect(noTime.statusCode).toBe(422);
     expect(noTime.body).toContain('Bitte wählen Sie eine Uhrzeit.');
+    // The language switch leads to the times of that day with the choices made, not to the start (ADR 0315).
+    const english = englishLink(noTime.body);
+    expect(english).toBe(`${base}/zeit?service=${place.serviceId}&location=${place.locationId}&persons=1&date=2026-11-27&lang=en`);
+    expect((await get(english)).body).toContain('<html lang="en"');
+    expect((await get(english)).body).toContain('name="startsAt"');
     const sunday = await post(`${base}/zeit`, { service: place.serviceId, location: place.locationId, persons: '1', startsAt: '2026-11-29T10:00:00+01:00' });
     expect(sunday.statusCode).toBe(422);
     expect(sunday.body).toContain('href="#f-startsAt"');
@@ -189,6 +196,9 @@ describe('personal link', () => {
     const times_ = times.body.slice(times.body.indexOf('<main'));
     expect(times_).not.toContain('10 Minuten');
     // Choosing a time changes nothing yet: the page shows the current and the new appointment.
+    const refused = await post(`${link}/verschieben`, { startsAt: 'gestern', date: '2026-12-01' });
+    expect(refused.statusCode).toBe(422);
+    expect(englishLink(refused.body)).toBe(`${link}/verschieben/zeit?date=2026-12-01&lang=en`);
     const confirmStep = await post(`${link}/verschieben`, { startsAt, date: '2026-12-01' });
     expect(confirmStep.statusCode).toBe(200);
     expect(confirmStep.body).toContain('Bisheriger Termin');

@@ -17,6 +17,12 @@ import { ChooseDay, ChooseTime } from './views/DayTime.js';
 import { ChooseLocation, ChoosePersons, ChooseServices } from './views/JourneySteps.js';
 import { HiddenJourney, journeyHref, type JourneyQuery } from './views/parts.js';
 
+/** The GET address of the time step a refused choice of time shows again (its choices as the query). */
+function timesPageOf(request: FastifyRequest): string {
+  const parsed = safeParseForm(s.timeStep, request.body);
+  return parsed.ok ? journeyHref('', '/zeit', parsed.data, { date: parsed.data.date }) : '/termine';
+}
+
 export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
   const kit = journeyKit(app, deps);
   const steps = journeyStepHandlers(kit);
@@ -28,13 +34,14 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/termine/personen', steps.choosePersons);
   app.get('/termine/tag', steps.chooseDay);
   app.get('/termine/zeit', steps.chooseTime);
-  app.post('/termine/zeit', steps.holdTime);
+  // A refused form's language links lead to the page it shows (ADR 0315): the times of the chosen day, the check page.
+  app.post('/termine/zeit', { config: { page: timesPageOf } }, steps.holdTime);
 
   app.get('/termine/kontakt', held, booking.contactPage);
   app.post('/termine/kontakt', held, booking.contactSubmit);
   app.post('/termine/verlaengern', booking.extendSubmit);
   app.get('/termine/pruefen', held, booking.checkPage);
-  app.post('/termine/buchen', booking.bookSubmit);
+  app.post('/termine/buchen', { config: { page: '/termine/pruefen' } }, booking.bookSubmit);
   app.post('/termine/vorhanden', booking.sameBookingSubmit);
   app.get('/termine/vorhanden', booking.sameBookingSent);
   app.get('/termine/gebucht', booking.confirmationPage);

@@ -25,6 +25,13 @@ declare module 'fastify' {
 
 const notices = new Set(['cancelled', 'moved', 'confirmed']);
 
+/** The GET address of the times of the day a move form posted (the day chooser without a valid day). */
+function moveTimesPageOf(request: FastifyRequest): string {
+  const date = safeParseForm(s.localDate, formField(request.body, 'date'));
+  const token = encodeURIComponent((request.params as { token: string }).token);
+  return `/termine/verwalten/${token}/verschieben${date.ok ? `/zeit?date=${date.data}` : ''}`;
+}
+
 /** A plugin of its own (register it in a scope), so the loading preHandler runs for these routes only. */
 export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   const m = manageHandlers(deps);
@@ -38,8 +45,10 @@ export function registerManageRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/termine/verwalten/:token/bestaetigen', m.confirmSubmit);
   app.get('/termine/verwalten/:token/verschieben', moveable, m.moveDayPage);
   app.get('/termine/verwalten/:token/verschieben/zeit', moveable, m.moveTimePage);
-  app.post('/termine/verwalten/:token/verschieben', moveable, m.moveChooseSubmit);
-  app.post('/termine/verwalten/:token/verschieben/bestaetigen', moveable, m.moveConfirmSubmit);
+  // A refused time shows the times of its day again; the language links lead to them (ADR 0315).
+  const moveTimes = { ...moveable, config: { page: moveTimesPageOf } };
+  app.post('/termine/verwalten/:token/verschieben', moveTimes, m.moveChooseSubmit);
+  app.post('/termine/verwalten/:token/verschieben/bestaetigen', moveTimes, m.moveConfirmSubmit);
 }
 
 function manageHandlers(deps: AppDeps) {

@@ -7,9 +7,10 @@ declare module 'fastify' {
     /**
      * The GET address below the tenant's base (a pattern with this route's parameters, e.g.
      * `/staff/seminare/seminare/:id/bearbeiten`) of the page a POST route renders when it refuses its form. Without
-     * it: the same address, or the nearest one above it, that has a GET route.
+     * it: the same address, or the nearest one above it, that has a GET route. A function builds the address from
+     * the request when the page needs what the form posted (a booking step's choices as its query).
      */
-    page?: string;
+    page?: string | ((request: FastifyRequest) => string);
   }
 }
 
@@ -26,6 +27,7 @@ export function pageAddress(request: FastifyRequest): string {
   const path = request.url.split('?')[0] ?? '/';
   if (request.method === 'GET' || request.method === 'HEAD') return path;
   const declared = request.routeOptions.config.page;
+  if (typeof declared === 'function') return fillParams('/t/:tenant', request.params) + declared(request);
   if (declared) return fillParams(`/t/:tenant${declared}`, request.params);
   const pattern = request.routeOptions.url;
   if (!pattern) return path;

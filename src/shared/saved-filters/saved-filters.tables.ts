@@ -3,9 +3,9 @@ import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizz
 import { tenants } from '../tenancy/tenants.tables.js';
 
 /**
- * One filter of one staff member for one inbox ('unterlagen', 'antraege'). A row without a name is the search a
- * caseworker just ran: the search words (names, BG-Nummern) stay here and the list's address carries only the
- * row's id (doc/adr/0230-inbox-search-without-personal-data-in-urls.md). A named row is a saved filter.
+ * One filter of one staff member for one list ('unterlagen', 'antraege', 'servicepoint'). A row without a name is
+ * the search a caseworker just ran: the search words (names, BG-Nummern) stay here and the list's address carries
+ * only the row's id (doc/adr/0230-inbox-search-without-personal-data-in-urls.md). A named row is a saved filter.
  */
 export const staffListFilters = pgTable(
   'staff_list_filters',

@@ -3,7 +3,8 @@ import { Alert, ErrorSummary, SummaryList } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { type DossierPageProps } from './dossier-form.js';
-import { formatDate, isOverdue } from '../rules.js';
+import { formatDayShort } from '#shared/time.js';
+import { isOverdue } from '../rules.js';
 import { ActivitiesSection, ExitSection, LinkSection, PlanSection, PlanSteps } from './DossierPlan.js';
 import { GutscheineSection, PruefungSection } from './DossierPruefung.js';
 import { ContactsSection, PotenzialSection, ZielberufeSection } from './DossierSections.js';
@@ -44,7 +45,7 @@ export function DossierPage(props: DossierPageProps) {
           { key: t('coaching:intake.bgNummer'), value: tn.bgNummer ?? '–' },
           { key: t('coaching:intake.rechtsgrundlage'), value: d.rechtsgrundlage?.label ?? '–' },
           { key: t('coaching:intake.startOn'), value: <LocalDate value={tn.startOn} /> },
-          { key: t('coaching:dossier.consent'), value: t('coaching:dossier.consentValue', { version: tn.consentVersion, date: formatDate(tn.consentGivenOn, lang) }) },
+          { key: t('coaching:dossier.consent'), value: t('coaching:dossier.consentValue', { version: tn.consentVersion, date: formatDayShort(tn.consentGivenOn, lang) }) },
           {
             key: t('coaching:caseload.nextContact'),
             value: (
@@ -59,7 +60,7 @@ export function DossierPage(props: DossierPageProps) {
               </>
             ),
           },
-          ...(tn.exitReason ? [{ key: t('coaching:exit.reason'), value: `${t(`coaching:exit.reasons.${tn.exitReason}`)} (${tn.exitOn ? formatDate(tn.exitOn, lang) : '–'})` }] : []),
+          ...(tn.exitReason ? [{ key: t('coaching:exit.reason'), value: `${t(`coaching:exit.reasons.${tn.exitReason}`)} (${tn.exitOn ? formatDayShort(tn.exitOn, lang) : '–'})` }] : []),
         ]}
       />
       {d.zugang === 'caseworker' ? (

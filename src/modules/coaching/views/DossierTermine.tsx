@@ -1,7 +1,7 @@
 import { Button, ButtonLink, CsrfField } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
 import type { TerminEintrag } from '../termin.service.js';
-import { formatDateTime } from '../rules.js';
+import { formatDateTime } from '#shared/time.js';
 import type { DossierPageProps } from './dossier-form.js';
 import { Badge, type BadgeKind } from './parts.js';
 

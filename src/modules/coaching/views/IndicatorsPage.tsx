@@ -4,7 +4,8 @@ import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { austrittsgruende } from '../coaching.tables.js';
 import type { IndicatorReport } from '../indicators.service.js';
-import { formatDate, MIN_GROUP } from '../rules.js';
+import { formatDayShort } from '#shared/time.js';
+import { MIN_GROUP } from '../rules.js';
 import { CoachingAssets } from './parts.js';
 
 /** Horizontal bars of exits by reason; the table below carries the same numbers for screen readers. */
@@ -56,7 +57,7 @@ export function IndicatorsPage({ report, errors, base }: { report: IndicatorRepo
       {report.suppressed ? <p class="kern-body">{t('coaching:indicators.suppressedHint', { min: MIN_GROUP })}</p> : null}
       <TableScroll>
         <table class="kern-table">
-          <caption class="kern-title">{t('coaching:indicators.tableCaption', { from: formatDate(report.from, lang), to: formatDate(report.to, lang) })}</caption>
+          <caption class="kern-title">{t('coaching:indicators.tableCaption', { from: formatDayShort(report.from, lang), to: formatDayShort(report.to, lang) })}</caption>
           <tbody class="kern-table__body">
             {[
               [t('coaching:indicators.entries'), String(report.entries)],

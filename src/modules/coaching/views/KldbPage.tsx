@@ -4,7 +4,7 @@ import { FileImportForm, XLSX_TYPES } from '#shared/html/file-upload.js';
 import { StaffLayout } from '../../staff/index.js';
 import { berufe, niveauOf } from '../berufe.js';
 import type { KldbEntry } from '../berufe.tables.js';
-import { formatDateTime } from '../rules.js';
+import { formatDateTime } from '#shared/time.js';
 import { CoachingAssets } from './parts.js';
 
 export interface KldbPageProps {

@@ -3,7 +3,7 @@ import { useT, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { sensibleKategorien, type Teilnehmende, type VertraulicheNotiz } from '../coaching.tables.js';
-import { formatDateTime } from '../rules.js';
+import { formatDateTime } from '#shared/time.js';
 import { Badge, CoachingAssets } from './parts.js';
 
 export interface RestrictedPageProps {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useT, useView } from '#shared/html/context.js';
 import type { Aktivitaet, Nachricht, Phase } from '../coaching.tables.js';
-import { formatDate, formatDateTime } from '../rules.js';
+import { formatDateTime, formatDayShort } from '#shared/time.js';
 
 export type BadgeKind = 'info' | 'success' | 'warning' | 'danger';
 
@@ -19,7 +19,7 @@ export function CoachingAssets() {
 
 export function LocalDate({ value }: { value: string | null | undefined }) {
   const { lang } = useView();
-  return value ? <time datetime={value}>{formatDate(value, lang)}</time> : <>–</>;
+  return value ? <time datetime={value}>{formatDayShort(value, lang)}</time> : <>–</>;
 }
 
 export function PhaseBadge({ phase }: { phase: Phase }) {

@@ -1,4 +1,5 @@
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import { ChartPicture } from '#shared/html/chart-picture.js';
 import { Layout } from '#shared/html/Layout.js';
 import { count, monthLabel, rate, signedCount, signedRate } from '../format.js';
 import type { FiguresView } from '../figures.service.js';
@@ -60,10 +61,12 @@ export function FiguresPage({ view }: { view: FiguresView }) {
           </h2>
           <figure class="pr-chart">
             {/* A phone gets a drawing made for its width: the desk drawing scaled down to 360 px has 6 px labels. */}
-            <picture>
-              <source media="(max-width: 36em)" srcset={`${base}/arbeitsmarkt.svg?groesse=schmal`} width="390" height="400" />
-              <img src={`${base}/arbeitsmarkt.svg`} alt={t('presse:figures.chartAlt', { district: view.districtName, comparison: view.comparisonName })} width="700" height="380" />
-            </picture>
+            <ChartPicture
+              src={`${base}/arbeitsmarkt.svg`}
+              alt={t('presse:figures.chartAlt', { district: view.districtName, comparison: view.comparisonName })}
+              wide={{ width: 700, height: 380 }}
+              narrow={{ width: 390, height: 400 }}
+            />
             <figcaption class="kern-body kern-body--small">{t('presse:figures.source')}</figcaption>
           </figure>
           <p class="kern-body">

@@ -1,4 +1,5 @@
 import { Alert, Button, DataTable, SelectField } from '#shared/html/components.js';
+import { ChartPicture } from '#shared/html/chart-picture.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { MIN_PERSONS, type Report } from '../reports.js';
@@ -26,7 +27,7 @@ function ReportSection({ report, query }: { report: Report; query: string }) {
         <div class="ww-report__body">
           {charted ? (
             <figure class="ww-report__chart">
-              <img src={`${base}.svg${suffix}`} alt={t('seminare:reports.chartAlt', { title })} />
+              <ChartPicture src={`${base}.svg${suffix}`} alt={t('seminare:reports.chartAlt', { title })} />
             </figure>
           ) : null}
           <DataTable

@@ -61,7 +61,8 @@ function ActiveFilters({ locBase, view, filter }: { locBase: string; view: DayPa
   const service = view.services.find((s) => s.id === filter.serviceId);
   if (service) params.push(['service', service.id, `${t('servicepoint:day.service')}: ${localizedText(service.name, lang)}`]);
   if (filter.counter) params.push(['schalter', filter.counter, `${t('servicepoint:day.counter')}: ${filter.counter}`]);
-  if (filter.q) params.push(['q', filter.q, `${t('servicepoint:day.search')}: ${filter.q}`]);
+  // The search term is in the address only as the id of its stored search (`f`).
+  if (filter.q && filter.searchId) params.push(['f', filter.searchId, `${t('servicepoint:day.search')}: ${filter.q}`]);
   if (params.length === 0) return null;
   const without = (name: string) => {
     const rest = new URLSearchParams(params.filter(([n]) => n !== name).map(([n, v]) => [n, v]));
@@ -203,8 +204,10 @@ export function DayViewPage({ view, filter, notice, refused, undo, myCounter, er
           </div>
         ) : null}
       </div>
-      <form method="get" action={locBase} class="sp-filter sp-no-print" role="search" aria-label={t('servicepoint:day.filter')}>
+      {/* Posted: a name searched for must not end up in the address, the logs or the browser history. */}
+      <form method="post" action={`${locBase}/suche`} class="sp-filter sp-no-print" role="search" aria-label={t('servicepoint:day.filter')}>
         <h2 class="kern-heading-small sp-filter__title">{t('servicepoint:day.filter')}</h2>
+        <CsrfField token={csrfToken} />
         <DateField name="date" label={t('servicepoint:day.dateField')} value={view.day} />
         <SelectField name="service" label={t('servicepoint:day.service')} options={serviceOptions} value={filter.serviceId ?? ''} />
         <SelectField name="schalter" label={t('servicepoint:day.counter')} options={[{ value: '', label: t('servicepoint:day.allCounters') }, ...view.counters.map((c) => ({ value: c, label: c }))]} value={filter.counter ?? ''} />

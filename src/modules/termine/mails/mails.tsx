@@ -3,7 +3,8 @@ import { renderToString } from 'preact-render-to-string';
 import type { Mail } from '#shared/mail/outbox.js';
 import { fixedT } from '#shared/i18n/index.js';
 import type { Tenant } from '#shared/tenancy/index.js';
-import { formatDate, formatTime, localized, localizedList } from '../format.js';
+import { formatDayFull } from '#shared/time.js';
+import { formatTime, localized, localizedList } from '../format.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
 import { appointmentIcs } from './ics.js';
 
@@ -83,7 +84,7 @@ export function buildMail(input: MailInput): Mail {
   const lang = a.language;
   const t = fixedT(lang);
   const k = (key: string, params: Record<string, unknown> = {}) => t(`termine:mail.${kind}.${key}`, params);
-  const date = formatDate(a.startsAt, lang);
+  const date = formatDayFull(a.startsAt, lang);
   const time = formatTime(a.startsAt);
   const address = `${location.name}, ${location.street}, ${location.postalCode} ${location.city}`;
   const concern = services.map((s) => localized(s.name, lang)).join(', ');

@@ -3,7 +3,8 @@ import { useTenantBase, useView } from '#shared/html/context.js';
 import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
-import { formatDate, formatTime, localized } from '../format.js';
+import { formatDayFull } from '#shared/time.js';
+import { formatTime, localized } from '../format.js';
 import type { SettingsValues } from '../config.service.js';
 import type { TerminClosure, TerminLocation, TerminService } from '../termine.tables.js';
 
@@ -176,7 +177,7 @@ export function LocationFormPage(props: { location?: TerminLocation | undefined;
             <ul class="kern-list">
               {props.closures.map((c) => (
                 <li key={c.id}>
-                  {t('termine:admin.closures.item', { date: formatDate(c.startsAt, lang), from: formatTime(c.startsAt), to: formatTime(c.endsAt), reason: c.reason || '–' })}{' '}
+                  {t('termine:admin.closures.item', { date: formatDayFull(c.startsAt, lang), from: formatTime(c.startsAt), to: formatTime(c.endsAt), reason: c.reason || '–' })}{' '}
                   <form method="post" action={`${action}/schliessungen/${c.id}/loeschen`} class="ww-inline-form">
                     <CsrfField token={csrfToken} />
                     <Button variant="tertiary">{t('termine:admin.closures.remove')}</Button>

@@ -6,7 +6,7 @@ import { Alert, BackLink, Button, ChoiceGroup, ErrorSummary, TableScroll } from 
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { AvailableDay, FreeTime } from '../availability.js';
-import { formatLocalDate } from '../format.js';
+import { formatDayFull } from '#shared/time.js';
 import type { LocalDate } from '../holidays.js';
 import { pageTitle } from './JourneySteps.js';
 import { MonthCalendar, StepIndicator, TermineAssets } from './parts.js';
@@ -45,7 +45,7 @@ export function ChooseDay(props: DayPageProps) {
             </div>
             <div class="kern-card__body">
               <p class="kern-body kern-body--large">
-                {t('termine:day.nextFreeAt', { date: formatLocalDate(props.nextFree.date, lang), time: props.nextFree.time })}
+                {t('termine:day.nextFreeAt', { date: formatDayFull(props.nextFree.date, lang), time: props.nextFree.time })}
               </p>
               <form method="post" action={props.action} class="ww-actions">
                 {props.hidden}
@@ -96,7 +96,7 @@ export function ChooseTime(props: {
   hint?: string;
 }) {
   const { t, lang } = useView();
-  const heading = t('termine:time.question', { date: formatLocalDate(props.date, lang) });
+  const heading = t('termine:time.question', { date: formatDayFull(props.date, lang) });
   return (
     <Layout title={pageTitle(t, heading, props.errors)}>
       <TermineAssets />
@@ -147,7 +147,7 @@ export function SlotTaken(props: { nextTimes: (FreeTime & { date: LocalDate })[]
             legend={t('termine:taken.question')}
             options={props.nextTimes.map((time) => ({
               value: time.startsAt,
-              label: t('termine:taken.option', { date: formatLocalDate(time.date, lang), time: time.time }),
+              label: t('termine:taken.option', { date: formatDayFull(time.date, lang), time: time.time }),
             }))}
             value={props.nextTimes[0]!.startsAt}
           />

@@ -2,7 +2,8 @@
 import { useTenantBase, useView } from '#shared/html/context.js';
 import { Alert, Button, ButtonLink, SummaryList } from '#shared/html/components.js';
 import { Layout } from '#shared/html/Layout.js';
-import { formatDate, formatTime, localized } from '../format.js';
+import { formatDayFull } from '#shared/time.js';
+import { formatTime, localized } from '../format.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
 import { Address, AppointmentSummary, BringList, journeyHref, TermineAssets } from './parts.js';
 import { FeedbackLink } from '../../feedback/index.js';
@@ -102,7 +103,7 @@ export function ManagePage(props: ViewProps & { actions: { confirm: boolean; can
       <h1 class="kern-heading-large">{t('termine:manage.title')}</h1>
       {props.notice ? <Alert type="success" title={t(`termine:manage.notice.${props.notice}`)} /> : null}
       <Alert type={state === 'booked' ? 'info' : 'warning'} title={t(`termine:manage.state.${state}`)}>
-        {state === 'booked' ? <p class="kern-body">{t('termine:manage.bookedText', { date: formatDate(a.startsAt, lang), time: formatTime(a.startsAt) })}</p> : null}
+        {state === 'booked' ? <p class="kern-body">{t('termine:manage.bookedText', { date: formatDayFull(a.startsAt, lang), time: formatTime(a.startsAt) })}</p> : null}
         {state === 'pending' ? <p class="kern-body">{t('termine:manage.pendingText', { time: formatTime(a.confirmBy ?? a.startsAt) })}</p> : null}
         {state === 'closure' ? <p class="kern-body">{t('termine:manage.closureText')}</p> : null}
         {state === 'cancelled' || state === 'expired' ? <p class="kern-body">{t('termine:manage.endedText')}</p> : null}
@@ -182,7 +183,7 @@ export function ConfirmCancelPage(props: ViewProps & { linkBase: string }) {
 export function ConfirmMovePage(props: ViewProps & { linkBase: string; newStartsAt: Date; newEndsAt: Date; date: string }) {
   const { t, lang } = useView();
   const a = props.appointment;
-  const when = (from: Date, to: Date) => `${formatDate(from, lang)}, ${t('termine:summary.timeRange', { from: formatTime(from), to: formatTime(to) })}`;
+  const when = (from: Date, to: Date) => `${formatDayFull(from, lang)}, ${t('termine:summary.timeRange', { from: formatTime(from), to: formatTime(to) })}`;
   return (
     <Layout title={t('termine:move.confirmTitle')}>
       <TermineAssets />

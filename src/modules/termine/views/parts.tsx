@@ -2,7 +2,8 @@
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { SummaryList } from '#shared/html/components.js';
 import type { AvailableDay } from '../availability.js';
-import { formatDate, formatLocalDate, formatMonth, formatTime, localized, localizedList } from '../format.js';
+import { formatDayFull } from '#shared/time.js';
+import { formatMonth, formatTime, localized, localizedList } from '../format.js';
 import type { LocalDate } from '../holidays.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
 import { fromBerlinIso } from '#shared/time.js';
@@ -105,7 +106,7 @@ export function AppointmentSummary(props: {
           change: link('location'),
         },
         { key: t('termine:summary.persons'), value: personsLabel(t, a.persons), change: link('persons') },
-        { key: t('termine:summary.date'), value: formatDate(a.startsAt, lang), change: link('date') },
+        { key: t('termine:summary.date'), value: formatDayFull(a.startsAt, lang), change: link('date') },
         {
           key: t('termine:summary.time'),
           value: t('termine:summary.timeRange', { from: formatTime(a.startsAt), to: formatTime(a.endsAt) }),
@@ -150,12 +151,12 @@ export function MonthCalendar(props: { month: string; days: AvailableDay[]; href
                   {count ? (
                     <a class="kern-link" href={props.hrefFor(date)}>
                       <span aria-hidden="true">{day}</span>
-                      <span class="kern-sr-only">{t('termine:day.freeDay', { date: formatLocalDate(date, lang), count })}</span>
+                      <span class="kern-sr-only">{t('termine:day.freeDay', { date: formatDayFull(date, lang), count })}</span>
                     </a>
                   ) : (
                     <span class="ww-calendar__none">
                       <span aria-hidden="true">{day}</span>
-                      <span class="kern-sr-only">{t('termine:day.noFreeDay', { date: formatLocalDate(date, lang) })}</span>
+                      <span class="kern-sr-only">{t('termine:day.noFreeDay', { date: formatDayFull(date, lang) })}</span>
                     </span>
                   )}
                 </td>
