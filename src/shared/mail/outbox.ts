@@ -102,7 +102,10 @@ export async function renderOutbox(deps: AppDeps, limit = 1000): Promise<number>
 
 const MAX_ATTEMPTS = 8;
 
-/** Sends due mails; failures are retried with exponential back-off (1 min, 2, 4 … up to ~2 h). */
+/**
+ * Sends due mails (at most `limit`), as many at once as the transport has connections; each row is marked on its
+ * own: sent once the server accepted it, otherwise retried with exponential back-off (1 min, 2, 4 … up to ~2 h).
+ */
 export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit = 20): Promise<{ sent: number; failed: number }> {
   const db = deps.database.db;
   const now = deps.clock.now();
@@ -115,7 +118,7 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
   let sent = 0;
   let failed = 0;
   const rendered = await renderDeferred(deps, due);
-  for (const message of due) {
+  await eachConcurrently(due, transport.concurrency ?? 1, async (message) => {
     try {
       const ready = rendered.get(message.id)!;
       if (ready instanceof Error) throw ready;
@@ -140,8 +143,37 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
         .where(eq(outboxMessages.id, message.id));
       deps.logger.warn({ outboxId: message.id, attempts }, 'mail could not be sent; will retry');
     }
-  }
+  });
   return { sent, failed };
+}
+
+/** Runs `fn` on every item, at most `concurrency` at a time; `fn` handles its own errors. */
+async function eachConcurrently<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+}
+
+/** Mails per batch of the drain job: a few rounds of the SMTP pool, so a stop waits for little. */
+const DRAIN_BATCH = 50;
+/** The drain job sends batch after batch for at most this long, well inside its 60 s lease (worker.ts). */
+const DRAIN_BUDGET_MS = 20_000;
+
+/**
+ * The drain job: batch after batch while full batches come back, so a booking peak's mails leave at the pool's
+ * speed rather than one batch per run; stops between batches when the worker stops, the budget is spent or a
+ * whole batch failed (the server is down: the rest waits for the next run).
+ */
+export async function drainDue(deps: AppDeps, transport: MailTransport, signal?: AbortSignal): Promise<number> {
+  const started = Date.now();
+  let total = 0;
+  for (;;) {
+    const { sent, failed } = await drainOutbox(deps, transport, DRAIN_BATCH);
+    total += sent;
+    if (sent + failed < DRAIN_BATCH || sent === 0 || signal?.aborted || Date.now() - started > DRAIN_BUDGET_MS) return total;
+  }
 }
 
 /** Sent mails hold personal data (addresses, contents): they are deleted after 14 days. */
@@ -156,6 +188,6 @@ export async function purgeSentMail(deps: AppDeps, days = 14): Promise<number> {
 
 /** The platform's own jobs: send what is due (with the deps' transport), and delete sent mail after 14 days. */
 export const outboxJobs: BackgroundJob[] = [
-  { name: 'mail.drain', everyMs: 5_000, run: async (deps) => void (await drainOutbox(deps, deps.mailTransport)) },
+  { name: 'mail.drain', everyMs: 5_000, run: async (deps, signal) => void (await drainDue(deps, deps.mailTransport, signal)) },
   { name: 'mail.purge', everyMs: 3_600_000, run: async (deps) => void (await purgeSentMail(deps)) },
 ];
