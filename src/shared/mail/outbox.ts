@@ -60,6 +60,22 @@ export function enqueueDeferredSql(tdb: TenantDb, mail: DeferredMail): SQL {
   return sql`outbox_enqueue_deferred(${tdb.tenantId}, ${mail.kind}, ${mail.to}, ${mail.renderer}, ${JSON.stringify(mail.data)}::jsonb)`;
 }
 
+/**
+ * Writes a mail rendered when it is sent (ADR 0280): subject and text stay empty until the sender renders `data`
+ * with the module's renderer. Call it inside the transaction of the change the mail reports.
+ */
+export async function enqueueDeferredMail(tdb: TenantDb, mail: DeferredMail): Promise<void> {
+  await tdb.db.insert(outboxMessages).values({
+    tenantId: tdb.tenantId,
+    kind: mail.kind,
+    to: mail.to,
+    subject: '',
+    text: '',
+    render: { renderer: mail.renderer, data: mail.data },
+    nextAttemptAt: new Date(0),
+  });
+}
+
 /** Renders `messages` that are still unrendered and stores the result; returns them as they are now. */
 async function renderDeferred(deps: AppDeps, messages: OutboxMessage[]): Promise<Map<string, OutboxMessage | Error>> {
   const result = new Map<string, OutboxMessage | Error>();
