@@ -76,30 +76,23 @@ export async function enqueueDeferredMail(tdb: TenantDb, mail: DeferredMail): Pr
   });
 }
 
-/** Renders `messages` that are still unrendered and stores the result; returns them as they are now. */
-async function renderDeferred(deps: AppDeps, messages: OutboxMessage[]): Promise<Map<string, OutboxMessage | Error>> {
-  const result = new Map<string, OutboxMessage | Error>();
-  const deferred = messages.filter((m) => m.render);
-  const tenants = deferred.length > 0 ? new Map((await tenantsRepository.list(deps.database.db)).map((t) => [t.id, t])) : new Map();
-  for (const message of messages) {
-    if (!message.render) {
-      result.set(message.id, message);
-      continue;
-    }
-    try {
-      const renderer = deps.modules.mailRenderers.get(message.render.renderer);
-      const tenant = tenants.get(message.tenantId);
-      if (!renderer || !tenant) throw new Error(`no renderer '${message.render.renderer}' for this mail`);
-      const mail = await renderer({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, config: deps.config, data: message.render.data });
-      const rendered = { subject: mail.subject, text: mail.text, html: mail.html ?? null, attachments: mail.attachments ?? [], headers: mail.headers ?? {}, render: null };
-      // Only while still unrendered: a sender running beside this one may have rendered it first.
-      await deps.database.db.update(outboxMessages).set(rendered).where(and(eq(outboxMessages.id, message.id), isNotNull(outboxMessages.render)));
-      result.set(message.id, { ...message, ...rendered });
-    } catch (err) {
-      result.set(message.id, err instanceof Error ? err : new Error(String(err)));
-    }
-  }
-  return result;
+/**
+ * What renders the unrendered ones of `messages` and stores the result (one tenant read for all); the returned
+ * function gives a message as it is now, rendered, or throws why it cannot be.
+ */
+async function deferredRenderer(deps: AppDeps, messages: OutboxMessage[]): Promise<(message: OutboxMessage) => Promise<OutboxMessage>> {
+  const tenants = messages.some((m) => m.render) ? new Map((await tenantsRepository.list(deps.database.db)).map((t) => [t.id, t])) : new Map();
+  return async (message) => {
+    if (!message.render) return message;
+    const renderer = deps.modules.mailRenderers.get(message.render.renderer);
+    const tenant = tenants.get(message.tenantId);
+    if (!renderer || !tenant) throw new Error(`no renderer '${message.render.renderer}' for this mail`);
+    const mail = await renderer({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, config: deps.config, data: message.render.data });
+    const rendered = { subject: mail.subject, text: mail.text, html: mail.html ?? null, attachments: mail.attachments ?? [], headers: mail.headers ?? {}, render: null };
+    // Only while still unrendered: a sender running beside this one may have rendered it first.
+    await deps.database.db.update(outboxMessages).set(rendered).where(and(eq(outboxMessages.id, message.id), isNotNull(outboxMessages.render)));
+    return { ...message, ...rendered };
+  };
 }
 
 /**
@@ -112,8 +105,13 @@ export async function renderOutbox(deps: AppDeps, limit = 1000): Promise<number>
     .from(outboxMessages)
     .where(and(eq(outboxMessages.status, 'pending'), isNotNull(outboxMessages.render)))
     .limit(limit);
-  const rendered = await renderDeferred(deps, rows);
-  return [...rendered.values()].filter((m) => !(m instanceof Error)).length;
+  const render = await deferredRenderer(deps, rows);
+  let rendered = 0;
+  for (const row of rows) rendered += await render(row).then(
+    () => 1,
+    () => 0,
+  );
+  return rendered;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -133,12 +131,11 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
     .limit(limit);
   let sent = 0;
   let failed = 0;
-  const rendered = await renderDeferred(deps, due);
+  const render = await deferredRenderer(deps, due);
+  // Each lane renders its mail and sends it: rendering (a few queries) overlaps with the other lanes' sending.
   await eachConcurrently(due, transport.concurrency ?? 1, async (message) => {
     try {
-      const ready = rendered.get(message.id)!;
-      if (ready instanceof Error) throw ready;
-      await transport.send(ready, deps.config.mailFrom);
+      await transport.send(await render(message), deps.config.mailFrom);
       await db
         .update(outboxMessages)
         .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null })
