@@ -16,7 +16,7 @@ const singleMails = Math.max(50, Math.round(pooledMails / 10));
 
 const { TenantDb } = await import('#shared/db/tenant-scope.js');
 const { drainDue, drainOutbox, enqueueMails } = await import('#shared/mail/outbox.js');
-const { createTransport, SMTP_POOL } = await import('#shared/mail/transport.js');
+const { createTransport, SMTP_POOL, toNodemailer } = await import('#shared/mail/transport.js');
 const { loadNodemailer } = await import('#shared/libraries.js');
 
 let accepted = 0;
@@ -64,17 +64,7 @@ try {
   // main: nodemailer without a pool opens a connection per mail, and the sender awaited each before the next.
   await enqueue(0, singleMails);
   const single = await (await loadNodemailer()).createTransport(smtpUrl);
-  const perMail: MailTransport = {
-    send: async (m, from) =>
-      void (await single.sendMail({
-        from,
-        to: m.to,
-        subject: m.subject,
-        text: m.text,
-        html: m.html ?? undefined,
-        attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
-      })),
-  };
+  const perMail: MailTransport = { send: async (m, from) => void (await single.sendMail(toNodemailer(m, from))) };
   const before = await measure('one connection per mail (main)', singleMails, async () => {
     while ((await drainOutbox(deps, perMail, 50)).sent > 0);
   });

@@ -22,18 +22,20 @@ export interface MailTransport {
  */
 export const SMTP_POOL = { maxConnections: 4, maxMessages: 100 };
 
+/** The message nodemailer sends for an outbox row. */
+export const toNodemailer = (m: OutboxMessage, from: string) => ({
+  from,
+  to: m.to,
+  subject: m.subject,
+  text: m.text,
+  html: m.html ?? undefined,
+  attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
+  headers: m.headers,
+  messageId: `<${m.id}@wegweiser>`,
+});
+
 /** SMTP when SMTP_URL is set; otherwise every mail becomes an .eml file in DATA_DIR/outbox. */
 export function createTransport(config: Config): MailTransport {
-  const toNodemailer = (m: OutboxMessage, from: string) => ({
-    from,
-    to: m.to,
-    subject: m.subject,
-    text: m.text,
-    html: m.html ?? undefined,
-    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
-    headers: m.headers,
-    messageId: `<${m.id}@wegweiser>`,
-  });
   const { smtpUrl } = config;
   if (smtpUrl) {
     const concurrency = Number(new URL(smtpUrl).searchParams.get('maxConnections')) || SMTP_POOL.maxConnections;
