@@ -73,6 +73,8 @@ export function stopGracefully(deps: AppDeps, stop: () => Promise<void>): void {
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
     await stop();
+    // After the jobs: the outbox has marked what the server accepted; what was not sent stays pending.
+    deps.mailTransport.close?.();
     await deps.database.close();
     deps.logger.info('stopped');
     process.exit(0);

@@ -46,7 +46,8 @@ export interface BackgroundJob {
   name: string;
   /** How often the worker runs it. */
   everyMs: number;
-  run(deps: AppDeps): Promise<void>;
+  /** `signal` aborts when the worker stops: a job that loops should stop between steps. */
+  run(deps: AppDeps, signal?: AbortSignal): Promise<void>;
 }
 
 /** A link in the staff navigation, shown to the roles that hold `permission`. */

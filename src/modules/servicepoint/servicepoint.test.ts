@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#shared/audit/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
+import { renderOutbox } from '#shared/mail/outbox.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { bookingCode, bookingService } from '../termine/index.js';
 import { instantOf } from './queue.js';
@@ -113,6 +114,7 @@ describe('Servicepoint desk through HTTP', () => {
     expect(missing.statusCode).toBe(422);
     const cancelled = await post(`${base}/termine/${b.id}/absagen`, { reason: 'Krankheit Sachbearbeitung' });
     expect(cancelled.headers.location).toContain('notice=cancelled');
+    await renderOutbox(ctx.deps);
     const mails = (await ctx.deps.database.db.execute(`select kind, text from outbox_messages where "to" = 'clara.absage@example.org'`)) as unknown as { rows: { kind: string; text: string }[] };
     expect(mails.rows.length).toBeGreaterThanOrEqual(2);
     // The citizen learns why: the reason staff gave is in the cancellation mail.

@@ -73,6 +73,7 @@ describe('invitation mail through the outbox over SMTP', () => {
       ctx.clock.advance(61_000);
       expect(await drainOutbox(ctx.deps, transport)).toEqual({ sent: 1, failed: 0 });
     } finally {
+      transport.close?.();
       await close(server);
     }
     expect(await row()).toMatchObject({ status: 'sent', attempts: 2, lastError: null });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
+import { renderOutbox } from '#shared/mail/outbox.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { book } from './booking.service.js';
@@ -112,6 +113,7 @@ describe('tenant administration', () => {
     expect(closed.headers.location).toBe(`${base}/standorte/${viernheim.id}?saved=closure`);
     const row = await ctx.database.db.execute(sql`select status, cancel_reason from termin_appointments where id = ${booked.appointment.id}`);
     expect((row as unknown as { rows: unknown[] }).rows[0]).toEqual({ status: 'cancelled', cancel_reason: 'closure' });
+    await renderOutbox(ctx.deps);
     const mail = await ctx.database.db.execute(sql`select text from outbox_messages where kind = 'termine.closure' and "to" = 'closure@example.org'`);
     expect((mail as unknown as { rows: { text: string }[] }).rows[0]!.text).toContain('Wasserschaden');
     const audit = await ctx.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'termine.location.closed'`);

@@ -12,7 +12,7 @@ import { book, manageUrl } from './booking.service.js';
 import { extendHold, hold } from './hold.service.js';
 import { bookingService } from './index.js';
 import { applyRetention, expireStale, sendReminders } from './jobs.js';
-import { byManageToken, confirm, reschedule } from './manage.service.js';
+import { byManageToken, cancel, confirm, reschedule } from './manage.service.js';
 import { buildMail } from './mails/mails.js';
 import { getLocation, saveSettings, servicesByIds } from './termine.repository.js';
 import { createTestLocation, liftLimits, type TestLocation } from './testing.js';
@@ -193,6 +193,32 @@ describe('the confirmation mail, rendered by the sender', () => {
     const mail = sent.find((m) => m.to === 'render@example.org');
     expect(mail).toMatchObject({ kind: 'termine.confirmation', subject: expected.subject, text: expected.text, html: expected.html, attachments: expected.attachments });
     expect((await mails('termine.confirmation')).find((m) => m.to === 'render@example.org')).toMatchObject({ status: 'sent', text: expected.text, render: null });
+  });
+});
+
+describe('the mails of a move and a cancellation, rendered by the sender', () => {
+  it('are sent exactly as the request would have rendered them', async () => {
+    const place = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 1 });
+    const booked = await book(tctx, { slot: slotOf(place, berlin('2026-11-30T10:00')), contact: contact('change@example.org'), language: 'en' });
+    const moved = await reschedule(tctx, booked.appointment, berlin('2026-11-30T11:00'), 'staff', 'Staff ill');
+    const cancelled = await cancel(tctx, moved, { by: 'staff', reason: 'Office closed' });
+    // Written unrendered: the request only stored what the sender renders from.
+    const written = await ctx.database.db.execute(sql`select subject, render->>'renderer' as renderer from outbox_messages where "to" = 'change@example.org' and kind <> 'termine.confirmation'`);
+    expect((written as unknown as { rows: unknown[] }).rows).toEqual([0, 1].map(() => ({ subject: '', renderer: 'termine.booking' })));
+    const sent: OutboxMessage[] = [];
+    await drainOutbox(ctx.deps, { send: async (m) => void sent.push(m) }, 1000);
+    const location = (await getLocation(tctx.tdb, place.locationId))!;
+    const services = await servicesByIds(tctx.tdb, [place.serviceId]);
+    const common = { location, services, tenant: ctx.tenant, now: ctx.clock.now(), bookingCode: bookingCodeOf(tctx, moved.id) };
+    const rescheduled = sent.find((m) => m.to === 'change@example.org' && m.kind === 'termine.rescheduled')!;
+    const movedLink = /https?:\/\/\S+verwalten\/\S+/.exec(rescheduled.text)![0];
+    const expected = [
+      buildMail({ ...common, kind: 'rescheduled', appointment: moved, link: movedLink, reason: 'Staff ill' }),
+      buildMail({ ...common, kind: 'cancellation', appointment: cancelled, link: `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/termine`, reason: 'Office closed' }),
+    ];
+    for (const [mail, want] of [rescheduled, sent.find((m) => m.to === 'change@example.org' && m.kind === 'termine.cancellation')].map((m, i) => [m, expected[i]!] as const)) {
+      expect(mail).toMatchObject({ subject: want.subject, text: want.text, html: want.html, attachments: want.attachments });
+    }
   });
 });
 

@@ -2,17 +2,15 @@
 // every change of an appointment shares: the seats, the personal link, the outbox mail. Holding is in hold.service.ts.
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '#shared/http/errors.js';
-import { enqueueMail, type DeferredMail } from '#shared/mail/outbox.js';
+import { enqueueDeferredMail, type DeferredMail } from '#shared/mail/outbox.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { nextFreeTimes, resolveSlot, type ResolvedSlot, type SlotQuery, type TermineContext } from './availability.service.js';
-import { bookingCodeOf } from './booking-code.js';
 import { AlreadyDoneSignal, NoSeatSignal, SlotTakenError, withRetry } from './booking.errors.js';
 import * as bookings from './booking.repository.js';
 import { verifyCaptcha, type CaptchaInput, type VerifiedCaptcha } from './captcha.js';
-import { bookingMailData, manageUrl } from './mails/booking-mail.js';
-import { buildMail, type MailKind } from './mails/mails.js';
+import { appointmentMailData, bookingMailData, manageUrl } from './mails/booking-mail.js';
+import type { MailKind } from './mails/mails.js';
 import { DAY_MS, enforceLimits, HOUR_MS } from './protection.js';
-import * as repo from './termine.repository.js';
 import type { Appointment, TerminLocation, TerminService } from './termine.tables.js';
 import { hashTokenBase64url, newToken, sha256 } from '#shared/crypto.js';
 import { openForRetry, sealForRetry } from './tokens.js';
@@ -67,30 +65,20 @@ export async function issueLink(ctx: TermineContext, tx: TenantDb, appointment: 
   return token;
 }
 
-/** Writes the mail for `kind` to the outbox in the transaction `tx`, when the appointment has an address. */
+/**
+ * Writes the mail for `kind` to the outbox in the transaction `tx`, when the appointment has an address. The
+ * outbox sender renders it from a snapshot of the appointment (ADR 0327), as it renders a new booking's mail.
+ */
 export async function sendMail(
   ctx: TermineContext,
   tx: TenantDb,
   kind: MailKind,
   appointment: Appointment,
-  options: {
-    link?: string | undefined;
-    confirmMinutes?: number;
-    closureReason?: string;
-    reason?: string | undefined;
-    /** Location and services when the caller has them already (saves two queries in the transaction). */
-    plan?: { location: TerminLocation; services: TerminService[] };
-  } = {},
+  options: { link?: string | undefined; confirmMinutes?: number; closureReason?: string; reason?: string | undefined } = {},
 ): Promise<void> {
-  if (!appointment.email) return;
-  // Sequential on purpose: queries inside one transaction share one connection.
-  const location = options.plan?.location ?? (await repo.getLocation(tx, appointment.locationId));
-  const services = options.plan?.services ?? (await repo.servicesByIds(tx, appointment.serviceIds));
-  const { plan: _plan, ...rest } = options;
-  await enqueueMail(
-    tx,
-    buildMail({ kind, appointment, location: location!, services, tenant: ctx.tenant, now: ctx.deps.clock.now(), bookingCode: bookingCodeOf(ctx, appointment.id), ...rest }),
-  );
+  const { email } = appointment;
+  if (!email) return;
+  await enqueueDeferredMail(tx, appointmentMailData({ kind, appointment: { ...appointment, email }, now: ctx.deps.clock.now(), ...options }));
 }
 
 /** The appointment behind a journey token (held, or already booked by it). */

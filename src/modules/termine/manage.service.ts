@@ -82,7 +82,7 @@ export async function confirm(ctx: TermineContext, a: Appointment): Promise<Appo
       // Seats still live are kept; lapsed ones must still be within the online seats.
       await keepOrRetake(tx, { ...slot, maxSeat: slot.plan.config.seatsOnline }, a.id, null, now);
       const link = await issueLink(ctx, tx, updated, settings.retentionDays);
-      await sendMail(ctx, tx, 'confirmation', updated, { link: manageUrl(ctx, link, updated.language), plan: slot.plan });
+      await sendMail(ctx, tx, 'confirmation', updated, { link: manageUrl(ctx, link, updated.language) });
       return updated;
     }),
   );
@@ -150,7 +150,7 @@ export async function reschedule(ctx: TermineContext, a: Appointment, startsAt: 
       await takeSlotSeats(tx, slot, a.id, seatExpiry, now);
       await bookings.extendManageTokens(tx, a.id, new Date(slot.endsAt.getTime() + settings.retentionDays * DAY_MS));
       const link = await issueLink(ctx, tx, updated, settings.retentionDays);
-      await sendMail(ctx, tx, 'rescheduled', updated, { link: manageUrl(ctx, link, updated.language), plan: slot.plan, reason: staffReason });
+      await sendMail(ctx, tx, 'rescheduled', updated, { link: manageUrl(ctx, link, updated.language), reason: staffReason });
       return updated;
     }),
   );

@@ -1,4 +1,5 @@
-// Runs the background jobs; a lease row per job keeps two nodes from running it at once.
+// Runs the background jobs, each in a loop of its own so a slow job (a photo conversion) never holds up another
+// (the mail outbox); a lease row per job keeps two nodes from running it at once.
 import { and, eq, lt } from 'drizzle-orm';
 import type { AppDeps, BackgroundJob } from '../module.js';
 import { jobLeases } from './jobs.tables.js';
@@ -32,11 +33,11 @@ async function release(deps: AppDeps, job: BackgroundJob, error?: unknown) {
     .where(eq(jobLeases.name, job.name));
 }
 
-/** Runs one job now if its lease is free. Returns whether it ran. Used by the worker loop and by tests. */
-export async function runJobOnce(deps: AppDeps, job: BackgroundJob): Promise<boolean> {
+/** Runs one job now if its lease is free. Returns whether it ran. Used by the worker loops and by tests. */
+export async function runJobOnce(deps: AppDeps, job: BackgroundJob, signal?: AbortSignal): Promise<boolean> {
   if (!(await claim(deps, job))) return false;
   try {
-    await job.run(deps);
+    await job.run(deps, signal);
     await release(deps, job);
   } catch (err) {
     deps.logger.error({ err, job: job.name }, 'background job failed');
@@ -49,25 +50,41 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-/** Polls every few seconds and runs each due job; stop() waits for a running job to finish. */
+/**
+ * One loop per job, all in this process: each polls its lease every `pollMs` after its last run ended, so jobs run
+ * side by side (ADR 0326). stop() tells running jobs through their signal and waits for them to finish.
+ */
 export function startWorker(deps: AppDeps, jobs: BackgroundJob[], pollMs = 2_000): Worker {
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    for (const job of jobs) {
-      if (stopped) return;
-      await runJobOnce(deps, job).catch((err: unknown) => deps.logger.error({ err, job: job.name }, 'job lease failed'));
-    }
-  };
-  const timer = setInterval(() => {
-    running = running.then(tick);
-  }, pollMs);
-  timer.unref();
+  const stopping = new AbortController();
+  const loops = jobs.map((job, i) => {
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> = Promise.resolve();
+    const tick = () => {
+      running = runJobOnce(deps, job, stopping.signal)
+        .then(
+          () => undefined,
+          (err: unknown) => deps.logger.error({ err, job: job.name }, 'job lease failed'),
+        )
+        .finally(() => schedule());
+    };
+    const schedule = (delayMs = pollMs) => {
+      if (stopping.signal.aborted) return;
+      timer = setTimeout(tick, delayMs);
+      timer.unref();
+    };
+    // Spread over the first interval, so the jobs' lease queries do not all arrive at once.
+    schedule(Math.round((pollMs * (i + 1)) / jobs.length));
+    return {
+      stop: async () => {
+        clearTimeout(timer);
+        await running;
+      },
+    };
+  });
   return {
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      stopping.abort();
+      await Promise.all(loops.map((loop) => loop.stop()));
     },
   };
 }

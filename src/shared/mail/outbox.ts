@@ -60,30 +60,39 @@ export function enqueueDeferredSql(tdb: TenantDb, mail: DeferredMail): SQL {
   return sql`outbox_enqueue_deferred(${tdb.tenantId}, ${mail.kind}, ${mail.to}, ${mail.renderer}, ${JSON.stringify(mail.data)}::jsonb)`;
 }
 
-/** Renders `messages` that are still unrendered and stores the result; returns them as they are now. */
-async function renderDeferred(deps: AppDeps, messages: OutboxMessage[]): Promise<Map<string, OutboxMessage | Error>> {
-  const result = new Map<string, OutboxMessage | Error>();
-  const deferred = messages.filter((m) => m.render);
-  const tenants = deferred.length > 0 ? new Map((await tenantsRepository.list(deps.database.db)).map((t) => [t.id, t])) : new Map();
-  for (const message of messages) {
-    if (!message.render) {
-      result.set(message.id, message);
-      continue;
-    }
-    try {
-      const renderer = deps.modules.mailRenderers.get(message.render.renderer);
-      const tenant = tenants.get(message.tenantId);
-      if (!renderer || !tenant) throw new Error(`no renderer '${message.render.renderer}' for this mail`);
-      const mail = await renderer({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, config: deps.config, data: message.render.data });
-      const rendered = { subject: mail.subject, text: mail.text, html: mail.html ?? null, attachments: mail.attachments ?? [], headers: mail.headers ?? {}, render: null };
-      // Only while still unrendered: a sender running beside this one may have rendered it first.
-      await deps.database.db.update(outboxMessages).set(rendered).where(and(eq(outboxMessages.id, message.id), isNotNull(outboxMessages.render)));
-      result.set(message.id, { ...message, ...rendered });
-    } catch (err) {
-      result.set(message.id, err instanceof Error ? err : new Error(String(err)));
-    }
-  }
-  return result;
+/**
+ * Writes a mail rendered when it is sent (ADR 0280): subject and text stay empty until the sender renders `data`
+ * with the module's renderer. Call it inside the transaction of the change the mail reports.
+ */
+export async function enqueueDeferredMail(tdb: TenantDb, mail: DeferredMail): Promise<void> {
+  await tdb.db.insert(outboxMessages).values({
+    tenantId: tdb.tenantId,
+    kind: mail.kind,
+    to: mail.to,
+    subject: '',
+    text: '',
+    render: { renderer: mail.renderer, data: mail.data },
+    nextAttemptAt: new Date(0),
+  });
+}
+
+/**
+ * What renders the unrendered ones of `messages` and stores the result (one tenant read for all); the returned
+ * function gives a message as it is now, rendered, or throws why it cannot be.
+ */
+async function deferredRenderer(deps: AppDeps, messages: OutboxMessage[]): Promise<(message: OutboxMessage) => Promise<OutboxMessage>> {
+  const tenants = messages.some((m) => m.render) ? new Map((await tenantsRepository.list(deps.database.db)).map((t) => [t.id, t])) : new Map();
+  return async (message) => {
+    if (!message.render) return message;
+    const renderer = deps.modules.mailRenderers.get(message.render.renderer);
+    const tenant = tenants.get(message.tenantId);
+    if (!renderer || !tenant) throw new Error(`no renderer '${message.render.renderer}' for this mail`);
+    const mail = await renderer({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, config: deps.config, data: message.render.data });
+    const rendered = { subject: mail.subject, text: mail.text, html: mail.html ?? null, attachments: mail.attachments ?? [], headers: mail.headers ?? {}, render: null };
+    // Only while still unrendered: a sender running beside this one may have rendered it first.
+    await deps.database.db.update(outboxMessages).set(rendered).where(and(eq(outboxMessages.id, message.id), isNotNull(outboxMessages.render)));
+    return { ...message, ...rendered };
+  };
 }
 
 /**
@@ -96,13 +105,21 @@ export async function renderOutbox(deps: AppDeps, limit = 1000): Promise<number>
     .from(outboxMessages)
     .where(and(eq(outboxMessages.status, 'pending'), isNotNull(outboxMessages.render)))
     .limit(limit);
-  const rendered = await renderDeferred(deps, rows);
-  return [...rendered.values()].filter((m) => !(m instanceof Error)).length;
+  const render = await deferredRenderer(deps, rows);
+  let rendered = 0;
+  for (const row of rows) rendered += await render(row).then(
+    () => 1,
+    () => 0,
+  );
+  return rendered;
 }
 
 const MAX_ATTEMPTS = 8;
 
-/** Sends due mails; failures are retried with exponential back-off (1 min, 2, 4 … up to ~2 h). */
+/**
+ * Sends due mails (at most `limit`), as many at once as the transport has connections; each row is marked on its
+ * own: sent once the server accepted it, otherwise retried with exponential back-off (1 min, 2, 4 … up to ~2 h).
+ */
 export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit = 20): Promise<{ sent: number; failed: number }> {
   const db = deps.database.db;
   const now = deps.clock.now();
@@ -114,12 +131,11 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
     .limit(limit);
   let sent = 0;
   let failed = 0;
-  const rendered = await renderDeferred(deps, due);
-  for (const message of due) {
+  const render = await deferredRenderer(deps, due);
+  // Each lane renders its mail and sends it: rendering (a few queries) overlaps with the other lanes' sending.
+  await eachConcurrently(due, transport.concurrency ?? 1, async (message) => {
     try {
-      const ready = rendered.get(message.id)!;
-      if (ready instanceof Error) throw ready;
-      await transport.send(ready, deps.config.mailFrom);
+      await transport.send(await render(message), deps.config.mailFrom);
       await db
         .update(outboxMessages)
         .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null })
@@ -140,8 +156,37 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
         .where(eq(outboxMessages.id, message.id));
       deps.logger.warn({ outboxId: message.id, attempts }, 'mail could not be sent; will retry');
     }
-  }
+  });
   return { sent, failed };
+}
+
+/** Runs `fn` on every item, at most `concurrency` at a time; `fn` handles its own errors. */
+async function eachConcurrently<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+}
+
+/** Mails per batch of the drain job: a few rounds of the SMTP pool, so a stop waits for little. */
+const DRAIN_BATCH = 50;
+/** The drain job sends batch after batch for at most this long, well inside its 60 s lease (worker.ts). */
+const DRAIN_BUDGET_MS = 20_000;
+
+/**
+ * The drain job: batch after batch while full batches come back, so a booking peak's mails leave at the pool's
+ * speed rather than one batch per run; stops between batches when the worker stops, the budget is spent or a
+ * whole batch failed (the server is down: the rest waits for the next run).
+ */
+export async function drainDue(deps: AppDeps, transport: MailTransport, signal?: AbortSignal): Promise<number> {
+  const started = Date.now();
+  let total = 0;
+  for (;;) {
+    const { sent, failed } = await drainOutbox(deps, transport, DRAIN_BATCH);
+    total += sent;
+    if (sent + failed < DRAIN_BATCH || sent === 0 || signal?.aborted || Date.now() - started > DRAIN_BUDGET_MS) return total;
+  }
 }
 
 /** Sent mails hold personal data (addresses, contents): they are deleted after 14 days. */
@@ -156,6 +201,6 @@ export async function purgeSentMail(deps: AppDeps, days = 14): Promise<number> {
 
 /** The platform's own jobs: send what is due (with the deps' transport), and delete sent mail after 14 days. */
 export const outboxJobs: BackgroundJob[] = [
-  { name: 'mail.drain', everyMs: 5_000, run: async (deps) => void (await drainOutbox(deps, deps.mailTransport)) },
+  { name: 'mail.drain', everyMs: 5_000, run: async (deps, signal) => void (await drainDue(deps, deps.mailTransport, signal)) },
   { name: 'mail.purge', everyMs: 3_600_000, run: async (deps) => void (await purgeSentMail(deps)) },
 ];

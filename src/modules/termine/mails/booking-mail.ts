@@ -1,11 +1,12 @@
-// The booking's confirmation mail, rendered by the outbox sender instead of the booking request (ADR 0280): the
-// booking's transaction writes what the mail needs (bookingMailData) and the sender renders it (bookingMailRenderer).
+// The mails about an appointment, rendered by the outbox sender instead of the request or job that writes them
+// (ADR 0280, 0327): the transaction writes what the mail needs (bookingMailData, appointmentMailData) and the
+// sender renders it (bookingMailRenderer).
 import type { Config } from '#shared/config.js';
 import type { DeferredMail, MailRenderer } from '#shared/mail/outbox.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import { bookingCode } from '../booking-code.js';
 import * as repo from '../termine.repository.js';
-import { buildMail, type MailAppointment } from './mails.js';
+import { buildMail, type MailAppointment, type MailKind } from './mails.js';
 
 export const BOOKING_MAIL_RENDERER = 'termine.booking';
 
@@ -14,18 +15,33 @@ export function manageUrl(ctx: { tenant: Pick<Tenant, 'slug'>; deps: { config: P
   return `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/termine/verwalten/${token}?lang=${encodeURIComponent(language)}`;
 }
 
-/** What the confirmation (or, with double opt-in, the request to confirm) of a new booking is rendered from. */
+/** What a mail about an appointment is rendered from: a snapshot of the appointment when the mail was written. */
 interface BookingMailData {
-  kind: 'confirmation' | 'confirmRequest';
+  kind: MailKind;
   appointment: Omit<MailAppointment, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string };
   locationId: string;
   /** In the order the booking listed them. */
   serviceIds: string[];
   now: string;
-  /** The personal link's token (the mail carries it as its link). */
-  token: string;
-  confirmMinutes: number;
+  /** The personal link's token (a new booking's mail carries it as its link) … */
+  token?: string | undefined;
+  /** … or the link itself (moves, cancellations, reminders, closures). */
+  link?: string | undefined;
+  confirmMinutes?: number | undefined;
+  closureReason?: string | undefined;
+  reason?: string | undefined;
 }
+
+const snapshot = (a: MailAppointment): BookingMailData['appointment'] => ({
+  id: a.id,
+  startsAt: a.startsAt.toISOString(),
+  endsAt: a.endsAt.toISOString(),
+  persons: a.persons,
+  language: a.language,
+  name: a.name,
+  email: a.email,
+  rescheduleCount: a.rescheduleCount,
+});
 
 export function bookingMailData(input: {
   pending: boolean;
@@ -39,7 +55,7 @@ export function bookingMailData(input: {
   const { appointment: a } = input;
   const data: BookingMailData = {
     kind: input.pending ? 'confirmRequest' : 'confirmation',
-    appointment: { ...a, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() },
+    appointment: snapshot(a),
     locationId: input.locationId,
     serviceIds: input.serviceIds,
     now: input.now.toISOString(),
@@ -47,6 +63,22 @@ export function bookingMailData(input: {
     confirmMinutes: input.confirmMinutes,
   };
   return { kind: `termine.${data.kind}`, to: a.email, renderer: BOOKING_MAIL_RENDERER, data: { ...data } };
+}
+
+/** A mail about a change of an existing appointment (`kind`), rendered when the outbox sends it. */
+export function appointmentMailData(input: {
+  kind: MailKind;
+  appointment: MailAppointment & { email: string; locationId: string; serviceIds: string[] };
+  now: Date;
+  link?: string | undefined;
+  confirmMinutes?: number | undefined;
+  closureReason?: string | undefined;
+  reason?: string | undefined;
+}): DeferredMail {
+  const { appointment: a, now, ...rest } = input;
+  const data: BookingMailData = { ...rest, appointment: snapshot(a), locationId: a.locationId, serviceIds: a.serviceIds, now: now.toISOString() };
+  // JSON drops the options that are undefined, as the mail's own rendering ignores them.
+  return { kind: `termine.${data.kind}`, to: a.email, renderer: BOOKING_MAIL_RENDERER, data: JSON.parse(JSON.stringify(data)) as Record<string, unknown> };
 }
 
 export const bookingMailRenderer: MailRenderer = async ({ tdb, tenant, config, data }) => {
@@ -63,8 +95,10 @@ export const bookingMailRenderer: MailRenderer = async ({ tdb, tenant, config, d
     services,
     tenant,
     now: new Date(d.now),
-    link: manageUrl({ tenant, deps: { config } }, d.token, appointment.language),
+    link: d.token ? manageUrl({ tenant, deps: { config } }, d.token, appointment.language) : d.link,
     confirmMinutes: d.confirmMinutes,
+    closureReason: d.closureReason,
+    reason: d.reason,
     bookingCode: bookingCode(config.secretKey, tenant.id, appointment.id),
   });
 };
