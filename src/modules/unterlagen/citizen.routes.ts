@@ -14,7 +14,7 @@ import { receiptPdf } from './pdf.js';
 import { normalizeAccessCode } from './tokens.js';
 import { applicationKeyForm, codeForm } from './unterlagen.schemas.js';
 import { isApplicationReference } from './upload-target.js';
-import { receiptByToken, receiptForAufforderung, submitUpload, uploadLimits, type RequestedItem, type UploadContext } from './upload.service.js';
+import { receiptByToken, receiptForAufforderung, stagingFor, submitUpload, uploadLimits, type RequestedItem, type UploadContext } from './upload.service.js';
 import { AufforderungPage } from './views/AufforderungPage.js';
 import { ReceiptPage } from './views/ReceiptPage.js';
 import { StartPage } from './views/StartPage.js';
@@ -60,7 +60,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     requested?: RequestedItem,
   ) => {
     const store = deps.fileStore;
-    const intake = await receiveMultipart(request, () => store.incomingPath(), limits);
+    const intake = await receiveMultipart(request, () => store.incomingPath(), limits, stagingFor(deps, request.tenant.id));
     try {
       const result = await submitUpload(context(request), { ...intake, fields: { ...intake.fields, ...extraFields } }, requested, holdFor);
       // After a request's item, "send more documents" goes back to that request, not to the empty start page.

@@ -1,13 +1,27 @@
 // Reads a multipart request as a stream: every file part goes straight to a temporary file (never
-// into memory), hashed on the way; the per-file and per-submission limits hold while bytes arrive.
+// into memory), hashed, scanned and encrypted to the store's staging name on the way (ADR 0340); the per-file and
+// per-submission limits hold while bytes arrive.
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Transform, Writable, type TransformCallback } from 'node:stream';
+import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '#shared/http/errors.js';
-import { ScanTap, Sha256Tap, type ScanVerdict, type Scanner } from '#shared/files/index.js';
+import { ScanTap, Sha256Tap, TeeTap, type EncryptedFile, type ScanVerdict, type Scanner } from '#shared/files/index.js';
+
+/** The encrypted copy of a file, written under the store's staging name while the file arrived. */
+export interface StagedCopy {
+  fileId: string;
+  /** Resolves once the copy is durable; rejects (and the copy is gone) when writing it failed. */
+  encrypted: Promise<EncryptedFile>;
+  /** Set when an upload takes the copy over (it commits or removes it); discardIntake removes the others. */
+  taken: boolean;
+  remove(): Promise<void>;
+}
+
+/** Starts the encrypted copy of one file from its plaintext as it arrives. */
+export type Stager = (plaintext: Readable) => StagedCopy;
 
 export interface ReceivedFile {
   originalName: string;
@@ -21,6 +35,8 @@ export interface ReceivedFile {
   group: number;
   /** The virus scanner's verdict on exactly these bytes, scanned while they arrived (PDFs and photos are stored as sent). */
   scan?: Promise<ScanVerdict> | undefined;
+  /** The encrypted copy of exactly these bytes, when the request was read with a stager. */
+  staged?: StagedCopy | undefined;
 }
 
 /** How many file groups (document types) one submission may carry. */
@@ -64,7 +80,8 @@ class PayloadTooLargeError extends DomainError {
 
 const multipartLimitCodes = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
 
-export async function receiveMultipart(request: FastifyRequest, incomingPath: () => string, limits: IntakeLimits): Promise<Intake> {
+/** `stage`: when given, every file is also encrypted to the store's staging name while it arrives. */
+export async function receiveMultipart(request: FastifyRequest, incomingPath: () => string, limits: IntakeLimits, stage?: Stager): Promise<Intake> {
   if (!request.isMultipart()) throw new DomainError(415, 'unterlagen:errors.notMultipart');
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > hardLimit(limits)) throw new PayloadTooLargeError(limits);
@@ -108,8 +125,9 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
         },
       });
       const scan = limits.scanner ? new ScanTap(limits.scanner) : undefined;
-      if (scan) await pipeline(part.file, budget, tap, scan, createWriteStream(path, { mode: 0o600 }));
-      else await pipeline(part.file, budget, tap, createWriteStream(path, { mode: 0o600 }));
+      const staging = stage ? new TeeTap((plaintext) => (file.staged = stage(plaintext)).encrypted) : undefined;
+      const taps = [scan, staging].filter((t) => t !== undefined);
+      await pipeline([part.file, budget, tap, ...taps, createWriteStream(path, { mode: 0o600 })]);
       file.scan = scan?.verdict();
       file.size = tap.size;
       file.sha256 = tap.sha256;
@@ -147,7 +165,16 @@ async function drain(part: Multipart): Promise<void> {
   );
 }
 
-/** Removes the plaintext of a request; call it in `finally`. */
+/** Removes the plaintext of a request, and the encrypted copies no upload took over; call it in `finally`. */
 export async function discardIntake(intake: Pick<Intake, 'files'>): Promise<void> {
-  await Promise.all(intake.files.map((f) => rm(f.path, { force: true })));
+  await Promise.all(
+    intake.files.map(async (f) => {
+      await rm(f.path, { force: true });
+      const copy = f.staged;
+      if (!copy || copy.taken) return;
+      // Removed only once written to the end, so a late write cannot leave it behind.
+      await copy.encrypted.catch(() => undefined);
+      await copy.remove();
+    }),
+  );
 }

@@ -12,7 +12,7 @@ import { discardIntake, receiveMultipart } from './intake.js';
 import { receiptPdf } from './pdf.js';
 import { receiptJson } from './receipt.js';
 import { createUploadBody, createUploadResponse, receiptResponse } from './unterlagen.schemas.js';
-import { receiptById, submitUpload, uploadLimits } from './upload.service.js';
+import { receiptById, stagingFor, submitUpload, uploadLimits } from './upload.service.js';
 import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 
 // The multipart body is read as a stream by the handler; its schema is there for the OpenAPI document only.
@@ -61,7 +61,7 @@ export async function unterlagenApi(app: FastifyInstance, deps: AppDeps) {
   const api = typed(app);
 
   api.post('/uploads', { onRequest: perIpLimit(deps, publicLimits.upload), validatorCompiler: documentOnlyBody as never, schema: op.createUpload }, async function createUpload(request, reply) {
-    const intake = await receiveMultipart(request, () => deps.fileStore.incomingPath(), limits);
+    const intake = await receiveMultipart(request, () => deps.fileStore.incomingPath(), limits, stagingFor(deps, request.tenant.id));
     try {
       const result = await submitUpload({ deps, tenant: request.tenant, tdb: request.tdb, lang: request.lang, t: request.t }, intake);
       return reply.status(201).send({ ...result, receivedAt: result.receivedAt.toISOString() });

@@ -1,10 +1,11 @@
 // createUpload and getUploadReceipt through HTTP, against a real database and a real clamd.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { Writable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { outboxMessages } from '#shared/mail/mail.tables.js';
@@ -231,6 +232,39 @@ describe.skipIf(!findClamd())('createUpload through HTTP with a real clamd', () 
     expect(mail!.subject).toBe(`Eingangsbestätigung ${reference}`);
     expect(mail!.text).toContain(`/t/neue-wege/unterlagen/quittung/${receiptToken}`);
     expect(mail!.attachments[0]).toMatchObject({ contentType: 'application/pdf', filename: `Eingangsbestaetigung-${reference}.pdf` });
+  });
+
+  it('encrypts a file while it arrives: its staged copy is there before the body ends, and it is the file stored', async () => {
+    const store = ctx.deps.fileStore;
+    const document = await PDFDocument.create();
+    document.addPage([595, 842]);
+    await document.attach(randomBytes(3 * 1024 * 1024), 'anlage.bin', { mimeType: 'application/octet-stream' });
+    const pdf = Buffer.from(await document.save());
+    const { payload, headers } = multipart([...freeFields(), file('gross.pdf', pdf)]);
+    const body = new PassThrough();
+    const answer = ctx.app.inject({ method: 'POST', url: `${api}/uploads`, headers, payload: body });
+    body.write(payload.subarray(0, payload.length - 1024 * 1024));
+    let staged = await store.listStaged();
+    for (let waited = 0; staged.length === 0 && waited < 20_000; waited += 50) {
+      await sleep(50);
+      staged = await store.listStaged();
+    }
+    expect(staged).toHaveLength(1);
+    body.end(payload.subarray(payload.length - 1024 * 1024));
+    const res = await answer;
+    expect(res.statusCode).toBe(201);
+    const [row] = await ctx.database.db.select().from(uploadFiles).where(eq(uploadFiles.uploadId, res.json<{ id: string }>().id));
+    expect(row!.id).toBe(staged[0]!.fileId);
+    expect(await decrypted(row!)).toEqual(pdf);
+    expect(await store.listStaged()).toEqual([]);
+  });
+
+  it('leaves no encrypted copy of a refused submission behind', async () => {
+    const store = ctx.deps.fileStore;
+    const res = await post([...freeFields(), file('bescheid.pdf', await pdfWithPages(1)), file('programm.pdf', elfExecutable())]);
+    expect(res.statusCode).toBe(422);
+    expect(await store.listStaged()).toEqual([]);
+    expect(await store.listStored()).toHaveLength((await ctx.database.db.select().from(uploadFiles)).length);
   });
 
   it('documents both operations, and the multipart body, in OpenAPI', async () => {

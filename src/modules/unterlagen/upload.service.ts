@@ -8,7 +8,7 @@ import type { AppDeps } from '#shared/module.js';
 import { parseMasterKey } from '#shared/files/index.js';
 import { inspectFile, sanitizeName, type FileKind } from './files/index.js';
 import { discardTaken, holdFiles, releaseHeldFiles, takeHeldFiles, UploadRefused } from './held-files.js';
-import type { Intake, ReceivedFile } from './intake.js';
+import type { Intake, ReceivedFile, StagedCopy, Stager } from './intake.js';
 import type { UploadContext } from './upload-context.js';
 import { resolveTarget, type RequestedItem, type Target } from './upload-target.js';
 import { enqueueInfectedAlert, enqueueReceiptMail, receiptLink } from './mails.js';
@@ -38,8 +38,24 @@ export interface UploadResult {
 const receiptValidityDays = 365;
 const maxFiles = 20;
 
-/** What receiveMultipart needs: the configured limits, and the scanner it streams PDFs to while they arrive. */
+/** What receiveMultipart needs: the configured limits, and the scanner it streams every file to while it arrives. */
 export const uploadLimits = (deps: AppDeps) => ({ ...deps.config.upload, maxFiles, scanner: deps.scanner });
+
+/**
+ * What receiveMultipart needs to encrypt every file of a tenant's request to the staging name while it arrives
+ * (ADR 0340): the upload takes the copy over instead of reading the plaintext again; a copy it does not take (a
+ * refused file) is removed at the end of the request, and one a crash leaves behind by the cleanup job.
+ */
+export function stagingFor(deps: AppDeps, tenantId: string): Stager {
+  const masterKey = parseMasterKey(deps.config.filesMasterKey);
+  return (plaintext) => {
+    const fileId = randomUUID();
+    const encrypted = deps.fileStore.stage(tenantId, fileId, plaintext, masterKey);
+    // Awaited by the upload that takes the copy, or by discardIntake.
+    encrypted.catch(() => undefined);
+    return { fileId, encrypted, taken: false, remove: () => deps.fileStore.remove(tenantId, fileId) };
+  };
+}
 
 interface AcceptedFile {
   file: ReceivedFile;
@@ -57,6 +73,8 @@ interface Document {
   documentType: DocumentType;
   /** Verdict of the scan while receiving, when these are the bytes as sent. */
   scan?: Promise<ScanVerdict> | undefined;
+  /** The encrypted copy written while receiving, when these are the bytes as sent. */
+  staged?: StagedCopy | undefined;
   /** A photo kept as sent until the PDF it becomes part of is written. */
   partOf?: Document | undefined;
 }
@@ -171,7 +189,7 @@ function buildDocuments(ctx: UploadContext, accepted: AcceptedFile[], types: Map
   for (const a of accepted) {
     const documentType = types.get(groupOf(a))!;
     const images = accepted.filter((other) => other.kind !== 'pdf' && groupOf(other) === groupOf(a));
-    if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)], documentType, scan: a.file.scan });
+    if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)], documentType, scan: a.file.scan, staged: a.file.staged });
     else if (a === images[0]) {
       const pdf: Document = {
         name: sanitizeName(ctx.t('unterlagen:files.photosName', { count: images.length })),
@@ -181,7 +199,7 @@ function buildDocuments(ctx: UploadContext, accepted: AcceptedFile[], types: Map
         documentType,
       };
       documents.push(pdf);
-      for (const image of images) photos.push({ name: image.safeName, path: image.file.path, pages: 1, sources: [source(image)], documentType, scan: image.file.scan, partOf: pdf });
+      for (const image of images) photos.push({ name: image.safeName, path: image.file.path, pages: 1, sources: [source(image)], documentType, scan: image.file.scan, staged: image.file.staged, partOf: pdf });
     }
   }
   return [...documents, ...photos];
@@ -212,7 +230,7 @@ async function storeSubmission(
   const scanStatuses: ScanStatus[] = verdicts.map((v) => (v.status === 'pending' ? 'pending' : v.status));
   const scanStatus = worstScanStatus(scanStatuses);
 
-  const fileIds = new Map(documents.map((d) => [d, randomUUID()]));
+  const fileIds = new Map(documents.map((d) => [d, d.staged?.fileId ?? randomUUID()]));
   // A PDF still to be made has no bytes yet: nothing staged, the conversion job writes it.
   const noBytes = { wrappedKey: Buffer.alloc(0), sha256: '', size: 0 };
   const staged: { fileId: string; wrappedKey: Buffer; sha256: string; size: number }[] = [];
@@ -221,6 +239,7 @@ async function storeSubmission(
     for (const document of documents) {
       const fileId = fileIds.get(document)!;
       if (document.path === undefined) staged.push({ fileId, ...noBytes });
+      else if (document.staged) staged.push({ fileId, ...(await takeStaged(document.staged)) });
       else staged.push({ fileId, ...(await store.stage(tenant.id, fileId, createReadStream(document.path), masterKey)) });
     }
     const fileRows = documents.map((d, i) => ({
@@ -290,6 +309,13 @@ async function storeSubmission(
   } finally {
     if (!committed) await Promise.all(staged.map((s) => store.remove(tenant.id, s.fileId)));
   }
+}
+
+/** The copy written while receiving; from here on this upload commits or removes it. */
+async function takeStaged(copy: StagedCopy) {
+  const encrypted = await copy.encrypted;
+  copy.taken = true;
+  return encrypted;
 }
 
 /** After the commit; a failure here is repaired by the cleanup job, so the upload still counts. */

@@ -77,9 +77,13 @@ export function createClamdClient(address: ClamdAddress, options: ClamdOptions =
             const part = bytes.subarray(at, at + chunkSize);
             const length = Buffer.alloc(4);
             length.writeUInt32BE(part.length);
+            // Length and payload in one system call (writev), not two.
+            socket.cork();
             socket.write(length);
+            const flowing = socket.write(part);
+            socket.uncork();
             // clamd answers early (and closes) when the stream exceeds StreamMaxLength.
-            if (!socket.write(part)) await Promise.race([drained(socket), verdict]);
+            if (!flowing) await Promise.race([drained(socket), verdict]);
           }
           if (answered) break;
         }
