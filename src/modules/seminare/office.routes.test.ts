@@ -98,7 +98,7 @@ describe('training office forms', () => {
     const sessionId = new RegExp(`termine/([0-9a-f-]{36})/bearbeiten"[^>]*>Termin bearbeiten<span class="kern-sr-only"> für „Datenschutz kompakt“`).exec(list.body)?.[1];
     expect(sessionId).toBeDefined();
     const editSession = await get(office, `/staff/seminare/termine/${sessionId}/bearbeiten`);
-    expect(editSession.body).toContain('value="2027-03-11"');
+    expect(editSession.body).toContain('value="11.03.2027"');
     expect(editSession.body).toContain('value="12:30"');
     // Berlin wall-clock: 09:00 in March (CET) is 08:00 UTC; the deadline includes its whole day.
     const days = await sessionsRepository.days(sc.tdb, [sessionId!]);

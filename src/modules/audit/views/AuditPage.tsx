@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Button, ErrorSummary, SelectField, TextField, TableScroll } from '#shared/html/components.js';
+import { Button, DateField, ErrorSummary, SelectField, TableScroll, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -45,8 +45,8 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
         />
         <TextField name="objectType" label={t('audit:filter.objectType')} hint={t('audit:filter.objectTypeHint')} value={values.objectType} optional error={error('objectType')} />
         <TextField name="objectId" label={t('audit:filter.objectId')} value={values.objectId} optional spellcheck={false} error={error('objectId')} />
-        <TextField name="from" type="date" label={t('audit:filter.from')} value={values.from} optional error={error('from')} />
-        <TextField name="to" type="date" label={t('audit:filter.to')} value={values.to} optional error={error('to')} />
+        <DateField name="from" label={t('audit:filter.from')} value={values.from} optional error={error('from')} />
+        <DateField name="to" label={t('audit:filter.to')} value={values.to} optional error={error('to')} />
         <div class="ww-actions">
           <Button>{t('audit:filter.submit')}</Button>
           <a class="kern-link" href={`${base}/staff/audit.csv${query()}`} download>

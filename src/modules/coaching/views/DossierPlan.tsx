@@ -1,4 +1,4 @@
-import { Alert, Button, ChoiceGroup, CsrfField, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, Button, ChoiceGroup, CsrfField, DateField, SelectField, TextArea, TextField } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
 import { aktivitaetStatus, aktivitaetTypen, austrittsgruende, wartetAuf, type Plan } from '../coaching.tables.js';
 import { formFor, type DossierPageProps } from './dossier-form.js';
@@ -76,7 +76,7 @@ export function PlanSection({ dossier: d, base, form }: DossierPageProps) {
           <form method="post" action={`${base}/${d.tn.id}/plan`} novalidate>
             <CsrfField token={csrfToken} />
             <TextArea name="ziele" label={t('coaching:plan.goals')} hint={t('coaching:plan.goalsHint')} value={f.values.ziele ?? plan?.ziele} error={f.err('ziele')} rows={4} />
-            <TextField name="reviewOn" type="date" label={t('coaching:plan.reviewOn')} hint={t('coaching:plan.reviewHint')} value={f.values.reviewOn} error={f.err('reviewOn')} optional />
+            <DateField name="reviewOn" label={t('coaching:plan.reviewOn')} hint={t('coaching:plan.reviewHint')} value={f.values.reviewOn} error={f.err('reviewOn')} optional />
             <Button variant="secondary">{t('coaching:plan.save')}</Button>
           </form>
         </details>
@@ -153,7 +153,7 @@ export function ActivitiesSection({ dossier: d, base, form }: DossierPageProps) 
             <SelectField name="typ" label={t('coaching:activity.typ')} value={f.values.typ} error={f.err('typ')} options={aktivitaetTypen.map((x) => ({ value: x, label: t(`coaching:activity.typen.${x}`) }))} />
             <TextField name="title" label={t('coaching:activity.titleLabel')} value={f.values.title} error={f.err('title')} />
             <SelectField name="wer" label={t('coaching:activity.wer')} value={f.values.wer} error={f.err('wer')} options={(['teilnehmende', 'coach', 'beide'] as const).map((w) => ({ value: w, label: t(`coaching:wer.${w}`) }))} />
-            <TextField name="dueOn" type="date" label={t('coaching:activity.due')} value={f.values.dueOn} error={f.err('dueOn')} optional />
+            <DateField name="dueOn" label={t('coaching:activity.due')} value={f.values.dueOn} error={f.err('dueOn')} optional />
             <Button variant="secondary">{t('coaching:activity.save')}</Button>
           </form>
         </details>
@@ -265,9 +265,9 @@ export function ExitSection({ dossier: d, base, form }: DossierPageProps) {
           <form method="post" action={`${base}/${tn.id}/austritt`} novalidate>
             <CsrfField token={csrfToken} />
             <SelectField name="exitReason" label={t('coaching:exit.reason')} value={f.values.exitReason} error={f.err('exitReason')} options={austrittsgruende.map((r) => ({ value: r, label: t(`coaching:exit.reasons.${r}`) }))} />
-            <TextField name="exitOn" type="date" label={t('coaching:exit.on')} value={f.values.exitOn ?? d.today} error={f.err('exitOn')} />
+            <DateField name="exitOn" label={t('coaching:exit.on')} value={f.values.exitOn ?? d.today} error={f.err('exitOn')} />
             <p class="kern-body">{t('coaching:exit.jobHint')}</p>
-            <TextField name="jobStartOn" type="date" label={t('coaching:exit.jobStartOn')} value={f.values.jobStartOn} error={f.err('jobStartOn')} optional />
+            <DateField name="jobStartOn" label={t('coaching:exit.jobStartOn')} value={f.values.jobStartOn} error={f.err('jobStartOn')} optional />
             <TextField name="hoursPerWeek" type="number" inputmode="numeric" width={2} label={t('coaching:exit.hours')} value={f.values.hoursPerWeek} error={f.err('hoursPerWeek')} optional />
             <TextField name="sector" label={t('coaching:exit.sector')} value={f.values.sector} error={f.err('sector')} optional />
             <SelectField

@@ -1,4 +1,4 @@
-import { Button, ChoiceGroup, CsrfField, DataTable, TextArea, TextField } from '#shared/html/components.js';
+import { Button, ChoiceGroup, CsrfField, DataTable, DateField, TextArea, TextField } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
 import { gutscheinStatus } from '../rules.js';
 import { angstMomente, type Bildungsgutschein } from '../pruefung.tables.js';
@@ -52,7 +52,7 @@ export function PruefungSection({ dossier: d, base, form }: DossierPageProps) {
             <CsrfField token={csrfToken} />
             <TextField name="examTitle" label={t('coaching:pruefung.examTitle')} hint={t('coaching:pruefung.examTitleHint')} value={exam.values.examTitle} error={exam.err('examTitle')} />
             <TextField name="kammer" label={t('coaching:pruefung.kammer')} hint={t('coaching:pruefung.kammerHint')} value={exam.values.kammer} error={exam.err('kammer')} />
-            <TextField name="examOn" type="date" label={t('coaching:pruefung.examOn')} hint={t('coaching:pruefung.examOnHint')} value={exam.values.examOn} error={exam.err('examOn')} />
+            <DateField name="examOn" label={t('coaching:pruefung.examOn')} hint={t('coaching:pruefung.examOnHint')} value={exam.values.examOn} error={exam.err('examOn')} />
             <Button variant="secondary">{t('coaching:pruefung.saveExam')}</Button>
           </form>
         </details>
@@ -81,7 +81,7 @@ export function PruefungSection({ dossier: d, base, form }: DossierPageProps) {
           <form method="post" action={action('sitzungen')} novalidate>
             <CsrfField token={csrfToken} />
             <TextField name="topic" label={t('coaching:pruefung.topic')} value={session.values.topic} error={session.err('topic')} />
-            <TextField name="sessionOn" type="date" label={t('coaching:pruefung.sessionOn')} value={session.values.sessionOn ?? d.today} error={session.err('sessionOn')} />
+            <DateField name="sessionOn" label={t('coaching:pruefung.sessionOn')} value={session.values.sessionOn ?? d.today} error={session.err('sessionOn')} />
             <TextArea name="materials" label={t('coaching:pruefung.materials')} hint={t('coaching:pruefung.materialsHint')} value={session.values.materials} error={session.err('materials')} rows={3} optional />
             <Button variant="secondary">{t('coaching:pruefung.saveSession')}</Button>
           </form>
@@ -138,7 +138,7 @@ export function GutscheineSection(props: DossierPageProps) {
           <form method="post" action={`${base}/${d.tn.id}/gutscheine`} novalidate>
             <CsrfField token={csrfToken} />
             <TextField name="ziel" label={t('coaching:gutschein.ziel')} hint={t('coaching:gutschein.zielHint')} value={add.values.ziel} error={add.err('ziel')} />
-            <TextField name="requestedOn" type="date" label={t('coaching:gutschein.requestedOn')} value={add.values.requestedOn ?? d.today} error={add.err('requestedOn')} />
+            <DateField name="requestedOn" label={t('coaching:gutschein.requestedOn')} value={add.values.requestedOn ?? d.today} error={add.err('requestedOn')} />
             <Button variant="secondary">{t('coaching:gutschein.save')}</Button>
           </form>
         </details>
@@ -179,12 +179,12 @@ function Voucher({ g, dossier: d, base, form }: DossierPageProps & { g: Bildungs
           <form method="post" action={`${base}/${d.tn.id}/gutscheine/${g.id}`} novalidate>
             <CsrfField token={csrfToken} />
             {(['issuedOn', 'validUntil'] as const).map((field) => (
-              <TextField key={field} name={`${field}-${g.id}`} type="date" label={t(`coaching:gutschein.${field}`)} value={value(field)} error={f.err(`${field}-${g.id}`)} optional />
+              <DateField key={field} name={`${field}-${g.id}`} label={t(`coaching:gutschein.${field}`)} value={value(field)} error={f.err(`${field}-${g.id}`)} optional />
             ))}
             <TextField name={`provider-${g.id}`} label={t('coaching:gutschein.provider')} hint={t('coaching:gutschein.providerHint')} value={value('provider')} error={f.err(`provider-${g.id}`)} optional />
             <TextField name={`course-${g.id}`} label={t('coaching:gutschein.course')} value={value('course')} error={f.err(`course-${g.id}`)} optional />
             {(['redeemedOn', 'courseStartOn', 'courseEndOn'] as const).map((field) => (
-              <TextField key={field} name={`${field}-${g.id}`} type="date" label={t(`coaching:gutschein.${field}`)} value={value(field)} error={f.err(`${field}-${g.id}`)} optional />
+              <DateField key={field} name={`${field}-${g.id}`} label={t(`coaching:gutschein.${field}`)} value={value(field)} error={f.err(`${field}-${g.id}`)} optional />
             ))}
             <Button variant="secondary">{t('coaching:gutschein.saveUpdate')}</Button>
           </form>

@@ -1,4 +1,4 @@
-import { Button, CsrfField, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { Button, CsrfField, DateField, SelectField, TextArea, TextField } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
 import { labourMarketFigures } from '../../presse/index.js';
 import { berufByKldb, berufe, niveauOf, wegeZu } from '../berufe.js';
@@ -195,9 +195,9 @@ export function ContactsSection({ dossier: d, base, form }: DossierPageProps) {
           <form method="post" action={`${base}/${d.tn.id}/kontakte`} novalidate>
             <CsrfField token={csrfToken} />
             <SelectField name="kanal" label={t('coaching:kontakte.kanal')} value={f.values.kanal} error={f.err('kanal')} options={kontaktKanaele.map((k) => ({ value: k, label: t(`coaching:kontakte.kanaele.${k}`) }))} />
-            <TextField name="contactOn" type="date" label={t('coaching:kontakte.on')} value={f.values.contactOn ?? d.today} error={f.err('contactOn')} />
+            <DateField name="contactOn" label={t('coaching:kontakte.on')} value={f.values.contactOn ?? d.today} error={f.err('contactOn')} />
             <TextArea name="summary" label={t('coaching:kontakte.summary')} value={f.values.summary} error={f.err('summary')} rows={3} />
-            <TextField name="nextContactOn" type="date" label={t('coaching:kontakte.next')} value={f.values.nextContactOn} error={f.err('nextContactOn')} optional />
+            <DateField name="nextContactOn" label={t('coaching:kontakte.next')} value={f.values.nextContactOn} error={f.err('nextContactOn')} optional />
             <Button variant="secondary">{t('coaching:kontakte.save')}</Button>
           </form>
         </details>

@@ -1,4 +1,4 @@
-import { Button, ChoiceGroup, CsrfField, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { Button, ChoiceGroup, CsrfField, DateField, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -39,7 +39,7 @@ export function IntakePage(p: IntakePageProps) {
         <h2 class="kern-heading-medium">{t('coaching:intake.person')}</h2>
         <TextField name="givenName" label={t('coaching:intake.givenName')} value={v.givenName} error={err('givenName')} autocomplete="off" />
         <TextField name="familyName" label={t('coaching:intake.familyName')} value={v.familyName} error={err('familyName')} autocomplete="off" />
-        <TextField name="birthDate" type="date" label={t('coaching:intake.birthDate')} value={v.birthDate} error={err('birthDate')} />
+        <DateField name="birthDate" label={t('coaching:intake.birthDate')} value={v.birthDate} error={err('birthDate')} />
         <TextField name="email" type="email" label={t('coaching:intake.email')} hint={t('coaching:intake.emailHint')} value={v.email} error={err('email')} optional />
         <TextField name="phone" type="tel" label={t('coaching:intake.phone')} value={v.phone} error={err('phone')} optional />
         <TextField name="languages" label={t('coaching:intake.languages')} hint={t('coaching:intake.languagesHint')} value={v.languages} error={err('languages')} />
@@ -63,7 +63,7 @@ export function IntakePage(p: IntakePageProps) {
           error={err('rechtsgrundlageId')}
           options={[{ value: '', label: t('coaching:intake.choose') }, ...p.rechtsgrundlagen.map((r) => ({ value: r.id, label: r.label }))]}
         />
-        <TextField name="startOn" type="date" label={t('coaching:intake.startOn')} value={v.startOn ?? p.today} error={err('startOn')} />
+        <DateField name="startOn" label={t('coaching:intake.startOn')} value={v.startOn ?? p.today} error={err('startOn')} />
         {p.mode === 'intake' ? (
           <input type="hidden" name="coachId" value={p.coaches[0]?.id} />
         ) : (

@@ -1,5 +1,5 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, CsrfField, DataTable, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ButtonLink, CsrfField, DataTable, DateField, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { FormValues } from '../editor.js';
@@ -79,7 +79,7 @@ export function EditorForm({ action, values, errors }: { action: string; values:
         <legend class="kern-label">{t('presse:editor.embargo')}</legend>
         <p class="kern-hint">{t('presse:editor.embargoHint')}</p>
         <div class="pr-workflow">
-          <TextField name="embargoDate" type="date" label={t('presse:editor.embargoDate')} value={values.embargoDate} error={err('embargoDate')} optional />
+          <DateField name="embargoDate" label={t('presse:editor.embargoDate')} value={values.embargoDate} error={err('embargoDate')} optional />
           <TextField name="embargoTime" label={t('presse:editor.embargoTime')} hint={t('presse:editor.embargoTimeHint')} value={values.embargoTime} error={err('embargoTime')} optional width={4} />
         </div>
       </fieldset>

@@ -1,6 +1,6 @@
 // The training office's forms: a seminar (catalogue entry with target groups and mandatory rules) and a session
 // (room or online link, seats, deadlines, up to five days). Re-rendered with the typed values and field errors.
-import { BackLink, Button, ChoiceGroup, CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { BackLink, Button, ChoiceGroup, CsrfField, DateField, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { berlinDate, berlinTime } from '#shared/time.js';
@@ -127,8 +127,8 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
         <TextField name="onlineUrl" label={t('seminare:office.onlineUrl')} optional value={str(v.onlineUrl)} error={err('onlineUrl')} />
         <TextField name="seats" label={t('seminare:office.seats')} hint={props.sessionId ? t('seminare:office.seatsHint') : undefined} inputmode="numeric" width={4} value={str(v.seats)} error={err('seats')} />
         <TextField name="minParticipants" label={t('seminare:office.minParticipants')} inputmode="numeric" width={4} optional value={str(v.minParticipants)} error={err('minParticipants')} />
-        <TextField name="enrolmentDeadline" type="date" label={t('seminare:office.enrolmentDeadline')} value={str(v.enrolmentDeadline)} error={err('enrolmentDeadline')} />
-        <TextField name="cancellationDeadline" type="date" label={t('seminare:office.cancellationDeadline')} value={str(v.cancellationDeadline)} error={err('cancellationDeadline')} />
+        <DateField name="enrolmentDeadline" label={t('seminare:office.enrolmentDeadline')} value={str(v.enrolmentDeadline)} error={err('enrolmentDeadline')} />
+        <DateField name="cancellationDeadline" label={t('seminare:office.cancellationDeadline')} value={str(v.cancellationDeadline)} error={err('cancellationDeadline')} />
         {Array.from({ length: DAY_ROWS }, (_, i) => {
           const n = i + 1;
           return (
@@ -138,7 +138,7 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
                 {n > 1 ? <span class="kern-label__optional"> {t('common:form.optional')}</span> : null}
               </legend>
               <div class="kern-fieldset__body">
-                <TextField name={`day${n}Date`} type="date" label={t('seminare:office.dayDate', { n })} optional={n > 1} value={str(v[`day${n}Date`])} error={err(`day${n}Date`)} />
+                <DateField name={`day${n}Date`} label={t('seminare:office.dayDate', { n })} optional={n > 1} value={str(v[`day${n}Date`])} error={err(`day${n}Date`)} />
                 <TextField name={`day${n}From`} label={t('seminare:office.dayFrom', { n })} hint={t('seminare:office.timeHint')} width={4} optional={n > 1} value={str(v[`day${n}From`])} error={err(`day${n}From`)} />
                 <TextField name={`day${n}To`} label={t('seminare:office.dayTo', { n })} width={4} optional={n > 1} value={str(v[`day${n}To`])} error={err(`day${n}To`)} />
               </div>

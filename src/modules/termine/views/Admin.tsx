@@ -1,6 +1,6 @@
 // Tenant administration pages: overview with settings, Servicepoint form (hours, closures), concern form.
 import { useTenantBase, useView } from '#shared/html/context.js';
-import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, DateField, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatDayFull } from '#shared/time.js';
@@ -190,7 +190,7 @@ export function LocationFormPage(props: { location?: TerminLocation | undefined;
           <p class="kern-body">{t('termine:admin.closures.hint')}</p>
           <form method="post" action={`${action}/schliessungen`} novalidate>
             <CsrfField token={csrfToken} />
-            <TextField name="date" type="date" label={t('termine:admin.closures.date')} value={str(props.closureValues, 'date')} error={err(props.closureErrors, 'date')} />
+            <DateField name="date" label={t('termine:admin.closures.date')} value={str(props.closureValues, 'date')} error={err(props.closureErrors, 'date')} />
             <TextField name="from" label={t('termine:admin.closures.from')} optional width={4} value={str(props.closureValues, 'from')} error={err(props.closureErrors, 'from')} />
             <TextField name="to" label={t('termine:admin.closures.to')} optional width={4} value={str(props.closureValues, 'to')} error={err(props.closureErrors, 'to')} />
             <TextField name="reason" label={t('termine:admin.closures.reason')} optional value={str(props.closureValues, 'reason')} />
