@@ -37,7 +37,7 @@ export function namingPGlite(client: PGlite): NamingPGlite {
     const { name } = statement;
     if (!statement.paramTypes) {
       // Close first, so that a statement of that name left from an earlier failed attempt is replaced.
-      const { messages } = await client.execProtocol(
+      const messages = await client.execProtocolStream(
         concat([serialize.close({ type: 'S', name }), serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
         { syncToFs: false },
       );
@@ -50,7 +50,7 @@ export function namingPGlite(client: PGlite): NamingPGlite {
       return serializer ? serializer(value) : String(value);
     });
     try {
-      const { messages } = await client.execProtocol(
+      const messages = await client.execProtocolStream(
         concat([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
         { syncToFs: false },
       );
