@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, protocol, type PGlite } from '@electric-sql/pglite';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../src/shared/db/client.js';
 import { TenantDb } from '../src/shared/db/tenant-scope.js';
 import { draftByToken, insertDraft, saveDraft } from '../src/modules/forms/forms.repository.js';
@@ -47,7 +47,15 @@ try {
     return out;
   };
 
+  // The repository's SELECT prepared by drizzle but not named (`and true` makes it another text): ADR 0285's path.
+  const unnamed = database.db
+    .select()
+    .from(formDrafts)
+    .where(and(eq(formDrafts.tenantId, sql.placeholder('tenantId')), eq(formDrafts.flowId, 'erstantrag'), eq(formDrafts.tokenHash, 'bench'), sql`true`))
+    .limit(1)
+    .prepare('bench_unnamed');
   const variants: [string, () => Promise<unknown>][] = [
+    ['SELECT of the draft, drizzle prepared, not named (before)', () => unnamed.execute({ tenantId })],
     ['SELECT of the draft, repository (named, one call)', () => draftByToken(tdb, 'erstantrag', 'bench')],
     ['SELECT of the draft, PGlite query (six calls, parsed)', () => client.query(selectText, select.params, { rowMode: 'array' })],
     [
