@@ -89,10 +89,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
   }
   if (options.dataDir) await initPgliteDataDir(options.dataDir);
-  const [{ PGlite }, { btree_gist }, { drizzle: drizzlePglite }] = await Promise.all([
+  const [{ PGlite }, { btree_gist }, { drizzle: drizzlePglite }, { namingPGlite }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/btree_gist'),
     import('drizzle-orm/pglite'),
+    import('./pglite-statements.js'),
   ]);
   // btree_gist must be loaded every time a data directory that uses it is opened: PGlite keeps no extension
 // loaded between opens, and the booking constraints (EXCLUDE USING gist) need it.
@@ -103,7 +104,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   return {
-    db: drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db,
+    // Statements prepared by `preparedForTenant` run under their name (ADR 0335).
+    db: drizzlePglite({ client: namingPGlite(client), casing: 'snake_case' }) as unknown as Db,
     kind: 'pglite',
     description: options.dataDir ? `PGlite (embedded) in ${options.dataDir}` : 'PGlite (embedded, in memory)',
     close: () => client.close(),

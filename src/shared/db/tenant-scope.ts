@@ -99,20 +99,30 @@ interface Prepared<R> {
 /** A drizzle query (select, update, …) before `.prepare`. */
 interface Preparable<R> {
   prepare(name: string): Prepared<R>;
+  toSQL(): { sql: string };
+}
+
+/** The embedded database's client (`pglite-statements.ts`) runs statements it was told about under their name. */
+function nameOnPglite(db: Executor, query: Preparable<unknown>, name: string): void {
+  const client = (db as { $client?: { nameStatement?: (text: string, name: string) => void } }).$client;
+  client?.nameStatement?.(query.toSQL().sql, name);
 }
 
 /**
  * A hot statement prepared once per database handle (ADR 0285): drizzle builds its SQL once, and PostgreSQL parses
- * and plans it once per connection (a named statement) instead of on every request. `build` must scope every table by
+ * and plans it once per connection (a named statement) instead of on every request; PGlite parses and plans it once
+ * and runs it in one call into the embedded database (ADR 0335). `build` must scope every table by
  * `preparedScope`; the tenant is always the TenantDb's. Inside a transaction the statement is prepared for that
- * transaction's handle.
+ * transaction's handle (on PGlite it then runs unnamed).
  */
 export function preparedForTenant<P extends object, R>(name: string, build: (db: Executor) => Preparable<R>) {
   const statements = new WeakMap<Executor, Prepared<R>>();
   return (tdb: TenantDb, params: P): Promise<R> => {
     let statement = statements.get(tdb.db);
     if (!statement) {
-      statement = build(tdb.db).prepare(name);
+      const query = build(tdb.db);
+      nameOnPglite(tdb.db, query, name);
+      statement = query.prepare(name);
       statements.set(tdb.db, statement);
     }
     return statement.execute({ ...params, tenantId: tdb.tenantId });
