@@ -62,7 +62,7 @@ interface SeatArgs {
 /**
  * Takes one seat on every unit for the appointment, or returns false when a unit is full. The rules (free seat,
  * closures, expired holds, the retry of seats lost to a concurrent transaction) are the database function
- * termin_take_seats (migration booking_function, ADR 0280). Must run inside the transaction a false result rolls back.
+ * termin_take_seats (migrations booking_function and booking_cost, ADRs 0280 and 0330). Must run inside the transaction a false result rolls back.
  */
 export async function takeSeats(tdb: TenantDb, args: SeatArgs): Promise<boolean> {
   const result = await tdb.db.execute(sql`select termin_take_seats(${tdb.tenantId}, ${args.locationId}, ${unitsArray(args.units)}, ${args.slotMinutes}::int,

@@ -53,7 +53,7 @@ function outboxRow(tdb: TenantDb, mail: Mail): typeof outboxMessages.$inferInser
 }
 
 /**
- * A call of outbox_enqueue_deferred (migration booking_function), for a statement or database function of the
+ * A call of outbox_enqueue_deferred (migrations booking_function and booking_cost), for a statement or database function of the
  * caller's transaction: writes a mail rendered when it is sent (ADR 0280); subject and text stay empty until then.
  */
 export function enqueueDeferredSql(tdb: TenantDb, mail: DeferredMail): SQL {
