@@ -63,7 +63,7 @@ function keepAlive(pool: Pool, onError: (err: Error) => void): void {
 /** Opens PostgreSQL (when a URL is given) or embedded PGlite; only the driver in use is loaded. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
-    const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+    const [{ default: pg }, { drizzle: drizzlePg }, { keepConnectionsAfterRefusals }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres'), import('./pool.js')]);
     const timeouts = { ...defaultDatabaseTimeouts, ...options.timeouts };
     const pool = new pg.Pool({
       connectionString: options.url,
@@ -77,6 +77,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       keepAlive: true,
     });
     keepAlive(pool, options.onConnectionError ?? (() => undefined));
+    keepConnectionsAfterRefusals(pool);
     // Fail fast with a clear message instead of on the first request.
     const client = await pool.connect();
     client.release();
