@@ -2,6 +2,7 @@
 // of their own (derived from SECRET_KEY), so a table can be searched by name without ever holding the name in the
 // clear (doc/adr/0300-blind-name-index-for-applications.md).
 import { deriveKey, keyedHash } from './crypto.js';
+import { lowerName, searchForm, storedForms } from './name-folding.js';
 
 const keys = new Map<string, Buffer>();
 
@@ -14,37 +15,11 @@ function indexKey(secret: string): Buffer {
   return key;
 }
 
-const GERMAN_FOLDS: [RegExp, string][] = [
-  [/ä/g, 'ae'],
-  [/ö/g, 'oe'],
-  [/ü/g, 'ue'],
-  [/ß/g, 'ss'],
-];
-
-/** Without accents and umlaut dots: "müller" → "muller", "josé" → "jose". */
-const stripMarks = (word: string) => word.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
-
 /** The words of a name: NFKC, lower case, split at anything that is not a letter or digit; words of one letter are dropped. */
 function words(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .toLocaleLowerCase('de-DE')
+  return lowerName(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => [...w].length >= 2);
-}
-
-/** The spelling a typed word is searched by: umlauts as Germans type them without an umlaut key (ü → ue, ß → ss). */
-function searchForm(word: string): string {
-  return stripMarks(GERMAN_FOLDS.reduce((w, [from, to]) => w.replace(from, to), word));
-}
-
-/**
- * The forms stored for a name word: the search form, and the word without its umlaut dots as a second form.
- * "Müller" is found by "müller", "mueller" and "muller"; "Mueller" only by "mueller" and "müller" (nothing says
- * its "ue" was an umlaut).
- */
-function storedForms(word: string): string[] {
-  return [...new Set([searchForm(word), stripMarks(word.replace(/ß/g, 'ss'))])];
 }
 
 const hash = (secret: string, scope: string, word: string) => keyedHash(indexKey(secret), [scope, word], 'base64url');

@@ -13,6 +13,7 @@ import * as repo from './servicepoint.repository.js';
 import type { Visit, VisitStatus } from './servicepoint.tables.js';
 import { deskCatalogue, deskLocations, type DeskLocation, type DeskService } from './termine.adapter.js';
 import { berlinDate } from '#shared/time.js';
+import { nameContains } from '#shared/name-folding.js';
 import { issueUndo, markOfAppointment, markOfVisit, type UndoTicket } from './undo-ticket.js';
 
 export interface DeskContext {
@@ -126,10 +127,9 @@ export async function daySearchTerm(ctx: DeskContext, id: string | undefined): P
   return row?.params.q;
 }
 
+// Eight letters may be a booking code or a surname ("Friedman", "Schroder" typed without an umlaut): both are tried.
 function matchesSearch(row: DayRow, q: string): boolean {
-  const code = normaliseCode(q);
-  if (code) return row.code === code;
-  return (row.appointment.name ?? '').toLocaleLowerCase('de').includes(q.toLocaleLowerCase('de'));
+  return row.code === normaliseCode(q) || nameContains(row.appointment.name ?? '', q);
 }
 
 export async function dayView(ctx: DeskContext, locationId: string, day: string, filter: DayFilter, myCounter?: string): Promise<DayView> {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
+import { bookingCode } from '../termine/index.js';
 import { startDesk, type DeskFixture } from './testing.js';
 
 let ctx: TestContext;
@@ -134,5 +135,29 @@ describe('a booking made twice', () => {
     expect(marked[0]).toContain(`gleiche Zeit wie ${/class="kern-body--small sp-code">([^<]+)</.exec(rows[0]!)![1]}`);
     expect(rows[0]).not.toContain('Doppelt gebucht');
     expect(first.status).toBe('booked');
+  });
+});
+
+describe('the search for a name or a booking code', () => {
+  const searchFor = async (q: string) => (await get(String((await post(`${base}/suche`, { q })).headers.location))).body;
+
+  it('finds a surname of eight letters, which could also be a booking code, and still finds codes', async () => {
+    const friedman = await book('Jana Friedman', '13:30');
+    await book('Anna Schröder', '13:45');
+    const byName = await searchFor('Friedman');
+    expect(byName).toContain('Jana Friedman');
+    expect(byName).not.toContain('Anna Schröder');
+    // Typed without an umlaut key, in any case: still eight letters a code could have.
+    for (const typed of ['schroder', 'SCHROEDER', 'Schröder']) {
+      const found = await searchFor(typed);
+      expect(found, typed).toContain('Anna Schröder');
+      expect(found, typed).not.toContain('Jana Friedman');
+    }
+    const code = bookingCode(ctx.deps.config.secretKey, ctx.tenant.id, friedman.id);
+    for (const typed of [code, code.replace('-', '').toLowerCase()]) {
+      const found = await searchFor(typed);
+      expect(found, typed).toContain('Jana Friedman');
+      expect(found, typed).not.toContain('Anna Schröder');
+    }
   });
 });
