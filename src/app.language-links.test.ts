@@ -50,3 +50,51 @@ describe('language switch after a refused form', () => {
     expect(englishLink(refused.body)).toBe('/t/neue-wege/termine/finden?lang=en');
   });
 });
+
+describe('language switch on a page reached with a query', () => {
+  it('keeps a booking step’s choices, so the same step opens in English', async () => {
+    const start = await ctx.app.inject('/t/neue-wege/termine');
+    const service = /name="service" value="([0-9a-f-]{36})"/.exec(start.body)![1]!;
+    expect(englishLink(start.body)).toBe('/t/neue-wege/termine?lang=en');
+
+    const step = `/t/neue-wege/termine/standort?service=${service}`;
+    const german = await ctx.app.inject(step);
+    expect(german.statusCode).toBe(200);
+    const href = englishLink(german.body);
+    expect(href).toBe(`${step}&lang=en`);
+    const english = await ctx.app.inject(href);
+    expect(english.statusCode).toBe(200);
+    expect(english.body).toContain('<html lang="en" dir="ltr"');
+    expect(english.body).toContain(`value="${service}"`);
+    // Back to German from the English page: its own ?lang is replaced, not repeated.
+    const germanHref = /<a class="kern-link" href="([^"]+)" hreflang="de"/.exec(english.body)![1]!.replace(/&amp;/g, '&');
+    expect(germanHref).toBe(`${step}&lang=de`);
+  });
+
+  it('keeps the query as it was sent and drops only lang', async () => {
+    const page = await ctx.app.inject('/t/neue-wege/termine/finden?lang=de&x=a%26b&lang=fr&y=%C3%A4+1&&z');
+    expect(englishLink(page.body)).toBe('/t/neue-wege/termine/finden?x=a%26b&y=%C3%A4+1&z&lang=en');
+  });
+
+  it('on a page kept for every visitor: the links keep the query, and the page kept stays without it', async () => {
+    const plain = await ctx.app.inject('/t/neue-wege/impressum');
+    expect(englishLink(plain.body)).toBe('/t/neue-wege/impressum?lang=en');
+    const withQuery = await ctx.app.inject('/t/neue-wege/impressum?von=start');
+    expect(englishLink(withQuery.body)).toBe('/t/neue-wege/impressum?von=start&lang=en');
+    expect(englishLink((await ctx.app.inject('/t/neue-wege/impressum')).body)).toBe('/t/neue-wege/impressum?lang=en');
+    expect(englishLink((await ctx.app.inject('/t/neue-wege/impressum?lang=de')).body)).toBe('/t/neue-wege/impressum?lang=en');
+  });
+});
+
+describe('language switch on an address that is no page', () => {
+  it('never links to another site, whatever slashes the address starts with', async () => {
+    for (const [url, link] of [
+      ['//evil.example/x?a=1', '/evil.example/x?a=1&lang=en'],
+      ['///evil.example', '/evil.example?lang=en'],
+    ] as const) {
+      const page = await ctx.app.inject(url);
+      expect(page.statusCode).toBe(404);
+      expect(englishLink(page.body)).toBe(link);
+    }
+  });
+});

@@ -1,5 +1,5 @@
-// The GET address of the page a request shows, for the language links of the layout (ADR 0315). A refused form is
-// re-rendered by its POST route, whose address may have no page behind it or a different one.
+// The GET address of the page a request shows, for the language links of the layout (ADR 0315, 0361). A refused
+// form is re-rendered by its POST route, whose address may have no page behind it or a different one.
 import type { FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
@@ -22,10 +22,37 @@ function fillParams(pattern: string, params: unknown): string {
   });
 }
 
-/** The address whose GET shows the page this request renders (without the query). */
+function parameterName(pair: string): string {
+  const raw = pair.split('=')[0] ?? '';
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * The query of an address as it was sent, without its `lang` parameters (the language switch sets its own):
+ * '' or '?…'. The rest is kept byte for byte, so nothing is decoded and encoded into another meaning.
+ */
+export function queryWithoutLang(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return '';
+  const kept = url
+    .slice(at + 1)
+    .split('&')
+    .filter((pair) => pair !== '' && parameterName(pair) !== 'lang');
+  return kept.length > 0 ? `?${kept.join('&')}` : '';
+}
+
+/**
+ * The address whose GET shows the page this request renders. A GET keeps its query (a booking step's choices, a
+ * list's page, a GET form's result): it is the page's own address, so it carries nothing that was not there.
+ */
 export function pageAddress(request: FastifyRequest): string {
-  const path = request.url.split('?')[0] ?? '/';
-  if (request.method === 'GET' || request.method === 'HEAD') return path;
+  // "//host/…" or "/\host/…" (a 404 page's own address) would be a link to another site: one slash stays.
+  const path = (request.url.split('?')[0] ?? '/').replace(/^[/\\]+/, '/');
+  if (request.method === 'GET' || request.method === 'HEAD') return path + queryWithoutLang(request.url);
   const declared = request.routeOptions.config.page;
   if (typeof declared === 'function') return fillParams('/t/:tenant', request.params) + declared(request);
   if (declared) return fillParams(`/t/:tenant${declared}`, request.params);

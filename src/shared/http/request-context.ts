@@ -26,7 +26,7 @@ declare module 'fastify' {
     render(page: VNode<any>, status?: number): FastifyReply; // eslint-disable-line @typescript-eslint/no-explicit-any
     /**
      * Renders a page that is the same for every visitor of this tenant, language and path (no personal data, no
-     * form token, no query): kept after the first request (shared/html/page-cache.ts).
+     * form token): kept after the first request without a query (shared/html/page-cache.ts).
      */
     renderShared(page: () => VNode<any>): FastifyReply; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
@@ -79,6 +79,9 @@ export function registerRequestContext(app: FastifyInstance) {
     // A staff session or form token makes the page personal: render it for this request only.
     if (Object.keys(request.view).length > 0) return this.render(page());
     const context = viewContextOf(request);
+    // A query (other than ?lang) is in the language links: such a page is rendered for this request, so a query
+    // neither fills the kept pages nor shows up in another visitor's links.
+    if (context.path.includes('?')) return this.render(page());
     const html = sharedPage(context.tenant, `${context.lang}|${context.path}`, () => renderPage(context, page()));
     return this.type('text/html; charset=utf-8').send(html);
   });
