@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeLength, formatAccessCode, newAccessCode, newReference, normalizeAccessCode } from './tokens.js';
+import { accessCodeExample, codeLength, formatAccessCode, newAccessCode, newReference, normalizeAccessCode } from './tokens.js';
 
 describe('access codes', () => {
   it('have 26 characters of Crockford base32 (130 bits) and differ every time', () => {
@@ -7,6 +7,11 @@ describe('access codes', () => {
     expect(codes.size).toBe(1000);
     for (const code of codes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(codeLength * Math.log2(32)).toBeGreaterThanOrEqual(128);
+  });
+
+  it('are shown in the hint by an example that is a whole code, formatted as the letter prints it', () => {
+    expect(accessCodeExample).toBe('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23');
+    expect(formatAccessCode(normalizeAccessCode(accessCodeExample)!)).toBe(accessCodeExample);
   });
 
   it('use every character of the alphabet (no bias towards a few)', () => {

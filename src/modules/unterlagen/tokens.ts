@@ -25,6 +25,9 @@ export function formatAccessCode(code: string): string {
   return code.match(/.{1,4}/g)?.join('-') ?? code;
 }
 
+/** The example the code field's hint shows: a whole code, formatted as the letter prints it. */
+export const accessCodeExample = formatAccessCode('ABCDEFGHJKMNPQRSTVWXYZ0123');
+
 /**
  * What a person typed (any case, with spaces or hyphens, O for 0, I/L for 1) → the canonical code,
  * or undefined when it cannot be one.

@@ -46,7 +46,8 @@ export function ErrorSummary({ errors, labels }: { errors: FieldError[]; labels?
 interface FieldProps {
   name: string;
   label: string;
-  hint?: string | undefined;
+  /** Text, or text with markup (a whole example of a code on its own line). */
+  hint?: ComponentChildren;
   error?: FieldError | undefined;
   optional?: boolean;
 }
@@ -71,7 +72,7 @@ function FieldMessages({ name, hint, error }: Pick<FieldProps, 'name' | 'hint' |
   );
 }
 
-function describedBy(name: string, hint?: string, error?: FieldError) {
+function describedBy(name: string, hint?: ComponentChildren, error?: FieldError) {
   const id = fieldId(name);
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return ids || undefined;

@@ -2,6 +2,7 @@ import type { FieldError } from '#shared/http/errors.js';
 import { Button, ButtonLink, ErrorSummary, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
+import { accessCodeExample } from '../tokens.js';
 
 /** Two ways in: with the code from a letter or e-mail, or freely with the BG-Nummer. */
 export function StartPage({ errors = [], code }: { errors?: FieldError[]; code?: string }) {
@@ -21,7 +22,11 @@ export function StartPage({ errors = [], code }: { errors?: FieldError[]; code?:
           <TextField
             name="code"
             label={t('unterlagen:start.codeLabel')}
-            hint={t('unterlagen:start.codeHint')}
+            hint={
+              <>
+                {t('unterlagen:start.codeHint')} <span class="ww-hint__example">{accessCodeExample}</span>
+              </>
+            }
             value={code}
             error={errors.find((e) => e.field === 'code')}
             autocomplete="off"
