@@ -63,10 +63,10 @@ describe('the upload inbox on a tablet', () => {
     process.stdout.write(`TABLET-INBOX ${JSON.stringify(seen)}\n`);
   }, 240_000);
 
-  it('1024 px is laid out like 768 px; 1280, 1366 and 1920 px keep the ten-column table', async () => {
+  it('1024 px is laid out like 768 px, a phone in more lines; 1280, 1366 and 1920 px keep the ten-column table', async () => {
     const login = await loginAs(h.ctx, ['sachbearbeitung']);
     const seen: Record<number, number[]> = {};
-    for (const width of [1024, 1280, 1366, 1920]) {
+    for (const width of [390, 1024, 1280, 1366, 1920]) {
       const { page, context } = await h.newPage({ width });
       await context.addCookies(Object.entries(login.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
       await page.goto(`${h.baseUrl}/t/neue-wege/staff/unterlagen`);
@@ -86,7 +86,8 @@ describe('the upload inbox on a tablet', () => {
       // At 1280 px the ten columns still scroll their labelled region a little, as they did before ADR 0370.
       if (width !== 1280) expect(layout.overflow[1], `${width}: the table's region scrolls`).toBeLessThanOrEqual(0);
       expect(layout.headerTops).toHaveLength(10);
-      if (width === 1024) {
+      if (width === 390) expect(layout.display).toBe('block');
+      else if (width === 1024) {
         expect(layout.display).toBe('block');
         expect(layout.secondLineTop, 'the header has a second line').toBeGreaterThanOrEqual(layout.firstLineBottom - 0.5);
       } else {
@@ -96,6 +97,6 @@ describe('the upload inbox on a tablet', () => {
       await expectAccessible(page, `inbox at ${width} px`);
       await context.close();
     }
-    process.stdout.write(`WIDE-INBOX ${JSON.stringify(seen)}\n`);
+    process.stdout.write(`INBOX-WIDTHS ${JSON.stringify(seen)}\n`);
   }, 120_000);
 });
