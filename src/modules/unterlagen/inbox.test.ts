@@ -70,7 +70,7 @@ describe('upload inbox search, sort and pages', () => {
   it('sorts by a column (aria-sort on it, the link reverses the order) and filters by the received date', async () => {
     const asc = await get(`${base}?sort=name&dir=asc`);
     expect(listed(asc.body).indexOf(meier.reference)).toBeLessThan(listed(asc.body).indexOf(mueller.reference));
-    expect(asc.body).toMatch(/<th class="kern-table__header" scope="col" aria-sort="ascending"><a class="kern-link ww-sort" href="[^"]*sort=name&amp;dir=desc"/);
+    expect(asc.body).toMatch(/<th class="kern-table__header ww-col-name" scope="col" role="columnheader" aria-sort="ascending"><a class="kern-link ww-sort" href="[^"]*sort=name&amp;dir=desc"/);
     const desc = await get(`${base}?sort=name&dir=desc`);
     expect(listed(desc.body).indexOf(mueller.reference)).toBeLessThan(listed(desc.body).indexOf(meier.reference));
     expect((await get(`${base}?sort=unsinn`)).statusCode).toBe(200);

@@ -167,7 +167,7 @@ describe('caseworker side', () => {
     const older = await citizenUpload({ documentType: 'meldebescheinigung', lastName: 'Älter' });
     const newer = await citizenUpload({ documentType: 'meldebescheinigung', lastName: 'Neuer' });
     const list = await get(`${base}?status=new&type=meldebescheinigung`);
-    expect(list.body).toContain('<td class="kern-table__cell">Neuer</td>');
+    expect(list.body).toContain('<td class="kern-table__cell ww-col-name" role="cell">Neuer</td>');
     expect(list.body).toContain(`href="${base}/${newer.id}?status=new&amp;type=meldebescheinigung"`);
     const first = await post(`${base}/${newer.id}/pruefung`, { decision: 'accept', next: '1', status: 'new', type: 'meldebescheinigung' });
     expect(first.statusCode).toBe(303);

@@ -17,6 +17,8 @@ export function SortHeader({
   defaultDirection = 'asc',
   hrefFor,
   numeric = false,
+  cellClass,
+  role,
 }: {
   label: string;
   column: string;
@@ -25,12 +27,16 @@ export function SortHeader({
   defaultDirection?: SortDirection;
   hrefFor: (column: string, direction: SortDirection) => string;
   numeric?: boolean;
+  /** Extra classes on the `<th>` (a table that places its cells by class on a tablet). */
+  cellClass?: string;
+  /** Spelled out where the table's rows are not laid out as table rows (doc/adr/0320-desk-row-on-a-tablet.md). */
+  role?: 'columnheader';
 }) {
   const t = useT();
   const active = column === current;
   const next: SortDirection = active ? (direction === 'asc' ? 'desc' : 'asc') : defaultDirection;
   return (
-    <th class={`kern-table__header${numeric ? ' kern-table__header--numeric' : ''}`} scope="col" aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <th class={`kern-table__header${numeric ? ' kern-table__header--numeric' : ''}${cellClass ? ` ${cellClass}` : ''}`} scope="col" role={role} aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
       <a class="kern-link ww-sort" href={hrefFor(column, next)}>
         {label}
         <span class="kern-sr-only">, {t(next === 'asc' ? 'common:list.sortAsc' : 'common:list.sortDesc')}</span>

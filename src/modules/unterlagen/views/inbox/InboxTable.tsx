@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatDateTime, formatDayShort } from '#shared/time.js';
 import { Button, CsrfField, SelectField, TableScroll } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
@@ -9,6 +10,21 @@ import { ConversionBadge, ReviewBadge, ScanBadge } from '../parts.js';
 type Props = InboxPage & { query: InboxQuery };
 
 /**
+ * A cell that goes to a row's second line on a tablet, where its column header is far away: there it shows its own
+ * label. Screen readers skip the label, they announce the column header (doc/adr/0370-upload-inbox-row-on-a-tablet.md).
+ */
+function SecondLine({ column, label, children }: { column: string; label: string; children: ComponentChildren }) {
+  return (
+    <td class={`kern-table__cell ww-col-${column}`} role="cell">
+      <span class="ww-inbox-table__label" aria-hidden="true">
+        {label}
+      </span>
+      {children}
+    </td>
+  );
+}
+
+/**
  * One page of incoming documents: sortable columns, page links and the bulk actions. The table sits in one form
  * (POST …/sammel): tick rows (or "all on this page"), then mark as reviewed, assign or export; works without JS.
  */
@@ -18,9 +34,29 @@ export function InboxTable({ rows, total, page, size, sort, query, colleagues }:
   const base = `${useTenantBase()}/staff/unterlagen`;
   const names = new Map(colleagues.map((c) => [c.id, c.displayName]));
   const sortHref = (column: string, dir: SortDirection) => `${base}${filterQuery(query, { sort: column, dir, page: undefined })}`;
-  const header = (column: InboxSortColumn, label: string) => (
-    <SortHeader label={label} column={column} current={sort.column} direction={sort.direction} defaultDirection={column === 'received' || column === 'due' ? 'desc' : 'asc'} hrefFor={sortHref} />
+  const header = (column: InboxSortColumn, label: string, cellClass: string) => (
+    <SortHeader
+      label={label}
+      column={column}
+      current={sort.column}
+      direction={sort.direction}
+      defaultDirection={column === 'received' || column === 'due' ? 'desc' : 'asc'}
+      hrefFor={sortHref}
+      cellClass={cellClass}
+      role="columnheader"
+    />
   );
+  const labels = {
+    received: t('unterlagen:receipt.receivedAt'),
+    reference: t('unterlagen:receipt.reference'),
+    bgNummer: t('unterlagen:receipt.bgNummer'),
+    name: t('unterlagen:form.lastName'),
+    type: t('unterlagen:receipt.documentType'),
+    due: t('unterlagen:request.due'),
+    check: t('unterlagen:staff.check'),
+    status: t('unterlagen:staff.status'),
+    assigned: t('unterlagen:staff.assignedTo'),
+  };
   const heading = t('unterlagen:staff.incomingHeading', { count: total });
   return (
     <section aria-labelledby="incoming">
@@ -43,54 +79,66 @@ export function InboxTable({ rows, total, page, size, sort, query, colleagues }:
             <input key={upload.id} type="hidden" name="pageIds" value={upload.id} />
           ))}
           <TableScroll label={heading}>
-            <table class="kern-table kern-table--small ww-inbox-table">
+            <table class="kern-table kern-table--small ww-inbox-table" role="table">
               <caption class="kern-sr-only">{heading}</caption>
-              <thead class="kern-table__header">
-                <tr class="kern-table__row">
-                  <th class="kern-table__header" scope="col">
+              <thead class="kern-table__header" role="rowgroup">
+                <tr class="kern-table__row" role="row">
+                  <th class="kern-table__header ww-col-pick" scope="col" role="columnheader">
                     <span class="kern-sr-only">{t('unterlagen:staff.bulk.select')}</span>
                   </th>
-                  {header('received', t('unterlagen:receipt.receivedAt'))}
-                  {header('reference', t('unterlagen:receipt.reference'))}
-                  {header('bgNummer', t('unterlagen:receipt.bgNummer'))}
-                  {header('name', t('unterlagen:form.lastName'))}
-                  {header('type', t('unterlagen:receipt.documentType'))}
-                  {header('due', t('unterlagen:request.due'))}
-                  <th class="kern-table__header" scope="col">
-                    {t('unterlagen:staff.check')}
+                  {header('received', labels.received, 'ww-col-received')}
+                  {header('reference', labels.reference, 'ww-col-reference')}
+                  {header('bgNummer', labels.bgNummer, 'ww-col-bg')}
+                  {header('name', labels.name, 'ww-col-name')}
+                  {header('type', labels.type, 'ww-col-type')}
+                  {header('due', labels.due, 'ww-col-due')}
+                  <th class="kern-table__header ww-col-check" scope="col" role="columnheader">
+                    {labels.check}
                   </th>
-                  {header('status', t('unterlagen:staff.status'))}
-                  <th class="kern-table__header" scope="col">
-                    {t('unterlagen:staff.assignedTo')}
+                  {header('status', labels.status, 'ww-col-status')}
+                  <th class="kern-table__header ww-col-assigned" scope="col" role="columnheader">
+                    {labels.assigned}
                   </th>
                 </tr>
               </thead>
-              <tbody class="kern-table__body">
+              <tbody class="kern-table__body" role="rowgroup">
                 {rows.map(({ upload, item }) => (
-                  <tr class="kern-table__row" key={upload.id}>
-                    <td class="kern-table__cell">
-                      <input class="ww-bulk__check" type="checkbox" name="ids" value={upload.id} id={`pick-${upload.id}`} aria-label={t('unterlagen:staff.bulk.pick', { reference: upload.reference })} />
+                  <tr class="kern-table__row" role="row" key={upload.id}>
+                    <td class="kern-table__cell ww-col-pick" role="cell">
+                      <label class="ww-bulk__pick">
+                        <input class="ww-bulk__check" type="checkbox" name="ids" value={upload.id} id={`pick-${upload.id}`} aria-label={t('unterlagen:staff.bulk.pick', { reference: upload.reference })} />
+                      </label>
                     </td>
-                    <td class="kern-table__cell">{formatDateTime(upload.receivedAt, lang)}</td>
-                    <td class="kern-table__cell">
-                      <a class="kern-link" href={`${base}/${upload.id}${filterQuery(query)}`}>
+                    <td class="kern-table__cell ww-col-received" role="cell">
+                      {formatDateTime(upload.receivedAt, lang)}
+                    </td>
+                    <td class="kern-table__cell ww-col-reference" role="cell">
+                      <a class="kern-link ww-inbox-table__open" href={`${base}/${upload.id}${filterQuery(query)}`}>
                         {upload.reference}
                       </a>
                     </td>
-                    <td class="kern-table__cell">{upload.bgNummer}</td>
-                    <td class="kern-table__cell">{upload.lastName ?? '–'}</td>
-                    <td class="kern-table__cell">
+                    <SecondLine column="bg" label={labels.bgNummer}>
+                      {upload.bgNummer}
+                    </SecondLine>
+                    <td class="kern-table__cell ww-col-name" role="cell">
+                      {upload.lastName ?? '–'}
+                    </td>
+                    <td class="kern-table__cell ww-col-type" role="cell">
                       {t(`unterlagen:documentTypes.${upload.documentType}`)}
                       {item ? ` (${t('unterlagen:staff.itemShort', { number: item.position })})` : ''}
                     </td>
-                    <td class="kern-table__cell">{item ? formatDayShort(item.dueDate, lang) : '–'}</td>
-                    <td class="kern-table__cell">
+                    <SecondLine column="due" label={labels.due}>
+                      {item ? formatDayShort(item.dueDate, lang) : '–'}
+                    </SecondLine>
+                    <SecondLine column="check" label={labels.check}>
                       <ScanBadge status={upload.scanStatus} /> <ConversionBadge state={upload.conversion} />
-                    </td>
-                    <td class="kern-table__cell">
+                    </SecondLine>
+                    <td class="kern-table__cell ww-col-status" role="cell">
                       <ReviewBadge status={upload.reviewStatus} />
                     </td>
-                    <td class="kern-table__cell">{upload.assignedTo ? (names.get(upload.assignedTo) ?? '–') : '–'}</td>
+                    <SecondLine column="assigned" label={labels.assigned}>
+                      {upload.assignedTo ? (names.get(upload.assignedTo) ?? '–') : '–'}
+                    </SecondLine>
                   </tr>
                 ))}
               </tbody>
