@@ -1,6 +1,6 @@
 // Web nodes behind a reverse proxy (bench/proxy.ts) on one PostgreSQL database, with `npm run worker` as a process
-// of its own: what bench/scale-out.ts and bench/peak.ts start. All web nodes run with WORKER=off; `proxy.use`
-// chooses the nodes behind the proxy. `cpu()` starts counting the CPU each process uses (bench/cpu.ts).
+// of its own (BENCH_WORKERS=2: two, which share the outbox, ADR 0365): what bench/scale-out.ts and bench/peak.ts
+// start. All web nodes run with WORKER=off; `proxy.use` chooses the nodes behind the proxy. `cpu()` starts counting the CPU each process uses (bench/cpu.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import type { ServerProcess } from '#shared/testing/scratch.js';
 export interface Cluster {
   proxy: Proxy;
   nodes: ServerProcess[];
-  worker: ChildProcess;
+  workers: ChildProcess[];
   databaseUrl: string;
   /** Three locations with 8 counters each, limits lifted (one client address fires every request). */
   places: Place[];
@@ -31,10 +31,12 @@ export async function startCluster(ports: { proxy: number; nodes: number[] }): P
   // One after another: the first start migrates and seeds the fresh database.
   const nodes: ServerProcess[] = [];
   for (const port of ports.nodes) nodes.push(await startServer(env, port, profile));
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
-    env: { ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'wegweiser-bench-worker-')) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const workers = Array.from({ length: Number(process.env.BENCH_WORKERS ?? 1) }, () =>
+    spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+      env: { ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'wegweiser-bench-worker-')) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
   const proxy = await startProxy(ports.proxy);
   const { openDatabase } = await import('#shared/db/client.js');
   const { systemClock } = await import('#shared/clock.js');
@@ -47,7 +49,7 @@ export async function startCluster(ports: { proxy: number; nodes: number[] }): P
     const deps = { database: db, clock: systemClock } as unknown as Parameters<typeof liftLimits>[0];
     await liftLimits(deps, tenant);
     for (let i = 0; i < 3; i++) places.push(await createTestLocation(deps, tenant, { seatsTotal: 8, seatsOnline: 8 }));
-    // Measure only once the worker runs (its start compiles the sources): it has taken its first job lease.
+    // Measure only once a worker runs (its start compiles the sources): it has taken its first job lease.
     const { sql } = await import('drizzle-orm');
     for (let i = 0; i < 600; i++) {
       const leases = await db.db.execute<{ n: number }>(sql`select count(*)::int as n from job_leases`);
@@ -61,19 +63,19 @@ export async function startCluster(ports: { proxy: number; nodes: number[] }): P
   return {
     proxy,
     nodes,
-    worker,
+    workers,
     databaseUrl: database.url!,
     places,
     cpu: () =>
       cpuMeter(database.url!, {
         ...Object.fromEntries(nodes.map((node, i) => [`node ${i + 1}`, () => pid(node.child)])),
-        worker: () => pid(worker),
+        worker: () => workers.flatMap(pid),
         // The Node proxy runs in the bench process, next to the load generator.
         ...(proxy.kind === 'haproxy' ? { haproxy: proxy.pids, 'load generator': () => [process.pid] } : { 'load generator + proxy': () => [process.pid] }),
       }),
     async stop() {
       await proxy.close();
-      worker.kill('SIGTERM');
+      for (const worker of workers) worker.kill('SIGTERM');
       await Promise.all(nodes.map((node) => stop(node)));
       await database.drop();
     },

@@ -38,7 +38,8 @@ try {
   const one = await measure('one node, via proxy   ', proxy.base, 1);
   await proxy.use(nodes.map((node) => node.baseUrl));
   const two = await measure('two nodes, via proxy  ', proxy.base, 2);
-  // The worker is the only process running jobs: it sends the confirmations the web nodes wrote to the outbox.
+  // The workers (BENCH_WORKERS, one by default) are the only processes running jobs: they send the confirmations the
+  // web nodes wrote to the outbox.
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const { openDatabase } = await import('#shared/db/client.js');
   const db = await openDatabase({ url: cluster.databaseUrl, poolSize: 1 });

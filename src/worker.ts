@@ -1,6 +1,7 @@
 // `npm run worker`: the background jobs (mail outbox, reminders, scans, retention) in a process of their own,
 // for installations whose web nodes run with WORKER=off. Any number of workers may run: each job takes a lease
-// row in job_leases first, so no job runs twice at the same time.
+// row in job_leases first, so no job runs twice at the same time; the outbox is drained by all of them at once,
+// each sending the rows it claimed (ADR 0365).
 import { backgroundJobs } from './deps.js';
 import { startWorker } from '#shared/jobs/worker.js';
 import { configOrExit, fail, startDeps, stopGracefully } from './startup.js';

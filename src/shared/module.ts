@@ -46,6 +46,11 @@ export interface BackgroundJob {
   name: string;
   /** How often the worker runs it. */
   everyMs: number;
+  /**
+   * Runs in every process at once, without the job's lease, because it shares its work out itself (the outbox
+   * claims rows, ADR 0365). Without it a lease lets one process run the job at a time.
+   */
+  concurrent?: boolean;
   /** `signal` aborts when the worker stops: a job that loops should stop between steps. */
   run(deps: AppDeps, signal?: AbortSignal): Promise<void>;
 }

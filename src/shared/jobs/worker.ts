@@ -1,5 +1,6 @@
 // Runs the background jobs, each in a loop of its own so a slow job (a photo conversion) never holds up another
-// (the mail outbox); a lease row per job keeps two nodes from running it at once.
+// (the mail outbox); a lease row per job keeps two nodes from running it at once, except for a job that shares its
+// work out itself (the outbox's row claims, ADR 0365).
 import { and, eq, lt } from 'drizzle-orm';
 import type { AppDeps, BackgroundJob } from '../module.js';
 import { jobLeases } from './jobs.tables.js';
@@ -33,8 +34,15 @@ async function release(deps: AppDeps, job: BackgroundJob, error?: unknown) {
     .where(eq(jobLeases.name, job.name));
 }
 
-/** Runs one job now if its lease is free. Returns whether it ran. Used by the worker loops and by tests. */
+/**
+ * Runs one job now if its lease is free (a concurrent job: at once, it needs no lease). Returns whether it ran.
+ * Used by the worker loops and by tests.
+ */
 export async function runJobOnce(deps: AppDeps, job: BackgroundJob, signal?: AbortSignal): Promise<boolean> {
+  if (job.concurrent) {
+    await job.run(deps, signal).catch((err: unknown) => deps.logger.error({ err, job: job.name }, 'background job failed'));
+    return true;
+  }
   if (!(await claim(deps, job))) return false;
   try {
     await job.run(deps, signal);

@@ -34,6 +34,10 @@ export const outboxMessages = pgTable(
     status: text({ enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set while a sender holds the row (ADR 0365): no other sender takes it before this instant. */
+    claimedUntil: timestamp({ withTimezone: true }),
+    /** The claim of the sender that holds the row: only that sender records a failed attempt. */
+    claimedBy: uuid(),
     lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),

@@ -26,5 +26,14 @@ export interface DeferredMail {
   data: Record<string, unknown>;
 }
 
+/**
+ * What the mails of one tenant in one batch of the sender share: `once` loads a thing the first time a mail of the
+ * batch asks for `key` and hands every later mail the same promise, so a batch of bookings at one location reads
+ * the location once, not once per mail (ADR 0366). It lives for one batch: a changed location shows in the next.
+ */
+export interface RenderBatch {
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
 /** Renders a deferred mail of `tenant` from the data its outbox row holds. Registered by a module (mailRenderers). */
-export type MailRenderer = (input: { tdb: TenantDb; tenant: Tenant; config: Config; data: Record<string, unknown> }) => Promise<Mail>;
+export type MailRenderer = (input: { tdb: TenantDb; tenant: Tenant; config: Config; data: Record<string, unknown>; batch: RenderBatch }) => Promise<Mail>;

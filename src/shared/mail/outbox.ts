@@ -1,15 +1,17 @@
 // The outbox: mails are written in the transaction of the change they report and sent later by a job,
 // so a crash loses no mail and a failed send is retried.
-import { and, asc, eq, isNotNull, lte, lt, sql, type SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { inBatches } from '../db/bulk.js';
+import type { Db } from '../db/client.js';
 import { TenantDb } from '../db/tenant-scope.js';
 import type { AppDeps, BackgroundJob } from '../module.js';
 import { tenantsRepository } from '../tenancy/index.js';
-import type { DeferredMail, Mail } from './mail.js';
+import type { DeferredMail, Mail, RenderBatch } from './mail.js';
 import { outboxMessages, type OutboxMessage } from './mail.tables.js';
 import type { MailTransport } from './transport.js';
 
-export type { DeferredMail, Mail, MailRenderer } from './mail.js';
+export type { DeferredMail, Mail, MailRenderer, RenderBatch } from './mail.js';
 
 /** Writes a mail to the outbox; call it inside the transaction of the change the mail reports. */
 export async function enqueueMail(tdb: TenantDb, mail: Mail): Promise<string> {
@@ -76,22 +78,42 @@ export async function enqueueDeferredMail(tdb: TenantDb, mail: DeferredMail): Pr
   });
 }
 
+/** The columns a sender fills when it renders a deferred mail. */
+type Rendered = Pick<OutboxMessage, 'subject' | 'text' | 'html' | 'attachments' | 'headers' | 'render'>;
+
 /**
- * What renders the unrendered ones of `messages` and stores the result (one tenant read for all); the returned
- * function gives a message as it is now, rendered, or throws why it cannot be.
+ * What renders the unrendered ones of `messages` (one tenant read for all, and one RenderBatch per tenant, so the
+ * mails of a batch share what their renderer loads); the returned function gives a message's rendered columns,
+ * undefined when it was rendered already, or throws why it cannot be rendered.
  */
-async function deferredRenderer(deps: AppDeps, messages: OutboxMessage[]): Promise<(message: OutboxMessage) => Promise<OutboxMessage>> {
+async function deferredRenderer(deps: AppDeps, messages: OutboxMessage[]): Promise<(message: OutboxMessage) => Promise<Rendered | undefined>> {
   const tenants = messages.some((m) => m.render) ? new Map((await tenantsRepository.list(deps.database.db)).map((t) => [t.id, t])) : new Map();
+  const batches = new Map<string, RenderBatch>();
   return async (message) => {
-    if (!message.render) return message;
+    if (!message.render) return undefined;
     const renderer = deps.modules.mailRenderers.get(message.render.renderer);
     const tenant = tenants.get(message.tenantId);
     if (!renderer || !tenant) throw new Error(`no renderer '${message.render.renderer}' for this mail`);
-    const mail = await renderer({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, config: deps.config, data: message.render.data });
-    const rendered = { subject: mail.subject, text: mail.text, html: mail.html ?? null, attachments: mail.attachments ?? [], headers: mail.headers ?? {}, render: null };
-    // Only while still unrendered: a sender running beside this one may have rendered it first.
-    await deps.database.db.update(outboxMessages).set(rendered).where(and(eq(outboxMessages.id, message.id), isNotNull(outboxMessages.render)));
-    return { ...message, ...rendered };
+    // One per tenant: what a renderer loads through it never reaches another tenant's mail.
+    let batch = batches.get(tenant.id);
+    if (!batch) batches.set(tenant.id, (batch = renderBatch()));
+    const mail = await renderer({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, config: deps.config, data: message.render.data, batch });
+    return { subject: mail.subject, text: mail.text, html: mail.html ?? null, attachments: mail.attachments ?? [], headers: mail.headers ?? {}, render: null };
+  };
+}
+
+/** A RenderBatch: one promise per key; a failed load is forgotten, so the next mail that asks loads again. */
+function renderBatch(): RenderBatch {
+  const loaded = new Map<string, Promise<unknown>>();
+  return {
+    once<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const known = loaded.get(key) as Promise<T> | undefined;
+      if (known) return known;
+      const loading = load();
+      loaded.set(key, loading);
+      loading.catch(() => loaded.delete(key));
+      return loading;
+    },
   };
 }
 
@@ -107,56 +129,108 @@ export async function renderOutbox(deps: AppDeps, limit = 1000): Promise<number>
     .limit(limit);
   const render = await deferredRenderer(deps, rows);
   let rendered = 0;
-  for (const row of rows) rendered += await render(row).then(
-    () => 1,
-    () => 0,
-  );
+  for (const row of rows) {
+    const columns = await render(row).catch(() => undefined);
+    if (!columns) continue;
+    // Only while still unrendered: a sender may have rendered and sent it meanwhile.
+    await deps.database.db.update(outboxMessages).set(columns).where(and(eq(outboxMessages.id, row.id), isNotNull(outboxMessages.render)));
+    rendered++;
+  }
   return rendered;
 }
 
 const MAX_ATTEMPTS = 8;
 
 /**
- * Sends due mails (at most `limit`), as many at once as the transport has connections; each row is marked on its
- * own: sent once the server accepted it, otherwise retried with exponential back-off (1 min, 2, 4 … up to ~2 h).
+ * How long a sender holds the rows it claimed (ADR 0365). Another sender takes a row over only after this, so a
+ * crashed sender's mails leave a few minutes late and a living sender's are not sent twice.
+ */
+const CLAIM_MS = 5 * 60_000;
+/**
+ * A sender starts no send later than this into its claim: every send it starts has three minutes before another
+ * sender may take the row over. What a slow server left unsent it hands back at the end of the batch.
+ */
+const SEND_WINDOW_MS = 2 * 60_000;
+
+/**
+ * Claims up to `limit` due mails for this sender: rows another sender holds are skipped (SKIP LOCKED while it is
+ * claiming them, `claimed_until` once it has), a claim that ran out is taken over. One statement, also on PGlite.
+ */
+async function claimDue(db: Db, now: Date, limit: number): Promise<{ claim: string; rows: OutboxMessage[] }> {
+  const claim = randomUUID();
+  const due = db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(
+      and(
+        eq(outboxMessages.status, 'pending'),
+        lte(outboxMessages.nextAttemptAt, now),
+        or(isNull(outboxMessages.claimedUntil), lte(outboxMessages.claimedUntil, now)),
+      ),
+    )
+    .orderBy(asc(outboxMessages.nextAttemptAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(outboxMessages)
+    .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS), claimedBy: claim })
+    .where(inArray(outboxMessages.id, due))
+    .returning();
+  return { claim, rows: rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()) };
+}
+
+/**
+ * Claims due mails (at most `limit`) and sends them, as many at once as the transport has connections; each row is
+ * marked on its own: sent once the server accepted it, otherwise retried with exponential back-off (1 min, 2, 4 …
+ * up to ~2 h). Any number of senders may run this at once (ADR 0365): each sends only the rows it claimed.
  */
 export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit = 20): Promise<{ sent: number; failed: number }> {
   const db = deps.database.db;
   const now = deps.clock.now();
-  const due = await db
-    .select()
-    .from(outboxMessages)
-    .where(and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now)))
-    .orderBy(asc(outboxMessages.nextAttemptAt))
-    .limit(limit);
+  const { claim, rows: due } = await claimDue(db, now, limit);
   let sent = 0;
   let failed = 0;
+  const handBack: string[] = [];
   const render = await deferredRenderer(deps, due);
   // Each lane renders its mail and sends it: rendering (a few queries) overlaps with the other lanes' sending.
   await eachConcurrently(due, transport.concurrency ?? 1, async (message) => {
+    if (deps.clock.now().getTime() - now.getTime() > SEND_WINDOW_MS) return void handBack.push(message.id);
+    let rendered: Rendered | undefined;
     try {
-      await transport.send(await render(message), deps.config.mailFrom);
+      rendered = await render(message);
+      await transport.send(rendered ? { ...message, ...rendered } : message, deps.config.mailFrom);
+      // Stored with the mark, not before: one write per mail. Unless another sender has marked it meanwhile.
       await db
         .update(outboxMessages)
-        .set({ status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null })
-        .where(eq(outboxMessages.id, message.id));
+        .set({ ...rendered, status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null, claimedUntil: null, claimedBy: null })
+        .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.status, 'pending')));
       sent++;
     } catch (err) {
       failed++;
       const attempts = message.attempts + 1;
       const delayMs = Math.min(2 ** (attempts - 1) * 60_000, 2 * 3_600_000);
+      // Only while this sender's claim holds: a sender whose claim ran out must not undo another's sent mark.
       await db
         .update(outboxMessages)
         .set({
+          ...rendered,
           attempts,
           status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
           nextAttemptAt: new Date(now.getTime() + delayMs),
           lastError: (err instanceof Error ? err.message : String(err)).slice(0, 300),
+          claimedUntil: null,
+          claimedBy: null,
         })
-        .where(eq(outboxMessages.id, message.id));
+        .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.claimedBy, claim)));
       deps.logger.warn({ outboxId: message.id, attempts }, 'mail could not be sent; will retry');
     }
   });
+  if (handBack.length > 0) {
+    await db
+      .update(outboxMessages)
+      .set({ claimedUntil: null, claimedBy: null })
+      .where(and(inArray(outboxMessages.id, handBack), eq(outboxMessages.claimedBy, claim)));
+  }
   return { sent, failed };
 }
 
@@ -171,21 +245,18 @@ async function eachConcurrently<T>(items: readonly T[], concurrency: number, fn:
 
 /** Mails per batch of the drain job: a few rounds of the SMTP pool, so a stop waits for little. */
 const DRAIN_BATCH = 50;
-/** The drain job sends batch after batch for at most this long, well inside its 60 s lease (worker.ts). */
-const DRAIN_BUDGET_MS = 20_000;
 
 /**
  * The drain job: batch after batch while full batches come back, so a booking peak's mails leave at the pool's
- * speed rather than one batch per run; stops between batches when the worker stops, the budget is spent or a
- * whole batch failed (the server is down: the rest waits for the next run).
+ * speed rather than one batch per run; stops between batches when the worker stops or a whole batch failed (the
+ * server is down: the rest waits for its back-off). Every process runs it at once, each with its own claims.
  */
 export async function drainDue(deps: AppDeps, transport: MailTransport, signal?: AbortSignal): Promise<number> {
-  const started = Date.now();
   let total = 0;
   for (;;) {
     const { sent, failed } = await drainOutbox(deps, transport, DRAIN_BATCH);
     total += sent;
-    if (sent + failed < DRAIN_BATCH || sent === 0 || signal?.aborted || Date.now() - started > DRAIN_BUDGET_MS) return total;
+    if (sent + failed < DRAIN_BATCH || sent === 0 || signal?.aborted) return total;
   }
 }
 
@@ -201,6 +272,6 @@ export async function purgeSentMail(deps: AppDeps, days = 14): Promise<number> {
 
 /** The platform's own jobs: send what is due (with the deps' transport), and delete sent mail after 14 days. */
 export const outboxJobs: BackgroundJob[] = [
-  { name: 'mail.drain', everyMs: 5_000, run: async (deps, signal) => void (await drainDue(deps, deps.mailTransport, signal)) },
+  { name: 'mail.drain', everyMs: 5_000, concurrent: true, run: async (deps, signal) => void (await drainDue(deps, deps.mailTransport, signal)) },
   { name: 'mail.purge', everyMs: 3_600_000, run: async (deps) => void (await purgeSentMail(deps)) },
 ];

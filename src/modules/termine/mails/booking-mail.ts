@@ -81,12 +81,17 @@ export function appointmentMailData(input: {
   return { kind: `termine.${data.kind}`, to: a.email, renderer: BOOKING_MAIL_RENDERER, data: JSON.parse(JSON.stringify(data)) as Record<string, unknown> };
 }
 
-export const bookingMailRenderer: MailRenderer = async ({ tdb, tenant, config, data }) => {
+/**
+ * Renders a mail about an appointment. What it reads is shared by the batch's mails of the tenant (ADR 0366): each
+ * location once, and all of the tenant's services in one query (a few dozen rows), however many mails the batch has.
+ */
+export const bookingMailRenderer: MailRenderer = async ({ tdb, tenant, config, data, batch }) => {
   const d = data as unknown as BookingMailData;
-  const location = await repo.getLocation(tdb, d.locationId);
+  const location = await batch.once(`termine.location:${d.locationId}`, () => repo.getLocation(tdb, d.locationId));
   if (!location) throw new Error('the location of this mail no longer exists');
-  const order = new Map(d.serviceIds.map((id, i) => [id, i]));
-  const services = (await repo.servicesByIds(tdb, d.serviceIds)).sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  const allServices = await batch.once('termine.services', async () => new Map((await repo.listServices(tdb, { activeOnly: false })).map((s) => [s.id, s])));
+  // In the order the booking listed them; a service deleted since is left out.
+  const services = d.serviceIds.flatMap((id) => allServices.get(id) ?? []);
   const appointment = { ...d.appointment, startsAt: new Date(d.appointment.startsAt), endsAt: new Date(d.appointment.endsAt) };
   return buildMail({
     kind: d.kind,
