@@ -9,7 +9,7 @@ import { convertPhotos } from './convert.js';
 import * as jobs from './maintenance.repository.js';
 import { enqueueInfectedAlert, enqueueInfectedNotice } from './mails.js';
 import { worstScanStatus } from './receipt.js';
-import * as repo from './unterlagen.repository.js';
+import * as repo from './upload.repository.js';
 
 /** Temporary files younger than this may belong to a request still running. */
 export const defaultCleanupAgeMs = 15 * 60_000;
@@ -52,9 +52,9 @@ async function recordVerdict(deps: AppDeps, file: jobs.FileRef, signature: strin
   const tenant = await jobs.tenantById(deps.database.db, file.tenantId);
   if (!tenant) return;
   await new TenantDb(deps.database.db, file.tenantId).transaction(async (tx) => {
-    await repo.recordScan(tx, file.id, { status: signature ? 'infected' : 'clean', signature, at: now });
+    await jobs.recordScan(tx, file.id, { status: signature ? 'infected' : 'clean', signature, at: now });
     const deleteAfter = signature ? { deleteAfter: new Date(now.getTime() + deps.config.upload.retentionDays * 86_400_000) } : {};
-    const upload = await repo.refreshUploadScanStatus(tx, file.uploadId, worstScanStatus, deleteAfter);
+    const upload = await jobs.refreshUploadScanStatus(tx, file.uploadId, worstScanStatus, deleteAfter);
     if (!upload || !signature) return;
     const t = getI18n().getFixedT(upload.lang);
     await enqueueInfectedAlert(tx, getI18n().getFixedT(tenant.languages[0] ?? 'de'), tenant, upload.reference, signature);
@@ -135,7 +135,7 @@ export async function cleanupStorage(deps: AppDeps, olderThanMs = defaultCleanup
   // Deletions interrupted between marking and removing the rows.
   for (const row of await jobs.filesInState(db, 'deleting')) {
     await store.remove(row.tenantId, row.id);
-    await repo.deleteFileRow(new TenantDb(db, row.tenantId), row.id);
+    await jobs.deleteFileRow(new TenantDb(db, row.tenantId), row.id);
     run.deleted++;
   }
   return run;
@@ -152,15 +152,15 @@ export async function applyRetention(deps: AppDeps): Promise<{ uploads: number; 
   let uploadCount = 0;
   for (const due of await jobs.uploadsDueForDeletion(db, now)) {
     const tdb = new TenantDb(db, due.tenantId);
-    const fileIds = await repo.markUploadFilesDeleting(tdb, due.id);
+    const fileIds = await jobs.markUploadFilesDeleting(tdb, due.id);
     for (const fileId of fileIds) await store.remove(due.tenantId, fileId);
-    await tdb.transaction((tx) => repo.deleteUpload(tx, due.id));
+    await tdb.transaction((tx) => jobs.deleteUpload(tx, due.id));
     uploadCount++;
   }
   let aufforderungCount = 0;
   const expiredBefore = new Date(now.getTime() - deps.config.upload.retentionDays * 86_400_000);
   for (const due of await jobs.aufforderungenDueForDeletion(db, expiredBefore)) {
-    await new TenantDb(db, due.tenantId).transaction((tx) => repo.deleteAufforderung(tx, due.id));
+    await new TenantDb(db, due.tenantId).transaction((tx) => jobs.deleteAufforderung(tx, due.id));
     aufforderungCount++;
   }
   return { uploads: uploadCount, aufforderungen: aufforderungCount };
