@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { getI18n } from '#shared/i18n/index.js';
+import { doneOfEach } from '#shared/jobs/run-result.js';
 import type { AppDeps, BackgroundJob } from '#shared/module.js';
 import { parseMasterKey } from '#shared/files/index.js';
 import { convertPhotos } from './convert.js';
@@ -168,8 +169,22 @@ export async function applyRetention(deps: AppDeps): Promise<{ uploads: number; 
 
 export const unterlagenJobs: BackgroundJob[] = [
   // Often: a citizen's photos should reach the caseworker as one PDF within seconds.
-  { name: 'unterlagen.convert', everyMs: 5_000, run: async (deps) => void (await convertPhotos(deps, 3)) },
-  { name: 'unterlagen.scan', everyMs: 30_000, run: async (deps) => void (await scanQuarantined(deps)) },
-  { name: 'unterlagen.cleanup', everyMs: 5 * 60_000, run: async (deps) => void (await cleanupStorage(deps)) },
-  { name: 'unterlagen.retention', everyMs: 3_600_000, run: async (deps) => void (await applyRetention(deps)) },
+  {
+    name: 'unterlagen.convert',
+    everyMs: 5_000,
+    run: async (deps) => {
+      const run = await convertPhotos(deps, 3);
+      return { done: run.converted, ...run };
+    },
+  },
+  {
+    name: 'unterlagen.scan',
+    everyMs: 30_000,
+    run: async (deps) => {
+      const run = await scanQuarantined(deps);
+      return { done: run.clean + run.infected, ...run };
+    },
+  },
+  { name: 'unterlagen.cleanup', everyMs: 5 * 60_000, run: async (deps) => doneOfEach({ ...(await cleanupStorage(deps)) }) },
+  { name: 'unterlagen.retention', everyMs: 3_600_000, run: async (deps) => doneOfEach(await applyRetention(deps)) },
 ];
