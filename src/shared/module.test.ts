@@ -17,7 +17,7 @@ describe('catalogueOf', () => {
       permissions: { 'b.work': ['coach'] },
       staffNav: [{ path: '/staff/b', labelKey: 'b:nav', permission: 'a.read', order: 10 }],
       dashboardWidgets: [{ id: 'b', titleKey: 'b:w', permission: 'b.work', order: 20, load }],
-      jobs: [{ name: 'b.job', everyMs: 1000, run: async () => undefined }],
+      jobs: [{ name: 'b.job', everyMs: 1000, run: async () => ({ done: 0 }) }],
     };
     const catalogue = catalogueOf([a, b]);
     expect(catalogue.staffNav.map((i) => i.path)).toEqual(['/staff/b', '/staff/a']);

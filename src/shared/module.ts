@@ -42,6 +42,13 @@ export interface CitizenService {
   path: string;
 }
 
+/**
+ * What one run of a background job did: `done`, the things it finished (mails sent, rows deleted, files scanned),
+ * and further counts by name (`failed`, `pending`, one per kind). Counts only, never ids or names: the worker logs
+ * the result as it is.
+ */
+export type JobRunResult = { done: number } & Record<string, number>;
+
 export interface BackgroundJob {
   name: string;
   /** How often the worker runs it. */
@@ -52,7 +59,7 @@ export interface BackgroundJob {
    */
   concurrent?: boolean;
   /** `signal` aborts when the worker stops: a job that loops should stop between steps. */
-  run(deps: AppDeps, signal?: AbortSignal): Promise<void>;
+  run(deps: AppDeps, signal?: AbortSignal): Promise<JobRunResult>;
 }
 
 /** A link in the staff navigation, shown to the roles that hold `permission`. */

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { BERLIN, berlinDate, berlinDateTime, berlinTime, formatDateTime, formatDayFull, fromBerlinIso, isLocalDate, parseLocalDate } from './time.js';
+import {
+  BERLIN,
+  berlinDate,
+  berlinDateTime,
+  berlinTime,
+  berlinYear,
+  formatDateMedium,
+  formatDateTime,
+  formatDateTimeMedium,
+  formatDayFull,
+  fromBerlinIso,
+  isLocalDate,
+  parseLocalDate,
+} from './time.js';
 
 describe('Berlin time', () => {
   it('gives the Berlin date and time of an instant, not the UTC one', () => {
@@ -10,6 +23,8 @@ describe('Berlin time', () => {
     // Summer time is UTC+2.
     expect(berlinTime(new Date('2026-07-01T06:15:00Z'))).toBe('08:15');
     expect(berlinDateTime(instant).zoneName).toBe(BERLIN);
+    expect(berlinYear(instant)).toBe(2027);
+    expect(berlinYear(new Date('2026-12-31T22:59:59Z'))).toBe(2026);
   });
 
   it('gives the same date and time as the time zone data on both sides of every DST switch', () => {
@@ -56,5 +71,17 @@ describe('date and time as people read them', () => {
     expect(formatDayFull('2026-12-03', 'en')).toBe('Thursday, 3 December 2026');
     // 23:30 UTC on 2 Dec is 00:30 on 3 Dec in Berlin.
     expect(formatDayFull(new Date('2026-12-02T23:30:00Z'), 'de')).toBe('Donnerstag, 3. Dezember 2026');
+  });
+
+  it('writes a date and a date with time in the medium form of the page language, on the Berlin day', () => {
+    // 23:30 UTC on 11 Mar is 00:30 on 12 Mar in Berlin (winter, UTC+1).
+    const instant = new Date('2027-03-11T23:30:00Z');
+    expect(formatDateMedium(instant, 'de')).toBe('12. März 2027');
+    expect(formatDateMedium(new Date('2027-02-15T08:00:00Z'), 'de')).toBe('15. Feb. 2027');
+    expect(formatDateMedium(instant, 'en')).toBe('Mar 12, 2027');
+    expect(formatDateTimeMedium(instant, 'de')).toBe('12. März 2027, 00:30');
+    // Summer time is UTC+2.
+    expect(formatDateTimeMedium(new Date('2027-07-01T07:05:00Z'), 'de')).toBe('1. Juli 2027, 09:05');
+    expect(formatDateTimeMedium(new Date('2027-07-01T07:05:00Z'), 'en')).toBe('Jul 1, 2027, 9:05 AM');
   });
 });

@@ -39,6 +39,11 @@ export function berlinDate(instant: Date): string {
   return cached(instant) ? berlinWallClock(instant).slice(0, 10) : berlinDateTime(instant).toISODate()!;
 }
 
+/** The year of an instant's Berlin date (training accounts and reports count by it). */
+export function berlinYear(instant: Date): number {
+  return berlinDateTime(instant).year;
+}
+
 /** The Berlin wall-clock time of an instant, 'HH:mm' (24-hour clock). */
 export function berlinTime(instant: Date): string {
   return cached(instant) ? berlinWallClock(instant).slice(11, 16) : berlinDateTime(instant).toFormat('HH:mm');
@@ -126,4 +131,17 @@ export function formatDateTime(instant: Date, lang: string): string {
   const local = berlinDateTime(instant);
   const at = `${formatDayShort(local.toISODate()!, lang)}, ${local.toFormat('HH:mm')}`;
   return lang === 'de' ? `${at} Uhr` : at;
+}
+
+// The medium forms take the page language itself as the locale, as the seminar pages always showed them: English
+// in luxon's own order ("Mar 12, 2027"), not the British one of the forms above.
+
+/** An instant's Berlin date, medium: "12. März 2027" (German) or "Mar 12, 2027". */
+export function formatDateMedium(instant: Date, lang: string): string {
+  return berlinDateTime(instant).setLocale(lang).toLocaleString(DateTime.DATE_MED);
+}
+
+/** An instant to the minute, medium: "12. März 2027, 09:00" (German) or "Mar 12, 2027, 9:00 AM". */
+export function formatDateTimeMedium(instant: Date, lang: string): string {
+  return berlinDateTime(instant).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
 }

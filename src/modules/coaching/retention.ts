@@ -4,6 +4,7 @@ import { eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import { recordAudit } from '#shared/audit/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { ForbiddenError } from '#shared/http/errors.js';
+import { addCounts, doneOfEach } from '#shared/jobs/run-result.js';
 import type { AppDeps, BackgroundJob } from '#shared/module.js';
 import { tenantsRepository } from '#shared/tenancy/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
@@ -56,14 +57,18 @@ export const coachingJobs: BackgroundJob[] = [
     name: 'coaching.retention',
     everyMs: 6 * 3_600_000,
     async run(deps) {
-      for (const tenant of await tenantsRepository.list(deps.database.db)) await applyRetention(deps, new TenantDb(deps.database.db, tenant.id));
+      const deleted = { participants: 0, notes: 0 };
+      for (const tenant of await tenantsRepository.list(deps.database.db)) addCounts(deleted, await applyRetention(deps, new TenantDb(deps.database.db, tenant.id)));
+      return doneOfEach(deleted);
     },
   },
   {
     name: 'coaching.reminders',
     everyMs: 3_600_000,
     async run(deps) {
-      for (const tenant of await tenantsRepository.list(deps.database.db)) await sendReminders(deps, new TenantDb(deps.database.db, tenant.id), tenant);
+      const sent = { reviews: 0, exams: 0 };
+      for (const tenant of await tenantsRepository.list(deps.database.db)) addCounts(sent, await sendReminders(deps, new TenantDb(deps.database.db, tenant.id), tenant));
+      return doneOfEach(sent);
     },
   },
 ];

@@ -43,9 +43,9 @@ export function purgeExpiredDrafts(deps: AppDeps): Promise<number> {
 
 export function formJobs(flows: FlowDefinition[]): BackgroundJob[] {
   return [
-    { name: 'forms.reminders', everyMs: 3_600_000, run: async (deps) => void (await sendDraftReminders(deps, flows)) },
-    { name: 'forms.purge', everyMs: 3_600_000, run: async (deps) => void (await purgeExpiredDrafts(deps)) },
+    { name: 'forms.reminders', everyMs: 3_600_000, run: async (deps) => ({ done: await sendDraftReminders(deps, flows) }) },
+    { name: 'forms.purge', everyMs: 3_600_000, run: async (deps) => ({ done: await purgeExpiredDrafts(deps) }) },
     // Runs at the first start after the upgrade; afterwards it finds nothing (new submissions are indexed at once).
-    { name: 'forms.name-index', everyMs: 900_000, run: async (deps) => void (await indexSubmissionNames(deps, flows)) },
+    { name: 'forms.name-index', everyMs: 900_000, run: async (deps) => ({ done: await indexSubmissionNames(deps, flows) }) },
   ];
 }

@@ -128,11 +128,13 @@ export async function sendDueOfAllTenants(deps: AppDeps): Promise<number> {
   return sent;
 }
 
-async function purgeOfAllTenants(deps: AppDeps): Promise<void> {
-  for (const tenant of await tenantsRepository.list(deps.database.db)) await repo.purgeUnconfirmed(new TenantDb(deps.database.db, tenant.id), deps.clock.now());
+async function purgeOfAllTenants(deps: AppDeps): Promise<number> {
+  let purged = 0;
+  for (const tenant of await tenantsRepository.list(deps.database.db)) purged += await repo.purgeUnconfirmed(new TenantDb(deps.database.db, tenant.id), deps.clock.now());
+  return purged;
 }
 
 export const presseJobs: BackgroundJob[] = [
-  { name: 'presse.presslist.send', everyMs: 60_000, run: async (deps) => void (await sendDueOfAllTenants(deps)) },
-  { name: 'presse.presslist.purge', everyMs: 3_600_000, run: purgeOfAllTenants },
+  { name: 'presse.presslist.send', everyMs: 60_000, run: async (deps) => ({ done: await sendDueOfAllTenants(deps) }) },
+  { name: 'presse.presslist.purge', everyMs: 3_600_000, run: async (deps) => ({ done: await purgeOfAllTenants(deps) }) },
 ];

@@ -5,7 +5,7 @@ import { staffContacts, teamService } from '../staff/index.js';
 import { assertCan, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import { feedbackOpen } from './feedback.service.js';
-import { berlinYear } from './format.js';
+import { berlinYear } from '#shared/time.js';
 import { isMandatoryFor } from './mandatory.js';
 import * as catalogueRepository from './catalogue.repository.js';
 import * as certificatesRepository from './certificates.repository.js';

@@ -7,7 +7,8 @@ import { enqueueMail } from '#shared/mail/outbox.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { staffContacts } from '../staff/index.js';
 import { staffUrl, type SeminarCtx } from './context.js';
-import { formatDays, formatInstant } from './format.js';
+import { formatDateTimeMedium } from '#shared/time.js';
+import { formatDays } from './format.js';
 import * as catalogueRepository from './catalogue.repository.js';
 import * as sessionsRepository from './sessions.repository.js';
 import type { SeminarEnrolment, SeminarSession, SeminarSessionDay } from './seminare.tables.js';
@@ -52,7 +53,7 @@ export async function notify(ctx: SeminarCtx, tx: TenantDb, enrolment: SeminarEn
     dates: formatDays(days),
     place: session.room ?? session.onlineUrl ?? '',
     reason: enrolment.rejectionReason ?? '',
-    expires: enrolment.offerExpiresAt ? formatInstant(enrolment.offerExpiresAt) : '',
+    expires: enrolment.offerExpiresAt ? formatDateTimeMedium(enrolment.offerExpiresAt, 'de') : '',
     link: to ? staffUrl(ctx, '/freigaben') : staffUrl(ctx, kind === 'feedbackInvite' ? `/anmeldungen/${enrolment.id}/rueckmeldung` : '/meine'),
     tenant: ctx.tenant.name,
   };

@@ -15,7 +15,7 @@ import { isMandatoryFor } from './mandatory.js';
 import { feedbackOpen } from './feedback.service.js';
 import { staffUrl, type SeminarCtx } from './context.js';
 import { tellApprovers } from './enrolment.service.js';
-import { formatDate } from './format.js';
+import { formatDateMedium } from '#shared/time.js';
 import { notify } from './notify.js';
 import * as catalogueRepository from './catalogue.repository.js';
 import * as certificatesRepository from './certificates.repository.js';
@@ -53,7 +53,7 @@ async function approvalReminders(ctx: SeminarCtx): Promise<number> {
 async function mandatoryMail(ctx: SeminarCtx, tx: TenantDb, to: StaffContact, person: StaffContact, seminar: Seminar, kind: 'mandatoryDue' | 'mandatoryExpiring', validUntil?: Date) {
   const t = fixedT('de');
   const self = to.id === person.id;
-  const params = { name: to.displayName, person: person.displayName, title: seminar.title, until: validUntil ? formatDate(validUntil) : '', link: staffUrl(ctx, self ? '/meine' : ''), tenant: ctx.tenant.name };
+  const params = { name: to.displayName, person: person.displayName, title: seminar.title, until: validUntil ? formatDateMedium(validUntil, 'de') : '', link: staffUrl(ctx, self ? '/meine' : ''), tenant: ctx.tenant.name };
   const key = `seminare:mail.${kind}.${self ? 'self' : 'lead'}`;
   await enqueueMail(tx, {
     kind: `seminare.${kind}`,

@@ -3,7 +3,7 @@
 // or CSV only what that report reads. The page and a CSV export are audited, a chart of the page is not (ADR 0350).
 import { DateTime } from 'luxon';
 import { NotFoundError } from '#shared/http/errors.js';
-import { BERLIN, berlinDateTime } from '#shared/time.js';
+import { BERLIN, berlinDateTime, berlinYear } from '#shared/time.js';
 import { staffContacts, teamService } from '../staff/index.js';
 import * as attendanceRepository from './attendance.repository.js';
 import * as catalogueRepository from './catalogue.repository.js';
@@ -11,7 +11,6 @@ import * as certificatesRepository from './certificates.repository.js';
 import { assertCan, UUID, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import * as enrolmentsRepository from './enrolments.repository.js';
-import { berlinYear } from './format.js';
 import { buildReport, buildReports, needs, type Participation, type Person, type Report, type ReportId, type ReportInput, type SessionFacts } from './reports.js';
 import type { Seminar } from './seminare.tables.js';
 import * as sessionsRepository from './sessions.repository.js';

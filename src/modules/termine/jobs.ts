@@ -1,7 +1,8 @@
 // Background jobs: reminders, expiry of holds and unconfirmed bookings, and deletion of personal data after
 // the retention period. Each runs for every tenant with the tenant's own settings.
 import { TenantDb } from '#shared/db/tenant-scope.js';
-import type { AppDeps, BackgroundJob } from '#shared/module.js';
+import { addCounts, doneOfEach } from '#shared/jobs/run-result.js';
+import type { AppDeps, BackgroundJob, JobRunResult } from '#shared/module.js';
 import { tenantsRepository } from '#shared/tenancy/index.js';
 import type { TermineContext } from './availability.service.js';
 import * as bookings from './booking.repository.js';
@@ -12,10 +13,12 @@ import * as repo from './termine.repository.js';
 /** An hour after a hold lapsed its row goes; until then the journey can say "your reservation expired". */
 const HOLD_GRACE_MS = 3_600_000;
 
-async function forEachTenant(deps: AppDeps, fn: (ctx: TermineContext) => Promise<void>): Promise<void> {
+/** Runs `step` for every tenant and adds up what it counted, kind by kind. */
+async function forEachTenant<T extends Record<string, number>>(deps: AppDeps, counts: T, step: (ctx: TermineContext) => Promise<T>): Promise<JobRunResult> {
   for (const tenant of await tenantsRepository.list(deps.database.db)) {
-    await fn({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, deps });
+    addCounts(counts, await step({ tdb: new TenantDb(deps.database.db, tenant.id), tenant, deps }));
   }
+  return doneOfEach(counts);
 }
 
 export async function sendReminders(ctx: TermineContext): Promise<number> {
@@ -49,7 +52,7 @@ export async function applyRetention(ctx: TermineContext): Promise<number> {
 }
 
 export const termineJobs: BackgroundJob[] = [
-  { name: 'termine.reminders', everyMs: 5 * 60_000, run: (deps) => forEachTenant(deps, async (ctx) => void (await sendReminders(ctx))) },
-  { name: 'termine.expiry', everyMs: 60_000, run: (deps) => forEachTenant(deps, async (ctx) => void (await expireStale(ctx))) },
-  { name: 'termine.retention', everyMs: 3_600_000, run: (deps) => forEachTenant(deps, async (ctx) => void (await applyRetention(ctx))) },
+  { name: 'termine.reminders', everyMs: 5 * 60_000, run: (deps) => forEachTenant(deps, { reminders: 0 }, async (ctx) => ({ reminders: await sendReminders(ctx) })) },
+  { name: 'termine.expiry', everyMs: 60_000, run: (deps) => forEachTenant(deps, { holds: 0, unconfirmed: 0 }, expireStale) },
+  { name: 'termine.retention', everyMs: 3_600_000, run: (deps) => forEachTenant(deps, { anonymised: 0 }, async (ctx) => ({ anonymised: await applyRetention(ctx) })) },
 ];

@@ -9,7 +9,7 @@ import { isValidBgNummer, normalizeBgNummer } from './bg-nummer.js';
 import { isUniqueViolation } from '#shared/db/errors.js';
 import { aufforderungLink, enqueueAufforderungMail } from './mails.js';
 import { aufforderungLetterPdf } from './pdf.js';
-import * as repo from './unterlagen.repository.js';
+import * as repo from './aufforderung.repository.js';
 import { aufforderungInput, type AufforderungInput } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, Upload } from './unterlagen.tables.js';
 import { hashToken, safeEqual } from '#shared/crypto.js';

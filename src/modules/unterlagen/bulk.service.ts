@@ -11,7 +11,8 @@ import { berlinDate } from '#shared/time.js';
 import { staffWithRole, type StaffPrincipal } from '../staff/index.js';
 import { zipStored, type ZipEntry } from './files/zip.js';
 import { downloadable } from './review.service.js';
-import * as repo from './unterlagen.repository.js';
+import { setItemStatus } from './aufforderung.repository.js';
+import * as repo from './inbox.repository.js';
 import type { Upload } from './unterlagen.tables.js';
 
 /** At most one page of the inbox at its largest size. */
@@ -53,7 +54,7 @@ export async function bulkAccept(deps: AppDeps, tdb: TenantDb, staff: StaffPrinc
         at: now,
         deleteAfter: new Date(now.getTime() + deps.config.upload.retentionDays * 86_400_000),
       });
-      if (upload.itemId) await repo.setItemStatus(tx, upload.itemId, 'accepted');
+      if (upload.itemId) await setItemStatus(tx, upload.itemId, 'accepted');
       await audit(tx, staff, now, 'unterlagen.accept', 'upload', upload.id, 'bulk');
       outcome.done.push(pick(upload));
     }

@@ -3,7 +3,7 @@
 // Read by caseworkers only, inside the audited read of the application or the upload.
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { submissionRefById, type SubmissionRef } from '../forms/index.js';
-import * as repo from './unterlagen.repository.js';
+import * as repo from './case.repository.js';
 import type { DocumentType } from './unterlagen.schemas.js';
 import type { ReviewStatus, ScanStatus, Upload } from './unterlagen.tables.js';
 

@@ -11,6 +11,7 @@ import { uploadBgNummerFormat } from './settings.service.js';
 import { UploadRefused } from './held-files.js';
 import { discardIntake, receiveMultipart } from './intake.js';
 import { receiptPdf } from './pdf.js';
+import type { Receipt } from './receipt.js';
 import { normalizeAccessCode } from './tokens.js';
 import { applicationKeyForm, codeForm } from './unterlagen.schemas.js';
 import { isApplicationReference } from './upload-target.js';
@@ -23,7 +24,6 @@ import { sendPdf } from './http.js';
 import { berlinDate } from '#shared/time.js';
 import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 
-type CodeParams = { code: string };
 type ItemParams = { code: string; position: string };
 type TokenParams = { token: string };
 type ReceiptParams = { code: string; reference: string };
@@ -36,29 +36,48 @@ declare module 'fastify' {
 }
 
 export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
-  const limits = uploadLimits(deps);
-  const pageLimits = { maxMb: limits.maxFileBytes / 1024 / 1024, maxTotalMb: limits.maxTotalBytes / 1024 / 1024 };
+  const c = citizenHandlers(deps);
   await app.register(multipart, { throwFileSizeLimit: false });
   app.decorateRequest('citizenAufforderung', null as unknown as AufforderungForCitizen);
-  /** Loads the request of `:code` once per request; an unknown or expired code is 404 before any upload is read. */
-  const withAufforderung = {
-    preHandler: async (request: FastifyRequest) => {
-      request.citizenAufforderung = await aufforderungForCode(request.tdb, formField(request.params, 'code') ?? '', deps.clock.now());
-    },
-  };
+  const withAufforderung = { preHandler: c.loadAufforderung };
+  const uploadLimit = { onRequest: perIpLimit(deps, publicLimits.upload) };
 
+  app.get('/unterlagen', c.startPage);
+  app.post('/unterlagen/code', { onRequest: perIpLimit(deps, publicLimits.lookup) }, c.codeSubmit);
+  app.get('/unterlagen/a/:code', withAufforderung, c.aufforderungPage);
+  app.get<{ Params: ItemParams }>('/unterlagen/a/:code/:position', withAufforderung, c.itemUploadPage);
+  app.post<{ Params: ItemParams }>('/unterlagen/a/:code/:position', { ...uploadLimit, ...withAufforderung }, c.itemUploadSubmit);
+  // The request's page links each received item to its receipt: the code opens them, no receipt link is needed.
+  app.get<{ Params: ReceiptParams }>('/unterlagen/a/:code/quittung/:reference', withAufforderung, c.requestReceiptPage);
+  app.get<{ Params: ReceiptParams }>('/unterlagen/a/:code/quittung/:reference/pdf', withAufforderung, c.requestReceiptPdfDownload);
+  app.get('/unterlagen/frei', c.freeUploadPage);
+  // From the confirmation of an online application: the free form with its reference filled in (changes nothing).
+  app.post('/unterlagen/antrag', { config: { page: '/unterlagen/frei' } }, c.applicationUploadPage);
+  app.post('/unterlagen/frei', uploadLimit, c.freeUploadSubmit);
+  app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token', c.receiptPage);
+  app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token/pdf', c.receiptPdfDownload);
+}
+
+function citizenHandlers(deps: AppDeps) {
+  const limits = uploadLimits(deps);
+  const pageLimits = { maxMb: limits.maxFileBytes / 1024 / 1024, maxTotalMb: limits.maxTotalBytes / 1024 / 1024 };
   const context = (request: FastifyRequest): UploadContext => ({ deps, tenant: request.tenant, tdb: request.tdb, lang: request.lang, t: request.t });
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/unterlagen`;
 
+  /** preHandler: loads the request of `:code` once per request; an unknown or expired code is 404 before any upload is read. */
+  async function loadAufforderung(request: FastifyRequest) {
+    request.citizenAufforderung = await aufforderungForCode(request.tdb, formField(request.params, 'code') ?? '', deps.clock.now());
+  }
+
   /** Streams the form to temp files, runs the use case, and either redirects to the receipt or shows the form again. */
-  const handleUpload = async (
+  async function handleUpload(
     request: FastifyRequest,
     reply: FastifyReply,
     extraFields: Record<string, string>,
     page: (errors: ValidationError['fields'], values: Record<string, string>) => UploadPageProps,
     holdFor: string,
     requested?: RequestedItem,
-  ) => {
+  ) {
     const store = deps.fileStore;
     const intake = await receiveMultipart(request, () => store.incomingPath(), limits, stagingFor(deps, request.tenant.id));
     try {
@@ -73,11 +92,13 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     } finally {
       await discardIntake(intake);
     }
-  };
+  }
 
-  app.get('/unterlagen', async (_request, reply) => reply.render(h(StartPage, { errors: [] })));
+  async function startPage(_request: FastifyRequest, reply: FastifyReply) {
+    return reply.render(h(StartPage, { errors: [] }));
+  }
 
-  app.post('/unterlagen/code', { onRequest: perIpLimit(deps, publicLimits.lookup) }, async (request, reply) => {
+  async function codeSubmit(request: FastifyRequest, reply: FastifyReply) {
     const parsed = safeParseForm(codeForm, request.body);
     const code = parsed.ok ? normalizeAccessCode(parsed.data.code) : undefined;
     if (!code) {
@@ -85,15 +106,15 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.status(422).render(h(StartPage, { errors, code: formField(request.body, 'code') ?? '' }));
     }
     return reply.redirect(`${base(request)}/a/${code}`, 303);
-  });
+  }
 
-  app.get<{ Params: CodeParams }>('/unterlagen/a/:code', withAufforderung, async (request, reply) => {
+  async function aufforderungPage(request: FastifyRequest, reply: FastifyReply) {
     const data = request.citizenAufforderung;
     // Pages reached with a secret (code or receipt token) are not kept in shared caches.
     return reply.render(h(AufforderungPage, { data, today: berlinDate(deps.clock.now()) }));
-  });
+  }
 
-  const itemOf = (request: FastifyRequest<{ Params: ItemParams }>) => {
+  function itemOf(request: FastifyRequest<{ Params: ItemParams }>) {
     const data = request.citizenAufforderung;
     const item = data.items.find((i) => String(i.position) === request.params.position);
     if (!item) throw new NotFoundError();
@@ -104,14 +125,14 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
       item: { number: item.position, documentType: item.documentType, description: item.description, dueDate: item.dueDate },
     };
     return { data, item, props };
-  };
+  }
 
-  app.get<{ Params: ItemParams }>('/unterlagen/a/:code/:position', withAufforderung, async (request, reply) => {
+  async function itemUploadPage(request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply) {
     const { props } = itemOf(request);
     return reply.render(h(UploadPage, props));
-  });
+  }
 
-  app.post<{ Params: ItemParams }>('/unterlagen/a/:code/:position', { onRequest: perIpLimit(deps, publicLimits.upload), ...withAufforderung }, async (request, reply) => {
+  async function itemUploadSubmit(request: FastifyRequest<{ Params: ItemParams }>, reply: FastifyReply) {
     const { data, item, props } = itemOf(request);
     // The loaded request goes to the use case as it is; the fields only say what the form showed.
     return handleUpload(
@@ -122,7 +143,7 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
       `a:${data.aufforderung.id}:${item.position}`,
       { aufforderung: data.aufforderung, item },
     );
-  });
+  }
 
   const freeProps = async (request: FastifyRequest): Promise<UploadPageProps> => ({
     action: `${base(request)}/frei`,
@@ -131,56 +152,73 @@ export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
     bgNummerExample: (await uploadBgNummerFormat(request.tdb)).example,
   });
 
-  requestReceiptRoutes(app, deps, withAufforderung);
+  async function freeUploadPage(request: FastifyRequest, reply: FastifyReply) {
+    return reply.render(h(UploadPage, await freeProps(request)));
+  }
 
-  app.get('/unterlagen/frei', async (request, reply) => reply.render(h(UploadPage, await freeProps(request))));
-
-  // From the confirmation of an online application: the free form with its reference filled in (changes nothing).
-  app.post('/unterlagen/antrag', { config: { page: '/unterlagen/frei' } }, async (request, reply) => {
+  async function applicationUploadPage(request: FastifyRequest, reply: FastifyReply) {
     const parsed = safeParseForm(applicationKeyForm, request.body);
     const values: Record<string, string> = parsed.ok && isApplicationReference(parsed.data.reference) ? { bgNummer: parsed.data.reference.toUpperCase() } : {};
     return reply.render(h(UploadPage, { ...(await freeProps(request)), values }));
-  });
+  }
 
-  app.post('/unterlagen/frei', { onRequest: perIpLimit(deps, publicLimits.upload) }, async (request, reply) => {
+  async function freeUploadSubmit(request: FastifyRequest, reply: FastifyReply) {
     const props = await freeProps(request);
     // A code field can only come from a crafted request here; the free form never has one.
     return handleUpload(request, reply, { requestCode: '' }, (errors, values) => ({ ...props, errors, values }), 'frei');
-  });
+  }
 
-  app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token', async (request, reply) => {
+  async function sendReceiptPdf(request: FastifyRequest, reply: FastifyReply, receipt: Receipt) {
+    const pdf = await receiptPdf(request.t, { ...receipt, lang: request.lang }, deps.clock.now());
+    return sendPdf(reply, `Eingangsbestaetigung-${receipt.reference}.pdf`, pdf);
+  }
+
+  async function receiptOfToken(request: FastifyRequest<{ Params: TokenParams }>) {
     const receipt = await receiptByToken(context(request), request.params.token);
     if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
+    return receipt;
+  }
+
+  async function receiptPage(request: FastifyRequest<{ Params: TokenParams }>, reply: FastifyReply) {
+    const receipt = await receiptOfToken(request);
     const code = normalizeAccessCode(formField(request.query, 'code') ?? '');
     const moreHref = code ? `${base(request)}/a/${code}` : undefined;
     return reply.render(h(ReceiptPage, { receipt, pdfHref: `${base(request)}/quittung/${request.params.token}/pdf`, moreHref }));
-  });
+  }
 
-  app.get<{ Params: TokenParams }>('/unterlagen/quittung/:token/pdf', async (request, reply) => {
-    const receipt = await receiptByToken(context(request), request.params.token);
-    if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
-    const pdf = await receiptPdf(request.t, { ...receipt, lang: request.lang }, deps.clock.now());
-    return sendPdf(reply, `Eingangsbestaetigung-${receipt.reference}.pdf`, pdf);
-  });
-}
+  async function receiptPdfDownload(request: FastifyRequest<{ Params: TokenParams }>, reply: FastifyReply) {
+    return sendReceiptPdf(request, reply, await receiptOfToken(request));
+  }
 
-/** The request's page links each received item to its receipt: the code opens them, no receipt link is needed. */
-export function requestReceiptRoutes(app: FastifyInstance, deps: AppDeps, withAufforderung: { preHandler: (request: FastifyRequest) => Promise<void> }) {
-  const receiptOfRequest = async (request: FastifyRequest<{ Params: ReceiptParams }>) => {
+  async function receiptOfRequest(request: FastifyRequest<{ Params: ReceiptParams }>) {
     const receipt = await receiptForAufforderung({ deps, tenant: request.tenant, tdb: request.tdb }, request.citizenAufforderung.aufforderung.id, request.params.reference);
     if (!receipt) throw new NotFoundError('unterlagen:errors.receiptUnknown');
     return receipt;
-  };
+  }
 
-  app.get<{ Params: ReceiptParams }>('/unterlagen/a/:code/quittung/:reference', withAufforderung, async (request, reply) => {
+  async function requestReceiptPage(request: FastifyRequest<{ Params: ReceiptParams }>, reply: FastifyReply) {
     const receipt = await receiptOfRequest(request);
-    const requestHref = `/t/${request.tenant.slug}/unterlagen/a/${request.citizenAufforderung.code}`;
+    const requestHref = `${base(request)}/a/${request.citizenAufforderung.code}`;
     return reply.render(h(ReceiptPage, { receipt, pdfHref: `${requestHref}/quittung/${receipt.reference}/pdf`, moreHref: requestHref }));
-  });
+  }
 
-  app.get<{ Params: ReceiptParams }>('/unterlagen/a/:code/quittung/:reference/pdf', withAufforderung, async (request, reply) => {
-    const receipt = await receiptOfRequest(request);
-    const pdf = await receiptPdf(request.t, { ...receipt, lang: request.lang }, deps.clock.now());
-    return sendPdf(reply, `Eingangsbestaetigung-${receipt.reference}.pdf`, pdf);
-  });
+  async function requestReceiptPdfDownload(request: FastifyRequest<{ Params: ReceiptParams }>, reply: FastifyReply) {
+    return sendReceiptPdf(request, reply, await receiptOfRequest(request));
+  }
+
+  return {
+    loadAufforderung,
+    startPage,
+    codeSubmit,
+    aufforderungPage,
+    itemUploadPage,
+    itemUploadSubmit,
+    freeUploadPage,
+    applicationUploadPage,
+    freeUploadSubmit,
+    receiptPage,
+    receiptPdfDownload,
+    requestReceiptPage,
+    requestReceiptPdfDownload,
+  };
 }

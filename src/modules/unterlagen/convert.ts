@@ -12,7 +12,8 @@ import type { AppDeps } from '#shared/module.js';
 import * as conversions from './conversion.repository.js';
 import { ImageConversionError, writeImagesPdfInChild } from './files/index.js';
 import { worstScanStatus } from './receipt.js';
-import * as repo from './unterlagen.repository.js';
+import * as jobs from './maintenance.repository.js';
+import * as repo from './upload.repository.js';
 import type { UploadFile } from './unterlagen.tables.js';
 
 /** How long one run holds a PDF; a run killed before (kill -9) is taken again after it. */
@@ -67,7 +68,7 @@ export async function convertPhotos(deps: AppDeps, limit = 5): Promise<Conversio
 async function markFailed(deps: AppDeps, tdb: TenantDb, pdf: conversions.PendingPdf, reason: string): Promise<void> {
   await tdb.transaction(async (tx) => {
     await conversions.recordConversionFailed(tx, pdf.uploadId, pdf.id);
-    await repo.refreshUploadScanStatus(tx, pdf.uploadId, worstScanStatus);
+    await jobs.refreshUploadScanStatus(tx, pdf.uploadId, worstScanStatus);
   });
   deps.logger.warn({ uploadId: pdf.uploadId, reason }, 'photos could not be joined into a PDF; they are kept as sent');
 }
@@ -107,7 +108,7 @@ async function convertOne(deps: AppDeps, tdb: TenantDb, pdf: conversions.Pending
         scanSignature: verdict.status === 'infected' ? verdict.signature : null,
         scannedAt: verdict.status === 'clean' || verdict.status === 'infected' ? now : null,
       });
-      if (done) await repo.refreshUploadScanStatus(tx, pdf.uploadId, worstScanStatus);
+      if (done) await jobs.refreshUploadScanStatus(tx, pdf.uploadId, worstScanStatus);
       return done;
     });
     if (!written) return;
@@ -116,7 +117,7 @@ async function convertOne(deps: AppDeps, tdb: TenantDb, pdf: conversions.Pending
     await repo.markFilesStored(tdb, [pdf.id]);
     for (const photo of photos) {
       await store.remove(tdb.tenantId, photo.id);
-      await repo.deleteFileRow(tdb, photo.id);
+      await jobs.deleteFileRow(tdb, photo.id);
     }
   } finally {
     await Promise.all(temporary.map((path) => rm(path, { force: true })));

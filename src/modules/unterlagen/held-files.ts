@@ -10,7 +10,7 @@ import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import { parseMasterKey } from '#shared/files/index.js';
 import { sanitizeName } from './files/index.js';
 import type { ReceivedFile } from './intake.js';
-import * as repo from './unterlagen.repository.js';
+import * as repo from './upload.repository.js';
 import type { UploadContext } from './upload-context.js';
 
 /** Long enough to find a missing paper and come back; every new refusal starts the time again. */

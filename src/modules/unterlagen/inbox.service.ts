@@ -8,7 +8,7 @@ import { recordAudit } from '#shared/audit/index.js';
 import { deleteNamedFilter, filterById, namedFilters, saveNamedFilter, storeSearch, type FilterOwner, type SaveResult } from '#shared/saved-filters/index.js';
 import { berlinDate, fromBerlinIso } from '#shared/time.js';
 import { staffWithRole, type StaffPrincipal } from '../staff/index.js';
-import * as repo from './unterlagen.repository.js';
+import * as repo from './inbox.repository.js';
 import type { inboxSearchForm} from './unterlagen.schemas.js';
 import { inboxQuery, storedInboxFilter } from './unterlagen.schemas.js';
 

@@ -1,9 +1,21 @@
-// Cross-tenant SQL for the background jobs (scan, cleanup, retention). The jobs look rows up here and
-// then change each tenant's data through a TenantDb for that tenant.
+// SQL of the background jobs (scan, conversion, cleanup, retention). The jobs look rows up across tenants here
+// (Db), then change each tenant's data through a TenantDb for that tenant with the functions at the end.
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '#shared/db/client.js';
+import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { tenants } from '#shared/tenancy/index.js';
-import { heldUploadFiles, mitwirkungsaufforderungen, uploadFiles, uploads, type StorageState, type UploadFile } from './unterlagen.tables.js';
+import {
+  heldUploadFiles,
+  mitwirkungItems,
+  mitwirkungsaufforderungen,
+  uploadFiles,
+  uploads,
+  type ScanStatus,
+  type StorageState,
+  type Upload,
+  type UploadFile,
+} from './unterlagen.tables.js';
+import { filesOf } from './upload.repository.js';
 
 export type FileRef = Pick<UploadFile, 'tenantId' | 'id' | 'uploadId' | 'wrappedKey' | 'storageState'>;
 
@@ -88,4 +100,47 @@ export async function expiredHeldFiles(db: Db, now: Date, limit = 500): Promise<
     .from(heldUploadFiles)
     .where(lt(heldUploadFiles.expiresAt, now))
     .limit(limit);
+}
+
+// ---- one tenant's rows, through its TenantDb ----
+
+export async function recordScan(
+  tdb: TenantDb,
+  fileId: string,
+  result: { status: ScanStatus; signature: string | null; at: Date },
+): Promise<void> {
+  await tdb.update(uploadFiles, { scanStatus: result.status, scanSignature: result.signature, scannedAt: result.at }, eq(uploadFiles.id, fileId));
+}
+
+/** Sets the upload's status to the worst of its files' and returns the upload. */
+export async function refreshUploadScanStatus(
+  tdb: TenantDb,
+  uploadId: string,
+  worst: (statuses: ScanStatus[]) => ScanStatus,
+  extra: { deleteAfter?: Date } = {},
+): Promise<Upload | undefined> {
+  // What is or will be stored: not a PDF of photos that is not written (its photos count), nor files being deleted.
+  const files = (await filesOf(tdb, uploadId)).filter((f) => f.storageState !== 'converting' && f.storageState !== 'conversion-failed' && f.storageState !== 'deleting');
+  const rows = await tdb.update(uploads, { scanStatus: worst(files.map((f) => f.scanStatus)), ...extra }, eq(uploads.id, uploadId));
+  return rows[0];
+}
+
+/** First step of deleting: the files are marked, so a crash before the rows go is finished later. */
+export async function markUploadFilesDeleting(tdb: TenantDb, uploadId: string): Promise<string[]> {
+  const rows = await tdb.update(uploadFiles, { storageState: 'deleting' }, eq(uploadFiles.uploadId, uploadId));
+  return rows.map((r) => r.id);
+}
+
+export async function deleteUpload(tdb: TenantDb, uploadId: string): Promise<void> {
+  await tdb.delete(uploadFiles, eq(uploadFiles.uploadId, uploadId));
+  await tdb.delete(uploads, eq(uploads.id, uploadId));
+}
+
+export async function deleteFileRow(tdb: TenantDb, fileId: string): Promise<void> {
+  await tdb.delete(uploadFiles, eq(uploadFiles.id, fileId));
+}
+
+export async function deleteAufforderung(tdb: TenantDb, id: string): Promise<void> {
+  await tdb.delete(mitwirkungItems, eq(mitwirkungItems.aufforderungId, id));
+  await tdb.delete(mitwirkungsaufforderungen, eq(mitwirkungsaufforderungen.id, id));
 }

@@ -3,13 +3,14 @@
 import { rm } from 'node:fs/promises';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { getI18n } from '#shared/i18n/index.js';
+import { doneOfEach } from '#shared/jobs/run-result.js';
 import type { AppDeps, BackgroundJob } from '#shared/module.js';
 import { parseMasterKey } from '#shared/files/index.js';
 import { convertPhotos } from './convert.js';
 import * as jobs from './maintenance.repository.js';
 import { enqueueInfectedAlert, enqueueInfectedNotice } from './mails.js';
 import { worstScanStatus } from './receipt.js';
-import * as repo from './unterlagen.repository.js';
+import * as repo from './upload.repository.js';
 
 /** Temporary files younger than this may belong to a request still running. */
 export const defaultCleanupAgeMs = 15 * 60_000;
@@ -52,9 +53,9 @@ async function recordVerdict(deps: AppDeps, file: jobs.FileRef, signature: strin
   const tenant = await jobs.tenantById(deps.database.db, file.tenantId);
   if (!tenant) return;
   await new TenantDb(deps.database.db, file.tenantId).transaction(async (tx) => {
-    await repo.recordScan(tx, file.id, { status: signature ? 'infected' : 'clean', signature, at: now });
+    await jobs.recordScan(tx, file.id, { status: signature ? 'infected' : 'clean', signature, at: now });
     const deleteAfter = signature ? { deleteAfter: new Date(now.getTime() + deps.config.upload.retentionDays * 86_400_000) } : {};
-    const upload = await repo.refreshUploadScanStatus(tx, file.uploadId, worstScanStatus, deleteAfter);
+    const upload = await jobs.refreshUploadScanStatus(tx, file.uploadId, worstScanStatus, deleteAfter);
     if (!upload || !signature) return;
     const t = getI18n().getFixedT(upload.lang);
     await enqueueInfectedAlert(tx, getI18n().getFixedT(tenant.languages[0] ?? 'de'), tenant, upload.reference, signature);
@@ -135,7 +136,7 @@ export async function cleanupStorage(deps: AppDeps, olderThanMs = defaultCleanup
   // Deletions interrupted between marking and removing the rows.
   for (const row of await jobs.filesInState(db, 'deleting')) {
     await store.remove(row.tenantId, row.id);
-    await repo.deleteFileRow(new TenantDb(db, row.tenantId), row.id);
+    await jobs.deleteFileRow(new TenantDb(db, row.tenantId), row.id);
     run.deleted++;
   }
   return run;
@@ -152,15 +153,15 @@ export async function applyRetention(deps: AppDeps): Promise<{ uploads: number; 
   let uploadCount = 0;
   for (const due of await jobs.uploadsDueForDeletion(db, now)) {
     const tdb = new TenantDb(db, due.tenantId);
-    const fileIds = await repo.markUploadFilesDeleting(tdb, due.id);
+    const fileIds = await jobs.markUploadFilesDeleting(tdb, due.id);
     for (const fileId of fileIds) await store.remove(due.tenantId, fileId);
-    await tdb.transaction((tx) => repo.deleteUpload(tx, due.id));
+    await tdb.transaction((tx) => jobs.deleteUpload(tx, due.id));
     uploadCount++;
   }
   let aufforderungCount = 0;
   const expiredBefore = new Date(now.getTime() - deps.config.upload.retentionDays * 86_400_000);
   for (const due of await jobs.aufforderungenDueForDeletion(db, expiredBefore)) {
-    await new TenantDb(db, due.tenantId).transaction((tx) => repo.deleteAufforderung(tx, due.id));
+    await new TenantDb(db, due.tenantId).transaction((tx) => jobs.deleteAufforderung(tx, due.id));
     aufforderungCount++;
   }
   return { uploads: uploadCount, aufforderungen: aufforderungCount };
@@ -168,8 +169,22 @@ export async function applyRetention(deps: AppDeps): Promise<{ uploads: number; 
 
 export const unterlagenJobs: BackgroundJob[] = [
   // Often: a citizen's photos should reach the caseworker as one PDF within seconds.
-  { name: 'unterlagen.convert', everyMs: 5_000, run: async (deps) => void (await convertPhotos(deps, 3)) },
-  { name: 'unterlagen.scan', everyMs: 30_000, run: async (deps) => void (await scanQuarantined(deps)) },
-  { name: 'unterlagen.cleanup', everyMs: 5 * 60_000, run: async (deps) => void (await cleanupStorage(deps)) },
-  { name: 'unterlagen.retention', everyMs: 3_600_000, run: async (deps) => void (await applyRetention(deps)) },
+  {
+    name: 'unterlagen.convert',
+    everyMs: 5_000,
+    run: async (deps) => {
+      const run = await convertPhotos(deps, 3);
+      return { done: run.converted, ...run };
+    },
+  },
+  {
+    name: 'unterlagen.scan',
+    everyMs: 30_000,
+    run: async (deps) => {
+      const run = await scanQuarantined(deps);
+      return { done: run.clean + run.infected, ...run };
+    },
+  },
+  { name: 'unterlagen.cleanup', everyMs: 5 * 60_000, run: async (deps) => doneOfEach({ ...(await cleanupStorage(deps)) }) },
+  { name: 'unterlagen.retention', everyMs: 3_600_000, run: async (deps) => doneOfEach(await applyRetention(deps)) },
 ];

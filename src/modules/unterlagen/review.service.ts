@@ -12,12 +12,14 @@ import type { SubmissionRef } from '../forms/index.js';
 import { createMitwirkungsaufforderung, type CreatedAufforderung, type NoticeContext } from './aufforderung.service.js';
 import { applicationsOfUpload } from './case-links.js';
 import { parseMasterKey } from '#shared/files/index.js';
-import * as repo from './unterlagen.repository.js';
+import * as aufforderungRepo from './aufforderung.repository.js';
+import * as inboxRepo from './inbox.repository.js';
+import * as uploadRepo from './upload.repository.js';
 import type { AufforderungInput } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, Upload, UploadFile } from './unterlagen.tables.js';
 import { berlinDate } from '#shared/time.js';
 
-export type { InboxRow, OpenItemRow } from './unterlagen.repository.js';
+export type { InboxRow, OpenItemRow } from './inbox.repository.js';
 
 function audit(tdb: TenantDb, staff: StaffPrincipal, at: Date, action: string, objectType: string, objectId: string | null, purpose?: string) {
   return recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action, objectType, objectId, purpose, at });
@@ -36,11 +38,11 @@ export interface UploadDetail {
 export async function loadUpload(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string): Promise<UploadDetail> {
   const now = deps.clock.now();
   return tdb.transaction(async (tx) => {
-    const upload = await repo.uploadById(tx, id);
+    const upload = await uploadRepo.uploadById(tx, id);
     if (!upload) throw new NotFoundError();
-    const files = await repo.filesOf(tx, id);
-    const item = upload.itemId ? ((await repo.itemById(tx, upload.itemId)) ?? null) : null;
-    const aufforderung = upload.aufforderungId ? ((await repo.aufforderungById(tx, upload.aufforderungId)) ?? null) : null;
+    const files = await uploadRepo.filesOf(tx, id);
+    const item = upload.itemId ? ((await aufforderungRepo.itemById(tx, upload.itemId)) ?? null) : null;
+    const aufforderung = upload.aufforderungId ? ((await aufforderungRepo.aufforderungById(tx, upload.aufforderungId)) ?? null) : null;
     const applications = await applicationsOfUpload(tx, upload);
     await audit(tx, staff, now, 'unterlagen.view', 'upload', id);
     return { upload, files, item, aufforderung, applications, today: berlinDate(now) };
@@ -65,7 +67,7 @@ export async function openDownload(
 ): Promise<{ name: string; content: Readable }> {
   const now = deps.clock.now();
   const file = await tdb.transaction(async (tx) => {
-    const row = await repo.fileById(tx, uploadId, fileId);
+    const row = await uploadRepo.fileById(tx, uploadId, fileId);
     if (!row) throw new NotFoundError();
     if (!downloadable(deps, row)) throw new ConflictError('unterlagen:staff.notDownloadable');
     await audit(tx, staff, now, 'unterlagen.download', 'upload_file', fileId);
@@ -81,11 +83,11 @@ export type ReviewDecision = { decision: 'accept'; note?: string | undefined } |
 export async function reviewUpload(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, decision: ReviewDecision): Promise<void> {
   const now = deps.clock.now();
   await tdb.transaction(async (tx) => {
-    const upload = await repo.uploadById(tx, id);
+    const upload = await uploadRepo.uploadById(tx, id);
     if (!upload) throw new NotFoundError();
     if (upload.scanStatus === 'pending' || upload.scanStatus === 'infected') throw new ConflictError('unterlagen:staff.notReviewable');
     const reason = decision.decision === 'reject' ? decision.reason : null;
-    await repo.updateReview(tx, id, {
+    await inboxRepo.updateReview(tx, id, {
       status: decision.decision === 'accept' ? 'accepted' : 'rejected',
       reason,
       note: decision.note ?? null,
@@ -94,7 +96,7 @@ export async function reviewUpload(deps: AppDeps, tdb: TenantDb, staff: StaffPri
       deleteAfter: new Date(now.getTime() + deps.config.upload.retentionDays * 86_400_000),
     });
     if (upload.itemId) {
-      await repo.setItemStatus(tx, upload.itemId, decision.decision === 'accept' ? 'accepted' : 'rejected', { reason, note: decision.note ?? null });
+      await aufforderungRepo.setItemStatus(tx, upload.itemId, decision.decision === 'accept' ? 'accepted' : 'rejected', { reason, note: decision.note ?? null });
     }
     await audit(tx, staff, now, `unterlagen.${decision.decision}`, 'upload', id, reason ?? undefined);
   });
@@ -116,9 +118,9 @@ export async function requestDocuments(
   return tdb.transaction(async (tx) => {
     const created = await createMitwirkungsaufforderung(tx, { ...input, createdBy: staff.userId }, context);
     if (followUpOf) {
-      const upload = await repo.uploadById(tx, followUpOf);
+      const upload = await uploadRepo.uploadById(tx, followUpOf);
       if (upload) {
-        await repo.updateReview(tx, followUpOf, {
+        await inboxRepo.updateReview(tx, followUpOf, {
           status: 'more-requested',
           reason: null,
           note: created.reference,
@@ -136,10 +138,10 @@ export async function requestDocuments(
 export async function loadAufforderung(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string) {
   const now = deps.clock.now();
   return tdb.transaction(async (tx) => {
-    const aufforderung = await repo.aufforderungById(tx, id);
+    const aufforderung = await aufforderungRepo.aufforderungById(tx, id);
     if (!aufforderung) throw new NotFoundError();
-    const items = await repo.itemsOf(tx, id);
-    const uploads = await repo.uploadsForItems(
+    const items = await aufforderungRepo.itemsOf(tx, id);
+    const uploads = await aufforderungRepo.uploadsForItems(
       tx,
       items.map((i) => i.id),
     );
@@ -152,7 +154,7 @@ export async function loadAufforderung(deps: AppDeps, tdb: TenantDb, staff: Staf
 export async function followUpPrefill(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, uploadId: string) {
   const now = deps.clock.now();
   return tdb.transaction(async (tx) => {
-    const upload = await repo.uploadById(tx, uploadId);
+    const upload = await uploadRepo.uploadById(tx, uploadId);
     if (!upload) throw new NotFoundError();
     await audit(tx, staff, now, 'unterlagen.view', 'upload', uploadId, 'follow-up');
     return { bgNummer: upload.bgNummer, email: upload.email ?? '', documentType: upload.documentType, lang: upload.lang };
@@ -165,7 +167,7 @@ export async function letterAudit(deps: AppDeps, tdb: TenantDb, staff: StaffPrin
 
 /** Staff start page: counts only (no personal data), so no audit row is needed. */
 export async function inboxWidget({ tdb, deps, t, base }: { tdb: TenantDb; deps: AppDeps; t: TFunction; base: string }): Promise<{ text: string; href?: string }[]> {
-  const counts = await repo.inboxCounts(tdb, berlinDate(deps.clock.now()));
+  const counts = await inboxRepo.inboxCounts(tdb, berlinDate(deps.clock.now()));
   const items: { text: string; href?: string }[] = [];
   const inbox = `${base}/staff/unterlagen`;
   if (counts.infected) items.push({ text: t('unterlagen:staff.infectedAlert', { count: counts.infected }), href: inbox });

@@ -3,7 +3,7 @@
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ValidationError } from '#shared/http/errors.js';
 import { isValidBgNummer, type BgNummerFormat } from './bg-nummer.js';
-import * as repo from './unterlagen.repository.js';
+import * as repo from './aufforderung.repository.js';
 
 export function uploadBgNummerFormat(tdb: TenantDb): Promise<BgNummerFormat> {
   return repo.bgNummerFormat(tdb);

@@ -6,7 +6,7 @@ import { safeParseForm } from '#shared/http/validation.js';
 import { submissionRefById, submissionRefByReference } from '../forms/index.js';
 import { isValidBgNummer, normalizeBgNummer } from './bg-nummer.js';
 import { maxFileGroups, type ReceivedFile } from './intake.js';
-import * as repo from './unterlagen.repository.js';
+import * as repo from './aufforderung.repository.js';
 import { documentTypes, freeUploadFields, requestUploadFields, type DocumentType } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung } from './unterlagen.tables.js';
 import { normalizeAccessCode } from './tokens.js';

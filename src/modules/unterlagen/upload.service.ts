@@ -14,7 +14,7 @@ import { resolveTarget, type RequestedItem, type Target } from './upload-target.
 import { enqueueInfectedAlert, enqueueReceiptMail, receiptLink } from './mails.js';
 import { receiptPdf } from './pdf.js';
 import { buildReceipt, receiptStatus, worstScanStatus, type Receipt } from './receipt.js';
-import * as repo from './unterlagen.repository.js';
+import * as repo from './upload.repository.js';
 import type { DocumentType } from './unterlagen.schemas.js';
 import type { ScanStatus, SourceFile, Upload } from './unterlagen.tables.js';
 import type { ScanVerdict } from '#shared/files/index.js';

@@ -54,7 +54,7 @@ describe('TenantDb', () => {
 describe('background job leases', () => {
   it('runs a job once per lease, and again after its interval', async () => {
     let runs = 0;
-    const job = { name: 'test.count', everyMs: 60_000, run: async () => void runs++ };
+    const job = { name: 'test.count', everyMs: 60_000, run: async () => ({ done: ++runs }) };
     expect(await runJobOnce(ctx.deps, job)).toBe(true);
     expect(await runJobOnce(ctx.deps, job)).toBe(false);
     ctx.clock.advance(61_000);

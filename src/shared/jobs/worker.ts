@@ -2,7 +2,7 @@
 // (the mail outbox); a lease row per job keeps two nodes from running it at once, except for a job that shares its
 // work out itself (the outbox's row claims, ADR 0365).
 import { and, eq, lt } from 'drizzle-orm';
-import type { AppDeps, BackgroundJob } from '../module.js';
+import type { AppDeps, BackgroundJob, JobRunResult } from '../module.js';
 import { jobLeases } from './jobs.tables.js';
 
 /** Claims the job's lease atomically; false when another node holds it. */
@@ -35,18 +35,33 @@ async function release(deps: AppDeps, job: BackgroundJob, error?: unknown) {
 }
 
 /**
+ * One line per run, alike for every job: its name, its counts and how long it took. A run that found nothing to do
+ * is logged at debug only, since most jobs poll every few seconds; one that counted anything at info.
+ */
+function logRun(deps: AppDeps, job: BackgroundJob, result: JobRunResult, ms: number) {
+  const level = Object.values(result).some((n) => n > 0) ? 'info' : 'debug';
+  deps.logger[level]({ job: job.name, result, ms }, 'background job ran');
+}
+
+/**
  * Runs one job now if its lease is free (a concurrent job: at once, it needs no lease). Returns whether it ran.
  * Used by the worker loops and by tests.
  */
 export async function runJobOnce(deps: AppDeps, job: BackgroundJob, signal?: AbortSignal): Promise<boolean> {
   if (job.concurrent) {
-    await job.run(deps, signal).catch((err: unknown) => deps.logger.error({ err, job: job.name }, 'background job failed'));
+    const started = performance.now();
+    await job.run(deps, signal).then(
+      (result) => logRun(deps, job, result, Math.round(performance.now() - started)),
+      (err: unknown) => deps.logger.error({ err, job: job.name }, 'background job failed'),
+    );
     return true;
   }
   if (!(await claim(deps, job))) return false;
   try {
-    await job.run(deps, signal);
+    const started = performance.now();
+    const result = await job.run(deps, signal);
     await release(deps, job);
+    logRun(deps, job, result, Math.round(performance.now() - started));
   } catch (err) {
     deps.logger.error({ err, job: job.name }, 'background job failed');
     await release(deps, job, err);

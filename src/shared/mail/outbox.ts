@@ -272,6 +272,6 @@ export async function purgeSentMail(deps: AppDeps, days = 14): Promise<number> {
 
 /** The platform's own jobs: send what is due (with the deps' transport), and delete sent mail after 14 days. */
 export const outboxJobs: BackgroundJob[] = [
-  { name: 'mail.drain', everyMs: 5_000, concurrent: true, run: async (deps, signal) => void (await drainDue(deps, deps.mailTransport, signal)) },
-  { name: 'mail.purge', everyMs: 3_600_000, run: async (deps) => void (await purgeSentMail(deps)) },
+  { name: 'mail.drain', everyMs: 5_000, concurrent: true, run: async (deps, signal) => ({ done: await drainDue(deps, deps.mailTransport, signal) }) },
+  { name: 'mail.purge', everyMs: 3_600_000, run: async (deps) => ({ done: await purgeSentMail(deps) }) },
 ];

@@ -93,6 +93,12 @@ export const rateLimitJobs: BackgroundJob[] = [
   {
     name: 'ratelimit.purge',
     everyMs: 10 * MINUTE,
-    run: async (deps) => void (await deps.database.db.delete(rateLimitWindows).where(lt(rateLimitWindows.expiresAt, deps.clock.now()))),
+    run: async (deps) => {
+      const purged = await deps.database.db
+        .delete(rateLimitWindows)
+        .where(lt(rateLimitWindows.expiresAt, deps.clock.now()))
+        .returning({ bucket: rateLimitWindows.bucket });
+      return { done: purged.length };
+    },
   },
 ];

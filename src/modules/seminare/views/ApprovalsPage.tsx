@@ -3,7 +3,8 @@ import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { withDetails } from '../account.service.js';
-import { formatDays, formatInstant } from '../format.js';
+import { formatDateTimeMedium } from '#shared/time.js';
+import { formatDays } from '../format.js';
 
 export type Pending = Awaited<ReturnType<typeof withDetails>>[number];
 
@@ -29,7 +30,7 @@ export function ApprovalsPage(props: { pending: Pending[]; notice?: string | und
             e.seminar.title,
             formatDays(e.days, lang),
             t(`seminare:status.${e.status}`),
-            formatInstant(e.requestedAt, lang),
+            formatDateTimeMedium(e.requestedAt, lang),
           ]}
         />
       )}
@@ -58,7 +59,7 @@ export function DecisionPage(props: { request: Pending; personalratRequired: boo
           { key: t('seminare:my.seminar'), value: e.seminar.title },
           { key: t('seminare:my.dates'), value: formatDays(e.days, lang) },
           { key: t('seminare:my.status'), value: t(`seminare:status.${e.status}`) },
-          { key: t('seminare:approvals.requested'), value: formatInstant(e.requestedAt, lang) },
+          { key: t('seminare:approvals.requested'), value: formatDateTimeMedium(e.requestedAt, lang) },
           ...(e.note ? [{ key: t('seminare:approvals.note'), value: e.note }] : []),
         ]}
       />

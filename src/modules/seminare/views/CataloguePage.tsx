@@ -3,7 +3,8 @@ import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { SessionView } from '../catalogue.service.js';
-import { formatDate, formatDays, formatEuro } from '../format.js';
+import { formatDateMedium } from '#shared/time.js';
+import { formatDays, formatEuro } from '../format.js';
 import type { Seminar } from '../seminare.tables.js';
 
 export interface CatalogueProps {
@@ -24,7 +25,7 @@ function SessionRow({ session, manage, title }: { session: SessionView; manage: 
   const { csrfToken, lang } = useView();
   const where = session.room ?? t('seminare:catalogue.online');
   // Every button and link names its seminar and date (WCAG 2.4.6, 2.5.3: the visible label starts the name).
-  const which = <span class="kern-sr-only">{t('seminare:catalogue.which', { title, date: formatDate(session.days[0]?.startsAt ?? session.enrolmentDeadline, lang) })}</span>;
+  const which = <span class="kern-sr-only">{t('seminare:catalogue.which', { title, date: formatDateMedium(session.days[0]?.startsAt ?? session.enrolmentDeadline, lang) })}</span>;
   return (
     <li class="ww-seminar-session">
       <p class="kern-body">
@@ -36,7 +37,7 @@ function SessionRow({ session, manage, title }: { session: SessionView; manage: 
             ? t('seminare:catalogue.free', { count: session.free, seats: session.seats })
             : t('seminare:catalogue.full', { count: session.waiting })}
         {' · '}
-        {t('seminare:catalogue.deadline', { date: formatDate(session.enrolmentDeadline, lang) })}
+        {t('seminare:catalogue.deadline', { date: formatDateMedium(session.enrolmentDeadline, lang) })}
       </p>
       {session.status === 'planned' ? (
         <form method="post" action={`${base}/staff/seminare/termine/${session.id}/anmelden`}>

@@ -3,7 +3,8 @@ import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { MandatoryState, MyEnrolment } from '../account.service.js';
-import { formatDate, formatDays, formatInstant } from '../format.js';
+import { formatDateMedium, formatDateTimeMedium } from '#shared/time.js';
+import { formatDays } from '../format.js';
 
 export function MyPage(props: { enrolments: MyEnrolment[]; feedback: string[]; ueByYear: [number, number][]; mandatory: MandatoryState[]; errors: FieldError[]; notice?: string | undefined }) {
   const t = useT();
@@ -33,7 +34,7 @@ export function MyPage(props: { enrolments: MyEnrolment[]; feedback: string[]; u
             formatDays(e.days, lang),
             <>
               {t(`seminare:status.${e.status}`)}
-              {e.status === 'offered' && e.offerExpiresAt ? <p class="kern-body kern-body--small">{t('seminare:my.offerUntil', { date: formatInstant(e.offerExpiresAt, lang) })}</p> : null}
+              {e.status === 'offered' && e.offerExpiresAt ? <p class="kern-body kern-body--small">{t('seminare:my.offerUntil', { date: formatDateTimeMedium(e.offerExpiresAt, lang) })}</p> : null}
               {e.status === 'rejected' && e.rejectionReason ? <p class="kern-body kern-body--small">{e.rejectionReason}</p> : null}
             </>,
             <div class="ww-actions">
@@ -69,7 +70,7 @@ export function MyPage(props: { enrolments: MyEnrolment[]; feedback: string[]; u
           head={[t('seminare:my.seminar'), t('seminare:my.status'), t('seminare:my.validUntil')]}
           rows={props.mandatory}
           rowKey={(m) => m.seminar.id}
-          cells={(m) => [m.seminar.title, t(`seminare:mandatory.${m.state}`), m.validUntil ? formatDate(m.validUntil, lang) : '–']}
+          cells={(m) => [m.seminar.title, t(`seminare:mandatory.${m.state}`), m.validUntil ? formatDateMedium(m.validUntil, lang) : '–']}
         />
       )}
     </StaffLayout>

@@ -2,7 +2,7 @@ import { BackLink, Button, CsrfField, ErrorSummary, SummaryList, TextArea } from
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
-import { formatInstant } from '../format.js';
+import { formatDateTimeMedium } from '#shared/time.js';
 import type { SeminarCertificate } from '../seminare.tables.js';
 
 /** The training office revokes a Teilnahmebescheinigung, with a reason; the public check then says "widerrufen". */
@@ -21,7 +21,7 @@ export function RevokePage(props: { certificate: SeminarCertificate; sessionId: 
           { key: t('seminare:approvals.person'), value: c.holderName },
           { key: t('seminare:my.seminar'), value: c.seminarTitle },
           { key: t('seminare:my.dates'), value: c.dates },
-          { key: t('seminare:certificate.issued'), value: formatInstant(c.issuedAt, lang) },
+          { key: t('seminare:certificate.issued'), value: formatDateTimeMedium(c.issuedAt, lang) },
         ]}
       />
       <form method="post" action={`${base}/staff/seminare/bescheinigungen/${c.id}/widerrufen`} novalidate>
