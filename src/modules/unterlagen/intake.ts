@@ -8,13 +8,13 @@ import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '#shared/http/errors.js';
-import { ScanTap, Sha256Tap, TeeTap, type EncryptedFile, type ScanVerdict, type Scanner } from '#shared/files/index.js';
+import { ScanTap, Sha256Tap, TeeTap, type EncryptedCopy, type ScanVerdict, type Scanner } from '#shared/files/index.js';
 
 /** The encrypted copy of a file, written under the store's staging name while the file arrived. */
 export interface StagedCopy {
   fileId: string;
-  /** Resolves once the copy is durable; rejects (and the copy is gone) when writing it failed. */
-  encrypted: Promise<EncryptedFile>;
+  /** Resolves once the copy is durable; rejects (and the copy is gone) when writing it failed. Not hashed again: the intake's digest is the copy's. */
+  encrypted: Promise<EncryptedCopy>;
   /** Set when an upload takes the copy over (it commits or removes it); discardIntake removes the others. */
   taken: boolean;
   remove(): Promise<void>;
