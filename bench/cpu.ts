@@ -69,6 +69,33 @@ function postgresServerPids(postmaster: number): number[] {
 /** How often the bench database's backends are listed while measuring: one that ends in between keeps what it used until then. */
 const backendSampleMs = 250;
 
+/** The direct children of a process (the server's PDF checker), from /proc; empty once it is gone. */
+export function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Starts counting the given process groups only (no database); the returned function stops and says how many cores each kept busy. */
+export function processMeter(processes: Processes): () => CpuUse {
+  const at = () => new Map(Object.values(processes).flatMap((pids) => pids()).map((pid) => [pid, cpuSeconds(pid)]));
+  const started = performance.now();
+  const machineBefore = machineSeconds();
+  const before = at();
+  return () => {
+    const after = at();
+    const wallSeconds = (performance.now() - started) / 1000;
+    const machine = (machineSeconds() - machineBefore) / wallSeconds;
+    const cores: Record<string, number> = {};
+    for (const [name, pids] of Object.entries(processes)) {
+      cores[name] = pids().reduce((sum, pid) => sum + (after.get(pid) ?? 0) - (before.get(pid) ?? 0), 0) / wallSeconds;
+    }
+    return { wallSeconds, cores, machine };
+  };
+}
+
 /** Starts counting; the returned function stops and says how many cores each group kept busy. */
 export async function cpuMeter(databaseUrl: string, processes: Processes): Promise<() => Promise<CpuUse>> {
   const client = new pg.Client({ connectionString: databaseUrl });

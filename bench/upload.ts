@@ -1,11 +1,15 @@
 // npm run bench:upload — throughput of 10 MB uploads with 8 parallel clients against the physical limit measured
 // in the same run on the same bytes: a plain file copy, clamd INSTREAM with 8 parallel streams, and both at once
-// (copy + scan, what an upload cannot be faster than). Then the server's memory while one 100 MB PDF is uploaded
+// (copy + scan, what an upload cannot be faster than). Every phase also prints the CPU each process spent per 10 MB:
+// on this 2-core machine the load generator, the server, its PDF checker and clamd share the cores, so the ratio is
+// decided by CPU. The load generator sends a prepared multipart body as a browser on another machine would (ADR 0380);
+// the same uploads sent with fetch + FormData are printed beside it. Then the server's memory while one 100 MB PDF is uploaded
 // (and the PDF checker process's apart), and 20 phone photos (4000×3000 JPEGs) answered and joined into one PDF
 // by the worker process (upload-photos.ts).
 // The server is the real one (build/server.js, as `npm start` runs it) in a child process, on PGlite, with clamd when installed.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { createClamdClient } from '#shared/files/clamd.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +21,7 @@ import { findClamd, startClamd, type ClamdFixture } from '#shared/files/test/cla
 import { startServerProcess, stopServerProcess, type ServerProcess } from '#shared/testing/scratch.js';
 import { benchPhotos } from './upload-photos.js';
 import { pause, rssGrowth } from './rss.js';
+import { childPids, processMeter, type CpuUse, type Processes } from './cpu.js';
 import { benchDatabase, ensureBuilt } from './support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -72,9 +77,48 @@ async function startServer(dataDir: string, clamd: ClamdFixture | undefined, dat
   });
 }
 
+const fields = { bgNummer: '12345BG0012345', lastName: 'Bench', birthDate: '1980-01-31', documentType: 'sonstiges' };
+
+/** The multipart body of an upload of `pdfPath`, written to `bodyPath` once: the load generator then only streams a file. */
+async function prepareBody(pdfPath: string, bodyPath: string): Promise<{ path: string; boundary: string; length: number }> {
+  const boundary = `----wegweiser-bench-${randomBytes(8).toString('hex')}`;
+  const head = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="kontoauszug.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head), await readFile(pdfPath), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  await writeFile(bodyPath, body);
+  return { path: bodyPath, boundary, length: body.length };
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: clients });
+/** Every file this bench reads, it reads in megabyte pieces: half the load generator's CPU of 64 KB reads (ADR 0380). */
+const readSize = 1024 * 1024;
+const readFileStream = (path: string) => createReadStream(path, { highWaterMark: readSize });
+
+/** One upload of the prepared body over a kept-alive connection. */
+function postBody(url: string, body: { path: string; boundary: string; length: number }): Promise<void> {
+  const target = new URL(`${url}/api/v1/t/neue-wege/uploads`);
+  return new Promise((resolve, reject) => {
+    const req = request(target, { method: 'POST', agent, headers: { 'content-type': `multipart/form-data; boundary=${body.boundary}`, 'content-length': body.length } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => (response.statusCode === 201 ? resolve() : reject(new Error(`upload answered ${response.statusCode}: ${Buffer.concat(chunks).toString()}`))));
+      response.on('error', reject);
+    });
+    req.on('error', reject);
+    readFileStream(body.path).on('error', reject).pipe(req);
+  });
+}
+
+/** CPU milliseconds per 10 MB of each process group, and in all. */
+function cpuPer10Mb(use: CpuUse, megabytes: number): string {
+  const ms = Object.entries(use.cores).map(([name, cores]) => [name, (cores * use.wallSeconds * 1000 * 10) / megabytes] as const);
+  const all = ms.reduce((sum, [, v]) => sum + v, 0);
+  return `      CPU per 10 MB: ${ms.map(([name, v]) => `${name} ${v.toFixed(0)} ms`).join(', ')}; in all ${all.toFixed(0)} ms (${Object.values(use.cores).reduce((a, b) => a + b, 0).toFixed(2)} cores busy${use.machine - Object.values(use.cores).reduce((a, b) => a + b, 0) > 0.3 ? '; NOT clean: other work on the machine' : ''})`;
+}
+
 async function upload(url: string, file: Blob | { blob: Blob; name: string }[], name = ''): Promise<void> {
   const form = new FormData();
-  for (const [k, v] of Object.entries({ bgNummer: '12345BG0012345', lastName: 'Bench', birthDate: '1980-01-31', documentType: 'sonstiges' })) form.append(k, v);
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
   for (const f of Array.isArray(file) ? file : [{ blob: file, name }]) form.append('file', f.blob, f.name);
   const response = await fetch(`${url}/api/v1/t/neue-wege/uploads`, { method: 'POST', body: form });
   if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
@@ -117,36 +161,54 @@ async function main() {
     const blob = await openAsBlob(tenMb, { type: 'application/pdf' });
     await upload(url, blob, 'warmup.pdf');
 
-    const copySeconds = await inParallel(uploads, (i) =>
-      pipeline(createReadStream(tenMb), createWriteStream(join(dir, `copy-${i}.pdf`), { flush: true })),
-    );
+    const body = await prepareBody(tenMb, join(dir, 'body.bin'));
+    await postBody(url, body);
+    const total = (uploads * blob.size) / mb;
+    const bench: Processes = { bench: () => [process.pid], ...(clamd ? { clamd: () => [clamd.pid] } : {}) };
+    const measured = async (processes: Processes, run: () => Promise<number>) => {
+      const meter = processMeter(processes);
+      const seconds = await run();
+      return { seconds, cpu: cpuPer10Mb(meter(), total) };
+    };
+    const copy = await measured(bench, () => inParallel(uploads, (i) =>
+      pipeline(readFileStream(tenMb), createWriteStream(join(dir, `copy-${i}.pdf`), { flush: true })),
+    ));
     const scanner = clamd ? createClamdClient({ host: clamd.host, port: clamd.port }) : undefined;
     const scan = async (source: NodeJS.ReadableStream) => {
       const result = await scanner!.scanStream(source as PassThrough);
       if (result.status !== 'clean') throw new Error(`clamd: ${JSON.stringify(result)}`);
     };
-    const scanSeconds = scanner ? await inParallel(uploads, () => scan(createReadStream(tenMb))) : undefined;
+    const scanned = scanner ? await measured(bench, () => inParallel(uploads, () => scan(readFileStream(tenMb)))) : undefined;
     // One read of the file feeding the copy and the scanner, as an upload that streams to both does.
-    const copyScanSeconds = scanner
-      ? await inParallel(uploads, async (i) => {
-          const source = createReadStream(tenMb);
+    const copyScan = scanner
+      ? await measured(bench, () => inParallel(uploads, async (i) => {
+          const source = readFileStream(tenMb);
           const toScanner = source.pipe(new PassThrough());
           const toDisk = source.pipe(new PassThrough());
           await Promise.all([scan(toScanner), pipeline(toDisk, createWriteStream(join(dir, `copy-scan-${i}.pdf`), { flush: true }))]);
-        })
+        }))
       : undefined;
-    const uploadSeconds = await inParallel(uploads, () => upload(url, blob, 'kontoauszug.pdf'));
-    const total = (uploads * blob.size) / mb;
-    const copyRate = total / copySeconds;
-    const uploadRate = total / uploadSeconds;
-    const limitRate = copyScanSeconds ? total / copyScanSeconds : copyRate;
+    const serverSide: Processes = {
+      server: () => [child.pid!],
+      'PDF checker': () => childPids(child.pid!),
+      ...(clamd ? { clamd: () => [clamd.pid] } : {}),
+      'load generator': () => [process.pid],
+    };
+    const uploaded = await measured(serverSide, () => inParallel(uploads, () => postBody(url, body)));
+    const viaFetch = await measured(serverSide, () => inParallel(uploads, () => upload(url, blob, 'kontoauszug.pdf')));
+    const rate = (seconds: number) => total / seconds;
+    const limitRate = rate(copyScan?.seconds ?? copy.seconds);
     print(
       `bench:upload — ${uploads} uploads of ${(blob.size / mb).toFixed(1)} MB, ${clients} parallel clients, ${database.url ? 'PostgreSQL' : 'PGlite'}, ${clamd ? 'clamd scan' : 'no virus scanner'}; load average ${await loadAverage()}`,
-      `  plain file copy (stream + fsync)     : ${copyRate.toFixed(1)} MB/s`,
-      ...(scanSeconds ? [`  clamd INSTREAM, ${clients} streams       : ${(total / scanSeconds).toFixed(1)} MB/s`] : []),
-      ...(copyScanSeconds ? [`  copy + scan (one read feeds both)    : ${limitRate.toFixed(1)} MB/s   <- the limit`] : []),
-      `  createUpload over HTTP               : ${uploadRate.toFixed(1)} MB/s  (${(uploads / uploadSeconds).toFixed(1)} uploads/s)`,
-      `  ratio upload / ${copyScanSeconds ? 'copy + scan' : 'copy'}           : ${(uploadRate / limitRate).toFixed(3)}${copyScanSeconds ? ' (goal ≥ 0.70)' : ''};  upload / copy ${(uploadRate / copyRate).toFixed(3)}`,
+      `  plain file copy (stream + fsync)     : ${rate(copy.seconds).toFixed(1)} MB/s`,
+      copy.cpu,
+      ...(scanned ? [`  clamd INSTREAM, ${clients} streams       : ${rate(scanned.seconds).toFixed(1)} MB/s`, scanned.cpu] : []),
+      ...(copyScan ? [`  copy + scan (one read feeds both)    : ${limitRate.toFixed(1)} MB/s   <- the limit`, copyScan.cpu] : []),
+      `  createUpload over HTTP               : ${rate(uploaded.seconds).toFixed(1)} MB/s  (${(uploads / uploaded.seconds).toFixed(1)} uploads/s)`,
+      uploaded.cpu,
+      `  ratio upload / ${copyScan ? 'copy + scan' : 'copy'}           : ${(rate(uploaded.seconds) / limitRate).toFixed(3)}${copyScan ? ' (goal ≥ 0.70)' : ''};  upload / copy ${(rate(uploaded.seconds) / rate(copy.seconds)).toFixed(3)}`,
+      `  the same uploads sent with fetch + FormData: ${rate(viaFetch.seconds).toFixed(1)} MB/s, ratio ${(rate(viaFetch.seconds) / limitRate).toFixed(3)}`,
+      viaFetch.cpu,
     );
 
     const hundredMb = join(dir, '100mb.pdf');
@@ -165,6 +227,7 @@ async function main() {
 
     await benchPhotos(dir, clamd, print, loadAverage);
   } finally {
+    agent.destroy();
     await stopServerProcess(server);
     await clamd?.stop();
     await database.drop();

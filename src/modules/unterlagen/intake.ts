@@ -8,13 +8,13 @@ import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '#shared/http/errors.js';
-import { ScanTap, Sha256Tap, TeeTap, type EncryptedFile, type ScanVerdict, type Scanner } from '#shared/files/index.js';
+import { ScanTap, Sha256Tap, TeeTap, type EncryptedCopy, type ScanVerdict, type Scanner } from '#shared/files/index.js';
 
 /** The encrypted copy of a file, written under the store's staging name while the file arrived. */
 export interface StagedCopy {
   fileId: string;
-  /** Resolves once the copy is durable; rejects (and the copy is gone) when writing it failed. */
-  encrypted: Promise<EncryptedFile>;
+  /** Resolves once the copy is durable; rejects (and the copy is gone) when writing it failed. Not hashed again: the intake's digest is the copy's. */
+  encrypted: Promise<EncryptedCopy>;
   /** Set when an upload takes the copy over (it commits or removes it); discardIntake removes the others. */
   taken: boolean;
   remove(): Promise<void>;
@@ -38,6 +38,12 @@ export interface ReceivedFile {
   /** The encrypted copy of exactly these bytes, when the request was read with a stager. */
   staged?: StagedCopy | undefined;
 }
+
+/**
+ * Bytes a file write may hold while the disk is busy: the network gives 64 KB pieces, and with room for a megabyte
+ * they go to the disk together (one writev per megabyte instead of one write per piece; ADR 0380).
+ */
+export const fileWriteBuffer = 1024 * 1024;
 
 /** How many file groups (document types) one submission may carry. */
 export const maxFileGroups = 3;
@@ -127,7 +133,7 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
       const scan = limits.scanner ? new ScanTap(limits.scanner) : undefined;
       const staging = stage ? new TeeTap((plaintext) => (file.staged = stage(plaintext)).encrypted) : undefined;
       const taps = [scan, staging].filter((t) => t !== undefined);
-      await pipeline([part.file, budget, tap, ...taps, createWriteStream(path, { mode: 0o600 })]);
+      await pipeline([part.file, budget, tap, ...taps, createWriteStream(path, { mode: 0o600, highWaterMark: fileWriteBuffer })]);
       file.scan = scan?.verdict();
       file.size = tap.size;
       file.sha256 = tap.sha256;

@@ -50,7 +50,8 @@ export function stagingFor(deps: AppDeps, tenantId: string): Stager {
   const masterKey = parseMasterKey(deps.config.filesMasterKey);
   return (plaintext) => {
     const fileId = randomUUID();
-    const encrypted = deps.fileStore.stage(tenantId, fileId, plaintext, masterKey);
+    // receiveMultipart hashes these very bytes while they pass: no second hash (ADR 0380).
+    const encrypted = deps.fileStore.stage(tenantId, fileId, plaintext, masterKey, { digest: false });
     // Awaited by the upload that takes the copy, or by discardIntake.
     encrypted.catch(() => undefined);
     return { fileId, encrypted, taken: false, remove: () => deps.fileStore.remove(tenantId, fileId) };
@@ -239,7 +240,7 @@ async function storeSubmission(
     for (const document of documents) {
       const fileId = fileIds.get(document)!;
       if (document.path === undefined) staged.push({ fileId, ...noBytes });
-      else if (document.staged) staged.push({ fileId, ...(await takeStaged(document.staged)) });
+      else if (document.staged) staged.push({ fileId, ...(await takeStaged(document.staged, document.sources[0]!)) });
       else staged.push({ fileId, ...(await store.stage(tenant.id, fileId, createReadStream(document.path), masterKey)) });
     }
     const fileRows = documents.map((d, i) => ({
@@ -311,11 +312,15 @@ async function storeSubmission(
   }
 }
 
-/** The copy written while receiving; from here on this upload commits or removes it. */
-async function takeStaged(copy: StagedCopy) {
+/**
+ * The copy written while receiving; from here on this upload commits or removes it. `received` is the file as the
+ * intake hashed it: the copy holds exactly those bytes (the intake's tee sits behind its hash), so that digest is the copy's.
+ */
+async function takeStaged(copy: StagedCopy, received: SourceFile) {
   const encrypted = await copy.encrypted;
   copy.taken = true;
-  return encrypted;
+  if (encrypted.size !== received.size) throw new Error('staged copy and received file differ in size');
+  return { ...encrypted, sha256: received.sha256 };
 }
 
 /** After the commit; a failure here is repaired by the cleanup job, so the upload still counts. */

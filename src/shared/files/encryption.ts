@@ -191,14 +191,38 @@ export interface EncryptedFile {
   size: number;
 }
 
-/** Encrypts `source` into `destination` with a fresh data key, hashing the plaintext on the way. */
-export async function encryptFile(source: Readable, destination: Writable, masterKey: Buffer): Promise<EncryptedFile> {
+/** An encrypted file whose plaintext the caller hashed itself (`digest: false`). */
+export type EncryptedCopy = Omit<EncryptedFile, 'sha256'>;
+
+export interface EncryptOptions {
+  /**
+   * false: the caller hashes the very same bytes already (an upload hashes while it receives), so the plaintext is not
+   * hashed a second time: 7 ms of CPU per 10 MB (ADR 0380).
+   */
+  digest: false;
+}
+
+/** Counts the bytes that pass, for a size without a hash. */
+class ByteCounter extends Transform {
+  size = 0;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.size += chunk.length;
+    callback(null, chunk);
+  }
+}
+
+/** Encrypts `source` into `destination` with a fresh data key, hashing the plaintext on the way (unless `digest: false`). */
+export async function encryptFile(source: Readable, destination: Writable, masterKey: Buffer): Promise<EncryptedFile>;
+export async function encryptFile(source: Readable, destination: Writable, masterKey: Buffer, options: EncryptOptions): Promise<EncryptedCopy>;
+export async function encryptFile(source: Readable, destination: Writable, masterKey: Buffer, options?: EncryptOptions): Promise<EncryptedFile | EncryptedCopy>;
+export async function encryptFile(source: Readable, destination: Writable, masterKey: Buffer, options?: EncryptOptions): Promise<EncryptedFile | EncryptedCopy> {
   const dataKey = generateDataKey();
   try {
     const wrappedKey = wrapDataKey(dataKey, masterKey);
-    const tap = new Sha256Tap();
+    const tap = options?.digest === false ? new ByteCounter() : new Sha256Tap();
     await pipeline(source, tap, createEncryptStream(dataKey), destination);
-    return { wrappedKey, sha256: tap.sha256, size: tap.size };
+    return tap instanceof Sha256Tap ? { wrappedKey, sha256: tap.sha256, size: tap.size } : { wrappedKey, size: tap.size };
   } finally {
     dataKey.fill(0);
   }

@@ -15,7 +15,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { encryptFile, type EncryptedFile } from './encryption.js';
+import { encryptFile, type EncryptedCopy, type EncryptedFile, type EncryptOptions } from './encryption.js';
 import { assertIds, decryptStream, IncomingArea, storedSuffix, uuidPattern, type FileStore, type StagedEntry } from './storage.js';
 
 export interface S3StoreOptions {
@@ -94,7 +94,9 @@ export class S3FileStore implements FileStore {
     return `${this.options.prefix}staging/${tenantId}.${fileId}${storedSuffix}`;
   }
 
-  async stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile> {
+  stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile>;
+  stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer, options: EncryptOptions): Promise<EncryptedCopy>;
+  async stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer, options?: EncryptOptions): Promise<EncryptedFile | EncryptedCopy> {
     const key = this.stagedKey(tenantId, fileId);
     const body = new PassThrough();
     const upload = new Upload({
@@ -106,7 +108,7 @@ export class S3FileStore implements FileStore {
     });
     const done = upload.done();
     try {
-      const [encrypted] = await Promise.all([encryptFile(plaintext, body, masterKey), done]);
+      const [encrypted] = await Promise.all([encryptFile(plaintext, body, masterKey, options), done]);
       return encrypted;
     } catch (error) {
       body.destroy();

@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { createDecryptStream, encryptFile, unwrapDataKey, type EncryptedFile } from './encryption.js';
+import { createDecryptStream, encryptFile, unwrapDataKey, type EncryptedCopy, type EncryptedFile, type EncryptOptions } from './encryption.js';
 
 export interface StagedEntry {
   tenantId: string;
@@ -24,6 +24,8 @@ export interface FileStore {
   incomingPath(): string;
   /** Encrypts the plaintext under the staging name; resolves only once it is durable. */
   stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile>;
+  /** The same for bytes the caller hashes itself while they pass (ADR 0380). */
+  stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer, options: EncryptOptions): Promise<EncryptedCopy>;
   /** Moves a committed file into place; idempotent, so a crash between move and update is harmless. */
   commit(tenantId: string, fileId: string): Promise<void>;
   locate(tenantId: string, fileId: string): Promise<'final' | 'staged' | 'none'>;
@@ -37,6 +39,8 @@ export interface FileStore {
 }
 
 export const storedSuffix = '.wgf';
+/** Room for a megabyte of writes while the disk is busy, so they reach it as one writev, not one write per 64 KB (ADR 0380). */
+const writeBuffer = 1024 * 1024;
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function assertIds(tenantId: string, fileId: string): void {
@@ -112,10 +116,12 @@ export class DiskFileStore implements FileStore {
     return join(this.stagingDir, `${tenantId}.${fileId}${storedSuffix}`);
   }
 
-  async stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile> {
+  stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile>;
+  stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer, options: EncryptOptions): Promise<EncryptedCopy>;
+  async stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer, options?: EncryptOptions): Promise<EncryptedFile | EncryptedCopy> {
     const path = this.stagedPath(tenantId, fileId);
     try {
-      const encrypted = await encryptFile(plaintext, createWriteStream(path, { mode: 0o600, flush: true }), masterKey);
+      const encrypted = await encryptFile(plaintext, createWriteStream(path, { mode: 0o600, flush: true, highWaterMark: writeBuffer }), masterKey, options);
       await syncDirectory(this.stagingDir);
       return encrypted;
     } catch (error) {

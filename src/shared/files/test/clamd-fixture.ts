@@ -34,6 +34,8 @@ export interface ClamdFixture {
   host: string;
   port: number;
   dir: string;
+  /** Process id of clamd (benchmarks count its CPU). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -94,7 +96,7 @@ export async function startClamd(options: ClamdFixtureOptions = {}): Promise<Cla
     await stop();
     throw new Error(`clamd did not start: ${(error as Error).message}\n${stderr}\n${log}`);
   }
-  return { host, port, dir, stop };
+  return { host, port, dir, pid: child.pid!, stop };
 }
 
 async function waitForPong(address: { host: string; port: number }, exited: Promise<number | null>, timeoutMs: number) {
