@@ -15,8 +15,9 @@ import type { MailTransport } from './transport.js';
 let ctx: TestContext;
 let second: Database | undefined;
 let senders: [AppDeps, AppDeps];
+const logged: string[] = [];
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ logStream: { write: (line: string) => void logged.push(line) } });
   if (describeTestDatabase() === 'postgres') {
     const result = await ctx.database.db.execute(sql`select current_database() as name`);
     const url = new URL(process.env.TEST_DATABASE_URL!);
@@ -80,10 +81,14 @@ describe('several senders on one outbox', () => {
     expect(await drainOutbox(senders[1], other, 100)).toEqual({ sent: 5, failed: 0 });
     expect([...sent].sort()).toEqual([...ids].sort());
     // The first sender's connection then fails: its claim is gone, so it neither undoes the sent mark nor sends.
+    logged.length = 0;
     cut(new Error('connection reset'));
     await crashed;
     const rows = await rowsOf(ids);
     expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual(ids.map(() => ['sent', 1, null]));
+    // Its log says what happened to the mail it tried (the rest it handed back unsent): not a retry.
+    const messages = logged.map((line) => (JSON.parse(line) as { msg: string }).msg).filter((m) => m.startsWith('mail could not be sent'));
+    expect(messages).toEqual(['mail could not be sent; claim ran out, left to the sender that took it over']);
   });
 
   it('hands back what it could not start sending in time, for the next sender to take at once', async () => {
@@ -106,5 +111,23 @@ describe('several senders on one outbox', () => {
     expect([...sent].sort()).toEqual([...ids].sort());
     const [first] = await ctx.database.db.select().from(outboxMessages).where(eq(outboxMessages.id, sent[0]!));
     expect(first).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('gives every send a deadline before its claim runs out, and logs a failure inside the claim as a retry', async () => {
+    const [id] = await enqueue('deadline', 1);
+    const signals: (AbortSignal | undefined)[] = [];
+    logged.length = 0;
+    const failing: MailTransport = {
+      send: async (_m, _from, signal) => {
+        signals.push(signal);
+        throw new Error('relay said no');
+      },
+    };
+    expect(await drainOutbox(senders[0], failing, 100)).toEqual({ sent: 0, failed: 1 });
+    expect(signals).toHaveLength(1);
+    expect(signals[0]).toBeInstanceOf(AbortSignal);
+    expect(signals[0]!.aborted).toBe(false);
+    expect((await rowsOf([id!]))[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'relay said no' });
+    expect(logged.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain('mail could not be sent; will retry');
   });
 });

@@ -151,6 +151,11 @@ const CLAIM_MS = 5 * 60_000;
  * sender may take the row over. What a slow server left unsent it hands back at the end of the batch.
  */
 const SEND_WINDOW_MS = 2 * 60_000;
+/**
+ * A send that has not finished this long after it started is aborted (ADR 0385): started at most two minutes into
+ * the claim, it ends at most 4.5 minutes in, and its failure is marked before another sender may take the row.
+ */
+const SEND_TIMEOUT_MS = CLAIM_MS - SEND_WINDOW_MS - 30_000;
 
 /**
  * Claims up to `limit` due mails for this sender: rows another sender holds are skipped (SKIP LOCKED while it is
@@ -198,7 +203,7 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
     let rendered: Rendered | undefined;
     try {
       rendered = await render(message);
-      await transport.send(rendered ? { ...message, ...rendered } : message, deps.config.mailFrom);
+      await transport.send(rendered ? { ...message, ...rendered } : message, deps.config.mailFrom, AbortSignal.timeout(SEND_TIMEOUT_MS));
       // Stored with the mark, not before: one write per mail. Unless another sender has marked it meanwhile.
       await db
         .update(outboxMessages)
@@ -210,7 +215,7 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
       const attempts = message.attempts + 1;
       const delayMs = Math.min(2 ** (attempts - 1) * 60_000, 2 * 3_600_000);
       // Only while this sender's claim holds: a sender whose claim ran out must not undo another's sent mark.
-      await db
+      const marked = await db
         .update(outboxMessages)
         .set({
           ...rendered,
@@ -221,8 +226,11 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
           claimedUntil: null,
           claimedBy: null,
         })
-        .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.claimedBy, claim)));
-      deps.logger.warn({ outboxId: message.id, attempts }, 'mail could not be sent; will retry');
+        .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.claimedBy, claim)))
+        .returning({ status: outboxMessages.status });
+      // What really happens to the mail: retried, given up, or left to the sender that took over the row.
+      const outcome = marked[0]?.status === 'pending' ? 'will retry' : marked[0] ? 'given up' : 'claim ran out, left to the sender that took it over';
+      deps.logger.warn({ outboxId: message.id, attempts }, `mail could not be sent; ${outcome}`);
     }
   });
   if (handBack.length > 0) {

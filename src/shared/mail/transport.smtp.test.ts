@@ -18,7 +18,10 @@ afterAll(async () => ctx.close());
 async function smtpSink() {
   const accepted: string[] = [];
   const dropped: string[] = [];
+  const hung: string[] = [];
   const dropFor = new Map<string, number>();
+  /** Addresses whose mail the server takes in and then never answers, as a hanging relay does. */
+  const hangFor = new Set<string>();
   const sockets: Socket[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -34,6 +37,10 @@ async function smtpSink() {
         sockets.find((s) => s.remotePort === session.remotePort)?.destroy();
         return;
       }
+      if (hangFor.has(to)) {
+        hung.push(to);
+        return void stream.resume();
+      }
       stream.on('end', () => {
         accepted.push(to);
         callback();
@@ -48,8 +55,14 @@ async function smtpSink() {
     accepted,
     dropped,
     dropFor,
+    hangFor,
+    hung,
+    open: () => sockets.filter((s) => !s.destroyed).length,
     connections: () => sockets.length,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
@@ -98,6 +111,56 @@ describe('the pooled SMTP transport', () => {
       ctx.clock.advance(61_000);
       expect(await drainOutbox(ctx.deps, transport, 100)).toEqual({ sent: first.failed, failed: 0 });
       for (const address of to) expect(sink.accepted.filter((a) => a === address), address).toHaveLength(1);
+    } finally {
+      transport.close?.();
+      await sink.close();
+    }
+  });
+});
+
+describe('a hanging relay', () => {
+  it('fails the send within the socket timeout; the mail is retried later and sent once', async () => {
+    const sink = await smtpSink();
+    // A short timeout from the URL, which wins over the transport's own (a minute).
+    const transport = createTransport({ ...ctx.deps.config, smtpUrl: `smtp://127.0.0.1:${sink.port}?socketTimeout=300` });
+    try {
+      const [to] = await enqueue('hanging', 1);
+      sink.hangFor.add(to!);
+      const started = Date.now();
+      expect(await drainOutbox(ctx.deps, transport, 100)).toEqual({ sent: 0, failed: 1 });
+      // Without the timeout the send waits for the server's answer for ten minutes, past the row's claim.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(sink.hung).toContain(to);
+      expect(sink.accepted).not.toContain(to);
+      const [row] = await ctx.database.db.select().from(outboxMessages).where(inArray(outboxMessages.to, [to!]));
+      expect(row).toMatchObject({ status: 'pending', attempts: 1, claimedBy: null, lastError: expect.any(String) as string });
+
+      sink.hangFor.clear();
+      expect(await drainOutbox(ctx.deps, transport, 100)).toEqual({ sent: 0, failed: 0 });
+      ctx.clock.advance(61_000);
+      expect(await drainOutbox(ctx.deps, transport, 100)).toEqual({ sent: 1, failed: 0 });
+      expect(sink.accepted.filter((a) => a === to)).toHaveLength(1);
+    } finally {
+      transport.close?.();
+      await sink.close();
+    }
+  });
+
+  it('gives up a send when its deadline passes, whatever the timeouts, and closes the connection that carried it', async () => {
+    const sink = await smtpSink();
+    // The transport's own timeouts: a minute of silence before the socket gives up.
+    const transport = createTransport({ ...ctx.deps.config, smtpUrl: `smtp://127.0.0.1:${sink.port}` });
+    try {
+      const [to] = await enqueue('deadline', 1);
+      sink.hangFor.add(to!);
+      const [row] = await ctx.database.db.select().from(outboxMessages).where(inArray(outboxMessages.to, [to!]));
+      const started = Date.now();
+      await expect(transport.send(row!, 'absender@example.org', AbortSignal.timeout(500))).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(sink.hung).toEqual([to]);
+      for (let i = 0; i < 100 && sink.open() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(sink.open()).toBe(0);
+      expect(sink.accepted).not.toContain(to);
     } finally {
       transport.close?.();
       await sink.close();
