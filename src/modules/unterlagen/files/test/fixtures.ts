@@ -153,3 +153,26 @@ export function peWithPdfInside(pdf: Buffer): Buffer {
   stub.write('PE\0\0', 0x80, 'latin1');
   return Buffer.concat([stub, pdf]);
 }
+
+/**
+ * A valid one-page PDF with `count` small objects: pdf-lib parses every object, so its parse takes long for its size
+ * (40,000 objects: 3 MB, several hundred milliseconds even with a warm parser). For tests of the parse time limit.
+ */
+export function pdfWithManyObjects(count: number): Buffer {
+  const parts = ['%PDF-1.7\n'];
+  const offsets: number[] = [];
+  let at = parts[0]!.length;
+  const add = (body: string) => {
+    offsets.push(at);
+    const text = `${offsets.length} 0 obj\n${body}\nendobj\n`;
+    parts.push(text);
+    at += text.length;
+  };
+  add('<< /Type /Catalog /Pages 2 0 R >>');
+  add('<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  add('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
+  for (let i = 4; i <= count; i++) add(`<< /Filler ${i} /Array [1 2 3] >>`);
+  const table = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(`xref\n0 ${count + 1}\n0000000000 65535 f \n${table}trailer\n<< /Size ${count + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`);
+  return Buffer.from(parts.join(''), 'latin1');
+}
