@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '#shared/http/errors.js';
-import { ScanTap, Sha256Tap, TeeTap, type EncryptedCopy, type ScanVerdict, type Scanner } from '#shared/files/index.js';
+import { fileWriteBuffer, ScanTap, Sha256Tap, TeeTap, type EncryptedCopy, type ScanVerdict, type Scanner } from '#shared/files/index.js';
 
 /** The encrypted copy of a file, written under the store's staging name while the file arrived. */
 export interface StagedCopy {
@@ -38,12 +38,6 @@ export interface ReceivedFile {
   /** The encrypted copy of exactly these bytes, when the request was read with a stager. */
   staged?: StagedCopy | undefined;
 }
-
-/**
- * Bytes a file write may hold while the disk is busy: the network gives 64 KB pieces, and with room for a megabyte
- * they go to the disk together (one writev per megabyte instead of one write per piece; ADR 0380).
- */
-export const fileWriteBuffer = 1024 * 1024;
 
 /** How many file groups (document types) one submission may carry. */
 export const maxFileGroups = 3;

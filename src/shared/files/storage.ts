@@ -39,8 +39,11 @@ export interface FileStore {
 }
 
 export const storedSuffix = '.wgf';
-/** Room for a megabyte of writes while the disk is busy, so they reach it as one writev, not one write per 64 KB (ADR 0380). */
-const writeBuffer = 1024 * 1024;
+/**
+ * Bytes a file write may hold while the disk is busy: uploads arrive in 64 KB pieces, and with room for a megabyte
+ * they reach the disk as one writev, not one write per piece (ADR 0380). For the store's files and the plaintext alike.
+ */
+export const fileWriteBuffer = 1024 * 1024;
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function assertIds(tenantId: string, fileId: string): void {
@@ -121,7 +124,7 @@ export class DiskFileStore implements FileStore {
   async stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer, options?: EncryptOptions): Promise<EncryptedFile | EncryptedCopy> {
     const path = this.stagedPath(tenantId, fileId);
     try {
-      const encrypted = await encryptFile(plaintext, createWriteStream(path, { mode: 0o600, flush: true, highWaterMark: writeBuffer }), masterKey, options);
+      const encrypted = await encryptFile(plaintext, createWriteStream(path, { mode: 0o600, flush: true, highWaterMark: fileWriteBuffer }), masterKey, options);
       await syncDirectory(this.stagingDir);
       return encrypted;
     } catch (error) {
