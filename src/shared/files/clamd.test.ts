@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClamdClient, parseScanReply, ScannerUnavailableError } from './clamd.js';
 import { eicar, findClamd, startClamd, testSignatureName, type ClamdFixture } from './test/clamd-fixture.js';
@@ -114,6 +114,26 @@ describe('clamd client without clamd', () => {
     const address = await fakeClamd((socket) => socket.once('data', () => socket.destroy()));
     const result = await createClamdClient(address).scanStream(Readable.from([Buffer.from('x')]));
     expect(result.status).toBe('error');
+  });
+
+  it('passes the bytes of a slow sender on to clamd while the upload still arrives', async () => {
+    let received = 0;
+    let answer: (() => void) | undefined;
+    const address = await fakeClamd((socket) => {
+      socket.on('data', (chunk: Buffer) => (received += chunk.length));
+      answer = () => socket.end('stream: OK\0');
+    });
+    const source = new PassThrough();
+    const scan = createClamdClient(address).scanStream(source);
+    // Far less than a batch, and then nothing more for a while: clamd must not be left waiting for it.
+    source.write(randomBytes(10_000));
+    const deadline = Date.now() + 5_000;
+    while (received < 10_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(received).toBeGreaterThanOrEqual(10_000);
+    source.end();
+    while (received < 10_000 + 'zINSTREAM\0'.length + 8 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    answer!();
+    await expect(scan).resolves.toEqual({ status: 'clean' });
   });
 
   it('refuses a ping that is not answered with PONG', async () => {

@@ -39,8 +39,10 @@ export interface ClamdClient {
   scanStream(source: Readable): Promise<ScanResult>;
 }
 
-/** Bytes written to clamd in one system call at most when chunks are waiting. */
+/** Bytes gathered before they are written to clamd in one system call. */
 const batchBytes = 1024 * 1024;
+/** Longest time a started batch waits for more bytes before it is sent anyway. */
+const holdMs = 200;
 
 export function createClamdClient(address: ClamdAddress, options: ClamdOptions = {}): ClamdClient {
   const connectTimeoutMs = options.connectTimeoutMs ?? 2_000;
@@ -72,12 +74,15 @@ export function createClamdClient(address: ClamdAddress, options: ClamdOptions =
       }));
       let answered = false;
       void verdict.then(() => (answered = true));
+      let hold: NodeJS.Timeout | undefined;
       try {
         socket.write('zINSTREAM\0');
-        // Chunks already waiting in the source go out together: lengths and payloads of up to a megabyte in one
-        // system call (writev), not one per 64 KB piece (ADR 0380).
+        // The chunks go out in batches of up to a megabyte, one system call (writev) each instead of one per 64 KB
+        // piece; clamd then wakes up once per batch too (ADR 0381). A batch waits at most `holdMs` for its next
+        // chunk, so a slow sender still feeds clamd steadily (clamd drops a connection silent for ReadTimeout).
         let corked = 0;
         const flush = () => {
+          clearTimeout(hold);
           if (corked > 0) socket.uncork();
           corked = 0;
         };
@@ -87,14 +92,17 @@ export function createClamdClient(address: ClamdAddress, options: ClamdOptions =
             const part = bytes.subarray(at, at + chunkSize);
             const length = Buffer.alloc(4);
             length.writeUInt32BE(part.length);
-            if (corked === 0) socket.cork();
+            if (corked === 0) {
+              socket.cork();
+              hold = setTimeout(flush, holdMs);
+            }
             socket.write(length);
-            const flowing = socket.write(part);
+            socket.write(part);
             corked += part.length;
-            const waiting = at + chunkSize < bytes.length || source.readableLength > 0;
-            if (!flowing || !waiting || corked >= batchBytes) flush();
+            if (corked < batchBytes) continue;
+            flush();
             // clamd answers early (and closes) when the stream exceeds StreamMaxLength.
-            if (!flowing) await Promise.race([drained(socket), verdict]);
+            if (socket.writableNeedDrain) await Promise.race([drained(socket), verdict]);
           }
           if (answered) break;
         }
@@ -102,6 +110,7 @@ export function createClamdClient(address: ClamdAddress, options: ClamdOptions =
         if (!answered) socket.write(Buffer.alloc(4));
         return await verdict;
       } finally {
+        clearTimeout(hold);
         socket.destroy();
       }
     },
