@@ -122,7 +122,7 @@ export function EstimateView({ result, limits, bgSize, next }: EstimateViewProps
       {result.exclusions.length > 0 ? (
         <section>
           <h2 class="kern-heading-medium">{t('antrag:estimate.exclusionHeading')}</h2>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {result.exclusions.map((e) => (
               <li key={e.key}>
                 {t(`antrag:estimate.exclusion.${e.key}`)} {t(`antrag:estimate.referral.${e.referral}`)}
@@ -154,7 +154,7 @@ export function EstimateView({ result, limits, bgSize, next }: EstimateViewProps
       {result.warnings.length > 0 ? (
         <>
           <h2 class="kern-heading-medium">{t('antrag:estimate.warningsHeading')}</h2>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {result.warnings.map((w) => (
               <li key={w}>{t(catalogueKey(w))}</li>
             ))}
@@ -165,7 +165,7 @@ export function EstimateView({ result, limits, bgSize, next }: EstimateViewProps
         <>
           <h2 class="kern-heading-medium">{t('antrag:estimate.unverifiedHeading')}</h2>
           <p class="kern-body">{t('antrag:estimate.unverifiedIntro')}</p>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {result.unverifiedParameters.map((id) => (
               <li key={id}>{parameterLabel(id, t)}</li>
             ))}

@@ -14,13 +14,13 @@ export function StartPage({ hasDraft, draftDays }: StartPageProps) {
       <h1 class="kern-heading-large">{t('antrag:title')}</h1>
       <p class="kern-body kern-body--large">{t('antrag:start.lead')}</p>
       <h2 class="kern-heading-medium">{t('antrag:start.whoHeading')}</h2>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {list(t, 'antrag:start.who').map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
       <h2 class="kern-heading-medium">{t('antrag:start.needHeading')}</h2>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {list(t, 'antrag:start.need').map((line) => (
           <li key={line}>{line}</li>
         ))}
@@ -46,7 +46,7 @@ export function StartPage({ hasDraft, draftDays }: StartPageProps) {
         </form>
       )}
       <h2 class="kern-heading-medium">{t('antrag:start.moreHeading')}</h2>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         <li>
           <a class="kern-link" href={`${base}/antrag/status`}>
             {t('antrag:start.statusLink')}

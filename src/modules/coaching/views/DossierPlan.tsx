@@ -7,7 +7,7 @@ import { Badge, LocalDate, StatusBadge, Thread } from './parts.js';
 export function PlanSteps({ plan }: { plan: Plan }) {
   const t = useT();
   return (
-    <ul class="kern-list">
+    <ul class="kern-list kern-list--bullet">
       {plan.schritte.map((s) => (
         <li key={s.aktivitaetId}>
           {s.title} ({t(`coaching:wer.${s.wer}`)}

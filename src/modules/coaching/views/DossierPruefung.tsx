@@ -37,7 +37,7 @@ export function PruefungSection({ dossier: d, base, form }: DossierPageProps) {
       {track.pruefungen.length === 0 ? (
         <p class="kern-body">{t('coaching:pruefung.noExams')}</p>
       ) : (
-        <ul class="kern-list">
+        <ul class="kern-list kern-list--bullet">
           {track.pruefungen.map((p) => (
             <li key={p.id}>
               <strong>{p.title}</strong> ({p.kammer}), <LocalDate value={p.examOn} /> {p.examOn < d.today ? <Badge kind="info">{t('coaching:pruefung.past')}</Badge> : null}

@@ -30,7 +30,7 @@ export function PotenzialSection({ dossier: d, base, form }: DossierPageProps) {
               {items.length === 0 ? (
                 <p class="kern-body ww-muted">{t('coaching:potenzial.none')}</p>
               ) : (
-                <ul class="kern-list">
+                <ul class="kern-list kern-list--bullet">
                   {items.map((p) => (
                     <li key={p.id} class="ww-pre-line">
                       {p.text}
@@ -120,7 +120,7 @@ export function ZielberufeSection({ dossier: d, base, form, district }: DossierP
               )}
             </p>
             <h4 class="kern-body kern-body--bold">{t('coaching:wege.title')}</h4>
-            <ul class="kern-list">
+            <ul class="kern-list kern-list--bullet">
               {wegeZu(beruf).map((weg) => (
                 <li key={weg}>
                   <strong>{t(`coaching:wege.${weg}.name`)}</strong>: {t(`coaching:wege.${weg}.text`, { months: beruf.trainingMonths, umschulung: beruf.trainingMonths ? umschulungMonate(beruf.trainingMonths) : 0, needed: extern?.needed ?? 0 })}

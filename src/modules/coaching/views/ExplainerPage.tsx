@@ -14,7 +14,7 @@ export function ExplainerPage() {
       <h1 class="kern-heading-large">{t('coaching:explainer.title')}</h1>
       <p class="kern-body">{t('coaching:explainer.lead')}</p>
       <nav aria-label={t('coaching:explainer.contents')} class="ww-toc">
-        <ul class="kern-list">
+        <ul class="kern-list kern-list--bullet">
           {topics.map((topic) => (
             <li key={topic}>
               <a class="kern-link" href={`#${topic}`}>

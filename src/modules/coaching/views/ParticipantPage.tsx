@@ -112,7 +112,7 @@ export function ParticipantPage({ view, termine = [], linkBase, form, notice }: 
         {done.length ? (
           <>
             <h3 class="kern-heading-small">{t('coaching:participant.done')}</h3>
-            <ul class="kern-list">
+            <ul class="kern-list kern-list--bullet">
               {done.map((a) => (
                 <li key={a.id}>{a.title}</li>
               ))}
@@ -157,7 +157,7 @@ function ExamSection({ view, linkBase, form }: Pick<ParticipantPageProps, 'view'
           <h2 class="kern-heading-medium" id="exam-heading">
             {t('coaching:pruefung.yours')}
           </h2>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {track.pruefungen.map((p) => (
               <li key={p.id}>
                 <strong>{p.title}</strong> ({p.kammer}): <LocalDate value={p.examOn} />

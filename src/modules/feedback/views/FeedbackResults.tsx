@@ -20,7 +20,7 @@ export function FeedbackResultsPage({ base, results }: { base: string; results: 
         cells={(r) => [t(`feedback:services.${r.service}`), ...[4, 3, 2, 1, 0].map((i) => r.byRating[i]), r.total, r.average === undefined ? '–' : number.format(r.average), r.comments]}
       />
       <h2 class="kern-heading-medium">{t('feedback:comments.link')}</h2>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {results.map((r) => (
           <li key={r.service}>
             <a class="kern-link" href={`${base}/staff/rueckmeldungen/${r.service}`}>

@@ -93,7 +93,7 @@ export function CheckAnswersView(props: {
       <h1 class="kern-heading-large">{title}</h1>
       {props.incomplete.length > 0 ? (
         <Alert type="warning" title={t('forms:check.incompleteTitle')}>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {props.incomplete.map((s) => (
               <li key={s.href}>
                 <a class="kern-link" href={s.href}>

@@ -118,7 +118,7 @@ export function ConfirmationView({
         </div>
       </div>
       <p class="kern-body">{hasMail ? t('forms:confirmation.mailSent') : t('forms:confirmation.noMail')}</p>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         <li>
           <a class="kern-link" href={`${base}/bestaetigung/pdf`} download>
             {t('forms:confirmation.pdf')}

@@ -8,7 +8,7 @@ export function TenantList({ tenants }: { tenants: Tenant[] }) {
     <Layout title={t('portal:tenants.title')}>
       <h1 class="kern-heading-large">{t('portal:tenants.title')}</h1>
       <p class="kern-body">{t('portal:tenants.intro')}</p>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {tenants.map((tenant) => (
           <li key={tenant.slug}>
             <a class="kern-link" href={`/t/${tenant.slug}`}>

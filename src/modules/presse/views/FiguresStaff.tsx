@@ -41,7 +41,7 @@ export function FiguresAdminPage({ regions, problems, values, errors, notice }: 
               <h3 class="kern-title">{t('presse:import.problemsTitle')}</h3>
             </div>
             <div class="kern-alert__body">
-              <ul class="kern-list">
+              <ul class="kern-list kern-list--bullet">
                 {problems.map((p, i) => (
                   <li key={i}>
                     {p.row ? `${t('presse:import.cell', { row: p.row, column: p.column ?? '' })}: ` : ''}
@@ -98,7 +98,7 @@ export function ImportPreviewPage({ id, month, rows, unrecognised }: { id: strin
       {unrecognised.length > 0 ? (
         <>
           <h2 class="kern-heading-small">{t('presse:import.unrecognised')}</h2>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {unrecognised.map((l) => (
               <li key={l}>{l}</li>
             ))}

@@ -43,7 +43,7 @@ export function SettingsPage({ values, errors, preset, presetErrors, counters, n
         </h2>
         <p class="kern-body">{t('presse:settings.counterIntro')}</p>
         {counters.length > 0 ? (
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {counters.map((c) => (
               <li key={c.year}>{t('presse:settings.counterState', { year: c.year, next: c.next })}</li>
             ))}

@@ -162,7 +162,7 @@ export function RechnerPage({ values, errors, months, estimate, documents }: Rec
                 </ButtonLink>
               </p>
               <h3 class="kern-heading-small">{t('rechner:next.documents')}</h3>
-              <ul class="kern-list">
+              <ul class="kern-list kern-list--bullet">
                 {(documents ?? []).map((d) => (
                   <li key={d}>{t(`rechner:documents.${d}`)}</li>
                 ))}

@@ -73,7 +73,7 @@ export function FeedbackResultsPage({ results }: { results: FeedbackResults }) {
           />
           <h2 class="kern-heading-medium">{t('seminare:feedback.comments')}</h2>
           {results.comments!.length ? (
-            <ul class="kern-list">
+            <ul class="kern-list kern-list--bullet">
               {results.comments!.map((c, i) => (
                 <li key={i} class="ww-answer">
                   {c}

@@ -55,7 +55,7 @@ export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?
         <>
           <h2 class="kern-heading-medium">{t('seminare:certificate.heading')}</h2>
           <p class="kern-body">{t('seminare:certificate.rule', { percent: seminar.attendanceThresholdPercent })}</p>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {participants.map((p) => (
               <li key={p.enrolmentId}>
                 {p.name}: {t('seminare:certificate.attended', { percent: p.percent })} · {p.certificate ? (p.certificate.revokedAt ? t('seminare:certificate.revoked') : t('seminare:certificate.issuedShort')) : t('seminare:certificate.none')}

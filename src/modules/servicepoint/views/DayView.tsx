@@ -16,7 +16,7 @@ export function LocationList({ locations }: { locations: DeskLocation[] }) {
   return (
     <StaffLayout title={t('servicepoint:desk.title')}>
       <h1 class="kern-heading-large">{t('servicepoint:desk.title')}</h1>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {locations.map((l) => (
           <li key={l.id}>
             <a class="kern-link" href={`${base}/staff/servicepoint/${l.id}`}>
@@ -111,7 +111,7 @@ function Shortcuts() {
   return (
     <details class="sp-shortcuts sp-no-print" data-shortcuts hidden>
       <summary class="kern-link">{t('servicepoint:shortcuts.title')}</summary>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {(['call', 'done', 'noShow', 'undo'] as const).map((k) => (
           <li key={k}>{t(`servicepoint:shortcuts.${k}`)}</li>
         ))}

@@ -144,7 +144,7 @@ export function ClosurePage({ location, values = {}, errors = [], result }: { lo
       {result ? (
         <Alert type="success" title={t('servicepoint:closure.done', { count: result.affected.length })}>
           {result.affected.length > 0 ? (
-            <ul class="kern-list">
+            <ul class="kern-list kern-list--bullet">
               {result.affected.map((a) => (
                 <li key={a.id}>
                   {berlinTime(a.startsAt)} {a.name ?? '–'} {a.email ? t('servicepoint:closure.mailed') : t('servicepoint:closure.noMail')}

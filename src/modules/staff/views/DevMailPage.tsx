@@ -22,7 +22,7 @@ export function DevMailPage({ files, rows }: { files: string[]; rows: Row[] }) {
       {files.length === 0 ? (
         <p class="kern-body">{t('staff:devmail.none')}</p>
       ) : (
-        <ul class="kern-list">
+        <ul class="kern-list kern-list--bullet">
           {files.map((f) => (
             <li key={f}>
               <a class="kern-link" href={`/dev/mail/${f}`}>

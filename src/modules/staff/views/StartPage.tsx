@@ -27,7 +27,7 @@ export function StartPage({ sections, roles }: { sections: DashboardSection[]; r
           {s.items.length === 0 ? (
             <p class="kern-body">{t('staff:start.nothing')}</p>
           ) : (
-            <ul class="kern-list">
+            <ul class="kern-list kern-list--bullet">
               {s.items.map((item, i) => (
                 <li key={i}>
                   {item.href ? (

@@ -174,7 +174,7 @@ export function LocationFormPage(props: { location?: TerminLocation | undefined;
           {props.closures.length === 0 ? (
             <p class="kern-body">{t('termine:admin.closures.none')}</p>
           ) : (
-            <ul class="kern-list">
+            <ul class="kern-list kern-list--bullet">
               {props.closures.map((c) => (
                 <li key={c.id}>
                   {t('termine:admin.closures.item', { date: formatDayFull(c.startsAt, lang), from: formatTime(c.startsAt), to: formatTime(c.endsAt), reason: c.reason || '–' })}{' '}

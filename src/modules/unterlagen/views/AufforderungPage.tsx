@@ -39,7 +39,7 @@ export function AufforderungPage({ data, today }: { data: AufforderungForCitizen
                 <p class="kern-body">{t('unterlagen:request.rejectedBecause', { reason: t(`unterlagen:reasons.${item.reviewReason}`) })}</p>
               ) : null}
               {item.uploads.length ? (
-                <ul class="kern-list">
+                <ul class="kern-list kern-list--bullet">
                   {item.uploads.map((u) => (
                     <li key={u.reference}>
                       {t('unterlagen:request.sentOn', { reference: u.reference, date: formatDateTime(u.receivedAt, lang) })}{' '}

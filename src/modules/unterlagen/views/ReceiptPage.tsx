@@ -39,7 +39,7 @@ export function ReceiptPage({ receipt, pdfHref, moreHref }: { receipt: Receipt; 
       <SummaryList rows={rows} />
 
       <h2 class="kern-heading-medium">{t('unterlagen:receipt.filesHeading')}</h2>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {receipt.files.map((file) => (
           <li key={file.sha256 + file.name}>
             <span class="ww-break">{file.name}</span> ({formatBytes(file.size, lang)})

@@ -128,7 +128,7 @@ export function AufforderungDetail({ aufforderung, items, uploads, today }: { au
                 {t('unterlagen:request.due')}: {formatDayShort(item.dueDate, lang)} <ItemStatusBadge status={item.status} />{' '}
                 {overdue ? <Badge kind="warning">{t('unterlagen:request.overdue')}</Badge> : null}
               </p>
-              <ul class="kern-list">
+              <ul class="kern-list kern-list--bullet">
                 {uploads
                   .filter((u) => u.itemId === item.id)
                   .map((u) => (

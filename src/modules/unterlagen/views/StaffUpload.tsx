@@ -86,7 +86,7 @@ export function StaffUpload({
 
       <h2 class="kern-heading-medium">{t('unterlagen:staff.filesHeading')}</h2>
       {upload.conversion ? <p class="kern-body">{t(`unterlagen:staff.conversion.${upload.conversion}Hint`)}</p> : null}
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {files.map((file) => (
           <li key={file.id}>
             {canDownload(file.id) ? (

@@ -52,7 +52,7 @@ export function StartPage({ errors = [], code }: { errors?: FieldError[]; code?:
         <h2 class="kern-heading-medium" id="good-to-know">
           {t('unterlagen:start.infoHeading')}
         </h2>
-        <ul class="kern-list">
+        <ul class="kern-list kern-list--bullet">
           <li>{t('unterlagen:start.infoFormats')}</li>
           <li>{t('unterlagen:start.infoPhotos')}</li>
           <li>{t('unterlagen:start.infoReceipt')}</li>

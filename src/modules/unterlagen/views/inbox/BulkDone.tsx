@@ -18,7 +18,7 @@ export function BulkDone({ outcome, back }: { outcome: BulkOutcome; back: string
       <h1 class="kern-heading-large">{t('unterlagen:staff.bulk.doneHeading')}</h1>
       <Alert type={outcome.done.length ? 'success' : 'warning'} title={title}>
         {outcome.done.length ? (
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {outcome.done.map((u) => (
               <li key={u.id}>
                 <a class="kern-link" href={`${base}/${u.id}`}>
@@ -31,7 +31,7 @@ export function BulkDone({ outcome, back }: { outcome: BulkOutcome; back: string
       </Alert>
       {outcome.skipped.length ? (
         <Alert type="warning" title={t('unterlagen:staff.bulk.skippedTitle', { count: outcome.skipped.length })}>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {outcome.skipped.map((u) => (
               <li key={u.id}>
                 <a class="kern-link" href={`${base}/${u.id}`}>
