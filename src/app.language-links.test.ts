@@ -71,9 +71,14 @@ describe('language switch on a page reached with a query', () => {
     expect(germanHref).toBe(`${step}&lang=de`);
   });
 
-  it('keeps the query as it was sent and drops only lang', async () => {
+  it('keeps the query as it was sent and drops lang', async () => {
     const page = await ctx.app.inject('/t/neue-wege/termine/finden?lang=de&x=a%26b&lang=fr&y=%C3%A4+1&&z');
     expect(englishLink(page.body)).toBe('/t/neue-wege/termine/finden?x=a%26b&y=%C3%A4+1&z&lang=en');
+  });
+
+  it('drops the one-shot parameters a redirect adds to report what was done (ADR 0396)', async () => {
+    const page = await ctx.app.inject('/t/neue-wege/termine/finden?gesendet=1&x=1&notice=saved&ok=saved&done=moved');
+    expect(englishLink(page.body)).toBe('/t/neue-wege/termine/finden?x=1&lang=en');
   });
 
   it('on a page kept for every visitor: the links keep the query, and the page kept stays without it', async () => {

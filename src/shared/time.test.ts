@@ -5,9 +5,13 @@ import {
   berlinDateTime,
   berlinTime,
   berlinYear,
+  formatDateLong,
   formatDateMedium,
   formatDateTime,
   formatDateTimeMedium,
+  formatDateTimeSeconds,
+  formatMonthYear,
+  localDateIn,
   formatDayFull,
   fromBerlinIso,
   isLocalDate,
@@ -78,10 +82,25 @@ describe('date and time as people read them', () => {
     const instant = new Date('2027-03-11T23:30:00Z');
     expect(formatDateMedium(instant, 'de')).toBe('12. März 2027');
     expect(formatDateMedium(new Date('2027-02-15T08:00:00Z'), 'de')).toBe('15. Feb. 2027');
-    expect(formatDateMedium(instant, 'en')).toBe('Mar 12, 2027');
+    expect(formatDateMedium(instant, 'en')).toBe('12 Mar 2027');
     expect(formatDateTimeMedium(instant, 'de')).toBe('12. März 2027, 00:30');
     // Summer time is UTC+2.
     expect(formatDateTimeMedium(new Date('2027-07-01T07:05:00Z'), 'de')).toBe('1. Juli 2027, 09:05');
-    expect(formatDateTimeMedium(new Date('2027-07-01T07:05:00Z'), 'en')).toBe('Jul 1, 2027, 9:05 AM');
+    expect(formatDateTimeMedium(new Date('2027-07-01T07:05:00Z'), 'en')).toBe('1 Jul 2027, 09:05');
+    // Afternoon: the 24-hour clock in English too.
+    expect(formatDateTimeMedium(new Date('2027-03-12T14:05:00Z'), 'en')).toBe('12 Mar 2027, 15:05');
+  });
+
+  it('writes every other English form in British order with a 24-hour clock', () => {
+    const afternoon = new Date('2027-03-12T14:05:09Z');
+    expect(formatDateLong(afternoon, 'de')).toBe('12. März 2027');
+    expect(formatDateLong(afternoon, 'en')).toBe('12 March 2027');
+    expect(formatDateTimeSeconds(afternoon, 'de')).toBe('12.3.2027, 15:05:09');
+    expect(formatDateTimeSeconds(afternoon, 'en')).toBe('12/03/2027, 15:05:09');
+    expect(formatDateTime(afternoon, 'en')).toBe('12 Mar 2027, 15:05');
+    expect(formatMonthYear('2027-03', 'de')).toBe('März 2027');
+    expect(formatMonthYear('2027-03', 'en')).toBe('March 2027');
+    expect(localDateIn('2027-03-12', 'en').toFormat('ccc')).toBe('Fri');
+    expect(localDateIn('2027-03-12', 'de').toFormat('ccc')).toBe('Fr');
   });
 });

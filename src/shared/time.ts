@@ -49,6 +49,11 @@ export function berlinTime(instant: Date): string {
   return cached(instant) ? berlinWallClock(instant).slice(11, 16) : berlinDateTime(instant).toFormat('HH:mm');
 }
 
+/** The Berlin wall-clock time to the second, 'HH:mm:ss', where a window is short (an undo). */
+export function berlinTimeSeconds(instant: Date): string {
+  return cached(instant) ? berlinWallClock(instant).slice(11, 19) : berlinDateTime(instant).toFormat('HH:mm:ss');
+}
+
 /** A local ISO value ('2026-12-04', '2026-12', '2026-12-04T09:30') read as Berlin wall-clock time. */
 export function fromBerlinIso(iso: string): DateTime {
   return DateTime.fromISO(iso, { zone: BERLIN });
@@ -133,15 +138,36 @@ export function formatDateTime(instant: Date, lang: string): string {
   return lang === 'de' ? `${at} Uhr` : at;
 }
 
-// The medium forms take the page language itself as the locale, as the seminar pages always showed them: English
-// in luxon's own order ("Mar 12, 2027"), not the British one of the forms above.
+// Every English date and time in the product is British: day before month, 24-hour clock. The medium forms
+// below once took the page language itself as the locale and so wrote English US-style ("Mar 12, 2027, 9:00 AM").
 
-/** An instant's Berlin date, medium: "12. März 2027" (German) or "Mar 12, 2027". */
-export function formatDateMedium(instant: Date, lang: string): string {
-  return berlinDateTime(instant).setLocale(lang).toLocaleString(DateTime.DATE_MED);
+/** A local date (YYYY-MM-DD) or an instant's Berlin date, medium: "12. März 2027" (German) or "12 Mar 2027". */
+export function formatDateMedium(day: string | Date, lang: string): string {
+  const local = typeof day === 'string' ? fromBerlinIso(day) : berlinDateTime(day);
+  return local.setLocale(dateLocale(lang)).toLocaleString(DateTime.DATE_MED);
 }
 
-/** An instant to the minute, medium: "12. März 2027, 09:00" (German) or "Mar 12, 2027, 9:00 AM". */
+/** An instant to the minute, medium: "12. März 2027, 09:00" (German) or "12 Mar 2027, 09:00". */
 export function formatDateTimeMedium(instant: Date, lang: string): string {
-  return berlinDateTime(instant).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
+  return berlinDateTime(instant).setLocale(dateLocale(lang)).toLocaleString(DateTime.DATETIME_MED);
+}
+
+/** An instant's Berlin date without the weekday: "12. März 2027" (German) or "12 March 2027". */
+export function formatDateLong(instant: Date, lang: string): string {
+  return berlinDateTime(instant).setLocale(dateLocale(lang)).toLocaleString(DateTime.DATE_FULL);
+}
+
+/** An instant to the second, for logs: "12.3.2027, 09:00:05" (German) or "12/03/2027, 09:00:05". */
+export function formatDateTimeSeconds(instant: Date, lang: string): string {
+  return berlinDateTime(instant).setLocale(dateLocale(lang)).toLocaleString(DateTime.DATETIME_SHORT_WITH_SECONDS);
+}
+
+/** A month 'YYYY-MM' with its year: "März 2027" (German) or "March 2027". */
+export function formatMonthYear(month: string, lang: string): string {
+  return fromBerlinIso(`${month}-01`).setLocale(dateLocale(lang)).toFormat('LLLL yyyy');
+}
+
+/** A local date (or a luxon date) in the page language, for weekday and month names ('ccc', 'LLLL'). */
+export function localDateIn(day: string | DateTime, lang: string): DateTime {
+  return (typeof day === 'string' ? fromBerlinIso(day) : day).setLocale(dateLocale(lang));
 }

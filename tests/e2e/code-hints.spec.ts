@@ -1,5 +1,6 @@
 // The hint of a code field names a whole example of the code, readable on a phone (390 px) and on a desk screen,
 // with and without JavaScript: nothing cut off, nothing wider than its box, no sideways scrolling; axe on each state.
+// A whole typed code fits its field even at 320 px.
 // Screenshots go to SHOTS_DIR when it is set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -51,6 +52,32 @@ describe('code hints at phone and desk width', () => {
         }
       });
     }
+  }
+
+  for (const javaScript of [true, false]) {
+    it(`fit a whole typed access code into its field at 320 px, readable and without sideways scrolling (${javaScript ? 'with' : 'without'} JavaScript)`, async () => {
+      const { page, context } = await h.newPage({ javaScript, width: 320 });
+      await page.goto(`${h.baseUrl}/t/neue-wege/unterlagen`);
+      const field = page.locator('#f-code');
+      await field.click();
+      await page.keyboard.type('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23');
+      const fit = await field.evaluate((input: HTMLInputElement) => ({
+        value: input.value,
+        hidden: input.scrollWidth - input.clientWidth,
+        outside: input.getBoundingClientRect().right - document.documentElement.clientWidth,
+        pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        fontSize: parseFloat(getComputedStyle(input).fontSize),
+      }));
+      expect(fit.value).toBe('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23');
+      expect(fit.hidden, 'part of the code scrolled out of the field').toBeLessThanOrEqual(0);
+      expect(fit.outside, 'field beyond the page').toBeLessThanOrEqual(0);
+      expect(fit.pageOverflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
+      // 16 px at least: smaller text is hard to read, and phones zoom into a smaller field when it is focused.
+      expect(fit.fontSize).toBeGreaterThanOrEqual(16);
+      await expectAccessible(page, `upload start 320 px with a typed code (${javaScript ? 'js' : 'nojs'})`);
+      await shot(page, `code-field-unterlagen-320-${javaScript ? 'js' : 'nojs'}`);
+      await context.close();
+    });
   }
 
   it('show the whole certificate code on the public check page at 390 px', async () => {

@@ -23,7 +23,7 @@ export async function renderSubmissionPdf(input: PdfInput): Promise<Buffer> {
   const done = collect(doc);
 
   const width = doc.page.width - 112;
-  const when = berlinDateTime(input.submittedAt).setLocale(input.lang).toFormat('dd.MM.yyyy, HH:mm');
+  const when = berlinDateTime(input.submittedAt).toFormat('dd.MM.yyyy, HH:mm');
   doc.font(FONT.regular).fontSize(9).fillColor('#333333').text(`${input.tenant.name} · ${input.tenant.street} · ${input.tenant.postalCode} ${input.tenant.city}`);
   doc.moveDown(1.5);
   doc.font(FONT.bold).fontSize(18).fillColor('#000000').text(input.title);

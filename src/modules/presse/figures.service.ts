@@ -1,7 +1,7 @@
 // Labour-market figures: the press settings with their defaults, the 24-month comparison of the district with its
 // region, the latest month's key figures with changes (own calculations), and the monthly draft release built from them.
 import { DateTime } from 'luxon';
-import { BERLIN } from '#shared/time.js';
+import { formatMonthYear, localDateIn } from '#shared/time.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import * as repo from './figures.repository.js';
@@ -102,8 +102,7 @@ export function formatRate(tenths: number): string {
  * every locale the app offers gets its own. The release text itself is German, so the draft passes 'de'.
  */
 export function monthName(month: string, lang = 'de', withYear = true): string {
-  const at = DateTime.fromFormat(month, 'yyyy-MM', { zone: BERLIN }).setLocale(lang);
-  return at.toFormat(withYear ? 'LLLL yyyy' : 'LLLL');
+  return withYear ? formatMonthYear(month, lang) : localDateIn(`${month}-01`, lang).toFormat('LLLL');
 }
 
 function movement(tenths: number | null): string {

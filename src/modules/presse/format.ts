@@ -1,16 +1,4 @@
-// Dates and numbers as the newsroom shows them: Berlin time, in the reader's language.
-import { DateTime } from 'luxon';
-import { BERLIN } from '#shared/time.js';
-
-/** "2. Dezember 2020" / "2 December 2020" */
-export function longDate(at: Date, lang: string): string {
-  return DateTime.fromJSDate(at, { zone: BERLIN }).setLocale(lang).toLocaleString(DateTime.DATE_FULL);
-}
-
-/** "2. Dezember 2020, 10:00 Uhr" style, for embargo times. */
-export function longDateTime(at: Date, lang: string): string {
-  return DateTime.fromJSDate(at, { zone: BERLIN }).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
-}
+// Numbers as the newsroom shows them, in the reader's language (dates come from shared/time).
 
 /** Rate in tenths of a percent as a number in the reader's language ("4,1"). */
 export function rate(tenths: number, lang: string): string {
@@ -32,11 +20,6 @@ export function signedCount(value: number | null, lang: string): string {
   if (value === null) return '–';
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
   return `${sign}${count(Math.abs(value), lang)}`;
-}
-
-/** "2020-11" → "November 2020" in the reader's language. */
-export function monthLabel(month: string, lang: string): string {
-  return DateTime.fromFormat(month, 'yyyy-MM', { zone: BERLIN }).setLocale(lang).toFormat('LLLL yyyy');
 }
 
 /** A file size as people read it: "240 KB", "1,2 MB" (decimal units, as file managers show them). */

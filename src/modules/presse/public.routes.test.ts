@@ -37,6 +37,13 @@ describe('newsroom', () => {
     expect(res.body).toContain('2. Dezember 2020');
   });
 
+  it('writes the release dates in English in British order', async () => {
+    const res = await ctx.app.inject({ url: `${base}/presse?lang=en` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('2 December 2020');
+    expect(res.body).not.toContain('December 2, 2020');
+  });
+
   it('searches, filters by category and year, and says when nothing matched', async () => {
     const search = await ctx.app.inject({ url: `${base}/presse?q=Prüfungsangst` });
     expect(search.body).toContain('Neue Perspektiven');

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { collect, newDocument } from '#shared/pdf.js';
-import { longDate } from './format.js';
+import { formatDateLong } from '#shared/time.js';
 import { plainText } from './markdown.js';
 import type { PressRelease } from './presse.tables.js';
 import { runningNumber } from './release.service.js';
@@ -27,7 +27,7 @@ export async function releasePdf(
   doc.registerFont('Text', join(fonts, 'NotoSans-Regular.woff'));
   doc.registerFont('Bold', join(fonts, 'NotoSans-Bold.woff'));
   const done = collect(doc);
-  doc.font('Text').fontSize(10).text(`${runningNumber(release)} · ${longDate(release.visibleFrom!, 'de')}`);
+  doc.font('Text').fontSize(10).text(`${runningNumber(release)} · ${formatDateLong(release.visibleFrom!, 'de')}`);
   doc.moveDown();
   doc.font('Bold').fontSize(18).text(release.title);
   if (release.subtitle) doc.font('Text').fontSize(13).text(release.subtitle);

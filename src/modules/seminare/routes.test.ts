@@ -102,4 +102,17 @@ describe('seminare pages', () => {
     expect((await get(staff, '/staff/seminare/meine')).body).not.toContain(`bescheinigungen/${certId}.pdf`);
     ctx.clock.set('2027-02-01T08:00:00Z');
   });
+
+  it('shows the catalogue’s English dates in British order with a 24-hour clock', async () => {
+    // Now 1 Feb 2027: the first day starts on 15 Feb at 09:00 Berlin time (16:00 the end), enrolment closes on 12 Feb.
+    await createTestSession(ctx, { title: 'Datumsformat im Katalog' });
+    const staff = await person(ctx);
+    const en = await get(staff, '/staff/seminare?q=datumsformat&lang=en');
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('15 Feb 2027, 09:00–16:00');
+    expect(en.body).toContain('Enrol by 12 Feb 2027');
+    expect(en.body).not.toContain('Feb 15, 2027');
+    const de = await get(staff, '/staff/seminare?q=datumsformat');
+    expect(de.body).toContain('15. Feb. 2027, 09:00–16:00');
+  });
 });

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { formField, parseInput, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
-import { berlinDate, isLocalDate } from '#shared/time.js';
+import { berlinDate, berlinTimeSeconds, isLocalDate } from '#shared/time.js';
 import { ConflictError, TooManyRequestsError, type FieldError } from '#shared/http/errors.js';
 import { requirePermission } from '../staff/index.js';
 import { appointmentHandlers, phoneAndClosureHandlers, type Appt } from './desk-forms.routes.js';
@@ -90,7 +90,7 @@ function dayHandlers(kit: DeskKit) {
     const ticket = token ? readUndo(ctx(request), token) : undefined;
     if (!token || !ticket || ticket.userId !== request.staff?.userId || ticket.locationId !== request.params.loc) return undefined;
     if (ticket.expiresAt < deps.clock.now().getTime()) return undefined;
-    return { token, until: new Date(ticket.expiresAt).toLocaleTimeString('de-DE', { timeZone: 'Europe/Berlin' }) };
+    return { token, until: berlinTimeSeconds(new Date(ticket.expiresAt)) };
   }
 
   async function renderDay(request: FastifyRequest<Loc>, reply: FastifyReply, counter: string | undefined, errors: FieldError[] = [], refused?: string) {

@@ -161,3 +161,24 @@ describe('the search for a name or a booking code', () => {
     }
   });
 });
+
+describe('the language switch after an action', () => {
+  /** The href of the language switch to `lang` (attribute values come HTML-escaped). */
+  const link = (html: string, lang: string) => new RegExp(`<a class="kern-link" href="([^"]+)" hreflang="${lang}"`).exec(html)![1]!.replace(/&amp;/g, '&');
+
+  it('drops the notice of the last action and its ticket, so the other language does not report it again', async () => {
+    const set = await post(`${base}/schalter`, { counter: '4' });
+    expect(set.headers.location).toBe(`${base}?notice=counterSet`);
+    const german = await get(String(set.headers.location), { ww_schalter: '4' });
+    expect(german.body).toContain('Schalter 4 gemerkt.');
+    expect(link(german.body, 'en')).toBe(`${base}?lang=en`);
+    const english = await get(link(german.body, 'en'), { ww_schalter: '4' });
+    expect(english.body).toContain('<html lang="en"');
+    expect(english.body).not.toContain('Counter 4 remembered.');
+
+    // The day and the other filters stay; the notice of a call and its ticket number go.
+    const called = await get(`${base}?date=2026-11-26&notice=called&ticket=12&schalter=4`, { ww_schalter: '4' });
+    expect(called.body).toContain('Nummer 012 wurde aufgerufen.');
+    expect(link(called.body, 'en')).toBe(`${base}?date=2026-11-26&schalter=4&lang=en`);
+  });
+});

@@ -1,14 +1,12 @@
 // HTTP helpers of the staff login and account pages: client info for throttling, the session cookie, the login-stage
 // guard and turning a ValidationError into field errors for re-rendering a form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
 import { applyStaffView, clientIpHash, expectCsrf, readSession, staffBase, type CurrentSession } from './auth.js';
 import type { ClientInfo } from './auth.service.js';
 import { describeUserAgent, sessionCookieName, sessionCookieOptions } from './session.js';
 import type { StaffSession } from './staff.tables.js';
-import { berlinDateTime } from '#shared/time.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,12 +25,6 @@ export function setSessionCookie(reply: FastifyReply, deps: AppDeps, token: stri
 
 export function clearSessionCookie(reply: FastifyReply, deps: AppDeps): void {
   void reply.clearCookie(sessionCookieName(deps.config), sessionCookieOptions(deps.config));
-}
-
-/** Time of day in Europe/Berlin, written the way `lang` writes times, for notices ("paused until 09:42" / "9:42 AM").
- *  Unlike shared/time berlinTime (always HH:mm), the format follows the language. */
-export function localizedBerlinTime(at: Date, lang: string): string {
-  return berlinDateTime(at).setLocale(lang).toLocaleString(DateTime.TIME_SIMPLE);
 }
 
 /** onRequest hook for the login steps: the session must be at `stage`; otherwise back to the start of the login. */

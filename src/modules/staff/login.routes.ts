@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { formField, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
+import { berlinTime } from '#shared/time.js';
 import { readSession, requirePermission, staffBase } from './auth.js';
 import { confirmEnrolment, enrolmentDetails, loginWithPassword, logout, setInitialPassword, userById, verifySecondFactor } from './auth.service.js';
 import { formtokenGuard } from './formtoken.js';
-import { localizedBerlinTime, clearSessionCookie, clientInfo, formErrors, requireStage, setSessionCookie } from './http.js';
+import { clearSessionCookie, clientInfo, formErrors, requireStage, setSessionCookie } from './http.js';
 import { mailContext } from './password.routes.js';
 import { safeNext } from './session.js';
 import { codeSchema, loginSchema, newPasswordSchema } from './staff.schemas.js';
@@ -41,7 +42,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
     });
     if (result.kind === 'locked') {
       void reply.header('retry-after', String(Math.ceil((result.until.getTime() - deps.clock.now().getTime()) / 1000)));
-      return reply.status(429).render(h(LoginPage, { errors: [], email: parsed.data.email, next: parsed.data.next, pausedUntil: localizedBerlinTime(result.until, request.lang) }));
+      return reply.status(429).render(h(LoginPage, { errors: [], email: parsed.data.email, next: parsed.data.next, pausedUntil: berlinTime(result.until) }));
     }
     if (result.kind === 'invalid') {
       return reply.status(401).render(
@@ -49,7 +50,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
           errors: [{ field: 'email', message: 'staff:login.invalid' }],
           email: parsed.data.email,
           next: parsed.data.next,
-          pausedUntil: result.lockedUntil ? localizedBerlinTime(result.lockedUntil, request.lang) : undefined,
+          pausedUntil: result.lockedUntil ? berlinTime(result.lockedUntil) : undefined,
         }),
       );
     }
@@ -71,7 +72,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps) {
     const result = await verifySecondFactor(deps, request.tdb, { session, user, code: parsed.data.code, client: clientInfo(request, deps), mail: mailContext(request, deps) });
     if (result.kind === 'locked') {
       void reply.header('retry-after', String(Math.ceil((result.until.getTime() - deps.clock.now().getTime()) / 1000)));
-      return reply.status(429).render(h(CodePage, { errors: [], next, pausedUntil: localizedBerlinTime(result.until, request.lang) }));
+      return reply.status(429).render(h(CodePage, { errors: [], next, pausedUntil: berlinTime(result.until) }));
     }
     if (result.kind === 'invalid') {
       return reply.status(401).render(h(CodePage, { errors: [{ field: 'code', message: 'staff:code.invalid' }], next }));

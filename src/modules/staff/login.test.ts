@@ -239,4 +239,16 @@ describe('staff login with password and TOTP', () => {
     expect((await useCode(codes[0]!)).statusCode).toBe(401);
     expect((await useCode(codes[1]!)).statusCode).toBe(303);
   });
+
+  it('lists the own sessions with English times in British order on a 24-hour clock', async () => {
+    // 14:05 UTC in March is 15:05 in Berlin.
+    ctx.clock.set('2027-03-12T14:05:00Z');
+    const { email } = await makeUser(ctx, ['coach']);
+    const browser = await loginThroughForms(ctx, email);
+    const en = await browser.get(`${base}/account?lang=en`);
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('12 Mar 2027, 15:05');
+    expect(en.body).not.toContain('3:05 PM');
+    expect((await browser.get(`${base}/account?lang=de`)).body).toContain('12. März 2027, 15:05');
+  });
 });

@@ -1,14 +1,10 @@
 // Dates, times and translated texts for views and mails, always in Europe/Berlin (never the process TZ).
 import type { LocalizedList, LocalizedText } from './termine.tables.js';
-import { berlinTime, dateLocale, fromBerlinIso } from '#shared/time.js';
+import { berlinTime } from '#shared/time.js';
 
 /** "08:30" / "08:30" (24-hour clock in both languages, as on German signs). */
 export function formatTime(instant: Date): string {
   return berlinTime(instant);
-}
-
-export function formatMonth(month: string, lang: string): string {
-  return fromBerlinIso(`${month}-01`).setLocale(dateLocale(lang)).toFormat('LLLL yyyy');
 }
 
 export function localized(text: LocalizedText | undefined, lang: string): string {

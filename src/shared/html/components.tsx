@@ -97,12 +97,15 @@ export function TextField(
     /** 2 and 4: KERN's narrow widths; 10: a date typed as TT.MM.JJJJ or a month as JJJJ-MM (KERN has no such width). */
     width?: 2 | 4 | 10 | undefined;
     spellcheck?: boolean;
+    /** A long code typed from a letter: on a small phone the field makes room for the whole code (app.css). */
+    code?: boolean;
   },
 ) {
-  const { name, hint, error, value, type = 'text', autocomplete, inputmode, width, spellcheck } = props;
+  const { name, hint, error, value, type = 'text', autocomplete, inputmode, width, spellcheck, code } = props;
   const classes = ['kern-form-input__input'];
   if (error) classes.push('kern-form-input__input--error');
   if (width) classes.push(width === 10 ? 'ww-input--width-10' : `kern-form-input__input--width-${width}`);
+  if (code) classes.push('ww-input--code');
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />

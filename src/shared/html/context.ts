@@ -10,7 +10,7 @@ export interface ViewContext {
   dir: 'ltr' | 'rtl';
   t: TFunction;
   languages: string[];
-  /** The GET address of the page shown, with its query but without `lang` (http/page-address.ts). */
+  /** The GET address of the page shown, with its query but without `lang` and one-shot notices (http/page-address.ts). */
   path: string;
   tenant?: Tenant | undefined;
   /** CSRF token for forms of logged-in staff; citizen forms carry their own tokens. */

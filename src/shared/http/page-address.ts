@@ -1,4 +1,4 @@
-// The GET address of the page a request shows, for the language links of the layout (ADR 0315, 0361). A refused
+// The GET address of the page a request shows, for the language links of the layout (ADR 0315, 0361, 0396). A refused
 // form is re-rendered by its POST route, whose address may have no page behind it or a different one.
 import type { FastifyRequest } from 'fastify';
 
@@ -32,27 +32,39 @@ function parameterName(pair: string): string {
 }
 
 /**
- * The query of an address as it was sent, without its `lang` parameters (the language switch sets its own):
- * '' or '?…'. The rest is kept byte for byte, so nothing is decoded and encoded into another meaning.
+ * Parameters a POST-redirect adds to say what just happened ("saved", "ticket 12 called"), with the notice's own
+ * argument (`ticket`) and the login's "session expired". They belong to that one response: a page opened again in
+ * another language would report the action a second time.
  */
-export function queryWithoutLang(url: string): string {
+export const ONE_SHOT_PARAMETERS: ReadonlySet<string> = new Set(['notice', 'ticket', 'ok', 'saved', 'done', 'gesendet', 'created', 'neu', 'expired']);
+
+/**
+ * The query of an address as it was sent, for the language switch: without its `lang` parameters (the switch sets
+ * its own) and without one-shot parameters; '' or '?…'. The rest is kept byte for byte, so nothing is decoded and
+ * encoded into another meaning.
+ */
+export function queryForLanguageLinks(url: string): string {
   const at = url.indexOf('?');
   if (at < 0) return '';
   const kept = url
     .slice(at + 1)
     .split('&')
-    .filter((pair) => pair !== '' && parameterName(pair) !== 'lang');
+    .filter((pair) => {
+      const name = parameterName(pair);
+      return pair !== '' && name !== 'lang' && !ONE_SHOT_PARAMETERS.has(name);
+    });
   return kept.length > 0 ? `?${kept.join('&')}` : '';
 }
 
 /**
  * The address whose GET shows the page this request renders. A GET keeps its query (a booking step's choices, a
- * list's page, a GET form's result): it is the page's own address, so it carries nothing that was not there.
+ * list's page, a GET form's result) but for one-shot parameters: it is the page's own address, so it carries
+ * nothing that was not there.
  */
 export function pageAddress(request: FastifyRequest): string {
   // "//host/…" or "/\host/…" (a 404 page's own address) would be a link to another site: one slash stays.
   const path = (request.url.split('?')[0] ?? '/').replace(/^[/\\]+/, '/');
-  if (request.method === 'GET' || request.method === 'HEAD') return path + queryWithoutLang(request.url);
+  if (request.method === 'GET' || request.method === 'HEAD') return path + queryForLanguageLinks(request.url);
   const declared = request.routeOptions.config.page;
   if (typeof declared === 'function') return fillParams('/t/:tenant', request.params) + declared(request);
   if (declared) return fillParams(`/t/:tenant${declared}`, request.params);

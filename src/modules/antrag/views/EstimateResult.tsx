@@ -1,8 +1,8 @@
 // One presentation of an estimate for the Erstantrag's estimate page, the public Rechner and the
 // estimate API: every step in words, the rule set with its date, unverified parameters in plain words.
-import { DateTime } from 'luxon';
 import type { ComponentChildren } from 'preact';
 import { useView } from '#shared/html/context.js';
+import { formatDateMedium, formatMonthYear } from '#shared/time.js';
 import type { TFunction } from '#shared/i18n/index.js';
 import type { AntragHousingLimit } from '../antrag.tables.js';
 import { formatEuro, type EstimateResult, type Step } from '../rules/index.js';
@@ -113,8 +113,8 @@ export interface EstimateViewProps {
 export function EstimateView({ result, limits, bgSize, next }: EstimateViewProps) {
   const { t, lang } = useView();
   const euro = (cents: number) => formatEuro(cents, localeOf(lang));
-  const month = DateTime.fromISO(`${result.month}-01`).setLocale(localeOf(lang)).toFormat('LLLL yyyy');
-  const validFrom = DateTime.fromISO(result.ruleSet.validFrom).setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_MED);
+  const month = formatMonthYear(result.month, lang);
+  const validFrom = formatDateMedium(result.ruleSet.validFrom, lang);
   const limit = limits.find((l) => l.householdSize === bgSize);
   return (
     <div class="ww-estimate">

@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
 import { Button, DateField, ErrorSummary, SelectField, TableScroll, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { AuditRow } from '#shared/audit/index.js';
-import { berlinDateTime } from '#shared/time.js';
+import { formatDateTimeSeconds } from '#shared/time.js';
 
 interface Props {
   people: { id: string; displayName: string }[];
@@ -76,7 +75,7 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
             ) : null}
             {rows.map((r) => (
               <tr class="kern-table__row" key={r.id}>
-                <td class="kern-table__cell">{berlinDateTime(r.at).setLocale(lang).toLocaleString(DateTime.DATETIME_SHORT_WITH_SECONDS)}</td>
+                <td class="kern-table__cell">{formatDateTimeSeconds(r.at, lang)}</td>
                 <td class="kern-table__cell">
                   {r.actorId ? (names.get(r.actorId) ?? r.actorId) : t('audit:noActor')}
                   {r.actorRoles.length ? ` (${r.actorRoles.join(', ')})` : ''}

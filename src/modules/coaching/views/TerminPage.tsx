@@ -1,7 +1,7 @@
 import { Alert, BackLink, Button, ChoiceGroup, CsrfField, ErrorSummary, SelectField, SummaryList } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { formatDayShort, fromBerlinIso } from '#shared/time.js';
+import { formatDayShort, localDateIn } from '#shared/time.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { SlotPicker } from '../termin.service.js';
 import { TerminEntry } from './DossierTermine.js';
@@ -23,7 +23,7 @@ export function TerminPage({ picker: p, base, errors = [] }: TerminPageProps) {
   const name = `${p.tn.givenName} ${p.tn.familyName}`;
   const dossier = `${base}/${p.tn.id}`;
   const title = p.moving ? t('coaching:termin.moveTitle', { name }) : t('coaching:termin.bookTitle', { name });
-  const weekday = (date: string) => fromBerlinIso(date).setLocale(lang === 'de' ? 'de-DE' : 'en-GB').toFormat('ccc');
+  const weekday = (date: string) => localDateIn(date, lang).toFormat('ccc');
   return (
     <StaffLayout title={title}>
       <CoachingAssets />

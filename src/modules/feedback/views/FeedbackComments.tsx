@@ -1,6 +1,7 @@
 import { Alert, BackLink, DataTable } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
+import { formatDayShort } from '#shared/time.js';
 import type { FeedbackService } from '../feedback.schemas.js';
 import type { CommentPage } from '../feedback.service.js';
 
@@ -9,7 +10,6 @@ export function FeedbackCommentsPage({ base, service, data }: { base: string; se
   const t = useT();
   const { lang } = useView();
   const title = t('feedback:comments.title', { service: t(`feedback:services.${service}`) });
-  const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'UTC' });
   const pageLink = (n: number) => `${base}/staff/rueckmeldungen/${service}?seite=${n}`;
   return (
     <StaffLayout title={title} wide>
@@ -25,7 +25,7 @@ export function FeedbackCommentsPage({ base, service, data }: { base: string; se
           head={[t('feedback:comments.day'), t('feedback:comments.rating'), t('feedback:comments.comment')]}
           rows={data.comments}
           rowKey={(c) => c.id}
-          cells={(c) => [day(c.day), t(`feedback:rating.${c.rating}`), c.comment]}
+          cells={(c) => [formatDayShort(c.day, lang), t(`feedback:rating.${c.rating}`), c.comment]}
         />
       ) : null}
       {data.pages > 1 ? (

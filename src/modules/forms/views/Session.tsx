@@ -1,12 +1,11 @@
 import type { ComponentType } from 'preact';
 import type { FieldError } from '#shared/http/errors.js';
 import { Alert, BackLink, Button, ButtonLink, ErrorSummary, TextField } from '#shared/html/components.js';
-import { DateTime } from 'luxon';
 import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FlowDefinition } from '../flow.js';
 import { useFlowBase } from './QuestionView.js';
-import { berlinDateTime } from '#shared/time.js';
+import { formatDateTimeMedium } from '#shared/time.js';
 import { birthDateField, type StatusView as StatusData } from '../status.js';
 import { submittedAtParams } from '../submission.js';
 import { FieldView } from './FieldView.js';
@@ -179,7 +178,7 @@ export function StatusPageView({
           {status.timeline.map((entry, i) => (
             <li key={i}>
               <strong>{t(`forms:status.values.${entry.status}`)}</strong>{' '}
-              <span>{formatBerlin(entry.at, lang)}</span>
+              <span>{formatDateTimeMedium(entry.at, lang)}</span>
               <p class="kern-body kern-body--small">{t(`forms:status.explain.${entry.status}`)}</p>
             </li>
           ))}
@@ -227,9 +226,5 @@ function PdfDownload({ base, pdf }: { base: string; pdf: StatusPdf }) {
       <Button variant="secondary">{t('forms:status.pdf')}</Button>
     </form>
   );
-}
-
-function formatBerlin(at: Date, lang: string): string {
-  return berlinDateTime(at).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
 }
 

@@ -1,7 +1,8 @@
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { ChartPicture } from '#shared/html/chart-picture.js';
 import { Layout } from '#shared/html/Layout.js';
-import { count, monthLabel, rate, signedCount, signedRate } from '../format.js';
+import { count, rate, signedCount, signedRate } from '../format.js';
+import { formatMonthYear } from '#shared/time.js';
 import type { FiguresView } from '../figures.service.js';
 import type { LabourMarketFigure } from '../presse.tables.js';
 
@@ -29,7 +30,7 @@ function KeyFacts({ view }: { view: FiguresView }) {
   return (
     <section aria-labelledby="pr-latest" class="pr-keyfacts">
       <h2 id="pr-latest" class="kern-heading-medium">
-        {t('presse:figures.latest', { month: monthLabel(latest.month, lang) })}
+        {t('presse:figures.latest', { month: formatMonthYear(latest.month, lang) })}
       </h2>
       <ul class="kern-body">
         <li>{t('presse:figures.rateSentence', { region: view.districtName, rate: rate(d.rateTenths, lang) })}</li>
@@ -90,7 +91,7 @@ export function FiguresPage({ view }: { view: FiguresView }) {
               <tbody class="kern-table__body">
                 {[...view.months].reverse().map(({ month, district, comparison }) => (
                   <tr class="kern-table__row" key={month}>
-                    <th scope="row" class="kern-table__header">{monthLabel(month, lang)}</th>
+                    <th scope="row" class="kern-table__header">{formatMonthYear(month, lang)}</th>
                     <td class="kern-table__cell"><Value figure={district} render={(f) => `${rate(f.rateTenths, lang)} %`} /></td>
                     <td class="kern-table__cell"><Value figure={comparison} render={(f) => `${rate(f.rateTenths, lang)} %`} /></td>
                     <td class="kern-table__cell"><Value figure={district} render={(f) => count(f.unemployed, lang)} /></td>

@@ -1,7 +1,7 @@
 import { Button, SelectField, TextField } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
-import { longDate } from '../format.js';
+import { formatDateLong } from '#shared/time.js';
 import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';
 import { runningNumber } from '../release.service.js';
@@ -38,7 +38,7 @@ export function ReleaseTeaser({ release }: { release: PressRelease }) {
           </a>
         </h2>
         <p class="kern-body kern-body--small pr-meta">
-          <time datetime={release.visibleFrom!.toISOString()}>{longDate(release.visibleFrom!, lang)}</time> · {runningNumber(release)}
+          <time datetime={release.visibleFrom!.toISOString()}>{formatDateLong(release.visibleFrom!, lang)}</time> · {runningNumber(release)}
           {release.status === 'withdrawn' ? <> · <strong>{t('presse:release.withdrawnShort')}</strong></> : null}
         </p>
         {release.subtitle ? <p class="kern-body">{release.subtitle}</p> : null}

@@ -1,7 +1,8 @@
 import { Alert, BackLink } from '#shared/html/components.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
-import { fileSize, longDate } from '../format.js';
+import { fileSize } from '../format.js';
+import { formatDateLong } from '#shared/time.js';
 import { publicImageUrl } from '../media.js';
 import type { AttachmentInfo, ImageWithVariants } from '../media.service.js';
 import { releaseRef } from '../newsroom.service.js';
@@ -31,7 +32,7 @@ export function ReleaseArticle({ release, bodyHtml, contact, images, attachments
       <p class="kern-body pr-meta">
         <span>{runningNumber(release)}</span> ·{' '}
         <time itemprop="datePublished" datetime={visible.toISOString()}>
-          {longDate(visible, lang)}
+          {formatDateLong(visible, lang)}
         </time>
         {release.correctedAt ? <meta itemprop="dateModified" content={release.correctedAt.toISOString()} /> : null}
       </p>
@@ -45,11 +46,11 @@ export function ReleaseArticle({ release, bodyHtml, contact, images, attachments
       ) : null}
       {release.status === 'withdrawn' ? (
         <Alert type="warning" title={t('presse:release.withdrawn')}>
-          <p class="kern-body">{t('presse:release.withdrawnText', { date: longDate(release.withdrawnAt!, lang) })}</p>
+          <p class="kern-body">{t('presse:release.withdrawnText', { date: formatDateLong(release.withdrawnAt!, lang) })}</p>
         </Alert>
       ) : null}
       {release.correction ? (
-        <Alert type="info" title={t('presse:release.correction', { date: longDate(release.correctedAt!, lang) })}>
+        <Alert type="info" title={t('presse:release.correction', { date: formatDateLong(release.correctedAt!, lang) })}>
           <p class="kern-body">{release.correction}</p>
         </Alert>
       ) : null}

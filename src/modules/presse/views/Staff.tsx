@@ -3,7 +3,7 @@ import { Alert, BackLink, Button, ButtonLink, CsrfField, DataTable, DateField, E
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { FormValues } from '../editor.js';
-import { longDate, longDateTime } from '../format.js';
+import { formatDateLong, formatDateTimeMedium } from '#shared/time.js';
 import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';
 import { runningNumber } from '../release.service.js';
@@ -54,7 +54,7 @@ export function StaffListPage({ rows, notice, canEdit, canSettle }: { rows: Staf
           </a>,
           t(`presse:states.${state}`),
           runningNumber(release) ?? '–',
-          longDate(release.updatedAt, lang),
+          formatDateLong(release.updatedAt, lang),
         ]}
       />
       {rows.length === 0 ? <p class="kern-body">{t('presse:staff.empty')}</p> : null}
@@ -154,7 +154,7 @@ export function ReleaseDetailPage(props: ReleaseDetailProps) {
         {release.embargoUntil ? (
           <div class="kern-description-list-item">
             <dt class="kern-description-list-item__key">{t('presse:editor.embargo')}</dt>
-            <dd class="kern-description-list-item__value">{longDateTime(release.embargoUntil, lang)}</dd>
+            <dd class="kern-description-list-item__value">{formatDateTimeMedium(release.embargoUntil, lang)}</dd>
           </div>
         ) : null}
         {release.visibleFrom && state === 'published' ? (

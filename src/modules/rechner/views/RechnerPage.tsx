@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { Alert, Button, ButtonLink, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
 import { useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
+import { formatMonthYear } from '#shared/time.js';
 import { EstimateView, type HouseholdEstimate } from '../../antrag/index.js';
 import { FURTHER_PEOPLE, FURTHER_ROLES, type FormValues } from '../rechner.form.js';
 import { EDUCATION, INCOME_KINDS, RESIDENCE } from '../rechner.schemas.js';
@@ -73,10 +73,9 @@ function RechnerForm({ values, errors, months }: Pick<RechnerPageProps, 'values'
   const { t, lang } = useView();
   const base = useTenantBase();
   const f = useField(values, errors);
-  const monthLabel = (m: string) => DateTime.fromISO(`${m}-01`).setLocale(lang).toFormat('LLLL yyyy');
   return (
     <form method="post" action={`${base}/rechner`} class="ww-no-print" novalidate>
-      <SelectField name="month" label={t('rechner:form.month')} value={values.month} error={errors.find((e) => e.field === 'month')} options={months.map((m) => ({ value: m, label: monthLabel(m) }))} />
+      <SelectField name="month" label={t('rechner:form.month')} value={values.month} error={errors.find((e) => e.field === 'month')} options={months.map((m) => ({ value: m, label: formatMonthYear(m, lang) }))} />
       <h2 class="kern-heading-medium" id="f-members" tabindex={-1}>
         {t('rechner:form.you')}
       </h2>

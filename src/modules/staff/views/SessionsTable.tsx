@@ -1,12 +1,7 @@
-import { DateTime } from 'luxon';
 import { Button, CsrfField, TableScroll } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
 import type { StaffSession } from '../staff.tables.js';
-import { berlinDateTime } from '#shared/time.js';
-
-export function formatDateTime(at: Date, lang: string): string {
-  return berlinDateTime(at).setLocale(lang).toLocaleString(DateTime.DATETIME_MED);
-}
+import { formatDateTimeMedium } from '#shared/time.js';
 
 /** Active sessions with a button to end each one (a small POST form per row). */
 export function SessionsTable({
@@ -44,14 +39,14 @@ export function SessionsTable({
                 {s.userAgent || t('staff:sessions.unknownBrowser')}
                 {s.id === currentId ? ` (${t('staff:sessions.current')})` : ''}
               </td>
-              <td class="kern-table__cell">{formatDateTime(s.createdAt, lang)}</td>
-              <td class="kern-table__cell">{formatDateTime(s.lastSeenAt, lang)}</td>
+              <td class="kern-table__cell">{formatDateTimeMedium(s.createdAt, lang)}</td>
+              <td class="kern-table__cell">{formatDateTimeMedium(s.lastSeenAt, lang)}</td>
               <td class="kern-table__cell">
                 <form method="post" action={revokeAction(s.id)}>
                   <CsrfField token={csrfToken} />
                   <Button variant="secondary">
                     {t('staff:sessions.revoke')}
-                    <span class="kern-sr-only"> – {s.userAgent || t('staff:sessions.unknownBrowser')}, {formatDateTime(s.createdAt, lang)}</span>
+                    <span class="kern-sr-only"> – {s.userAgent || t('staff:sessions.unknownBrowser')}, {formatDateTimeMedium(s.createdAt, lang)}</span>
                   </Button>
                 </form>
               </td>

@@ -2,11 +2,11 @@
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { SummaryList } from '#shared/html/components.js';
 import type { AvailableDay } from '../availability.js';
-import { formatDayFull } from '#shared/time.js';
-import { formatMonth, formatTime, localized, localizedList } from '../format.js';
+import { formatDayFull, formatMonthYear } from '#shared/time.js';
+import { formatTime, localized, localizedList } from '../format.js';
 import type { LocalDate } from '../holidays.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
-import { fromBerlinIso } from '#shared/time.js';
+import { fromBerlinIso, localDateIn } from '#shared/time.js';
 
 /** The journey's choices so far, carried in GET links (ids and numbers only, never personal data). */
 export interface JourneyQuery {
@@ -126,10 +126,10 @@ export function MonthCalendar(props: { month: string; days: AvailableDay[]; href
   for (let d = first; d.month === first.month; d = d.plus({ days: 1 })) cells.push(d.toISODate() as LocalDate);
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-  const weekdayNames = Array.from({ length: 7 }, (_, i) => first.set({ weekday: (i + 1) as 1 }).setLocale(lang === 'en' ? 'en-GB' : lang));
+  const weekdayNames = Array.from({ length: 7 }, (_, i) => localDateIn(first.set({ weekday: (i + 1) as 1 }), lang));
   return (
     <table class="kern-table ww-calendar">
-      <caption class="kern-title">{formatMonth(props.month, lang)}</caption>
+      <caption class="kern-title">{formatMonthYear(props.month, lang)}</caption>
       <thead class="kern-table__head">
         <tr class="kern-table__row">
           {weekdayNames.map((d) => (

@@ -31,6 +31,7 @@ export function StartPage({ errors = [], code }: { errors?: FieldError[]; code?:
             error={errors.find((e) => e.field === 'code')}
             autocomplete="off"
             spellcheck={false}
+            code
           />
           <div class="ww-actions">
             <Button>{t('unterlagen:start.codeSubmit')}</Button>
