@@ -1,9 +1,11 @@
 // Liveness (the process answers) and readiness (the database answers in time, migrations applied) for the
-// orchestrator and the load balancer.
-import type { FastifyInstance } from 'fastify';
+// orchestrator and the load balancer; the mail outbox's state for the operators' monitoring.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
 import type { Database } from '../db/client.js';
 import { migrationsCurrent } from '../db/migrate.js';
+import { outboxState } from '../mail/outbox-state.js';
 
 /** A load balancer's probe gives up after a few seconds; answer before it does, also when the network swallows packets. */
 export const READY_TIMEOUT_MS = 2_000;
@@ -20,7 +22,13 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function registerHealth(app: FastifyInstance, database: Database, readyTimeoutMs = READY_TIMEOUT_MS) {
+/** 503 with why, and a warning in the log: the probe's answer when the database did not answer (in time). */
+function unavailable(request: FastifyRequest, reply: FastifyReply, err: unknown, check: string) {
+  request.log.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, `${check} failed`);
+  return reply.status(503).send({ status: 'unavailable', reason: err instanceof ReadyTimeout ? 'database timeout' : 'database unreachable' });
+}
+
+export function registerHealth(app: FastifyInstance, database: Database, clock: Clock, readyTimeoutMs = READY_TIMEOUT_MS) {
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { schema: { hide: true } }, async (request, reply) => {
     try {
@@ -28,8 +36,15 @@ export function registerHealth(app: FastifyInstance, database: Database, readyTi
       if (!current) return reply.status(503).send({ status: 'unavailable', reason: 'migrations pending' });
       return { status: 'ok', database: database.kind };
     } catch (err) {
-      request.log.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'readiness check failed');
-      return reply.status(503).send({ status: 'unavailable', reason: err instanceof ReadyTimeout ? 'database timeout' : 'database unreachable' });
+      return unavailable(request, reply, err, 'readiness check');
+    }
+  });
+  // 200 whatever the mail's state: a relay outage is no reason to take a node out of the load balancer.
+  app.get('/health/mail', { schema: { hide: true } }, async (request, reply) => {
+    try {
+      return await within(readyTimeoutMs, outboxState(database.db, clock.now()));
+    } catch (err) {
+      return unavailable(request, reply, err, 'mail state check');
     }
   });
 }

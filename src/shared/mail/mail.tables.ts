@@ -39,9 +39,15 @@ export const outboxMessages = pgTable(
     /** The claim of the sender that holds the row: only that sender records a failed attempt. */
     claimedBy: uuid(),
     lastError: text(),
+    /** When a sender last tried to send it (sent or failed), for the operators' view of the outbox (ADR 0410). */
+    lastAttemptAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    // The last send (operators' view) and the purge of sent mail read sent rows by time, not the whole outbox.
+    index('outbox_sent_idx').on(t.status, t.sentAt),
+  ],
 );
 export type OutboxMessage = typeof outboxMessages.$inferSelect;

@@ -207,7 +207,7 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
       // Stored with the mark, not before: one write per mail. Unless another sender has marked it meanwhile.
       await db
         .update(outboxMessages)
-        .set({ ...rendered, status: 'sent', sentAt: now, attempts: message.attempts + 1, lastError: null, claimedUntil: null, claimedBy: null })
+        .set({ ...rendered, status: 'sent', sentAt: now, lastAttemptAt: now, attempts: message.attempts + 1, lastError: null, claimedUntil: null, claimedBy: null })
         .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.status, 'pending')));
       sent++;
     } catch (err) {
@@ -223,6 +223,7 @@ export async function drainOutbox(deps: AppDeps, transport: MailTransport, limit
           status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
           nextAttemptAt: new Date(now.getTime() + delayMs),
           lastError: (err instanceof Error ? err.message : String(err)).slice(0, 300),
+          lastAttemptAt: now,
           claimedUntil: null,
           claimedBy: null,
         })
