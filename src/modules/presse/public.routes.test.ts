@@ -44,6 +44,15 @@ describe('newsroom', () => {
     expect(res.body).not.toContain('December 2, 2020');
   });
 
+  it('numbers the releases in English on the English pages, in German on the German ones', async () => {
+    const list = await ctx.app.inject({ url: `${base}/presse?lang=en` });
+    expect(list.body).toContain('No. 530 / 2020');
+    expect(list.body).not.toContain('Lfd. Nr.');
+    const release = await ctx.app.inject({ url: `${base}/presse/2020-530?lang=en` });
+    expect(release.body).toContain('No. 530 / 2020');
+    expect((await ctx.app.inject({ url: `${base}/presse/2020-530` })).body).toContain('Lfd. Nr. 530 / 2020');
+  });
+
   it('searches, filters by category and year, and says when nothing matched', async () => {
     const search = await ctx.app.inject({ url: `${base}/presse?q=Prüfungsangst` });
     expect(search.body).toContain('Neue Perspektiven');

@@ -38,7 +38,7 @@ export function ReleaseTeaser({ release }: { release: PressRelease }) {
           </a>
         </h2>
         <p class="kern-body kern-body--small pr-meta">
-          <time datetime={release.visibleFrom!.toISOString()}>{formatDateLong(release.visibleFrom!, lang)}</time> · {runningNumber(release)}
+          <time datetime={release.visibleFrom!.toISOString()}>{formatDateLong(release.visibleFrom!, lang)}</time> · {runningNumber(release, t)}
           {release.status === 'withdrawn' ? <> · <strong>{t('presse:release.withdrawnShort')}</strong></> : null}
         </p>
         {release.subtitle ? <p class="kern-body">{release.subtitle}</p> : null}

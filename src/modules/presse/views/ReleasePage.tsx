@@ -30,7 +30,7 @@ export function ReleaseArticle({ release, bodyHtml, contact, images, attachments
   return (
     <article class="pr-release" itemscope itemtype="https://schema.org/NewsArticle">
       <p class="kern-body pr-meta">
-        <span>{runningNumber(release)}</span> ·{' '}
+        <span>{runningNumber(release, t)}</span> ·{' '}
         <time itemprop="datePublished" datetime={visible.toISOString()}>
           {formatDateLong(visible, lang)}
         </time>

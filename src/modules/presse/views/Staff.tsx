@@ -53,7 +53,7 @@ export function StaffListPage({ rows, notice, canEdit, canSettle }: { rows: Staf
             {release.title}
           </a>,
           t(`presse:states.${state}`),
-          runningNumber(release) ?? '–',
+          runningNumber(release, t) ?? '–',
           formatDateLong(release.updatedAt, lang),
         ]}
       />
@@ -148,7 +148,7 @@ export function ReleaseDetailPage(props: ReleaseDetailProps) {
         {release.number ? (
           <div class="kern-description-list-item">
             <dt class="kern-description-list-item__key">{t('presse:staff.columns.number')}</dt>
-            <dd class="kern-description-list-item__value">{runningNumber(release)}</dd>
+            <dd class="kern-description-list-item__value">{runningNumber(release, t)}</dd>
           </div>
         ) : null}
         {release.embargoUntil ? (
