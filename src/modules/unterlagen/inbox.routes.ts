@@ -1,5 +1,5 @@
 // The caseworker's upload inbox (below /t/:tenant/staff/unterlagen): list, search, saved filters, bulk actions.
-// Registered by staffRoutes, so behind requirePermission(deps, 'unterlagen.review').
+// Registered by registerStaffRoutes, so behind requirePermission(deps, 'unterlagen.review').
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { formBody, formField, parseInput, safeParseForm } from '#shared/http/validation.js';
@@ -16,7 +16,7 @@ type IdParams = { id: string };
 
 const FILTER_NOTICES = ['saved', 'deleted', 'limit', 'nameMissing', 'emptySelection'] as const;
 
-export function inboxRoutes(app: FastifyInstance, deps: AppDeps) {
+export function registerInboxRoutes(app: FastifyInstance, deps: AppDeps) {
   const i = inboxHandlers(deps);
   app.get('/staff/unterlagen', i.inboxPage);
   // The filter form: the search is stored for this person, the address gets only its id.

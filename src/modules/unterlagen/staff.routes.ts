@@ -10,7 +10,7 @@ import { aufforderungLetter, type NoticeContext } from './aufforderung.service.j
 import { sendAttachment, sendPdf } from './http.js';
 import { aufforderungLink } from './mails.js';
 import { filterQuery, nextInFilter } from './inbox.service.js';
-import { inboxRoutes } from './inbox.routes.js';
+import { registerInboxRoutes } from './inbox.routes.js';
 import { downloadable, followUpPrefill, letterAudit, loadAufforderung, loadUpload, openDownload, requestDocuments, reviewUpload } from './review.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
 import { aufforderungItemInput, inboxQuery, reviewForm, staffAufforderungForm } from './unterlagen.schemas.js';
@@ -40,11 +40,11 @@ function itemsFromForm(body: Form): { items: z.output<typeof aufforderungItemInp
   return { items, errors };
 }
 
-export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   const s = staffHandlers(deps);
   app.addHook('onRequest', requirePermission(deps, 'unterlagen.review'));
 
-  inboxRoutes(app, deps);
+  registerInboxRoutes(app, deps);
 
   app.get<{ Params: IdParams }>('/staff/unterlagen/:id', s.uploadPage);
   app.get<{ Params: FileParams }>('/staff/unterlagen/:id/dateien/:fileId', s.fileDownload);
