@@ -6,7 +6,7 @@ import type { WegweiserModule } from '#shared/module.js';
 import { registerAntragApi } from './antrag.api.js';
 import { seedHousingLimits } from './antrag.service.js';
 import { antragFlows } from './flows/index.js';
-import { antragStaffApi, antragStaffRoutes } from './staff.routes.js';
+import { registerAntragStaffApi, registerAntragStaffRoutes } from './staff.routes.js';
 import { listApplications } from './staff.service.js';
 
 export const antragModule: WegweiserModule = {
@@ -31,11 +31,11 @@ export const antragModule: WegweiserModule = {
   ],
   async html(app, deps) {
     for (const flow of antragFlows) await registerFlow(app, deps, flow);
-    await app.register((scope) => antragStaffRoutes(scope, deps));
+    await app.register((scope) => registerAntragStaffRoutes(scope, deps));
   },
   async api(app, deps) {
     registerAntragApi(app, deps);
-    await app.register((scope) => antragStaffApi(scope, deps));
+    await app.register((scope) => registerAntragStaffApi(scope, deps));
   },
   async seedDemo(deps, tenant) {
     if (tenant.slug === 'neue-wege') await seedHousingLimits(deps, tenant);

@@ -40,7 +40,7 @@ const applicationExport = z
   .meta({ id: 'ApplicationExport', description: 'Format wegweiser.antrag-export, version 1 (doc/antrag-export.md)' });
 
 
-export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function registerAntragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'antrag.process'));
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/antraege`;
 
@@ -140,7 +140,7 @@ export async function antragStaffRoutes(app: FastifyInstance, deps: AppDeps) {
 }
 
 /** GET /staff/applications/{id}/export: the same JSON as the download, for other systems. */
-export async function antragStaffApi(app: FastifyInstance, deps: AppDeps) {
+export async function registerAntragStaffApi(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'antrag.process'));
   typed(app).get(
     '/staff/applications/:id/export',

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '#shared/module.js';
 import { FormEngine } from './engine.js';
 import type { FlowDefinition } from './flow.js';
-import { registerPageRoutes } from './routes.js';
+import { registerPageRoutes } from './page.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerStatusRoutes } from './status.routes.js';
 import { registerSubmitRoutes } from './submit.routes.js';

@@ -3,13 +3,13 @@
 // (ADR 0160); owns no tables and stores nothing.
 import type { WegweiserModule } from '#shared/module.js';
 import { registerRechnerApi } from './rechner.api.js';
-import { rechnerRoutes } from './rechner.routes.js';
+import { registerRechnerRoutes } from './rechner.routes.js';
 
 export const rechnerModule: WegweiserModule = {
   name: 'rechner',
   citizenServices: [{ titleKey: 'rechner:service.title', descriptionKey: 'rechner:service.description', path: '/rechner' }],
   html(app, deps) {
-    rechnerRoutes(app, deps);
+    registerRechnerRoutes(app, deps);
   },
   api(app) {
     registerRechnerApi(app);

@@ -40,7 +40,7 @@ export function documentsFor(body: EstimateBody): string[] {
   return docs;
 }
 
-export function rechnerRoutes(app: FastifyInstance, deps: AppDeps) {
+export function registerRechnerRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/rechner', async (_request, reply) => {
     const months = monthsOffered(deps.clock.now());
     return reply.render(h(RechnerPage, { values: { month: months[0] ?? '' }, errors: [], months }));

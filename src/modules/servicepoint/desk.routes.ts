@@ -28,7 +28,7 @@ export const STREAMS_PER_SESSION = 4;
 const STREAM_RETRY_SECONDS = 30;
 type VisitChange = { Params: { id: string; action: string } };
 
-export async function deskRoutes(app: FastifyInstance, deps: AppDeps, streams: DisplayStreams) {
+export async function registerDeskRoutes(app: FastifyInstance, deps: AppDeps, streams: DisplayStreams) {
   app.addHook('onRequest', requirePermission(deps, 'servicepoint.desk'));
   app.addHook('preHandler', validIds);
   const kit = deskKit(deps);

@@ -1,10 +1,10 @@
 // Servicepoint desk: day view, check-in, waiting numbers, call display (live), walk-ins, no-shows, closures,
 // phone bookings and statistics. Owns the servicepoint_* tables; bookings stay the termine module's.
 import type { WegweiserModule } from '#shared/module.js';
-import { deskRoutes } from './desk.routes.js';
+import { registerDeskRoutes } from './desk.routes.js';
 import { todayAtTheDesk } from './desk.widgets.js';
 import { createDisplayStreams } from './display.stream.js';
-import { publicRoutes } from './public.routes.js';
+import { registerPublicRoutes } from './public.routes.js';
 
 export const servicepointModule: WegweiserModule = {
   name: 'servicepoint',
@@ -15,7 +15,7 @@ export const servicepointModule: WegweiserModule = {
     // One display feed for the waiting-room screens and the desks' live lists.
     const streams = createDisplayStreams(deps);
     app.addHook('preClose', async () => streams.close());
-    await app.register((scope) => deskRoutes(scope, deps, streams));
-    await app.register((scope) => publicRoutes(scope, deps, streams));
+    await app.register((scope) => registerDeskRoutes(scope, deps, streams));
+    await app.register((scope) => registerPublicRoutes(scope, deps, streams));
   },
 };

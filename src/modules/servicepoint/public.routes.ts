@@ -25,7 +25,7 @@ const kioskLimits = {
   perLocation: { name: 'kiosk:loc', max: 120, windowMs: 10 * 60_000 },
 } as const satisfies Record<string, RateLimit>;
 
-export async function publicRoutes(app: FastifyInstance, deps: AppDeps, streams: DisplayStreams) {
+export async function registerPublicRoutes(app: FastifyInstance, deps: AppDeps, streams: DisplayStreams) {
   const ctx = (request: FastifyRequest): DeskContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
   const streamsPerAddress = createStreamCounter(STREAMS_PER_ADDRESS);
   app.addHook('preHandler', async (request) => {

@@ -11,7 +11,7 @@ import { DevMailPage } from './views/DevMailPage.js';
 const emlName = /^[\w.-]+\.eml$/;
 
 /** /dev/mail: the mails written as .eml files and the outbox rows. Registered only with NODE_ENV=development. */
-export function registerDevMail(app: FastifyInstance, deps: AppDeps) {
+export function registerDevMailRoutes(app: FastifyInstance, deps: AppDeps) {
   if (deps.config.env !== 'development') return;
   const dir = `${deps.config.dataDir}/outbox`;
   app.get('/dev/mail', { schema: { hide: true } }, async (_request, reply) => {

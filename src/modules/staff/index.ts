@@ -6,7 +6,7 @@ import { registerAccountRoutes } from './account.routes.js';
 import { registerAdminRoutes } from './admin.routes.js';
 import { installStaffAuth } from './auth.js';
 import { seedStaffDemo } from './demo.js';
-import { registerDevMail } from './devmail.js';
+import { registerDevMailRoutes } from './devmail.js';
 import { registerLoginRoutes } from './login.routes.js';
 import { registerPasswordRoutes } from './password.routes.js';
 import { assertKnownRoles, staffPermissions } from './permissions.js';
@@ -45,6 +45,6 @@ export const staffModule: WegweiserModule = {
     installStaffAuth(app, deps);
     registerStaffApi(app, deps);
   },
-  root: registerDevMail,
+  root: registerDevMailRoutes,
   seedDemo: seedStaffDemo,
 };

@@ -36,7 +36,7 @@ export const termineAdminOperations = {
   updateTerminService: operation({ operationId: 'updateTerminService', summary: 'Change a concern', tags, access: 'staff', params: id, body: serviceBody, response: { 204: saved } }),
 };
 
-export async function adminApi(app: FastifyInstance, deps: AppDeps) {
+export async function registerAdminApi(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'termine.configure'));
   const r = typed(app);
   const op = termineAdminOperations;

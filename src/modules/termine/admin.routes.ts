@@ -75,7 +75,7 @@ function fieldsOf(err: unknown): FieldError[] {
   throw err;
 }
 
-export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'termine.configure'));
   const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
   const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });

@@ -1,8 +1,8 @@
 // Onlineterminierung: locations, services, opening hours, availability, holds and bookings of Servicepoint appointments.
 // Owns the termin_* tables; exports bookingService (for the Servicepoint desk), closeLocation and bookingCode.
 import type { WegweiserModule } from '#shared/module.js';
-import { adminApi } from './admin.api.js';
-import { adminRoutes } from './admin.routes.js';
+import { registerAdminApi } from './admin.api.js';
+import { registerAdminRoutes } from './admin.routes.js';
 import { activeLocations, listAvailableDays, listAvailableTimes, nextFreeTimes, openingHoursOf, staffCatalogue, type TermineContext } from './availability.service.js';
 import { bookingCode } from './booking-code.js';
 import { SlotTakenError } from './booking.errors.js';
@@ -69,11 +69,11 @@ export const termineModule: WegweiserModule = {
   async html(app, deps) {
     registerJourneyRoutes(app, deps);
     await app.register((scope) => registerManageRoutes(scope, deps));
-    await app.register((scope) => adminRoutes(scope, deps));
+    await app.register((scope) => registerAdminRoutes(scope, deps));
   },
   async api(app, deps) {
     registerTermineApi(app, deps);
-    await app.register((scope) => adminApi(scope, deps));
+    await app.register((scope) => registerAdminApi(scope, deps));
   },
   citizenServices: [{ titleKey: 'termine:service.title', descriptionKey: 'termine:service.description', path: '/termine' }],
   seedDemo: seedTermine,

@@ -35,7 +35,7 @@ declare module 'fastify' {
   }
 }
 
-export async function citizenRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function registerCitizenRoutes(app: FastifyInstance, deps: AppDeps) {
   const c = citizenHandlers(deps);
   await app.register(multipart, { throwFileSizeLimit: false });
   app.decorateRequest('citizenAufforderung', null as unknown as AufforderungForCitizen);

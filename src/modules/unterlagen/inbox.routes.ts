@@ -1,6 +1,6 @@
 // The caseworker's upload inbox (below /t/:tenant/staff/unterlagen): list, search, saved filters, bulk actions.
-// Registered by staffRoutes, so behind requirePermission(deps, 'unterlagen.review').
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// Registered by registerStaffRoutes, so behind requirePermission(deps, 'unterlagen.review').
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { formBody, formField, parseInput, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
@@ -12,27 +12,38 @@ import { BulkDone } from './views/inbox/BulkDone.js';
 import { StaffInbox } from './views/StaffInbox.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+type IdParams = { id: string };
+
 const FILTER_NOTICES = ['saved', 'deleted', 'limit', 'nameMissing', 'emptySelection'] as const;
 
-export function inboxRoutes(app: FastifyInstance, deps: AppDeps) {
+export function registerInboxRoutes(app: FastifyInstance, deps: AppDeps) {
+  const i = inboxHandlers(deps);
+  app.get('/staff/unterlagen', i.inboxPage);
+  // The filter form: the search is stored for this person, the address gets only its id.
+  app.post('/staff/unterlagen/suche', i.searchSubmit);
+  app.post('/staff/unterlagen/filter', i.filterSave);
+  app.post<{ Params: IdParams }>('/staff/unterlagen/filter/:id/loeschen', i.filterDelete);
+  app.post('/staff/unterlagen/sammel', i.bulkSubmit);
+}
+
+function inboxHandlers(deps: AppDeps) {
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/unterlagen`;
   const withNotice = (query: string, notice: string) => `${query ? `${query}&` : '?'}notice=${notice}`;
 
-  app.get('/staff/unterlagen', async (request, reply) => {
+  async function inboxPage(request: FastifyRequest, reply: FastifyReply) {
     const query = parseInput(inboxQuery, request.query);
     const inbox = await loadInbox(deps, request.tdb, request.staff, query);
     const notice = formField(request.query, 'notice');
     return reply.render(h(StaffInbox, { ...inbox, query, saved: notice === 'saved', filterNotice: FILTER_NOTICES.find((n) => n === notice) }));
-  });
+  }
 
-  // The filter form: the search is stored for this person, the address gets only its id.
-  app.post('/staff/unterlagen/suche', async (request, reply) => {
+  async function searchSubmit(request: FastifyRequest, reply: FastifyReply) {
     const form = parseInput(inboxSearchForm, formBody(request.body));
     const id = await storeInboxSearch(deps, request.tdb, request.staff, form);
     return reply.redirect(`${base(request)}?f=${id}`, 303);
-  });
+  }
 
-  app.post('/staff/unterlagen/filter', async (request, reply) => {
+  async function filterSave(request: FastifyRequest, reply: FastifyReply) {
     const body = formBody(request.body);
     const query = parseInput(inboxQuery, body);
     const parsed = safeParseForm(saveFilterForm, body);
@@ -40,15 +51,15 @@ export function inboxRoutes(app: FastifyInstance, deps: AppDeps) {
     const saved = await saveInboxFilter(deps, request.tdb, request.staff, parsed.data.name, query);
     if (!saved.ok) return reply.redirect(`${base(request)}${withNotice(filterQuery(query), 'limit')}`, 303);
     return reply.redirect(`${base(request)}?f=${saved.id}&notice=saved`, 303);
-  });
+  }
 
-  app.post<{ Params: { id: string } }>('/staff/unterlagen/filter/:id/loeschen', async (request, reply) => {
+  async function filterDelete(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
     if (!(await deleteInboxFilter(request.tdb, request.staff, request.params.id))) return reply.callNotFound();
     return reply.redirect(`${base(request)}?notice=deleted`, 303);
-  });
+  }
 
-  app.post('/staff/unterlagen/sammel', async (request, reply) => {
+  async function bulkSubmit(request: FastifyRequest, reply: FastifyReply) {
     const body = formBody(request.body);
     const query = parseInput(inboxQuery, body);
     const parsed = safeParseForm(bulkForm, body);
@@ -61,5 +72,7 @@ export function inboxRoutes(app: FastifyInstance, deps: AppDeps) {
     }
     const outcome = action === 'accept' ? await bulkAccept(deps, request.tdb, request.staff, ids) : await bulkAssign(deps, request.tdb, request.staff, ids, assignee || null);
     return reply.render(h(BulkDone, { outcome, back: `${base(request)}${filterQuery(query)}` }));
-  });
+  }
+
+  return { inboxPage, searchSubmit, filterSave, filterDelete, bulkSubmit };
 }

@@ -2,11 +2,11 @@
 // the BG-Nummer) and get a receipt at once; files are checked, scanned, encrypted and kept until retention.
 // Owns the tables unterlagen_settings, mitwirkungsaufforderungen, mitwirkung_items, uploads, upload_files.
 import type { WegweiserModule } from '#shared/module.js';
-import { citizenRoutes } from './citizen.routes.js';
+import { registerCitizenRoutes } from './citizen.routes.js';
 import { unterlagenJobs } from './maintenance.js';
 import { inboxWidget } from './review.service.js';
-import { staffRoutes } from './staff.routes.js';
-import { unterlagenApi } from './unterlagen.api.js';
+import { registerStaffRoutes } from './staff.routes.js';
+import { registerUnterlagenApi } from './unterlagen.api.js';
 
 export const unterlagenModule: WegweiserModule = {
   name: 'unterlagen',
@@ -16,11 +16,11 @@ export const unterlagenModule: WegweiserModule = {
   citizenServices: [{ titleKey: 'unterlagen:service.title', descriptionKey: 'unterlagen:service.description', path: '/unterlagen' }],
   // Each registers @fastify/multipart in its own encapsulated scope.
   async html(app, deps) {
-    await app.register((scope) => citizenRoutes(scope, deps));
-    await app.register((scope) => staffRoutes(scope, deps));
+    await app.register((scope) => registerCitizenRoutes(scope, deps));
+    await app.register((scope) => registerStaffRoutes(scope, deps));
   },
   async api(app, deps) {
-    await app.register((scope) => unterlagenApi(scope, deps));
+    await app.register((scope) => registerUnterlagenApi(scope, deps));
   },
   jobs: unterlagenJobs,
 };

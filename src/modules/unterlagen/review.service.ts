@@ -19,7 +19,7 @@ import type { AufforderungInput } from './unterlagen.schemas.js';
 import type { MitwirkungItem, Mitwirkungsaufforderung, Upload, UploadFile } from './unterlagen.tables.js';
 import { berlinDate } from '#shared/time.js';
 
-export type { InboxRow, OpenItemRow } from './inbox.repository.js';
+export type { OpenItemRow } from './inbox.repository.js';
 
 function audit(tdb: TenantDb, staff: StaffPrincipal, at: Date, action: string, objectType: string, objectId: string | null, purpose?: string) {
   return recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action, objectType, objectId, purpose, at });

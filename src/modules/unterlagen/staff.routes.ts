@@ -1,5 +1,5 @@
 // Caseworker pages below /t/:tenant/staff/unterlagen, all behind requirePermission(deps, 'unterlagen.review').
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { z } from 'zod';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
@@ -10,7 +10,7 @@ import { aufforderungLetter, type NoticeContext } from './aufforderung.service.j
 import { sendAttachment, sendPdf } from './http.js';
 import { aufforderungLink } from './mails.js';
 import { filterQuery, nextInFilter } from './inbox.service.js';
-import { inboxRoutes } from './inbox.routes.js';
+import { registerInboxRoutes } from './inbox.routes.js';
 import { downloadable, followUpPrefill, letterAudit, loadAufforderung, loadUpload, openDownload, requestDocuments, reviewUpload } from './review.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
 import { aufforderungItemInput, inboxQuery, reviewForm, staffAufforderungForm } from './unterlagen.schemas.js';
@@ -18,6 +18,8 @@ import { AufforderungCreated, AufforderungDetail, AufforderungForm, itemRows } f
 import { StaffUpload } from './views/StaffUpload.js';
 
 type IdParams = { id: string };
+type FileParams = IdParams & { fileId: string };
+type FollowUpQuery = { upload?: string };
 type Form = Record<string, string>;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -38,12 +40,24 @@ function itemsFromForm(body: Form): { items: z.output<typeof aufforderungItemInp
   return { items, errors };
 }
 
-export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
+  const s = staffHandlers(deps);
   app.addHook('onRequest', requirePermission(deps, 'unterlagen.review'));
+
+  registerInboxRoutes(app, deps);
+
+  app.get<{ Params: IdParams }>('/staff/unterlagen/:id', s.uploadPage);
+  app.get<{ Params: FileParams }>('/staff/unterlagen/:id/dateien/:fileId', s.fileDownload);
+  app.post<{ Params: IdParams }>('/staff/unterlagen/:id/pruefung', s.reviewSubmit);
+  app.get<{ Querystring: FollowUpQuery }>('/staff/unterlagen/aufforderungen/neu', s.aufforderungFormPage);
+  app.post('/staff/unterlagen/aufforderungen', { config: { page: '/staff/unterlagen/aufforderungen/neu' } }, s.aufforderungSubmit);
+  app.get<{ Params: IdParams }>('/staff/unterlagen/aufforderungen/:id', s.aufforderungPage);
+  app.post<{ Params: IdParams }>('/staff/unterlagen/aufforderungen/:id/brief', s.letterDownload);
+}
+
+function staffHandlers(deps: AppDeps) {
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/unterlagen`;
   const notice = (request: FastifyRequest): NoticeContext => ({ tenant: request.tenant, publicUrl: deps.config.publicUrl });
-
-  inboxRoutes(app, deps);
 
   const showUpload = async (request: FastifyRequest<{ Params: IdParams }>, errors: FieldError[] = [], filter: z.output<typeof inboxQuery> = {}) => {
     const detail = await loadUpload(deps, request.tdb, request.staff, request.params.id);
@@ -52,18 +66,18 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
     return h(StaffUpload, { detail, errors, filter, notice, canDownload: (fileId: string) => downloadable(deps, byId.get(fileId)!) });
   };
 
-  app.get<{ Params: IdParams }>('/staff/unterlagen/:id', async (request, reply) => {
+  async function uploadPage(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
     return reply.render(await showUpload(request, [], parseInput(inboxQuery, request.query)));
-  });
+  }
 
-  app.get<{ Params: IdParams & { fileId: string } }>('/staff/unterlagen/:id/dateien/:fileId', async (request, reply) => {
+  async function fileDownload(request: FastifyRequest<{ Params: FileParams }>, reply: FastifyReply) {
     if (!uuid.test(request.params.id) || !uuid.test(request.params.fileId)) return reply.callNotFound();
     const file = await openDownload(deps, request.tdb, request.staff, request.params.id, request.params.fileId);
     return sendAttachment(reply, file.name, 'application/pdf', file.content);
-  });
+  }
 
-  app.post<{ Params: IdParams }>('/staff/unterlagen/:id/pruefung', async (request, reply) => {
+  async function reviewSubmit(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
     const parsed = safeParseForm(reviewForm, request.body);
     const filter = parseInput(inboxQuery, request.body);
@@ -75,9 +89,9 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
     if (formField(request.body, 'next') !== '1') return reply.redirect(`${base(request)}/${request.params.id}${saved}`, 303);
     const next = await nextInFilter(deps, request.tdb, request.staff, filter, request.params.id);
     return reply.redirect(next ? `${base(request)}/${next}${saved}` : `${base(request)}${saved}`, 303);
-  });
+  }
 
-  app.get<{ Querystring: { upload?: string } }>('/staff/unterlagen/aufforderungen/neu', async (request, reply) => {
+  async function aufforderungFormPage(request: FastifyRequest<{ Querystring: FollowUpQuery }>, reply: FastifyReply) {
     const { example } = await uploadBgNummerFormat(request.tdb);
     const followUp = request.query.upload && uuid.test(request.query.upload) ? request.query.upload : undefined;
     const values: Form = {};
@@ -86,9 +100,9 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
       Object.assign(values, { bgNummer: prefill.bgNummer, email: prefill.email, lang: prefill.lang, followUpOf: followUp, 'items.0.documentType': prefill.documentType });
     }
     return reply.render(h(AufforderungForm, { values, bgNummerExample: example }));
-  });
+  }
 
-  app.post('/staff/unterlagen/aufforderungen', { config: { page: '/staff/unterlagen/aufforderungen/neu' } }, async (request, reply) => {
+  async function aufforderungSubmit(request: FastifyRequest, reply: FastifyReply) {
     const body = submittedTexts(request.body);
     const form = safeParseForm(staffAufforderungForm, body);
     const rows = itemsFromForm(body);
@@ -104,18 +118,20 @@ export async function staffRoutes(app: FastifyInstance, deps: AppDeps) {
       if (error instanceof ValidationError) return rerender(error.fields);
       throw error;
     }
-  });
+  }
 
-  app.get<{ Params: IdParams }>('/staff/unterlagen/aufforderungen/:id', async (request, reply) => {
+  async function aufforderungPage(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
     return reply.render(h(AufforderungDetail, await loadAufforderung(deps, request.tdb, request.staff, request.params.id)));
-  });
+  }
 
-  app.post<{ Params: IdParams }>('/staff/unterlagen/aufforderungen/:id/brief', async (request, reply) => {
+  async function letterDownload(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
     if (!uuid.test(request.params.id)) return reply.callNotFound();
     const code = String(formField(request.body, 'code') ?? '');
     const letter = await aufforderungLetter(request.tdb, request.params.id, code, notice(request));
     await letterAudit(deps, request.tdb, request.staff, request.params.id);
     return sendPdf(reply, `Aufforderung-${letter.reference}.pdf`, letter.pdf);
-  });
+  }
+
+  return { uploadPage, fileDownload, reviewSubmit, aufforderungFormPage, aufforderungSubmit, aufforderungPage, letterDownload };
 }

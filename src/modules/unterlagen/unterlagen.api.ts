@@ -54,7 +54,7 @@ export function unterlagenOperations(limits: ReturnType<typeof uploadLimits>) {
   };
 }
 
-export async function unterlagenApi(app: FastifyInstance, deps: AppDeps) {
+export async function registerUnterlagenApi(app: FastifyInstance, deps: AppDeps) {
   const limits = uploadLimits(deps);
   const op = unterlagenOperations(limits);
   await app.register(multipart, { throwFileSizeLimit: false });

@@ -5,10 +5,6 @@ import { asc, eq, gt, inArray } from 'drizzle-orm';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { heldUploadFiles, uploadFiles, uploads, type HeldUploadFile, type Upload, type UploadFile } from './unterlagen.tables.js';
 
-// An upload that answers an item marks the item submitted in the upload's transaction, so the upload's use case
-// reaches these two through this file too; their SQL stays with the other item queries.
-export { itemById, setItemStatus } from './aufforderung.repository.js';
-
 type NewUpload = Omit<typeof uploads.$inferInsert, 'tenantId'>;
 type NewUploadFile = Omit<typeof uploadFiles.$inferInsert, 'tenantId'>;
 

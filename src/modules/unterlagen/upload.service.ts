@@ -14,6 +14,7 @@ import { resolveTarget, type RequestedItem, type Target } from './upload-target.
 import { enqueueInfectedAlert, enqueueReceiptMail, receiptLink } from './mails.js';
 import { receiptPdf } from './pdf.js';
 import { buildReceipt, receiptStatus, worstScanStatus, type Receipt } from './receipt.js';
+import { itemById, setItemStatus } from './aufforderung.repository.js';
 import * as repo from './upload.repository.js';
 import type { DocumentType } from './unterlagen.schemas.js';
 import type { ScanStatus, SourceFile, Upload } from './unterlagen.tables.js';
@@ -292,7 +293,7 @@ async function storeSubmission(
       try {
         await tdb.transaction(async (tx) => {
           await repo.insertUpload(tx, uploadRow, fileRows);
-          if (target.item && !quarantineOnly) await repo.setItemStatus(tx, target.item.id, 'submitted', {}, ['open', 'rejected']);
+          if (target.item && !quarantineOnly) await setItemStatus(tx, target.item.id, 'submitted', {}, ['open', 'rejected']);
           if (target.email && pdf) await enqueueReceiptMail(tx, t, target.email, receipt, receiptLink(deps.config.publicUrl, tenant.slug, receiptToken), pdf);
           if (quarantineOnly) {
             const signature = verdicts.map((v) => (v.status === 'infected' ? v.signature : '')).filter(Boolean).join(', ');
@@ -355,6 +356,6 @@ export async function receiptById(ctx: Pick<UploadContext, 'deps' | 'tenant' | '
 
 async function receiptOf(ctx: Pick<UploadContext, 'tenant' | 'tdb'>, upload: Upload): Promise<Receipt> {
   const files = await repo.filesOf(ctx.tdb, upload.id);
-  const item = upload.itemId ? await repo.itemById(ctx.tdb, upload.itemId) : null;
+  const item = upload.itemId ? await itemById(ctx.tdb, upload.itemId) : null;
   return buildReceipt(ctx.tenant, upload, files, item);
 }

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { encryptFile, type EncryptedCopy, type EncryptedFile, type EncryptOptions } from './encryption.js';
-import { assertIds, decryptStream, IncomingArea, storedSuffix, uuidPattern, type FileStore, type StagedEntry } from './storage.js';
+import { assertIds, decryptStream, IncomingArea, parseStagedName, stagedName, storedSuffix, uuidPattern, type FileStore, type StagedEntry } from './storage.js';
 
 export interface S3StoreOptions {
   bucket: string;
@@ -91,7 +91,7 @@ export class S3FileStore implements FileStore {
 
   stagedKey(tenantId: string, fileId: string): string {
     assertIds(tenantId, fileId);
-    return `${this.options.prefix}staging/${tenantId}.${fileId}${storedSuffix}`;
+    return `${this.options.prefix}staging/${stagedName(tenantId, fileId)}`;
   }
 
   stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile>;
@@ -156,11 +156,8 @@ export class S3FileStore implements FileStore {
     const entries: StagedEntry[] = [];
     const prefix = `${this.options.prefix}staging/`;
     for await (const object of this.listObjects(prefix)) {
-      const name = object.key.slice(prefix.length);
-      if (!name.endsWith(storedSuffix)) continue;
-      const [tenantId, fileId] = name.slice(0, -storedSuffix.length).split('.');
-      if (!tenantId || !fileId || !uuidPattern.test(tenantId) || !uuidPattern.test(fileId)) continue;
-      entries.push({ tenantId, fileId, modifiedAt: object.modifiedAt });
+      const ids = parseStagedName(object.key.slice(prefix.length));
+      if (ids) entries.push({ ...ids, modifiedAt: object.modifiedAt });
     }
     return entries;
   }

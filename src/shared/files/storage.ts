@@ -46,6 +46,16 @@ export const storedSuffix = '.wgf';
 export const fileWriteBuffer = 1024 * 1024;
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** A staged file's name in either store: `<tenant id>.<file id>.wgf`, so a listing tells whose file it is. */
+export const stagedName = (tenantId: string, fileId: string) => `${tenantId}.${fileId}${storedSuffix}`;
+
+/** The ids in a staged file's name, or undefined for a name no store wrote. */
+export function parseStagedName(name: string): { tenantId: string; fileId: string } | undefined {
+  const [tenantId, fileId] = name.slice(0, -storedSuffix.length).split('.');
+  if (!name.endsWith(storedSuffix) || !tenantId || !fileId || !uuidPattern.test(tenantId) || !uuidPattern.test(fileId)) return undefined;
+  return { tenantId, fileId };
+}
+
 export function assertIds(tenantId: string, fileId: string): void {
   if (!uuidPattern.test(fileId) || !uuidPattern.test(tenantId)) throw new RangeError('ids must be uuids');
 }
@@ -116,7 +126,7 @@ export class DiskFileStore implements FileStore {
 
   stagedPath(tenantId: string, fileId: string): string {
     assertIds(tenantId, fileId);
-    return join(this.stagingDir, `${tenantId}.${fileId}${storedSuffix}`);
+    return join(this.stagingDir, stagedName(tenantId, fileId));
   }
 
   stage(tenantId: string, fileId: string, plaintext: Readable, masterKey: Buffer): Promise<EncryptedFile>;
@@ -166,10 +176,10 @@ export class DiskFileStore implements FileStore {
   async listStaged(): Promise<StagedEntry[]> {
     const entries: StagedEntry[] = [];
     for (const name of await listDir(this.stagingDir)) {
-      const [tenantId, fileId] = name.slice(0, -storedSuffix.length).split('.');
-      if (!name.endsWith(storedSuffix) || !tenantId || !fileId || !uuidPattern.test(tenantId) || !uuidPattern.test(fileId)) continue;
+      const ids = parseStagedName(name);
+      if (!ids) continue;
       const info = await stat(join(this.stagingDir, name)).catch(() => undefined);
-      if (info) entries.push({ tenantId, fileId, modifiedAt: info.mtime });
+      if (info) entries.push({ ...ids, modifiedAt: info.mtime });
     }
     return entries;
   }

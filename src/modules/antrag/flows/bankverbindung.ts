@@ -3,6 +3,7 @@
 import { date, defineFlow, email, iban, text, type QuestionPage } from '../../forms/index.js';
 import { BankStartPage } from '../views/BankStartPage.js';
 import { displayName, listName } from './erstantrag/answers.js';
+import { birthDateQuestion, nameQuestion } from './erstantrag/personen.js';
 
 const K = 'antrag:bank';
 const BG_NUMMER = /^\d{5}BG\d{7}$/;
@@ -29,13 +30,8 @@ export const bankverbindungFlow = defineFlow({
       id: 'person',
       titleKey: 'antrag:section.person',
       nodes: [
-        {
-          kind: 'question',
-          id: 'name',
-          titleKey: `${K}.name.title`,
-          fields: [text('firstName', 'antrag:field.firstName', { autocomplete: 'given-name', max: 100 }), text('lastName', 'antrag:field.lastName', { autocomplete: 'family-name', max: 100 })],
-        },
-        { kind: 'question', id: 'geburtsdatum', titleKey: 'antrag:flow.geburtsdatum.self', fields: [date('birthDate', 'antrag:flow.geburtsdatum.self', { notFuture: true, minYear: 1900, autocompleteBirthday: true })] },
+        nameQuestion(`${K}.name.title`),
+        birthDateQuestion,
         bgNummer,
       ],
     },

@@ -32,25 +32,31 @@ function situationPages(who: 'self' | 'member', prefix: string): QuestionPage[] 
   ];
 }
 
+/** The applicant's name; every flow asks it first, under its own title. */
+export const nameQuestion = (titleKey: string): QuestionPage => ({
+  kind: 'question',
+  id: 'name',
+  titleKey,
+  fields: [
+    text('firstName', 'antrag:field.firstName', { autocomplete: 'given-name', max: 100 }),
+    text('lastName', 'antrag:field.lastName', { autocomplete: 'family-name', max: 100 }),
+  ],
+});
+
+/** The applicant's date of birth. */
+export const birthDateQuestion: QuestionPage = {
+  kind: 'question',
+  id: 'geburtsdatum',
+  titleKey: `${K}.geburtsdatum.self`,
+  fields: [date('birthDate', `${K}.geburtsdatum.self`, { notFuture: true, minYear: 1900, autocompleteBirthday: true })],
+};
+
 export const personSection: Section = {
   id: 'person',
   titleKey: 'antrag:section.person',
   nodes: [
-    {
-      kind: 'question',
-      id: 'name',
-      titleKey: `${K}.name.title`,
-      fields: [
-        text('firstName', 'antrag:field.firstName', { autocomplete: 'given-name', max: 100 }),
-        text('lastName', 'antrag:field.lastName', { autocomplete: 'family-name', max: 100 }),
-      ],
-    },
-    {
-      kind: 'question',
-      id: 'geburtsdatum',
-      titleKey: `${K}.geburtsdatum.self`,
-      fields: [date('birthDate', `${K}.geburtsdatum.self`, { notFuture: true, minYear: 1900, autocompleteBirthday: true })],
-    },
+    nameQuestion(`${K}.name.title`),
+    birthDateQuestion,
     {
       kind: 'question',
       id: 'anschrift',
