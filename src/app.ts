@@ -56,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app, deps.config);
   await registerApiDocs(app);
 
-  registerHealth(app, deps.database, deps.clock);
+  registerHealth(app, deps.database, deps.clock, { healthTokenHash: deps.config.healthTokenHash });
 
   // Everything of a tenant lives below its slug; the hook resolves the tenant once per request.
   const tenantScope = (kind: 'html' | 'api') => async (scope: FastifyInstance) => {

@@ -1,6 +1,7 @@
 // The validated environment (zod): every setting of the server and the worker in one place.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { sha256 } from './crypto.js';
 
 /** Thrown when an environment variable is invalid; server.ts prints `message` as one line and exits 1. */
 export class ConfigError extends Error {}
@@ -60,6 +61,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     WORKER: z.enum(['on', 'off']).default('on'),
+    HEALTH_TOKEN: z.string().regex(/^\S{32,}$/, 'must be at least 32 characters without spaces (openssl rand -base64 32)').optional(),
     TRUST_PROXY: trustProxy,
     FILES_MASTER_KEY: z
       .string()
@@ -129,6 +131,8 @@ export interface Config {
   /** Secret for signing and key derivation. In development a fixed, clearly non-production value. */
   secretKey: string;
   worker: boolean;
+  /** SHA-256 (hex) of HEALTH_TOKEN: the operators' token that shows the last mail error's text (ADR 0411). */
+  healthTokenHash: string | undefined;
   /** Fastify's trustProxy: false (nobody), a hop count, or the trusted proxies' addresses and ranges. */
   trustProxy: false | number | string[];
   /** Master key (base64, 32 bytes) that wraps the data key of every stored upload. */
@@ -153,7 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const value = source[name];
-    const shown = value === undefined ? '' : ` (got "${['DATABASE_URL', 'SMTP_URL', 'SECRET_KEY', 'FILES_MASTER_KEY', 'S3_SECRET_ACCESS_KEY'].includes(name) ? '…' : value}")`;
+    const shown = value === undefined ? '' : ` (got "${['DATABASE_URL', 'SMTP_URL', 'SECRET_KEY', 'HEALTH_TOKEN', 'FILES_MASTER_KEY', 'S3_SECRET_ACCESS_KEY'].includes(name) ? '…' : value}")`;
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
   }
   const env = parsed.data;
@@ -173,6 +177,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     secretKey: env.SECRET_KEY ?? DEV_SECRET,
     worker: env.WORKER === 'on',
+    // Only the hash is kept: the config object never holds the token itself.
+    healthTokenHash: env.HEALTH_TOKEN === undefined ? undefined : sha256(env.HEALTH_TOKEN),
     trustProxy: env.TRUST_PROXY,
     filesMasterKey: env.FILES_MASTER_KEY ?? DEV_FILES_MASTER_KEY,
     clamd: env.CLAMD_SOCKET

@@ -6,10 +6,14 @@ import { UnauthorizedError } from './errors.js';
 
 const BEARER = /^Bearer +(\S+) *$/i;
 
+/** Whatever follows `Authorization: Bearer `, or undefined when the header is missing or of another scheme. */
+export function bearerCredential(request: FastifyRequest): string | undefined {
+  return BEARER.exec(request.headers.authorization ?? '')?.[1];
+}
+
 /** The token of `Authorization: Bearer <token>`, or undefined when the header is missing or malformed. */
 export function bearerToken(request: FastifyRequest): string | undefined {
-  const match = BEARER.exec(request.headers.authorization ?? '');
-  const token = match?.[1];
+  const token = bearerCredential(request);
   return token !== undefined && TOKEN_PATTERN.test(token) ? token : undefined;
 }
 

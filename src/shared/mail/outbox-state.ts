@@ -23,14 +23,36 @@ export interface OutboxState {
   retrying: number;
   /** Age of the oldest pending mail; null when none is pending. */
   oldestPendingSeconds: number | null;
-  /** Mails given up after their last attempt (they stay in the outbox). */
+  /** Mails given up after their last attempt (they stay in the outbox for 14 days, ADR 0412). */
   givenUp: number;
   /** Of those, given up in the last 24 hours. */
   givenUpLast24h: number;
   /** Start of the batch that sent the newest sent mail; sent mail is purged after 14 days. */
   lastSentAt: string | null;
-  /** The newest failed attempt of a mail not sent since, its message with any mail address replaced. */
-  lastError: { at: string; message: string } | null;
+  /**
+   * The newest failed attempt of a mail not sent since: when, and what kind of failure (ADR 0411). Its message (any
+   * mail address replaced) only for the operators' token: it may name the relay's host and address.
+   */
+  lastError: { at: string; category: MailErrorCategory; message?: string } | null;
+}
+
+/** What kind of failure a send's error message reports: enough for an alert, without the relay's host or address. */
+export type MailErrorCategory = 'connection' | 'timeout' | 'tls' | 'auth' | 'temporary' | 'rejected' | 'render' | 'other';
+
+// First match wins: nodemailer's messages carry a Node error code or the relay's reply code (RFC 5321), an
+// authentication failure (535) before the generic codes, a timed-out connection before a refused one.
+const CATEGORIES: [MailErrorCategory, RegExp][] = [
+  ['render', /\bno renderer\b/],
+  ['auth', /\bEAUTH\b|invalid login|authentication|\b53[045][ -]/i],
+  ['tls', /\bTLS\b|\bSSL\b|certificate|\bCERT_|handshake/i],
+  ['timeout', /ETIMEDOUT|timed? ?out|timeout|abort|greeting never received/i],
+  ['connection', /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|ECONNECTION|socket|connection closed/i],
+  ['temporary', /(^|[\s:])4\d\d[ -]/],
+  ['rejected', /(^|[\s:])5\d\d[ -]/],
+];
+
+export function mailErrorCategory(message: string): MailErrorCategory {
+  return CATEGORIES.find(([, pattern]) => pattern.test(message))?.[0] ?? 'other';
 }
 
 const pendingRow = eq(outboxMessages.status, 'pending');
@@ -41,8 +63,11 @@ const countWhere = (condition: SQL | undefined) => sql`count(*) filter (where ${
 const ADDRESS = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g;
 const withoutAddresses = (message: string) => message.replace(ADDRESS, '<address>');
 
-/** The outbox of every tenant as numbers: three reads over the status index, no addresses, no subjects. */
-export async function outboxState(db: Db, now: Date): Promise<OutboxState> {
+/**
+ * The outbox of every tenant as numbers: three reads over the status index, no addresses, no subjects. The last
+ * error's message only `withMessage` (the operators' token).
+ */
+export async function outboxState(db: Db, now: Date, withMessage = false): Promise<OutboxState> {
   const [counts, sent, failure] = await Promise.all([
     db
       .select({
@@ -79,6 +104,13 @@ export async function outboxState(db: Db, now: Date): Promise<OutboxState> {
     ...numbers,
     oldestPendingSeconds,
     lastSentAt: lastSent?.toISOString() ?? null,
-    lastError: lastFailure?.at && lastFailure.message ? { at: lastFailure.at.toISOString(), message: withoutAddresses(lastFailure.message) } : null,
+    lastError:
+      lastFailure?.at && lastFailure.message
+        ? {
+            at: lastFailure.at.toISOString(),
+            category: mailErrorCategory(lastFailure.message),
+            ...(withMessage ? { message: withoutAddresses(lastFailure.message) } : {}),
+          }
+        : null,
   };
 }

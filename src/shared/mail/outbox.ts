@@ -269,18 +269,35 @@ export async function drainDue(deps: AppDeps, transport: MailTransport, signal?:
   }
 }
 
-/** Sent mails hold personal data (addresses, contents): they are deleted after 14 days. */
-export async function purgeSentMail(deps: AppDeps, days = 14): Promise<number> {
+/**
+ * Days a mail is kept after it was sent or given up: it holds personal data (addresses, contents). A given-up mail
+ * stays as long as a sent one, so operators can look into a failure after a weekend or a holiday (ADR 0412).
+ */
+export const MAIL_RETENTION_DAYS = 14;
+
+/**
+ * Deletes mails sent, or given up after their last attempt, more than `days` ago. A mail given up before
+ * last_attempt_at existed (migration 0031) counts from its creation: it was given up about two hours later.
+ */
+export async function purgeOldMail(deps: AppDeps, days = MAIL_RETENTION_DAYS): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - days * 86_400_000);
   const rows = await deps.database.db
     .delete(outboxMessages)
-    .where(and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.sentAt, cutoff)))
+    .where(
+      or(
+        and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.sentAt, cutoff)),
+        and(
+          eq(outboxMessages.status, 'failed'),
+          or(lt(outboxMessages.lastAttemptAt, cutoff), and(isNull(outboxMessages.lastAttemptAt), lt(outboxMessages.createdAt, cutoff))),
+        ),
+      ),
+    )
     .returning({ id: outboxMessages.id });
   return rows.length;
 }
 
-/** The platform's own jobs: send what is due (with the deps' transport), and delete sent mail after 14 days. */
+/** The platform's own jobs: send what is due (with the deps' transport), and delete sent and given-up mail after 14 days. */
 export const outboxJobs: BackgroundJob[] = [
   { name: 'mail.drain', everyMs: 5_000, concurrent: true, run: async (deps, signal) => ({ done: await drainDue(deps, deps.mailTransport, signal) }) },
-  { name: 'mail.purge', everyMs: 3_600_000, run: async (deps) => ({ done: await purgeSentMail(deps) }) },
+  { name: 'mail.purge', everyMs: 3_600_000, run: async (deps) => ({ done: await purgeOldMail(deps) }) },
 ];
