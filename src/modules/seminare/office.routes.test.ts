@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorSummaryEntries } from '#shared/testing/error-summary.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam } from '../staff/testing.js';
 import { requestEnrolment } from './enrolment.service.js';
@@ -155,11 +156,10 @@ describe('training office forms', () => {
   it('an empty form names every missing field at once, the category in words in both languages', async () => {
     const office = await person(ctx, ['personalentwicklung']);
     const { seminar } = await createTestSession(ctx, { title: 'Leeres Formular' });
-    const summary = (body: string) => [...(/ww-error-summary[\s\S]*?<\/ul>/.exec(body)?.[0] ?? '').matchAll(/<a[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
 
     const emptySession = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, {});
     expect(emptySession.statusCode).toBe(422);
-    expect(summary(emptySession.body)).toEqual([
+    expect(errorSummaryEntries(emptySession.body)).toEqual([
       'Plätze: Bitte geben Sie die Plätze als ganze Zahl von 1 bis 1000 an.',
       'Anmeldung bis (einschließlich): Bitte geben Sie ein gültiges Datum an.',
       'Stornierung bis (einschließlich): Bitte geben Sie ein gültiges Datum an.',
@@ -170,7 +170,7 @@ describe('training office forms', () => {
     for (const [lang, text] of [['de', 'Kategorie: Bitte wählen Sie eine Kategorie.'], ['en', 'Category: Please choose a category.']] as const) {
       const emptySeminar = await ctx.app.inject({ method: 'POST', url: `/t/${ctx.tenant.slug}/staff/seminare/seminare`, cookies: office.cookies, headers: { 'accept-language': lang }, payload: { _csrf: office.csrfToken } });
       expect(emptySeminar.statusCode).toBe(422);
-      expect(summary(emptySeminar.body)).toContain(text);
+      expect(errorSummaryEntries(emptySeminar.body)).toContain(text);
     }
   });
 });
