@@ -153,6 +153,15 @@ describe('training office forms', () => {
     expect(enrol).toEqual(['Anmelden für „Gesprächsführung A“ am 15. Feb. 2027', 'Anmelden für „Gesprächsführung B“ am 15. Feb. 2027']);
   });
 
+  it('offers no Anmelden button after the enrolment deadline and says that it has passed', async () => {
+    const staff = await person(ctx);
+    await createTestSession(ctx, { title: 'Verspätete Schulung', daysAhead: 2 });
+    const body = (await get(staff, '/staff/seminare?q=Verspätete')).body;
+    expect(body).toContain('Verspätete Schulung');
+    expect(body).toContain('Anmeldeschluss war am 31. Jan. 2027');
+    expect(body).not.toContain('/anmelden"');
+  });
+
   it('an empty form names every missing field at once, the category in words in both languages', async () => {
     const office = await person(ctx, ['personalentwicklung']);
     const { seminar } = await createTestSession(ctx, { title: 'Leeres Formular' });
