@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#shared/audit/index.js';
 import { outboxMessages } from '#shared/mail/mail.tables.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
+import { errorSummaryEntries } from '#shared/testing/error-summary.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { coachingAktivitaeten, coachingLinks, coachingRechtsgrundlagen, coachingTeilnehmende } from './coaching.tables.js';
@@ -60,6 +61,11 @@ describe('intake and caseload', () => {
     expect(res.body).toContain('Ohne Einwilligung kann das Coaching keine Daten aufnehmen');
     expect(res.body).toContain('href="#f-consent"');
     expect(res.body).toContain('href="#f-languages"');
+    expect(errorSummaryEntries(res.body).map((entry) => entry.split(': ')[0])).toEqual([
+      'Vorname',
+      'Sprachen mit Stufe',
+      'Ohne Einwilligung kann das Coaching keine Daten aufnehmen. Bitte bestätigen Sie die Einwilligung.',
+    ]);
     expect(res.body).toContain('Dieses Feld enthält unsichtbare Zeichen, die die Schreibrichtung ändern.');
     expect(res.body).toContain('value="Haddad"');
   });

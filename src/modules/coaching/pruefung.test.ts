@@ -65,6 +65,10 @@ describe('exam preparation', () => {
     expect(dossier.body).toContain('über den Link');
     // The district's figures from the press office's import, on the career perspective.
     expect(dossier.body).toMatch(/Arbeitsmarkt im Kreis Bergstraße: Arbeitslosenquote \d+,\d % im \p{L}+ \d{4}/u);
+    // In English with English numbers; the newest demo month has no count of unemployed people, so none is named.
+    const english = await ctx.app.inject({ url: `${base}/${id}`, cookies: coach.cookies, headers: { 'accept-language': 'en' } });
+    expect(english.body).toMatch(/Labour market in Kreis Bergstraße: unemployment rate \d+\.\d % in \p{L}+ \d{4}; Südhessen: \d+\.\d %\./u);
+    expect(english.body).not.toContain('– unemployed');
 
     // Another coach cannot write into this person's track.
     const other = await loginAs(ctx, ['coach']);

@@ -2,7 +2,8 @@
 // list) and the labour-market figures (import, chart and table, monthly draft release). Owns the presse_* tables.
 import type { WegweiserModule } from '#shared/module.js';
 import { seedPresse } from './demo.js';
-import { districtSnapshot, formatRate, monthName, type DistrictSnapshot } from './figures.service.js';
+import { districtSnapshot, monthName, type DistrictSnapshot } from './figures.service.js';
+import { count, rate } from './format.js';
 import { registerFeedRoutes } from './feeds.js';
 import { registerFiguresRoutes } from './figures.routes.js';
 import { registerMediaRoutes } from './media.routes.js';
@@ -14,7 +15,7 @@ import { registerSettingsRoutes } from './settings.routes.js';
 import { registerStaffRoutes } from './staff.routes.js';
 
 /** The imported labour-market figures for other modules (the coaching's career perspective). */
-export const labourMarketFigures = { districtSnapshot, formatRate, monthName };
+export const labourMarketFigures = { districtSnapshot, rate, count, monthName };
 export type { DistrictSnapshot };
 
 export const presseModule: WegweiserModule = {

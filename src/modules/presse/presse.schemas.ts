@@ -37,7 +37,11 @@ export type ReleaseForm = z.output<typeof releaseForm>;
 
 export const workflowAction = z.object({ action: z.enum(['submit', 'approve', 'publish', 'reopen', 'withdraw']) });
 export const correctionForm = z.object({ correction: multilineText({ min: 1, max: 2000 }) });
-export const presetForm = z.object({ year: z.coerce.number().int().min(2000).max(2100), next: z.coerce.number().int().min(1).max(1_000_000) });
+const wholeNumber = (min: number, max: number, error: string) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+export const presetForm = z.object({
+  year: wholeNumber(2000, 2100, 'presse:settings.yearFormat'),
+  next: wholeNumber(1, 1_000_000, 'presse:settings.nextFormat'),
+});
 export const settingsForm = z.object({
   dateline: textInput({ min: 1, max: 100 }),
   contact: multilineText({ min: 1, max: 1000 }),

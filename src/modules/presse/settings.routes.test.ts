@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '#shared/audit/index.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
+import { errorSummaryEntries } from '#shared/testing/error-summary.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 
 let ctx: TestContext;
@@ -35,6 +36,9 @@ describe('press settings', () => {
     const bad = await post(admin, url, { ...settings, dateline: '' });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('href="#f-dateline"');
+    expect(errorSummaryEntries(bad.body)).toEqual(['Ortsmarke: Bitte füllen Sie dieses Feld aus.']);
+    const badNumber = await ctx.app.inject({ method: 'POST', url: `${url}/nummer`, cookies: admin.cookies, headers: { 'accept-language': 'en' }, payload: { _csrf: admin.csrfToken, year: '26', next: 'eins' } });
+    expect(errorSummaryEntries(badNumber.body)).toEqual(['Year: Please enter the year with four digits, for example 2027.', 'Next number: Please enter the number as a whole number from 1.']);
     expect((await post(admin, url, settings)).statusCode).toBe(303);
     expect((await ctx.app.inject({ url: '/t/neue-wege/staff/presse/neu', cookies: presse.cookies })).body).toContain('value="Heppenheim (kb)."');
     expect((await ctx.app.inject({ url: '/t/neue-wege/presse/2020-530' })).body).toContain('Telefon 06252 15-0');

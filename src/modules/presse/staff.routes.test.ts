@@ -2,6 +2,7 @@
 // withdraw; the monthly draft from the figures; permissions, CSRF and no-store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
+import { errorSummaryEntries } from '#shared/testing/error-summary.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 
 let ctx: TestContext;
@@ -38,6 +39,16 @@ describe('press office journey', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('href="#f-title"');
     expect(bad.body).toContain('Bitte geben Sie die Uhrzeit als SS:MM an');
+    // Each entry of the summary names its field: "Please fill in this field" alone says nothing in a list.
+    expect(errorSummaryEntries((await post(author, `${base}/staff/presse/neu`, {})).body)).toEqual([
+      'Titel: Bitte füllen Sie dieses Feld aus.',
+      'Ortsmarke: Bitte füllen Sie dieses Feld aus.',
+      'Text: Bitte füllen Sie dieses Feld aus.',
+    ]);
+    expect(errorSummaryEntries((await post(author, `${base}/staff/presse/zahlen/manuell`, { rate: 'x' })).body).slice(0, 2)).toEqual([
+      'Monat: Bitte füllen Sie dieses Feld aus.',
+      'Region: Bitte füllen Sie dieses Feld aus.',
+    ]);
     const res = await post(author, `${base}/staff/presse/neu`, form);
     expect(res.statusCode).toBe(303);
     url = res.headers.location!.split('?')[0]!;

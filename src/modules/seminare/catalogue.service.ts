@@ -49,6 +49,8 @@ export interface SessionView extends SeminarSession {
   offered: number;
   waiting: number;
   free: number;
+  /** Before the enrolment deadline: requests are taken (the catalogue offers the button only then). */
+  open: boolean;
 }
 
 export async function categories(ctx: SeminarCtx) {
@@ -118,11 +120,12 @@ export async function sessionViews(ctx: SeminarCtx, seminarIds: string[]): Promi
   const days = await sessionsRepository.days(ctx.tdb, ids);
   const live = await enrolmentsRepository.ofSessions(ctx.tdb, ids, liveStatuses);
   const count = (id: string, status: string) => live.filter((e) => e.sessionId === id && e.status === status).length;
+  const now = ctx.deps.clock.now();
   return sessions
     .map((s) => {
       const confirmed = count(s.id, 'confirmed');
       const offered = count(s.id, 'offered');
-      return { ...s, days: days.filter((d) => d.sessionId === s.id), confirmed, offered, waiting: count(s.id, 'waitlisted'), free: Math.max(0, s.seats - confirmed - offered) };
+      return { ...s, days: days.filter((d) => d.sessionId === s.id), confirmed, offered, waiting: count(s.id, 'waitlisted'), free: Math.max(0, s.seats - confirmed - offered), open: s.enrolmentDeadline > now };
     })
     .sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorSummaryEntries } from '#shared/testing/error-summary.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam } from '../staff/testing.js';
 import { requestEnrolment } from './enrolment.service.js';
@@ -150,5 +151,35 @@ describe('training office forms', () => {
     const names = [...body.matchAll(/<button[^>]*><span class="kern-label">([\s\S]*?)<\/span><\/button>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
     const enrol = names.filter((n) => n.startsWith('Anmelden'));
     expect(enrol).toEqual(['Anmelden für „Gesprächsführung A“ am 15. Feb. 2027', 'Anmelden für „Gesprächsführung B“ am 15. Feb. 2027']);
+  });
+
+  it('offers no Anmelden button after the enrolment deadline and says that it has passed', async () => {
+    const staff = await person(ctx);
+    await createTestSession(ctx, { title: 'Verspätete Schulung', daysAhead: 2 });
+    const body = (await get(staff, '/staff/seminare?q=Verspätete')).body;
+    expect(body).toContain('Verspätete Schulung');
+    expect(body).toContain('Anmeldeschluss war am 31. Jan. 2027');
+    expect(body).not.toContain('/anmelden"');
+  });
+
+  it('an empty form names every missing field at once, the category in words in both languages', async () => {
+    const office = await person(ctx, ['personalentwicklung']);
+    const { seminar } = await createTestSession(ctx, { title: 'Leeres Formular' });
+
+    const emptySession = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, {});
+    expect(emptySession.statusCode).toBe(422);
+    expect(errorSummaryEntries(emptySession.body)).toEqual([
+      'Plätze: Bitte geben Sie die Plätze als ganze Zahl von 1 bis 1000 an.',
+      'Anmeldung bis (einschließlich): Bitte geben Sie ein gültiges Datum an.',
+      'Stornierung bis (einschließlich): Bitte geben Sie ein gültiges Datum an.',
+      'Datum (Tag 1): Bitte geben Sie mindestens einen Tag an.',
+      'Raum: Bitte geben Sie einen Raum oder einen Online-Link an.',
+    ]);
+
+    for (const [lang, text] of [['de', 'Kategorie: Bitte wählen Sie eine Kategorie.'], ['en', 'Category: Please choose a category.']] as const) {
+      const emptySeminar = await ctx.app.inject({ method: 'POST', url: `/t/${ctx.tenant.slug}/staff/seminare/seminare`, cookies: office.cookies, headers: { 'accept-language': lang }, payload: { _csrf: office.csrfToken } });
+      expect(emptySeminar.statusCode).toBe(422);
+      expect(errorSummaryEntries(emptySeminar.body)).toContain(text);
+    }
   });
 });

@@ -71,7 +71,12 @@ export const sessionFormSchema = z
       const filled = [values[`day${n}Date`], values[`day${n}From`], values[`day${n}To`]].filter(Boolean).length;
       if (filled > 0 && filled < 3) ctx.addIssue({ code: 'custom', path: [`day${n}Date`], message: 'seminare:office.dayIncomplete' });
     }
-  });
+    // The service checks these too; here they join the other field errors, so one submit names every missing field.
+    const anyDay = Array.from({ length: DAY_ROWS }, (_, i) => values[`day${i + 1}Date`] ?? values[`day${i + 1}From`] ?? values[`day${i + 1}To`]).some(Boolean);
+    if (!anyDay) ctx.addIssue({ code: 'custom', path: ['day1Date'], message: 'seminare:session.daysRequired' });
+    if (!values.room && !values.onlineUrl) ctx.addIssue({ code: 'custom', path: ['room'], message: 'seminare:session.placeRequired' });
+    // Also when a field above is invalid (zod skips refinements then), so no error waits for a second submit.
+  }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 
 /** The end of a local date in Berlin (a deadline "until 12 March" includes that day). */
 const endOfDay = (date: string) => fromBerlinIso(date).endOf('day').toJSDate();

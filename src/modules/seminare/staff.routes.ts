@@ -20,7 +20,7 @@ import { ApprovalsPage, DecisionPage } from './views/ApprovalsPage.js';
 import { CataloguePage } from './views/CataloguePage.js';
 import { MyPage } from './views/MyPage.js';
 import { SessionPage } from './views/SessionPage.js';
-import { issueTrainerLink } from './trainer.service.js';
+import { issueTrainerLink, trainerLinkExpiry } from './trainer.service.js';
 
 type Params<P> = FastifyRequest<{ Params: P }>;
 
@@ -86,12 +86,17 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
   const session = async (request: Params<{ id: string }>, reply: FastifyReply, errors: FieldError[] = [], status = 200, trainerUrl?: string) => {
     const ctx = ctxOf(request, deps);
     const sheet = await attendanceSheet(ctx, actorOf(request), request.params.id);
-    return reply.status(status).render(h(SessionPage, { sheet, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage'), trainerUrl }));
+    const trainerLinkOpen = trainerLinkExpiry(sheet.days, ctx.deps.clock.now()) > ctx.deps.clock.now();
+    return reply.status(status).render(h(SessionPage, { sheet, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage'), trainerUrl, trainerLinkOpen }));
   };
   // The link is shown once, in this response (never in a redirect URL).
-  app.post<{ Params: { id: string } }>('/staff/seminare/termine/:id/referentenlink', manage, async (request, reply) =>
-    session(request, reply, [], 200, await issueTrainerLink(ctxOf(request, deps), actorOf(request), request.params.id)),
-  );
+  app.post<{ Params: { id: string } }>('/staff/seminare/termine/:id/referentenlink', manage, async (request, reply) => {
+    let url: string | undefined;
+    const errors = await fieldErrors(async () => {
+      url = await issueTrainerLink(ctxOf(request, deps), actorOf(request), request.params.id);
+    });
+    return session(request, reply, errors, errors.length ? 422 : 200, url);
+  });
   app.get<{ Params: { id: string } }>('/staff/seminare/termine/:id', attendance, async (request, reply) => session(request, reply));
   app.post<{ Params: { id: string; dayId: string } }>('/staff/seminare/termine/:id/tage/:dayId', attendance, async (request, reply) => {
     const ctx = ctxOf(request, deps);

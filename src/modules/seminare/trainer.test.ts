@@ -64,4 +64,15 @@ describe('trainer links', () => {
     expect((await ctx.app.inject({ url: `${base}/seminare/referent/kein-token` })).statusCode).toBe(404);
     ctx.clock.set('2027-02-01T08:00:00Z');
   });
+
+  it('offers no link once the 14 days after the last day are over, and refuses one with a message instead of a dead link', async () => {
+    const { office, session } = await createTestSession(ctx, { title: 'Längst vorbei', daysAhead: -20 });
+    const page = await ctx.app.inject({ url: `${base}/staff/seminare/termine/${session.id}`, cookies: office.cookies });
+    expect(page.body).toContain('Die 14 Tage nach dem letzten Tag sind vorbei');
+    expect(page.body).not.toContain('/referentenlink"');
+    const refused = await ctx.app.inject({ method: 'POST', url: `${base}/staff/seminare/termine/${session.id}/referentenlink`, cookies: office.cookies, payload: { _csrf: office.csrfToken } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('href="#f-trainerLink"');
+    expect(refused.body).not.toContain('/seminare/referent/');
+  });
 });

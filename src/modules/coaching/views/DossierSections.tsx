@@ -86,13 +86,14 @@ export function ZielberufeSection({ dossier: d, base, form, district }: DossierP
       </h2>
       {district ? (
         <p class="kern-body">
-          {t('coaching:zielberufe.district', {
+          {/* Without an imported count of unemployed people the sentence leaves the count out (not "– unemployed"). */}
+          {t(district.unemployed === null ? 'coaching:zielberufe.districtWithoutCount' : 'coaching:zielberufe.district', {
             district: district.districtName,
-            rate: labourMarketFigures.formatRate(district.rateTenths),
+            rate: labourMarketFigures.rate(district.rateTenths, lang),
             month: labourMarketFigures.monthName(district.month, lang),
-            unemployed: district.unemployed?.toLocaleString('de-DE') ?? '–',
+            unemployed: labourMarketFigures.count(district.unemployed, lang),
             region: district.comparisonName,
-            regionRate: district.comparisonRateTenths === null ? '–' : labourMarketFigures.formatRate(district.comparisonRateTenths),
+            regionRate: district.comparisonRateTenths === null ? '–' : labourMarketFigures.rate(district.comparisonRateTenths, lang),
           })}{' '}
           <span class="kern-body--small">{t('coaching:zielberufe.districtSource')}</span>
         </p>

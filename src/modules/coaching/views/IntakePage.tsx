@@ -33,7 +33,7 @@ export function IntakePage(p: IntakePageProps) {
       </p>
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">{t('coaching:intake.lead')}</p>
-      <ErrorSummary errors={p.errors} />
+      <ErrorSummary errors={p.errors} labels={intakeLabels(t)} />
       <form method="post" action={p.action} novalidate>
         <CsrfField token={csrfToken} />
         <h2 class="kern-heading-medium">{t('coaching:intake.person')}</h2>
@@ -92,4 +92,22 @@ export function IntakePage(p: IntakePageProps) {
       </form>
     </StaffLayout>
   );
+}
+
+/** The intake's field labels, so each entry of the error summary names its field. */
+function intakeLabels(t: (key: string) => string): Record<string, string> {
+  const keys: Record<string, string> = {
+    givenName: 'givenName',
+    familyName: 'familyName',
+    birthDate: 'birthDate',
+    email: 'email',
+    phone: 'phone',
+    languages: 'languages',
+    mailLanguage: 'mailLanguage',
+    bgNummer: 'bgNummer',
+    rechtsgrundlageId: 'rechtsgrundlage',
+    startOn: 'startOn',
+    coachId: 'coach',
+  };
+  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(`coaching:intake.${key}`)]));
 }

@@ -31,7 +31,7 @@ export function RestrictedPage({ tn, notes, base, values = {}, errors = [] }: Re
       <Alert type="warning" title={t('coaching:restricted.warningTitle')}>
         <p class="kern-body">{t('coaching:restricted.warning')}</p>
       </Alert>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ kategorie: t('coaching:restricted.kategorie'), text: t('coaching:restricted.text') }} />
       {notes.length === 0 ? <p class="kern-body">{t('coaching:restricted.none')}</p> : null}
       {notes.map((n) => (
         <article class="ww-card" key={n.id} aria-labelledby={`n-${n.id}`}>

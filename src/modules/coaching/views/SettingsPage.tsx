@@ -20,7 +20,7 @@ export function SettingsPage({ settings, values, errors, saved }: SettingsPagePr
     <StaffLayout title={t('coaching:settings.title')}>
       <h1 class="kern-heading-large">{t('coaching:settings.title')}</h1>
       {saved ? <Alert type="success" title={t('coaching:settings.saved')} /> : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ retentionMonths: t('coaching:settings.retentionMonths'), restrictedRetentionMonths: t('coaching:settings.restrictedMonths') }} />
       <p class="kern-body">{t('coaching:settings.lead')}</p>
       <form method="post" novalidate>
         <CsrfField token={csrfToken} />

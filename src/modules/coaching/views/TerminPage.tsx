@@ -29,7 +29,7 @@ export function TerminPage({ picker: p, base, errors = [] }: TerminPageProps) {
       <CoachingAssets />
       <BackLink href={`${dossier}#termine`} />
       <h1 class="kern-heading-large">{title}</h1>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ ort: t('coaching:termin.place'), datum: t('coaching:termin.day') }} />
       {p.moving ? (
         <SummaryList rows={[{ key: t('coaching:termin.current'), value: <TerminEntry eintrag={p.moving} /> }]} />
       ) : null}

@@ -61,7 +61,10 @@ export function FiguresAdminPage({ regions, problems, values, errors, notice }: 
         <p class="kern-body">{t('presse:import.manualIntro')}</p>
         <form method="post" action={`${base}/zahlen/manuell`} class="pr-form" novalidate>
           <CsrfField token={csrfToken} />
-          <ErrorSummary errors={errors} />
+          <ErrorSummary
+            errors={errors}
+            labels={{ month: t('presse:import.month'), region: t('presse:import.region'), rate: t('presse:import.rate'), unemployed: t('presse:import.unemployed'), unemployedSgb2: t('presse:import.sgb2'), unemployedSgb3: t('presse:import.sgb3') }}
+          />
           <TextField name="month" label={t('presse:import.month')} hint={t('presse:import.monthHint')} value={values.month} error={err('month')} width={10} inputmode="numeric" />
           <SelectField name="region" label={t('presse:import.region')} options={regions} value={values.region} error={err('region')} />
           <TextField name="rate" label={t('presse:import.rate')} hint={t('presse:import.rateHint')} value={values.rate} error={err('rate')} width={4} inputmode="decimal" />

@@ -28,7 +28,10 @@ export function SettingsPage({ values, errors, preset, presetErrors, counters, n
       {notice ? <Alert type="success" title={t(`presse:settings.notices.${notice}`)} /> : null}
       <form method="post" action={`${base}/einstellungen`} class="pr-form" novalidate>
         <CsrfField token={csrfToken} />
-        <ErrorSummary errors={errors} />
+        <ErrorSummary
+          errors={errors}
+          labels={{ dateline: t('presse:editor.dateline'), contact: t('presse:release.contact'), districtRegion: t('presse:settings.districtRegion'), comparisonRegion: t('presse:settings.comparisonRegion') }}
+        />
         <TextField name="dateline" label={t('presse:editor.dateline')} hint={t('presse:settings.datelineHint')} value={values.dateline} error={err('dateline')} />
         <TextArea name="contact" label={t('presse:release.contact')} hint={t('presse:settings.contactHint')} value={values.contact} error={err('contact')} rows={7} />
         <TextField name="districtRegion" label={t('presse:settings.districtRegion')} hint={t('presse:settings.regionHint')} value={values.districtRegion} error={err('districtRegion')} width={4} />
@@ -51,7 +54,7 @@ export function SettingsPage({ values, errors, preset, presetErrors, counters, n
         ) : null}
         <form method="post" action={`${base}/einstellungen/nummer`} class="pr-form" novalidate>
           <CsrfField token={csrfToken} />
-          <ErrorSummary errors={presetErrors} />
+          <ErrorSummary errors={presetErrors} labels={{ year: t('presse:settings.year'), next: t('presse:settings.next') }} />
           <TextField name="year" label={t('presse:settings.year')} value={preset.year} error={presetErr('year')} width={4} inputmode="numeric" />
           <TextField name="next" label={t('presse:settings.next')} hint={t('presse:settings.nextHint')} value={preset.next} error={presetErr('next')} width={4} inputmode="numeric" />
           <div class="ww-actions">

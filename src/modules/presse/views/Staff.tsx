@@ -69,7 +69,7 @@ export function EditorForm({ action, values, errors }: { action: string; values:
   return (
     <form method="post" action={action} novalidate>
       <CsrfField token={csrfToken} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={editorLabels(t)} />
       <TextField name="title" label={t('presse:editor.title')} value={values.title} error={err('title')} />
       <TextField name="subtitle" label={t('presse:editor.subtitle')} value={values.subtitle} error={err('subtitle')} optional />
       <TextField name="dateline" label={t('presse:editor.dateline')} value={values.dateline} error={err('dateline')} />
@@ -88,6 +88,12 @@ export function EditorForm({ action, values, errors }: { action: string; values:
       </div>
     </form>
   );
+}
+
+/** The editor's field labels, so each entry of the error summary names its field. */
+function editorLabels(t: (key: string) => string): Record<string, string> {
+  const fields = ['title', 'subtitle', 'dateline', 'body', 'categories', 'embargoDate', 'embargoTime'];
+  return Object.fromEntries(fields.map((f) => [f, t(`presse:editor.${f}`)]));
 }
 
 export function NewReleasePage({ values, errors }: { values: FormValues; errors: FieldError[] }) {

@@ -37,9 +37,9 @@ function SessionRow({ session, manage, title }: { session: SessionView; manage: 
             ? t('seminare:catalogue.free', { count: session.free, seats: session.seats })
             : t('seminare:catalogue.full', { count: session.waiting })}
         {' · '}
-        {t('seminare:catalogue.deadline', { date: formatDateMedium(session.enrolmentDeadline, lang) })}
+        {t(session.open ? 'seminare:catalogue.deadline' : 'seminare:catalogue.closed', { date: formatDateMedium(session.enrolmentDeadline, lang) })}
       </p>
-      {session.status === 'planned' ? (
+      {session.status === 'planned' && session.open ? (
         <form method="post" action={`${base}/staff/seminare/termine/${session.id}/anmelden`}>
           <CsrfField token={csrfToken} />
           <Button variant="secondary">

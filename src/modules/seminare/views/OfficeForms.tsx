@@ -65,7 +65,7 @@ export function SeminarFormPage(props: { seminarId?: string | undefined; choices
     <StaffLayout title={title}>
       <BackLink href={`${base}/staff/seminare`} />
       <h1 class="kern-heading-large">{title}</h1>
-      <ErrorSummary errors={props.errors} labels={{ title: t('seminare:office.title'), description: t('seminare:office.description'), ue: t('seminare:office.ue'), externalTrainer: t('seminare:office.externalTrainer'), fee: t('seminare:office.fee'), validityMonths: t('seminare:office.validityMonths'), attendanceThresholdPercent: t('seminare:office.threshold') }} />
+      <ErrorSummary errors={props.errors} labels={{ title: t('seminare:office.title'), description: t('seminare:office.description'), categoryId: t('seminare:catalogue.category'), ue: t('seminare:office.ue'), externalTrainer: t('seminare:office.externalTrainer'), fee: t('seminare:office.fee'), validityMonths: t('seminare:office.validityMonths'), attendanceThresholdPercent: t('seminare:office.threshold') }} />
       <form method="post" action={action} novalidate>
         <CsrfField token={csrfToken} />
         <TextField name="title" label={t('seminare:office.title')} value={str(v.title)} error={err('title')} />

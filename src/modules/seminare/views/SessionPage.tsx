@@ -26,7 +26,7 @@ function SessionHeader(props: { sheet: Sheet; errors: FieldError[]; notice?: str
   );
 }
 
-export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined; manage: boolean; trainerUrl?: string | undefined }) {
+export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?: string | undefined; manage: boolean; trainerUrl?: string | undefined; trainerLinkOpen: boolean }) {
   const t = useT();
   const base = useTenantBase();
   const { csrfToken } = useView();
@@ -79,12 +79,18 @@ export function SessionPage(props: { sheet: Sheet; errors: FieldError[]; notice?
       ) : null}
       {props.manage ? (
         <>
-          <h2 class="kern-heading-medium">{t('seminare:trainerLink.heading')}</h2>
+          <h2 class="kern-heading-medium" id="f-trainerLink" tabindex={-1}>
+            {t('seminare:trainerLink.heading')}
+          </h2>
           <p class="kern-body">{t('seminare:trainerLink.explain')}</p>
-          <form method="post" action={`${path}/referentenlink`}>
-            <CsrfField token={csrfToken} />
-            <Button variant="secondary">{t('seminare:trainerLink.issue')}</Button>
-          </form>
+          {props.trainerLinkOpen ? (
+            <form method="post" action={`${path}/referentenlink`}>
+              <CsrfField token={csrfToken} />
+              <Button variant="secondary">{t('seminare:trainerLink.issue')}</Button>
+            </form>
+          ) : (
+            <p class="kern-body">{t('seminare:trainerLink.tooLate')}</p>
+          )}
         </>
       ) : null}
     </StaffLayout>
