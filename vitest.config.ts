@@ -23,6 +23,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          // Like the unit project (ADR 0003): a worker imports playwright, axe and the app once, not once per spec
+          // file (doc/adr/0390-browser-specs-share-modules-and-contexts.md). Each file still starts its own server,
+          // database and browser.
+          isolate: false,
           globalSetup: ['src/shared/testing/global-setup.ts'],
           include: ['tests/e2e/**/*.spec.ts'],
           environment: 'node',

@@ -3,7 +3,7 @@ import { householdOfThree, injectClient, runJourney } from '../../src/modules/an
 import { loginAs } from '../../src/modules/staff/testing.js';
 import { pdfWithPages } from '../../src/modules/unterlagen/files/test/fixtures.js';
 import { file, freeFields, multipart } from '../../src/modules/unterlagen/test/multipart.js';
-import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, signIn, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 import { deskWithBookings } from './support/desk.js';
 import { inboxOnATablet } from './support/inbox-tablet.js';
 
@@ -37,10 +37,10 @@ describe('staff pages on a tablet', () => {
   it('at 768 px with and without JavaScript: no sideways scrolling, German dates, accessible', async () => {
     const seen: Record<string, number[]> = {};
     for (const javaScript of [true, false]) {
+      // One browser context per way of browsing: each page signs in anew, styles and fonts come from the cache.
+      const { page, context } = await h.newPage({ width: 768, javaScript });
       for (const p of pages()) {
-        const login = await loginAs(h.ctx, [...p.roles]);
-        const { page, context } = await h.newPage({ width: 768, javaScript });
-        await context.addCookies(Object.entries(login.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
+        await signIn(context, h.baseUrl, (await loginAs(h.ctx, [...p.roles])).cookies);
         await page.goto(`${h.baseUrl}${p.path}`);
         await shot(page, `${p.name}-768-${javaScript ? 'js' : 'nojs'}`);
         const [pageOverflow, ...tableOverflow] = await page.evaluate(() => [document.scrollingElement!, ...document.querySelectorAll('.sp-table-wrap, .ww-table-wrap')].map((el) => el.scrollWidth - el.clientWidth));
@@ -49,8 +49,8 @@ describe('staff pages on a tablet', () => {
         expect(tableOverflow.every((d) => d <= 0), `${p.name}: ${JSON.stringify(tableOverflow)}`).toBe(true);
         expect(await page.locator('input[type="date"]').count(), `${p.name}: a native date field follows the browser's language`).toBe(0);
         await expectAccessible(page, `${p.name} at 768 px ${javaScript ? 'with' : 'without'} JavaScript`);
-        await context.close();
       }
+      await context.close();
     }
     process.stdout.write(`TABLET-PAGES ${JSON.stringify(seen)}\n`);
   }, 240_000);
@@ -64,11 +64,12 @@ describe('the upload inbox on a tablet', () => {
   }, 240_000);
 
   it('1024 px is laid out like 768 px, a phone in more lines; 1280, 1366 and 1920 px keep the ten-column table', async () => {
-    const login = await loginAs(h.ctx, ['sachbearbeitung']);
     const seen: Record<number, number[]> = {};
+    // One page, resized and loaded again per width.
+    const { page, context } = await h.newPage();
+    await signIn(context, h.baseUrl, (await loginAs(h.ctx, ['sachbearbeitung'])).cookies);
     for (const width of [390, 768, 1024, 1280, 1366, 1920]) {
-      const { page, context } = await h.newPage({ width });
-      await context.addCookies(Object.entries(login.cookies).map(([name, value]) => ({ name, value, url: h.baseUrl })));
+      await page.setViewportSize({ width, height: 900 });
       await page.goto(`${h.baseUrl}/t/neue-wege/staff/unterlagen`);
       await shot(page, `inbox-${width}`);
       const layout = await page.locator('.ww-inbox-table').evaluate((table) => {
@@ -103,8 +104,8 @@ describe('the upload inbox on a tablet', () => {
         expect(new Set(layout.headerTops).size, `${width}: all ten headers on one line`).toBe(1);
       }
       await expectAccessible(page, `inbox at ${width} px`);
-      await context.close();
     }
+    await context.close();
     process.stdout.write(`INBOX-WIDTHS ${JSON.stringify(seen)}\n`);
   }, 120_000);
 });

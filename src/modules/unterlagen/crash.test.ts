@@ -110,7 +110,12 @@ describe('crash safety of the file store', () => {
       // Past the lease of any conversion the kill interrupted: the photos of every upload become their PDF.
       const clock = fixedClock(new Date(Date.now() + conversionLeaseMs + 60_000));
       const deps: AppDeps = await createAppDeps({ config, database, clock, logger: createLogger('silent') });
-      while ((await convertPhotos(deps, 20)).converted > 0);
+      // Two runs side by side, as two job processes would: each PDF is a child process of its own, and the claims
+      // keep the runs from taking the same PDF.
+      const convertAll = async () => {
+        while ((await convertPhotos(deps, 20)).converted > 0);
+      };
+      await Promise.all([convertAll(), convertAll()]);
       const run = await expectUploadsIntact(deps, acknowledged, 2);
       expect(run.incomingRemoved + run.stagedRemoved + run.rolledForward, 'the kill interrupted an upload').toBeGreaterThan(0);
     } finally {
