@@ -43,6 +43,9 @@ export interface SessionInput {
   days: { startsAt: Date; endsAt: Date }[];
 }
 
+/** A request that still holds or waits for a place. */
+export type LiveStatus = (typeof liveStatuses)[number];
+
 export interface SessionView extends SeminarSession {
   days: SeminarSessionDay[];
   confirmed: number;
@@ -51,6 +54,8 @@ export interface SessionView extends SeminarSession {
   free: number;
   /** Before the enrolment deadline: requests are taken (the catalogue offers the button only then). */
   open: boolean;
+  /** The viewer's own request for this session while it is live; the catalogue then says so instead of offering the button. */
+  mine?: LiveStatus | undefined;
 }
 
 export async function categories(ctx: SeminarCtx) {
@@ -114,7 +119,7 @@ export async function seminar(ctx: SeminarCtx, id: string): Promise<Seminar> {
 }
 
 /** Sessions of seminars with their days and how many places are taken, offered and waited for. */
-export async function sessionViews(ctx: SeminarCtx, seminarIds: string[]): Promise<SessionView[]> {
+export async function sessionViews(ctx: SeminarCtx, seminarIds: string[], viewerId?: string): Promise<SessionView[]> {
   const sessions = await sessionsRepository.ofSeminars(ctx.tdb, seminarIds);
   const ids = sessions.map((s) => s.id);
   const days = await sessionsRepository.days(ctx.tdb, ids);
@@ -125,7 +130,7 @@ export async function sessionViews(ctx: SeminarCtx, seminarIds: string[]): Promi
     .map((s) => {
       const confirmed = count(s.id, 'confirmed');
       const offered = count(s.id, 'offered');
-      return { ...s, days: days.filter((d) => d.sessionId === s.id), confirmed, offered, waiting: count(s.id, 'waitlisted'), free: Math.max(0, s.seats - confirmed - offered), open: s.enrolmentDeadline > now };
+      return { ...s, days: days.filter((d) => d.sessionId === s.id), confirmed, offered, waiting: count(s.id, 'waitlisted'), free: Math.max(0, s.seats - confirmed - offered), open: s.enrolmentDeadline > now, mine: live.find((e) => e.sessionId === s.id && e.userId === viewerId)?.status as LiveStatus | undefined };
     })
     .sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
 }
@@ -153,7 +158,7 @@ export async function searchCatalogue(ctx: SeminarCtx, actor: Actor, filter: { q
   });
   const all = filter.all ?? manage;
   const list = (all ? found : found.filter((s) => s.forMe)).sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title, 'de'));
-  const sessions = await sessionViews(ctx, list.map((s) => s.id));
+  const sessions = await sessionViews(ctx, list.map((s) => s.id), actor.userId);
   return { seminars: list.map((s) => ({ ...s, sessions: sessions.filter((x) => x.seminarId === s.id) })), all, hidden: found.length - list.length };
 }
 

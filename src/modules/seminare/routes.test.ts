@@ -31,6 +31,11 @@ describe('seminare pages', () => {
     const enrol = await post(staff, `/staff/seminare/termine/${session.id}/anmelden`);
     expect(enrol.statusCode).toBe(303);
     expect((await get(staff, '/staff/seminare/meine')).body).toContain('Wartet auf die Teamleitung');
+    // The catalogue no longer offers to enrol in it, but says where the request stands; others still get the button.
+    const enrolled = await get(staff, '/staff/seminare?q=gespräch');
+    expect(enrolled.body).toContain('Ihre Anmeldung: Wartet auf die Teamleitung.');
+    expect(enrolled.body).not.toContain(`termine/${session.id}/anmelden`);
+    expect((await get(lead, '/staff/seminare?q=gespräch')).body).toContain(`termine/${session.id}/anmelden`);
     const again = await post(staff, `/staff/seminare/termine/${session.id}/anmelden`);
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain('Sie sind für diesen Termin schon angemeldet.');

@@ -367,6 +367,8 @@ export function TableScroll({ label, labelledBy, children }: { label?: string | 
 /**
  * A KERN data table in a scrolling wrapper (narrow screens): column headers, then one array of cells per row.
  * `rowKey` keeps rows stable; a cell is any content (text, links). `label` names the scrolling region.
+ * `stacked`: on a phone each row becomes a block of labelled cells instead of a table wider than the screen; for
+ * tables whose last columns hold what a person must reach (actions), which would otherwise start off-screen.
  */
 export function DataTable<T>({
   head,
@@ -374,16 +376,19 @@ export function DataTable<T>({
   rowKey,
   cells,
   label,
+  stacked = false,
 }: {
   head: ComponentChildren[];
   rows: readonly T[];
   rowKey: (row: T) => string;
   cells: (row: T) => ComponentChildren[];
   label?: string | undefined;
+  /** Every header must then be text: it labels its cell on a phone. */
+  stacked?: boolean;
 }) {
   return (
     <TableScroll label={label}>
-      <table class="kern-table">
+      <table class={stacked ? 'kern-table ww-table--stacked' : 'kern-table'}>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
             {head.map((label, i) => (
@@ -397,7 +402,7 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr class="kern-table__row" key={rowKey(row)}>
               {cells(row).map((cell, i) => (
-                <td class="kern-table__cell" key={i}>
+                <td class="kern-table__cell" key={i} data-label={stacked ? String(head[i] ?? '') : undefined}>
                   {cell}
                 </td>
               ))}

@@ -39,7 +39,15 @@ function SessionRow({ session, manage, title }: { session: SessionView; manage: 
         {' · '}
         {t(session.open ? 'seminare:catalogue.deadline' : 'seminare:catalogue.closed', { date: formatDateMedium(session.enrolmentDeadline, lang) })}
       </p>
-      {session.status === 'planned' && session.open ? (
+      {session.mine ? (
+        <p class="kern-body">
+          {t('seminare:catalogue.mine', { status: t(`seminare:status.${session.mine}`) })}{' '}
+          <a class="kern-link" href={`${base}/staff/seminare/meine`}>
+            {t('seminare:catalogue.toMine')}
+            {which}
+          </a>
+        </p>
+      ) : session.status === 'planned' && session.open ? (
         <form method="post" action={`${base}/staff/seminare/termine/${session.id}/anmelden`}>
           <CsrfField token={csrfToken} />
           <Button variant="secondary">

@@ -28,6 +28,7 @@ export function MyPage(props: { enrolments: MyEnrolment[]; feedback: string[]; u
         <DataTable
           head={[t('seminare:my.seminar'), t('seminare:my.dates'), t('seminare:my.status'), t('seminare:my.actions')]}
           rows={props.enrolments}
+          stacked
           rowKey={(e) => e.id}
           cells={(e) => [
             e.seminar.title,
