@@ -26,6 +26,9 @@ describe('Bürgergeld-Rechner', () => {
       await expectAccessible(page, `rechner form ${lang} ${width}`);
       expect(await noSidewaysScroll(page)).toBe(true);
       await shot(page, `rechner-form-${lang}-${width}`);
+      // Checkboxes one after another keep their distance: their boxes never touch (they did, 0 px apart).
+      const boxes = await page.locator('.ww-check input[type=checkbox]').evaluateAll((inputs) => inputs.slice(0, 2).map((i) => i.getBoundingClientRect()));
+      expect(boxes[1]!.top - boxes[0]!.bottom).toBeGreaterThanOrEqual(8);
 
       await page.locator('#f-m0-birthDate').fill('01.05.1990');
       await page.locator('#f-m0-gross').fill('520');

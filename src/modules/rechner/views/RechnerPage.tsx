@@ -42,7 +42,7 @@ function useField(values: FormValues, errors: FieldError[]) {
       />
     ),
     check: (name: string, labelKey: string) => (
-      <div class="kern-form-check">
+      <div class="kern-form-check ww-check">
         <input class="kern-form-check__checkbox" type="checkbox" id={`f-${name.replace('.', '-')}`} name={name} value="yes" checked={values[name] === 'yes'} />
         <label class="kern-label" for={`f-${name.replace('.', '-')}`}>
           {t(labelKey)}
