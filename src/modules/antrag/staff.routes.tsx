@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { textInput, multilineText } from '#shared/http/text.js';
+import { isUuid } from '#shared/ids.js';
 import { buildSummary, submissionStatuses } from '../forms/index.js';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import { operation, typed } from '#shared/http/operation.js';
@@ -16,7 +17,6 @@ import { StaffDetail } from './views/StaffDetail.js';
 import { StaffList } from './views/StaffList.js';
 
 type IdParams = { id: string };
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const statusForm = z.object({ status: z.enum(submissionStatuses, { error: 'forms:validation.choose' }) });
 const noteForm = z.object({ note: multilineText({ max: 2000 }).min(1, { error: 'antrag:staff.noteRequired' }) });
@@ -68,7 +68,7 @@ export async function registerAntragStaffRoutes(app: FastifyInstance, deps: AppD
   });
 
   app.post<{ Params: IdParams }>('/staff/antraege/filter/:id/loeschen', async (request, reply) => {
-    if (!uuid.test(request.params.id) || !(await deleteApplicationFilter(request.tdb, request.staff, request.params.id))) return reply.callNotFound();
+    if (!isUuid(request.params.id) || !(await deleteApplicationFilter(request.tdb, request.staff, request.params.id))) return reply.callNotFound();
     return reply.redirect(`${base(request)}?notice=deleted`, 303);
   });
 
@@ -83,12 +83,12 @@ export async function registerAntragStaffRoutes(app: FastifyInstance, deps: AppD
   }
 
   app.get<{ Params: IdParams }>('/staff/antraege/:id', async (request, reply) => {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     return detail(request, reply);
   });
 
   app.post<{ Params: IdParams }>('/staff/antraege/:id/status', async (request, reply) => {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     const parsed = safeParseForm(statusForm, request.body);
     if (!parsed.ok) return detail(request, reply, parsed.errors);
     await changeStatus(deps, request.tdb, request.staff, request.params.id, parsed.data.status);
@@ -102,7 +102,7 @@ export async function registerAntragStaffRoutes(app: FastifyInstance, deps: AppD
   });
 
   app.post<{ Params: IdParams }>('/staff/antraege/:id/notiz', async (request, reply) => {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     const parsed = safeParseForm(noteForm, request.body);
     if (!parsed.ok) return detail(request, reply, parsed.errors);
     await addNote(deps, request.tdb, request.staff, request.params.id, parsed.data.note);
@@ -110,7 +110,7 @@ export async function registerAntragStaffRoutes(app: FastifyInstance, deps: AppD
   });
 
   app.post<{ Params: IdParams }>('/staff/antraege/:id/unterlagen', async (request, reply) => {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     const body = (request.body ?? {}) as Record<string, string | string[]>;
     const parsed = safeParseForm(requestForm, body);
     if (!parsed.ok) return detail(request, reply, parsed.errors, body);
@@ -124,7 +124,7 @@ export async function registerAntragStaffRoutes(app: FastifyInstance, deps: AppD
   });
 
   app.get<{ Params: IdParams }>('/staff/antraege/:id/export.json', async (request, reply) => {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     const data = await exportApplication(deps, request.tdb, request.staff, request.params.id, request.tenant);
     return reply
       .type('application/json; charset=utf-8')
@@ -133,7 +133,7 @@ export async function registerAntragStaffRoutes(app: FastifyInstance, deps: AppD
   });
 
   app.get<{ Params: IdParams }>('/staff/antraege/:id/antrag.pdf', async (request, reply) => {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     const { reference, pdf } = await applicationPdf(deps, request.tdb, request.staff, request.params.id);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${reference}.pdf"`).send(pdf);
   });

@@ -4,13 +4,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { DomainError, NotFoundError } from '#shared/http/errors.js';
 import { formField } from '#shared/http/validation.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { commitKldb, kldbPreview, kldbState, MAX_KLDB_BYTES, previewKldb } from './kldb.service.js';
 import { coachingBase, coachingGuards } from './staff.routes.js';
 import { KldbPage, KldbPreviewPage } from './views/KldbPage.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const notices = new Set(['imported']);
 
 export async function registerKldbRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -63,7 +63,7 @@ function upload(deps: AppDeps) {
 }
 
 const idOf = (request: IdRequest) => {
-  if (!uuid.test(request.params.id)) throw new NotFoundError();
+  if (!isUuid(request.params.id)) throw new NotFoundError();
   return request.params.id;
 };
 

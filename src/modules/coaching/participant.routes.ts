@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { FieldError } from '#shared/http/errors.js';
 import { formField, safeParseForm, submittedTexts } from '#shared/http/validation.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { NotFoundError } from '#shared/http/errors.js';
 import { hitRateLimit, perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
@@ -19,7 +20,6 @@ type TokenParams = { token: string };
 const requestPath = (request: FastifyRequest) => `/t/${request.tenant.slug}/coaching/mein-plan`;
 /** Link requests for one e-mail address, whoever sends them. */
 export const linkRequestsPerAddress = { name: 'coaching-link-request', max: 3, windowMs: 60 * 60_000 };
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   const linkBase = (request: FastifyRequest<{ Params: TokenParams }>) => `/t/${request.tenant.slug}/coaching/mein-plan/${request.params.token}`;
@@ -55,7 +55,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post<{ Params: TokenParams & { aid: string } }>('/coaching/mein-plan/:token/aktivitaeten/:aid', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
-    if (!uuid.test(request.params.aid)) return reply.callNotFound();
+    if (!isUuid(request.params.aid)) return reply.callNotFound();
     // The field is named after its activity (several comment boxes on one page need unique ids).
     const text = formField(request.body, `text-${request.params.aid}`) ?? '';
     const parsed = safeParseForm(nachrichtForm, { text });

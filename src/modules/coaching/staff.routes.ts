@@ -6,6 +6,7 @@ import { h } from 'preact';
 import type { ZodType } from 'zod';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import { formField, safeParseForm, submittedTexts } from '#shared/http/validation.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { labourMarketFigures } from '../presse/index.js';
 import { requirePermission, staffWithRole } from '../staff/index.js';
@@ -29,14 +30,13 @@ type Form = Record<string, string>;
 /** Dossier routes: the participant's id, and for per-activity or per-voucher forms that row's id. */
 export type DossierParams = { id: string; aid?: string };
 export type DossierRequest = FastifyRequest<{ Params: DossierParams }>;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const coachingBase = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/coaching`;
 
 /** Shared preHandler: ids in the path that are not UUIDs are "not found" before any query runs. */
 export async function knownIds(request: DossierRequest, reply: FastifyReply) {
   const { id, aid } = request.params;
-  if (!uuid.test(id) || (aid !== undefined && !uuid.test(aid))) {
+  if (!isUuid(id) || (aid !== undefined && !isUuid(aid))) {
     reply.callNotFound();
     return reply;
   }

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { SlotTakenError } from '../termine/index.js';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import { safeParseForm, submittedTexts } from '#shared/http/validation.js';
@@ -12,14 +13,13 @@ import { bookTermin, cancelTermin, moveTermin, slotPicker } from './termin.servi
 import { coachingBase, coachingGuards, type DossierParams, type DossierRequest } from './staff.routes.js';
 import { TerminPage } from './views/TerminPage.js';
 
-const uuidField = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const pickerQuery = z.object({
-  ort: uuidField.optional(),
+  ort: uuidString.optional(),
   datum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  verschieben: uuidField.optional(),
+  verschieben: uuidString.optional(),
 });
 const bookForm = z.object({
-  ort: uuidField,
+  ort: uuidString,
   startsAt: z.string({ error: 'coaching:termin.errors.time' }).min(1, { error: 'coaching:termin.errors.time' }).max(40),
 });
 const moveForm = bookForm.pick({ startsAt: true });

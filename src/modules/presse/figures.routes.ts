@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError, type FieldError } from '#shared/http/errors.js';
 import { formField, safeParseForm } from '#shared/http/validation.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import type { FormValues } from './editor.js';
@@ -14,7 +15,6 @@ import { manualFiguresForm } from './presse.schemas.js';
 import { FiguresAdminPage, ImportPreviewPage } from './views/FiguresStaff.js';
 
 type Id = { Params: { id: string } };
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
 const notices = new Set(['imported', 'saved']);
 
@@ -69,7 +69,7 @@ export async function registerFiguresRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   const idOf = (request: FastifyRequest<Id>) => {
-    if (!uuid.test(request.params.id)) throw new NotFoundError();
+    if (!isUuid(request.params.id)) throw new NotFoundError();
     return request.params.id;
   };
 

@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { NotFoundError } from '#shared/http/errors.js';
 import { formField } from '#shared/http/validation.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { hasPermission } from '../staff/index.js';
 import type { Actor } from './release.service.js';
@@ -10,7 +11,6 @@ import type { Actor } from './release.service.js';
 export type WithId = FastifyRequest<{ Params: { id: string } }>;
 export type WithItem = FastifyRequest<{ Params: { id: string; item: string } }>;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Confirmations shown after a redirect (`?ok=…`); anything else in the query is ignored. */
 const notices = new Set(['created', 'saved', 'submit', 'approve', 'publish', 'reopen', 'withdraw', 'correct', 'monthly', 'imageAdded', 'imageMoved', 'imageRemoved', 'attachmentAdded', 'attachmentRemoved']);
@@ -28,6 +28,6 @@ export function noticeOf(request: FastifyRequest): string | undefined {
 
 /** A uuid from the path, or 404 before any query. */
 export function uuidParam(value: string): string {
-  if (!uuid.test(value)) throw new NotFoundError();
+  if (!isUuid(value)) throw new NotFoundError();
   return value;
 }

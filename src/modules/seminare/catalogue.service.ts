@@ -2,8 +2,9 @@
 // with days, room or online link, seats and deadlines. Changing a session tells every participant (same calendar
 // UID, higher SEQUENCE); cancelling sends METHOD:CANCEL.
 import { NotFoundError, ValidationError } from '#shared/http/errors.js';
+import { isUuid } from '#shared/ids.js';
 import { staffWithRole, teamService } from '../staff/index.js';
-import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js';
+import { assertCan, can, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import { notify } from './notify.js';
 import { freeSeats } from './places.js';
@@ -87,7 +88,7 @@ export async function seminarFormChoices(ctx: SeminarCtx) {
 /** A session with its days and seminar, for the training office's edit form. */
 export async function sessionForEdit(ctx: SeminarCtx, actor: Actor, sessionId: string) {
   assertCan(ctx, actor, 'seminare.manage');
-  const session = UUID.test(sessionId) ? await sessionsRepository.byId(ctx.tdb, sessionId) : undefined;
+  const session = isUuid(sessionId) ? await sessionsRepository.byId(ctx.tdb, sessionId) : undefined;
   if (!session) throw new NotFoundError();
   return { session, days: await sessionsRepository.days(ctx.tdb, [session.id]), seminar: (await catalogueRepository.seminarById(ctx.tdb, session.seminarId))! };
 }
@@ -113,7 +114,7 @@ export async function updateSeminar(ctx: SeminarCtx, actor: Actor, id: string, i
 }
 
 export async function seminar(ctx: SeminarCtx, id: string): Promise<Seminar> {
-  const found = UUID.test(id) ? await catalogueRepository.seminarById(ctx.tdb, id) : undefined;
+  const found = isUuid(id) ? await catalogueRepository.seminarById(ctx.tdb, id) : undefined;
   if (!found) throw new NotFoundError();
   return found;
 }
@@ -195,7 +196,7 @@ export async function updateSession(ctx: SeminarCtx, actor: Actor, sessionId: st
   checkSession(input);
   const { days, ...values } = input;
   await ctx.tdb.transaction(async (tx) => {
-    const session = UUID.test(sessionId) ? await lockSession(tx, sessionId) : undefined;
+    const session = isUuid(sessionId) ? await lockSession(tx, sessionId) : undefined;
     if (!session) throw new NotFoundError();
     const live = await enrolmentsRepository.ofSessions(tx, [session.id], ['offered', 'confirmed']);
     if (live.length > input.seats) throw new ValidationError([{ field: 'seats', message: 'seminare:session.seatsBelowHeld', params: { count: live.length } }]);
@@ -213,7 +214,7 @@ export async function updateSession(ctx: SeminarCtx, actor: Actor, sessionId: st
 export async function cancelSession(ctx: SeminarCtx, actor: Actor, sessionId: string): Promise<void> {
   assertCan(ctx, actor, 'seminare.manage');
   await ctx.tdb.transaction(async (tx) => {
-    const session = UUID.test(sessionId) ? await lockSession(tx, sessionId) : undefined;
+    const session = isUuid(sessionId) ? await lockSession(tx, sessionId) : undefined;
     if (!session) throw new NotFoundError();
     if (session.status === 'cancelled') return;
     const now = ctx.deps.clock.now();

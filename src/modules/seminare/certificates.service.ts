@@ -3,8 +3,9 @@
 // hash stored) leads to a public page that says valid or invalid with name, seminar and dates — nothing more.
 import { keyedBytes, sha256 } from '#shared/crypto.js';
 import { NotFoundError, ValidationError } from '#shared/http/errors.js';
+import { isUuid } from '#shared/ids.js';
 import { staffContacts } from '../staff/index.js';
-import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js';
+import { assertCan, can, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import { formatDays } from './format.js';
 import { attendedPercent } from './places.js';
@@ -35,7 +36,7 @@ export function normaliseCode(input: string): string | undefined {
 /** The session with its days and confirmed participants; trainers see only sessions of their own seminars. */
 export async function attendanceSheet(ctx: SeminarCtx, actor: Actor, sessionId: string) {
   assertCan(ctx, actor, 'seminare.attendance');
-  const session = UUID.test(sessionId) ? await sessionsRepository.byId(ctx.tdb, sessionId) : undefined;
+  const session = isUuid(sessionId) ? await sessionsRepository.byId(ctx.tdb, sessionId) : undefined;
   if (!session) throw new NotFoundError();
   const seminar = (await catalogueRepository.seminarById(ctx.tdb, session.seminarId))!;
   if (!can(ctx, actor, 'seminare.manage') && seminar.trainerUserId !== actor.userId) throw new NotFoundError();
@@ -64,7 +65,7 @@ export async function sheetOf(ctx: SeminarCtx, actor: Actor | undefined, session
 
 /** Records a day's attendance: 100 present, 0 absent, anything between for partial attendance. */
 export async function recordAttendance(ctx: SeminarCtx, actor: Actor | undefined, sessionId: string, dayId: string, entries: { enrolmentId: string; percent: number }[], recordedBy: string) {
-  const day = UUID.test(dayId) ? await sessionsRepository.dayById(ctx.tdb, dayId) : undefined;
+  const day = isUuid(dayId) ? await sessionsRepository.dayById(ctx.tdb, dayId) : undefined;
   if (!day || day.sessionId !== sessionId) throw new NotFoundError();
   if (day.startsAt > ctx.deps.clock.now()) throw new ValidationError([{ field: 'day', message: 'seminare:attendance.notYet' }]);
   const confirmed = new Set((await enrolmentsRepository.ofSession(ctx.tdb, sessionId)).filter((e) => e.status === 'confirmed').map((e) => e.id));
@@ -120,7 +121,7 @@ export async function verifyCertificate(ctx: SeminarCtx, input: string): Promise
 
 /** The certificate and its code, for its holder or the training office. */
 export async function certificateFor(ctx: SeminarCtx, actor: Actor, certificateId: string): Promise<{ certificate: SeminarCertificate; code: string; sessionId: string }> {
-  const certificate = UUID.test(certificateId) ? await certificatesRepository.byId(ctx.tdb, certificateId) : undefined;
+  const certificate = isUuid(certificateId) ? await certificatesRepository.byId(ctx.tdb, certificateId) : undefined;
   if (!certificate) throw new NotFoundError();
   const enrolment = (await enrolmentsRepository.byId(ctx.tdb, certificate.enrolmentId))!;
   if (enrolment.userId !== actor.userId && !can(ctx, actor, 'seminare.manage')) throw new NotFoundError();
@@ -131,7 +132,7 @@ export async function certificateFor(ctx: SeminarCtx, actor: Actor, certificateI
 /** The training office revokes a certificate with a reason (audited); the verify page then says "widerrufen". Returns its session. */
 export async function revokeCertificate(ctx: SeminarCtx, actor: Actor, certificateId: string, reason: string): Promise<string> {
   assertCan(ctx, actor, 'seminare.manage');
-  const certificate = UUID.test(certificateId) ? await certificatesRepository.byId(ctx.tdb, certificateId) : undefined;
+  const certificate = isUuid(certificateId) ? await certificatesRepository.byId(ctx.tdb, certificateId) : undefined;
   if (!certificate) throw new NotFoundError();
   if (certificate.revokedAt) throw new ValidationError([{ field: 'reason', message: 'seminare:certificate.alreadyRevoked' }]);
   if (!reason) throw new ValidationError([{ field: 'reason', message: 'seminare:approval.reasonRequired' }]);

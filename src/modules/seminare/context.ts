@@ -28,8 +28,6 @@ export function assertCan(ctx: SeminarCtx, actor: Actor, permission: string): vo
   if (!can(ctx, actor, permission)) throw new ForbiddenError();
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function staffUrl(ctx: SeminarCtx, path: string): string {
   return `${ctx.deps.config.publicUrl}/t/${ctx.tenant.slug}/staff/seminare${path}`;
 }

@@ -3,8 +3,9 @@
 import { recordAudit } from '#shared/audit/index.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
+import { isUuid } from '#shared/ids.js';
 import { staffContacts, teamService } from '../staff/index.js';
-import { assertCan, can, UUID, type Actor, type SeminarCtx } from './context.js';
+import { assertCan, can, type Actor, type SeminarCtx } from './context.js';
 import { isUniqueViolation } from '#shared/db/errors.js';
 import { notify } from './notify.js';
 import { afterLead, cancellable, firstStep } from './places.js';
@@ -21,7 +22,7 @@ export async function audit(ctx: SeminarCtx, tx: TenantDb, actor: Actor, action:
 const invalid = (field: string, message: string) => new ValidationError([{ field, message }]);
 
 async function enrolmentOf(tdb: TenantDb, id: string): Promise<SeminarEnrolment> {
-  const found = UUID.test(id) ? await enrolmentsRepository.byId(tdb, id) : undefined;
+  const found = isUuid(id) ? await enrolmentsRepository.byId(tdb, id) : undefined;
   if (!found) throw new NotFoundError();
   return found;
 }
@@ -48,7 +49,7 @@ export async function tellApprovers(ctx: SeminarCtx, tx: TenantDb, enrolment: Se
 /** A staff member asks for a place in a session. */
 export async function requestEnrolment(ctx: SeminarCtx, actor: Actor, sessionId: string, note = ''): Promise<SeminarEnrolment> {
   assertCan(ctx, actor, 'seminare.browse');
-  const session = UUID.test(sessionId) ? await sessionsRepository.byId(ctx.tdb, sessionId) : undefined;
+  const session = isUuid(sessionId) ? await sessionsRepository.byId(ctx.tdb, sessionId) : undefined;
   if (!session) throw new NotFoundError();
   const now = ctx.deps.clock.now();
   if (session.status !== 'planned') throw invalid('session', 'seminare:enrol.sessionCancelled');

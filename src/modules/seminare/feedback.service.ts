@@ -3,10 +3,11 @@
 // link to the person; a separate marker says only that the participation was answered (ADR 0250). Trainer and
 // training office see the results only in aggregate and only from MIN_ANSWERS answers on, free texts too.
 import { NotFoundError, ValidationError } from '#shared/http/errors.js';
+import { isUuid } from '#shared/ids.js';
 import { berlinDate } from '#shared/time.js';
 import * as attendanceRepository from './attendance.repository.js';
 import * as catalogueRepository from './catalogue.repository.js';
-import { can, UUID, type Actor, type SeminarCtx } from './context.js';
+import { can, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import * as enrolmentsRepository from './enrolments.repository.js';
 import * as feedbackRepository from './feedback.repository.js';
@@ -35,7 +36,7 @@ export async function feedbackOpen(ctx: SeminarCtx, enrolments: SeminarEnrolment
 
 /** The survey for one's own participation; NotFound when it is not (or no longer) open. */
 export async function survey(ctx: SeminarCtx, actor: Actor, enrolmentId: string): Promise<{ enrolment: SeminarEnrolment; title: string; days: SeminarSessionDay[] }> {
-  const enrolment = UUID.test(enrolmentId) ? await enrolmentsRepository.byId(ctx.tdb, enrolmentId) : undefined;
+  const enrolment = isUuid(enrolmentId) ? await enrolmentsRepository.byId(ctx.tdb, enrolmentId) : undefined;
   if (!enrolment || enrolment.userId !== actor.userId || !(await feedbackOpen(ctx, [enrolment])).has(enrolment.id)) throw new NotFoundError();
   const session = (await sessionsRepository.byId(ctx.tdb, enrolment.sessionId))!;
   const seminar = (await catalogueRepository.seminarById(ctx.tdb, session.seminarId))!;
@@ -69,7 +70,7 @@ export interface FeedbackResults {
 
 /** The aggregate of a seminar's feedback for its trainer or the training office. */
 export async function feedbackResults(ctx: SeminarCtx, actor: Actor, seminarId: string): Promise<FeedbackResults> {
-  const seminar = UUID.test(seminarId) ? await catalogueRepository.seminarById(ctx.tdb, seminarId) : undefined;
+  const seminar = isUuid(seminarId) ? await catalogueRepository.seminarById(ctx.tdb, seminarId) : undefined;
   if (!seminar || !(can(ctx, actor, 'seminare.manage') || (can(ctx, actor, 'seminare.attendance') && seminar.trainerUserId === actor.userId))) throw new NotFoundError();
   const answers = await feedbackRepository.answersOf(ctx.tdb, seminar.id);
   await audit(ctx, ctx.tdb, actor, 'seminare.feedback_viewed', 'seminar', seminar.id, `answers=${answers.length}`);

@@ -3,12 +3,13 @@
 // or CSV only what that report reads. The page and a CSV export are audited, a chart of the page is not (ADR 0350).
 import { DateTime } from 'luxon';
 import { NotFoundError } from '#shared/http/errors.js';
+import { isUuid } from '#shared/ids.js';
 import { BERLIN, berlinDateTime, berlinYear } from '#shared/time.js';
 import { staffContacts, teamService } from '../staff/index.js';
 import * as attendanceRepository from './attendance.repository.js';
 import * as catalogueRepository from './catalogue.repository.js';
 import * as certificatesRepository from './certificates.repository.js';
-import { assertCan, UUID, type Actor, type SeminarCtx } from './context.js';
+import { assertCan, type Actor, type SeminarCtx } from './context.js';
 import { audit } from './enrolment.service.js';
 import * as enrolmentsRepository from './enrolments.repository.js';
 import { buildReport, buildReports, needs, type Participation, type Person, type Report, type ReportId, type ReportInput, type SessionFacts } from './reports.js';
@@ -51,7 +52,7 @@ async function loadInput(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: 
   assertCan(ctx, actor, 'seminare.manage');
   const now = ctx.deps.clock.now();
   const teams = (await teamService.listTeams(ctx.tdb)).map((t) => ({ id: t.id, name: t.name }));
-  if (filter.teamId && !(UUID.test(filter.teamId) && teams.some((t) => t.id === filter.teamId))) throw new NotFoundError();
+  if (filter.teamId && !(isUuid(filter.teamId) && teams.some((t) => t.id === filter.teamId))) throw new NotFoundError();
   const categories = await catalogueRepository.categories(ctx.tdb);
   const seminars = await catalogueRepository.search(ctx.tdb, { includeInactive: true });
   const { participations, sessionFacts } = need.participations ? await loadParticipations(ctx, seminars, now) : { participations: [], sessionFacts: [] };

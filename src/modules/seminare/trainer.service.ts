@@ -3,7 +3,8 @@
 // shown once and stored only as its hash; a new link replaces the old one.
 import { hashToken, newToken, TOKEN_PATTERN } from '#shared/crypto.js';
 import { NotFoundError, ValidationError } from '#shared/http/errors.js';
-import { assertCan, UUID, type Actor, type SeminarCtx } from './context.js';
+import { isUuid } from '#shared/ids.js';
+import { assertCan, type Actor, type SeminarCtx } from './context.js';
 import { sheetOf, recordAttendance } from './certificates.service.js';
 import { audit } from './enrolment.service.js';
 import * as sessionsRepository from './sessions.repository.js';
@@ -24,7 +25,7 @@ export function trainerLinkExpiry(days: readonly { endsAt: Date }[], now: Date):
 /** Issues the session's trainer link (replacing an earlier one); returns the URL, to be shown once. */
 export async function issueTrainerLink(ctx: SeminarCtx, actor: Actor, sessionId: string): Promise<string> {
   assertCan(ctx, actor, 'seminare.manage');
-  const session = UUID.test(sessionId) ? await sessionsRepository.byId(ctx.tdb, sessionId) : undefined;
+  const session = isUuid(sessionId) ? await sessionsRepository.byId(ctx.tdb, sessionId) : undefined;
   if (!session) throw new NotFoundError();
   const days = await sessionsRepository.days(ctx.tdb, [session.id]);
   const now = ctx.deps.clock.now();

@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import { formField, submittedTexts } from '#shared/http/validation.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { SlotTakenError } from '../termine/index.js';
 import type { DeskContext } from './desk.service.js';
@@ -12,9 +13,6 @@ import { UNDO_SECONDS } from './undo-ticket.js';
 export type Loc = { Params: { loc: string } };
 const COUNTER_COOKIE = 'ww_schalter';
 const UNDO_COOKIE = 'ww_rueckgaengig';
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export const isUuid = (value: string) => uuid.test(value);
 
 /** A booking error as field errors of the form; anything else is not the form's business. */
 export function fieldErrors(error: unknown): FieldError[] {

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError, TooManyRequestsError } from '#shared/http/errors.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { requireLocation, selfCheckIn, type DeskContext } from './desk.service.js';
 import { createStreamCounter } from './display.feed.js';
@@ -15,7 +16,6 @@ import { formField } from '#shared/http/validation.js';
 import { hitRateLimits, type RateLimit } from '#shared/ratelimit/index.js';
 
 type Loc = { Params: { loc: string } };
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Open waiting-room screen streams per client address (ADR 0122); staff desks are counted per session (ADR 0306). */
 export const STREAMS_PER_ADDRESS = 10;
 const STREAM_RETRY_SECONDS = 30;
@@ -30,7 +30,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: AppDeps, 
   const streamsPerAddress = createStreamCounter(STREAMS_PER_ADDRESS);
   app.addHook('preHandler', async (request) => {
     const loc = formField(request.params, 'loc');
-    if (loc !== undefined && !uuid.test(loc)) throw new NotFoundError();
+    if (loc !== undefined && !isUuid(loc)) throw new NotFoundError();
   });
 
   app.get<Loc>('/servicepoint/anzeige/:loc', async (request, reply) => {

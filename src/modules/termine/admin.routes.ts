@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { NotFoundError, ValidationError, type FieldError } from '#shared/http/errors.js';
 import { formField, safeParseForm, submittedValues } from '#shared/http/validation.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { closureForm, locationForm, serviceForm, settingsForm } from './admin.schemas.js';
@@ -12,7 +13,6 @@ import * as config from './config.service.js';
 import type { TerminLocation, TerminOpeningHours, TerminService } from './termine.tables.js';
 import { AdminOverviewPage, LocationFormPage, ServiceFormPage, weekdayKeys, type FormValues } from './views/Admin.js';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const notices = new Set(['settings', 'location', 'service', 'closure', 'closureRemoved']);
 
 function locationValues(l: TerminLocation, hours: TerminOpeningHours[]): FormValues {
@@ -82,7 +82,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/termine`;
   const idOf = (request: FastifyRequest, name = 'id') => {
     const id = formField(request.params, name) ?? '';
-    if (!uuid.test(id)) throw new NotFoundError();
+    if (!isUuid(id)) throw new NotFoundError();
     return id;
   };
   const notice = (request: FastifyRequest) => {

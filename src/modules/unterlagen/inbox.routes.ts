@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { formBody, formField, parseInput, safeParseForm } from '#shared/http/validation.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { bulkAccept, bulkAssign, bulkExport } from './bulk.service.js';
 import { sendAttachment } from './http.js';
@@ -11,7 +12,6 @@ import { bulkForm, inboxQuery, inboxSearchForm, saveFilterForm } from './unterla
 import { BulkDone } from './views/inbox/BulkDone.js';
 import { StaffInbox } from './views/StaffInbox.js';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 type IdParams = { id: string };
 
 const FILTER_NOTICES = ['saved', 'deleted', 'limit', 'nameMissing', 'emptySelection'] as const;
@@ -54,7 +54,7 @@ function inboxHandlers(deps: AppDeps) {
   }
 
   async function filterDelete(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     if (!(await deleteInboxFilter(request.tdb, request.staff, request.params.id))) return reply.callNotFound();
     return reply.redirect(`${base(request)}?notice=deleted`, 303);
   }

@@ -4,6 +4,7 @@ import { h } from 'preact';
 import type { z } from 'zod';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import { formField, parseInput, safeParseForm, submittedTexts, toFieldErrors } from '#shared/http/validation.js';
+import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { aufforderungLetter, type NoticeContext } from './aufforderung.service.js';
@@ -22,7 +23,6 @@ type FileParams = IdParams & { fileId: string };
 type FollowUpQuery = { upload?: string };
 type Form = Record<string, string>;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Item rows of the form → the filled ones, with errors named after their row (so the summary links work). */
 function itemsFromForm(body: Form): { items: z.output<typeof aufforderungItemInput>[]; errors: FieldError[] } {
@@ -67,18 +67,18 @@ function staffHandlers(deps: AppDeps) {
   };
 
   async function uploadPage(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     return reply.render(await showUpload(request, [], parseInput(inboxQuery, request.query)));
   }
 
   async function fileDownload(request: FastifyRequest<{ Params: FileParams }>, reply: FastifyReply) {
-    if (!uuid.test(request.params.id) || !uuid.test(request.params.fileId)) return reply.callNotFound();
+    if (!isUuid(request.params.id) || !isUuid(request.params.fileId)) return reply.callNotFound();
     const file = await openDownload(deps, request.tdb, request.staff, request.params.id, request.params.fileId);
     return sendAttachment(reply, file.name, 'application/pdf', file.content);
   }
 
   async function reviewSubmit(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     const parsed = safeParseForm(reviewForm, request.body);
     const filter = parseInput(inboxQuery, request.body);
     if (!parsed.ok) return reply.status(422).render(await showUpload(request, parsed.errors, filter));
@@ -93,7 +93,7 @@ function staffHandlers(deps: AppDeps) {
 
   async function aufforderungFormPage(request: FastifyRequest<{ Querystring: FollowUpQuery }>, reply: FastifyReply) {
     const { example } = await uploadBgNummerFormat(request.tdb);
-    const followUp = request.query.upload && uuid.test(request.query.upload) ? request.query.upload : undefined;
+    const followUp = request.query.upload && isUuid(request.query.upload) ? request.query.upload : undefined;
     const values: Form = {};
     if (followUp) {
       const prefill = await followUpPrefill(deps, request.tdb, request.staff, followUp);
@@ -121,12 +121,12 @@ function staffHandlers(deps: AppDeps) {
   }
 
   async function aufforderungPage(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     return reply.render(h(AufforderungDetail, await loadAufforderung(deps, request.tdb, request.staff, request.params.id)));
   }
 
   async function letterDownload(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
-    if (!uuid.test(request.params.id)) return reply.callNotFound();
+    if (!isUuid(request.params.id)) return reply.callNotFound();
     const code = String(formField(request.body, 'code') ?? '');
     const letter = await aufforderungLetter(request.tdb, request.params.id, code, notice(request));
     await letterAudit(deps, request.tdb, request.staff, request.params.id);

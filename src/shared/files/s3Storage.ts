@@ -15,8 +15,9 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { isUuid } from '../ids.js';
 import { encryptFile, type EncryptedCopy, type EncryptedFile, type EncryptOptions } from './encryption.js';
-import { assertIds, decryptStream, IncomingArea, parseStagedName, stagedName, storedSuffix, uuidPattern, type FileStore, type StagedEntry } from './storage.js';
+import { assertIds, decryptStream, IncomingArea, parseStagedName, stagedName, storedSuffix, type FileStore, type StagedEntry } from './storage.js';
 
 export interface S3StoreOptions {
   bucket: string;
@@ -170,9 +171,9 @@ export class S3FileStore implements FileStore {
     const result: { tenantId: string; fileId: string }[] = [];
     for await (const object of this.listObjects(this.options.prefix)) {
       const [tenantId, name, ...rest] = object.key.slice(this.options.prefix.length).split('/');
-      if (rest.length > 0 || !tenantId || !name?.endsWith(storedSuffix) || !uuidPattern.test(tenantId)) continue;
+      if (rest.length > 0 || !tenantId || !name?.endsWith(storedSuffix) || !isUuid(tenantId)) continue;
       const fileId = name.slice(0, -storedSuffix.length);
-      if (uuidPattern.test(fileId)) result.push({ tenantId, fileId });
+      if (isUuid(fileId)) result.push({ tenantId, fileId });
     }
     return result;
   }

@@ -8,6 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { isUuid } from '../ids.js';
 import { createDecryptStream, encryptFile, unwrapDataKey, type EncryptedCopy, type EncryptedFile, type EncryptOptions } from './encryption.js';
 
 export interface StagedEntry {
@@ -44,7 +45,6 @@ export const storedSuffix = '.wgf';
  * they reach the disk as one writev, not one write per piece (ADR 0380). For the store's files and the plaintext alike.
  */
 export const fileWriteBuffer = 1024 * 1024;
-export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A staged file's name in either store: `<tenant id>.<file id>.wgf`, so a listing tells whose file it is. */
 export const stagedName = (tenantId: string, fileId: string) => `${tenantId}.${fileId}${storedSuffix}`;
@@ -52,12 +52,12 @@ export const stagedName = (tenantId: string, fileId: string) => `${tenantId}.${f
 /** The ids in a staged file's name, or undefined for a name no store wrote. */
 export function parseStagedName(name: string): { tenantId: string; fileId: string } | undefined {
   const [tenantId, fileId] = name.slice(0, -storedSuffix.length).split('.');
-  if (!name.endsWith(storedSuffix) || !tenantId || !fileId || !uuidPattern.test(tenantId) || !uuidPattern.test(fileId)) return undefined;
+  if (!name.endsWith(storedSuffix) || !tenantId || !fileId || !isUuid(tenantId) || !isUuid(fileId)) return undefined;
   return { tenantId, fileId };
 }
 
 export function assertIds(tenantId: string, fileId: string): void {
-  if (!uuidPattern.test(fileId) || !uuidPattern.test(tenantId)) throw new RangeError('ids must be uuids');
+  if (!isUuid(fileId) || !isUuid(tenantId)) throw new RangeError('ids must be uuids');
 }
 
 /** Plaintext that lives only as long as one request, on local disk whatever the store. */
@@ -115,12 +115,12 @@ export class DiskFileStore implements FileStore {
   }
 
   private tenantDir(tenantId: string): string {
-    if (!uuidPattern.test(tenantId)) throw new RangeError('tenant id must be a uuid');
+    if (!isUuid(tenantId)) throw new RangeError('tenant id must be a uuid');
     return join(this.root, tenantId);
   }
 
   finalPath(tenantId: string, fileId: string): string {
-    if (!uuidPattern.test(fileId)) throw new RangeError('file id must be a uuid');
+    if (!isUuid(fileId)) throw new RangeError('file id must be a uuid');
     return join(this.tenantDir(tenantId), `${fileId}${storedSuffix}`);
   }
 
@@ -191,7 +191,7 @@ export class DiskFileStore implements FileStore {
   async listStored(): Promise<{ tenantId: string; fileId: string }[]> {
     const result: { tenantId: string; fileId: string }[] = [];
     for (const tenantId of await listDir(this.root)) {
-      if (!uuidPattern.test(tenantId)) continue;
+      if (!isUuid(tenantId)) continue;
       for (const name of await listDir(join(this.root, tenantId))) {
         if (name.endsWith(storedSuffix)) result.push({ tenantId, fileId: name.slice(0, -storedSuffix.length) });
       }
