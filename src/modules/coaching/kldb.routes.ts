@@ -15,9 +15,10 @@ const notices = new Set(['imported']);
 
 export async function registerKldbRoutes(app: FastifyInstance, deps: AppDeps) {
   const guard = coachingGuards(deps).settings;
-  app.get('/staff/coaching/berufe', guard, (request, reply) => uploadPage(request, reply));
-  app.get<{ Params: { id: string } }>('/staff/coaching/berufe/import/:id', guard, previewPage);
-  app.post<{ Params: { id: string } }>('/staff/coaching/berufe/import/:id', guard, commit(deps));
+  const k = kldbHandlers(deps);
+  app.get('/staff/coaching/berufe', guard, k.uploadPage);
+  app.get<{ Params: { id: string } }>('/staff/coaching/berufe/import/:id', guard, k.previewPage);
+  app.post<{ Params: { id: string } }>('/staff/coaching/berufe/import/:id', guard, k.commit);
   await app.register(async (scope) => {
     // The form is read whole (the file is small) into a body of fields before preValidation, so the staff CSRF
     // check sees `_csrf` as in every other form. The multipart parser is Node's own (undici's FormData).
@@ -39,42 +40,43 @@ export async function registerKldbRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       return body;
     });
-    scope.post('/staff/coaching/berufe/import', guard, upload(deps));
+    scope.post('/staff/coaching/berufe/import', guard, k.upload);
   });
 }
 
 /** The uploaded file of a request, kept beside the text fields (the body stays a plain record of strings). */
 const uploads = new WeakMap<FastifyRequest, { bytes: Buffer; name: string }>();
 
+const idOf = (request: IdRequest) => {
+  if (!isUuid(request.params.id)) throw new NotFoundError();
+  return request.params.id;
+};
+
+/** The upload form; with a problem, the form again with its message (422). */
 async function uploadPage(request: FastifyRequest, reply: FastifyReply, problem?: string) {
   const state = await kldbState(request.tdb);
   const notice = formField(request.query, 'ok');
   return reply.status(problem ? 422 : 200).render(h(KldbPage, { state, problem, notice: notice && notices.has(notice) ? notice : undefined, base: coachingBase(request) }));
 }
 
-function upload(deps: AppDeps) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+function kldbHandlers(deps: AppDeps) {
+  async function upload(request: FastifyRequest, reply: FastifyReply) {
     const file = uploads.get(request);
     if (!file || file.bytes.length === 0) return uploadPage(request, reply, 'coaching:kldb.errors.noFile');
     const result = await previewKldb(deps, request.tdb, request.staff, file);
     if ('problem' in result) return uploadPage(request, reply, result.problem);
     return reply.redirect(`${coachingBase(request)}/berufe/import/${result.id}`, 303);
-  };
-}
+  }
 
-const idOf = (request: IdRequest) => {
-  if (!isUuid(request.params.id)) throw new NotFoundError();
-  return request.params.id;
-};
+  async function previewPage(request: IdRequest, reply: FastifyReply) {
+    const found = await kldbPreview(request.tdb, idOf(request));
+    return reply.render(h(KldbPreviewPage, { preview: found, base: coachingBase(request) }));
+  }
 
-async function previewPage(request: IdRequest, reply: FastifyReply) {
-  const found = await kldbPreview(request.tdb, idOf(request));
-  return reply.render(h(KldbPreviewPage, { preview: found, base: coachingBase(request) }));
-}
-
-function commit(deps: AppDeps) {
-  return async (request: IdRequest, reply: FastifyReply) => {
+  async function commit(request: IdRequest, reply: FastifyReply) {
     await commitKldb(deps, request.tdb, request.staff, idOf(request));
     return reply.redirect(`${coachingBase(request)}/berufe?ok=imported`, 303);
-  };
+  }
+
+  return { uploadPage, upload, previewPage, commit };
 }

@@ -21,9 +21,28 @@ const requestPath = (request: FastifyRequest) => `/t/${request.tenant.slug}/coac
 /** Link requests for one e-mail address, whoever sends them. */
 export const linkRequestsPerAddress = { name: 'coaching-link-request', max: 3, windowMs: 60 * 60_000 };
 
+type TokenRequest = FastifyRequest<{ Params: TokenParams }>;
+type ActivityRequest = FastifyRequest<{ Params: TokenParams & { aid: string } }>;
+
 export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
-  const linkBase = (request: FastifyRequest<{ Params: TokenParams }>) => `/t/${request.tenant.slug}/coaching/mein-plan/${request.params.token}`;
-  const show = async (request: FastifyRequest<{ Params: TokenParams }>, reply: FastifyReply, form?: { aktivitaetId: string; values: Record<string, string>; errors: FieldError[] }) => {
+  const p = participantHandlers(deps);
+  const limited = { onRequest: perIpLimit(deps, participantWrites) };
+  app.get<{ Params: TokenParams }>('/coaching/mein-plan/:token', p.planPage);
+  // Asking for a new link: the same answer whether the address is known or not (no enumeration), limited per
+  // client address and per e-mail address; the service adds a cooldown per person.
+  app.get('/coaching/mein-plan', p.linkRequestPage);
+  app.post('/coaching/mein-plan', { onRequest: perIpLimit(deps, publicLimits.mail) }, p.linkRequestSubmit);
+  app.post<{ Params: TokenParams & { aid: string } }>('/coaching/mein-plan/:token/aktivitaeten/:aid', limited, p.commentSubmit);
+  app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/angst', limited, p.anxietySubmit);
+  app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/zustimmung', limited, p.agreementSubmit);
+  // The same for everyone: cached per tenant and language.
+  app.get('/coaching/ausbildungssystem', p.explainerPage);
+}
+
+function participantHandlers(deps: AppDeps) {
+  const linkBase = (request: TokenRequest) => `/t/${request.tenant.slug}/coaching/mein-plan/${request.params.token}`;
+
+  async function planPage(request: TokenRequest, reply: FastifyReply, form?: { aktivitaetId: string; values: Record<string, string>; errors: FieldError[] }) {
     // Personal data: the app answers no-store; Referrer-Policy no-referrer keeps the token out of other sites' logs.
     let view;
     try {
@@ -38,45 +57,47 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply
       .status(form ? 422 : 200)
       .render(h(ParticipantPage, { view, termine, linkBase: linkBase(request), form, notice: done === 'comment' || done === 'agreed' || done === 'angst' ? done : undefined }));
-  };
+  }
 
-  app.get<{ Params: TokenParams }>('/coaching/mein-plan/:token', (request, reply) => show(request, reply));
+  async function linkRequestPage(request: FastifyRequest, reply: FastifyReply) {
+    return reply.render(h(LinkRequestPage, { action: requestPath(request), errors: [] }));
+  }
 
-  // Asking for a new link: the same answer whether the address is known or not (no enumeration), limited per
-  // client address and per e-mail address; the service adds a cooldown per person.
-  app.get('/coaching/mein-plan', (request, reply) => reply.render(h(LinkRequestPage, { action: requestPath(request), errors: [] })));
-  app.post('/coaching/mein-plan', { onRequest: perIpLimit(deps, publicLimits.mail) }, async (request, reply) => {
+  async function linkRequestSubmit(request: FastifyRequest, reply: FastifyReply) {
     const body = submittedTexts(request.body);
     const parsed = safeParseForm(linkRequestForm, body);
     if (!parsed.ok) return reply.status(422).render(h(LinkRequestPage, { action: requestPath(request), errors: parsed.errors, email: body.email }));
     await hitRateLimit(request.tdb, deps, linkRequestsPerAddress, parsed.data.email.toLowerCase());
     await requestNewLink(deps, request.tdb, parsed.data.email, { slug: request.tenant.slug, name: request.tenant.name });
     return reply.render(h(LinkRequestPage, { action: requestPath(request), errors: [], sent: true }));
-  });
+  }
 
-  app.post<{ Params: TokenParams & { aid: string } }>('/coaching/mein-plan/:token/aktivitaeten/:aid', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
+  async function commentSubmit(request: ActivityRequest, reply: FastifyReply) {
     if (!isUuid(request.params.aid)) return reply.callNotFound();
     // The field is named after its activity (several comment boxes on one page need unique ids).
     const text = formField(request.body, `text-${request.params.aid}`) ?? '';
     const parsed = safeParseForm(nachrichtForm, { text });
-    if (!parsed.ok) return show(request, reply, { aktivitaetId: request.params.aid, values: { text }, errors: parsed.errors.map((e) => ({ ...e, field: `text-${request.params.aid}` })) });
+    if (!parsed.ok) return planPage(request, reply, { aktivitaetId: request.params.aid, values: { text }, errors: parsed.errors.map((e) => ({ ...e, field: `text-${request.params.aid}` })) });
     await participantComment(deps, request.tdb, request.params.token, request.params.aid, parsed.data.text);
     return reply.redirect(`${linkBase(request)}?done=comment#a-${request.params.aid}`, 303);
-  });
+  }
 
-  app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/angst', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
+  async function anxietySubmit(request: TokenRequest, reply: FastifyReply) {
     const body = submittedTexts(request.body);
     const parsed = safeParseForm(angstForm, body);
-    if (!parsed.ok) return show(request, reply, { aktivitaetId: 'angst', values: body, errors: parsed.errors });
+    if (!parsed.ok) return planPage(request, reply, { aktivitaetId: 'angst', values: body, errors: parsed.errors });
     await participantRatesAnxiety(deps, request.tdb, request.params.token, parsed.data);
     return reply.redirect(`${linkBase(request)}?done=angst#angst`, 303);
-  });
+  }
 
-  app.post<{ Params: TokenParams }>('/coaching/mein-plan/:token/zustimmung', { onRequest: perIpLimit(deps, participantWrites) }, async (request, reply) => {
+  async function agreementSubmit(request: TokenRequest, reply: FastifyReply) {
     await participantAgrees(deps, request.tdb, request.params.token);
     return reply.redirect(`${linkBase(request)}?done=agreed`, 303);
-  });
+  }
 
-  // The same for everyone: cached per tenant and language.
-  app.get('/coaching/ausbildungssystem', (_request, reply) => reply.renderShared(() => h(ExplainerPage, {})));
+  async function explainerPage(_request: FastifyRequest, reply: FastifyReply) {
+    return reply.renderShared(() => h(ExplainerPage, {}));
+  }
+
+  return { planPage, linkRequestPage, linkRequestSubmit, commentSubmit, anxietySubmit, agreementSubmit, explainerPage };
 }

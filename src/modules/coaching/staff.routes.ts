@@ -59,67 +59,190 @@ export function coachingGuards(deps: AppDeps) {
 
 export async function registerStaffRoutes(app: FastifyInstance, deps: AppDeps) {
   const guard = coachingGuards(deps);
-  app.get('/staff/coaching', guard.caseload, caseloadPage(deps, 'own'));
-  app.get('/staff/coaching/team', guard.team, caseloadPage(deps, 'team'));
-  app.get('/staff/coaching/aufnahme', guard.caseload, intakePage(deps, 'intake'));
-  app.post('/staff/coaching/aufnahme', guard.caseload, intakeSubmit(deps, 'intake'));
-  app.get('/staff/coaching/zuweisung', guard.refer, intakePage(deps, 'referral'));
-  app.post('/staff/coaching/zuweisung', guard.refer, intakeSubmit(deps, 'referral'));
-  app.get('/staff/coaching/einstellungen', guard.settings, settingsPage);
-  app.post('/staff/coaching/einstellungen', guard.settings, settingsSubmit(deps));
-  app.get('/staff/coaching/kennzahlen', guard.indicators, indicatorsPage(deps));
-  app.get('/staff/coaching/kennzahlen.csv', guard.indicators, indicatorsDownload(deps));
+  const c = staffHandlers(deps);
+  app.get('/staff/coaching', guard.caseload, c.ownCaseloadPage);
+  app.get('/staff/coaching/team', guard.team, c.teamCaseloadPage);
+  app.get('/staff/coaching/aufnahme', guard.caseload, c.intakePage);
+  app.post('/staff/coaching/aufnahme', guard.caseload, c.intakeSubmit);
+  app.get('/staff/coaching/zuweisung', guard.refer, c.referralPage);
+  app.post('/staff/coaching/zuweisung', guard.refer, c.referralSubmit);
+  app.get('/staff/coaching/einstellungen', guard.settings, c.settingsPage);
+  app.post('/staff/coaching/einstellungen', guard.settings, c.settingsSubmit);
+  app.get('/staff/coaching/kennzahlen', guard.indicators, c.indicatorsPage);
+  app.get('/staff/coaching/kennzahlen.csv', guard.indicators, c.indicatorsDownload);
 
-  app.get<{ Params: DossierParams }>('/staff/coaching/:id', guard.dossierAny, (request, reply) => renderDossier(deps, request, reply));
+  app.get<{ Params: DossierParams }>('/staff/coaching/:id', guard.dossierAny, c.dossierPage);
   registerDossierForms(app, deps);
-  app.post<{ Params: DossierParams }>('/staff/coaching/:id/link', guard.dossierCoach, linkIssue(deps));
-  app.get<{ Params: DossierParams }>('/staff/coaching/:id/auskunft.json', guard.dossierCoach, auskunftJson(deps));
-  app.get<{ Params: DossierParams }>('/staff/coaching/:id/auskunft.pdf', guard.dossierCoach, auskunftDownload(deps));
-  app.get<{ Params: DossierParams }>('/staff/coaching/:id/vertraulich', guard.dossierCoach, (request, reply) => restrictedPage(deps, request, reply));
-  app.post<{ Params: DossierParams }>('/staff/coaching/:id/vertraulich', guard.dossierCoach, restrictedSubmit(deps));
-  app.post<{ Params: DossierParams }>('/staff/coaching/:id/vertraulich/einwilligung', guard.dossierCoach, restrictedConsent(deps));
+  app.post<{ Params: DossierParams }>('/staff/coaching/:id/link', guard.dossierCoach, c.linkIssue);
+  app.get<{ Params: DossierParams }>('/staff/coaching/:id/auskunft.json', guard.dossierCoach, c.auskunftJson);
+  app.get<{ Params: DossierParams }>('/staff/coaching/:id/auskunft.pdf', guard.dossierCoach, c.auskunftDownload);
+  app.get<{ Params: DossierParams }>('/staff/coaching/:id/vertraulich', guard.dossierCoach, c.restrictedPage);
+  app.post<{ Params: DossierParams }>('/staff/coaching/:id/vertraulich', guard.dossierCoach, c.restrictedSubmit);
+  app.post<{ Params: DossierParams }>('/staff/coaching/:id/vertraulich/einwilligung', guard.dossierCoach, c.restrictedConsent);
 }
 
-// ---- caseload ----
-
-function caseloadPage(deps: AppDeps, scope: 'own' | 'team') {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const result = await svc.caseload(deps, request.tdb, request.staff, scope);
-    return reply.render(h(CaseloadPage, { ...result, scope, canTeam: scope === 'team' || request.staff.roles.includes('teamleitung') }));
-  };
-}
-
-// ---- intake (coach, own caseload) and referral (caseworker, to any coach): one form ----
-
+// Intake (coach, own caseload) and referral (caseworker, to any coach) share one form.
 type IntakeMode = 'intake' | 'referral';
 const intakePath = (mode: IntakeMode) => (mode === 'intake' ? 'aufnahme' : 'zuweisung');
 
 const coachesFor = async (request: FastifyRequest, mode: IntakeMode) =>
   mode === 'intake' ? [{ id: request.staff.userId, displayName: request.staff.displayName }] : staffWithRole(request.tdb, 'coach');
 
-async function showIntake(deps: AppDeps, mode: IntakeMode, request: FastifyRequest, reply: FastifyReply, values: Form, errors: FieldError[] = []) {
-  const options = await svc.intakeOptions(deps, request.tdb, await coachesFor(request, mode));
-  return reply.status(errors.length ? 422 : 200).render(h(IntakePage, { ...options, mode, values, errors, action: `${coachingBase(request)}/${intakePath(mode)}` }));
-}
+function staffHandlers(deps: AppDeps) {
+  // ---- caseload ----
 
-function intakePage(deps: AppDeps, mode: IntakeMode) {
-  return (request: FastifyRequest, reply: FastifyReply) => showIntake(deps, mode, request, reply, { coachId: mode === 'intake' ? request.staff.userId : '', mailLanguage: 'de' });
-}
+  async function caseload(request: FastifyRequest, reply: FastifyReply, scope: 'own' | 'team') {
+    const result = await svc.caseload(deps, request.tdb, request.staff, scope);
+    return reply.render(h(CaseloadPage, { ...result, scope, canTeam: scope === 'team' || request.staff.roles.includes('teamleitung') }));
+  }
 
-function intakeSubmit(deps: AppDeps, mode: IntakeMode) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+  async function ownCaseloadPage(request: FastifyRequest, reply: FastifyReply) {
+    return caseload(request, reply, 'own');
+  }
+
+  async function teamCaseloadPage(request: FastifyRequest, reply: FastifyReply) {
+    return caseload(request, reply, 'team');
+  }
+
+  // ---- intake and referral ----
+
+  async function showIntake(mode: IntakeMode, request: FastifyRequest, reply: FastifyReply, values: Form, errors: FieldError[] = []) {
+    const options = await svc.intakeOptions(deps, request.tdb, await coachesFor(request, mode));
+    return reply.status(errors.length ? 422 : 200).render(h(IntakePage, { ...options, mode, values, errors, action: `${coachingBase(request)}/${intakePath(mode)}` }));
+  }
+
+  async function submitIntake(mode: IntakeMode, request: FastifyRequest, reply: FastifyReply) {
     const body = submittedTexts(request.body);
     const parsed = safeParseForm(s.intakeForm, body);
     // One message for the languages field, whichever entry is wrong (the summary links to the field).
-    if (!parsed.ok) return showIntake(deps, mode, request, reply, body, parsed.errors.map((e) => (e.field.startsWith('languages.') ? { ...e, field: 'languages' } : e)));
+    if (!parsed.ok) return showIntake(mode, request, reply, body, parsed.errors.map((e) => (e.field.startsWith('languages.') ? { ...e, field: 'languages' } : e)));
     try {
       const coaches = await coachesFor(request, mode);
       const tn = await svc.aufnehmen(deps, request.tdb, request.staff, parsed.data, coaches.map((c) => c.id));
       return reply.redirect(`${coachingBase(request)}/${tn.id}${mode === 'intake' ? '' : '?neu=1'}`, 303);
     } catch (error) {
-      if (error instanceof ValidationError) return showIntake(deps, mode, request, reply, body, error.fields);
+      if (error instanceof ValidationError) return showIntake(mode, request, reply, body, error.fields);
       throw error;
     }
+  }
+
+  async function intakePage(request: FastifyRequest, reply: FastifyReply) {
+    return showIntake('intake', request, reply, { coachId: request.staff.userId, mailLanguage: 'de' });
+  }
+
+  async function referralPage(request: FastifyRequest, reply: FastifyReply) {
+    return showIntake('referral', request, reply, { coachId: '', mailLanguage: 'de' });
+  }
+
+  async function intakeSubmit(request: FastifyRequest, reply: FastifyReply) {
+    return submitIntake('intake', request, reply);
+  }
+
+  async function referralSubmit(request: FastifyRequest, reply: FastifyReply) {
+    return submitIntake('referral', request, reply);
+  }
+
+  // ---- the dossier ----
+
+  async function dossierPage(request: DossierRequest, reply: FastifyReply) {
+    return renderDossier(deps, request, reply);
+  }
+
+  /** A new personal link is shown once on the page that follows (never in a URL or a log): rendered directly. */
+  async function linkIssue(request: DossierRequest, reply: FastifyReply) {
+    const sendMail = formField(request.body, 'mail') === 'on';
+    const issued = await issueLink(deps, request.tdb, request.staff, request.params.id, { slug: request.tenant.slug, name: request.tenant.name }, sendMail);
+    return renderDossier(deps, request, reply, undefined, { issuedLink: issued.mailed ? undefined : issued.url, linkMailed: issued.mailed });
+  }
+
+  // ---- Art. 15 copy ----
+
+  async function auskunftJson(request: DossierRequest, reply: FastifyReply) {
+    const data = await auskunft(deps, request.tdb, request.staff, request.params.id);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="auskunft-${request.params.id}.json"`)
+      .send(JSON.stringify(data, null, 2));
+  }
+
+  async function auskunftDownload(request: DossierRequest, reply: FastifyReply) {
+    const pdf = await auskunftPdf(await auskunft(deps, request.tdb, request.staff, request.params.id), request.t, request.lang);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="auskunft-${request.params.id}.pdf"`).send(pdf);
+  }
+
+  // ---- the restricted section ----
+
+  async function restrictedPage(request: DossierRequest, reply: FastifyReply, values?: Form, errors: FieldError[] = []) {
+    const dossier = await svc.dossier(deps, request.tdb, request.staff, request.params.id);
+    const notes = await svc.restrictedNotes(deps, request.tdb, request.staff, request.params.id);
+    return reply.status(errors.length ? 422 : 200).render(h(RestrictedPage, { tn: dossier.tn, notes, base: coachingBase(request), values, errors }));
+  }
+
+  async function restrictedSubmit(request: DossierRequest, reply: FastifyReply) {
+    const body = submittedTexts(request.body);
+    const parsed = safeParseForm(s.vertraulichForm, body);
+    if (!parsed.ok) return restrictedPage(request, reply, body, parsed.errors);
+    await svc.addRestrictedNote(deps, request.tdb, request.staff, request.params.id, parsed.data);
+    return reply.redirect(`${coachingBase(request)}/${request.params.id}/vertraulich`, 303);
+  }
+
+  async function restrictedConsent(request: DossierRequest, reply: FastifyReply) {
+    const parsed = safeParseForm(s.shareConsentForm, submittedTexts(request.body));
+    if (parsed.ok) await svc.setShareConsent(deps, request.tdb, request.staff, request.params.id, parsed.data.noteId, parsed.data.shareConsent);
+    return reply.redirect(`${coachingBase(request)}/${request.params.id}/vertraulich`, 303);
+  }
+
+  // ---- settings and indicators ----
+
+  async function settingsPage(request: FastifyRequest, reply: FastifyReply, values?: Form, errors: FieldError[] = []) {
+    const settings = await retentionSettings(request.tdb);
+    return reply.status(errors.length ? 422 : 200).render(h(SettingsPage, { settings, values, errors, saved: formField(request.query, 'saved') === '1' }));
+  }
+
+  async function settingsSubmit(request: FastifyRequest, reply: FastifyReply) {
+    const body = submittedTexts(request.body);
+    const parsed = safeParseForm(s.einstellungenForm, body);
+    if (!parsed.ok) return settingsPage(request, reply, body, parsed.errors);
+    await saveRetentionSettings(deps, request.tdb, request.staff, parsed.data);
+    return reply.redirect(`${coachingBase(request)}/einstellungen?saved=1`, 303);
+  }
+
+  async function indicators(request: FastifyRequest) {
+    const parsed = safeParseForm(s.indicatorQuery, request.query ?? {});
+    return { parsed, report: await indicatorReport(deps, request.tdb, request.staff, parsed.ok ? parsed.data : {}) };
+  }
+
+  async function indicatorsPage(request: FastifyRequest, reply: FastifyReply) {
+    const { parsed, report } = await indicators(request);
+    return reply.status(parsed.ok ? 200 : 422).render(h(IndicatorsPage, { report, errors: parsed.ok ? [] : parsed.errors, base: coachingBase(request) }));
+  }
+
+  async function indicatorsDownload(request: FastifyRequest, reply: FastifyReply) {
+    const { report } = await indicators(request);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="coaching-kennzahlen-${report.from}-${report.to}.csv"`)
+      .send(indicatorsCsv(report));
+  }
+
+  return {
+    ownCaseloadPage,
+    teamCaseloadPage,
+    intakePage,
+    referralPage,
+    intakeSubmit,
+    referralSubmit,
+    dossierPage,
+    linkIssue,
+    auskunftJson,
+    auskunftDownload,
+    restrictedPage,
+    restrictedSubmit,
+    restrictedConsent,
+    settingsPage,
+    settingsSubmit,
+    indicatorsPage,
+    indicatorsDownload,
   };
 }
 
@@ -201,94 +324,4 @@ function registerDossierForms(app: FastifyInstance, deps: AppDeps) {
   post('/angst', 'angst', ps.angstForm, (r, d) => exam.addAngstByCoach(deps, r.tdb, r.staff, r.params.id, d));
   post('/gutscheine', 'gutscheine', ps.gutscheinForm, (r, d) => exam.addGutschein(deps, r.tdb, r.staff, r.params.id, d));
   post('/gutscheine/:aid', { rowPrefix: 'g' }, ps.gutscheinUpdateForm, (r, d) => exam.updateGutschein(deps, r.tdb, r.staff, r.params.id, aid(r), d));
-}
-
-/** A new personal link is shown once on the page that follows (never in a URL or a log): rendered directly. */
-function linkIssue(deps: AppDeps) {
-  return async (request: DossierRequest, reply: FastifyReply) => {
-    const sendMail = formField(request.body, 'mail') === 'on';
-    const issued = await issueLink(deps, request.tdb, request.staff, request.params.id, { slug: request.tenant.slug, name: request.tenant.name }, sendMail);
-    return renderDossier(deps, request, reply, undefined, { issuedLink: issued.mailed ? undefined : issued.url, linkMailed: issued.mailed });
-  };
-}
-
-// ---- Art. 15 copy ----
-
-function auskunftJson(deps: AppDeps) {
-  return async (request: DossierRequest, reply: FastifyReply) => {
-    const data = await auskunft(deps, request.tdb, request.staff, request.params.id);
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="auskunft-${request.params.id}.json"`)
-      .send(JSON.stringify(data, null, 2));
-  };
-}
-
-function auskunftDownload(deps: AppDeps) {
-  return async (request: DossierRequest, reply: FastifyReply) => {
-    const pdf = await auskunftPdf(await auskunft(deps, request.tdb, request.staff, request.params.id), request.t, request.lang);
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="auskunft-${request.params.id}.pdf"`).send(pdf);
-  };
-}
-
-// ---- the restricted section ----
-
-async function restrictedPage(deps: AppDeps, request: DossierRequest, reply: FastifyReply, values?: Form, errors: FieldError[] = []) {
-  const dossier = await svc.dossier(deps, request.tdb, request.staff, request.params.id);
-  const notes = await svc.restrictedNotes(deps, request.tdb, request.staff, request.params.id);
-  return reply.status(errors.length ? 422 : 200).render(h(RestrictedPage, { tn: dossier.tn, notes, base: coachingBase(request), values, errors }));
-}
-
-function restrictedSubmit(deps: AppDeps) {
-  return async (request: DossierRequest, reply: FastifyReply) => {
-    const body = submittedTexts(request.body);
-    const parsed = safeParseForm(s.vertraulichForm, body);
-    if (!parsed.ok) return restrictedPage(deps, request, reply, body, parsed.errors);
-    await svc.addRestrictedNote(deps, request.tdb, request.staff, request.params.id, parsed.data);
-    return reply.redirect(`${coachingBase(request)}/${request.params.id}/vertraulich`, 303);
-  };
-}
-
-function restrictedConsent(deps: AppDeps) {
-  return async (request: DossierRequest, reply: FastifyReply) => {
-    const parsed = safeParseForm(s.shareConsentForm, submittedTexts(request.body));
-    if (parsed.ok) await svc.setShareConsent(deps, request.tdb, request.staff, request.params.id, parsed.data.noteId, parsed.data.shareConsent);
-    return reply.redirect(`${coachingBase(request)}/${request.params.id}/vertraulich`, 303);
-  };
-}
-
-// ---- settings and indicators ----
-
-async function settingsPage(request: FastifyRequest, reply: FastifyReply, values?: Form, errors: FieldError[] = []) {
-  const settings = await retentionSettings(request.tdb);
-  return reply.status(errors.length ? 422 : 200).render(h(SettingsPage, { settings, values, errors, saved: formField(request.query, 'saved') === '1' }));
-}
-
-function settingsSubmit(deps: AppDeps) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const body = submittedTexts(request.body);
-    const parsed = safeParseForm(s.einstellungenForm, body);
-    if (!parsed.ok) return settingsPage(request, reply, body, parsed.errors);
-    await saveRetentionSettings(deps, request.tdb, request.staff, parsed.data);
-    return reply.redirect(`${coachingBase(request)}/einstellungen?saved=1`, 303);
-  };
-}
-
-function indicatorsPage(deps: AppDeps) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const parsed = safeParseForm(s.indicatorQuery, request.query ?? {});
-    const report = await indicatorReport(deps, request.tdb, request.staff, parsed.ok ? parsed.data : {});
-    return reply.status(parsed.ok ? 200 : 422).render(h(IndicatorsPage, { report, errors: parsed.ok ? [] : parsed.errors, base: coachingBase(request) }));
-  };
-}
-
-function indicatorsDownload(deps: AppDeps) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const parsed = safeParseForm(s.indicatorQuery, request.query ?? {});
-    const report = await indicatorReport(deps, request.tdb, request.staff, parsed.ok ? parsed.data : {});
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="coaching-kennzahlen-${report.from}-${report.to}.csv"`)
-      .send(indicatorsCsv(report));
-  };
 }

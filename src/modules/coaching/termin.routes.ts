@@ -26,16 +26,11 @@ const moveForm = bookForm.pick({ startsAt: true });
 
 export function registerTerminRoutes(app: FastifyInstance, deps: AppDeps) {
   const guard = coachingGuards(deps).dossierCoach;
-  app.get<{ Params: DossierParams }>('/staff/coaching/:id/termin', guard, (request, reply) => pickerPage(deps, request, reply, submittedTexts(request.query)));
-  app.post<{ Params: DossierParams }>('/staff/coaching/:id/termin', guard, bookSubmit(deps));
-  app.post<{ Params: DossierParams }>('/staff/coaching/:id/termine/:aid/verschieben', { ...guard, config: { page: '/staff/coaching/:id/termin?verschieben=:aid' } }, moveSubmit(deps));
-  app.post<{ Params: DossierParams }>('/staff/coaching/:id/termine/:aid/absagen', guard, cancelSubmit(deps));
-}
-
-async function pickerPage(deps: AppDeps, request: DossierRequest, reply: FastifyReply, query: Record<string, string>, errors: FieldError[] = []) {
-  const parsed = pickerQuery.safeParse(query);
-  const picker = await slotPicker(deps, request.tdb, request.staff, request.tenant, request.params.id, parsed.success ? parsed.data : {});
-  return reply.status(errors.length ? 422 : 200).render(h(TerminPage, { picker, base: coachingBase(request), errors }));
+  const t = terminHandlers(deps);
+  app.get<{ Params: DossierParams }>('/staff/coaching/:id/termin', guard, t.pickerPage);
+  app.post<{ Params: DossierParams }>('/staff/coaching/:id/termin', guard, t.bookSubmit);
+  app.post<{ Params: DossierParams }>('/staff/coaching/:id/termine/:aid/verschieben', { ...guard, config: { page: '/staff/coaching/:id/termin?verschieben=:aid' } }, t.moveSubmit);
+  app.post<{ Params: DossierParams }>('/staff/coaching/:id/termine/:aid/absagen', guard, t.cancelSubmit);
 }
 
 /** The chosen time was taken meanwhile, or is not bookable: the picker again, for the same day, with the message. */
@@ -45,10 +40,20 @@ function refused(error: unknown): FieldError[] {
   throw error;
 }
 
-function bookSubmit(deps: AppDeps) {
-  return async (request: DossierRequest, reply: FastifyReply) => {
+function terminHandlers(deps: AppDeps) {
+  async function showPicker(request: DossierRequest, reply: FastifyReply, query: Record<string, string>, errors: FieldError[] = []) {
+    const parsed = pickerQuery.safeParse(query);
+    const picker = await slotPicker(deps, request.tdb, request.staff, request.tenant, request.params.id, parsed.success ? parsed.data : {});
+    return reply.status(errors.length ? 422 : 200).render(h(TerminPage, { picker, base: coachingBase(request), errors }));
+  }
+
+  async function pickerPage(request: DossierRequest, reply: FastifyReply) {
+    return showPicker(request, reply, submittedTexts(request.query));
+  }
+
+  async function bookSubmit(request: DossierRequest, reply: FastifyReply) {
     const body = submittedTexts(request.body);
-    const again = (errors: FieldError[]) => pickerPage(deps, request, reply, { ort: body.ort ?? '', ...dayQuery(body) }, errors);
+    const again = (errors: FieldError[]) => showPicker(request, reply, { ort: body.ort ?? '', ...dayQuery(body) }, errors);
     const parsed = safeParseForm(bookForm, body);
     if (!parsed.ok) return again(parsed.errors);
     try {
@@ -57,13 +62,11 @@ function bookSubmit(deps: AppDeps) {
       return again(refused(error));
     }
     return reply.redirect(`${coachingBase(request)}/${request.params.id}#termine`, 303);
-  };
-}
+  }
 
-function moveSubmit(deps: AppDeps) {
-  return async (request: DossierRequest, reply: FastifyReply) => {
+  async function moveSubmit(request: DossierRequest, reply: FastifyReply) {
     const body = submittedTexts(request.body);
-    const again = (errors: FieldError[]) => pickerPage(deps, request, reply, { verschieben: request.params.aid ?? '', ...dayQuery(body) }, errors);
+    const again = (errors: FieldError[]) => showPicker(request, reply, { verschieben: request.params.aid ?? '', ...dayQuery(body) }, errors);
     const parsed = safeParseForm(moveForm, body);
     if (!parsed.ok) return again(parsed.errors);
     try {
@@ -72,14 +75,14 @@ function moveSubmit(deps: AppDeps) {
       return again(refused(error));
     }
     return reply.redirect(`${coachingBase(request)}/${request.params.id}#termine`, 303);
-  };
-}
+  }
 
-function cancelSubmit(deps: AppDeps) {
-  return async (request: DossierRequest, reply: FastifyReply) => {
+  async function cancelSubmit(request: DossierRequest, reply: FastifyReply) {
     await cancelTermin(deps, request.tdb, request.staff, request.tenant, request.params.id, request.params.aid ?? '');
     return reply.redirect(`${coachingBase(request)}/${request.params.id}#termine`, 303);
-  };
+  }
+
+  return { pickerPage, bookSubmit, moveSubmit, cancelSubmit };
 }
 
 /** The day the form showed (or the Berlin day of the submitted start), so a refused time shows that day again. */

@@ -1,7 +1,7 @@
 // RSS 2.0 and Atom feeds of the newsroom (all releases or one category) and the sitemap of its pages. They read
 // through `latest`, i.e. visibleAt(now): an embargoed release appears in no feed before its time. An item's first
 // image is its enclosure.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import { parseInput } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
@@ -15,6 +15,13 @@ import { runningNumber } from './release.service.js';
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function registerFeedRoutes(app: FastifyInstance, deps: AppDeps) {
+  const f = feedHandlers(deps);
+  app.get('/presse/feed.rss', f.rssFeed);
+  app.get('/presse/feed.atom', f.atomFeed);
+  app.get('/presse/sitemap.xml', f.sitemap);
+}
+
+function feedHandlers(deps: AppDeps) {
   const origin = deps.config.publicUrl;
 
   async function build(request: FastifyRequest): Promise<Feed> {
@@ -57,17 +64,17 @@ export function registerFeedRoutes(app: FastifyInstance, deps: AppDeps) {
     return feed;
   }
 
-  app.get('/presse/feed.rss', async (request, reply) => {
+  async function rssFeed(request: FastifyRequest, reply: FastifyReply) {
     const feed = await build(request);
     return reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(feed.rss2());
-  });
+  }
 
-  app.get('/presse/feed.atom', async (request, reply) => {
+  async function atomFeed(request: FastifyRequest, reply: FastifyReply) {
     const feed = await build(request);
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(feed.atom1());
-  });
+  }
 
-  app.get('/presse/sitemap.xml', async (request, reply) => {
+  async function sitemap(request: FastifyRequest, reply: FastifyReply) {
     const base = `${origin}/t/${request.tenant.slug}`;
     const releases = await latest(request.tdb, deps.clock.now(), { limit: 5000 });
     const urls = [`${base}/presse`, `${base}/arbeitsmarkt`, ...releases.map((r) => `${base}/presse/${releaseRef(r)}`)];
@@ -77,5 +84,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: AppDeps) {
       .type('application/xml; charset=utf-8')
       .header('cache-control', 'public, max-age=60')
       .send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${body}</urlset>\n`);
-  });
+  }
+
+  return { rssFeed, atomFeed, sitemap };
 }

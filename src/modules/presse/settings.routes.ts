@@ -1,6 +1,6 @@
 // The press settings page (tenant administrators): dateline, contact block, the figures page's regions, and where a
 // year's running count starts (once per year, before its first number: ADR 0130).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { h } from 'preact';
 import { BERLIN } from '#shared/time.js';
@@ -19,6 +19,13 @@ const notices = new Set(['saved', 'preset']);
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: AppDeps) {
   const admin = { onRequest: requirePermission(deps, 'presse.settings') };
+  const p = settingsHandlers(deps);
+  app.get('/staff/presse/einstellungen', admin, p.settingsPage);
+  app.post('/staff/presse/einstellungen', admin, p.settingsSubmit);
+  app.post('/staff/presse/einstellungen/nummer', admin, p.presetSubmit);
+}
+
+function settingsHandlers(deps: AppDeps) {
   const ctx = (request: FastifyRequest) => ({ tdb: request.tdb, deps });
   const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });
   const url = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/presse/einstellungen`;
@@ -37,16 +44,18 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: AppDeps) {
     });
   }
 
-  app.get('/staff/presse/einstellungen', admin, async (request, reply) => reply.render(await page(request)));
+  async function settingsPage(request: FastifyRequest, reply: FastifyReply) {
+    return reply.render(await page(request));
+  }
 
-  app.post('/staff/presse/einstellungen', admin, async (request, reply) => {
+  async function settingsSubmit(request: FastifyRequest, reply: FastifyReply) {
     const parsed = safeParseForm(settingsForm, body(request));
     if (!parsed.ok) return reply.status(422).render(await page(request, { values: body(request), errors: parsed.errors }));
     await saveSettings(ctx(request), actor(request), parsed.data);
     return reply.redirect(`${url(request)}?ok=saved`, 303);
-  });
+  }
 
-  app.post('/staff/presse/einstellungen/nummer', admin, async (request, reply) => {
+  async function presetSubmit(request: FastifyRequest, reply: FastifyReply) {
     const parsed = safeParseForm(presetForm, body(request));
     if (!parsed.ok) return reply.status(422).render(await page(request, { preset: body(request), presetErrors: parsed.errors }));
     try {
@@ -56,5 +65,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: AppDeps) {
       throw err;
     }
     return reply.redirect(`${url(request)}?ok=preset`, 303);
-  });
+  }
+
+  return { settingsPage, settingsSubmit, presetSubmit };
 }

@@ -77,6 +77,22 @@ function fieldsOf(err: unknown): FieldError[] {
 
 export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', requirePermission(deps, 'termine.configure'));
+  const a = adminHandlers(deps);
+  app.get('/staff/termine', a.overviewPage);
+  app.post('/staff/termine/einstellungen', a.settingsSubmit);
+  app.get('/staff/termine/standorte/neu', a.newLocationPage);
+  app.get('/staff/termine/standorte/:id', a.locationEditPage);
+  app.post('/staff/termine/standorte/neu', a.locationCreate);
+  app.post('/staff/termine/standorte/:id', a.locationUpdate);
+  app.post('/staff/termine/standorte/:id/schliessungen', a.closureAdd);
+  app.post('/staff/termine/standorte/:id/schliessungen/:cid/loeschen', a.closureRemove);
+  app.get('/staff/termine/anliegen/neu', a.newServicePage);
+  app.get('/staff/termine/anliegen/:id', a.serviceEditPage);
+  app.post('/staff/termine/anliegen/neu', a.serviceCreate);
+  app.post('/staff/termine/anliegen/:id', a.serviceUpdate);
+}
+
+function adminHandlers(deps: AppDeps) {
   const ctxOf = (request: FastifyRequest): TermineContext => ({ tdb: request.tdb, tenant: request.tenant, deps });
   const actor = (request: FastifyRequest) => ({ userId: request.staff.userId, roles: request.staff.roles });
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/termine`;
@@ -96,14 +112,16 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(errors.length ? 422 : 200).render(h(AdminOverviewPage, { ...data, values, errors, notice: notice(request) }));
   }
 
-  app.get('/staff/termine', (request, reply) => overview(request, reply));
+  async function overviewPage(request: FastifyRequest, reply: FastifyReply) {
+    return overview(request, reply);
+  }
 
-  app.post('/staff/termine/einstellungen', async (request, reply) => {
+  async function settingsSubmit(request: FastifyRequest, reply: FastifyReply) {
     const parsed = safeParseForm(settingsForm, body(request));
     if (!parsed.ok) return overview(request, reply, body(request), parsed.errors);
     await config.saveSettings(ctxOf(request), actor(request), parsed.data);
     return reply.redirect(`${base(request)}?saved=settings`, 303);
-  });
+  }
 
   async function locationPage(request: FastifyRequest, reply: FastifyReply, id: string | undefined, values?: FormValues, errors: FieldError[] = [], closureValues: FormValues = {}, closureErrors: FieldError[] = []) {
     if (!id) return reply.status(errors.length ? 422 : 200).render(h(LocationFormPage, { values: values ?? newLocationValues, errors, closures: [], closureValues, closureErrors }));
@@ -113,10 +131,15 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       .render(h(LocationFormPage, { location: d.location, values: values ?? locationValues(d.location, d.hours), errors, closures: d.closures, closureValues, closureErrors, notice: notice(request) }));
   }
 
-  app.get('/staff/termine/standorte/neu', (request, reply) => locationPage(request, reply, undefined));
-  app.get('/staff/termine/standorte/:id', (request, reply) => locationPage(request, reply, idOf(request)));
+  async function newLocationPage(request: FastifyRequest, reply: FastifyReply) {
+    return locationPage(request, reply, undefined);
+  }
 
-  app.post('/staff/termine/standorte/neu', async (request, reply) => {
+  async function locationEditPage(request: FastifyRequest, reply: FastifyReply) {
+    return locationPage(request, reply, idOf(request));
+  }
+
+  async function locationCreate(request: FastifyRequest, reply: FastifyReply) {
     const parsed = safeParseForm(locationForm, body(request));
     if (!parsed.ok) return locationPage(request, reply, undefined, body(request), parsed.errors);
     try {
@@ -125,9 +148,9 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     } catch (err) {
       return locationPage(request, reply, undefined, body(request), fieldsOf(err));
     }
-  });
+  }
 
-  app.post('/staff/termine/standorte/:id', async (request, reply) => {
+  async function locationUpdate(request: FastifyRequest, reply: FastifyReply) {
     const id = idOf(request);
     const parsed = safeParseForm(locationForm, body(request));
     if (!parsed.ok) return locationPage(request, reply, id, body(request), parsed.errors);
@@ -137,21 +160,21 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     } catch (err) {
       return locationPage(request, reply, id, body(request), fieldsOf(err));
     }
-  });
+  }
 
-  app.post('/staff/termine/standorte/:id/schliessungen', async (request, reply) => {
+  async function closureAdd(request: FastifyRequest, reply: FastifyReply) {
     const id = idOf(request);
     const parsed = safeParseForm(closureForm, body(request));
     if (!parsed.ok) return locationPage(request, reply, id, undefined, [], body(request), parsed.errors);
     await config.addClosure(ctxOf(request), actor(request), { locationId: id, ...parsed.data });
     return reply.redirect(`${base(request)}/standorte/${id}?saved=closure`, 303);
-  });
+  }
 
-  app.post('/staff/termine/standorte/:id/schliessungen/:cid/loeschen', async (request, reply) => {
+  async function closureRemove(request: FastifyRequest, reply: FastifyReply) {
     const id = idOf(request);
     await removeClosure(ctxOf(request), idOf(request, 'cid'));
     return reply.redirect(`${base(request)}/standorte/${id}?saved=closureRemoved`, 303);
-  });
+  }
 
   async function servicePage(request: FastifyRequest, reply: FastifyReply, id: string | undefined, values?: FormValues, errors: FieldError[] = []) {
     const { locations } = await config.adminOverview(ctxOf(request));
@@ -165,10 +188,15 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       .render(h(ServiceFormPage, { service: d.service, locations, values: values ?? serviceValues(d.service, d.locationIds), errors, notice: notice(request) }));
   }
 
-  app.get('/staff/termine/anliegen/neu', (request, reply) => servicePage(request, reply, undefined));
-  app.get('/staff/termine/anliegen/:id', (request, reply) => servicePage(request, reply, idOf(request)));
+  async function newServicePage(request: FastifyRequest, reply: FastifyReply) {
+    return servicePage(request, reply, undefined);
+  }
 
-  app.post('/staff/termine/anliegen/neu', async (request, reply) => {
+  async function serviceEditPage(request: FastifyRequest, reply: FastifyReply) {
+    return servicePage(request, reply, idOf(request));
+  }
+
+  async function serviceCreate(request: FastifyRequest, reply: FastifyReply) {
     const parsed = safeParseForm(serviceForm, body(request));
     if (!parsed.ok) return servicePage(request, reply, undefined, body(request), parsed.errors);
     try {
@@ -177,9 +205,9 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     } catch (err) {
       return servicePage(request, reply, undefined, body(request), fieldsOf(err));
     }
-  });
+  }
 
-  app.post('/staff/termine/anliegen/:id', async (request, reply) => {
+  async function serviceUpdate(request: FastifyRequest, reply: FastifyReply) {
     const id = idOf(request);
     const parsed = safeParseForm(serviceForm, body(request));
     if (!parsed.ok) return servicePage(request, reply, id, body(request), parsed.errors);
@@ -189,5 +217,20 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     } catch (err) {
       return servicePage(request, reply, id, body(request), fieldsOf(err));
     }
-  });
+  }
+
+  return {
+    overviewPage,
+    settingsSubmit,
+    newLocationPage,
+    locationEditPage,
+    locationCreate,
+    locationUpdate,
+    closureAdd,
+    closureRemove,
+    newServicePage,
+    serviceEditPage,
+    serviceCreate,
+    serviceUpdate,
+  };
 }
