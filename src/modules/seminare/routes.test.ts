@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam, sessionFor } from '../staff/testing.js';
 import { certificateCode } from './certificates.service.js';
-import { createTestSession, pagesAs, person, setApproval } from './testing.js';
+import { pdfText } from '#shared/testing/pdf-text.js';
+import { createTestSession, mailsTo, pagesAs, person, setApproval } from './testing.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -73,6 +74,7 @@ describe('seminare pages', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['cache-control']).toBe('no-store');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(pdf.rawPayload)).toContain('Termine:');
     expect((await get(lead, `/staff/seminare/bescheinigungen/${certId}.pdf`)).statusCode).toBe(404);
 
     const code = certificateCode(ctx.deps.config.secretKey, certId);
@@ -105,6 +107,32 @@ describe('seminare pages', () => {
     expect(api.json()).toEqual({ valid: false, revoked: true });
     expect((await post(office, revokeUrl, { reason: 'noch einmal' })).statusCode).toBe(422);
     expect((await get(staff, '/staff/seminare/meine')).body).not.toContain(`bescheinigungen/${certId}.pdf`);
+    ctx.clock.set('2027-02-01T08:00:00Z');
+  });
+
+  it('says "Termin:" for a one-day session and "Termine:" for two days, in the confirmation and on the certificate', async () => {
+    await setApproval(ctx, { approval: 'none' });
+    const one = await createTestSession(ctx, { days: 1, title: 'Ein Tag' });
+    const two = await createTestSession(ctx, { title: 'Zwei Tage' });
+    const staff = await person(ctx);
+    for (const s of [one, two]) expect((await post(staff, `/staff/seminare/termine/${s.session.id}/anmelden`)).statusCode).toBe(303);
+    const [oneDay, twoDays] = await mailsTo(ctx, staff.email, 'seminare.confirmed');
+    expect(oneDay!.text).toContain('„Ein Tag“ ist bestätigt.\nTermin: ');
+    expect(oneDay!.text).not.toContain('Termine:');
+    expect(twoDays!.text).toContain('\nTermine: ');
+
+    ctx.clock.set(new Date(one.input.days[0]!.endsAt.getTime() + 3_600_000));
+    Object.assign(one.office, await sessionFor(ctx, one.office.userId));
+    Object.assign(staff, await sessionFor(ctx, staff.userId));
+    const sheet = await get(one.office, `/staff/seminare/termine/${one.session.id}`);
+    const [dayId] = [...sheet.body.matchAll(/tage\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    const enrolmentId = /anmeldungen\/([0-9a-f-]{36})\/stornieren/.exec((await get(staff, '/staff/seminare/meine')).body)?.[1];
+    expect((await post(one.office, `/staff/seminare/termine/${one.session.id}/tage/${dayId}`, { [`p_${enrolmentId}`]: '100' })).statusCode).toBe(303);
+    expect((await post(one.office, `/staff/seminare/termine/${one.session.id}/bescheinigungen`)).statusCode).toBe(303);
+    const certId = /bescheinigungen\/([0-9a-f-]{36})\.pdf/.exec((await get(staff, '/staff/seminare/meine')).body)![1]!;
+    const text = pdfText((await get(staff, `/staff/seminare/bescheinigungen/${certId}.pdf`)).rawPayload);
+    expect(text).toContain('Termin:');
+    expect(text).not.toContain('Termine:');
     ctx.clock.set('2027-02-01T08:00:00Z');
   });
 
