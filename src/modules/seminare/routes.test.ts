@@ -35,6 +35,10 @@ describe('seminare pages', () => {
     // The catalogue no longer offers to enrol in it, but says where the request stands; others still get the button.
     const enrolled = await get(staff, '/staff/seminare?q=gespräch');
     expect(enrolled.body).toContain('Ihre Anmeldung: Wartet auf die Teamleitung.');
+    // A request awaiting approval holds no seat (ADR 0391): the count stays, and the line says so.
+    expect(enrolled.body).toContain('3 von 3 Plätzen frei');
+    expect(enrolled.body).toContain('Einen Platz bekommt sie erst mit der Freigabe; ist dann keiner mehr frei, kommt sie auf die Warteliste.');
+    expect((await get(staff, '/staff/seminare?q=gespräch&lang=en')).body).toContain('Your request: Waiting for the team lead. It gets a place only once it is approved;');
     expect(enrolled.body).not.toContain(`termine/${session.id}/anmelden`);
     expect((await get(lead, '/staff/seminare?q=gespräch')).body).toContain(`termine/${session.id}/anmelden`);
     const again = await post(staff, `/staff/seminare/termine/${session.id}/anmelden`);
@@ -51,6 +55,10 @@ describe('seminare pages', () => {
     expect((await get(staff, '/staff/seminare/freigaben')).statusCode).toBe(403);
     expect((await post(office, `/staff/seminare/freigaben/${id}`, { decision: 'approve' })).statusCode).toBe(303);
     expect((await get(staff, '/staff/seminare/meine')).body).toContain('Bestätigt');
+    const placed = (await get(staff, '/staff/seminare?q=gespräch')).body;
+    expect(placed).toContain('2 von 3 Plätzen frei');
+    expect(placed).toContain('Ihre Anmeldung: Bestätigt.');
+    expect(placed).not.toContain('erst mit der Freigabe');
 
     // Attendance on both days after the seminar; then the certificate and its public check.
     ctx.clock.set(new Date(input.days[1]!.endsAt.getTime() + 3_600_000));

@@ -42,6 +42,7 @@ function SessionRow({ session, manage, title }: { session: SessionView; manage: 
       {session.mine ? (
         <p class="kern-body">
           {t('seminare:catalogue.mine', { status: t(`seminare:status.${session.mine}`) })}{' '}
+          {session.mine === 'pending_lead' || session.mine === 'pending_hr' ? <>{t('seminare:catalogue.minePending')} </> : null}
           <a class="kern-link" href={`${base}/staff/seminare/meine`}>
             {t('seminare:catalogue.toMine')}
             {which}
