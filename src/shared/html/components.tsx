@@ -16,12 +16,16 @@ function fieldId(name: string) {
 /**
  * Error summary at the top of a form: focusable, each message links to its field (GOV.UK pattern). With `labels`
  * (field name → visible label) each entry starts with its field's label, for forms where one message can stand
- * for several fields (two dates, several days).
+ * for several fields (two dates, several days). With `order` (field names as the form shows them) the entries follow
+ * the form, whatever order the checks reported them in (cross-field checks come after the single fields); fields
+ * not named there come last.
  */
-export function ErrorSummary({ errors, labels }: { errors: FieldError[]; labels?: Record<string, string> }) {
+export function ErrorSummary({ errors, labels, order }: { errors: FieldError[]; labels?: Record<string, string>; order?: readonly string[] }) {
   const t = useT();
   const text = useErrorText();
   if (errors.length === 0) return null;
+  const rank = (field: string) => (order?.includes(field) ? order.indexOf(field) : (order?.length ?? 0));
+  const shown = order ? [...errors].sort((a, b) => rank(a.field) - rank(b.field)) : errors;
   return (
     <div class="kern-alert kern-alert--danger ww-error-summary" role="alert" tabindex={-1} data-error-summary>
       <div class="kern-alert__header">
@@ -30,7 +34,7 @@ export function ErrorSummary({ errors, labels }: { errors: FieldError[]; labels?
       </div>
       <div class="kern-alert__body">
         <ul class="kern-list">
-          {errors.map((error) => (
+          {shown.map((error) => (
             <li key={error.field}>
               <a class="kern-link" href={`#${fieldId(error.field)}`}>
                 {labels?.[error.field] ? `${labels[error.field]}: ${text(error) ?? ''}` : text(error)}
