@@ -31,7 +31,10 @@ describe('seminare pages', () => {
 
     const enrol = await post(staff, `/staff/seminare/termine/${session.id}/anmelden`);
     expect(enrol.statusCode).toBe(303);
-    expect((await get(staff, '/staff/seminare/meine')).body).toContain('Wartet auf die Teamleitung');
+    const requests = (await get(staff, '/staff/seminare/meine')).body;
+    expect(requests).toContain('Wartet auf die Teamleitung');
+    // On a phone each cell is labelled with its column (stacked table).
+    expect(requests).toContain('data-label="Stand"');
     // The catalogue no longer offers to enrol in it, but says where the request stands; others still get the button.
     const enrolled = await get(staff, '/staff/seminare?q=gespräch');
     expect(enrolled.body).toContain('Ihre Anmeldung: Wartet auf die Teamleitung.');
