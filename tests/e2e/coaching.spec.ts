@@ -23,6 +23,24 @@ const staffPage = (who: LoggedIn, width = 1366) => c.as(who, { width });
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('Coaching in a real browser', () => {
+  it('the intake form shows the consent text in the page language, on a phone without JavaScript and on a desktop', async () => {
+    for (const [width, javaScript] of [[390, false], [1366, true]] as const) {
+      const { page, context } = await c.as(coach, { width, javaScript });
+      await page.goto(`${base()}/aufnahme?lang=en`);
+      const consent = page.locator('#consent-text');
+      expect(await consent.textContent()).toContain('I consent to the Jobcenter processing my details');
+      expect(await consent.textContent()).not.toContain('Ich willige ein');
+      expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
+      await expectAccessible(page, `intake en ${width}`);
+      await consent.scrollIntoViewIfNeeded();
+      await shot(page, `intake-consent-en-${width}-${javaScript ? 'js' : 'nojs'}`);
+      await page.goto(`${base()}/aufnahme?lang=de`);
+      expect(await consent.textContent()).toContain('Ich willige ein');
+      await shot(page, `intake-consent-de-${width}-${javaScript ? 'js' : 'nojs'}`);
+      await context.close();
+    }
+  });
+
   it('the coach works through caseload, intake, Potenzialanalyse, plan, restricted section and issues a link', async () => {
     const { page, context } = await staffPage(coach);
     await page.goto(base());

@@ -62,8 +62,19 @@ describe('seminar programme', () => {
       await page.goto(`${h.baseUrl}${base}/staff/seminare?q=${encodeURIComponent(title)}`);
       expect(await card.getByRole('button', { name: 'Anmelden' }).count()).toBe(0);
       expect(await text(page, 'Ihre Anmeldung: Wartet auf die Teamleitung.')).toBe(1);
+      // The request holds no seat yet (ADR 0391): the free places stay, and the line beside them says why.
+      expect(await text(page, '3 von 3 Plätzen frei')).toBe(1);
+      expect(await text(page, 'Einen Platz bekommt sie erst mit der Freigabe')).toBe(1);
       await expectAccessible(page, `catalogue enrolled ${width}`);
       await shot(page, `catalogue-enrolled-${width}`);
+      const plain = await h.newPage({ width, javaScript: false });
+      await signIn(plain.context, h.baseUrl, staff.cookies);
+      await plain.page.goto(`${h.baseUrl}${base}/staff/seminare?q=${encodeURIComponent(title)}`);
+      expect(await text(plain.page, 'Einen Platz bekommt sie erst mit der Freigabe')).toBe(1);
+      expect(await plain.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await expectAccessible(plain.page, `catalogue enrolled ${width} js=false`);
+      await shot(plain.page, `catalogue-enrolled-${width}-nojs`);
+      await plain.context.close();
 
       // Team lead: a rejection without reason is an error; approve by keyboard.
       await signIn(context, h.baseUrl, lead.cookies);

@@ -9,7 +9,7 @@ import { kldbState, knownOccupation, occupationTitles } from './kldb.service.js'
 import * as repo from './coaching.repository.js';
 import { trackOf, type ExamTrack } from './pruefung.repository.js';
 import type { Aktivitaet, Nachricht, Phase, Plan, PotenzialEintrag, Rechtsgrundlage, Teilnehmende, VertraulicheNotiz } from './coaching.tables.js';
-import { CONSENT_TEXT, CONSENT_VERSION } from './consent.js';
+import { consentText, CONSENT_VERSION } from './consent.js';
 import { berlinToday, followUpUntil, isOverdue, planReviewOn, sustainabilityCheckOn } from './rules.js';
 import type { z } from 'zod';
 import type { aktivitaetForm, aktivitaetUpdateForm, austrittForm, IntakeInput, kontaktForm, planForm, potenzialForm, vertraulichForm } from './coaching.schemas.js';
@@ -42,11 +42,11 @@ async function asCoach(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: 
 
 /** Coaches of the tenant (for the intake form) and the legal bases the tenant offers. */
 export async function intakeOptions(deps: AppDeps, tdb: TenantDb, coaches: { id: string; displayName: string }[]) {
-  return { rechtsgrundlagen: await repo.activeRechtsgrundlagen(tdb), coaches, consentText: CONSENT_TEXT, consentVersion: CONSENT_VERSION, today: berlinToday(deps.clock.now()) };
+  return { rechtsgrundlagen: await repo.activeRechtsgrundlagen(tdb), coaches, consentVersion: CONSENT_VERSION, today: berlinToday(deps.clock.now()) };
 }
 
-/** Intake by a coach or referral by a caseworker; the consent text is stored as it was shown. */
-export async function aufnehmen(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, input: IntakeInput, coachIds: string[]): Promise<Teilnehmende> {
+/** Intake by a coach or referral by a caseworker; the consent text is stored as it was shown (in `lang`, the form's language). */
+export async function aufnehmen(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, input: IntakeInput, coachIds: string[], lang: string): Promise<Teilnehmende> {
   if (!(await repo.rechtsgrundlageById(tdb, input.rechtsgrundlageId))) throw new ValidationError([{ field: 'rechtsgrundlageId', message: 'common:validation.choice' }]);
   if (!coachIds.includes(input.coachId)) throw new ValidationError([{ field: 'coachId', message: 'common:validation.choice' }]);
   const isCoach = hasPermission(deps, staff.roles, 'coaching.caseload') && input.coachId === staff.userId;
@@ -66,7 +66,7 @@ export async function aufnehmen(deps: AppDeps, tdb: TenantDb, staff: StaffPrinci
       source: isCoach ? 'coach' : 'caseworker',
       referredBy: isCoach ? null : staff.userId,
       consentVersion: CONSENT_VERSION,
-      consentText: CONSENT_TEXT,
+      consentText: consentText(lang),
       consentGivenOn: berlinToday(deps.clock.now()),
       phase: 'aufnahme',
       nextContactOn: input.startOn,

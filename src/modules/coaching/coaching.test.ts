@@ -7,7 +7,7 @@ import { errorSummaryEntries } from '#shared/testing/error-summary.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { coachingAktivitaeten, coachingLinks, coachingRechtsgrundlagen, coachingTeilnehmende } from './coaching.tables.js';
-import { CONSENT_TEXT } from './consent.js';
+import { consentText } from './consent.js';
 import { amina, coachingStaffBase, coachingTestbed, type CoachingTestbed } from './testing.js';
 
 let ctx: TestContext;
@@ -41,7 +41,7 @@ describe('intake and caseload', () => {
 
     const id = await intake(coach, { startOn: '2026-11-20' });
     const row = (await tdb.first(coachingTeilnehmende, eq(coachingTeilnehmende.id, id)))!;
-    expect(row).toMatchObject({ consentText: CONSENT_TEXT, consentGivenOn: '2026-11-25', source: 'coach', phase: 'aufnahme', nextContactOn: '2026-11-20' });
+    expect(row).toMatchObject({ consentText: consentText('de'), consentGivenOn: '2026-11-25', source: 'coach', phase: 'aufnahme', nextContactOn: '2026-11-20' });
     expect(row.languages).toEqual([
       { name: 'Arabisch', level: 'muttersprache' },
       { name: 'Deutsch', level: 'B1' },
@@ -53,6 +53,22 @@ describe('intake and caseload', () => {
     expect(list.headers['cache-control']).toBe('no-store');
     expect(list.body).toContain('Haddad, Amina');
     expect(list.body).toContain('überfällig');
+  });
+
+  it('shows the consent text in English on the English form and stores it as shown', async () => {
+    const english = { 'accept-language': 'en' };
+    const form = await ctx.app.inject({ url: `${base}/aufnahme`, cookies: coach.cookies, headers: english });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('I consent to the Jobcenter processing my details');
+    expect(form.body).toContain('I can withdraw my consent at any time with effect for the future');
+    expect(form.body).not.toContain('Ich willige ein');
+
+    const payload = { _csrf: coach.csrfToken, ...person({ familyName: 'English' }) };
+    const res = await ctx.app.inject({ method: 'POST', url: `${base}/aufnahme`, cookies: coach.cookies, headers: english, payload });
+    expect(res.statusCode).toBe(303);
+    const row = (await tdb.first(coachingTeilnehmende, eq(coachingTeilnehmende.familyName, 'English')))!;
+    expect(row.consentText).toMatch(/^I consent to the Jobcenter/);
+    expect(row.consentText).toBe(consentText('en'));
   });
 
   it('refuses an intake without consent, with bad languages or control characters, naming the fields', async () => {

@@ -7,7 +7,7 @@ import type { Tenant } from '#shared/tenancy/index.js';
 import { staffUserByEmail } from '../staff/index.js';
 import * as repo from './coaching.repository.js';
 import { coachingTeilnehmende, type Austrittsgrund, type Phase } from './coaching.tables.js';
-import { CONSENT_TEXT, CONSENT_VERSION } from './consent.js';
+import { consentText, CONSENT_VERSION } from './consent.js';
 import { addMonths, berlinToday } from './rules.js';
 
 export const demoRechtsgrundlagen = [
@@ -91,7 +91,7 @@ export async function seedDemoParticipants(deps: AppDeps, tdb: TenantDb, coachId
         source: 'caseworker',
         referredBy: null,
         consentVersion: CONSENT_VERSION,
-        consentText: CONSENT_TEXT,
+        consentText: consentText('de'),
         consentGivenOn: startOn,
         phase: p.phase,
         nextContactOn: p.nextContactDays === null ? null : addDays(today, p.nextContactDays),

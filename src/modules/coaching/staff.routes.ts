@@ -118,7 +118,7 @@ function staffHandlers(deps: AppDeps) {
     if (!parsed.ok) return showIntake(mode, request, reply, body, parsed.errors.map((e) => (e.field.startsWith('languages.') ? { ...e, field: 'languages' } : e)));
     try {
       const coaches = await coachesFor(request, mode);
-      const tn = await svc.aufnehmen(deps, request.tdb, request.staff, parsed.data, coaches.map((c) => c.id));
+      const tn = await svc.aufnehmen(deps, request.tdb, request.staff, parsed.data, coaches.map((c) => c.id), request.lang);
       return reply.redirect(`${coachingBase(request)}/${tn.id}${mode === 'intake' ? '' : '?neu=1'}`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return showIntake(mode, request, reply, body, error.fields);

@@ -10,7 +10,7 @@ import { fallbackWidth, publicImageUrl } from './media.js';
 import { leadImages } from './media.repository.js';
 import { latest, releaseRef } from './newsroom.service.js';
 import { feedQuery } from './presse.schemas.js';
-import { runningNumber } from './release.service.js';
+import { runningNumber } from './format.js';
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -53,7 +53,7 @@ function feedHandlers(deps: AppDeps) {
         link,
         date: r.correctedAt ?? r.visibleFrom!,
         published: r.visibleFrom!,
-        description: `${runningNumber(r)} – ${r.subtitle || plainText(r.body).slice(0, 280)}`,
+        description: `${runningNumber(r, request.t)} – ${r.subtitle || plainText(r.body).slice(0, 280)}`,
         content: renderRelease(r.dateline, r.body, `${base}/arbeitsmarkt.svg`),
         category: r.categories.map((name) => ({ name })),
         // The lead image as enclosure (RSS) and link rel="enclosure" (Atom); the URL ends in .jpeg, which the feed

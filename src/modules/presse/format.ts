@@ -1,4 +1,14 @@
 // Numbers as the newsroom shows them, in the reader's language (dates come from shared/time).
+import type { PressRelease } from './presse.tables.js';
+
+/**
+ * "Lfd. Nr. 530 / 2020" ("No. 530 / 2020" in English): a release's number in the language of `t`; null before it
+ * is published. Mails to the press list and the API pass a German `t`, as the press office prints it.
+ */
+export function runningNumber(release: Pick<PressRelease, 'number' | 'year'>, t: (key: string, params: Record<string, unknown>) => string): string | null {
+  if (!release.number || !release.year) return null;
+  return t('presse:release.runningNumber', { number: release.number, year: release.year });
+}
 
 /** Rate in tenths of a percent as a number in the reader's language ("4,1"). */
 export function rate(tenths: number, lang: string): string {

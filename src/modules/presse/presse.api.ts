@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError } from '#shared/http/errors.js';
+import { fixedT } from '#shared/i18n/index.js';
 import { operation, typed } from '#shared/http/operation.js';
 import { textInput } from '#shared/http/text.js';
 import type { AppDeps } from '#shared/module.js';
@@ -13,7 +14,7 @@ import { renderRelease } from './markdown.js';
 import { fallbackWidth, publicImageUrl } from './media.js';
 import { newsroom, publicRelease, releaseRef } from './newsroom.service.js';
 import { imageFormats, type PressRelease } from './presse.tables.js';
-import { runningNumber } from './release.service.js';
+import { runningNumber } from './format.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'common:validation.format' }).meta({ example: '2020-11' });
 
@@ -114,7 +115,7 @@ export function registerPresseApi(app: FastifyInstance, deps: AppDeps) {
   const origin = deps.config.publicUrl;
   const summaryOf = (slug: string, x: PressRelease) => ({
     ref: releaseRef(x),
-    runningNumber: runningNumber(x)!,
+    runningNumber: runningNumber(x, fixedT('de'))!,
     year: x.year!,
     number: x.number!,
     title: x.title,

@@ -8,7 +8,7 @@ import type { Mail } from '#shared/mail/outbox.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import { plainText } from './markdown.js';
 import type { PressRelease } from './presse.tables.js';
-import { runningNumber } from './release.service.js';
+import { runningNumber } from './format.js';
 
 const page = (lang: string, body: ComponentChildren) => `<!doctype html>${renderToString(
   <html lang={lang}>
@@ -55,7 +55,7 @@ export interface ReleaseMailInput {
 export function releaseMail(input: ReleaseMailInput): Mail {
   const t = fixedT('de');
   const { release } = input;
-  const number = runningNumber(release) ?? '';
+  const number = runningNumber(release, t) ?? '';
   const text = [
     number,
     release.title,

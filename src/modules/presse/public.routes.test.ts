@@ -1,6 +1,7 @@
 // The public newsroom and figures pages over real HTTP: the seed's releases with their numbers, dateline and contact,
 // the figures page with chart, table and CSV, and markup that editors cannot inject.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '#shared/testing/pdf-text.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 
 let ctx: TestContext;
@@ -22,6 +23,7 @@ describe('newsroom', () => {
     const pdf = await PDFDocument.load(res.rawPayload);
     expect(pdf.getTitle()).toBe('Neue Perspektiven für Langzeitarbeitslose');
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(pdfText(res.rawPayload)).toContain('Lfd. Nr. 530 / 2020');
     expect(res.rawPayload.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Regular/);
     expect((await ctx.app.inject({ url: `${base}/presse/2020-9999/pdf` })).statusCode).toBe(404);
   });

@@ -11,6 +11,7 @@ import { figuresCsv } from './figures.csv.js';
 import { formatDateLong } from '#shared/time.js';
 import { renderRelease } from './markdown.js';
 import { pdfImages } from './media.service.js';
+import { runningNumber } from './format.js';
 import { releasePdf } from './release.pdf.js';
 import { newsroom, publicRelease } from './newsroom.service.js';
 import { newsroomQuery } from './presse.schemas.js';
@@ -47,7 +48,7 @@ function publicHandlers(deps: AppDeps) {
     const { release, contact, images } = await publicRelease(request.tdb, request.tenant, deps.clock.now(), request.params.ref);
     const t = request.t;
     const url = `${deps.config.publicUrl}/t/${request.tenant.slug}/presse/${request.params.ref}`;
-    const labels = { contact: t('presse:release.contact'), correction: t('presse:release.correction', { date: release.correctedAt ? formatDateLong(release.correctedAt, request.lang) : '' }), withdrawn: t('presse:release.withdrawn'), online: t('presse:list.mail.online') };
+    const labels = { number: runningNumber(release, t) ?? '', contact: t('presse:release.contact'), correction: t('presse:release.correction', { date: release.correctedAt ? formatDateLong(release.correctedAt, request.lang) : '' }), withdrawn: t('presse:release.withdrawn'), online: t('presse:list.mail.online') };
     const pdf = await releasePdf(release, contact, labels, url, await pdfImages(request.tdb, images, t));
     return reply.type('application/pdf').header('content-disposition', `inline; filename="pressemitteilung-${request.params.ref}.pdf"`).send(pdf);
   }

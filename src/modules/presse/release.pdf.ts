@@ -6,7 +6,6 @@ import { collect, newDocument } from '#shared/pdf.js';
 import { formatDateLong } from '#shared/time.js';
 import { plainText } from './markdown.js';
 import type { PressRelease } from './presse.tables.js';
-import { runningNumber } from './release.service.js';
 
 const fonts = join(dirname(createRequire(import.meta.url).resolve('@kern-ux/native/package.json')), 'dist', 'fonts', 'noto-sans');
 
@@ -19,7 +18,7 @@ export interface PdfImage {
 export async function releasePdf(
   release: PressRelease,
   contact: string,
-  labels: { contact: string; correction: string; withdrawn: string; online: string },
+  labels: { number: string; contact: string; correction: string; withdrawn: string; online: string },
   url: string,
   images: PdfImage[] = [],
 ): Promise<Buffer> {
@@ -27,7 +26,7 @@ export async function releasePdf(
   doc.registerFont('Text', join(fonts, 'NotoSans-Regular.woff'));
   doc.registerFont('Bold', join(fonts, 'NotoSans-Bold.woff'));
   const done = collect(doc);
-  doc.font('Text').fontSize(10).text(`${runningNumber(release)} · ${formatDateLong(release.visibleFrom!, 'de')}`);
+  doc.font('Text').fontSize(10).text(`${labels.number} · ${formatDateLong(release.visibleFrom!, 'de')}`);
   doc.moveDown();
   doc.font('Bold').fontSize(18).text(release.title);
   if (release.subtitle) doc.font('Text').fontSize(13).text(release.subtitle);

@@ -6,6 +6,8 @@ import { auditLog } from '#shared/audit/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { pressReleases } from './presse.tables.js';
+import { fixedT } from '#shared/i18n/index.js';
+import { runningNumber } from './format.js';
 import * as release from './release.service.js';
 
 let ctx: TestContext;
@@ -37,7 +39,7 @@ describe('running numbers', () => {
     const numbers = published.map((r) => r.number!).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(published.map((r) => r.year))).toEqual(new Set([2026]));
-    expect(release.runningNumber(published.find((r) => r.number === 7)!)).toBe('Lfd. Nr. 7 / 2026');
+    expect(runningNumber(published.find((r) => r.number === 7)!, fixedT('de'))).toBe('Lfd. Nr. 7 / 2026');
     process.stdout.write(`presse numbering: 50 concurrent publications in ${ms.toFixed(0)} ms on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}\n`);
   });
 
@@ -75,7 +77,7 @@ describe('running numbers', () => {
 
   it('continues the demo count: the coaching release is Lfd. Nr. 530 / 2020', async () => {
     const [coaching] = await tdb.select(pressReleases, eq(pressReleases.title, 'Neue Perspektiven für Langzeitarbeitslose'));
-    expect(release.runningNumber(coaching!)).toBe('Lfd. Nr. 530 / 2020');
+    expect(runningNumber(coaching!, fixedT('de'))).toBe('Lfd. Nr. 530 / 2020');
     expect(coaching!.dateline).toBe('Kreis Bergstraße (kb).');
   });
 });

@@ -120,15 +120,6 @@ export function displayState(release: PressRelease, now: Date): ReleaseStatus | 
   return release.status === 'published' && release.visibleFrom && release.visibleFrom > now ? 'scheduled' : release.status;
 }
 
-/**
- * "Lfd. Nr. 530 / 2020": the release's number as the press office prints it (mails to the press list, the API).
- * Pages pass their `t`, so an English page says "No. 530 / 2020".
- */
-export function runningNumber(release: Pick<PressRelease, 'number' | 'year'>, t?: (key: string, params: Record<string, unknown>) => string): string | null {
-  if (!release.number || !release.year) return null;
-  return t ? t('presse:release.runningNumber', { number: release.number, year: release.year }) : `Lfd. Nr. ${release.number} / ${release.year}`;
-}
-
 /** Years whose count has started, newest first, with the next number. */
 export async function counters(ctx: PresseContext): Promise<{ year: number; next: number }[]> {
   return (await repo.allCounters(ctx.tdb)).map((c) => ({ year: c.year, next: c.next }));

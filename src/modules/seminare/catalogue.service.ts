@@ -52,6 +52,7 @@ export interface SessionView extends SeminarSession {
   confirmed: number;
   offered: number;
   waiting: number;
+  /** Seats not held by a confirmed place or an open offer; a request awaiting approval holds none (ADR 0391). */
   free: number;
   /** Before the enrolment deadline: requests are taken (the catalogue offers the button only then). */
   open: boolean;
@@ -128,10 +129,20 @@ export async function sessionViews(ctx: SeminarCtx, seminarIds: string[], viewer
   const count = (id: string, status: string) => live.filter((e) => e.sessionId === id && e.status === status).length;
   const now = ctx.deps.clock.now();
   return sessions
-    .map((s) => {
+    .map((s): SessionView => {
       const confirmed = count(s.id, 'confirmed');
       const offered = count(s.id, 'offered');
-      return { ...s, days: days.filter((d) => d.sessionId === s.id), confirmed, offered, waiting: count(s.id, 'waitlisted'), free: Math.max(0, s.seats - confirmed - offered), open: s.enrolmentDeadline > now, mine: live.find((e) => e.sessionId === s.id && e.userId === viewerId)?.status as LiveStatus | undefined };
+      const own = live.find((e) => e.sessionId === s.id && e.userId === viewerId);
+      return {
+        ...s,
+        days: days.filter((d) => d.sessionId === s.id),
+        confirmed,
+        offered,
+        waiting: count(s.id, 'waitlisted'),
+        free: Math.max(0, s.seats - confirmed - offered),
+        open: s.enrolmentDeadline > now,
+        mine: liveStatuses.find((status) => status === own?.status),
+      };
     })
     .sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
 }

@@ -37,6 +37,10 @@ describe('catalogue by target roles and teams', () => {
     expect(mine.body).toContain('Pflichtschulung für Sie');
     expect(mine.body).toContain('Alle Seminare anzeigen (1 weiteres)');
     expect(mine.body).toContain('href="/t/neue-wege/staff/seminare?alle=1&amp;q=Ziel"');
+    // Nothing left out: no link to the same list ("0 weitere").
+    const none = await get(staff, '/staff/seminare?q=Ziel%20Allgemein');
+    expect(titles(none.body)).toEqual(['Ziel Allgemein']);
+    expect(none.body).not.toContain('Alle Seminare anzeigen');
 
     const all = await get(staff, '/staff/seminare?q=Ziel&alle=1');
     expect(titles(all.body)).toEqual(['Ziel Pflicht Team', 'Ziel Sachbearbeitung', 'Ziel Team', 'Ziel Allgemein', 'Ziel Servicepoint']);

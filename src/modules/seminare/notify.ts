@@ -51,6 +51,8 @@ export async function notify(ctx: SeminarCtx, tx: TenantDb, enrolment: SeminarEn
     person: person.displayName,
     title: seminar.title,
     dates: formatDays(days),
+    // "Termin:" or "Termine:" in the mails that list the days.
+    count: days.length,
     place: session.room ?? session.onlineUrl ?? '',
     reason: enrolment.rejectionReason ?? '',
     expires: enrolment.offerExpiresAt ? formatDateTimeMedium(enrolment.offerExpiresAt, 'de') : '',

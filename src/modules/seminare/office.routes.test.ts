@@ -86,6 +86,9 @@ describe('training office forms', () => {
     expect(incomplete.body).toContain('href="#f-day2Date"');
     // The summary names the field: the same message stands for five days and two deadlines.
     expect(incomplete.body).toMatch(/href="#f-day2Date">Datum \(Tag 2\): /);
+    // The summary follows the form (place, seats, deadlines, days), though the place is checked after the fields.
+    const several = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, room: '', seats: '0', cancellationDeadline: 'x', day2To: '' });
+    expect(errorSummaryEntries(several.body).map((entry) => entry.split(': ')[0])).toEqual(['Raum', 'Plätze', 'Stornierung bis (einschließlich)', 'Datum (Tag 2)']);
     const badDeadline = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, enrolmentDeadline: '31.02.' });
     expect(badDeadline.body).toMatch(/href="#f-enrolmentDeadline">Anmeldung bis \(einschließlich\): Bitte geben Sie ein gültiges Datum an\./);
     const noPlace = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, room: '' });
@@ -168,12 +171,13 @@ describe('training office forms', () => {
 
     const emptySession = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, {});
     expect(emptySession.statusCode).toBe(422);
+    // In the form's order: the room first, the days last.
     expect(errorSummaryEntries(emptySession.body)).toEqual([
+      'Raum: Bitte geben Sie einen Raum oder einen Online-Link an.',
       'Plätze: Bitte geben Sie die Plätze als ganze Zahl von 1 bis 1000 an.',
       'Anmeldung bis (einschließlich): Bitte geben Sie ein gültiges Datum an.',
       'Stornierung bis (einschließlich): Bitte geben Sie ein gültiges Datum an.',
       'Datum (Tag 1): Bitte geben Sie mindestens einen Tag an.',
-      'Raum: Bitte geben Sie einen Raum oder einen Online-Link an.',
     ]);
 
     for (const [lang, text] of [['de', 'Kategorie: Bitte wählen Sie eine Kategorie.'], ['en', 'Category: Please choose a category.']] as const) {

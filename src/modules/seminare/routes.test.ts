@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam, sessionFor } from '../staff/testing.js';
 import { certificateCode } from './certificates.service.js';
-import { createTestSession, pagesAs, person, setApproval } from './testing.js';
+import { pdfText } from '#shared/testing/pdf-text.js';
+import { createTestSession, mailsTo, pagesAs, person, setApproval } from './testing.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -30,10 +31,17 @@ describe('seminare pages', () => {
 
     const enrol = await post(staff, `/staff/seminare/termine/${session.id}/anmelden`);
     expect(enrol.statusCode).toBe(303);
-    expect((await get(staff, '/staff/seminare/meine')).body).toContain('Wartet auf die Teamleitung');
+    const requests = (await get(staff, '/staff/seminare/meine')).body;
+    expect(requests).toContain('Wartet auf die Teamleitung');
+    // On a phone each cell is labelled with its column (stacked table).
+    expect(requests).toContain('data-label="Stand"');
     // The catalogue no longer offers to enrol in it, but says where the request stands; others still get the button.
     const enrolled = await get(staff, '/staff/seminare?q=gespräch');
     expect(enrolled.body).toContain('Ihre Anmeldung: Wartet auf die Teamleitung.');
+    // A request awaiting approval holds no seat (ADR 0391): the count stays, and the line says so.
+    expect(enrolled.body).toContain('3 von 3 Plätzen frei');
+    expect(enrolled.body).toContain('Einen Platz bekommt sie erst mit der Freigabe; ist dann keiner mehr frei, kommt sie auf die Warteliste.');
+    expect((await get(staff, '/staff/seminare?q=gespräch&lang=en')).body).toContain('Your request: Waiting for the team lead. It gets a place only once it is approved;');
     expect(enrolled.body).not.toContain(`termine/${session.id}/anmelden`);
     expect((await get(lead, '/staff/seminare?q=gespräch')).body).toContain(`termine/${session.id}/anmelden`);
     const again = await post(staff, `/staff/seminare/termine/${session.id}/anmelden`);
@@ -50,6 +58,10 @@ describe('seminare pages', () => {
     expect((await get(staff, '/staff/seminare/freigaben')).statusCode).toBe(403);
     expect((await post(office, `/staff/seminare/freigaben/${id}`, { decision: 'approve' })).statusCode).toBe(303);
     expect((await get(staff, '/staff/seminare/meine')).body).toContain('Bestätigt');
+    const placed = (await get(staff, '/staff/seminare?q=gespräch')).body;
+    expect(placed).toContain('2 von 3 Plätzen frei');
+    expect(placed).toContain('Ihre Anmeldung: Bestätigt.');
+    expect(placed).not.toContain('erst mit der Freigabe');
 
     // Attendance on both days after the seminar; then the certificate and its public check.
     ctx.clock.set(new Date(input.days[1]!.endsAt.getTime() + 3_600_000));
@@ -73,6 +85,7 @@ describe('seminare pages', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['cache-control']).toBe('no-store');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(pdf.rawPayload)).toContain('Termine:');
     expect((await get(lead, `/staff/seminare/bescheinigungen/${certId}.pdf`)).statusCode).toBe(404);
 
     const code = certificateCode(ctx.deps.config.secretKey, certId);
@@ -105,6 +118,32 @@ describe('seminare pages', () => {
     expect(api.json()).toEqual({ valid: false, revoked: true });
     expect((await post(office, revokeUrl, { reason: 'noch einmal' })).statusCode).toBe(422);
     expect((await get(staff, '/staff/seminare/meine')).body).not.toContain(`bescheinigungen/${certId}.pdf`);
+    ctx.clock.set('2027-02-01T08:00:00Z');
+  });
+
+  it('says "Termin:" for a one-day session and "Termine:" for two days, in the confirmation and on the certificate', async () => {
+    await setApproval(ctx, { approval: 'none' });
+    const one = await createTestSession(ctx, { days: 1, title: 'Ein Tag' });
+    const two = await createTestSession(ctx, { title: 'Zwei Tage' });
+    const staff = await person(ctx);
+    for (const s of [one, two]) expect((await post(staff, `/staff/seminare/termine/${s.session.id}/anmelden`)).statusCode).toBe(303);
+    const [oneDay, twoDays] = await mailsTo(ctx, staff.email, 'seminare.confirmed');
+    expect(oneDay!.text).toContain('„Ein Tag“ ist bestätigt.\nTermin: ');
+    expect(oneDay!.text).not.toContain('Termine:');
+    expect(twoDays!.text).toContain('\nTermine: ');
+
+    ctx.clock.set(new Date(one.input.days[0]!.endsAt.getTime() + 3_600_000));
+    Object.assign(one.office, await sessionFor(ctx, one.office.userId));
+    Object.assign(staff, await sessionFor(ctx, staff.userId));
+    const sheet = await get(one.office, `/staff/seminare/termine/${one.session.id}`);
+    const [dayId] = [...sheet.body.matchAll(/tage\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    const enrolmentId = /anmeldungen\/([0-9a-f-]{36})\/stornieren/.exec((await get(staff, '/staff/seminare/meine')).body)?.[1];
+    expect((await post(one.office, `/staff/seminare/termine/${one.session.id}/tage/${dayId}`, { [`p_${enrolmentId}`]: '100' })).statusCode).toBe(303);
+    expect((await post(one.office, `/staff/seminare/termine/${one.session.id}/bescheinigungen`)).statusCode).toBe(303);
+    const certId = /bescheinigungen\/([0-9a-f-]{36})\.pdf/.exec((await get(staff, '/staff/seminare/meine')).body)![1]!;
+    const text = pdfText((await get(staff, `/staff/seminare/bescheinigungen/${certId}.pdf`)).rawPayload);
+    expect(text).toContain('Termin:');
+    expect(text).not.toContain('Termine:');
     ctx.clock.set('2027-02-01T08:00:00Z');
   });
 

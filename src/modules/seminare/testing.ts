@@ -29,8 +29,8 @@ export async function setApproval(ctx: TestContext, values: Partial<Omit<Seminar
 }
 
 let n = 0;
-/** A seminar with one session (two days, starting in `daysAhead` days); the training office creates it. */
-export async function createTestSession(ctx: TestContext, options: { seats?: number; daysAhead?: number; title?: string } = {}) {
+/** A seminar with one session (two days, or `days: 1`, starting in `daysAhead` days); the training office creates it. */
+export async function createTestSession(ctx: TestContext, options: { seats?: number; daysAhead?: number; title?: string; days?: 1 | 2 } = {}) {
   const sc = seminarCtx(ctx);
   const office = await person(ctx, ['personalentwicklung']);
   const category = await createCategory(sc, office.actor, `Kategorie ${++n}`);
@@ -55,7 +55,7 @@ export async function createTestSession(ctx: TestContext, options: { seats?: num
     days: [
       { startsAt: start, endsAt: new Date(start.getTime() + 7 * 3_600_000) },
       { startsAt: new Date(start.getTime() + 86_400_000), endsAt: new Date(start.getTime() + 86_400_000 + 4 * 3_600_000) },
-    ],
+    ].slice(0, options.days ?? 2),
   };
   const session = await createSession(sc, office.actor, seminar.id, input);
   return { sc, office, seminar, session, input };

@@ -16,12 +16,16 @@ function fieldId(name: string) {
 /**
  * Error summary at the top of a form: focusable, each message links to its field (GOV.UK pattern). With `labels`
  * (field name → visible label) each entry starts with its field's label, for forms where one message can stand
- * for several fields (two dates, several days).
+ * for several fields (two dates, several days). With `order` (field names as the form shows them) the entries follow
+ * the form, whatever order the checks reported them in (cross-field checks come after the single fields); fields
+ * not named there come last.
  */
-export function ErrorSummary({ errors, labels }: { errors: FieldError[]; labels?: Record<string, string> }) {
+export function ErrorSummary({ errors, labels, order }: { errors: FieldError[]; labels?: Record<string, string>; order?: readonly string[] }) {
   const t = useT();
   const text = useErrorText();
   if (errors.length === 0) return null;
+  const rank = (field: string) => (order?.includes(field) ? order.indexOf(field) : (order?.length ?? 0));
+  const shown = order ? [...errors].sort((a, b) => rank(a.field) - rank(b.field)) : errors;
   return (
     <div class="kern-alert kern-alert--danger ww-error-summary" role="alert" tabindex={-1} data-error-summary>
       <div class="kern-alert__header">
@@ -30,7 +34,7 @@ export function ErrorSummary({ errors, labels }: { errors: FieldError[]; labels?
       </div>
       <div class="kern-alert__body">
         <ul class="kern-list">
-          {errors.map((error) => (
+          {shown.map((error) => (
             <li key={error.field}>
               <a class="kern-link" href={`#${fieldId(error.field)}`}>
                 {labels?.[error.field] ? `${labels[error.field]}: ${text(error) ?? ''}` : text(error)}
@@ -368,30 +372,25 @@ export function TableScroll({ label, labelledBy, children }: { label?: string | 
  * A KERN data table in a scrolling wrapper (narrow screens): column headers, then one array of cells per row.
  * `rowKey` keeps rows stable; a cell is any content (text, links). `label` names the scrolling region.
  * `stacked`: on a phone each row becomes a block of labelled cells instead of a table wider than the screen; for
- * tables whose last columns hold what a person must reach (actions), which would otherwise start off-screen.
+ * tables whose last columns hold what a person must reach (actions), which would otherwise start off-screen. Its
+ * headers must then be text: each labels its cells on a phone (`data-label`).
  */
-export function DataTable<T>({
-  head,
-  rows,
-  rowKey,
-  cells,
-  label,
-  stacked = false,
-}: {
-  head: ComponentChildren[];
+type DataTableProps<T> = {
   rows: readonly T[];
   rowKey: (row: T) => string;
   cells: (row: T) => ComponentChildren[];
   label?: string | undefined;
-  /** Every header must then be text: it labels its cell on a phone. */
-  stacked?: boolean;
-}) {
+} & ({ stacked?: false; head: ComponentChildren[] } | { stacked: true; head: string[] });
+
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { rows, rowKey, cells, label } = props;
+  const cellLabel = (i: number) => (props.stacked ? (props.head[i] ?? '') : undefined);
   return (
     <TableScroll label={label}>
-      <table class={stacked ? 'kern-table ww-table--stacked' : 'kern-table'}>
+      <table class={props.stacked ? 'kern-table ww-table--stacked' : 'kern-table'}>
         <thead class="kern-table__head">
           <tr class="kern-table__row">
-            {head.map((label, i) => (
+            {props.head.map((label, i) => (
               <th scope="col" class="kern-table__header" key={i}>
                 {label}
               </th>
@@ -402,7 +401,7 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr class="kern-table__row" key={rowKey(row)}>
               {cells(row).map((cell, i) => (
-                <td class="kern-table__cell" key={i} data-label={stacked ? String(head[i] ?? '') : undefined}>
+                <td class="kern-table__cell" key={i} data-label={cellLabel(i)}>
                   {cell}
                 </td>
               ))}

@@ -11,7 +11,6 @@ export interface IntakePageProps {
   errors: FieldError[];
   rechtsgrundlagen: Rechtsgrundlage[];
   coaches: { id: string; displayName: string }[];
-  consentText: string;
   consentVersion: string;
   today: string;
 }
@@ -77,7 +76,7 @@ export function IntakePage(p: IntakePageProps) {
         )}
         <h2 class="kern-heading-medium">{t('coaching:intake.consentHeading')}</h2>
         <div class="ww-consent" id="consent-text">
-          <p class="kern-body">{p.consentText}</p>
+          <p class="kern-body">{t('coaching:intake.consentText')}</p>
           <p class="kern-body kern-body--small">{t('coaching:intake.consentVersion', { version: p.consentVersion })}</p>
         </div>
         <ChoiceGroup

@@ -4,7 +4,7 @@ import { Layout } from '#shared/html/Layout.js';
 import { formatDateLong } from '#shared/time.js';
 import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';
-import { runningNumber } from '../release.service.js';
+import { runningNumber } from '../format.js';
 
 export interface NewsroomProps {
   releases: PressRelease[];

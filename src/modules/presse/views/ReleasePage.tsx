@@ -7,7 +7,7 @@ import { publicImageUrl } from '../media.js';
 import type { AttachmentInfo, ImageWithVariants } from '../media.service.js';
 import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';
-import { runningNumber } from '../release.service.js';
+import { runningNumber } from '../format.js';
 import { ReleaseFigure } from './Figure.js';
 
 export interface ReleaseProps {

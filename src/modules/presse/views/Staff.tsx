@@ -6,7 +6,7 @@ import type { FormValues } from '../editor.js';
 import { formatDateLong, formatDateTimeMedium } from '#shared/time.js';
 import { releaseRef } from '../newsroom.service.js';
 import type { PressRelease } from '../presse.tables.js';
-import { runningNumber } from '../release.service.js';
+import { runningNumber } from '../format.js';
 import { StaffAttachments, StaffImages, type StaffMediaProps } from './StaffMedia.js';
 
 export type DisplayState = PressRelease['status'] | 'scheduled';

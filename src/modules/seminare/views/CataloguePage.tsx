@@ -42,6 +42,7 @@ function SessionRow({ session, manage, title }: { session: SessionView; manage: 
       {session.mine ? (
         <p class="kern-body">
           {t('seminare:catalogue.mine', { status: t(`seminare:status.${session.mine}`) })}{' '}
+          {session.mine === 'pending_lead' || session.mine === 'pending_hr' ? <>{t('seminare:catalogue.minePending')} </> : null}
           <a class="kern-link" href={`${base}/staff/seminare/meine`}>
             {t('seminare:catalogue.toMine')}
             {which}
@@ -113,11 +114,14 @@ export function CataloguePage(props: CatalogueProps) {
       <p class="kern-body" role="status">
         {props.all ? t('seminare:catalogue.countAll', { count: props.seminars.length }) : t('seminare:catalogue.countMine', { count: props.seminars.length })}
       </p>
-      <p class="kern-body">
-        <a class="kern-link" href={`${base}/staff/seminare?${scope(props.all ? '0' : '1')}`}>
-          {props.all ? t('seminare:catalogue.showMine') : t('seminare:catalogue.showAll', { count: props.hidden })}
-        </a>
-      </p>
+      {/* "Alle anzeigen (0 weitere)" would lead to the same list. */}
+      {props.all || props.hidden > 0 ? (
+        <p class="kern-body">
+          <a class="kern-link" href={`${base}/staff/seminare?${scope(props.all ? '0' : '1')}`}>
+            {props.all ? t('seminare:catalogue.showMine') : t('seminare:catalogue.showAll', { count: props.hidden })}
+          </a>
+        </p>
+      ) : null}
       {props.seminars.map((s) => (
         <section class="ww-seminar kern-card" key={s.id} aria-labelledby={`s-${s.id}`}>
           <div class="kern-card__container">

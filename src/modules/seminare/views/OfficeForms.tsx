@@ -113,6 +113,7 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
   const v = props.values;
   const err = (field: string) => props.errors.find((x) => x.field === field);
   const title = props.sessionId ? t('seminare:office.editSession') : t('seminare:office.newSession');
+  const labels = sessionLabels(t);
   const action = props.sessionId ? `${base}/staff/seminare/termine/${props.sessionId}/bearbeiten` : `${base}/staff/seminare/seminare/${props.seminar.id}/termine`;
   return (
     <StaffLayout title={title}>
@@ -120,7 +121,7 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
       <h1 class="kern-heading-large">
         {title}: {props.seminar.title}
       </h1>
-      <ErrorSummary errors={props.errors} labels={sessionLabels(t)} />
+      <ErrorSummary errors={props.errors} labels={labels} order={Object.keys(labels)} />
       <form method="post" action={action} novalidate>
         <CsrfField token={csrfToken} />
         <TextField name="room" label={t('seminare:office.room')} hint={t('seminare:office.placeHint')} optional value={str(v.room)} error={err('room')} />
@@ -170,7 +171,10 @@ function CancelSessionForm(props: { sessionId: string; error?: FieldError | unde
   );
 }
 
-/** The session form's field labels for the error summary: its two deadlines and up to five days share messages. */
+/**
+ * The session form's field labels for the error summary, in the form's order (the summary follows it): its two
+ * deadlines and up to five days share messages.
+ */
 function sessionLabels(t: (key: string, params?: Record<string, unknown>) => string): Record<string, string> {
   const labels: Record<string, string> = {
     room: t('seminare:office.room'),
@@ -180,7 +184,7 @@ function sessionLabels(t: (key: string, params?: Record<string, unknown>) => str
     enrolmentDeadline: t('seminare:office.enrolmentDeadline'),
     cancellationDeadline: t('seminare:office.cancellationDeadline'),
   };
-  for (let n = 1; n <= 5; n++) {
+  for (let n = 1; n <= DAY_ROWS; n++) {
     labels[`day${n}Date`] = t('seminare:office.dayDate', { n });
     labels[`day${n}From`] = t('seminare:office.dayFrom', { n });
     labels[`day${n}To`] = t('seminare:office.dayTo', { n });
