@@ -94,6 +94,12 @@ describe('training office forms', () => {
     const noPlace = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, room: '' });
     expect(noPlace.statusCode).toBe(422);
     expect(noPlace.body).toContain('Bitte geben Sie einen Raum oder einen Online-Link an.');
+    // One of the two is required, so neither is marked optional; the group's hint says so.
+    const place = /<fieldset[^>]*aria-describedby="session-place-hint"[^>]*>([\s\S]*?)<\/fieldset>/.exec(noPlace.body)?.[1] ?? '';
+    expect(place).toContain('Raum oder Online-Link (oder beides)');
+    expect(place).toContain('Online-Link');
+    expect(place).not.toContain('kern-label__optional');
+    expect(place).not.toContain('freiwillig');
     const noDay = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, day1Date: '', day1From: '', day1To: '', day2Date: '', day2From: '', day2To: '' });
     expect(noDay.body).toContain('href="#f-day1Date"');
     expect((await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, sessionForm)).statusCode).toBe(303);

@@ -124,8 +124,17 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
       <ErrorSummary errors={props.errors} labels={labels} order={Object.keys(labels)} />
       <form method="post" action={action} novalidate>
         <CsrfField token={csrfToken} />
-        <TextField name="room" label={t('seminare:office.room')} hint={t('seminare:office.placeHint')} optional value={str(v.room)} error={err('room')} />
-        <TextField name="onlineUrl" label={t('seminare:office.onlineUrl')} optional value={str(v.onlineUrl)} error={err('onlineUrl')} />
+        {/* One of the two is required: neither field is marked optional, the group says what is needed. */}
+        <fieldset class="kern-fieldset" aria-describedby="session-place-hint">
+          <legend class="kern-label">{t('seminare:office.place')}</legend>
+          <div class="kern-hint" id="session-place-hint">
+            {t('seminare:office.placeHint')}
+          </div>
+          <div class="kern-fieldset__body">
+            <TextField name="room" label={t('seminare:office.room')} value={str(v.room)} error={err('room')} />
+            <TextField name="onlineUrl" label={t('seminare:office.onlineUrl')} value={str(v.onlineUrl)} error={err('onlineUrl')} />
+          </div>
+        </fieldset>
         <TextField name="seats" label={t('seminare:office.seats')} hint={props.sessionId ? t('seminare:office.seatsHint') : undefined} inputmode="numeric" width={4} value={str(v.seats)} error={err('seats')} />
         <TextField name="minParticipants" label={t('seminare:office.minParticipants')} inputmode="numeric" width={4} optional value={str(v.minParticipants)} error={err('minParticipants')} />
         <DateField name="enrolmentDeadline" label={t('seminare:office.enrolmentDeadline')} value={str(v.enrolmentDeadline)} error={err('enrolmentDeadline')} />
