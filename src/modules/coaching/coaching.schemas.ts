@@ -15,7 +15,9 @@ const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z
 
 export const cefrLevels = ['muttersprache', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 
-/** "Deutsch B1, Arabisch muttersprache" → [{ name, level }]. */
+const nativeWords = new Set(['muttersprache', 'native']);
+
+/** "Deutsch B1, Arabisch muttersprache" (or "Arabic native") → [{ name, level }]. */
 const languages = z.preprocess(
   (v) =>
     typeof v === 'string'
@@ -26,8 +28,8 @@ const languages = z.preprocess(
           .map((part) => {
             const match = /^(.*\S)\s+(\S+)$/.exec(part);
             if (!match) return { name: part, level: '' };
-            // "B1", "b1", "Muttersprache" and "muttersprache" are all fine.
-            const level = match[2]!.toLowerCase() === 'muttersprache' ? 'muttersprache' : match[2]!.toUpperCase();
+            // "B1", "b1", "Muttersprache", "muttersprache" and, on the English form, "native" are all fine.
+            const level = nativeWords.has(match[2]!.toLowerCase()) ? 'muttersprache' : match[2]!.toUpperCase();
             return { name: match[1], level };
           })
       : v,

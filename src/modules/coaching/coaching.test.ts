@@ -47,6 +47,12 @@ describe('intake and caseload', () => {
       { name: 'Deutsch', level: 'B1' },
     ]);
     expect(await audits('coaching.intake', id)).toHaveLength(1);
+    // The English form's level word for a first language is "native".
+    const english = await intake(coach, { languages: 'Arabic native, German b2', givenName: 'Noor' });
+    expect((await tdb.first(coachingTeilnehmende, eq(coachingTeilnehmende.id, english)))!.languages).toEqual([
+      { name: 'Arabic', level: 'muttersprache' },
+      { name: 'German', level: 'B2' },
+    ]);
 
     const list = await c.get(coach, base);
     expect(list.statusCode).toBe(200);
