@@ -73,6 +73,7 @@ describe('crash safety of the file store', () => {
     let killed = false;
     let sending = true;
     let kill: Promise<void> | undefined;
+    let killFailure: string | undefined;
     const send = async () => {
       const form = new FormData();
       form.append('bgNummer', '12345BG0012345');
@@ -84,7 +85,8 @@ describe('crash safety of the file store', () => {
       const response = await fetch(`${first.baseUrl}/api/v1/t/neue-wege/uploads`, { method: 'POST', body: form });
       if (response.status !== 201) throw new Error(`${response.status} ${(await response.text()).slice(0, 300)}`);
       acknowledged.push(((await response.json()) as { id: string }).id);
-      if (acknowledged.length === killAfter) kill = killMidUpload();
+      // Awaited after the uploads; a failure of its own goes into the test's message.
+      if (acknowledged.length === killAfter) kill = killMidUpload().catch((error: unknown) => void (killFailure = reason(error)));
     };
     // Kill while an upload is provably half done: its plaintext or staged file exists. Gives up when the server
     // ended without it or every upload was answered, so the test fails with the reason instead of waiting.
@@ -112,7 +114,7 @@ describe('crash safety of the file store', () => {
     await Promise.all(Array.from({ length: concurrency }, worker));
     sending = false;
     await kill;
-    const situation = `${acknowledged.length} of ${sent} uploads acknowledged (kill after ${killAfter}), refused: ${refused.slice(0, 3).join(' | ') || 'none'}`;
+    const situation = `${acknowledged.length} of ${sent} uploads acknowledged (kill after ${killAfter}), refused: ${refused.slice(0, 3).join(' | ') || 'none'}${killFailure ? `, the kill failed: ${killFailure}` : ''}`;
     if (!killed) {
       // Failing: a server on its way down gets a moment to end by itself, so its exit code is in the message.
       await Promise.race([first.exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
