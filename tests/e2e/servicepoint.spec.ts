@@ -35,6 +35,21 @@ async function deskPage(width?: number) {
   return { page, context };
 }
 
+/**
+ * Before the page's scripts run: counts the `state` messages its event streams deliver (window.streamStates). The
+ * page's own listener renders each message in the same dispatch, so once the count is up the state is shown.
+ */
+const countStreamStates = `
+  window.streamStates = 0;
+  const NativeEventSource = window.EventSource;
+  window.EventSource = class extends NativeEventSource {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('state', () => window.streamStates++);
+    }
+  };
+`;
+
 /** Elements that stick out of the page on the right; only the tables may scroll sideways, in their own region. */
 const widerThanThePage = (page: Page) =>
   page.evaluate(() =>
@@ -170,10 +185,11 @@ describe('Servicepoint in a real browser', () => {
 
   it('the display shows a call within one second through Server-Sent Events', async () => {
     const { page: display, context: displayContext } = await h.newPage();
+    await display.addInitScript(countStreamStates);
     await display.goto(displayUrl);
     await expectAccessible(display, 'display');
-    await display.waitForFunction(() => document.querySelector('[data-display]') !== null);
-    await new Promise((r) => setTimeout(r, 700));
+    // The display has shown a state from its stream: it is subscribed, and a new call from now on flashes.
+    await display.waitForFunction('window.streamStates > 0');
     const { page, context } = await deskPage();
     await page.goto(deskUrl);
     await page.getByLabel('Ihr Schalter', { exact: true }).fill('4');
