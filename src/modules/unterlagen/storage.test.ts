@@ -108,15 +108,6 @@ describe.each(stores)('%s file store', (kind, make) => {
     await store.remove(tenantId, fileId);
   });
 
-  it('names the staged copy on local disk, where the PDF checker can read it, only for the disk store', async () => {
-    const fileId = randomUUID();
-    await store.stage(tenantId, fileId, Readable.from([Buffer.from('%PDF-1.7 Kontoauszug')]), masterKey);
-    const path = store.stagedOnDisk(tenantId, fileId);
-    if (kind === 's3') expect(path).toBeUndefined();
-    else expect((await readFile(path!)).subarray(0, 4).toString('latin1')).toBe('WGF1');
-    await store.remove(tenantId, fileId);
-  });
-
   it('leaves nothing behind when the source fails halfway', async () => {
     const fileId = randomUUID();
     async function* failing() {
