@@ -31,8 +31,8 @@ export interface Holding {
   expiresAt: Date;
 }
 
-/** A held file, decrypted again to a plaintext file of this request; `heldId` marks it as not new. */
-export type TakenFile = ReceivedFile & { heldId: string; path: string };
+/** A held file, decrypted again for this request; `heldId` marks it as not new. */
+export type TakenFile = ReceivedFile & { heldId: string };
 
 export interface Taken {
   token: string | undefined;
@@ -96,7 +96,8 @@ export async function holdFiles(ctx: UploadContext, form: string, taken: Taken, 
   let position = Math.max(0, ...known.map((f) => f.position));
   const rows: Parameters<typeof repo.insertHeldFiles>[1] = [];
   for (const file of fresh) {
-    const { id, encrypted } = await keepCopy(ctx, file, masterKey);
+    const id = randomUUID();
+    const encrypted = await store.stage(ctx.tenant.id, id, createReadStream(file.path), masterKey);
     rows.push({
       id,
       tokenHash,
@@ -124,19 +125,6 @@ export async function holdFiles(ctx: UploadContext, form: string, taken: Taken, 
   return { token, expiresAt, files: all.map((f) => ({ position: f.position, group: f.groupNo, name: sanitizeName(f.originalName), size: f.size })) };
 }
 
-/** The encrypted copy the intake wrote of a file is held as it is; only a file without one is encrypted now. */
-async function keepCopy(ctx: UploadContext, file: ReceivedFile, masterKey: Buffer): Promise<{ id: string; encrypted: { wrappedKey: Buffer } }> {
-  const copy = file.staged;
-  if (copy && !copy.taken) {
-    const encrypted = await copy.encrypted;
-    copy.taken = true;
-    return { id: copy.fileId, encrypted };
-  }
-  if (!file.path) throw new Error('a received file has neither an encrypted copy nor its plaintext');
-  const id = randomUUID();
-  return { id, encrypted: await ctx.deps.fileStore.stage(ctx.tenant.id, id, createReadStream(file.path), masterKey) };
-}
-
 /** After the upload was committed: the held files are part of it now. A failure here only leaves them to expire. */
 export async function releaseHeldFiles(ctx: UploadContext, taken: Taken): Promise<void> {
   try {
@@ -151,6 +139,6 @@ export async function releaseHeldFiles(ctx: UploadContext, taken: Taken): Promis
 }
 
 /** Removes the plaintext copies of held files made for this request. */
-export async function discardTaken(files: Pick<TakenFile, 'path'>[]): Promise<void> {
+export async function discardTaken(files: Pick<ReceivedFile, 'path'>[]): Promise<void> {
   await Promise.all(files.map((f) => rm(f.path, { force: true })));
 }

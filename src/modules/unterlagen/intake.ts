@@ -1,15 +1,14 @@
-// Reads a multipart request as a stream: every file part is hashed, scanned and encrypted to the store's staging name
-// while it arrives (ADR 0340), never held in memory; its plaintext goes to a temporary file only when a check needs it
-// there (ADR 0384). The per-file and per-submission limits hold while bytes arrive.
+// Reads a multipart request as a stream: every file part goes straight to a temporary file (never
+// into memory), hashed, scanned and encrypted to the store's staging name on the way (ADR 0340); the per-file and
+// per-submission limits hold while bytes arrive.
+import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '#shared/http/errors.js';
-import { ScanTap, Sha256Tap, TeeTap, type EncryptedCopy, type ScanVerdict, type Scanner } from '#shared/files/index.js';
-import { pdfWindow } from './files/index.js';
-import { PlaintextSink } from './plaintext-sink.js';
+import { fileWriteBuffer, ScanTap, Sha256Tap, TeeTap, type EncryptedCopy, type ScanVerdict, type Scanner } from '#shared/files/index.js';
 
 /** The encrypted copy of a file, written under the store's staging name while the file arrived. */
 export interface StagedCopy {
@@ -18,8 +17,6 @@ export interface StagedCopy {
   encrypted: Promise<EncryptedCopy>;
   /** Set when an upload takes the copy over (it commits or removes it); discardIntake removes the others. */
   taken: boolean;
-  /** The copy's path when the store keeps it on local disk: a PDF is then checked from it (ADR 0384). */
-  onDisk: string | undefined;
   remove(): Promise<void>;
 }
 
@@ -28,13 +25,8 @@ export type Stager = (plaintext: Readable) => StagedCopy;
 
 export interface ReceivedFile {
   originalName: string;
-  /**
-   * Plaintext on disk, removed by discardIntake; undefined for a PDF whose staged copy is on local disk (its
-   * plaintext is never written, ADR 0384: `head` and `tail` hold what the checks read beside the parse).
-   */
-  path: string | undefined;
-  head?: Buffer | undefined;
-  tail?: Buffer | undefined;
+  /** Plaintext on disk; removed by discardIntake. */
+  path: string;
   size: number;
   sha256: string;
   /** Cut off at the per-file limit while streaming. */
@@ -87,7 +79,6 @@ class PayloadTooLargeError extends DomainError {
 }
 
 const multipartLimitCodes = new Set(['FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
-const pdfMagic = Buffer.from('%PDF-', 'latin1');
 
 /** `stage`: when given, every file is also encrypted to the store's staging name while it arrives. */
 export async function receiveMultipart(request: FastifyRequest, incomingPath: () => string, limits: IntakeLimits, stage?: Stager): Promise<Intake> {
@@ -124,8 +115,6 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
       }
       const path = incomingPath();
       const file: ReceivedFile = { originalName: part.filename, path, size: 0, sha256: '', tooLarge: false, group };
-      // Only the PDF checker reads a PDF whole, and it can read the encrypted copy when that is on local disk.
-      const sink = new PlaintextSink(path, pdfWindow, (start) => !(start.subarray(0, pdfMagic.length).equals(pdfMagic) && file.staged?.onDisk));
       intake.files.push(file);
       const tap = new Sha256Tap();
       const budget = new Transform({
@@ -138,8 +127,7 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
       const scan = limits.scanner ? new ScanTap(limits.scanner) : undefined;
       const staging = stage ? new TeeTap((plaintext) => (file.staged = stage(plaintext)).encrypted) : undefined;
       const taps = [scan, staging].filter((t) => t !== undefined);
-      await pipeline([part.file, budget, tap, ...taps, sink]);
-      if (!sink.onDisk) Object.assign(file, { path: undefined, head: sink.head(), tail: sink.tail() });
+      await pipeline([part.file, budget, tap, ...taps, createWriteStream(path, { mode: 0o600, highWaterMark: fileWriteBuffer })]);
       file.scan = scan?.verdict();
       file.size = tap.size;
       file.sha256 = tap.sha256;
@@ -181,7 +169,7 @@ async function drain(part: Multipart): Promise<void> {
 export async function discardIntake(intake: Pick<Intake, 'files'>): Promise<void> {
   await Promise.all(
     intake.files.map(async (f) => {
-      if (f.path) await rm(f.path, { force: true });
+      await rm(f.path, { force: true });
       const copy = f.staged;
       if (!copy || copy.taken) return;
       // Removed only once written to the end, so a late write cannot leave it behind.

@@ -2,13 +2,13 @@
 // with the receipt. Photos are stored as sent; the job in convert.ts joins them into one PDF after the answer.
 // Used by the HTML form and the JSON API alike.
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
 import { parseMasterKey } from '#shared/files/index.js';
-import { sanitizeName, type FileKind } from './files/index.js';
-import { inspectReceived, plaintextOf } from './received.js';
+import { inspectFile, sanitizeName, type FileKind } from './files/index.js';
 import { discardTaken, holdFiles, releaseHeldFiles, takeHeldFiles, UploadRefused } from './held-files.js';
-import type { Intake, ReceivedFile, StagedCopy } from './intake.js';
+import type { Intake, ReceivedFile, StagedCopy, Stager } from './intake.js';
 import type { UploadContext } from './upload-context.js';
 import { resolveTarget, type RequestedItem, type Target } from './upload-target.js';
 import { enqueueInfectedAlert, enqueueReceiptMail, receiptLink } from './mails.js';
@@ -25,7 +25,6 @@ import { isUniqueViolation } from '#shared/db/errors.js';
 import { berlinDateTime } from '#shared/time.js';
 
 export type { UploadContext } from './upload-context.js';
-export { stagingFor } from './received.js';
 
 export interface UploadResult {
   id: string;
@@ -43,6 +42,23 @@ const maxFiles = 20;
 /** What receiveMultipart needs: the configured limits, and the scanner it streams every file to while it arrives. */
 export const uploadLimits = (deps: AppDeps) => ({ ...deps.config.upload, maxFiles, scanner: deps.scanner });
 
+/**
+ * What receiveMultipart needs to encrypt every file of a tenant's request to the staging name while it arrives
+ * (ADR 0340): the upload takes the copy over instead of reading the plaintext again; a copy it does not take (a
+ * refused file) is removed at the end of the request, and one a crash leaves behind by the cleanup job.
+ */
+export function stagingFor(deps: AppDeps, tenantId: string): Stager {
+  const masterKey = parseMasterKey(deps.config.filesMasterKey);
+  return (plaintext) => {
+    const fileId = randomUUID();
+    // receiveMultipart hashes these very bytes while they pass: no second hash (ADR 0380).
+    const encrypted = deps.fileStore.stage(tenantId, fileId, plaintext, masterKey, { digest: false });
+    // Awaited by the upload that takes the copy, or by discardIntake.
+    encrypted.catch(() => undefined);
+    return { fileId, encrypted, taken: false, remove: () => deps.fileStore.remove(tenantId, fileId) };
+  };
+}
+
 interface AcceptedFile {
   file: ReceivedFile;
   kind: FileKind;
@@ -52,11 +68,15 @@ interface AcceptedFile {
 
 interface Document {
   name: string;
-  /** The file as sent, whose bytes are stored; none for a PDF still to be made from photos. */
-  received: ReceivedFile | undefined;
+  /** The bytes to store; none for a PDF still to be made from photos. */
+  path: string | undefined;
   pages: number | null;
   sources: SourceFile[];
   documentType: DocumentType;
+  /** Verdict of the scan while receiving, when these are the bytes as sent. */
+  scan?: Promise<ScanVerdict> | undefined;
+  /** The encrypted copy written while receiving, when these are the bytes as sent. */
+  staged?: StagedCopy | undefined;
   /** A photo kept as sent until the PDF it becomes part of is written. */
   partOf?: Document | undefined;
 }
@@ -82,7 +102,7 @@ export async function submitUpload(ctx: UploadContext, intake: Intake, requested
     return result;
   } catch (error) {
     if (!holdFor || !(error instanceof ValidationError)) throw error;
-    const fresh = fine.filter((f) => !taken.files.some((t) => t === f));
+    const fresh = fine.filter((f) => !taken.files.some((t) => t.path === f.path));
     throw new UploadRefused(error.fields, await holdFiles(ctx, holdFor, taken, fresh));
   } finally {
     await discardTaken(taken.files);
@@ -101,7 +121,7 @@ async function submitChecked(ctx: UploadContext, intake: Intake, requested: Requ
   const documents = buildDocuments(ctx, files.accepted, target.value.documentTypes);
   const verdicts = await scanDocuments(ctx, documents);
   // The photos name the files, not the PDF still to be made from them.
-  const infected = documents.filter((d, i) => d.received !== undefined && verdicts[i]!.status === 'infected');
+  const infected = documents.filter((d, i) => d.path !== undefined && verdicts[i]!.status === 'infected');
   if (infected.length > 0) {
     await storeSubmission(ctx, target.value, documents, verdicts, { quarantineOnly: true });
     throw new ValidationError(infected.flatMap((d) => d.sources.map((s) => fileError('unterlagen:refused.infected', { name: s.name }))));
@@ -111,14 +131,14 @@ async function submitChecked(ctx: UploadContext, intake: Intake, requested: Requ
 
 /** The verdict on every document; a PDF still to be made from photos has the worst of its photos'. */
 async function scanDocuments(ctx: UploadContext, documents: Document[]): Promise<ScanVerdict[]> {
-  const verdicts = new Map<ReceivedFile, ScanVerdict>();
-  for (const { received: file } of documents) {
-    if (file) verdicts.set(file, await (file.scan ?? ctx.deps.scanner.scan(await plaintextOf(ctx, file))));
+  const verdicts = new Map<Document, ScanVerdict>();
+  for (const document of documents) {
+    if (document.path !== undefined) verdicts.set(document, await (document.scan ?? ctx.deps.scanner.scan(createReadStream(document.path))));
   }
   return documents.map((document) => {
-    const own = document.received && verdicts.get(document.received);
+    const own = verdicts.get(document);
     if (own) return own;
-    const ofPhotos = documents.filter((d) => d.partOf === document).map((d) => verdicts.get(d.received!)!);
+    const ofPhotos = documents.filter((d) => d.partOf === document).map((d) => verdicts.get(d)!);
     const worst = worstScanStatus(ofPhotos.map(scanStatusOf));
     return ofPhotos.find((v) => scanStatusOf(v) === worst)!;
   });
@@ -148,7 +168,7 @@ async function checkFiles(ctx: UploadContext, intake: Intake): Promise<{ accepte
       errors.push({ field, message: 'unterlagen:refused.too-large', params: { ...limits, name } });
       continue;
     }
-    const result = await inspectReceived(ctx, file, maxFileBytes);
+    const result = await inspectFile(file.path, file.originalName, { maxBytes: maxFileBytes });
     if (!result.ok) errors.push({ field, message: `unterlagen:refused.${result.reason}`, params: { ...limits, name } });
     else accepted.push({ file, kind: result.kind, safeName: result.safeName, pages: result.pages });
   }
@@ -171,17 +191,17 @@ function buildDocuments(ctx: UploadContext, accepted: AcceptedFile[], types: Map
   for (const a of accepted) {
     const documentType = types.get(groupOf(a))!;
     const images = accepted.filter((other) => other.kind !== 'pdf' && groupOf(other) === groupOf(a));
-    if (a.kind === 'pdf') documents.push({ name: a.safeName, received: a.file, pages: a.pages ?? null, sources: [source(a)], documentType });
+    if (a.kind === 'pdf') documents.push({ name: a.safeName, path: a.file.path, pages: a.pages ?? null, sources: [source(a)], documentType, scan: a.file.scan, staged: a.file.staged });
     else if (a === images[0]) {
       const pdf: Document = {
         name: sanitizeName(ctx.t('unterlagen:files.photosName', { count: images.length })),
-        received: undefined,
+        path: undefined,
         pages: images.length,
         sources: images.map(source),
         documentType,
       };
       documents.push(pdf);
-      for (const image of images) photos.push({ name: image.safeName, received: image.file, pages: 1, sources: [source(image)], documentType, partOf: pdf });
+      for (const image of images) photos.push({ name: image.safeName, path: image.file.path, pages: 1, sources: [source(image)], documentType, scan: image.file.scan, staged: image.file.staged, partOf: pdf });
     }
   }
   return [...documents, ...photos];
@@ -201,7 +221,7 @@ async function storeSubmission(
 ): Promise<UploadResult> {
   const { deps, tenant, tdb, t } = ctx;
   // Quarantined evidence is kept as sent: infected photos, not a PDF to be made from them.
-  const keep = allDocuments.map((d, i) => !quarantineOnly || (d.received !== undefined && allVerdicts[i]!.status === 'infected'));
+  const keep = allDocuments.map((d, i) => !quarantineOnly || (d.path !== undefined && allVerdicts[i]!.status === 'infected'));
   const documents = allDocuments.filter((_d, i) => keep[i]);
   const verdicts = allVerdicts.filter((_v, i) => keep[i]);
   const store = deps.fileStore;
@@ -212,7 +232,7 @@ async function storeSubmission(
   const scanStatuses: ScanStatus[] = verdicts.map((v) => (v.status === 'pending' ? 'pending' : v.status));
   const scanStatus = worstScanStatus(scanStatuses);
 
-  const fileIds = new Map(documents.map((d) => [d, d.received?.staged?.fileId ?? randomUUID()]));
+  const fileIds = new Map(documents.map((d) => [d, d.staged?.fileId ?? randomUUID()]));
   // A PDF still to be made has no bytes yet: nothing staged, the conversion job writes it.
   const noBytes = { wrappedKey: Buffer.alloc(0), sha256: '', size: 0 };
   const staged: { fileId: string; wrappedKey: Buffer; sha256: string; size: number }[] = [];
@@ -220,10 +240,9 @@ async function storeSubmission(
   try {
     for (const document of documents) {
       const fileId = fileIds.get(document)!;
-      const file = document.received;
-      if (file === undefined) staged.push({ fileId, ...noBytes });
-      else if (file.staged) staged.push({ fileId, ...(await takeStaged(file.staged, document.sources[0]!)) });
-      else staged.push({ fileId, ...(await store.stage(tenant.id, fileId, await plaintextOf(ctx, file), masterKey)) });
+      if (document.path === undefined) staged.push({ fileId, ...noBytes });
+      else if (document.staged) staged.push({ fileId, ...(await takeStaged(document.staged, document.sources[0]!)) });
+      else staged.push({ fileId, ...(await store.stage(tenant.id, fileId, createReadStream(document.path), masterKey)) });
     }
     const fileRows = documents.map((d, i) => ({
       id: staged[i]!.fileId,
@@ -239,7 +258,7 @@ async function storeSubmission(
       scanStatus: scanStatuses[i]!,
       scanSignature: verdicts[i]!.status === 'infected' ? verdicts[i]!.signature : null,
       scannedAt: verdicts[i]!.status === 'clean' || verdicts[i]!.status === 'infected' ? now : null,
-      storageState: d.received === undefined ? ('converting' as const) : ('staged' as const),
+      storageState: d.path === undefined ? ('converting' as const) : ('staged' as const),
       partOf: (d.partOf && fileIds.get(d.partOf)) ?? null,
       conversionAttempts: 0,
       conversionLeasedUntil: null,
@@ -265,7 +284,7 @@ async function storeSubmission(
         lang: ctx.lang,
         receivedAt: now,
         scanStatus,
-        conversion: documents.some((d) => d.received === undefined) ? ('pending' as const) : null,
+        conversion: documents.some((d) => d.path === undefined) ? ('pending' as const) : null,
         // Quarantined evidence is processed at once; it is kept for the retention period only.
         deleteAfter: quarantineOnly ? new Date(now.getTime() + deps.config.upload.retentionDays * 86_400_000) : null,
       };
@@ -282,7 +301,7 @@ async function storeSubmission(
           }
         });
         committed = true;
-        await moveIntoPlace(ctx, uploadId, documents.filter((d) => d.received !== undefined).map((d) => fileIds.get(d)!));
+        await moveIntoPlace(ctx, uploadId, documents.filter((d) => d.path !== undefined).map((d) => fileIds.get(d)!));
         return { id: uploadId, reference, receiptToken, receivedAt: now, status: receiptStatus(scanStatus) === 'quarantined' ? 'quarantined' : 'received', files: documents.filter((d) => !d.partOf).flatMap((d) => d.sources) };
       } catch (error) {
         if (!committed && isUniqueViolation(error) && attempt < 4) continue;

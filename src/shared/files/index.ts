@@ -3,6 +3,6 @@
 export { openFileStore } from './file-store.js';
 export { DiskFileStore, fileWriteBuffer, type FileStore } from './storage.js';
 export { createScanner, type ScanVerdict, type Scanner } from './scanner.js';
-export { parseMasterKey, Sha256Tap, unwrapDataKey, type EncryptedCopy, type EncryptedFile, type EncryptOptions } from './encryption.js';
+export { parseMasterKey, Sha256Tap, type EncryptedCopy, type EncryptedFile, type EncryptOptions } from './encryption.js';
 export { ScanTap } from './scan-tap.js';
 export { TeeTap } from './tee.js';

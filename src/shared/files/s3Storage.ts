@@ -134,11 +134,6 @@ export class S3FileStore implements FileStore {
     await this.deleteKey(from);
   }
 
-  /** The staged copy lies in the bucket: uploads keep their plaintext on local disk for the checks. */
-  stagedOnDisk(): undefined {
-    return undefined;
-  }
-
   async locate(tenantId: string, fileId: string): Promise<'final' | 'staged' | 'none'> {
     if (await this.exists(this.finalKey(tenantId, fileId))) return 'final';
     if (await this.exists(this.stagedKey(tenantId, fileId))) return 'staged';

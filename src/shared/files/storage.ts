@@ -30,11 +30,6 @@ export interface FileStore {
   /** Moves a committed file into place; idempotent, so a crash between move and update is harmless. */
   commit(tenantId: string, fileId: string): Promise<void>;
   locate(tenantId: string, fileId: string): Promise<'final' | 'staged' | 'none'>;
-  /**
-   * Where a staged copy lies on local disk, for a store that keeps it there (the disk store); undefined for a remote
-   * store. The PDF checker then reads the staged copy itself, and the plaintext of a PDF is never written (ADR 0384).
-   */
-  stagedOnDisk(tenantId: string, fileId: string): string | undefined;
   /** The decrypted content. GCM authenticates at the end: a tampered file makes the stream fail late. */
   openDecrypted(tenantId: string, fileId: string, wrappedKey: Buffer, masterKey: Buffer): Promise<Readable>;
   remove(tenantId: string, fileId: string): Promise<void>;
@@ -146,10 +141,6 @@ export class DiskFileStore implements FileStore {
       await rm(path, { force: true });
       throw error;
     }
-  }
-
-  stagedOnDisk(tenantId: string, fileId: string): string {
-    return this.stagedPath(tenantId, fileId);
   }
 
   async commit(tenantId: string, fileId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import type { Metadata } from 'sharp';
 import { loadFileType, loadSharp } from '#shared/libraries.js';
 import { heifCodecConfigs } from './heif.js';
-import { checkPdfInWorker, type SealedPdf } from './pdf-worker.js';
+import { checkPdfInWorker } from './pdf-worker.js';
 import { extensionOf, isSuspiciousName, sanitizeName } from './sanitize-name.js';
 
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'heic';
@@ -74,29 +74,11 @@ const canonicalExtension: Record<FileKind, string> = { pdf: 'pdf', jpeg: 'jpg', 
 const allowedExtensions = new Set(Object.values(extensionsByKind).flat());
 
 const headLength = 4100;
-// End of central directory record (22 bytes) plus the longest possible ZIP comment.
-const zipTailLength = 22 + 0xffff;
-
-/** What the checks read of a PDF beside the parse: its first and last bytes (an upload keeps these in memory, ADR 0384). */
-export const pdfWindow = { head: headLength, tail: zipTailLength };
-
-/**
- * A PDF the server holds only encrypted (ADR 0384): its first and last bytes (`pdfWindow`) in memory, its content
- * in the staged copy, which the PDF checker decrypts.
- */
-export interface SealedFile {
-  size: number;
-  head: Uint8Array;
-  tail: Uint8Array;
-  copy: SealedPdf;
-}
-
-type Input = string | Uint8Array | SealedFile;
-
-const isSealed = (input: Input): input is SealedFile => typeof input !== 'string' && !(input instanceof Uint8Array);
 // The 'meta' box of a HEIC sits at the start; with many tiles and properties it can pass 4 KB.
 const heifHeadLength = 256 * 1024;
 const pdfTrailerSearch = 1024;
+// End of central directory record (22 bytes) plus the longest possible ZIP comment.
+const zipTailLength = 22 + 0xffff;
 
 /**
  * Decides by content whether an upload is acceptable, cross-checked with the name's extension.
@@ -105,7 +87,7 @@ const pdfTrailerSearch = 1024;
  * The virus scan is separate (clamd.ts); its refusal uses the reason 'infected'.
  */
 export async function inspectFile(
-  input: Input,
+  input: string | Uint8Array,
   originalName: string,
   limits: Partial<InspectLimits> = {},
 ): Promise<InspectResult> {
@@ -114,7 +96,7 @@ export async function inspectFile(
   if (isSuspiciousName(originalName)) return refuse('name-invalid');
   const safeName = sanitizeName(originalName);
 
-  const size = typeof input === 'string' ? (await stat(input)).size : isSealed(input) ? input.size : input.byteLength;
+  const size = typeof input === 'string' ? (await stat(input)).size : input.byteLength;
   if (size === 0) return refuse('empty');
   if (size > maxBytes) return refuse('too-large');
 
@@ -138,8 +120,6 @@ export async function inspectFile(
     const checked = await checkPdf(input, head, size, maxPdfPages);
     return 'reason' in checked ? checked : { ...accepted, pages: checked.pages };
   }
-  // Only what starts with "%PDF-" is kept sealed, and that is never detected as an image.
-  if (isSealed(input)) throw new Error('only PDFs are kept sealed');
   const checked = await checkImage(input, size, kind, maxMegapixels * 1_000_000);
   return 'reason' in checked ? checked : { ...accepted, width: checked.width, height: checked.height };
 }
@@ -148,13 +128,13 @@ export async function inspectFile(
  * Cheap structural checks first (header, an end-of-file marker near the end), then the parse in a worker thread
  * with a time and memory limit (pdf-worker.ts): random bytes behind a PDF header never reach pdf-lib.
  */
-async function checkPdf(input: Input, head: Uint8Array, size: number, maxPages: number): Promise<Refusal | { pages: number }> {
+async function checkPdf(input: string | Uint8Array, head: Uint8Array, size: number, maxPages: number): Promise<Refusal | { pages: number }> {
   // file-type already found "%PDF" at offset 0, so neither "MZ" nor "PK" can start the file.
   if (Buffer.from(head.subarray(0, 5)).toString('latin1') !== '%PDF-') return refuse('pdf-broken');
   // Readers look for %%EOF in the last KB; a file without one is truncated or not a PDF.
   const end = Buffer.from(await readRange(input, Math.max(0, size - pdfTrailerSearch), size)).toString('latin1');
   if (!end.includes('%%EOF')) return refuse('pdf-broken');
-  const checked = await checkPdfInWorker(isSealed(input) ? input.copy : input);
+  const checked = await checkPdfInWorker(input);
   if ('reason' in checked) return refuse(checked.reason);
   if (checked.pages === 0) return refuse('pdf-broken');
   if (checked.pages > maxPages) return refuse('too-many-pages');
@@ -222,9 +202,8 @@ export function hasZipTrailer(tail: Uint8Array, fileSize: number): boolean {
   return false;
 }
 
-async function readRange(input: Input, start: number, end: number): Promise<Uint8Array> {
-  if (input instanceof Uint8Array) return input.subarray(start, end);
-  if (isSealed(input)) return sealedRange(input, start, end);
+async function readRange(input: string | Uint8Array, start: number, end: number): Promise<Uint8Array> {
+  if (typeof input !== 'string') return input.subarray(start, end);
   const handle = await open(input, 'r');
   try {
     const buffer = Buffer.alloc(end - start);
@@ -233,14 +212,6 @@ async function readRange(input: Input, start: number, end: number): Promise<Uint
   } finally {
     await handle.close();
   }
-}
-
-/** Of a sealed file only the first and last bytes are at hand; the checks read no others. */
-function sealedRange(file: SealedFile, start: number, end: number): Uint8Array {
-  if (end <= file.head.length) return file.head.subarray(start, end);
-  const tailStart = file.size - file.tail.length;
-  if (start >= tailStart) return file.tail.subarray(start - tailStart, end - tailStart);
-  throw new RangeError(`bytes ${start}–${end} of a sealed file are not at hand`);
 }
 
 function refuse(reason: ReasonCode): Refusal {

@@ -19,19 +19,6 @@ export const pdfInspection = {
 
 export type PdfCheck = { pages: number } | { reason: 'pdf-broken' | 'pdf-encrypted' | 'too-complex' };
 
-/** An upload's staged copy on local disk and its data key: the checker decrypts it itself (ADR 0384). */
-export interface SealedPdf {
-  path: string;
-  dataKey: Uint8Array;
-}
-
-/** The checker could not read the file (gone, or a staged copy that does not decrypt): a fault of the server, not of the citizen's file. */
-export class UnreadableUploadError extends Error {
-  constructor() {
-    super('the PDF checker could not read the file');
-  }
-}
-
 /** Too many uploads waiting for inspection at once: try again in a moment. */
 export class InspectionBusyError extends DomainError {
   constructor() {
@@ -39,53 +26,16 @@ export class InspectionBusyError extends DomainError {
   }
 }
 
-// The staged copy of an upload, decrypted in the worker (ADR 0384): "WGF1" | IV (12) | AES-256-GCM ciphertext | tag (16),
-// the 16-byte header authenticated (src/shared/files/encryption.ts; pdf-worker.test.ts proves the two agree). Read in
-// megabyte pieces into one buffer of the plaintext's size, so the worker holds the file once, not twice.
-const decryptSource = `
-function decrypt({ path, dataKey }) {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const header = Buffer.alloc(16);
-    const tag = Buffer.alloc(16);
-    if (size < 32 || readSync(fd, header, 0, 16, 0) !== 16 || readSync(fd, tag, 0, 16, size - 16) !== 16) throw new Error('short');
-    if (header.toString('latin1', 0, 4) !== 'WGF1') throw new Error('not a staged copy');
-    const decipher = createDecipheriv('aes-256-gcm', dataKey, header.subarray(4), { authTagLength: 16 });
-    decipher.setAAD(header);
-    decipher.setAuthTag(tag);
-    const plaintext = Buffer.allocUnsafe(size - 32);
-    const piece = Buffer.allocUnsafe(1024 * 1024);
-    for (let at = 0; at < plaintext.length; ) {
-      const read = readSync(fd, piece, 0, Math.min(piece.length, plaintext.length - at), 16 + at);
-      if (read === 0) throw new Error('short');
-      at += decipher.update(piece.subarray(0, read)).copy(plaintext, at);
-    }
-    decipher.final();
-    return plaintext;
-  } finally {
-    closeSync(fd);
-  }
-}
-`;
-
 // Plain CommonJS evaluated in the worker thread, so it runs the same under tsx, vitest and the built server. It loads
 // pdf-lib once and then parses one file per message: loading pdf-lib and starting a thread cost ~100 ms of CPU, the
 // parse of a plain 10 MB PDF ~5 ms (ADR 0340).
 const parse = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
-const { createDecipheriv } = require('node:crypto');
+const { readFileSync } = require('node:fs');
 const { PDFDocument } = require(workerData.pdfLib);
-${decryptSource}
 parentPort.on('message', async (job) => {
-  let bytes;
   try {
-    bytes = job.path ? readFileSync(job.path) : job.sealed ? decrypt(job.sealed) : job.bytes;
-  } catch {
-    return parentPort.postMessage({ failed: 'unreadable' });
-  }
-  try {
+    const bytes = job.path ? readFileSync(job.path) : job.bytes;
     const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
     if (doc.isEncrypted) return parentPort.postMessage({ reason: 'pdf-encrypted' });
     parentPort.postMessage({ pages: doc.getPageCount() });
@@ -136,7 +86,7 @@ process.on('message', (job) => {
   // The time limit counts from the moment pdf-lib is loaded: it bounds the parse, not a slow start on a busy machine.
   const start = () => {
     timer = setTimeout(() => finish({ reason: 'too-complex' }, false), job.timeoutMs);
-    worker.postMessage({ path: job.path, bytes: job.bytes, sealed: job.sealed });
+    worker.postMessage({ path: job.path, bytes: job.bytes });
   };
   const onMessage = (message) => (message.loaded ? start() : finish(message, true));
   const onGone = () => finish({ reason: 'too-complex' }, false);
@@ -169,14 +119,13 @@ function release(): void {
 
 let process_: ChildProcess | undefined;
 let nextId = 0;
-type CheckerAnswer = PdfCheck | { failed: 'unreadable' };
-const pending = new Map<number, (result: CheckerAnswer) => void>();
+const pending = new Map<number, (result: PdfCheck) => void>();
 
 /** The checker process, started on first use; it does not keep the server (or a test run) alive while idle. */
 function checkerProcess(): ChildProcess {
   if (process_?.connected) return process_;
   const child = spawn(process.execPath, ['-e', checker], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'advanced' });
-  child.on('message', (message: { id: number; result: CheckerAnswer }) => pending.get(message.id)?.(message.result));
+  child.on('message', (message: { id: number; result: PdfCheck }) => pending.get(message.id)?.(message.result));
   // A crash (or a kill) ends every parse it had: each is refused as too complex, and the next check starts a new one.
   child.once('exit', () => {
     if (process_ === child) process_ = undefined;
@@ -193,16 +142,13 @@ export function pdfCheckerPid(): number | undefined {
   return process_?.pid;
 }
 
-/**
- * Page count of a PDF (a path, its bytes or its sealed staged copy), or why it is refused; throws InspectionBusyError
- * when overloaded and UnreadableUploadError when a staged copy cannot be decrypted.
- */
-export async function checkPdfInWorker(input: string | Uint8Array | SealedPdf): Promise<PdfCheck> {
+/** Page count of a PDF (a path or its bytes), or why it is refused; throws InspectionBusyError when overloaded. */
+export async function checkPdfInWorker(input: string | Uint8Array): Promise<PdfCheck> {
   await acquire();
   try {
     const child = checkerProcess();
     const id = nextId++;
-    const answer = await new Promise<CheckerAnswer>((resolve) => {
+    return await new Promise<PdfCheck>((resolve) => {
       // Long beyond the worker's own limit (which starts once pdf-lib is loaded) the checker itself is stuck: it is ended.
       const backstop = setTimeout(() => child.kill('SIGKILL'), pdfInspection.timeoutMs + 60_000);
       pending.set(id, (result) => {
@@ -213,18 +159,11 @@ export async function checkPdfInWorker(input: string | Uint8Array | SealedPdf): 
       });
       child.channel?.ref();
       const job = { id, pdfLib, timeoutMs: pdfInspection.timeoutMs, memoryMb: pdfInspection.memoryMb };
-      child.send({ ...job, ...jobInput(input) }, (error) => {
+      child.send(typeof input === 'string' ? { ...job, path: input } : { ...job, bytes: input }, (error) => {
         if (error) pending.get(id)?.({ reason: 'too-complex' });
       });
     });
-    if ('failed' in answer) throw new UnreadableUploadError();
-    return answer;
   } finally {
     release();
   }
-}
-
-function jobInput(input: string | Uint8Array | SealedPdf): { path: string } | { bytes: Uint8Array } | { sealed: SealedPdf } {
-  if (typeof input === 'string') return { path: input };
-  return input instanceof Uint8Array ? { bytes: input } : { sealed: input };
 }
