@@ -1,7 +1,7 @@
 // The citizen's upload forms through HTTP: files held after a refusal, a type per file group, the application
 // reference as the key (and its case on the caseworker's pages), and receipts linked from the request's page.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TenantDb } from '#shared/db/tenant-scope.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { formSubmissions } from '../forms/testing.js';
@@ -30,6 +30,7 @@ const db = () => ctx.deps.database.db;
 describe('files already received survive a refused form', () => {
   it('holds three files after a missing field, lists them as received, and sends them with the corrected form', async () => {
     const pdfs = await Promise.all([1, 2, 3].map((n) => pdfWithPages(n)));
+    const stage = vi.spyOn(ctx.deps.fileStore, 'stage');
     const refused = await post([
       ...freeFields({ lastName: '' }),
       file('auszug-august.pdf', pdfs[0]!),
@@ -37,6 +38,9 @@ describe('files already received survive a refused form', () => {
       file('auszug-oktober.pdf', pdfs[2]!),
     ]);
     expect(refused.statusCode).toBe(422);
+    // Each file was encrypted once, while it arrived: that copy is the one held.
+    expect(stage).toHaveBeenCalledTimes(3);
+    stage.mockRestore();
     expect(refused.body).toContain('Bitte geben Sie Ihren Nachnamen ein.');
     expect(refused.body).toContain('Bereits empfangen:');
     expect(refused.body).toContain('Diese 3 Dateien haben wir schon.');

@@ -96,8 +96,7 @@ export async function holdFiles(ctx: UploadContext, form: string, taken: Taken, 
   let position = Math.max(0, ...known.map((f) => f.position));
   const rows: Parameters<typeof repo.insertHeldFiles>[1] = [];
   for (const file of fresh) {
-    const id = randomUUID();
-    const encrypted = await store.stage(ctx.tenant.id, id, createReadStream(file.path), masterKey);
+    const { id, encrypted } = await keepCopy(ctx, file, masterKey);
     rows.push({
       id,
       tokenHash,
@@ -123,6 +122,21 @@ export async function holdFiles(ctx: UploadContext, form: string, taken: Taken, 
   }
   const all = await repo.heldFiles(ctx.tdb, tokenHash, form, now);
   return { token, expiresAt, files: all.map((f) => ({ position: f.position, group: f.groupNo, name: sanitizeName(f.originalName), size: f.size })) };
+}
+
+/**
+ * The encrypted copy the intake wrote of a file while it arrived is held as it is (ADR 0388); only a file without
+ * one is encrypted from its plaintext now.
+ */
+async function keepCopy(ctx: UploadContext, file: ReceivedFile, masterKey: Buffer): Promise<{ id: string; encrypted: { wrappedKey: Buffer } }> {
+  const copy = file.staged;
+  if (copy && !copy.taken) {
+    const encrypted = await copy.encrypted;
+    copy.taken = true;
+    return { id: copy.fileId, encrypted };
+  }
+  const id = randomUUID();
+  return { id, encrypted: await ctx.deps.fileStore.stage(ctx.tenant.id, id, createReadStream(file.path), masterKey) };
 }
 
 /** After the upload was committed: the held files are part of it now. A failure here only leaves them to expire. */
