@@ -2,14 +2,15 @@
 // in the same run on the same bytes: a plain file copy, clamd INSTREAM with 8 parallel streams, and both at once
 // (copy + scan, what an upload cannot be faster than). Every phase also prints the CPU each process spent per 10 MB:
 // on this 2-core machine the load generator, the server, its PDF checker and clamd share the cores, so the ratio is
-// decided by CPU. The load generator sends a prepared multipart body as a browser on another machine would (ADR 0380);
-// the same uploads sent with fetch + FormData are printed beside it. Then the server's memory while one 100 MB PDF is uploaded
+// decided by CPU. The load generator is a small process of its own that sends a prepared multipart body from memory,
+// as browsers on other machines would (ADR 0380, ADR 0409); the same uploads sent with fetch + FormData from this
+// process are printed beside it. The server is measured warm, as one that has served for a while. Then the server's memory while one 100 MB PDF is uploaded
 // (and the PDF checker process's apart), and 20 phone photos (4000×3000 JPEGs) answered and joined into one PDF
 // by the worker process (upload-photos.ts).
 // The server is the real one (build/server.js, as `npm start` runs it) in a child process, on PGlite, with clamd when installed.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { fork, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { createClamdClient } from '#shared/files/clamd.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,10 +24,13 @@ import { benchPhotos } from './upload-photos.js';
 import { pause, rssGrowth } from './rss.js';
 import { childPids, processMeter, type CpuUse, type Processes } from './cpu.js';
 import { benchDatabase, ensureBuilt } from './support.js';
+import type { ClientJob } from './upload-client.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clients = 8;
-const uploads = 32;
+const uploads = 64;
+/** Small uploads before the measurement, so the code that runs once per request is compiled as in a server that has been up for a while. */
+const warmRequests = 400;
 const mb = 1024 * 1024;
 
 /** A valid PDF of about `size` bytes: one page and an unreferenced stream of random bytes. */
@@ -61,6 +65,7 @@ async function startServer(dataDir: string, clamd: ClamdFixture | undefined, dat
   return startServerProcess({
     entry: 'build',
     cwd: root,
+    nodeArgs: ['--import', fileURLToPath(new URL('gc-count.mjs', import.meta.url))],
     timeoutMs: 600_000,
     env: {
       NODE_ENV: 'test',
@@ -89,23 +94,36 @@ async function prepareBody(pdfPath: string, bodyPath: string): Promise<{ path: s
   return { path: bodyPath, boundary, length: body.length };
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: clients });
-/** Every file this bench reads, it reads in megabyte pieces: half the load generator's CPU of 64 KB reads (ADR 0380). */
+/** Every file this bench reads, it reads in megabyte pieces: half the CPU of 64 KB reads (ADR 0380). */
 const readSize = 1024 * 1024;
 const readFileStream = (path: string) => createReadStream(path, { highWaterMark: readSize });
 
-/** One upload of the prepared body over a kept-alive connection. */
-function postBody(url: string, body: { path: string; boundary: string; length: number }): Promise<void> {
-  const target = new URL(`${url}/api/v1/t/neue-wege/uploads`);
+/** The load generator process (upload-client.ts). */
+function startClient(): ChildProcess {
+  return fork(fileURLToPath(new URL('upload-client.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+}
+
+/** `count` uploads of the prepared body by the load generator, `clients` at a time; the seconds they took. */
+function postBodies(client: ChildProcess, url: string, body: { path: string; boundary: string }, count: number): Promise<number> {
+  const job: ClientJob = { url: `${url}/api/v1/t/neue-wege/uploads`, bodyPath: body.path, boundary: body.boundary, count, clients };
   return new Promise((resolve, reject) => {
-    const req = request(target, { method: 'POST', agent, headers: { 'content-type': `multipart/form-data; boundary=${body.boundary}`, 'content-length': body.length } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => (response.statusCode === 201 ? resolve() : reject(new Error(`upload answered ${response.statusCode}: ${Buffer.concat(chunks).toString()}`))));
-      response.on('error', reject);
-    });
-    req.on('error', reject);
-    readFileStream(body.path).on('error', reject).pipe(req);
+    client.once('message', (answer: { seconds?: number; error?: string }) => (answer.error ? reject(new Error(answer.error)) : resolve(answer.seconds!)));
+    client.send(job);
+  });
+}
+
+type GcCount = { full: number; young: number; pauseMs: number };
+
+/** The server's garbage collections so far (gc-count.mjs). */
+function gcCount(server: ChildProcess): Promise<GcCount> {
+  return new Promise((resolve) => {
+    const answer = (message: { gcCount?: GcCount }) => {
+      if (!message.gcCount) return;
+      server.off('message', answer);
+      resolve(message.gcCount);
+    };
+    server.on('message', answer);
+    server.send('gc-count');
   });
 }
 
@@ -140,7 +158,7 @@ const loadAverage = async () => (await readFile('/proc/loadavg', 'utf8')).split(
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'wegweiser-bench-upload-'));
-  // BENCH_UPLOAD=photos: only the phone photos (upload-photos.ts).
+  // BENCH_UPLOAD=photos: only the phone photos (upload-photos.ts); BENCH_UPLOAD=throughput: only the 10 MB uploads and their limit.
   if (process.env.BENCH_UPLOAD === 'photos') {
     const clamd = findClamd() && process.env.BENCH_CLAMD !== 'off' ? await startClamd() : undefined;
     try {
@@ -155,6 +173,7 @@ async function main() {
   const database = await benchDatabase(process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite');
   const server = await startServer(join(dir, 'data'), clamd, database.url);
   const { child, baseUrl: url } = server;
+  const client = startClient();
   try {
     const tenMb = join(dir, '10mb.pdf');
     await writeFile(tenMb, pdfOfSize(10 * mb));
@@ -162,9 +181,12 @@ async function main() {
     await upload(url, blob, 'warmup.pdf');
 
     const body = await prepareBody(tenMb, join(dir, 'body.bin'));
-    // Warm-up as long as a measured phase: the JIT, the young generation (it grows with the load) and the PDF
-    // checker's threads reach their steady state before anything is measured.
-    await inParallel(uploads, () => postBody(url, body));
+    const small = join(dir, 'small.pdf');
+    await writeFile(small, pdfOfSize(10 * 1024));
+    // Warm-up: the code that runs once per request is compiled (warmRequests), then a phase as long as a measured one
+    // brings the young generation (it grows with the load) and the PDF checker's threads to their steady state.
+    await postBodies(client, url, await prepareBody(small, join(dir, 'small.bin')), warmRequests);
+    await postBodies(client, url, body, uploads);
     const total = (uploads * blob.size) / mb;
     const bench: Processes = { bench: () => [process.pid], ...(clamd ? { clamd: () => [clamd.pid] } : {}) };
     const measured = async (processes: Processes, run: () => Promise<number>) => {
@@ -194,10 +216,12 @@ async function main() {
       server: () => [child.pid!],
       'PDF checker': () => childPids(child.pid!),
       ...(clamd ? { clamd: () => [clamd.pid] } : {}),
-      'load generator': () => [process.pid],
+      'load generator': () => [client.pid!],
     };
-    const uploaded = await measured(serverSide, () => inParallel(uploads, () => postBody(url, body)));
-    const viaFetch = await measured(serverSide, () => inParallel(uploads, () => upload(url, blob, 'kontoauszug.pdf')));
+    const gcBefore = await gcCount(child);
+    const uploaded = await measured(serverSide, () => postBodies(client, url, body, uploads));
+    const gcAfter = await gcCount(child);
+    const viaFetch = await measured({ ...serverSide, 'load generator': () => [process.pid] }, () => inParallel(uploads, () => upload(url, blob, 'kontoauszug.pdf')));
     const rate = (seconds: number) => total / seconds;
     const limitRate = rate(copyScan?.seconds ?? copy.seconds);
     print(
@@ -208,11 +232,13 @@ async function main() {
       ...(copyScan ? [`  copy + scan (one read feeds both)    : ${limitRate.toFixed(1)} MB/s   <- the limit`, copyScan.cpu] : []),
       `  createUpload over HTTP               : ${rate(uploaded.seconds).toFixed(1)} MB/s  (${(uploads / uploaded.seconds).toFixed(1)} uploads/s)`,
       uploaded.cpu,
+      `      server garbage collections: ${gcAfter.full - gcBefore.full} full, ${gcAfter.young - gcBefore.young} young, ${(gcAfter.pauseMs - gcBefore.pauseMs).toFixed(0)} ms paused`,
       `  ratio upload / ${copyScan ? 'copy + scan' : 'copy'}           : ${(rate(uploaded.seconds) / limitRate).toFixed(3)}${copyScan ? ' (goal ≥ 0.70)' : ''};  upload / copy ${(rate(uploaded.seconds) / rate(copy.seconds)).toFixed(3)}`,
       `  the same uploads sent with fetch + FormData: ${rate(viaFetch.seconds).toFixed(1)} MB/s, ratio ${(rate(viaFetch.seconds) / limitRate).toFixed(3)}`,
       viaFetch.cpu,
     );
 
+    if (process.env.BENCH_UPLOAD === 'throughput') return;
     const hundredMb = join(dir, '100mb.pdf');
     // Just under the 100 MB limit, PDF structure included.
     await writeFile(hundredMb, pdfOfSize(100 * mb - 4096));
@@ -229,7 +255,7 @@ async function main() {
 
     await benchPhotos(dir, clamd, print, loadAverage);
   } finally {
-    agent.destroy();
+    client.disconnect();
     await stopServerProcess(server);
     await clamd?.stop();
     await database.drop();

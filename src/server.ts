@@ -4,8 +4,10 @@ import { buildApp } from './app.js';
 import { backgroundJobs } from './deps.js';
 import { seedDemo } from './seed.js';
 import { startWorker } from '#shared/jobs/worker.js';
+import { setHeapGrowth } from '#shared/heap.js';
 import { configOrExit, fail, startDeps, stopGracefully } from './startup.js';
 
+setHeapGrowth();
 const config = configOrExit();
 const deps = await startDeps(config);
 if (config.env !== 'production') await seedDemo(deps);

@@ -8,7 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '#shared/http/errors.js';
-import { fileWriteBuffer, ScanTap, Sha256Tap, TeeTap, type EncryptedCopy, type ScanVerdict, type Scanner } from '#shared/files/index.js';
+import { EdgesTap, fileWriteBuffer, ScanTap, Sha256Tap, TeeTap, type Edges, type EncryptedCopy, type ScanVerdict, type Scanner } from '#shared/files/index.js';
+import { inspectedEdges } from './files/index.js';
 
 /** The encrypted copy of a file, written under the store's staging name while the file arrived. */
 export interface StagedCopy {
@@ -37,6 +38,8 @@ export interface ReceivedFile {
   scan?: Promise<ScanVerdict> | undefined;
   /** The encrypted copy of exactly these bytes, when the request was read with a stager. */
   staged?: StagedCopy | undefined;
+  /** The first and last bytes, kept while the file arrived: what the content checks read besides a parse (ADR 0408). */
+  edges?: Edges | undefined;
 }
 
 /** How many file groups (document types) one submission may carry. */
@@ -117,6 +120,7 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
       const file: ReceivedFile = { originalName: part.filename, path, size: 0, sha256: '', tooLarge: false, group };
       intake.files.push(file);
       const tap = new Sha256Tap();
+      const edges = new EdgesTap(inspectedEdges.head, inspectedEdges.tail);
       const budget = new Transform({
         transform(chunk: Buffer, _encoding, callback: TransformCallback) {
           total += chunk.length;
@@ -127,10 +131,11 @@ export async function receiveMultipart(request: FastifyRequest, incomingPath: ()
       const scan = limits.scanner ? new ScanTap(limits.scanner) : undefined;
       const staging = stage ? new TeeTap((plaintext) => (file.staged = stage(plaintext)).encrypted) : undefined;
       const taps = [scan, staging].filter((t) => t !== undefined);
-      await pipeline([part.file, budget, tap, ...taps, createWriteStream(path, { mode: 0o600, highWaterMark: fileWriteBuffer })]);
+      await pipeline([part.file, budget, tap, edges, ...taps, createWriteStream(path, { mode: 0o600, highWaterMark: fileWriteBuffer })]);
       file.scan = scan?.verdict();
       file.size = tap.size;
       file.sha256 = tap.sha256;
+      file.edges = edges.edges;
       file.tooLarge = part.file.truncated;
     }
   } catch (error) {

@@ -168,7 +168,8 @@ async function checkFiles(ctx: UploadContext, intake: Intake): Promise<{ accepte
       errors.push({ field, message: 'unterlagen:refused.too-large', params: { ...limits, name } });
       continue;
     }
-    const result = await inspectFile(file.path, file.originalName, { maxBytes: maxFileBytes });
+    const input = file.edges ? { path: file.path, size: file.size, ...file.edges } : file.path;
+    const result = await inspectFile(input, file.originalName, { maxBytes: maxFileBytes });
     if (!result.ok) errors.push({ field, message: `unterlagen:refused.${result.reason}`, params: { ...limits, name } });
     else accepted.push({ file, kind: result.kind, safeName: result.safeName, pages: result.pages });
   }

@@ -6,3 +6,4 @@ export { createScanner, type ScanVerdict, type Scanner } from './scanner.js';
 export { parseMasterKey, Sha256Tap, type EncryptedCopy, type EncryptedFile, type EncryptOptions } from './encryption.js';
 export { ScanTap } from './scan-tap.js';
 export { TeeTap } from './tee.js';
+export { EdgesTap, type Edges } from './edges-tap.js';

@@ -2,7 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectFile, type InspectLimits, type ReasonCode } from './inspect.js';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { EdgesTap } from '#shared/files/index.js';
+import { inspectedEdges, inspectFile, type InspectLimits, type KnownFile, type ReasonCode } from './inspect.js';
 import {
   elfExecutable,
   encryptedPdf,
@@ -21,6 +24,16 @@ interface BadFile {
   bytes: () => Promise<Buffer> | Buffer;
   reason: ReasonCode;
   limits?: Partial<InspectLimits>;
+}
+
+/** The file as an upload knows it: on disk, with the edges kept while its bytes passed in pieces of 1,000. */
+async function knownFile(path: string, content: Buffer): Promise<KnownFile> {
+  const tap = new EdgesTap(inspectedEdges.head, inspectedEdges.tail);
+  const pieces = Array.from({ length: Math.ceil(content.length / 1000) }, (_v, i) => content.subarray(i * 1000, (i + 1) * 1000));
+  await pipeline(Readable.from(pieces), tap, async (source: AsyncIterable<Buffer>) => {
+    for await (const _piece of source);
+  });
+  return { path, size: content.length, ...tap.edges };
 }
 
 // The bad-file corpus, generated here so no suspicious binary sits in the repository.
@@ -153,5 +166,19 @@ describe('bad-file corpus', () => {
     const path = join(dir, 'upload');
     await writeFile(path, content);
     expect(await inspectFile(path, name, limits)).toEqual({ ok: false, reason });
+    // And when the upload kept the file's edges while it arrived (ADR 0408).
+    expect(await inspectFile(await knownFile(path, content), name, limits)).toEqual({ ok: false, reason });
+  });
+
+  it('reads the kept edges, not the file, for the checks of the first and last bytes', async () => {
+    const pdf = await pdfWithPages(1);
+    const path = join(dir, 'clean.pdf');
+    await writeFile(path, pdf);
+    const clean = await knownFile(path, pdf);
+    expect(await inspectFile(clean, 'bescheid.pdf')).toMatchObject({ ok: true, kind: 'pdf', pages: 1 });
+    // The file on disk is the clean PDF; the edges kept say a ZIP was appended: refused by the edges.
+    const polyglot = Buffer.concat([pdf, zipArchive('payload.js', Buffer.from('alert(1)'))]);
+    const kept = await knownFile(path, polyglot);
+    expect(await inspectFile({ ...kept, size: polyglot.length }, 'bescheid.pdf')).toEqual({ ok: false, reason: 'type-not-allowed' });
   });
 });

@@ -80,6 +80,26 @@ const pdfTrailerSearch = 1024;
 // End of central directory record (22 bytes) plus the longest possible ZIP comment.
 const zipTailLength = 22 + 0xffff;
 
+/** The first and last bytes the checks read of every file (beside a PDF's parse and an image's decode). */
+export const inspectedEdges = { head: headLength, tail: Math.max(zipTailLength, pdfTrailerSearch) };
+
+/**
+ * A file on disk whose size and first and last bytes (`inspectedEdges`) are already known, because they were kept
+ * while it arrived: the checks then read those from memory and open the file only for a parse or a decode (ADR 0408).
+ */
+export interface KnownFile {
+  path: string;
+  size: number;
+  head: Uint8Array;
+  tail: Uint8Array;
+}
+
+type Input = string | Uint8Array | KnownFile;
+
+const isKnown = (input: Input): input is KnownFile => typeof input !== 'string' && !(input instanceof Uint8Array);
+/** What the parser and the image library are given: the bytes, or the file's path. */
+const source = (input: Input): string | Uint8Array => (isKnown(input) ? input.path : input);
+
 /**
  * Decides by content whether an upload is acceptable, cross-checked with the name's extension.
  * With a path only the head, the tail and (for PDFs) the whole file up to `maxBytes` are read;
@@ -87,7 +107,7 @@ const zipTailLength = 22 + 0xffff;
  * The virus scan is separate (clamd.ts); its refusal uses the reason 'infected'.
  */
 export async function inspectFile(
-  input: string | Uint8Array,
+  input: Input,
   originalName: string,
   limits: Partial<InspectLimits> = {},
 ): Promise<InspectResult> {
@@ -96,7 +116,7 @@ export async function inspectFile(
   if (isSuspiciousName(originalName)) return refuse('name-invalid');
   const safeName = sanitizeName(originalName);
 
-  const size = typeof input === 'string' ? (await stat(input)).size : input.byteLength;
+  const size = typeof input === 'string' ? (await stat(input)).size : isKnown(input) ? input.size : input.byteLength;
   if (size === 0) return refuse('empty');
   if (size > maxBytes) return refuse('too-large');
 
@@ -128,13 +148,13 @@ export async function inspectFile(
  * Cheap structural checks first (header, an end-of-file marker near the end), then the parse in a worker thread
  * with a time and memory limit (pdf-worker.ts): random bytes behind a PDF header never reach pdf-lib.
  */
-async function checkPdf(input: string | Uint8Array, head: Uint8Array, size: number, maxPages: number): Promise<Refusal | { pages: number }> {
+async function checkPdf(input: Input, head: Uint8Array, size: number, maxPages: number): Promise<Refusal | { pages: number }> {
   // file-type already found "%PDF" at offset 0, so neither "MZ" nor "PK" can start the file.
   if (Buffer.from(head.subarray(0, 5)).toString('latin1') !== '%PDF-') return refuse('pdf-broken');
   // Readers look for %%EOF in the last KB; a file without one is truncated or not a PDF.
   const end = Buffer.from(await readRange(input, Math.max(0, size - pdfTrailerSearch), size)).toString('latin1');
   if (!end.includes('%%EOF')) return refuse('pdf-broken');
-  const checked = await checkPdfInWorker(input);
+  const checked = await checkPdfInWorker(source(input));
   if ('reason' in checked) return refuse(checked.reason);
   if (checked.pages === 0) return refuse('pdf-broken');
   if (checked.pages > maxPages) return refuse('too-many-pages');
@@ -142,7 +162,7 @@ async function checkPdf(input: string | Uint8Array, head: Uint8Array, size: numb
 }
 
 async function checkImage(
-  input: string | Uint8Array,
+  input: Input,
   size: number,
   kind: FileKind,
   maxPixels: number,
@@ -151,7 +171,7 @@ async function checkImage(
   let metadata: Metadata;
   try {
     // Reads the header only; nothing is decoded yet.
-    metadata = await sharp(input, { limitInputPixels: false }).metadata();
+    metadata = await sharp(source(input), { limitInputPixels: false }).metadata();
   } catch {
     return refuse('image-broken');
   }
@@ -167,7 +187,7 @@ async function checkImage(
   try {
     // A cheap decode (JPEG shrinks on load) finds truncated or corrupt pixel data now rather than
     // when the caseworker opens the file.
-    await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).resize({ width: 64 }).raw().toBuffer();
+    await sharp(source(input), { limitInputPixels: maxPixels, failOn: 'error' }).resize({ width: 64 }).raw().toBuffer();
   } catch {
     return refuse('image-broken');
   }
@@ -202,9 +222,14 @@ export function hasZipTrailer(tail: Uint8Array, fileSize: number): boolean {
   return false;
 }
 
-async function readRange(input: string | Uint8Array, start: number, end: number): Promise<Uint8Array> {
-  if (typeof input !== 'string') return input.subarray(start, end);
-  const handle = await open(input, 'r');
+async function readRange(input: Input, start: number, end: number): Promise<Uint8Array> {
+  if (input instanceof Uint8Array) return input.subarray(start, end);
+  if (isKnown(input)) {
+    if (end <= input.head.length) return input.head.subarray(start, end);
+    const tailStart = input.size - input.tail.length;
+    if (start >= tailStart) return input.tail.subarray(start - tailStart, end - tailStart);
+  }
+  const handle = await open(typeof input === 'string' ? input : input.path, 'r');
   try {
     const buffer = Buffer.alloc(end - start);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
