@@ -4,9 +4,9 @@
 // on this 2-core machine the load generator, the server, its PDF checker and clamd share the cores, so the ratio is
 // decided by CPU. The load generator is a small process of its own that sends a prepared multipart body from memory,
 // as browsers on other machines would (ADR 0380, ADR 0409); the same uploads sent with fetch + FormData from this
-// process are printed beside it. The server is measured warm, as one that has served for a while. Then the server's memory while one 100 MB PDF is uploaded
-// (and the PDF checker process's apart), and 20 phone photos (4000×3000 JPEGs) answered and joined into one PDF
-// by the worker process (upload-photos.ts).
+// process are printed beside it. The server is measured warm, as one that has served for a while. Then the server's
+// memory while one 100 MB PDF is uploaded (and the PDF checker process's apart), and 20 phone photos (4000×3000
+// JPEGs) answered and joined into one PDF by the worker process (upload-photos.ts).
 // The server is the real one (build/server.js, as `npm start` runs it) in a child process, on PGlite, with clamd when installed.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
