@@ -12,6 +12,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
       eqeqeq: ['error', 'smart'],
+      // One check for ids, lower case only (src/shared/ids.ts, ADR 0404): zod's uuid() also accepts upper case.
+      'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.property.name=/^(uuid|uuidv4|uuidv6|uuidv7|guid)$/]', message: 'Ids are checked with uuidString or uuidField from src/shared/ids.ts (ADR 0404).' }],
     },
   },
   {

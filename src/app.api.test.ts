@@ -5,7 +5,7 @@ import { lintOpenApi } from '#shared/testing/openapi-lint.js';
 import { createTestContext, type TestContext } from './testing/app.js';
 
 let ctx: TestContext;
-type Operation = { operationId: string; security?: unknown[]; parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, unknown> }> };
+type Operation = { operationId: string; security?: unknown[]; parameters?: { name: string; in: string; schema?: unknown }[]; responses: Record<string, { content?: Record<string, unknown> }> };
 let document: { servers: { url: string }[]; info: { license: { identifier: string } }; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
 let operations: [string, string, Operation][];
 
@@ -44,5 +44,21 @@ describe('the OpenAPI document', () => {
     }
     const ids = operations.map(([, , op]) => op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('describes every id as the server checks it: a UUID in lower case (ADR 0404)', () => {
+    const uuids: unknown[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (node === null || typeof node !== 'object') return;
+      if ((node as { format?: unknown }).format === 'uuid') uuids.push(node);
+      Object.values(node).forEach(visit);
+    };
+    visit(document);
+    expect(uuids.length).toBeGreaterThan(20);
+    for (const schema of uuids) expect(schema).toMatchObject({ type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
+    const pathIds = operations.flatMap(([, , op]) => op.parameters?.filter((p) => p.in === 'path' && p.name === 'id') ?? []);
+    expect(pathIds.length).toBeGreaterThan(5);
+    for (const parameter of pathIds) expect(parameter.schema).toMatchObject({ format: 'uuid' });
   });
 });

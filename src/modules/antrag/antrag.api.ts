@@ -1,7 +1,7 @@
 // JSON API of the online applications: startApplication, getApplication, saveApplication,
 // submitApplication (bearer draft token) and getApplicationStatus (bearer status token).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { textInput } from '#shared/http/text.js';
 import { FormEngine, firstOpenInstance, isComplete, sectionStatuses, statusByReference, submitDraft, type Draft, type Instance } from '../forms/index.js';
 import { expectBearer, requireBearer } from '#shared/http/bearer.js';
@@ -13,7 +13,7 @@ import { perIpLimit, publicLimits } from '#shared/ratelimit/index.js';
 import { applicationSchema, saveBody, saveResponse, startBody, startResponse, statusResponse, submitBody, submitResponse } from './antrag.schemas.js';
 
 const tags = ['applications'];
-const draftId = { id: z.uuid() };
+const draftId = { id: uuidString };
 
 export const antragOperations = {
   startApplication: operation({

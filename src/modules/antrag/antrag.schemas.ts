@@ -1,5 +1,6 @@
 // zod schemas of the applications API (request bodies and responses, also the OpenAPI contract).
 import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { submissionStatuses } from '../forms/index.js';
 
 const sectionStatus = z.object({ id: z.string(), status: z.enum(['notStarted', 'inProgress', 'completed']) });
@@ -9,7 +10,7 @@ const pageRef = z
   .describe('the next page that needs an answer; null when everything is answered');
 
 const draftInfo = {
-  id: z.uuid(),
+  id: uuidString,
   flow: z.string(),
   expiresAt: z.iso.datetime(),
   submitted: z.boolean(),

@@ -3,6 +3,7 @@
 // through the blind index of the forms module and reaches the list only as a stored search row's id; the list shows
 // the applicant's name, decrypted for the rows of the page only (doc/adr/0300).
 import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { textInput } from '#shared/http/text.js';
 import { recordAudit } from '#shared/audit/index.js';
@@ -33,7 +34,7 @@ const storedFilter = z.object({ ...filterShape, person: textInput({ max: 100 }).
 /** The search form (POST): everything it sends is stored as this person's search row. */
 export const searchForm = storedFilter;
 /** The list's address. */
-export const listQuery = z.object({ ...filterShape, f: z.uuid().optional().catch(undefined), page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined) });
+export const listQuery = z.object({ ...filterShape, f: uuidString.optional().catch(undefined), page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined) });
 export type ListQuery = z.output<typeof listQuery>;
 
 const owner = (staff: StaffPrincipal): FilterOwner => ({ userId: staff.userId, inbox: 'antraege' });

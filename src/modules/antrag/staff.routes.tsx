@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { textInput, multilineText } from '#shared/http/text.js';
-import { isUuid } from '#shared/ids.js';
+import { isUuid, uuidString } from '#shared/ids.js';
 import { buildSummary, submissionStatuses } from '../forms/index.js';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
 import { operation, typed } from '#shared/http/operation.js';
@@ -150,7 +150,7 @@ export async function registerAntragStaffApi(app: FastifyInstance, deps: AppDeps
         summary: 'Export a submitted application (format wegweiser.antrag-export v1, doc/antrag-export.md)',
         tags: ['staff'],
         access: 'staff',
-        params: { id: z.uuid() },
+        params: { id: uuidString },
         response: { 200: applicationExport },
       }),
     },

@@ -1,5 +1,6 @@
 // zod schemas of the audit log search.
 import { z } from 'zod';
+import { uuidField } from '#shared/ids.js';
 import { textInput } from '#shared/http/text.js';
 import { localDateInput } from '#shared/http/validation.js';
 
@@ -9,7 +10,7 @@ const isoDate = localDateInput('audit:errors.date');
 /** Search form of the audit log (GET query): by person, by object, by date range (local dates, Europe/Berlin). */
 export const auditQuerySchema = z
   .object({
-    actor: optional(z.uuid({ error: 'audit:errors.actor' })),
+    actor: optional(uuidField('audit:errors.actor')),
     objectType: optional(textInput({ max: 60 })),
     objectId: optional(textInput({ max: 120 })),
     from: optional(isoDate),

@@ -2,6 +2,7 @@
 // and the coach's caseload (staff session). operationIds are a contract (doc/architecture.md).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { expectBearer, requireBearer } from '#shared/http/bearer.js';
 import { operation, typed } from '#shared/http/operation.js';
 import type { AppDeps } from '#shared/module.js';
@@ -17,7 +18,7 @@ const BEARER_KEY = 'coaching:errors.bearerMissing';
 
 const messageOut = z.object({ author: z.enum(['coach', 'teilnehmende']), text: z.string(), createdAt: z.string() });
 const activityOut = z.object({
-  id: z.uuid(),
+  id: uuidString,
   typ: z.enum(aktivitaetTypen),
   title: z.string(),
   wer: z.enum(['teilnehmende', 'coach', 'beide']),
@@ -39,7 +40,7 @@ export const participantPlanOut = z
 export const caseloadOut = z
   .object({
     rows: z.array(
-      z.object({ id: z.uuid(), name: z.string(), phase: z.enum(phasen), nextContactOn: z.string().nullable(), overdue: z.boolean(), openActivities: z.number().int(), waitingForCoach: z.number().int() }),
+      z.object({ id: uuidString, name: z.string(), phase: z.enum(phasen), nextContactOn: z.string().nullable(), overdue: z.boolean(), openActivities: z.number().int(), waitingForCoach: z.number().int() }),
     ),
   })
   .meta({ id: 'CoachingCaseload' });
@@ -57,7 +58,7 @@ export const coachingOperations = {
     summary: 'The participant writes in the thread of one activity (Authorization: Bearer <token of the personal link>)',
     tags,
     access: 'bearer',
-    params: { id: z.uuid() },
+    params: { id: uuidString },
     body: nachrichtForm.meta({ id: 'CoachingComment' }),
     response: { 204: z.null().meta({ description: 'Written; the activity now waits for the coach' }) },
     errors: [429],

@@ -1,5 +1,6 @@
 // zod schemas of every coaching form and API input; messages are i18n keys (coaching:errors.*, common:validation.*).
 import { z } from 'zod';
+import { uuidField } from '#shared/ids.js';
 import { multilineText, textInput } from '#shared/http/text.js';
 import { aktivitaetStatus, aktivitaetTypen, anerkennungsStaende, austrittsgruende, kontaktKanaele, potenzialBereiche, sensibleKategorien, wartetAuf } from './coaching.tables.js';
 import { localDateInput } from '#shared/http/validation.js';
@@ -10,7 +11,7 @@ export const optionalText = (max = 200) => z.preprocess((v) => (typeof v === 'st
 
 export const isoDate = localDateInput('coaching:errors.date');
 export const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional());
-const uuid = z.uuid({ error: 'common:validation.choice' });
+const uuid = uuidField('common:validation.choice');
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 export const cefrLevels = ['muttersprache', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;

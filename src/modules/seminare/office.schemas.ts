@@ -2,6 +2,7 @@
 // times are Berlin wall-clock values as typed ('2027-03-12', '09:00'); a form has up to DAY_ROWS day rows, empty
 // rows are ignored (the form works without JavaScript).
 import { z } from 'zod';
+import { uuidField } from '#shared/ids.js';
 import { multilineText, textInput } from '#shared/http/text.js';
 import { fromBerlinIso } from '#shared/time.js';
 import { roles } from '../staff/index.js';
@@ -14,6 +15,8 @@ const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
 const list = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
 const int = (min: number, max: number, error?: string) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+/** A person or team picked from the form's list. */
+const choice = uuidField('common:validation.choice');
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** "120", "120,50" or "120.50" euro → cents. */
@@ -27,16 +30,16 @@ export const seminarFormSchema = z
   .object({
     title: textInput({ min: 1, max: 200 }),
     description: multilineText({ max: 4000 }).optional().default(''),
-    categoryId: z.uuid({ error: 'seminare:catalogue.categoryRequired' }),
+    categoryId: uuidField('seminare:catalogue.categoryRequired'),
     ue: int(0, 200, 'seminare:office.ueRange'),
-    trainerUserId: z.preprocess(blank, z.uuid().optional()),
+    trainerUserId: z.preprocess(blank, choice.optional()),
     externalTrainer: z.preprocess(blank, textInput({ max: 200 }).optional()),
     fee: z.preprocess((v) => blank(v) ?? '0', euro),
     prerequisites: multilineText({ max: 1000 }).optional().default(''),
     targetRoles: z.preprocess(list, z.array(z.enum(roles))),
-    targetTeams: z.preprocess(list, z.array(z.uuid())),
+    targetTeams: z.preprocess(list, z.array(choice)),
     mandatoryForRoles: z.preprocess(list, z.array(z.enum(roles))),
-    mandatoryForTeams: z.preprocess(list, z.array(z.uuid())),
+    mandatoryForTeams: z.preprocess(list, z.array(choice)),
     validityMonths: z.preprocess(blank, int(1, 120, 'seminare:office.validityRange').optional()),
     attendanceThresholdPercent: int(1, 100, 'seminare:office.thresholdRange'),
     active: checkbox.optional().default(false),

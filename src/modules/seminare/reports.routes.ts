@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { chartSizeOf } from '#shared/chart.js';
 import { safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
@@ -17,7 +18,7 @@ import { ReportsPage } from './views/ReportsPage.js';
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const filterSchema = z.object({
   jahr: z.preprocess(blank, z.coerce.number().int().min(2000).max(2100).optional()),
-  team: z.preprocess(blank, z.uuid().optional()),
+  team: z.preprocess(blank, uuidString.optional()),
 });
 type One = FastifyRequest<{ Params: { report: string } }>;
 

@@ -2,6 +2,7 @@
 // check of a certificate code (limited per client address, like the verify page) and the catalogue for staff.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { uuidField, uuidString } from '#shared/ids.js';
 import { operation, typed } from '#shared/http/operation.js';
 import { textInput } from '#shared/http/text.js';
 import type { AppDeps } from '#shared/module.js';
@@ -26,7 +27,7 @@ const verification = z
 
 const sessionOut = z
   .object({
-    id: z.uuid(),
+    id: uuidString,
     status: z.string().meta({ example: 'planned' }),
     room: z.string().nullable(),
     seats: z.number().int(),
@@ -39,7 +40,7 @@ const sessionOut = z
 
 const seminarOut = z
   .object({
-    id: z.uuid(),
+    id: uuidString,
     title: z.string(),
     description: z.string(),
     category: z.string().nullable(),
@@ -65,7 +66,7 @@ export const seminareOperations = {
     summary: 'The seminar catalogue with planned sessions and free places',
     tags,
     access: 'staff',
-    querystring: z.object({ q: textInput({ max: 100 }).optional(), category: z.uuid().optional() }),
+    querystring: z.object({ q: textInput({ max: 100 }).optional(), category: uuidField('seminare:catalogue.categoryRequired').optional() }),
     response: { 200: z.array(seminarOut) },
   }),
 };

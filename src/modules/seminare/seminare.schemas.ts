@@ -1,10 +1,11 @@
 // Input of the seminare pages and API, with zod (every string through textInput/multilineText).
 import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { multilineText, textInput } from '#shared/http/text.js';
 
 export const searchSchema = z.object({
   q: textInput({ max: 100 }).optional(),
-  kategorie: z.uuid().optional().or(z.literal('').transform(() => undefined)),
+  kategorie: uuidString.optional().or(z.literal('').transform(() => undefined)),
   /** '1': every seminar, '0': only those for me; absent: the default for the person. */
   alle: z.enum(['0', '1']).optional(),
 });

@@ -1,12 +1,13 @@
 // zod schemas of the Servicepoint desk, kiosk and statistics forms.
 import { z } from 'zod';
+import { uuidField, uuidString } from '#shared/ids.js';
 import { textInput } from '#shared/http/text.js';
 import { localDateInput } from '#shared/http/validation.js';
 
 /** A required text whose message names the field (never the generic "please fill in this field"). */
 const required = (max: number, key: string) => textInput().min(1, key).max(max, 'common:validation.invalid');
 const optional = (max = 200) => textInput().max(max, 'common:validation.invalid').optional().default('');
-const uuid = z.string().uuid('common:validation.choice');
+const uuid = uuidField('common:validation.choice');
 const day = localDateInput('servicepoint:errors.date');
 const time = z.string().trim().regex(/^\d{2}:\d{2}$/, 'servicepoint:errors.time');
 
@@ -20,7 +21,7 @@ export const daySearchForm = z.object({ ...dayFilter, q: textInput({ max: 100 })
 export const dayQuery = z.object({
   ...dayFilter,
   /** The stored search (staff_list_filters) whose term the list is filtered by. */
-  f: z.uuid().optional().catch(undefined),
+  f: uuidString.optional().catch(undefined),
   notice: z.enum(['called', 'empty', 'checkedIn', 'noShow', 'updated', 'moved', 'cancelled', 'counterSet', 'done', 'visitNoShow', 'undone', 'undoneTicket']).optional(),
   ticket: z.string().regex(/^\d{1,4}$/).optional(),
 });

@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { operation, typed } from '#shared/http/operation.js';
 import type { AppDeps } from '#shared/module.js';
 import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { requirePermission } from './auth.js';
 import { roles } from './permissions.js';
 import { sessionExpiresAt } from './session.js';
 
 const principalSchema = z
-  .object({ userId: z.uuid(), tenantId: z.uuid(), displayName: z.string(), roles: z.array(z.enum(roles)), sessionExpiresAt: z.string() })
+  .object({ userId: uuidString, tenantId: uuidString, displayName: z.string(), roles: z.array(z.enum(roles)), sessionExpiresAt: z.string() })
   .meta({ id: 'StaffPrincipal' });
 
 export function registerStaffApi(app: FastifyInstance, deps: AppDeps) {

@@ -1,6 +1,6 @@
 // Staff JSON API of the tenant administration (permission termine.configure; CSRF header on changes).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { operation, typed } from '#shared/http/operation.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
@@ -9,7 +9,7 @@ import type { TermineContext } from './availability.service.js';
 import * as config from './config.service.js';
 
 const tags = ['termine-admin'];
-const id = { id: z.uuid() };
+const id = { id: uuidString };
 
 export const termineAdminOperations = {
   getTermineConfiguration: operation({

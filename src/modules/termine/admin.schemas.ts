@@ -1,5 +1,6 @@
 // zod schemas of the tenant administration: HTML forms (flat strings) and the staff JSON API map to the same inputs.
 import { z } from 'zod';
+import { uuidField, uuidString } from '#shared/ids.js';
 import { textInput, multilineText } from '#shared/http/text.js';
 import { specialDayPolicies } from './termine.tables.js';
 import type { LocationInput, ServiceInput } from './config.service.js';
@@ -138,7 +139,7 @@ export const serviceBody = z.object({
   durationMinutes: count(5, 480),
   onlineBookable: z.boolean().default(true),
   active: z.boolean().default(true),
-  locationIds: z.array(z.uuid()).max(50),
+  locationIds: z.array(uuidField('termine:errors.unknownLocation')).max(50),
 });
 
 /** A closure on one local date: whole day without times, otherwise from–to (Europe/Berlin). */
@@ -190,12 +191,12 @@ export const settingsOut = z
 export const configurationOut = z
   .object({
     settings: settingsOut,
-    locations: z.array(z.looseObject({ id: z.uuid(), name: z.string(), street: z.string(), postalCode: z.string(), city: z.string(), active: z.boolean(), directions: localizedOut, accessibility: localizedOut })),
-    services: z.array(z.looseObject({ id: z.uuid(), name: localizedOut, durationMinutes: int, onlineBookable: z.boolean(), active: z.boolean() })),
-    pairs: z.array(z.object({ locationId: z.uuid(), serviceId: z.uuid() })),
+    locations: z.array(z.looseObject({ id: uuidString, name: z.string(), street: z.string(), postalCode: z.string(), city: z.string(), active: z.boolean(), directions: localizedOut, accessibility: localizedOut })),
+    services: z.array(z.looseObject({ id: uuidString, name: localizedOut, durationMinutes: int, onlineBookable: z.boolean(), active: z.boolean() })),
+    pairs: z.array(z.object({ locationId: uuidString, serviceId: uuidString })),
   })
   .meta({ id: 'TermineConfiguration' });
 
-export const createdOut = z.object({ id: z.uuid() }).meta({ id: 'Created' });
-export const closureOut = z.object({ id: z.uuid(), affected: int.meta({ description: 'Appointments cancelled; the citizens are told by e-mail' }) }).meta({ id: 'TerminClosureCreated' });
+export const createdOut = z.object({ id: uuidString }).meta({ id: 'Created' });
+export const closureOut = z.object({ id: uuidString, affected: int.meta({ description: 'Appointments cancelled; the citizens are told by e-mail' }) }).meta({ id: 'TerminClosureCreated' });
 export const saved = z.null().meta({ description: 'Saved' });

@@ -1,10 +1,11 @@
 // zod schemas shared by the HTML forms and the JSON API; messages are i18n keys naming what is wrong.
 import { z } from 'zod';
+import { isUuid, uuidField, uuidString } from '#shared/ids.js';
 import { problemSchema } from '#shared/http/operation.js';
 import { textInput } from '#shared/http/text.js';
 import { MAX_PERSONS } from './availability.js';
 
-const uuid = (key: string) => z.uuid({ error: `termine:errors.${key}` });
+const uuid = (key: string) => uuidField(`termine:errors.${key}`);
 export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'termine:errors.date' });
 export const persons = z.coerce.number({ error: 'termine:errors.persons' }).int({ error: 'termine:errors.persons' }).min(1, { error: 'termine:errors.persons' }).max(MAX_PERSONS, { error: 'termine:errors.persons' });
 const instant = z.iso.datetime({ offset: true, error: 'termine:errors.startsAt' }).transform((s) => new Date(s));
@@ -19,7 +20,7 @@ const serviceIds = z
       .min(1, { error: 'termine:errors.chooseService' })
       .max(3, { error: 'termine:errors.tooManyServices' })
       // One message for the whole field rather than one per position.
-      .refine((ids) => ids.every((id) => z.uuid().safeParse(id).success), { error: 'termine:errors.unknownService' }),
+      .refine((ids) => ids.every(isUuid), { error: 'termine:errors.unknownService' }),
   );
 
 const optionalText = (schema: z.ZodString) =>
@@ -114,13 +115,13 @@ export const bookBody = z
   .meta({ id: 'TerminBooking', description: 'Either `holdId`, or `location`, `service` and `startsAt`; plus the contact' });
 
 export const rescheduleBody = z.object({ startsAt: instant }).meta({ id: 'TerminReschedule' });
-export const appointmentParams = { id: z.uuid({ error: 'termine:errors.linkInvalid' }) };
+export const appointmentParams = { id: uuidField('termine:errors.linkInvalid') };
 
 const address = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });
 
 export const locationOut = z
   .object({
-    id: z.uuid(),
+    id: uuidString,
     name: z.string(),
     address,
     phone: z.string().nullable(),
@@ -128,13 +129,13 @@ export const locationOut = z
     accessibility: z.string(),
     slotMinutes: z.number().int(),
     horizonDays: z.number().int(),
-    services: z.array(z.uuid()),
+    services: z.array(uuidString),
   })
   .meta({ id: 'TerminLocation' });
 
 export const serviceOut = z
   .object({
-    id: z.uuid(),
+    id: uuidString,
     name: z.string(),
     description: z.string(),
     durationMinutes: z.number().int(),
@@ -155,13 +156,13 @@ export const holdOut = z.object({ holdId: z.string(), expiresAt: z.string(), sta
 
 export const appointmentOut = z
   .object({
-    id: z.uuid(),
+    id: uuidString,
     status: z.string(),
     startsAt: z.string(),
     endsAt: z.string(),
     persons: z.number().int(),
-    location: z.object({ id: z.uuid(), name: z.string(), address }),
-    services: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    location: z.object({ id: uuidString, name: z.string(), address }),
+    services: z.array(z.object({ id: uuidString, name: z.string() })),
     bring: z.array(z.string()),
     confirmBy: z.string().nullable(),
     /** Code for the Servicepoint check-in (kiosk or desk); only while the appointment is booked. */

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { expectBearer, requireBearer } from '#shared/http/bearer.js';
 import { NotFoundError } from '#shared/http/errors.js';
 import { operation, typed } from '#shared/http/operation.js';
@@ -46,7 +47,7 @@ export function unterlagenOperations(limits: ReturnType<typeof uploadLimits>) {
       description: 'Authorization: Bearer <receiptToken> from createUpload. A wrong token gives 404, as for an unknown id.',
       tags,
       access: 'bearer',
-      params: { id: z.uuid() },
+      params: { id: uuidString },
       response: {
         200: { description: 'The receipt', content: { 'application/json': { schema: receiptResponse }, 'application/pdf': { schema: pdf } } },
       },

@@ -1,5 +1,6 @@
 // zod schemas of the Unterlagen forms and API: document types, codes, identification, staff review.
 import { z } from 'zod';
+import { uuidString } from '#shared/ids.js';
 import { textInput, multilineText } from '#shared/http/text.js';
 import { itemStatuses, reviewStatuses, scanStatuses } from './unterlagen.tables.js';
 import { parseTypedDate } from '#shared/time.js';
@@ -81,7 +82,7 @@ export const aufforderungInput = z.object({
   items: z.array(aufforderungItemInput).min(1).max(20),
   message: multilineText({ max: 2000 }).default(''),
   createdBy: trimmed(100),
-  applicationId: z.uuid().optional(),
+  applicationId: uuidString.optional(),
   email: optionalEmail,
   lang: z.enum(['de', 'en']).default('de'),
 });
@@ -93,7 +94,7 @@ export const staffAufforderungForm = z.object({
   email: optionalEmail,
   message: multilineText({ max: 2000 }).default(''),
   lang: z.enum(['de', 'en']).default('de'),
-  followUpOf: z.uuid().optional().or(z.literal('').transform(() => undefined)),
+  followUpOf: uuidString.optional().or(z.literal('').transform(() => undefined)),
 });
 
 export const reviewForm = z.discriminatedUnion('decision', [
@@ -125,7 +126,7 @@ const inboxFilterShape = {
 /** The inbox's address: filters, the id of a stored search or saved filter (`f`), sort order and page. */
 export const inboxQuery = z.object({
   ...inboxFilterShape,
-  f: z.uuid().optional().catch(undefined),
+  f: uuidString.optional().catch(undefined),
   sort: z.enum(inboxSortColumns).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   size: z.enum(pageSizes).optional().catch(undefined),
@@ -150,7 +151,7 @@ export const fileSummary = z.object({ name: z.string(), size: z.number().int(), 
 
 export const createUploadResponse = z
   .object({
-    id: z.uuid(),
+    id: uuidString,
     reference: z.string(),
     receiptToken: z.string(),
     receivedAt: z.iso.datetime(),
@@ -161,7 +162,7 @@ export const createUploadResponse = z
 
 export const receiptResponse = z
   .object({
-    id: z.uuid(),
+    id: uuidString,
     reference: z.string(),
     receivedAt: z.iso.datetime(),
     status: z.enum(['received', 'quarantined', 'infected']),
@@ -207,8 +208,8 @@ const oneOrMany = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v :
 /** The inbox's bulk form: the ticked rows (or all rows of the page) and the action. */
 export const bulkForm = z.object({
   action: z.enum(['accept', 'assign', 'export']),
-  ids: z.preprocess(oneOrMany, z.array(z.uuid()).max(100)),
-  pageIds: z.preprocess(oneOrMany, z.array(z.uuid()).max(100)),
+  ids: z.preprocess(oneOrMany, z.array(uuidString).max(100)),
+  pageIds: z.preprocess(oneOrMany, z.array(uuidString).max(100)),
   allOnPage: z.literal('1').optional().catch(undefined),
-  assignee: z.union([z.uuid(), z.literal('')]).optional().catch(undefined),
+  assignee: z.union([uuidString, z.literal('')]).optional().catch(undefined),
 });

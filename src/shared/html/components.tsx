@@ -18,7 +18,7 @@ function fieldId(name: string) {
  * (field name → visible label) each entry starts with its field's label, for forms where one message can stand
  * for several fields (two dates, several days). With `order` (field names as the form shows them) the entries follow
  * the form, whatever order the checks reported them in (cross-field checks come after the single fields); fields
- * not named there come last.
+ * not named there come last. Several errors of one field (refused files) are each listed, keyed by position.
  */
 export function ErrorSummary({ errors, labels, order }: { errors: FieldError[]; labels?: Record<string, string>; order?: readonly string[] }) {
   const t = useT();
@@ -34,8 +34,8 @@ export function ErrorSummary({ errors, labels, order }: { errors: FieldError[]; 
       </div>
       <div class="kern-alert__body">
         <ul class="kern-list">
-          {shown.map((error) => (
-            <li key={error.field}>
+          {shown.map((error, position) => (
+            <li key={`${position}-${error.field}`}>
               <a class="kern-link" href={`#${fieldId(error.field)}`}>
                 {labels?.[error.field] ? `${labels[error.field]}: ${text(error) ?? ''}` : text(error)}
               </a>
