@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoParticipants } from '../../src/modules/coaching/demo.js';
+import { kldbCsv } from '../../src/modules/coaching/kldb.test-fixture.js';
 import { loginAs, type LoggedIn } from '../../src/modules/staff/testing.js';
 import { expectAccessible, shot, tabOrder, type BrowserHarness } from './support/browser.js';
 import { startCoachingBrowser, type CoachingBrowser } from './support/coaching.js';
@@ -135,4 +136,23 @@ describe('Coaching in a real browser', () => {
     await shot(desk.page, 'indicators-1366');
     await desk.context.close();
   }, 120_000);
+
+  it('the KldB import: a refused file is announced in the error summary, which leads to the file field; then the preview', async () => {
+    const admin = await loginAs(h.ctx, ['tenant_admin']);
+    const { page, context } = await staffPage(admin);
+    await page.goto(`${base()}/berufe`);
+    await expectAccessible(page, 'KldB upload');
+    const file = page.getByLabel('Datei der Bundesagentur für Arbeit (CSV oder XLSX)');
+    await file.setInputFiles({ name: 'kldb.csv', mimeType: 'text/csv', buffer: kldbCsv(['Nummer', 'Text']) });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.ww-error-summary'))).toBe(true);
+    await expectAccessible(page, 'KldB upload with a refused file');
+    await page.locator('.ww-error-summary').getByRole('link').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-file');
+    await file.setInputFiles({ name: 'kldb.csv', mimeType: 'text/csv', buffer: kldbCsv() });
+    await page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Berufsliste prüfen');
+    await expectAccessible(page, 'KldB preview');
+    await context.close();
+  }, 60_000);
 });

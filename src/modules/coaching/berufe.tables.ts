@@ -32,7 +32,7 @@ export const coachingKldbImporte = pgTable('coaching_kldb_importe', {
   createdBy: uuid().notNull(),
   fileName: text().notNull(),
   rows: jsonb().$type<KldbEntry[]>().notNull(),
-  /** Rows of the file that were left out (not a 5-digit code with level 1–4): row number and why. */
+  /** How many rows of the file were left out (not a 5-digit code with level 1–4, or a code repeated). */
   skipped: integer().notNull().default(0),
   committedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

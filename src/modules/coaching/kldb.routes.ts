@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { DomainError, NotFoundError } from '#shared/http/errors.js';
+import type { FileProblem } from '#shared/html/file-upload.js';
 import { formField } from '#shared/http/validation.js';
 import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
@@ -21,8 +22,9 @@ export async function registerKldbRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<{ Params: { id: string } }>('/staff/coaching/berufe/import/:id', guard, k.commit);
   await app.register(async (scope) => {
     // The form is read whole (the file is small) into a body of fields before preValidation, so the staff CSRF
-    // check sees `_csrf` as in every other form. The multipart parser is Node's own (undici's FormData).
-    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_KLDB_BYTES + 64 * 1024 }, async (request: FastifyRequest, raw: Buffer) => {
+    // check sees `_csrf` as in every other form. The multipart parser is Node's own (undici's FormData). Up to twice
+    // the file limit is read, so a file somewhat too large gets the form with its message, not a bare 413 page.
+    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 2 * MAX_KLDB_BYTES + 64 * 1024 }, async (request: FastifyRequest, raw: Buffer) => {
       let form: FormData;
       try {
         form = await new Response(new Uint8Array(raw), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
@@ -52,19 +54,22 @@ const idOf = (request: IdRequest) => {
   return request.params.id;
 };
 
-/** The upload form; with a problem, the form again with its message (422). */
-async function uploadPage(request: FastifyRequest, reply: FastifyReply, problem?: string) {
+const tooLarge: FileProblem = { message: 'coaching:kldb.errors.tooLarge', params: { maxMb: MAX_KLDB_BYTES / 1024 / 1024 } };
+
+/** The upload form; with a problem, the form again with its message at the file field (422, or 413 for its size). */
+async function uploadPage(request: FastifyRequest, reply: FastifyReply, problem?: FileProblem, status = 422) {
   const state = await kldbState(request.tdb);
   const notice = formField(request.query, 'ok');
-  return reply.status(problem ? 422 : 200).render(h(KldbPage, { state, problem, notice: notice && notices.has(notice) ? notice : undefined, base: coachingBase(request) }));
+  return reply.status(problem ? status : 200).render(h(KldbPage, { state, problem, notice: notice && notices.has(notice) ? notice : undefined, base: coachingBase(request) }));
 }
 
 function kldbHandlers(deps: AppDeps) {
   async function upload(request: FastifyRequest, reply: FastifyReply) {
     const file = uploads.get(request);
-    if (!file || file.bytes.length === 0) return uploadPage(request, reply, 'coaching:kldb.errors.noFile');
+    if (!file || file.bytes.length === 0) return uploadPage(request, reply, { message: 'coaching:kldb.errors.noFile' });
+    if (file.bytes.length > MAX_KLDB_BYTES) return uploadPage(request, reply, tooLarge, 413);
     const result = await previewKldb(deps, request.tdb, request.staff, file);
-    if ('problem' in result) return uploadPage(request, reply, result.problem);
+    if ('problem' in result) return uploadPage(request, reply, { message: result.problem });
     return reply.redirect(`${coachingBase(request)}/berufe/import/${result.id}`, 303);
   }
 

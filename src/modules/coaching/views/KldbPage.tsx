@@ -1,6 +1,6 @@
 import { Alert, BackLink, Button, CsrfField, DataTable } from '#shared/html/components.js';
 import { useT, useView } from '#shared/html/context.js';
-import { FileImportForm, XLSX_TYPES } from '#shared/html/file-upload.js';
+import { FileImportForm, XLSX_TYPES, type FileProblem } from '#shared/html/file-upload.js';
 import { StaffLayout } from '../../staff/index.js';
 import { berufe, niveauOf } from '../berufe.js';
 import type { KldbEntry } from '../berufe.tables.js';
@@ -9,7 +9,8 @@ import { CoachingAssets } from './parts.js';
 
 export interface KldbPageProps {
   state: { count: number; importedAt: Date | null };
-  problem?: string | undefined;
+  /** Why the last file was refused (shown at the file field). */
+  problem?: FileProblem | undefined;
   notice?: string | undefined;
   base: string;
 }
@@ -29,8 +30,14 @@ export function KldbPage({ state, problem, notice, base }: KldbPageProps) {
           ? t('coaching:kldb.stateImported', { count: state.count, date: formatDateTime(state.importedAt, lang) })
           : t('coaching:kldb.stateCurated', { count: berufe.length })}
       </p>
-      {problem ? <Alert type="danger" title={t(problem)} /> : null}
-      <FileImportForm action={`${base}/berufe/import`} label={t('coaching:kldb.file')} hint={t('coaching:kldb.fileHint')} submit={t('coaching:kldb.upload')} accept={`.csv,text/csv,${XLSX_TYPES}`} />
+      <FileImportForm
+        action={`${base}/berufe/import`}
+        label={t('coaching:kldb.file')}
+        hint={t('coaching:kldb.fileHint')}
+        submit={t('coaching:kldb.upload')}
+        accept={`.csv,text/csv,${XLSX_TYPES}`}
+        problem={problem}
+      />
     </StaffLayout>
   );
 }
