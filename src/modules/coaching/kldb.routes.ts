@@ -2,7 +2,8 @@
 // CSRF field is checked as in every form), the stored preview, and the confirmation that replaces the list.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { DomainError, NotFoundError } from '#shared/http/errors.js';
+import { NotFoundError } from '#shared/http/errors.js';
+import { acceptMultipart, uploadedFile } from '#shared/http/multipart.js';
 import type { FileProblem } from '#shared/html/file-upload.js';
 import { formField } from '#shared/http/validation.js';
 import { isUuid } from '#shared/ids.js';
@@ -21,33 +22,12 @@ export async function registerKldbRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { id: string } }>('/staff/coaching/berufe/import/:id', guard, k.previewPage);
   app.post<{ Params: { id: string } }>('/staff/coaching/berufe/import/:id', guard, k.commit);
   await app.register(async (scope) => {
-    // The form is read whole (the file is small) into a body of fields before preValidation, so the staff CSRF
-    // check sees `_csrf` as in every other form. The multipart parser is Node's own (undici's FormData). Up to twice
-    // the file limit is read, so a file somewhat too large gets the form with its message, not a bare 413 page.
-    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 2 * MAX_KLDB_BYTES + 64 * 1024 }, async (request: FastifyRequest, raw: Buffer) => {
-      let form: FormData;
-      try {
-        form = await new Response(new Uint8Array(raw), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
-      } catch {
-        throw new DomainError(400, 'common:errors.badRequest.text');
-      }
-      const body: Record<string, string> = {};
-      for (const [name, value] of form) {
-        if (name in body) continue;
-        if (typeof value === 'string') body[name] = value;
-        else {
-          uploads.set(request, { bytes: Buffer.from(await value.arrayBuffer()), name: value.name || 'kldb' });
-          body[name] = value.name || 'kldb';
-        }
-      }
-      return body;
-    });
+    // Up to twice the file limit is read, so a file somewhat too large gets the form with its message, not a bare
+    // 413 page.
+    acceptMultipart(scope, 2 * MAX_KLDB_BYTES + 64 * 1024);
     scope.post('/staff/coaching/berufe/import', guard, k.upload);
   });
 }
-
-/** The uploaded file of a request, kept beside the text fields (the body stays a plain record of strings). */
-const uploads = new WeakMap<FastifyRequest, { bytes: Buffer; name: string }>();
 
 const idOf = (request: IdRequest) => {
   if (!isUuid(request.params.id)) throw new NotFoundError();
@@ -65,8 +45,9 @@ async function uploadPage(request: FastifyRequest, reply: FastifyReply, problem?
 
 function kldbHandlers(deps: AppDeps) {
   async function upload(request: FastifyRequest, reply: FastifyReply) {
-    const file = uploads.get(request);
-    if (!file || file.bytes.length === 0) return uploadPage(request, reply, { message: 'coaching:kldb.errors.noFile' });
+    const sent = uploadedFile(request.body, 'file');
+    if (!sent || sent.bytes.length === 0) return uploadPage(request, reply, { message: 'coaching:kldb.errors.noFile' });
+    const file = { bytes: sent.bytes, name: sent.filename || 'kldb' };
     if (file.bytes.length > MAX_KLDB_BYTES) return uploadPage(request, reply, tooLarge, 413);
     const result = await previewKldb(deps, request.tdb, request.staff, file);
     if ('problem' in result) return uploadPage(request, reply, { message: result.problem });

@@ -1,4 +1,4 @@
-// The press office's figures pages: upload of the BA workbook (multipart.ts, in a scope of its own), its stored
+// The press office's figures pages: upload of the BA workbook (#shared/http/multipart.ts, in a scope of its own), its stored
 // preview and confirmation, and the manual form.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
@@ -10,7 +10,7 @@ import { requirePermission } from '../staff/index.js';
 import type { FormValues } from './editor.js';
 import { commitImport, importPreview, previewWorkbook, regionChoices, saveManual } from './figures.import.service.js';
 import type { ImportProblem } from './figures.xlsx.js';
-import { acceptMultipart, uploadedFile } from './multipart.js';
+import { acceptMultipart, uploadedFile } from '#shared/http/multipart.js';
 import { manualFiguresForm } from './presse.schemas.js';
 import { FiguresAdminPage, ImportPreviewPage } from './views/FiguresStaff.js';
 

@@ -9,7 +9,7 @@ import { requirePermission } from '../staff/index.js';
 import { mediaLimits, mimeOf, parseVariantFile } from './media.js';
 import * as media from './media.service.js';
 import { moveForm } from './media.schemas.js';
-import { acceptMultipart, uploadedFile } from './multipart.js';
+import { acceptMultipart, uploadedFile } from '#shared/http/multipart.js';
 import { publicRelease } from './newsroom.service.js';
 import type { PressAttachment } from './presse.tables.js';
 import { orDetail, renderDetail } from './staff.detail.js';

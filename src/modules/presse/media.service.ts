@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { recordAudit } from '#shared/audit/index.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '#shared/http/errors.js';
+import type { UploadedFile } from '#shared/http/multipart.js';
 import { safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { checkPdf, fallbackWidth, mediaLimits, prepareImage, type MediaRefusal } from './media.js';
@@ -18,11 +19,6 @@ export interface MediaContext {
   deps: Pick<AppDeps, 'clock' | 'scanner'>;
 }
 
-/** A file from a multipart form: its name as sent and its bytes. */
-export interface UploadedFile {
-  filename: string;
-  bytes: Buffer;
-}
 
 const limitParams = {
   maxMb: mediaLimits.imageBytes / 1024 / 1024,

@@ -1,9 +1,15 @@
-// Multipart forms of the press office (workbook, images, PDF attachments): read whole — they are small and sent by
-// signed-in staff — into a body of text fields and files before preValidation, so the staff CSRF check sees `_csrf`
-// as in every other form. The parser is Node's own (undici's FormData).
+// Small multipart forms of signed-in staff (the press office's workbook, images and PDF attachments, the coaching
+// KldB import): read whole into a body of text fields and files before preValidation, so the staff CSRF check sees
+// `_csrf` as in every other form. The parser is Node's own (undici's FormData). Citizens' uploads stream instead
+// (modules/unterlagen/intake.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from '#shared/http/errors.js';
-import type { UploadedFile } from './media.service.js';
+import { DomainError } from './errors.js';
+
+/** A file from a multipart form: its name as sent and its bytes. */
+export interface UploadedFile {
+  filename: string;
+  bytes: Buffer;
+}
 
 export type MultipartBody = Record<string, string | UploadedFile>;
 
