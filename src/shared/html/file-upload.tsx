@@ -21,22 +21,20 @@ interface FileImportFormProps {
   problem?: FileProblem | undefined;
 }
 
-export function FileImportForm({ action, label, hint, submit, accept, problem }: FileImportFormProps) {
-  const { csrfToken } = useView();
+/** A required file input with its label, hint and error, like the shared text fields (ids f-<name>…). */
+export function FileField({ name, label, hint, accept, error, class: extra }: { name: string; label: string; hint: string; accept: string; error: FieldError | undefined; class?: string }) {
   const text = useErrorText();
-  const error = problem ? { field: 'file', ...problem } : undefined;
+  const id = `f-${name}`;
   return (
-    <form method="post" action={action} enctype="multipart/form-data">
-      <CsrfField token={csrfToken} />
-      <ErrorSummary errors={error ? [error] : []} labels={{ file: label }} />
-      <label class="kern-label" for="f-file">
+    <div class={`kern-form-input${extra ? ` ${extra}` : ''}${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={id}>
         {label}
       </label>
-      <p class="kern-hint" id="f-file-hint">
+      <div class="kern-hint" id={`${id}-hint`}>
         {hint}
-      </p>
+      </div>
       {error ? (
-        <p class="kern-error" id="f-file-error">
+        <p class="kern-error" id={`${id}-error`}>
           <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
           <span>{text(error)}</span>
         </p>
@@ -44,13 +42,25 @@ export function FileImportForm({ action, label, hint, submit, accept, problem }:
       <input
         class="ww-file-input"
         type="file"
-        id="f-file"
-        name="file"
-        required
+        id={id}
+        name={name}
         accept={accept}
-        aria-describedby={error ? 'f-file-hint f-file-error' : 'f-file-hint'}
+        required
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
         aria-invalid={error ? 'true' : undefined}
       />
+    </div>
+  );
+}
+
+export function FileImportForm({ action, label, hint, submit, accept, problem }: FileImportFormProps) {
+  const { csrfToken } = useView();
+  const error = problem ? { field: 'file', ...problem } : undefined;
+  return (
+    <form method="post" action={action} enctype="multipart/form-data">
+      <CsrfField token={csrfToken} />
+      <ErrorSummary errors={error ? [error] : []} labels={{ file: label }} />
+      <FileField name="file" label={label} hint={hint} accept={accept} error={error} />
       <div class="ww-actions">
         <Button>{submit}</Button>
       </div>

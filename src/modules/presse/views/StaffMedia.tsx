@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Button, CsrfField, ErrorSummary, TextField, useErrorText } from '#shared/html/components.js';
+import { Button, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
+import { FileField } from '#shared/html/file-upload.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FormValues } from '../editor.js';
 import { fileSize } from '../format.js';
@@ -14,38 +15,6 @@ export interface StaffMediaProps {
   form?: 'image' | 'attachment' | undefined;
   values: FormValues;
   errors: FieldError[];
-}
-
-/** A file input with its label, hint and error, like the shared text fields (ids f-<name>…). */
-function FileField({ name, label, hint, accept, error }: { name: string; label: string; hint: string; accept: string; error: FieldError | undefined }) {
-  const text = useErrorText();
-  const id = `f-${name}`;
-  return (
-    <div class={`kern-form-input pr-file-field${error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>
-        {label}
-      </label>
-      <div class="kern-hint" id={`${id}-hint`}>
-        {hint}
-      </div>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-          <span>{text(error)}</span>
-        </p>
-      ) : null}
-      <input
-        class="ww-file-input"
-        type="file"
-        id={id}
-        name={name}
-        accept={accept}
-        required
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        aria-invalid={error ? 'true' : undefined}
-      />
-    </div>
-  );
 }
 
 function ItemButton({ action, label, which, name, value, variant = 'secondary' }: { action: string; label: string; which: string; name?: string; value?: string; variant?: 'secondary' | 'tertiary' }) {
@@ -105,6 +74,7 @@ export function StaffImages({ releaseId, editable, media }: { releaseId: string;
           <h3 class="kern-heading-small">{t('presse:media.addImage')}</h3>
           <ErrorSummary errors={errors} />
           <FileField
+            class="pr-file-field"
             name="image"
             label={t('presse:media.image')}
             hint={t('presse:media.imageHint', { maxMb: mediaLimits.imageBytes / 1024 / 1024, maxMegapixels: mediaLimits.imageMegapixels })}
@@ -152,7 +122,7 @@ export function StaffAttachments({ releaseId, editable, media }: { releaseId: st
           <CsrfField token={csrfToken} />
           <h3 class="kern-heading-small">{t('presse:media.addAttachment')}</h3>
           <ErrorSummary errors={errors} />
-          <FileField name="attachment" label={t('presse:media.attachment')} hint={t('presse:media.attachmentHint', { maxMb: mediaLimits.attachmentBytes / 1024 / 1024, maxPages: mediaLimits.attachmentPages })} accept="application/pdf,.pdf" error={err('attachment')} />
+          <FileField class="pr-file-field" name="attachment" label={t('presse:media.attachment')} hint={t('presse:media.attachmentHint', { maxMb: mediaLimits.attachmentBytes / 1024 / 1024, maxPages: mediaLimits.attachmentPages })} accept="application/pdf,.pdf" error={err('attachment')} />
           <TextField name="attachmentTitle" label={t('presse:media.attachmentTitle')} hint={t('presse:media.attachmentTitleHint')} value={values.attachmentTitle} error={err('attachmentTitle')} />
           <div class="ww-actions">
             <Button>{t('presse:media.uploadAttachment')}</Button>
