@@ -56,7 +56,8 @@ interface FieldProps {
   optional?: boolean;
 }
 
-function FieldMessages({ name, hint, error }: Pick<FieldProps, 'name' | 'hint' | 'error'>) {
+/** A field's hint and error message, with the ids its input names in aria-describedby (`describedBy`). */
+export function FieldMessages({ name, hint, error }: Pick<FieldProps, 'name' | 'hint' | 'error'>) {
   const text = useErrorText();
   const id = fieldId(name);
   return (
@@ -76,13 +77,13 @@ function FieldMessages({ name, hint, error }: Pick<FieldProps, 'name' | 'hint' |
   );
 }
 
-function describedBy(name: string, hint?: ComponentChildren, error?: FieldError) {
+export function describedBy(name: string, hint?: ComponentChildren, error?: FieldError) {
   const id = fieldId(name);
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return ids || undefined;
 }
 
-function Label({ name, label, optional }: Pick<FieldProps, 'name' | 'label' | 'optional'>) {
+export function Label({ name, label, optional }: Pick<FieldProps, 'name' | 'label' | 'optional'>) {
   const t = useT();
   return (
     <label class="kern-label" for={fieldId(name)}>

@@ -2,7 +2,7 @@
 // multipart with the CSRF token; the import's preview page follows. A file that cannot be used comes back with its
 // message in the error summary (linking to the field) and at the field, as in every other form.
 import type { FieldError } from '../http/errors.js';
-import { Button, CsrfField, ErrorSummary, useErrorText } from './components.js';
+import { Button, CsrfField, describedBy, ErrorSummary, FieldMessages, Label } from './components.js';
 import { useView } from './context.js';
 
 /** Why a file was refused: an i18n key with its parameters; the form shows it for its field `file`. */
@@ -23,30 +23,18 @@ interface FileImportFormProps {
 
 /** A required file input with its label, hint and error, like the shared text fields (ids f-<name>…). */
 export function FileField({ name, label, hint, accept, error, class: extra }: { name: string; label: string; hint: string; accept: string; error: FieldError | undefined; class?: string }) {
-  const text = useErrorText();
-  const id = `f-${name}`;
   return (
     <div class={`kern-form-input${extra ? ` ${extra}` : ''}${error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>
-        {label}
-      </label>
-      <div class="kern-hint" id={`${id}-hint`}>
-        {hint}
-      </div>
-      {error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-          <span>{text(error)}</span>
-        </p>
-      ) : null}
+      <Label name={name} label={label} />
+      <FieldMessages name={name} hint={hint} error={error} />
       <input
         class="ww-file-input"
         type="file"
-        id={id}
+        id={`f-${name}`}
         name={name}
         accept={accept}
         required
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       />
     </div>
