@@ -99,6 +99,15 @@ describe('images and attachments in the editor', () => {
     const image = page.locator('img[alt="Der neue Eingang des Servicepoints mit Rampe"]');
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : -1))).toBeGreaterThan(0);
     await expectAccessible(page, 'editor with image and attachment');
+    // The remove buttons carry words for screen readers only; they keep the width of their visible label and stay
+    // inside the content column (KERN sized them as 48 px icon buttons: "Entfernen" stuck out on both sides).
+    const column = await page.getByRole('heading', { name: 'Bilder' }).boundingBox();
+    for (const button of await page.getByRole('button', { name: /^Entfernen/ }).all()) {
+      const [box, label] = await Promise.all([button.boundingBox(), button.locator('.kern-label').boundingBox()]);
+      expect(label!.x).toBeGreaterThanOrEqual(box!.x);
+      expect(label!.x + label!.width).toBeLessThanOrEqual(box!.x + box!.width + 0.5);
+      expect(box!.x).toBeGreaterThanOrEqual(column!.x - 0.5);
+    }
     await shot(page, 'editor-images-1366');
   });
 });
