@@ -9,6 +9,7 @@ export function useErrorText() {
   return (error: FieldError | undefined) => (error ? t(error.message, error.params ?? {}) : undefined);
 }
 
+/** The id of a form field's input (its label, hint and error ids derive from it). */
 function fieldId(name: string) {
   return `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
