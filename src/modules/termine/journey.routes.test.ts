@@ -191,7 +191,10 @@ describe('personal link', () => {
     const link = await bookAndLink('2026-11-30T10:00:00+01:00', 'move@example.org');
     const days = await get(`${link}/verschieben`);
     expect(days.body).toContain('Neuen Tag wählen');
+    // The appointment being moved is in view while a new day and time are chosen.
+    expect(days.body).toContain('Ihr bisheriger Termin: Montag, 30. November 2026, 10:00 bis 10:15 Uhr.');
     const times = await get(`${link}/verschieben/zeit?date=2026-12-01`);
+    expect(times.body).toContain('Ihr bisheriger Termin (Montag, 30. November 2026, 10:00 bis 10:15 Uhr) bleibt, bis Sie im nächsten Schritt bestätigen.');
     const startsAt = field(times.body, 'startsAt')!;
     const times_ = times.body.slice(times.body.indexOf('<main'));
     expect(times_).not.toContain('10 Minuten');

@@ -15,6 +15,7 @@ import * as s from './termine.schemas.js';
 import type { Appointment } from './termine.tables.js';
 import { ChooseDay, ChooseTime, SlotTaken } from './views/DayTime.js';
 import { ConfirmCancelPage, ConfirmMovePage, ManagePage, type ManageNotice } from './views/Done.js';
+import { appointmentWhen } from './views/parts.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -109,6 +110,7 @@ function manageHandlers(deps: AppDeps) {
         nextMonthHref: overview.nextMonth ? `${lb}/verschieben?month=${overview.nextMonth}` : undefined,
         action: `${lb}/verschieben`,
         hidden: null,
+        current: a,
       }),
     );
   }
@@ -124,7 +126,7 @@ function manageHandlers(deps: AppDeps) {
         hidden: h('input', { type: 'hidden', name: 'date', value: date }),
         backHref: `${lb}/verschieben?month=${date.slice(0, 7)}`,
         errors,
-        hint: request.t('termine:move.timeHint'),
+        hint: request.t('termine:move.timeHint', { when: appointmentWhen(request.t, request.lang, request.managedAppointment.startsAt, request.managedAppointment.endsAt) }),
       }),
     );
   }

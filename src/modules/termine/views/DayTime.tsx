@@ -9,7 +9,7 @@ import type { AvailableDay, FreeTime } from '../availability.js';
 import { formatDayFull } from '#shared/time.js';
 import type { LocalDate } from '../holidays.js';
 import { pageTitle } from './JourneySteps.js';
-import { MonthCalendar, StepIndicator, TermineAssets } from './parts.js';
+import { appointmentWhen, MonthCalendar, StepIndicator, TermineAssets } from './parts.js';
 
 export interface DayPageProps {
   /** Step number in the booking journey; absent when moving an appointment. */
@@ -25,6 +25,8 @@ export interface DayPageProps {
   /** Form that takes a start time (hold or move). */
   action: string;
   hidden: ComponentChildren;
+  /** When moving: the appointment being moved, told under the heading so the new day can be chosen against it. */
+  current?: { startsAt: Date; endsAt: Date } | undefined;
 }
 
 export function ChooseDay(props: DayPageProps) {
@@ -35,6 +37,7 @@ export function ChooseDay(props: DayPageProps) {
       <BackLink href={props.backHref} />
       {props.step ? <StepIndicator step={props.step} /> : null}
       <h1 class="kern-heading-large">{props.heading}</h1>
+      {props.current ? <p class="kern-body kern-body--large">{t('termine:move.currentIs', { when: appointmentWhen(t, lang, props.current.startsAt, props.current.endsAt) })}</p> : null}
       {props.nextFree ? (
         <section class="kern-card ww-next-free" aria-labelledby="next-free-heading">
           <div class="kern-card__container">

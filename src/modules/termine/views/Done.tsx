@@ -5,7 +5,7 @@ import { Layout } from '#shared/html/Layout.js';
 import { formatDayFull } from '#shared/time.js';
 import { formatTime, localized } from '../format.js';
 import type { Appointment, TerminLocation, TerminService } from '../termine.tables.js';
-import { Address, AppointmentSummary, BringList, journeyHref, TermineAssets } from './parts.js';
+import { Address, appointmentWhen, AppointmentSummary, BringList, journeyHref, TermineAssets } from './parts.js';
 import { FeedbackLink } from '../../feedback/index.js';
 
 interface ViewProps {
@@ -183,7 +183,7 @@ export function ConfirmCancelPage(props: ViewProps & { linkBase: string }) {
 export function ConfirmMovePage(props: ViewProps & { linkBase: string; newStartsAt: Date; newEndsAt: Date; date: string }) {
   const { t, lang } = useView();
   const a = props.appointment;
-  const when = (from: Date, to: Date) => `${formatDayFull(from, lang)}, ${t('termine:summary.timeRange', { from: formatTime(from), to: formatTime(to) })}`;
+  const when = (from: Date, to: Date) => appointmentWhen(t, lang, from, to);
   return (
     <Layout title={t('termine:move.confirmTitle')}>
       <TermineAssets />

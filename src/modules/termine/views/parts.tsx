@@ -51,6 +51,11 @@ export function StepIndicator({ step }: { step: number }) {
   return <p class="kern-body kern-body--small ww-step">{t('termine:journey.step', { step, total: 7 })}</p>;
 }
 
+/** "Dienstag, 8. Dezember 2026, 08:30 bis 09:00 Uhr": an appointment's day and time span in one line. */
+export function appointmentWhen(t: ReturnType<typeof useT>, lang: string, from: Date, to: Date): string {
+  return `${formatDayFull(from, lang)}, ${t('termine:summary.timeRange', { from: formatTime(from), to: formatTime(to) })}`;
+}
+
 export function personsLabel(t: ReturnType<typeof useT>, persons: number): string {
   return t('termine:persons.count', { count: persons });
 }
