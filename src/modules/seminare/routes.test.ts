@@ -159,6 +159,33 @@ describe('seminare pages', () => {
     ctx.clock.set('2027-02-01T08:00:00Z');
   });
 
+  it('names a wrong category or search of the catalogue filter at its field and still applies the other one', async () => {
+    await createTestSession(ctx, { title: 'Filterprobe Alpha' });
+    const beta = await createTestSession(ctx, { title: 'Filterprobe Beta' });
+    const staff = await person(ctx);
+
+    const wrongCategory = await get(staff, '/staff/seminare?q=filterprobe+alpha&kategorie=kaputt&alle=1');
+    expect(wrongCategory.statusCode).toBe(422);
+    expect(wrongCategory.body).toContain('<a class="kern-link" href="#f-kategorie">Kategorie: Diese Kategorie gibt es nicht. Bitte wählen Sie eine Kategorie aus der Liste.</a>');
+    expect(wrongCategory.body).toMatch(/<select[^>]*id="f-kategorie"[^>]*aria-invalid="true"/);
+    expect(wrongCategory.body).toContain('Filterprobe Alpha');
+    expect(wrongCategory.body).not.toContain('Filterprobe Beta');
+    expect(wrongCategory.body).toMatch(/<input[^>]*id="f-q"[^>]*value="filterprobe alpha"/);
+    expect((await get(staff, '/staff/seminare?q=filterprobe+alpha&kategorie=kaputt&lang=en')).body).toContain('href="#f-kategorie">Category: There is no such category. Please choose a category from the list.</a>');
+
+    const wrongSearch = await get(staff, `/staff/seminare?q=${'x'.repeat(101)}&kategorie=${beta.seminar.categoryId}&alle=1`);
+    expect(wrongSearch.statusCode).toBe(422);
+    expect(wrongSearch.body).toContain('<a class="kern-link" href="#f-q">Suche: Bitte geben Sie höchstens 100 Zeichen ein.</a>');
+    expect(wrongSearch.body).toContain('Filterprobe Beta');
+    expect(wrongSearch.body).not.toContain('Filterprobe Alpha');
+    expect(wrongSearch.body).toContain(`<option value="${beta.seminar.categoryId}" selected>`);
+
+    const all = await get(staff, '/staff/seminare?q=filterprobe&kategorie=&alle=1');
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('Filterprobe Beta');
+    expect(all.body).not.toContain('href="#f-kategorie"');
+  });
+
   it('shows the catalogue’s English dates in British order with a 24-hour clock', async () => {
     // Now 1 Feb 2027: the first day starts on 15 Feb at 09:00 Berlin time (16:00 the end), enrolment closes on 12 Feb.
     await createTestSession(ctx, { title: 'Datumsformat im Katalog' });
