@@ -1,6 +1,7 @@
-// The training office in a real browser: a seminar and a session created through the forms (error states
-// included, submitted by keyboard), the session edit page, and a certificate revoked with a reason so that the
-// public check says "widerrufen" — axe on every page at phone and desktop width. Screenshots go to SHOTS_DIR.
+// The training office in a real browser: a wrong catalogue and report filter named at its field, a seminar and a
+// session created through the forms (error states included, submitted by keyboard), the session edit page, and a
+// certificate revoked with a reason so that the public check says "widerrufen" — axe on every page at phone and
+// desktop width. Screenshots go to SHOTS_DIR.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateCode, issueCertificates, recordAttendance } from '../../src/modules/seminare/certificates.service.js';
@@ -32,6 +33,22 @@ describe('training office', () => {
 
       await page.goto(`${h.baseUrl}${base}/staff/seminare`);
       await expectAccessible(page, `catalogue office ${width}`);
+
+      // A wrong filter value is named and leads to its field; the rest of the filter still applies.
+      await page.goto(`${h.baseUrl}${base}/staff/seminare?q=${encodeURIComponent(`Vorhandenes Seminar ${width}`)}&kategorie=kaputt`);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.ww-error-summary'))).toBe(true);
+      expect(await page.locator('section.ww-seminar').count()).toBe(1);
+      await expectAccessible(page, `catalogue filter error ${width}`);
+      await shot(page, `office-catalogue-filter-error-${width}`);
+      await page.locator('.ww-error-summary').getByRole('link').click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-kategorie');
+      await page.goto(`${h.baseUrl}${base}/staff/seminare/berichte?jahr=2027&team=kaputt`);
+      await expect.poll(() => text(page, 'Jahr 2027, alle Teams.')).toBe(1);
+      await expectAccessible(page, `reports filter error ${width}`);
+      await shot(page, `office-reports-filter-error-${width}`);
+      await page.locator('.ww-error-summary').getByRole('link').click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-team');
+      await page.goto(`${h.baseUrl}${base}/staff/seminare`);
       await page.getByRole('link', { name: 'Neues Seminar anlegen' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Neues Seminar anlegen' }).count()).toBe(1);
       await expectAccessible(page, `seminar form ${width}`);

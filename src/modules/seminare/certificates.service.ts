@@ -97,6 +97,7 @@ export async function issueCertificates(ctx: SeminarCtx, actor: Actor, sessionId
         holderName: p.name,
         seminarTitle: sheet.seminar.title,
         dates: formatDays(sheet.days),
+        dayCount: sheet.days.length,
         ue: sheet.seminar.ue,
         trainer,
         issuedAt: ctx.deps.clock.now(),

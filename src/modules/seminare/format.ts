@@ -2,16 +2,9 @@
 // src/shared/time.ts (Berlin wall-clock time, German or English).
 import { berlinTime, formatDateMedium } from '#shared/time.js';
 
-const DAY_SEPARATOR = '; ';
-
 /** "12. März 2027, 09:00–16:00" per day, joined with "; ". */
 export function formatDays(days: readonly { startsAt: Date; endsAt: Date }[], lang = 'de'): string {
-  return days.map((d) => `${formatDateMedium(d.startsAt, lang)}, ${berlinTime(d.startsAt)}–${berlinTime(d.endsAt)}`).join(DAY_SEPARATOR);
-}
-
-/** How many days a text of formatDays names (a certificate keeps only that text), for "Termin:" or "Termine:". */
-export function dayCount(formatted: string): number {
-  return formatted.split(DAY_SEPARATOR).length;
+  return days.map((d) => `${formatDateMedium(d.startsAt, lang)}, ${berlinTime(d.startsAt)}–${berlinTime(d.endsAt)}`).join('; ');
 }
 
 export function formatEuro(cents: number, lang = 'de'): string {

@@ -4,7 +4,6 @@ import type { TFunction } from '#shared/i18n/index.js';
 import { loadQrCode } from '#shared/libraries.js';
 import { collect, field, FONT, letterhead, newDocument } from '#shared/pdf.js';
 import type { Tenant } from '#shared/tenancy/index.js';
-import { dayCount } from './format.js';
 import type { SeminarCertificate } from './seminare.tables.js';
 
 const address = (tenant: Tenant) => ({ name: tenant.name, address: `${tenant.street}, ${tenant.postalCode} ${tenant.city}` });
@@ -18,7 +17,7 @@ export async function certificatePdf(t: TFunction, tenant: Tenant, certificate: 
   document.moveDown();
   document.font(FONT.regular).fontSize(12).text(t('seminare:certificate.body', { name: certificate.holderName, title: certificate.seminarTitle }));
   document.moveDown();
-  field(document, t('seminare:certificate.dates', { count: dayCount(certificate.dates) }), certificate.dates);
+  field(document, t('seminare:certificate.dates', { count: certificate.dayCount }), certificate.dates);
   field(document, t('seminare:certificate.ue'), t('seminare:certificate.ueValue', { count: certificate.ue }));
   if (certificate.trainer) field(document, t('seminare:certificate.trainer'), certificate.trainer);
   field(document, t('seminare:certificate.issued'), certificate.issuedAt.toISOString().slice(0, 10).split('-').reverse().join('.'));

@@ -3,9 +3,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
-import { uuidString } from '#shared/ids.js';
+import { uuidField } from '#shared/ids.js';
 import { chartSizeOf } from '#shared/chart.js';
-import { safeParseForm } from '#shared/http/validation.js';
+import { parseFilter, parseInput } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { actorOf, ctxOf } from './http.js';
@@ -16,29 +16,34 @@ import { seminarReport, seminarReports, type ReportUse } from './reports.service
 import { ReportsPage } from './views/ReportsPage.js';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
+const year = 'seminare:reports.yearFilter';
 const filterSchema = z.object({
-  jahr: z.preprocess(blank, z.coerce.number().int().min(2000).max(2100).optional()),
-  team: z.preprocess(blank, uuidString.optional()),
+  jahr: z.preprocess(blank, z.coerce.number({ error: year }).int({ error: year }).min(2000, { error: year }).max(2100, { error: year }).optional()),
+  team: z.preprocess(blank, uuidField('seminare:reports.teamFilter').optional()),
 });
+type Filter = z.output<typeof filterSchema>;
 type One = FastifyRequest<{ Params: { report: string } }>;
+
+const filterOf = (query: Partial<Filter>) => ({ year: query.jahr, teamId: query.team });
 
 export function registerSeminareReportRoutes(app: FastifyInstance, deps: AppDeps) {
   const manage = { onRequest: requirePermission(deps, 'seminare.manage') };
-  const filterOf = (request: FastifyRequest) => {
-    const parsed = safeParseForm(filterSchema, request.query ?? {});
-    return parsed.ok ? { year: parsed.data.jahr, teamId: parsed.data.team } : {};
-  };
-  const load = (request: FastifyRequest) => seminarReports(ctxOf(request, deps), actorOf(request), filterOf(request), request.t('seminare:reports.noTeam'));
   /**
    * One report's chart or CSV computes that report only (the page shows seven charts, each its own request). A CSV
-   * is audited as an export; a chart is not: it draws what the audited page shows (ADR 0350).
+   * is audited as an export; a chart is not: it draws what the audited page shows (ADR 0350). The page links them
+   * with its valid filter only; a wrong one in their address is refused (422), not dropped.
    */
   const one = (request: One, use: ReportUse) =>
     reportIds.includes(request.params.report as ReportId)
-      ? seminarReport(ctxOf(request, deps), actorOf(request), filterOf(request), request.t('seminare:reports.noTeam'), request.params.report as ReportId, use)
+      ? seminarReport(ctxOf(request, deps), actorOf(request), filterOf(parseInput(filterSchema, request.query ?? {})), request.t('seminare:reports.noTeam'), request.params.report as ReportId, use)
       : undefined;
 
-  app.get('/staff/seminare/berichte', manage, async (request, reply) => reply.render(h(ReportsPage, { view: await load(request), query: queryOf(request) })));
+  // A wrong year or team is named on the page, the rest of the filter still applies.
+  app.get('/staff/seminare/berichte', manage, async (request, reply) => {
+    const { data, errors } = parseFilter(filterSchema, request.query ?? {});
+    const view = await seminarReports(ctxOf(request, deps), actorOf(request), filterOf(data), request.t('seminare:reports.noTeam'));
+    return reply.status(errors.length ? 422 : 200).render(h(ReportsPage, { view, query: queryOf(data), errors }));
+  });
 
   app.get<{ Params: { report: string } }>('/staff/seminare/berichte/:report.svg', manage, async (request, reply) => {
     const size = chartSizeOf(request.query);
@@ -65,11 +70,9 @@ export function registerSeminareReportRoutes(app: FastifyInstance, deps: AppDeps
 }
 
 /** The filter as a query string for the chart and CSV links (only validated values). */
-function queryOf(request: FastifyRequest): string {
-  const parsed = safeParseForm(filterSchema, request.query ?? {});
-  if (!parsed.ok) return '';
+function queryOf(filter: Partial<Filter>): string {
   const params = new URLSearchParams();
-  if (parsed.data.jahr) params.set('jahr', String(parsed.data.jahr));
-  if (parsed.data.team) params.set('team', parsed.data.team);
+  if (filter.jahr) params.set('jahr', String(filter.jahr));
+  if (filter.team) params.set('team', filter.team);
   return params.toString();
 }

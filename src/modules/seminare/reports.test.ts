@@ -128,6 +128,32 @@ describe('reports', () => {
     expect((await get(staff, '/staff/seminare/berichte/teams.csv')).statusCode).toBe(403);
   }, 120_000);
 
+  it('names a wrong year or team of the filter at its field and still applies the other one; a chart or CSV refuses it', async () => {
+    const office = await person(ctx, ['personalentwicklung']);
+    const { get } = pagesAs(ctx);
+    const leistung = (await teamService.listTeams(seminarCtx(ctx).tdb)).find((t) => t.name === 'Leistung')!;
+
+    const wrongTeam = await get(office, '/staff/seminare/berichte?jahr=2026&team=kaputt');
+    expect(wrongTeam.statusCode).toBe(422);
+    expect(wrongTeam.body).toContain('<a class="kern-link" href="#f-team">Team: Dieses Team gibt es nicht. Bitte wählen Sie ein Team aus der Liste.</a>');
+    expect(wrongTeam.body).toMatch(/<select[^>]*id="f-team"[^>]*aria-invalid="true"/);
+    expect(wrongTeam.body).toContain('Jahr 2026, alle Teams.');
+    expect(wrongTeam.body).toContain('berichte/teams.csv?jahr=2026"');
+    expect((await get(office, '/staff/seminare/berichte?jahr=2026&team=kaputt&lang=en')).body).toContain('href="#f-team">Team: There is no such team. Please choose a team from the list.</a>');
+
+    const wrongYear = await get(office, `/staff/seminare/berichte?jahr=letztes&team=${leistung.id}`);
+    expect(wrongYear.statusCode).toBe(422);
+    expect(wrongYear.body).toContain('<a class="kern-link" href="#f-jahr">Jahr: Bitte wählen Sie ein Jahr aus der Liste.</a>');
+    expect(wrongYear.body).toContain('Jahr 2027, Team Leistung.');
+    expect(table(wrongYear.body, 'teams').slice(1)).toEqual([['Leistung', '0', '0', '0']]);
+    expect(wrongYear.body).toContain(`berichte/teams.csv?team=${leistung.id}"`);
+
+    // The page links its charts and CSVs with the valid filter only; a wrong one in their own address is refused.
+    expect((await get(office, '/staff/seminare/berichte/teams.csv?jahr=2026&team=kaputt')).statusCode).toBe(422);
+    expect((await get(office, '/staff/seminare/berichte/teams.svg?jahr=zwei&team=kaputt')).statusCode).toBe(422);
+    expect((await get(office, `/staff/seminare/berichte?jahr=2026&team=${leistung.id}`)).statusCode).toBe(200);
+  }, 120_000);
+
   it('audits a page view once, whatever its seven charts ask, and each CSV export', async () => {
     const office = await person(ctx, ['personalentwicklung']);
     const { get } = pagesAs(ctx);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam, sessionFor } from '../staff/testing.js';
@@ -14,6 +15,17 @@ afterAll(async () => ctx?.close());
 const base = '/t/neue-wege';
 const get: ReturnType<typeof pagesAs>['get'] = (...args) => pagesAs(ctx).get(...args);
 const post: ReturnType<typeof pagesAs>['post'] = (...args) => pagesAs(ctx).post(...args);
+
+/** After the last day (the clock set there): the office records its one participant present on every day and issues the certificate; its id. */
+async function certify(s: Awaited<ReturnType<typeof createTestSession>>): Promise<string> {
+  Object.assign(s.office, await sessionFor(ctx, s.office.userId));
+  const sheet = (await get(s.office, `/staff/seminare/termine/${s.session.id}`)).body;
+  const enrolmentId = /name="p_([0-9a-f-]{36})"/.exec(sheet)![1]!;
+  for (const [, dayId] of sheet.matchAll(/tage\/([0-9a-f-]{36})"/g)) expect((await post(s.office, `/staff/seminare/termine/${s.session.id}/tage/${dayId}`, { [`p_${enrolmentId}`]: '100' })).statusCode).toBe(303);
+  expect((await post(s.office, `/staff/seminare/termine/${s.session.id}/bescheinigungen`)).statusCode).toBe(303);
+  const row = await ctx.database.db.execute(sql`select id from seminar_certificates where seminar_title = ${s.seminar.title}`);
+  return (row as unknown as { rows: { id: string }[] }).rows[0]!.id;
+}
 
 describe('seminare pages', () => {
   it('a staff member finds a seminar, enrols; the team lead and the training office approve; attendance leads to a verifiable certificate', async () => {
@@ -121,7 +133,7 @@ describe('seminare pages', () => {
     ctx.clock.set('2027-02-01T08:00:00Z');
   });
 
-  it('says "Termin:" for a one-day session and "Termine:" for two days, in the confirmation and on the certificate', async () => {
+  it('says "Termin:" for a one-day session and "Termine:" for two days, in the confirmation and on the certificate (there counted from the days, whatever the stored text looks like)', async () => {
     await setApproval(ctx, { approval: 'none' });
     const one = await createTestSession(ctx, { days: 1, title: 'Ein Tag' });
     const two = await createTestSession(ctx, { title: 'Zwei Tage' });
@@ -132,19 +144,46 @@ describe('seminare pages', () => {
     expect(oneDay!.text).not.toContain('Termine:');
     expect(twoDays!.text).toContain('\nTermine: ');
 
-    ctx.clock.set(new Date(one.input.days[0]!.endsAt.getTime() + 3_600_000));
-    Object.assign(one.office, await sessionFor(ctx, one.office.userId));
+    ctx.clock.set(new Date(two.input.days[1]!.endsAt.getTime() + 3_600_000));
     Object.assign(staff, await sessionFor(ctx, staff.userId));
-    const sheet = await get(one.office, `/staff/seminare/termine/${one.session.id}`);
-    const [dayId] = [...sheet.body.matchAll(/tage\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
-    const enrolmentId = /anmeldungen\/([0-9a-f-]{36})\/stornieren/.exec((await get(staff, '/staff/seminare/meine')).body)?.[1];
-    expect((await post(one.office, `/staff/seminare/termine/${one.session.id}/tage/${dayId}`, { [`p_${enrolmentId}`]: '100' })).statusCode).toBe(303);
-    expect((await post(one.office, `/staff/seminare/termine/${one.session.id}/bescheinigungen`)).statusCode).toBe(303);
-    const certId = /bescheinigungen\/([0-9a-f-]{36})\.pdf/.exec((await get(staff, '/staff/seminare/meine')).body)![1]!;
-    const text = pdfText((await get(staff, `/staff/seminare/bescheinigungen/${certId}.pdf`)).rawPayload);
-    expect(text).toContain('Termin:');
-    expect(text).not.toContain('Termine:');
+    const [oneId, twoId] = [await certify(one), await certify(two)];
+    const pdf = async (id: string) => pdfText((await get(staff, `/staff/seminare/bescheinigungen/${id}.pdf`)).rawPayload);
+    const labels = async () => [/Termine?:/.exec(await pdf(oneId))?.[0], /Termine?:/.exec(await pdf(twoId))?.[0]];
+    expect(await labels()).toEqual(['Termin:', 'Termine:']);
+    // The stored text written another way: one day with a "; " inside, two days without the "; " between them.
+    await ctx.database.db.execute(sql`update seminar_certificates set dates = replace(dates, ', ', '; ') where id = ${oneId}`);
+    await ctx.database.db.execute(sql`update seminar_certificates set dates = replace(dates, '; ', ' und ') where id = ${twoId}`);
+    expect(await pdf(oneId)).toMatch(/2027; 09:00/);
+    expect(await pdf(twoId)).toMatch(/ und \d/);
+    expect(await labels()).toEqual(['Termin:', 'Termine:']);
     ctx.clock.set('2027-02-01T08:00:00Z');
+  });
+
+  it('names a wrong category or search of the catalogue filter at its field and still applies the other one', async () => {
+    await createTestSession(ctx, { title: 'Filterprobe Alpha' });
+    const beta = await createTestSession(ctx, { title: 'Filterprobe Beta' });
+    const staff = await person(ctx);
+
+    const wrongCategory = await get(staff, '/staff/seminare?q=filterprobe+alpha&kategorie=kaputt&alle=1');
+    expect(wrongCategory.statusCode).toBe(422);
+    expect(wrongCategory.body).toContain('<a class="kern-link" href="#f-kategorie">Kategorie: Diese Kategorie gibt es nicht. Bitte wählen Sie eine Kategorie aus der Liste.</a>');
+    expect(wrongCategory.body).toMatch(/<select[^>]*id="f-kategorie"[^>]*aria-invalid="true"/);
+    expect(wrongCategory.body).toContain('Filterprobe Alpha');
+    expect(wrongCategory.body).not.toContain('Filterprobe Beta');
+    expect(wrongCategory.body).toMatch(/<input[^>]*id="f-q"[^>]*value="filterprobe alpha"/);
+    expect((await get(staff, '/staff/seminare?q=filterprobe+alpha&kategorie=kaputt&lang=en')).body).toContain('href="#f-kategorie">Category: There is no such category. Please choose a category from the list.</a>');
+
+    const wrongSearch = await get(staff, `/staff/seminare?q=${'x'.repeat(101)}&kategorie=${beta.seminar.categoryId}&alle=1`);
+    expect(wrongSearch.statusCode).toBe(422);
+    expect(wrongSearch.body).toContain('<a class="kern-link" href="#f-q">Suche: Bitte geben Sie höchstens 100 Zeichen ein.</a>');
+    expect(wrongSearch.body).toContain('Filterprobe Beta');
+    expect(wrongSearch.body).not.toContain('Filterprobe Alpha');
+    expect(wrongSearch.body).toContain(`<option value="${beta.seminar.categoryId}" selected>`);
+
+    const all = await get(staff, '/staff/seminare?q=filterprobe&kategorie=&alle=1');
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('Filterprobe Beta');
+    expect(all.body).not.toContain('href="#f-kategorie"');
   });
 
   it('shows the catalogue’s English dates in British order with a 24-hour clock', async () => {

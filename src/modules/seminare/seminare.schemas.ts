@@ -1,13 +1,14 @@
 // Input of the seminare pages and API, with zod (every string through textInput/multilineText).
 import { z } from 'zod';
-import { uuidString } from '#shared/ids.js';
+import { uuidField } from '#shared/ids.js';
 import { multilineText, textInput } from '#shared/http/text.js';
 
+/** The catalogue's filter (a GET form: a wrong field is named and left out, the others apply). */
 export const searchSchema = z.object({
   q: textInput({ max: 100 }).optional(),
-  kategorie: uuidString.optional().or(z.literal('').transform(() => undefined)),
-  /** '1': every seminar, '0': only those for me; absent: the default for the person. */
-  alle: z.enum(['0', '1']).optional(),
+  kategorie: z.preprocess((v) => (v === '' ? undefined : v), uuidField('seminare:catalogue.categoryFilter').optional()),
+  /** '1': every seminar, '0': only those for me; absent or anything else: the default for the person (a hidden field). */
+  alle: z.enum(['0', '1']).optional().catch(undefined),
 });
 
 export const enrolSchema = z.object({ note: multilineText({ max: 1000 }).optional().default('') });

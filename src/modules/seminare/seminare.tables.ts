@@ -193,13 +193,19 @@ export const seminarCertificates = pgTable(
     holderName: text().notNull(),
     seminarTitle: text().notNull(),
     dates: text().notNull(),
+    /** How many days `dates` names ("Termin:" or "Termine:"), counted from the session's days at issue (ADR 0418). */
+    dayCount: integer().notNull(),
     ue: integer().notNull(),
     trainer: text().notNull(),
     issuedAt: at().notNull(),
     revokedAt: at(),
     revokedReason: text(),
   },
-  (t) => [uniqueIndex('seminar_certificates_code_idx').on(t.codeHash), uniqueIndex('seminar_certificates_enrolment_idx').on(t.tenantId, t.enrolmentId)],
+  (t) => [
+    uniqueIndex('seminar_certificates_code_idx').on(t.codeHash),
+    uniqueIndex('seminar_certificates_enrolment_idx').on(t.tenantId, t.enrolmentId),
+    check('seminar_certificates_day_count_check', sql`${t.dayCount} >= 1`),
+  ],
 );
 export type SeminarCertificate = typeof seminarCertificates.$inferSelect;
 

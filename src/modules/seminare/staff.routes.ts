@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { FieldError } from '#shared/http/errors.js';
 import { actorOf, ctxOf, fieldErrors, noticeOf } from './http.js';
-import { formBody, safeParseForm } from '#shared/http/validation.js';
+import { formBody, parseFilter, safeParseForm } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { myOverview, withDetails } from './account.service.js';
@@ -31,13 +31,14 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
   const manage = { onRequest: requirePermission(deps, 'seminare.manage') };
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/seminare`;
 
+  // A wrong search or category is named on the page (422), the rest of the filter still applies.
   const catalogue = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
-    const parsed = safeParseForm(searchSchema, request.query ?? {});
-    const filter = parsed.ok ? { q: parsed.data.q, categoryId: parsed.data.kategorie, all: parsed.data.alle === undefined ? undefined : parsed.data.alle === '1' } : {};
+    const { data, errors: wrong } = parseFilter(searchSchema, request.query ?? {});
+    const filter = { q: data.q, categoryId: data.kategorie, all: data.alle === undefined ? undefined : data.alle === '1' };
     const ctx = ctxOf(request, deps);
     const { seminars, all, hidden } = await searchCatalogue(ctx, actorOf(request), filter);
-    return reply.status(status).render(
-      h(CataloguePage, { seminars, all, hidden, categories: await categories(ctx), filter: { q: filter.q, kategorie: filter.categoryId }, errors, notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
+    return reply.status(wrong.length ? 422 : status).render(
+      h(CataloguePage, { seminars, all, hidden, categories: await categories(ctx), filter: { q: filter.q, kategorie: filter.categoryId }, errors: [...wrong, ...errors], notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
     );
   };
   app.get('/staff/seminare', browse, catalogue);

@@ -132,6 +132,41 @@ describe('tenant administration', () => {
     expect((await ctx.app.inject({ method: 'GET', url: `${base}/standorte/${other.id}`, cookies: admin.cookies })).statusCode).toBe(404);
   });
 
+  it('names each Servicepoint of a concern that is malformed or not this tenant’s by its position in the API, and at the checkbox group in the form', async () => {
+    const tdb = new TenantDb(ctx.database.db, ctx.tenant.id);
+    const heppenheim = (await listLocations(tdb, false)).find((l) => l.name === 'Servicepoint Heppenheim')!;
+    const other = (await listLocations(new TenantDb(ctx.database.db, ctx.otherTenant.id), false))[0]!;
+    const services = async () => Number(((await ctx.database.db.execute(sql`select count(*)::int as n from termin_services`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+    const before = await services();
+
+    const api = (locationIds: string[]) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/t/neue-wege/staff/termine/services',
+        cookies: admin.cookies,
+        headers: { 'x-csrf-token': admin.csrfToken },
+        payload: { name: { de: 'Falscher Ort' }, description: { de: '' }, bringList: { de: [] }, durationMinutes: 15, locationIds },
+      });
+    const fields = async (locationIds: string[]) => {
+      const res = await api(locationIds);
+      expect(res.statusCode).toBe(422);
+      return (res.json() as { errors: { field: string }[] }).errors.map((e) => e.field);
+    };
+    expect(await fields([heppenheim.id, 'kaputt'])).toEqual(['locationIds.1']);
+    expect(await fields([heppenheim.id, other.id])).toEqual(['locationIds.1']);
+    expect(await fields([other.id, heppenheim.id, other.id])).toEqual(['locationIds.0', 'locationIds.2']);
+
+    const concern = (locationIds: string[]) => ({ nameDe: 'Falscher Ort', durationMinutes: '15', locationIds, onlineBookable: 'on', active: 'on' });
+    for (const wrong of [other.id, 'kaputt', 'x'.repeat(41)]) {
+      const page = await form(`${base}/anliegen/neu`, concern([heppenheim.id, wrong]));
+      expect(page.statusCode).toBe(422);
+      expect(page.body).toContain('href="#f-locationIds"');
+      expect(page.body).not.toContain('href="#f-locationIds-1"');
+      expect(page.body).toMatch(/<fieldset class="kern-fieldset kern-fieldset--error" aria-describedby="f-locationIds-error">/);
+    }
+    expect(await services()).toBe(before);
+  });
+
   it('offers the same through the staff JSON API', async () => {
     const headers = { 'x-csrf-token': admin.csrfToken };
     const created = await ctx.app.inject({

@@ -69,6 +69,15 @@ function serviceValues(s: TerminService, locationIds: string[]): FormValues {
   };
 }
 
+/**
+ * The service form shows one message at its group of location checkboxes (its first box carries the id
+ * f-locationIds), where the API names each wrong element ('locationIds.2').
+ */
+function onServiceForm(errors: FieldError[]): FieldError[] {
+  const shown = errors.map((e) => (/^locationIds\.\d+$/.test(e.field) ? { ...e, field: 'locationIds' } : e));
+  return shown.filter((e, i) => e.field !== 'locationIds' || shown.findIndex((x) => x.field === 'locationIds') === i);
+}
+
 /** Field errors of a failed use case (422 page); anything else goes to the error handler. */
 function fieldsOf(err: unknown): FieldError[] {
   if (err instanceof ValidationError) return err.fields;
@@ -176,7 +185,8 @@ function adminHandlers(deps: AppDeps) {
     return reply.redirect(`${base(request)}/standorte/${id}?saved=closureRemoved`, 303);
   }
 
-  async function servicePage(request: FastifyRequest, reply: FastifyReply, id: string | undefined, values?: FormValues, errors: FieldError[] = []) {
+  async function servicePage(request: FastifyRequest, reply: FastifyReply, id: string | undefined, values?: FormValues, reported: FieldError[] = []) {
+    const errors = onServiceForm(reported);
     const { locations } = await config.adminOverview(ctxOf(request));
     if (!id) {
       const fresh: FormValues = { durationMinutes: '15', onlineBookable: 'on', active: 'on', locationIds: [] };

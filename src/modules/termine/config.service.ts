@@ -105,11 +105,13 @@ export async function locationDetails(ctx: TermineContext, id: string) {
   return { location, hours, closures: closures.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) };
 }
 
-/** Durations must fit the slot length of every location that offers the service. */
+/** The locations must be this tenant's; the duration must fit the slot length of every location that offers the service. */
 async function checkService(ctx: TermineContext, input: ServiceInput): Promise<void> {
   const locations = await repo.listLocations(ctx.tdb, false);
   const ids = new Set(locations.map((l) => l.id));
-  if (input.locationIds.some((id) => !ids.has(id))) invalid([{ field: 'locationIds', message: 'termine:errors.unknownLocation' }]);
+  // Each unknown one by its position, as the API's schema names a malformed one ('locationIds.2').
+  const unknown = input.locationIds.flatMap((id, index) => (ids.has(id) ? [] : [{ field: `locationIds.${index}`, message: 'termine:errors.unknownLocation' }]));
+  if (unknown.length) invalid(unknown);
   const misfit = locations.find((l) => input.locationIds.includes(l.id) && input.durationMinutes % l.slotMinutes !== 0);
   if (misfit) invalid([{ field: 'durationMinutes', message: 'termine:admin.errors.duration', params: { slot: misfit.slotMinutes, location: misfit.name } }]);
 }

@@ -1,7 +1,7 @@
 // The request readers that replace casts of request.body/query/params: what each keeps and what it drops.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formBody, formField, localDateInput, optionalLocalDateInput, safeParseForm, submittedTexts, submittedValues } from './validation.js';
+import { formBody, formField, localDateInput, optionalLocalDateInput, parseFilter, safeParseForm, submittedTexts, submittedValues } from './validation.js';
 
 describe('request readers', () => {
   const body = { name: 'Erika', locationIds: ['a', 'b'], count: 3, nested: { x: 1 } };
@@ -24,6 +24,22 @@ describe('request readers', () => {
   it('formBody passes the whole form on for a schema to parse', () => {
     expect(formBody(body)).toEqual(body);
     expect(formBody(undefined)).toEqual({});
+  });
+});
+
+describe('a GET filter', () => {
+  const filter = z.object({ year: z.coerce.number().int().optional(), team: z.string().regex(/^t\d$/, { error: 'team' }).optional() });
+
+  it('keeps its valid fields and names each wrong one', () => {
+    expect(parseFilter(filter, { year: '2026', team: 't1' })).toEqual({ data: { year: 2026, team: 't1' }, errors: [] });
+    expect(parseFilter(filter, { year: '2026', team: 'kaputt' })).toEqual({ data: { year: 2026 }, errors: [{ field: 'team', message: 'team', params: {} }] });
+    expect(parseFilter(filter, { year: 'x', team: 'kaputt' }).data).toEqual({});
+    expect(parseFilter(filter, { year: 'x', team: 'kaputt' }).errors.map((e) => e.field)).toEqual(['year', 'team']);
+  });
+
+  it('drops the whole filter for a check across its fields', () => {
+    const range = z.object({ from: z.coerce.number(), to: z.coerce.number() }).refine((v) => v.from <= v.to, { message: 'range' });
+    expect(parseFilter(range, { from: '3', to: '1' })).toEqual({ data: {}, errors: [{ field: 'form', message: 'range', params: {} }] });
   });
 });
 

@@ -62,6 +62,20 @@ export function safeParseForm<S extends ZodType>(
 }
 
 /**
+ * The query of a GET filter form: the fields that are valid, and an error for each that is not. A wrong value drops
+ * only its own field, so the page still applies the rest of the filter and names the field to correct. A check
+ * across fields (an issue without a field) drops the whole filter.
+ */
+export function parseFilter<S extends ZodType>(schema: S, input: unknown): { data: Partial<z.output<S>>; errors: FieldError[] } {
+  const result = schema.safeParse(input);
+  if (result.success) return { data: result.data, errors: [] };
+  const wrong = new Set(result.error.issues.map((issue) => issue.path[0]));
+  const rest = Object.fromEntries(Object.entries(formBody(input)).filter(([name]) => !wrong.has(name)));
+  const kept = wrong.has(undefined) ? undefined : schema.safeParse(rest);
+  return { data: kept?.success ? kept.data : {}, errors: toFieldErrors(result.error) };
+}
+
+/**
  * One value of a form, query string or path as sent, before validation: a string, or undefined when it is missing
  * or not a single string (a repeated field). For flags and for what decides which schema applies; whatever is
  * stored goes through a schema.

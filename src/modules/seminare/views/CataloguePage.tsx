@@ -14,6 +14,7 @@ export interface CatalogueProps {
   hidden: number;
   categories: { id: string; name: string }[];
   filter: { q?: string | undefined; kategorie?: string | undefined };
+  /** Of the filter (fields left out of the search) or of an enrolment. */
   errors: FieldError[];
   notice?: string | undefined;
   manage: boolean;
@@ -79,6 +80,7 @@ export function CataloguePage(props: CatalogueProps) {
   const base = useTenantBase();
   const { lang } = useView();
   const categoryName = new Map(props.categories.map((c) => [c.id, c.name]));
+  const err = (field: string) => props.errors.find((x) => x.field === field);
   const scope = (alle: string) => {
     const query = new URLSearchParams({ alle });
     if (props.filter.q) query.set('q', props.filter.q);
@@ -88,7 +90,7 @@ export function CataloguePage(props: CatalogueProps) {
   return (
     <StaffLayout title={t('seminare:catalogue.title')} wide>
       <h1 class="kern-heading-large">{t('seminare:catalogue.title')}</h1>
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary errors={props.errors} labels={{ q: t('seminare:catalogue.search'), kategorie: t('seminare:catalogue.category') }} />
       {props.notice ? <Alert type="success" title={t(`seminare:notice.${props.notice}`)} /> : null}
       {props.manage ? (
         <p class="ww-actions">
@@ -98,10 +100,11 @@ export function CataloguePage(props: CatalogueProps) {
         </p>
       ) : null}
       <form method="get" action={`${base}/staff/seminare`} class="ww-seminar-filter" role="search">
-        <TextField name="q" type="search" label={t('seminare:catalogue.search')} value={props.filter.q} optional />
+        <TextField name="q" type="search" label={t('seminare:catalogue.search')} value={props.filter.q} error={err('q')} optional />
         <SelectField
           name="kategorie"
           label={t('seminare:catalogue.category')}
+          error={err('kategorie')}
           optional
           value={props.filter.kategorie}
           options={[{ value: '', label: t('seminare:catalogue.allCategories') }, ...props.categories.map((c) => ({ value: c.id, label: c.name }))]}

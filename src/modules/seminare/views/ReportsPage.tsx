@@ -1,6 +1,7 @@
-import { Alert, Button, DataTable, SelectField } from '#shared/html/components.js';
+import { Alert, Button, DataTable, ErrorSummary, SelectField } from '#shared/html/components.js';
 import { ChartPicture } from '#shared/html/chart-picture.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
+import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { MIN_PERSONS, type Report } from '../reports.js';
 import { formatValue } from '../reports.format.js';
@@ -49,16 +50,25 @@ function ReportSection({ report, query }: { report: Report; query: string }) {
   );
 }
 
-export function ReportsPage({ view, query }: { view: ReportsView; query: string }) {
+/** `errors`: filter fields that were wrong and are not applied (the page shows the rest of the filter). */
+export function ReportsPage({ view, query, errors }: { view: ReportsView; query: string; errors: FieldError[] }) {
   const t = useT();
   const base = useTenantBase();
   const team = view.teams.find((x) => x.id === view.teamId);
+  const err = (field: string) => errors.find((e) => e.field === field);
   return (
     <StaffLayout title={t('seminare:reports.title')} wide>
       <h1 class="kern-heading-large">{t('seminare:reports.title')}</h1>
+      <ErrorSummary errors={errors} labels={{ jahr: t('seminare:reports.year'), team: t('seminare:reports.team') }} />
       <form method="get" action={`${base}/staff/seminare/berichte`} class="ww-seminar-filter">
-        <SelectField name="jahr" label={t('seminare:reports.year')} value={String(view.year)} options={view.years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <SelectField name="team" label={t('seminare:reports.team')} value={view.teamId ?? ''} options={[{ value: '', label: t('seminare:reports.allTeams') }, ...view.teams.map((x) => ({ value: x.id, label: x.name }))]} />
+        <SelectField name="jahr" label={t('seminare:reports.year')} error={err('jahr')} value={String(view.year)} options={view.years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <SelectField
+          name="team"
+          label={t('seminare:reports.team')}
+          error={err('team')}
+          value={view.teamId ?? ''}
+          options={[{ value: '', label: t('seminare:reports.allTeams') }, ...view.teams.map((x) => ({ value: x.id, label: x.name }))]}
+        />
         <div class="ww-actions">
           <Button variant="secondary">{t('seminare:reports.show')}</Button>
         </div>
