@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { safeParseForm, submittedTexts } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
+import { berlinDate } from '#shared/time.js';
 import { requirePermission, staffDirectory } from '../staff/index.js';
 import { auditQuerySchema } from './audit.schemas.js';
 import { exportAuditLog, searchAuditLog } from './audit.service.js';
@@ -27,7 +28,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps) {
     const csv = await exportAuditLog(deps, request.tdb, request.staff, parsed.data);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-${request.tenant.slug}-${deps.clock.now().toISOString().slice(0, 10)}.csv"`)
+      .header('content-disposition', `attachment; filename="audit-${request.tenant.slug}-${berlinDate(deps.clock.now())}.csv"`)
       .send(csv);
   });
 }

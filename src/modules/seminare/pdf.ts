@@ -4,6 +4,7 @@ import type { TFunction } from '#shared/i18n/index.js';
 import { loadQrCode } from '#shared/libraries.js';
 import { collect, field, FONT, letterhead, newDocument } from '#shared/pdf.js';
 import type { Tenant } from '#shared/tenancy/index.js';
+import { berlinDate, formatDayShort } from '#shared/time.js';
 import type { SeminarCertificate } from './seminare.tables.js';
 
 const address = (tenant: Tenant) => ({ name: tenant.name, address: `${tenant.street}, ${tenant.postalCode} ${tenant.city}` });
@@ -20,7 +21,7 @@ export async function certificatePdf(t: TFunction, tenant: Tenant, certificate: 
   field(document, t('seminare:certificate.dates', { count: certificate.dayCount }), certificate.dates);
   field(document, t('seminare:certificate.ue'), t('seminare:certificate.ueValue', { count: certificate.ue }));
   if (certificate.trainer) field(document, t('seminare:certificate.trainer'), certificate.trainer);
-  field(document, t('seminare:certificate.issued'), certificate.issuedAt.toISOString().slice(0, 10).split('-').reverse().join('.'));
+  field(document, t('seminare:certificate.issued'), formatDayShort(berlinDate(certificate.issuedAt), 'de'));
   document.moveDown(2);
   field(document, t('seminare:certificate.code'), code);
   document.font(FONT.regular).fontSize(9).text(t('seminare:certificate.verifyHint', { url: verifyUrl }));

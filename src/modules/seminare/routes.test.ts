@@ -156,6 +156,9 @@ describe('seminare pages', () => {
     expect(await pdf(oneId)).toMatch(/2027; 09:00/);
     expect(await pdf(twoId)).toMatch(/ und \d/);
     expect(await labels()).toEqual(['Termin:', 'Termine:']);
+    // Issued at 00:30 in Berlin: the certificate bears that Berlin day, not the UTC date of the day before.
+    await ctx.database.db.execute(sql`update seminar_certificates set issued_at = '2027-02-16T23:30:00Z' where id = ${oneId}`);
+    expect(await pdf(oneId)).toMatch(/Ausgestellt am:\s*17\.02\.2027/);
     ctx.clock.set('2027-02-01T08:00:00Z');
   });
 

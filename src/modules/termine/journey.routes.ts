@@ -14,6 +14,7 @@ import { journeyBookingHandlers } from './journey-booking.routes.js';
 import { hasError, journeyKit, type FieldErrors, type JourneyKit } from './journey-kit.js';
 import * as s from './termine.schemas.js';
 import { ChooseDay, ChooseTime } from './views/DayTime.js';
+import { berlinDate } from '#shared/time.js';
 import { ChooseLocation, ChoosePersons, ChooseServices } from './views/JourneySteps.js';
 import { HiddenJourney, journeyHref, type JourneyQuery } from './views/parts.js';
 
@@ -159,7 +160,7 @@ function journeyStepHandlers(kit: JourneyKit) {
       return reply.redirect(`${base(request)}/termine/kontakt`, 303);
     } catch (err) {
       if (err instanceof ValidationError && hasError('startsAt', err.fields)) {
-        return renderTimes(request, reply, Object.assign({}, request.body, { date: parsed.data.startsAt.toISOString().slice(0, 10) }), err.fields, 422);
+        return renderTimes(request, reply, Object.assign({}, request.body, { date: berlinDate(parsed.data.startsAt) }), err.fields, 422);
       }
       if (!(err instanceof SlotTakenError)) throw err;
       return kit.slotTaken(request, reply, err, q);
