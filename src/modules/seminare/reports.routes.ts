@@ -38,11 +38,13 @@ export function registerSeminareReportRoutes(app: FastifyInstance, deps: AppDeps
       ? seminarReport(ctxOf(request, deps), actorOf(request), filterOf(parseInput(filterSchema, request.query ?? {})), request.t('seminare:reports.noTeam'), request.params.report as ReportId, use)
       : undefined;
 
-  // A wrong year or team is named on the page, the rest of the filter still applies.
+  // A wrong year or team (malformed, or not this jobcenter's) is named on the page, the rest of the filter still applies.
   app.get('/staff/seminare/berichte', manage, async (request, reply) => {
     const { data, errors } = parseFilter(filterSchema, request.query ?? {});
     const view = await seminarReports(ctxOf(request, deps), actorOf(request), filterOf(data), request.t('seminare:reports.noTeam'));
-    return reply.status(errors.length ? 422 : 200).render(h(ReportsPage, { view, query: queryOf(data), errors }));
+    if (view.unknownTeam) errors.push({ field: 'team', message: 'seminare:reports.teamFilter' });
+    const shown = { ...data, team: view.teamId };
+    return reply.status(errors.length ? 422 : 200).render(h(ReportsPage, { view, query: queryOf(shown), errors }));
   });
 
   app.get<{ Params: { report: string } }>('/staff/seminare/berichte/:report.svg', manage, async (request, reply) => {

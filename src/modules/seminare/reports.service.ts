@@ -22,16 +22,18 @@ export interface ReportsView {
   years: number[];
   teams: { id: string; name: string }[];
   reports: Report[];
+  /** The team asked for is not one of this jobcenter's (it was left out of the filter). */
+  unknownTeam: boolean;
 }
 
 type Filter = { year?: number | undefined; teamId?: string | undefined };
 type Needs = (typeof needs)[ReportId];
 
-/** The whole page: every report from one load, audited once. */
+/** The whole page: every report from one load, audited once. A team that is not this jobcenter's is left out of the filter and said so. */
 export async function seminarReports(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string): Promise<ReportsView> {
-  const { input, teams, years } = await loadInput(ctx, actor, filter, noTeam, { participations: true, people: true, compliance: true });
-  await audit(ctx, ctx.tdb, actor, 'seminare.reports_viewed', 'seminar', null, filterNote(input.year, filter));
-  return { year: input.year, teamId: filter.teamId, years, teams, reports: buildReports(input) };
+  const { input, teams, years, unknownTeam } = await loadInput(ctx, actor, filter, noTeam, { participations: true, people: true, compliance: true }, 'drop');
+  await audit(ctx, ctx.tdb, actor, 'seminare.reports_viewed', 'seminar', null, filterNote(input.year, { teamId: input.teamId }));
+  return { year: input.year, teamId: input.teamId, years, teams, reports: buildReports(input), unknownTeam };
 }
 
 /** What one report is loaded for: a chart image of the page, or a CSV download (an export, audited). */
@@ -48,11 +50,14 @@ export async function seminarReport(ctx: SeminarCtx, actor: Actor, filter: Filte
 
 const filterNote = (year: number, filter: Filter) => `year=${year}${filter.teamId ? ` team=${filter.teamId}` : ''}`;
 
-async function loadInput(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string, need: Needs) {
+/** `unknownTeam`: a team that is not this jobcenter's is a 404 (a chart or CSV address), or dropped from the filter (the page). */
+async function loadInput(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: string, need: Needs, unknownTeam: 'refuse' | 'drop' = 'refuse') {
   assertCan(ctx, actor, 'seminare.manage');
   const now = ctx.deps.clock.now();
   const teams = (await teamService.listTeams(ctx.tdb)).map((t) => ({ id: t.id, name: t.name }));
-  if (filter.teamId && !(isUuid(filter.teamId) && teams.some((t) => t.id === filter.teamId))) throw new NotFoundError();
+  const unknown = filter.teamId !== undefined && !(isUuid(filter.teamId) && teams.some((t) => t.id === filter.teamId));
+  if (unknown && unknownTeam === 'refuse') throw new NotFoundError();
+  const teamId = unknown ? undefined : filter.teamId;
   const categories = await catalogueRepository.categories(ctx.tdb);
   const seminars = await catalogueRepository.search(ctx.tdb, { includeInactive: true });
   const { participations, sessionFacts } = need.participations ? await loadParticipations(ctx, seminars, now) : { participations: [], sessionFacts: [] };
@@ -64,7 +69,7 @@ async function loadInput(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: 
   const endOfYear = DateTime.fromObject({ year, month: 12, day: 31, hour: 23, minute: 59 }, { zone: BERLIN }).toJSDate();
   const input: ReportInput = {
     year,
-    teamId: filter.teamId,
+    teamId,
     reference: year >= thisYear ? now : endOfYear,
     participations,
     sessions: sessionFacts,
@@ -76,7 +81,7 @@ async function loadInput(ctx: SeminarCtx, actor: Actor, filter: Filter, noTeam: 
     noTeam,
   };
   const years = [...new Set([thisYear, ...participations.map((p) => p.year), ...sessionFacts.map((s) => s.year)])].sort((a, b) => b - a);
-  return { input, teams, years };
+  return { input, teams, years, unknownTeam: unknown };
 }
 
 /** Confirmed places of planned sessions with attendance and certificate UE, and each session's seats. */

@@ -148,6 +148,14 @@ describe('reports', () => {
     expect(table(wrongYear.body, 'teams').slice(1)).toEqual([['Leistung', '0', '0', '0']]);
     expect(wrongYear.body).toContain(`berichte/teams.csv?team=${leistung.id}"`);
 
+    // A well-formed id of no team of this jobcenter (another's, or a deleted one): named the same way, not a 404.
+    const otherTeam = await get(office, '/staff/seminare/berichte?jahr=2026&team=00000000-0000-4000-8000-000000000000');
+    expect(otherTeam.statusCode).toBe(422);
+    expect(otherTeam.body).toContain('<a class="kern-link" href="#f-team">Team: Dieses Team gibt es nicht. Bitte wählen Sie ein Team aus der Liste.</a>');
+    expect(otherTeam.body).toContain('Jahr 2026, alle Teams.');
+    expect(otherTeam.body).toContain('berichte/teams.csv?jahr=2026"');
+    expect((await get(office, '/staff/seminare/berichte/teams.csv?jahr=2026&team=00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+
     // The page links its charts and CSVs with the valid filter only; a wrong one in their own address is refused.
     expect((await get(office, '/staff/seminare/berichte/teams.csv?jahr=2026&team=kaputt')).statusCode).toBe(422);
     expect((await get(office, '/staff/seminare/berichte/teams.svg?jahr=zwei&team=kaputt')).statusCode).toBe(422);

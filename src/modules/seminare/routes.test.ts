@@ -175,6 +175,11 @@ describe('seminare pages', () => {
     expect(wrongCategory.body).not.toContain('Filterprobe Beta');
     expect(wrongCategory.body).toMatch(/<input[^>]*id="f-q"[^>]*value="filterprobe alpha"/);
     expect((await get(staff, '/staff/seminare?q=filterprobe+alpha&kategorie=kaputt&lang=en')).body).toContain('href="#f-kategorie">Category: There is no such category. Please choose a category from the list.</a>');
+    // A well-formed id of no category of this jobcenter: named the same way, not an empty catalogue.
+    const otherCategory = await get(staff, '/staff/seminare?q=filterprobe+alpha&kategorie=00000000-0000-4000-8000-000000000000&alle=1');
+    expect(otherCategory.statusCode).toBe(422);
+    expect(otherCategory.body).toContain('href="#f-kategorie">Kategorie: Diese Kategorie gibt es nicht.');
+    expect(otherCategory.body).toContain('Filterprobe Alpha');
 
     const wrongSearch = await get(staff, `/staff/seminare?q=${'x'.repeat(101)}&kategorie=${beta.seminar.categoryId}&alle=1`);
     expect(wrongSearch.statusCode).toBe(422);

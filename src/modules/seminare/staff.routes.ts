@@ -31,14 +31,18 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
   const manage = { onRequest: requirePermission(deps, 'seminare.manage') };
   const base = (request: FastifyRequest) => `/t/${request.tenant.slug}/staff/seminare`;
 
-  // A wrong search or category is named on the page (422), the rest of the filter still applies.
+  // A wrong search or category (malformed, or none of this jobcenter's) is named on the page (422), the rest of
+  // the filter still applies.
   const catalogue = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
     const { data, errors: wrong } = parseFilter(searchSchema, request.query ?? {});
-    const filter = { q: data.q, categoryId: data.kategorie, all: data.alle === undefined ? undefined : data.alle === '1' };
     const ctx = ctxOf(request, deps);
+    const known = await categories(ctx);
+    const unknownCategory = data.kategorie !== undefined && !known.some((c) => c.id === data.kategorie);
+    if (unknownCategory) wrong.push({ field: 'kategorie', message: 'seminare:catalogue.categoryFilter' });
+    const filter = { q: data.q, categoryId: unknownCategory ? undefined : data.kategorie, all: data.alle === undefined ? undefined : data.alle === '1' };
     const { seminars, all, hidden } = await searchCatalogue(ctx, actorOf(request), filter);
     return reply.status(wrong.length ? 422 : status).render(
-      h(CataloguePage, { seminars, all, hidden, categories: await categories(ctx), filter: { q: filter.q, kategorie: filter.categoryId }, errors: [...wrong, ...errors], notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
+      h(CataloguePage, { seminars, all, hidden, categories: known, filter: { q: filter.q, kategorie: filter.categoryId }, errors: [...wrong, ...errors], notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
     );
   };
   app.get('/staff/seminare', browse, catalogue);
