@@ -131,6 +131,12 @@ export function formatDayShort(localDay: string, lang: string): string {
   return lang === 'de' ? day.toFormat('dd.MM.yyyy') : day.toFormat('d LLL yyyy');
 }
 
+/** A local date without its year, for a chart's axis: "30.11." (German) or "30 Nov". */
+export function formatDayMonth(localDay: string, lang: string): string {
+  const day = fromBerlinIso(localDay).setLocale(dateLocale(lang));
+  return lang === 'de' ? day.toFormat('dd.MM.') : day.toFormat('d LLL');
+}
+
 /** An instant as people read it, to the minute: "04.12.2026, 09:30 Uhr" (German) or "4 Dec 2026, 09:30". */
 export function formatDateTime(instant: Date, lang: string): string {
   const local = berlinDateTime(instant);

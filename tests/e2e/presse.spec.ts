@@ -30,6 +30,11 @@ describe('public newsroom', () => {
       await shot(page, `release-${width}`);
       await page.goto(`${h.baseUrl}/t/neue-wege/arbeitsmarkt`);
       expect(await page.locator('img[src$="arbeitsmarkt.svg"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      // The table's caption wraps inside the table's scrolling region: centred over the whole table, half of it was
+      // out of sight on a phone.
+      const [region, caption] = await Promise.all([page.getByRole('region', { name: /^Arbeitslosenquote und Arbeitslose/ }).boundingBox(), page.locator('#pr-table-caption').boundingBox()]);
+      expect(caption!.x).toBeGreaterThanOrEqual(region!.x - 0.5);
+      expect(caption!.x + caption!.width).toBeLessThanOrEqual(region!.x + region!.width + 0.5);
       await expectAccessible(page, `figures ${width}`);
       await shot(page, `figures-${width}`);
     });

@@ -105,6 +105,19 @@ describe('seminar programme', () => {
       await signIn(context, h.baseUrl, (await sessionFor(ctx, office.userId)).cookies);
       await page.goto(`${h.baseUrl}${base}/staff/seminare/termine/${session.id}`);
       await expectAccessible(page, `session ${width}`);
+      // Each attendance choice shows its whole text: at 390 px the select shrank to "Anwe…" in its table column.
+      const clipped = await page.locator('.ww-attendance-day select').evaluateAll((selects) =>
+        selects.filter((select) => {
+          const probe = select.cloneNode(true) as HTMLSelectElement;
+          probe.style.width = 'max-content';
+          probe.style.position = 'absolute';
+          document.body.append(probe);
+          const needed = probe.getBoundingClientRect().width;
+          probe.remove();
+          return select.getBoundingClientRect().width < needed - 1;
+        }).length,
+      );
+      expect(clipped).toBe(0);
       for (const n of [1, 2]) {
         await page.getByRole('button', { name: `Anwesenheit Tag ${n} speichern` }).click();
         await expect.poll(() => text(page, 'Die Anwesenheit ist gespeichert.')).toBe(1);

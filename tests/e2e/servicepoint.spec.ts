@@ -68,7 +68,7 @@ const countStreamStates = `
 const widerThanThePage = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.sp-table-wrap, .kern-sr-only'))
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.sp-table-wrap, .ww-table-wrap, .kern-sr-only'))
       .map((el) => `${el.tagName}.${el.className}`)
       .slice(0, 5),
   );
@@ -194,6 +194,45 @@ describe('Servicepoint in a real browser', () => {
     expect(await page.locator('.sp-current__visit').count()).toBe(1);
     await context.close();
   }, 180_000);
+
+  it('the statistics at 390, 768 and 1366 px: one row per day with its figures side by side, German dates and numbers, the caption in sight, a chart drawn for the width', async () => {
+    for (const width of [390, 768, 1366]) {
+      const { page, context } = await deskPage(width);
+      await page.goto(`${deskUrl}/statistik?period=week&date=25.11.2026`);
+      expect(await page.getByText('23.11.2026 bis 29.11.2026').count()).toBe(1);
+      if (width === 1366) {
+        // The period and the day stand in one row, their boxes level although only the day has a hint above it.
+        const [period, day] = await Promise.all([page.getByLabel('Zeitraum').boundingBox(), page.getByLabel('Tag', { exact: true }).boundingBox()]);
+        expect(Math.abs(period!.y + period!.height - (day!.y + day!.height))).toBeLessThan(4);
+      }
+      const table = page.getByRole('table', { name: 'Kennzahlen je Tag' });
+      // A day's figures stand side by side in its row (the desk grid once put them one under the other, unlabelled).
+      const row = table.getByRole('row', { name: /^25\.11\.2026/ });
+      const tops = await row.locator('td').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().top)));
+      expect(tops.length).toBe(8);
+      expect(new Set(tops).size).toBe(1);
+      const text = (await table.textContent())!;
+      expect(text).toMatch(/\d,\d %/);
+      expect(text).not.toMatch(/\d\.\d %|2026-11-/);
+      // The caption wraps inside the scrolling region instead of being centred over the whole, wider table.
+      const [region, caption] = await Promise.all([page.getByRole('region', { name: 'Kennzahlen je Tag' }).boundingBox(), table.locator('caption').boundingBox()]);
+      expect(caption!.x).toBeGreaterThanOrEqual(region!.x - 0.5);
+      expect(caption!.x + caption!.width).toBeLessThanOrEqual(region!.x + region!.width + 0.5);
+      // From a tablet on, all nine columns are in sight; only a phone scrolls the table sideways.
+      const hidden = await page.getByRole('region', { name: 'Kennzahlen je Tag' }).evaluate((el) => el.scrollWidth - el.clientWidth);
+      if (width >= 768) expect(hidden).toBeLessThanOrEqual(0);
+      // A phone gets the narrow drawing, shown at its own size (not a desk drawing scaled down to tiny labels).
+      const chart = page.locator('.sp-chart img');
+      await expect.poll(() => chart.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : -1))).toBeGreaterThan(0);
+      const drawing = await chart.evaluate((img: HTMLImageElement) => ({ narrow: img.currentSrc.includes('groesse=schmal'), scale: img.getBoundingClientRect().width / img.naturalWidth }));
+      expect(drawing.narrow).toBe(width < 576);
+      expect(drawing.scale).toBeGreaterThan(0.95);
+      expect(await widerThanThePage(page)).toEqual([]);
+      await expectAccessible(page, `statistics at ${width} px`);
+      await shot(page, `stats-${width}`);
+      await context.close();
+    }
+  }, 120_000);
 
   it('the display shows a call within one second through Server-Sent Events', async () => {
     const { page, context } = await deskPage();

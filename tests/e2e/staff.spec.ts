@@ -137,10 +137,14 @@ describe('staff area in a real browser', () => {
   });
 
   it('works without JavaScript: the login page and its errors', async () => {
-    const { page, context } = await h.newPage({ javaScript: false });
+    const { page, context } = await h.newPage({ javaScript: false, width: 390 });
     await page.goto(`${h.baseUrl}/t/neue-wege/staff/login`);
     await page.getByRole('button', { name: 'Weiter' }).click();
     expect(await page.locator('[data-error-summary]').count()).toBe(1);
+    // The two fields with errors stand apart (KERN sets no space between fields: they looked like one red block).
+    const fields = await page.locator('.kern-form-input--error').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+    expect(fields.length).toBe(2);
+    expect(fields[1]!.top - fields[0]!.bottom).toBeGreaterThanOrEqual(16);
     await expectAccessible(page, 'login without JS');
     await context.close();
   });

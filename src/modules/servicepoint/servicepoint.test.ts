@@ -160,6 +160,12 @@ describe('Servicepoint desk through HTTP', () => {
     expect(svg.body).toMatch(/^<svg/);
     expect(svg.body).not.toMatch(/style=/);
     expect(svg.headers['cache-control']).toBe('no-store');
+    // The phone drawing (picked by the page's picture element) is narrower, its days written the German way.
+    const narrow = await get(`${base}/statistik.svg?period=week&date=2026-11-25&groesse=schmal`);
+    const widthOf = (body: string) => Number(/^<svg[^>]*\swidth="(\d+)"/.exec(body)![1]);
+    expect(widthOf(narrow.body)).toBeLessThan(400);
+    expect(widthOf(svg.body)).toBeGreaterThan(600);
+    expect(narrow.body).toContain('>25.11.<');
     // One day of a few bookings: whole-number ticks on the count axis.
     const day = await get(`${base}/statistik.svg?period=day&date=2026-11-25`);
     expect([...day.body.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).filter((x) => /^\d+[.,]\d+$/.test(x!))).toEqual([]);
@@ -169,6 +175,9 @@ describe('Servicepoint desk through HTTP', () => {
   it('reads and shows dates the German way in the day view and the statistics', async () => {
     const csv = await get(`${base}/statistik.csv?period=day&date=20.11.2026`);
     expect(csv.body).toContain('2026-11-20;');
+    const stats = await get(`${base}/statistik?period=day&date=20.11.2026`);
+    expect(stats.body).toContain('20.11.2026 bis 20.11.2026');
+    expect(stats.body).toMatch(/<th[^>]*>20\.11\.2026<\/th>/);
     const day = await get(`${base}?date=26.11.2026`);
     expect(day.statusCode).toBe(200);
     expect(day.body).toMatch(/<input[^>]*name="date"[^>]*value="26.11.2026"/);

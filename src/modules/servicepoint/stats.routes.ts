@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
+import { chartSizeOf } from '#shared/chart.js';
 import { optionalLocalDateInput, parseInput } from '#shared/http/validation.js';
 import type { AppDeps } from '#shared/module.js';
 import { bookingsChartSvg } from './chart.js';
@@ -9,7 +10,7 @@ import { requireLocation, type DeskContext } from './desk.service.js';
 import { figures } from './stats.service.js';
 import { toCsv, totals } from './stats.js';
 import { StatsPage } from './views/Stats.js';
-import { berlinDate, fromBerlinIso } from '#shared/time.js';
+import { berlinDate, formatDayMonth, fromBerlinIso } from '#shared/time.js';
 
 type Loc = { Params: { loc: string } };
 export const periods = ['day', 'week', 'month'] as const;
@@ -47,14 +48,18 @@ export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get<Loc>('/staff/servicepoint/:loc/statistik.svg', async (request, reply) => {
+    const size = chartSizeOf(request.query);
     const data = await load(request, false);
     const t = request.t;
-    const rows = data.days.flatMap((d) => [
-      { day: d.day.slice(5), kind: t('servicepoint:stats.columns.online'), count: d.online },
-      { day: d.day.slice(5), kind: t('servicepoint:stats.columns.staff'), count: d.staff },
-      { day: d.day.slice(5), kind: t('servicepoint:stats.columns.walkIn'), count: d.walkIn },
-    ]);
-    const svg = await bookingsChartSvg(rows, { day: t('servicepoint:stats.columns.day'), count: t('servicepoint:stats.count'), kind: t('servicepoint:stats.channel'), title: t('servicepoint:stats.chartTitle') });
+    const rows = data.days.flatMap((d) => {
+      const day = formatDayMonth(d.day, request.lang);
+      return [
+        { day, kind: t('servicepoint:stats.columns.online'), count: d.online },
+        { day, kind: t('servicepoint:stats.columns.staff'), count: d.staff },
+        { day, kind: t('servicepoint:stats.columns.walkIn'), count: d.walkIn },
+      ];
+    });
+    const svg = await bookingsChartSvg(rows, { day: t('servicepoint:stats.columns.day'), count: t('servicepoint:stats.count'), kind: t('servicepoint:stats.channel'), title: t('servicepoint:stats.chartTitle') }, size);
     return reply.type('image/svg+xml').send(svg);
   });
 }
