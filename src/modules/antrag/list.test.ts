@@ -41,6 +41,17 @@ describe('application inbox', () => {
     expect(desc.body).toContain(`href="${staff}/${apps[1]!.id}?sort=reference&amp;dir=desc"`);
   });
 
+  it('says an empty inbox is empty, and that a filter hides everything, without a pager', async () => {
+    const elsewhere = await loginAs(ctx, ['sachbearbeitung'], ctx.otherTenant);
+    const empty = await ctx.app.inject({ url: `/t/${ctx.otherTenant.slug}/staff/antraege`, cookies: elsewhere.cookies });
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('0 Anträge Es ist noch kein Antrag eingegangen.');
+    expect(empty.body).not.toContain('Einträge pro Seite');
+    const none = await as(caseworker, 'GET', `${staff}?status=entschieden`);
+    expect(none.body).toContain('0 Anträge Kein Antrag passt zu dieser Suche');
+    expect(none.body).not.toContain('0–0 von 0');
+  });
+
   it('saves a filter under a name for this caseworker only, opens and deletes it', async () => {
     const saved = await as(caseworker, 'POST', `${staff}/filter`, { name: 'Eingegangen A–Z', status: 'eingegangen', sort: 'reference', dir: 'asc' });
     const location = String(saved.headers.location);

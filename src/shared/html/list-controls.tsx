@@ -72,6 +72,8 @@ export function Pager({
   label: string;
 }) {
   const t = useT();
+  // An empty list has nothing to page through; the list says itself that it is empty.
+  if (total === 0) return null;
   const pages = Math.max(1, Math.ceil(total / size));
   const first = total === 0 ? 0 : (page - 1) * size + 1;
   const last = Math.min(total, page * size);

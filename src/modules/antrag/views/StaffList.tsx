@@ -42,6 +42,7 @@ export function StaffList({ rows, total, page, size, sort, search, saved, query,
   const { csrfToken } = useView();
   const { person: _person, ...keep } = search;
   const base = `${useTenantBase()}/staff/antraege`;
+  const filtered = Boolean(search.status || search.flow || search.from || search.to || search.reference || search.person);
   const sortHref = (column: string, dir: SortDirection) => `${base}${listQueryString(query, { sort: column, dir, page: undefined })}`;
   const header = (column: SubmissionSort['column'], label: string) => (
     <SortHeader label={label} column={column} current={sort.column} direction={sort.direction} defaultDirection={column === 'submitted' ? 'desc' : 'asc'} hrefFor={sortHref} />
@@ -82,12 +83,13 @@ export function StaffList({ rows, total, page, size, sort, search, saved, query,
       <SavedFilters base={base} saved={saved} current={query.f} keep={{ ...keep, f: query.f }} />
       <p class="kern-body" role="status">
         {t('antrag:staff.count', { count: total })}
+        {total === 0 ? ` ${t(filtered ? 'antrag:staff.noneFiltered' : 'antrag:staff.noneYet')}` : null}
       </p>
       {rows.length > 0 ? (
         <TableScroll label={t('antrag:staff.listTitle')}>
           <table class="kern-table kern-table--small">
             <caption class="ww-visually-hidden">{t('antrag:staff.listTitle')}</caption>
-            <thead class="kern-table__header">
+            <thead class="kern-table__head">
               <tr class="kern-table__row">
                 {header('reference', t('antrag:staff.reference'))}
                 <th class="kern-table__header" scope="col">

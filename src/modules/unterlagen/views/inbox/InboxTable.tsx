@@ -81,7 +81,7 @@ export function InboxTable({ rows, total, page, size, sort, query, colleagues }:
           <TableScroll label={heading}>
             <table class="kern-table kern-table--small ww-inbox-table" role="table">
               <caption class="kern-sr-only">{heading}</caption>
-              <thead class="kern-table__header" role="rowgroup">
+              <thead class="kern-table__head" role="rowgroup">
                 <tr class="kern-table__row" role="row">
                   <th class="kern-table__header ww-col-pick" scope="col" role="columnheader">
                     <span class="kern-sr-only">{t('unterlagen:staff.bulk.select')}</span>

@@ -18,7 +18,7 @@ export function OpenItems({ openItems, today }: { openItems: OpenItemRow[]; toda
         <TableScroll>
           <table class="kern-table">
             <caption class="kern-sr-only">{t('unterlagen:staff.openHeading', { count: openItems.length })}</caption>
-            <thead class="kern-table__header">
+            <thead class="kern-table__head">
               <tr class="kern-table__row">
                 <th class="kern-table__header" scope="col">{t('unterlagen:request.due')}</th>
                 <th class="kern-table__header" scope="col">{t('unterlagen:letter.reference')}</th>
