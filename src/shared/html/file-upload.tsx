@@ -2,7 +2,8 @@
 // multipart with the CSRF token; the import's preview page follows. A file that cannot be used comes back with its
 // message in the error summary (linking to the field) and at the field, as in every other form.
 import type { FieldError } from '../http/errors.js';
-import { Button, CsrfField, describedBy, ErrorSummary, fieldId, FieldMessages, Label } from './components.js';
+import { Button, CsrfField, Label } from './components.js';
+import { describedBy, ErrorSummary, fieldId, FieldMessages } from './form-errors.js';
 import { useView } from './context.js';
 
 /** Why a file was refused: an i18n key with its parameters; the form shows it for its field `file`. */

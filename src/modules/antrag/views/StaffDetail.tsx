@@ -1,6 +1,7 @@
 import type { SummarySection } from '../../forms/index.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { Button, ChoiceGroup, CsrfField, DateField, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
+import { Button, ChoiceGroup, CsrfField, DateField, TextArea, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { ApplicationDetail } from '../staff.service.js';

@@ -1,4 +1,5 @@
-import { Button, DateField, ErrorSummary, SelectField, TableScroll, TextField } from '#shared/html/components.js';
+import { Button, DateField, SelectField, TableScroll, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';

@@ -1,4 +1,5 @@
-import { Alert, Button, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Alert, Button, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';

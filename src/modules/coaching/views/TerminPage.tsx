@@ -1,4 +1,5 @@
-import { Alert, BackLink, Button, ChoiceGroup, CsrfField, ErrorSummary, SelectField, SummaryList } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ChoiceGroup, CsrfField, SelectField, SummaryList } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { formatDayShort, localDateIn } from '#shared/time.js';

@@ -1,4 +1,5 @@
-import { Button, ButtonLink, ChoiceGroup, ErrorSummary, TextArea } from '#shared/html/components.js';
+import { Button, ButtonLink, ChoiceGroup, TextArea } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';

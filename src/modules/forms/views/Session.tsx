@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ButtonLink, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FlowDefinition } from '../flow.js';

@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, DataTable, ErrorSummary, SelectField, TextField, type Option } from '#shared/html/components.js';
+import { Alert, BackLink, Button, CsrfField, DataTable, SelectField, TextField, type Option } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { FileImportForm, XLSX_TYPES } from '#shared/html/file-upload.js';
 import { StaffLayout } from '../../staff/index.js';

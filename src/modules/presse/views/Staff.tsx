@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, CsrfField, DataTable, DateField, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ButtonLink, CsrfField, DataTable, DateField, TextArea, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { FormValues } from '../editor.js';

@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Button, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Button, CsrfField, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { FileField } from '#shared/html/file-upload.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FormValues } from '../editor.js';

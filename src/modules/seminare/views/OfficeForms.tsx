@@ -1,6 +1,7 @@
 // The training office's forms: a seminar (catalogue entry with target groups and mandatory rules) and a session
 // (room or online link, seats, deadlines, up to five days). Re-rendered with the typed values and field errors.
-import { BackLink, Button, ChoiceGroup, CsrfField, DateField, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { BackLink, Button, ChoiceGroup, CsrfField, DateField, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { berlinDate, berlinTime } from '#shared/time.js';

@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, DateField, ErrorSummary, SelectField, SummaryList, TextArea, TextField, type Option } from '#shared/html/components.js';
+import { Alert, BackLink, Button, CsrfField, DateField, SelectField, SummaryList, TextArea, TextField, type Option } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { Appointment } from '../../termine/index.js';
 import { StaffLayout } from '../../staff/index.js';

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '#shared/http/errors.js';
-import { Button, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Button, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import { ticketLabel } from '../queue.js';

@@ -1,4 +1,5 @@
-import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SummaryList, TextField, TableScroll } from '#shared/html/components.js';
+import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, SummaryList, TextField, TableScroll } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { roles as allRoles } from '../permissions.js';

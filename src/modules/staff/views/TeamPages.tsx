@@ -1,4 +1,5 @@
-import { Alert, Button, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { Alert, Button, ChoiceGroup, CsrfField, DataTable, SelectField, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { StaffTeam } from '../staff.tables.js';

@@ -1,6 +1,7 @@
 // Tenant administration pages: overview with settings, Servicepoint form (hours, closures), concern form.
 import { useTenantBase, useView } from '#shared/html/context.js';
-import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, DateField, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, DateField, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatDayFull } from '#shared/time.js';

@@ -1,7 +1,8 @@
 // Steps 6 and 7: contact details and "check your answers" with the captcha and the booking button.
 import type { Challenge } from 'altcha-lib';
 import { useTenantBase, useView } from '#shared/html/context.js';
-import { Alert, Button, ErrorSummary, SummaryList, TextField } from '#shared/html/components.js';
+import { Alert, Button, SummaryList, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { CaptchaQuestion } from '../captcha.js';

@@ -2,7 +2,8 @@
 // Used by the booking journey and by "move my appointment" (different actions, same pages).
 import type { ComponentChildren } from 'preact';
 import { useView } from '#shared/html/context.js';
-import { Alert, BackLink, Button, ChoiceGroup, ErrorSummary, TableScroll } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ChoiceGroup, TableScroll } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { AvailableDay, FreeTime } from '../availability.js';

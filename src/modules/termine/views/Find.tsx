@@ -1,6 +1,7 @@
 // "Find my appointment": booking code and e-mail address; the answer never says whether they matched.
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import { pageTitle } from './JourneySteps.js';

@@ -1,7 +1,8 @@
 // Steps 1–3 of the booking journey: concern(s), Servicepoint, number of persons. GET forms: the choices are
 // ids in the query string, so the back button and bookmarks work without JavaScript.
 import { useTenantBase, useView } from '#shared/html/context.js';
-import { BackLink, Button, ChoiceGroup, ErrorSummary } from '#shared/html/components.js';
+import { BackLink, Button, ChoiceGroup } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { MAX_PERSONS } from '../availability.js';

@@ -1,6 +1,7 @@
 import { formatDateTime, formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, DateField, ErrorSummary, SelectField, SummaryList, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, CsrfField, DateField, SelectField, SummaryList, TextArea, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatAccessCode } from '../tokens.js';

@@ -1,6 +1,7 @@
 import { formatDateTime, formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, SelectField, SummaryList, TextArea } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatBytes } from '../receipt.js';

@@ -1,6 +1,7 @@
 import { formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { BackLink, Button, ErrorSummary, SelectField, SummaryList, TextField } from '#shared/html/components.js';
+import { BackLink, Button, SelectField, SummaryList, TextField } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import { documentTypes } from '../unterlagen.schemas.js';
