@@ -1,16 +1,16 @@
 // Form components shared by all pages (KERN UX markup): text fields, selects, choice groups, buttons, tables; the
 // error summary and a field's messages are in form-errors.tsx.
 import type { ComponentChildren } from 'preact';
-import type { FieldError } from '../http/errors.js';
 import { useT } from './context.js';
-import { describedBy, fieldId, FieldMessages } from './form-errors.js';
+import { describedBy, errorList, fieldId, FieldMessages, type FieldErrors } from './form-errors.js';
 
 interface FieldProps {
   name: string;
   label: string;
   /** Text, or text with markup (a whole example of a code on its own line). */
   hint?: ComponentChildren;
-  error?: FieldError | undefined;
+  /** Each message is shown beside the field. */
+  error?: FieldErrors;
   optional?: boolean;
 }
 
@@ -38,12 +38,13 @@ export function TextField(
   },
 ) {
   const { name, hint, error, value, type = 'text', autocomplete, inputmode, width, spellcheck, code } = props;
+  const invalid = errorList(error).length > 0;
   const classes = ['kern-form-input__input'];
-  if (error) classes.push('kern-form-input__input--error');
+  if (invalid) classes.push('kern-form-input__input--error');
   if (width) classes.push(width === 10 ? 'ww-input--width-10' : `kern-form-input__input--width-${width}`);
   if (code) classes.push('ww-input--code');
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+    <div class={`kern-form-input${invalid ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
       <FieldMessages name={name} hint={hint} error={error} />
       {/* preact types `type` as a discriminated union; the attributes are plain strings here */}
@@ -58,7 +59,7 @@ export function TextField(
           inputmode,
           spellcheck,
           'aria-describedby': describedBy(name, hint, error),
-          'aria-invalid': error ? 'true' : undefined,
+          'aria-invalid': invalid ? 'true' : undefined,
         } as Record<string, unknown>)}
         required={!props.optional}
       />
@@ -80,17 +81,18 @@ export function DateField(props: FieldProps & { value?: string | undefined }) {
 
 export function TextArea(props: FieldProps & { value?: string | undefined; rows?: number }) {
   const { name, hint, error, value, rows = 5 } = props;
+  const invalid = errorList(error).length > 0;
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+    <div class={`kern-form-input${invalid ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
       <FieldMessages name={name} hint={hint} error={error} />
       <textarea
-        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        class={`kern-form-input__input${invalid ? ' kern-form-input__input--error' : ''}`}
         id={fieldId(name)}
         name={name}
         rows={rows}
         aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
+        aria-invalid={invalid ? 'true' : undefined}
         required={!props.optional}
       >
         {value ?? ''}
@@ -107,17 +109,18 @@ export interface Option {
 
 export function SelectField(props: FieldProps & { options: Option[]; value?: string | undefined }) {
   const { name, hint, error, options, value } = props;
+  const invalid = errorList(error).length > 0;
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+    <div class={`kern-form-input${invalid ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
       <FieldMessages name={name} hint={hint} error={error} />
       <div class="kern-form-input__select-wrapper">
         <select
-          class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          class={`kern-form-input__select${invalid ? ' kern-form-input__select--error' : ''}`}
           id={fieldId(name)}
           name={name}
           aria-describedby={describedBy(name, hint, error)}
-          aria-invalid={error ? 'true' : undefined}
+          aria-invalid={invalid ? 'true' : undefined}
         >
           {options.map((o) => (
             <option key={o.value} value={o.value} selected={o.value === value}>
@@ -141,13 +144,14 @@ export function ChoiceGroup(
   },
 ) {
   const { name, legend, hint, error, options, value, multiple, legendAsHeading } = props;
+  const invalid = errorList(error).length > 0;
   const t = useT();
   const selected = new Set(Array.isArray(value) ? value : value ? [value] : []);
   const type = multiple ? 'checkbox' : 'radio';
   const id = fieldId(name);
   return (
     <fieldset
-      class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
+      class={`kern-fieldset${invalid ? ' kern-fieldset--error' : ''}`}
       aria-describedby={describedBy(name, hint, error)}
     >
       <legend class={legendAsHeading ? 'kern-label kern-label--large' : 'kern-label'}>
@@ -161,9 +165,9 @@ export function ChoiceGroup(
           // Not `${optionId}-hint`: for the first option that is the group's own hint id.
           const hintId = `${id}-${i}-hint`;
           return (
-            <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`} key={o.value}>
+            <div class={`kern-form-check${invalid ? ' kern-form-check--error' : ''}`} key={o.value}>
               <input
-                class={`kern-form-check__${type}${error ? ` kern-form-check__${type}--error` : ''}`}
+                class={`kern-form-check__${type}${invalid ? ` kern-form-check__${type}--error` : ''}`}
                 type={type}
                 id={optionId}
                 name={name}

@@ -3,7 +3,7 @@
 // message in the error summary (linking to the field) and at the field, as in every other form.
 import type { FieldError } from '../http/errors.js';
 import { Button, CsrfField, Label } from './components.js';
-import { describedBy, ErrorSummary, fieldId, FieldMessages } from './form-errors.js';
+import { describedBy, errorList, ErrorSummary, fieldId, FieldMessages, type FieldErrors } from './form-errors.js';
 import { useView } from './context.js';
 
 /** Why a file was refused: an i18n key with its parameters; the form shows it for its field `file`. */
@@ -22,10 +22,11 @@ interface FileImportFormProps {
   problem?: FileProblem | undefined;
 }
 
-/** A required file input with its label, hint and error, like the shared text fields (ids f-<name>…). */
-export function FileField({ name, label, hint, accept, error, class: extra }: { name: string; label: string; hint: string; accept: string; error: FieldError | undefined; class?: string }) {
+/** A required file input with its label, hint and errors, like the shared text fields (ids f-<name>…). */
+export function FileField({ name, label, hint, accept, error, class: extra }: { name: string; label: string; hint: string; accept: string; error: FieldErrors; class?: string }) {
+  const invalid = errorList(error).length > 0;
   return (
-    <div class={`kern-form-input${extra ? ` ${extra}` : ''}${error ? ' kern-form-input--error' : ''}`}>
+    <div class={`kern-form-input${extra ? ` ${extra}` : ''}${invalid ? ' kern-form-input--error' : ''}`}>
       <Label name={name} label={label} />
       <FieldMessages name={name} hint={hint} error={error} />
       <input
@@ -36,7 +37,7 @@ export function FileField({ name, label, hint, accept, error, class: extra }: { 
         accept={accept}
         required
         aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
+        aria-invalid={invalid ? 'true' : undefined}
       />
     </div>
   );

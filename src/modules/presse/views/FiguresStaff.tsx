@@ -1,6 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
 import { Alert, BackLink, Button, CsrfField, DataTable, SelectField, TextField, type Option } from '#shared/html/components.js';
-import { ErrorSummary } from '#shared/html/form-errors.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { FileImportForm, XLSX_TYPES } from '#shared/html/file-upload.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -24,7 +24,7 @@ export function FiguresAdminPage({ regions, problems, values, errors, notice }: 
   const t = useT();
   const { csrfToken } = useView();
   const base = `${useTenantBase()}/staff/presse`;
-  const err = (f: string) => errors.find((e) => e.field === f);
+  const err = (f: string) => errorsOf(errors, f);
   return (
     <StaffLayout title={t('presse:import.title')}>
       <BackLink href={base} />
