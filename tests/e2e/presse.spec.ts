@@ -152,12 +152,24 @@ describe('figures import and settings', () => {
       const { writeFile } = await import('node:fs/promises');
       const file = `${h.ctx.deps.config.dataDir}/Arbeitsmarktreport-${width}.xlsx`;
       await writeFile(file, await arbeitsmarktreport());
+      const unreadable = `${h.ctx.deps.config.dataDir}/Arbeitsmarktreport-unlesbar-${width}.xlsx`;
+      await writeFile(unreadable, await arbeitsmarktreport({ everyValue: 'k. A.' }));
       const login = await loginAs(h.ctx, ['presse']);
       const { page, context } = await h.newPage({ width });
       const [name, value] = Object.entries(login.cookies)[0]!;
       await context.addCookies([{ name, value, url: h.baseUrl }]);
       await page.goto(`${h.baseUrl}/t/neue-wege/staff/presse/zahlen`);
       await expectAccessible(page, `figures import ${width}`);
+      // A file with many problems: the first ones in the error summary, which takes the focus and leads to the field.
+      await page.getByLabel('Excel-Datei (XLSX)').setInputFiles(unreadable);
+      await page.getByRole('button', { name: 'Hochladen und prüfen' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.ww-error-summary'))).toBe(true);
+      expect(await page.locator('.ww-error-summary li').count()).toBe(11);
+      expect(await page.locator('#f-file').getAttribute('aria-invalid')).toBe('true');
+      await expectAccessible(page, `figures import with problems ${width}`);
+      await shot(page, `import-problems-${width}`);
+      await page.locator('.ww-error-summary').getByRole('link').last().click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-file');
       await page.getByLabel('Excel-Datei (XLSX)').setInputFiles(file);
       await page.getByRole('button', { name: 'Hochladen und prüfen' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('Vorschau: Arbeitsmarktzahlen November 2020');

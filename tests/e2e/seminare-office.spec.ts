@@ -73,12 +73,15 @@ describe('training office', () => {
       await expect.poll(() => page.getByLabel('Raum').count()).toBe(1);
       await expectAccessible(page, `session form ${width}`);
       await page.getByLabel('Plätze').fill('12');
-      await page.getByLabel('Datum (Tag 1)').fill('2027-03-10');
+      // A day whose date is no date and which has no end: both of its problems at once, beside the field too.
+      await page.getByLabel('Datum (Tag 1)').fill('31.02.2027');
       await page.getByLabel('Beginn (Tag 1)').fill('09:00');
       await page.getByRole('button', { name: 'Speichern' }).click();
       await expect.poll(() => page.locator('.ww-error-summary').count()).toBe(1);
+      expect(await page.locator('[id^="f-day1Date-error"]').count()).toBe(2);
       await expectAccessible(page, `session form error ${width}`);
       await shot(page, `office-session-error-${width}`);
+      await page.getByLabel('Datum (Tag 1)').fill('10.03.2027');
       await page.locator('#f-room').fill('Raum 3.01');
       await page.getByLabel('Ende (Tag 1)').fill('16:00');
       await page.getByLabel('Anmeldung bis (einschließlich)').fill('2027-03-01');

@@ -6,7 +6,8 @@ import { ConflictError, NotFoundError } from '#shared/http/errors.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import * as repo from './figures.repository.js';
 import { settingsOf, type Settings } from './figures.service.js';
-import { parseWorkbook, type ImportProblem } from './figures.xlsx.js';
+import type { FileProblem } from '#shared/html/file-upload.js';
+import { parseWorkbook } from './figures.xlsx.js';
 import type { ImportedRow } from './presse.tables.js';
 import type { Actor, PresseContext } from './release.service.js';
 
@@ -14,7 +15,7 @@ const audit = (ctx: PresseContext, actor: Actor, action: string, objectId: strin
   recordAudit(ctx.tdb, { actorId: actor.userId, actorRoles: actor.roles, action: `presse.figures.${action}`, objectType: 'labour_market_figures', objectId, purpose, at });
 
 /** Parses the workbook and stores what was recognised as a preview; with problems nothing is stored. */
-export async function previewWorkbook(ctx: PresseContext, actor: Actor, bytes: Buffer): Promise<{ id: string } | { problems: ImportProblem[] }> {
+export async function previewWorkbook(ctx: PresseContext, actor: Actor, bytes: Buffer): Promise<{ id: string } | { problems: FileProblem[] }> {
   const parsed = await parseWorkbook(bytes);
   if (parsed.problems.length > 0) return { problems: parsed.problems };
   if (parsed.rows.length === 0 || !parsed.month) return { problems: [{ message: 'presse:import.errors.noRateRow' }] };

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '#shared/audit/index.js';
+import { errorSummaryLinks, fieldMessages } from '#shared/testing/error-summary.js';
 import { loginAs, type LoggedIn } from '../staff/testing.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { arbeitsmarktreport } from './figures.workbook.test-fixture.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-function upload(who: LoggedIn, bytes: Buffer, csrf = who.csrfToken) {
+function upload(who: LoggedIn, bytes: Buffer, csrf = who.csrfToken, lang = 'de') {
   const boundary = 'wegweiser-test-boundary';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
@@ -28,7 +29,7 @@ function upload(who: LoggedIn, bytes: Buffer, csrf = who.csrfToken) {
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return ctx.app.inject({ method: 'POST', url: `${url}/import`, cookies: who.cookies, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+  return ctx.app.inject({ method: 'POST', url: `${url}/import?lang=${lang}`, cookies: who.cookies, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
 }
 const figure = (region: string, month: string) =>
   ctx.deps.database.db.select().from(labourMarketFigures).where(and(eq(labourMarketFigures.tenantId, ctx.tenant.id), eq(labourMarketFigures.region, region), eq(labourMarketFigures.month, month)));
@@ -40,11 +41,33 @@ describe('figures import', () => {
     expect(await ctx.deps.database.db.select().from(figureImports)).toHaveLength(0);
   });
 
-  it('shows problems by row and column and stores nothing', async () => {
+  it('shows problems by row and column in the error summary, linking to the file field, and stores nothing', async () => {
     const res = await upload(presse, await arbeitsmarktreport({ override: ['Arbeitslose insgesamt', 'Hessen (06)', 'viele'] }));
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('Zeile 5, Spalte D: „viele“ ist keine Zahl.');
-    expect((await upload(presse, Buffer.from('kein Excel'))).body).toContain('Die Datei ist keine Excel-Datei im XLSX-Format.');
+    expect(errorSummaryLinks(res.body)).toEqual([['#f-file', 'Excel-Datei (XLSX), Zeile 5, Spalte D: „viele“ ist keine Zahl.']]);
+    expect(fieldMessages(res.body)).toEqual([['f-file-error', 'Zeile 5, Spalte D: „viele“ ist keine Zahl.']]);
+    expect(res.body).toMatch(/<input[^>]*id="f-file"[^>]*aria-describedby="f-file-hint f-file-error"[^>]*aria-invalid="true"/);
+    const notXlsx = await upload(presse, Buffer.from('kein Excel'));
+    expect(notXlsx.statusCode).toBe(422);
+    expect(errorSummaryLinks(notXlsx.body)).toEqual([['#f-file', 'Excel-Datei (XLSX): Die Datei ist keine Excel-Datei im XLSX-Format.']]);
+    expect(fieldMessages(notXlsx.body)).toEqual([['f-file-error', 'Die Datei ist keine Excel-Datei im XLSX-Format.']]);
+    expect(await ctx.deps.database.db.select().from(figureImports)).toHaveLength(0);
+  });
+
+  it('lists the first ten problems of a file with many and counts the rest, in the summary and at the field, in English too', async () => {
+    // Four figures of four regions, none a number: sixteen problems.
+    const res = await upload(presse, await arbeitsmarktreport({ everyValue: 'k. A.' }), presse.csrfToken, 'en');
+    expect(res.statusCode).toBe(422);
+    const links = errorSummaryLinks(res.body);
+    expect(links).toHaveLength(11);
+    expect(links.every(([href]) => href === '#f-file')).toBe(true);
+    expect(links[0]![1]).toBe('Excel file (XLSX), row 5, column B: “k. A.” is not a number.');
+    expect(links[10]![1]).toBe('Excel file (XLSX): … and 6 more problems in the file.');
+    const messages = fieldMessages(res.body);
+    expect(messages.map(([id]) => id)).toEqual(['f-file-error', ...Array.from({ length: 10 }, (_, i) => `f-file-error-${i + 2}`)]);
+    expect(messages[0]![1]).toBe('Row 5, column B: “k. A.” is not a number.');
+    expect(messages[10]![1]).toBe('… and 6 more problems in the file.');
+    expect(res.body).toMatch(new RegExp(`<input[^>]*id="f-file"[^>]*aria-describedby="f-file-hint ${messages.map(([id]) => id).join(' ')}"[^>]*aria-invalid="true"`));
     expect(await ctx.deps.database.db.select().from(figureImports)).toHaveLength(0);
   });
 

@@ -9,8 +9,8 @@ import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import type { FormValues } from './editor.js';
 import { commitImport, importPreview, previewWorkbook, regionChoices, saveManual } from './figures.import.service.js';
-import type { ImportProblem } from './figures.xlsx.js';
 import { acceptMultipart, uploadedFile } from '#shared/http/multipart.js';
+import type { FileProblem } from '#shared/html/file-upload.js';
 import { manualFiguresForm } from './presse.schemas.js';
 import { FiguresAdminPage, ImportPreviewPage } from './views/FiguresStaff.js';
 
@@ -40,7 +40,7 @@ function figuresHandlers(deps: AppDeps) {
     return request.params.id;
   };
 
-  async function page(request: FastifyRequest, extra: { problems?: ImportProblem[]; values?: FormValues; errors?: FieldError[] } = {}) {
+  async function page(request: FastifyRequest, extra: { problems?: FileProblem[]; values?: FormValues; errors?: FieldError[] } = {}) {
     const ok = formField(request.query, 'ok');
     return h(FiguresAdminPage, {
       regions: await regionChoices(ctx(request), request.tenant),

@@ -8,6 +8,8 @@ export interface FixtureOptions {
   shuffled?: boolean;
   /** Replace a cell: [row label, region header, value]. */
   override?: [string, string, ExcelJS.CellValue];
+  /** Put this in every cell of the figures (a file whose figures are all unreadable). */
+  everyValue?: ExcelJS.CellValue;
   sheetName?: string;
 }
 
@@ -30,7 +32,7 @@ export async function arbeitsmarktreport(options: FixtureOptions = {}): Promise<
   sheet.addRow(['Merkmal', ...regions]);
   const labels = Object.keys(data);
   if (options.shuffled) labels.splice(1, 0, 'Unterbeschäftigung (ohne Kurzarbeit)');
-  for (const label of labels) sheet.addRow([label, ...regions.map((r) => data[label]?.[r] ?? 9_999)]);
+  for (const label of labels) sheet.addRow([label, ...regions.map((r) => options.everyValue ?? data[label]?.[r] ?? 9_999)]);
   sheet.addRow(['Quelle: Statistik der Bundesagentur für Arbeit']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

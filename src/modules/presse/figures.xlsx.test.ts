@@ -29,6 +29,8 @@ describe('Arbeitsmarktreport workbook', () => {
     expect(withheld.rows.find((r) => r.region === 'suedhessen')!.unemployedSgb2).toBeNull();
     const noRate = await parseWorkbook(await arbeitsmarktreport({ override: ['Arbeitslosenquote bezogen auf alle zivilen Erwerbspersonen', 'Deutschland', '-'] }));
     expect(noRate.problems).toEqual([{ row: 8, column: 'E', message: 'presse:import.errors.noRate', params: { region: 'Deutschland' } }]);
+    const badRate = await parseWorkbook(await arbeitsmarktreport({ override: ['Arbeitslosenquote bezogen auf alle zivilen Erwerbspersonen', 'Deutschland', 'hoch'] }));
+    expect(badRate.problems).toEqual([{ row: 8, column: 'E', message: 'presse:import.errors.notNumber', params: { value: 'hoch' } }]);
   });
 
   it('refuses a file that is no workbook, or has no sheet "Eckwerte"', async () => {

@@ -6,23 +6,14 @@
 import type { CellValue, Row, Worksheet } from 'exceljs';
 import { loadExcelJs } from '#shared/libraries.js';
 import { cellText } from '#shared/spreadsheet.js';
+import type { FileProblem } from '#shared/html/file-upload.js';
 import type { ImportedRow } from './presse.tables.js';
-
-export interface ImportProblem {
-  /** 1-based; absent for problems of the whole workbook. */
-  row?: number | undefined;
-  /** Column letter, e.g. "C". */
-  column?: string | undefined;
-  /** i18n key */
-  message: string;
-  params?: Record<string, string> | undefined;
-}
 
 export interface ParsedWorkbook {
   month: string | null;
   rows: ImportedRow[];
   unrecognised: string[];
-  problems: ImportProblem[];
+  problems: FileProblem[];
 }
 
 type Measure = 'unemployed' | 'unemployedSgb2' | 'unemployedSgb3' | 'rateTenths';
@@ -88,7 +79,7 @@ function cellsOf(row: Row): { column: number; value: CellValue; percent: boolean
 }
 
 function readSheet(sheet: Worksheet): ParsedWorkbook {
-  const problems: ImportProblem[] = [];
+  const problems: FileProblem[] = [];
   const unrecognised: string[] = [];
   let month: string | null = null;
   let header: Map<number, { region: string; regionName: string }> | null = null;
@@ -143,7 +134,9 @@ function readSheet(sheet: Worksheet): ParsedWorkbook {
   for (const [column, { region, regionName }] of regions) {
     const v = values.get(region) ?? {};
     if (seen.has('rateTenths') && (v.rateTenths === null || v.rateTenths === undefined)) {
-      problems.push({ row: seen.get('rateTenths'), column: columnLetter(column), message: 'presse:import.errors.noRate', params: { region: regionName } });
+      const at = { row: seen.get('rateTenths'), column: columnLetter(column) };
+      // A rate cell that is not a number is reported as that already; "no rate" would say the same again.
+      if (!problems.some((p) => p.row === at.row && p.column === at.column)) problems.push({ ...at, message: 'presse:import.errors.noRate', params: { region: regionName } });
       continue;
     }
     if (v.rateTenths === undefined || v.rateTenths === null) continue;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorSummaryEntries } from '#shared/testing/error-summary.js';
+import { errorSummaryEntries, fieldMessages } from '#shared/testing/error-summary.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam } from '../staff/testing.js';
 import { requestEnrolment } from './enrolment.service.js';
@@ -102,6 +102,16 @@ describe('training office forms', () => {
     expect(place).not.toContain('freiwillig');
     const noDay = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, day1Date: '', day1From: '', day1To: '', day2Date: '', day2From: '', day2To: '' });
     expect(noDay.body).toContain('href="#f-day1Date"');
+    // A day whose date is no date and which has no times has two problems: both are told at once, in the summary and
+    // at the field, which names both messages.
+    const twoProblems = await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, { ...sessionForm, day3Date: '31.02.2027' });
+    expect(twoProblems.statusCode).toBe(422);
+    expect(errorSummaryEntries(twoProblems.body)).toEqual(['Datum (Tag 3): Bitte geben Sie ein gültiges Datum an.', 'Datum (Tag 3): Bitte geben Sie für diesen Tag Datum, Beginn und Ende an.']);
+    expect(fieldMessages(twoProblems.body)).toEqual([
+      ['f-day3Date-error', 'Bitte geben Sie ein gültiges Datum an.'],
+      ['f-day3Date-error-2', 'Bitte geben Sie für diesen Tag Datum, Beginn und Ende an.'],
+    ]);
+    expect(twoProblems.body).toMatch(/<input[^>]*id="f-day3Date"[^>]*aria-describedby="f-day3Date-hint f-day3Date-error f-day3Date-error-2"[^>]*aria-invalid="true"/);
     expect((await post(office, `/staff/seminare/seminare/${seminar.id}/termine`, sessionForm)).statusCode).toBe(303);
 
     const list = await get(office, '/staff/seminare');

@@ -1,6 +1,6 @@
 // The page shown for an error status on HTML routes (not found, invalid input, too many requests, unavailable, …), translated, inside the layout.
 import type { FieldError } from '../http/errors.js';
-import { ErrorSummary } from './components.js';
+import { ErrorSummary } from './form-errors.js';
 import { useView } from './context.js';
 import { Layout } from './Layout.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldError } from '../http/errors.js';
 import { fixedT } from '../i18n/index.js';
 import { errorSummaryEntries } from '../testing/error-summary.js';
-import { ErrorSummary } from './components.js';
+import { ErrorSummary } from './form-errors.js';
 import { renderPage } from './render.js';
 
 const render = (errors: FieldError[], order?: readonly string[]) =>

@@ -1,87 +1,17 @@
-// Form components shared by all pages (KERN UX markup): error summary, text fields, selects, choice groups, buttons.
+// Form components shared by all pages (KERN UX markup): text fields, selects, choice groups, buttons, tables; the
+// error summary and a field's messages are in form-errors.tsx.
 import type { ComponentChildren } from 'preact';
-import type { FieldError } from '../http/errors.js';
 import { useT } from './context.js';
-
-/** Translated message of a field error (messages are i18n keys with interpolation params). */
-export function useErrorText() {
-  const t = useT();
-  return (error: FieldError | undefined) => (error ? t(error.message, error.params ?? {}) : undefined);
-}
-
-/** The id of a form field's input (its label, hint and error ids derive from it). */
-function fieldId(name: string) {
-  return `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-}
-
-/**
- * Error summary at the top of a form: focusable, each message links to its field (GOV.UK pattern). With `labels`
- * (field name → visible label) each entry starts with its field's label, for forms where one message can stand
- * for several fields (two dates, several days). With `order` (field names as the form shows them) the entries follow
- * the form, whatever order the checks reported them in (cross-field checks come after the single fields); fields
- * not named there come last. Several errors of one field (refused files) are each listed, keyed by position.
- */
-export function ErrorSummary({ errors, labels, order }: { errors: FieldError[]; labels?: Record<string, string>; order?: readonly string[] }) {
-  const t = useT();
-  const text = useErrorText();
-  if (errors.length === 0) return null;
-  const rank = (field: string) => (order?.includes(field) ? order.indexOf(field) : (order?.length ?? 0));
-  const shown = order ? [...errors].sort((a, b) => rank(a.field) - rank(b.field)) : errors;
-  return (
-    <div class="kern-alert kern-alert--danger ww-error-summary" role="alert" tabindex={-1} data-error-summary>
-      <div class="kern-alert__header">
-        <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-        <h2 class="kern-title">{t('common:errors.summaryTitle')}</h2>
-      </div>
-      <div class="kern-alert__body">
-        <ul class="kern-list">
-          {shown.map((error, position) => (
-            <li key={`${position}-${error.field}`}>
-              <a class="kern-link" href={`#${fieldId(error.field)}`}>
-                {labels?.[error.field] ? `${labels[error.field]}: ${text(error) ?? ''}` : text(error)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
-}
+import { describedBy, errorList, fieldId, FieldMessages, type FieldErrors } from './form-errors.js';
 
 interface FieldProps {
   name: string;
   label: string;
   /** Text, or text with markup (a whole example of a code on its own line). */
   hint?: ComponentChildren;
-  error?: FieldError | undefined;
+  /** Each message is shown beside the field. */
+  error?: FieldErrors;
   optional?: boolean;
-}
-
-/** A field's hint and error message, with the ids its input names in aria-describedby (`describedBy`). */
-export function FieldMessages({ name, hint, error }: Pick<FieldProps, 'name' | 'hint' | 'error'>) {
-  const text = useErrorText();
-  const id = fieldId(name);
-  return (
-    <>
-      {hint ? (
-        <div class="kern-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p class="kern-error" id={`${id}-error`}>
-          <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-          <span>{text(error)}</span>
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-export function describedBy(name: string, hint?: ComponentChildren, error?: FieldError) {
-  const id = fieldId(name);
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids || undefined;
 }
 
 export function Label({ name, label, optional }: Pick<FieldProps, 'name' | 'label' | 'optional'>) {
@@ -108,12 +38,13 @@ export function TextField(
   },
 ) {
   const { name, hint, error, value, type = 'text', autocomplete, inputmode, width, spellcheck, code } = props;
+  const invalid = errorList(error).length > 0;
   const classes = ['kern-form-input__input'];
-  if (error) classes.push('kern-form-input__input--error');
+  if (invalid) classes.push('kern-form-input__input--error');
   if (width) classes.push(width === 10 ? 'ww-input--width-10' : `kern-form-input__input--width-${width}`);
   if (code) classes.push('ww-input--code');
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+    <div class={`kern-form-input${invalid ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
       <FieldMessages name={name} hint={hint} error={error} />
       {/* preact types `type` as a discriminated union; the attributes are plain strings here */}
@@ -128,7 +59,7 @@ export function TextField(
           inputmode,
           spellcheck,
           'aria-describedby': describedBy(name, hint, error),
-          'aria-invalid': error ? 'true' : undefined,
+          'aria-invalid': invalid ? 'true' : undefined,
         } as Record<string, unknown>)}
         required={!props.optional}
       />
@@ -150,17 +81,18 @@ export function DateField(props: FieldProps & { value?: string | undefined }) {
 
 export function TextArea(props: FieldProps & { value?: string | undefined; rows?: number }) {
   const { name, hint, error, value, rows = 5 } = props;
+  const invalid = errorList(error).length > 0;
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+    <div class={`kern-form-input${invalid ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
       <FieldMessages name={name} hint={hint} error={error} />
       <textarea
-        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        class={`kern-form-input__input${invalid ? ' kern-form-input__input--error' : ''}`}
         id={fieldId(name)}
         name={name}
         rows={rows}
         aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
+        aria-invalid={invalid ? 'true' : undefined}
         required={!props.optional}
       >
         {value ?? ''}
@@ -177,17 +109,18 @@ export interface Option {
 
 export function SelectField(props: FieldProps & { options: Option[]; value?: string | undefined }) {
   const { name, hint, error, options, value } = props;
+  const invalid = errorList(error).length > 0;
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+    <div class={`kern-form-input${invalid ? ' kern-form-input--error' : ''}`}>
       <Label {...props} />
       <FieldMessages name={name} hint={hint} error={error} />
       <div class="kern-form-input__select-wrapper">
         <select
-          class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          class={`kern-form-input__select${invalid ? ' kern-form-input__select--error' : ''}`}
           id={fieldId(name)}
           name={name}
           aria-describedby={describedBy(name, hint, error)}
-          aria-invalid={error ? 'true' : undefined}
+          aria-invalid={invalid ? 'true' : undefined}
         >
           {options.map((o) => (
             <option key={o.value} value={o.value} selected={o.value === value}>
@@ -211,13 +144,14 @@ export function ChoiceGroup(
   },
 ) {
   const { name, legend, hint, error, options, value, multiple, legendAsHeading } = props;
+  const invalid = errorList(error).length > 0;
   const t = useT();
   const selected = new Set(Array.isArray(value) ? value : value ? [value] : []);
   const type = multiple ? 'checkbox' : 'radio';
   const id = fieldId(name);
   return (
     <fieldset
-      class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
+      class={`kern-fieldset${invalid ? ' kern-fieldset--error' : ''}`}
       aria-describedby={describedBy(name, hint, error)}
     >
       <legend class={legendAsHeading ? 'kern-label kern-label--large' : 'kern-label'}>
@@ -231,9 +165,9 @@ export function ChoiceGroup(
           // Not `${optionId}-hint`: for the first option that is the group's own hint id.
           const hintId = `${id}-${i}-hint`;
           return (
-            <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`} key={o.value}>
+            <div class={`kern-form-check${invalid ? ' kern-form-check--error' : ''}`} key={o.value}>
               <input
-                class={`kern-form-check__${type}${error ? ` kern-form-check__${type}--error` : ''}`}
+                class={`kern-form-check__${type}${invalid ? ` kern-form-check__${type}--error` : ''}`}
                 type={type}
                 id={optionId}
                 name={name}
@@ -354,8 +288,6 @@ export function BackLink({ href }: { href: string }) {
 export function CsrfField({ token }: { token: string | undefined }) {
   return token ? <input type="hidden" name="_csrf" value={token} /> : null;
 }
-
-export { fieldId };
 
 /**
  * The scrolling wrapper of a wide table. A region that scrolls must be reachable by keyboard (WCAG 2.1.1, axe

@@ -4,7 +4,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { h } from 'preact';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import type { z } from 'zod';
 import { DomainError, type FieldError, TooManyRequestsError, ValidationError } from './errors.js';
+import { toFieldErrors } from './validation.js';
 import { ErrorPage } from '../html/ErrorPage.js';
 
 export function isApiRequest(request: FastifyRequest): boolean {
@@ -57,10 +59,6 @@ function rootCause(error: unknown): { code?: unknown; message: string } {
   return e instanceof Error ? { code: (e as { code?: unknown }).code, message: e.message } : { message: String(e) };
 }
 
-function fieldFromPath(instancePath: string) {
-  return instancePath.replace(/^\//, '').replaceAll('/', '.') || 'body';
-}
-
 /** Maps every error to a response in one place: problem+json for the API, a translated page for HTML. */
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -90,14 +88,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       status = 422;
       titleKey = statusTitle[422]!;
       detailKey = 'common:errors.validation.text';
-      const seen = new Set<string>();
-      for (const v of error.validation) {
-        const extra = (v.params as { keys?: string[] }).keys;
-        const field = extra?.length ? extra.join(',') : fieldFromPath(v.instancePath);
-        if (seen.has(field)) continue;
-        seen.add(field);
-        fields.push({ field, message: v.message ?? 'common:validation.invalid', params: v.params as Record<string, unknown> });
-      }
+      // Each entry is a zod issue without its path, code and message (fastify-type-provider-zod); whole again, the
+      // issues get the messages an HTML form would get.
+      const issues = error.validation.map((v) => ({ ...v.params, code: v.keyword, message: v.message ?? 'common:validation.invalid', path: v.instancePath.split('/').filter(Boolean) }) as z.core.$ZodIssue);
+      fields = toFieldErrors({ issues }, 'body');
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, body too large, unsupported media type, rate limit.
       status = error.statusCode;

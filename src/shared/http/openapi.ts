@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import { CSP_DIRECTIVES } from './security.js';
 
 /** The version of the document (info.version); doc/api-changelog.md lists what changed in each. */
-export const API_VERSION = '1.3.2';
+export const API_VERSION = '1.4.0';
 
 const tags = [
   { name: 'tenant', description: 'The jobcenter' },

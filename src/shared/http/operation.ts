@@ -26,7 +26,7 @@ export const problemSchema = z
     title: z.string(),
     status: z.int(),
     detail: z.string().optional(),
-    errors: z.array(fieldErrorSchema).optional().meta({ description: 'One entry per invalid field (422)' }),
+    errors: z.array(fieldErrorSchema).optional().meta({ description: 'One entry per problem of a field (422): a field with several independent problems is named once for each, with its own `code`; an empty field gets only its "required" entry' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json)' });
 

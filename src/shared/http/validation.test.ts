@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formBody, formField, localDateInput, optionalLocalDateInput, parseFilter, safeParseForm, submittedTexts, submittedValues } from './validation.js';
+import { textInput } from './text.js';
 
 describe('request readers', () => {
   const body = { name: 'Erika', locationIds: ['a', 'b'], count: 3, nested: { x: 1 } };
@@ -59,5 +60,32 @@ describe('date fields of every form', () => {
     }
     expect(parse(undefined)).toEqual({ ok: false, errors: [{ field: 'on', message: 'x:date', params: {} }] });
     expect(parse('14.03.1991', '30.02.2027')).toEqual({ ok: false, errors: [{ field: 'until', message: 'x:date', params: {} }] });
+  });
+});
+
+describe('the messages of one field', () => {
+  const form = z.object({
+    code: textInput({ min: 1, max: 8 }).regex(/^[A-Z0-9]*$/, { error: 'x:code' }),
+    counter: z.string().max(4, { error: 'x:counter' }).regex(/^\d*$/, { error: 'x:counter' }),
+  });
+  const errors = (input: Record<string, unknown>) => {
+    const parsed = safeParseForm(form, { code: 'AB12', counter: '7', ...input });
+    return parsed.ok ? [] : parsed.errors.map((e) => [e.field, e.message]);
+  };
+
+  it('are all told when they are independent: too long and characters that are not allowed', () => {
+    expect(errors({ code: 'ab-cd-ef-gh' })).toEqual([
+      ['code', 'common:validation.tooBig.string'],
+      ['code', 'x:code'],
+    ]);
+  });
+
+  it('are one when the field is empty: its format check fails only because nothing is there', () => {
+    expect(errors({ code: '  ' })).toEqual([['code', 'common:validation.required']]);
+    expect(errors({ code: undefined })).toEqual([['code', 'common:validation.required']]);
+  });
+
+  it('are told once when two checks share one message', () => {
+    expect(errors({ counter: 'abcdef' })).toEqual([['counter', 'x:counter']]);
   });
 });

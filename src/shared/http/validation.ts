@@ -29,14 +29,28 @@ z.config({
   },
 });
 
-export function toFieldErrors(error: z.ZodError): FieldError[] {
+type Issue = z.core.$ZodIssue;
+
+/** Says that nothing was given: a missing value, or an empty text or list where at least one is needed. */
+const saysEmpty = (issue: Issue) => issue.code === 'invalid_type' || (issue.code === 'too_small' && issue.minimum === 1 && (issue.origin === 'string' || issue.origin === 'array'));
+
+/**
+ * The messages for the fields, in the order of the checks. A field with several independent problems (too long and
+ * in the wrong format) gets each of them, so that one correction fixes all; a message that two checks of one field
+ * share is told once; and a field with nothing in it is only told that it is required (its other checks fail because
+ * it is empty). `whole` names an issue of the input as a whole. The JSON API's schema validation uses the same rule
+ * (error-handler.ts).
+ */
+export function toFieldErrors(error: { issues: readonly Issue[] }, whole = 'form'): FieldError[] {
+  const fieldOf = (issue: Issue) => (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.map(String).join('.') || whole);
+  const empty = new Set(error.issues.filter(saysEmpty).map(fieldOf));
   const seen = new Set<string>();
   const fields: FieldError[] = [];
   for (const issue of error.issues) {
-    const field =
-      issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.map(String).join('.') || 'form';
-    if (seen.has(field)) continue; // one message per field is what people can act on
-    seen.add(field);
+    const field = fieldOf(issue);
+    if (empty.has(field) && !saysEmpty(issue)) continue;
+    if (seen.has(`${field} ${issue.message}`)) continue;
+    seen.add(`${field} ${issue.message}`);
     const params: Record<string, unknown> = {};
     if ('minimum' in issue) params.minimum = issue.minimum;
     if ('maximum' in issue) params.maximum = issue.maximum;

@@ -1,6 +1,7 @@
 import type { SummarySection } from '../../forms/index.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { Button, ChoiceGroup, CsrfField, DateField, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
+import { Button, ChoiceGroup, CsrfField, DateField, TextArea, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { ApplicationDetail } from '../staff.service.js';
@@ -100,7 +101,7 @@ export function StaffDetail({ detail, sections, errors, form, query = {}, notice
   const { csrfToken } = useView();
   const { submission } = detail;
   const base = `${useTenantBase()}/staff/antraege/${submission.id}`;
-  const error = (field: string) => errors.find((e) => e.field === field);
+  const error = (field: string) => errorsOf(errors, field);
   const title = t('antrag:staff.detailTitle', { reference: submission.reference });
   const moves = nextStatuses(submission.status);
   const selected = Array.isArray(form.items) ? form.items : detail.checklist.map((c) => c.id);

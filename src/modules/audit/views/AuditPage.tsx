@@ -1,4 +1,5 @@
-import { Button, DateField, ErrorSummary, SelectField, TableScroll, TextField } from '#shared/html/components.js';
+import { Button, DateField, SelectField, TableScroll, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -28,7 +29,7 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
     const s = params.toString();
     return s ? `?${s}` : '';
   };
-  const error = (field: string) => errors.find((e) => e.field === field);
+  const error = (field: string) => errorsOf(errors, field);
   return (
     <StaffLayout title={t('audit:title')} wide>
       <h1 class="kern-heading-large">{t('audit:title')}</h1>

@@ -1,5 +1,6 @@
 export type { FormState } from './dossier-form.js';
-import { Alert, ErrorSummary, SummaryList } from '#shared/html/components.js';
+import { Alert, SummaryList } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { type DossierPageProps } from './dossier-form.js';

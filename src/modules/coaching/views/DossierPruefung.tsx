@@ -4,11 +4,12 @@ import { gutscheinStatus } from '../rules.js';
 import { angstMomente, type Bildungsgutschein } from '../pruefung.tables.js';
 import { formFor, type DossierPageProps } from './dossier-form.js';
 import { Badge, LocalDate } from './parts.js';
+import type { FieldErrors } from '#shared/html/form-errors.js';
 
 const ratings = ['1', '2', '3', '4', '5'];
 
 /** The five-step anxiety scale as radio buttons (shared by the coach's and the participant's form). */
-export function AngstFields({ values, err, suffix = '' }: { values: Record<string, string>; err: (field: string) => { field: string; message: string } | undefined; suffix?: string }) {
+export function AngstFields({ values, err, suffix = '' }: { values: Record<string, string>; err: (field: string) => FieldErrors; suffix?: string }) {
   const t = useT();
   return (
     <>

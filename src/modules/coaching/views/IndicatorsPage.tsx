@@ -1,4 +1,5 @@
-import { Button, ButtonLink, DateField, ErrorSummary, TableScroll } from '#shared/html/components.js';
+import { Button, ButtonLink, DateField, TableScroll } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -50,8 +51,8 @@ export function IndicatorsPage({ report, errors, base }: { report: IndicatorRepo
       <p class="kern-body">{t(report.scope === 'own' ? 'coaching:indicators.scopeOwn' : 'coaching:indicators.scopeTenant')}</p>
       <ErrorSummary errors={errors} />
       <form method="get" action={`${base}/kennzahlen`} class="ww-filter">
-        <DateField name="from" label={t('coaching:indicators.from')} value={report.from} error={errors.find((e) => e.field === 'from')} />
-        <DateField name="to" label={t('coaching:indicators.to')} value={report.to} error={errors.find((e) => e.field === 'to')} />
+        <DateField name="from" label={t('coaching:indicators.from')} value={report.from} error={errorsOf(errors, 'from')} />
+        <DateField name="to" label={t('coaching:indicators.to')} value={report.to} error={errorsOf(errors, 'to')} />
         <Button variant="secondary">{t('coaching:indicators.apply')}</Button>
       </form>
       {report.suppressed ? <p class="kern-body">{t('coaching:indicators.suppressedHint', { min: MIN_GROUP })}</p> : null}

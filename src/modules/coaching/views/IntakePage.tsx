@@ -1,4 +1,5 @@
-import { Button, ChoiceGroup, CsrfField, DateField, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { Button, ChoiceGroup, CsrfField, DateField, SelectField, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -21,7 +22,7 @@ export function IntakePage(p: IntakePageProps) {
   const { csrfToken } = useView();
   const base = useTenantBase();
   const v = p.values;
-  const err = (field: string) => p.errors.find((e) => e.field === field);
+  const err = (field: string) => errorsOf(p.errors, field);
   const title = t(p.mode === 'intake' ? 'coaching:intake.title' : 'coaching:intake.referralTitle');
   return (
     <StaffLayout title={title}>

@@ -36,7 +36,7 @@ export function KldbPage({ state, problem, notice, base }: KldbPageProps) {
         hint={t('coaching:kldb.fileHint')}
         submit={t('coaching:kldb.upload')}
         accept={`.csv,text/csv,${XLSX_TYPES}`}
-        problem={problem}
+        problems={problem ? [problem] : []}
       />
     </StaffLayout>
   );

@@ -1,4 +1,5 @@
-import { Alert, Button, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Alert, Button, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
@@ -23,7 +24,7 @@ export function LinkRequestPage({ action, invalid, sent, email, errors }: LinkRe
       <ErrorSummary errors={errors} />
       <p class="kern-body">{t('coaching:linkRequest.lead')}</p>
       <form method="post" action={action} novalidate>
-        <TextField name="email" type="email" autocomplete="email" label={t('coaching:linkRequest.email')} hint={t('coaching:linkRequest.emailHint')} value={sent ? '' : email} error={errors.find((e) => e.field === 'email')} />
+        <TextField name="email" type="email" autocomplete="email" label={t('coaching:linkRequest.email')} hint={t('coaching:linkRequest.emailHint')} value={sent ? '' : email} error={errorsOf(errors, 'email')} />
         <Button>{t('coaching:linkRequest.submit')}</Button>
       </form>
       <p class="kern-body kern-body--small">{t('coaching:linkRequest.noMail')}</p>

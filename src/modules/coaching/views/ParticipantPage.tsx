@@ -1,4 +1,5 @@
-import { Alert, Button, ErrorSummary, TextArea } from '#shared/html/components.js';
+import { Alert, Button, TextArea } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
@@ -149,7 +150,7 @@ function ExamSection({ view, linkBase, form }: Pick<ParticipantPageProps, 'view'
   const { track } = view;
   const exam = track.pruefungen.length > 0 || track.sitzungen.length > 0;
   if (!exam) return null;
-  const err = (field: string) => form?.errors.find((e) => e.field === field);
+  const err = (field: string) => errorsOf(form?.errors ?? [], field);
   return (
     <>
       {exam ? (

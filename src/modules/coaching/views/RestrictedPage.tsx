@@ -1,4 +1,5 @@
-import { Alert, Button, CsrfField, ErrorSummary, SelectField, TextArea } from '#shared/html/components.js';
+import { Alert, Button, CsrfField, SelectField, TextArea } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -51,8 +52,8 @@ export function RestrictedPage({ tn, notes, base, values = {}, errors = [] }: Re
       <h2 class="kern-heading-medium">{t('coaching:restricted.add')}</h2>
       <form method="post" action={`${base}/${tn.id}/vertraulich`} novalidate>
         <CsrfField token={csrfToken} />
-        <SelectField name="kategorie" label={t('coaching:restricted.kategorie')} value={values.kategorie} error={errors.find((e) => e.field === 'kategorie')} options={sensibleKategorien.map((k) => ({ value: k, label: t(`coaching:restricted.kategorien.${k}`) }))} />
-        <TextArea name="text" label={t('coaching:restricted.text')} hint={t('coaching:restricted.textHint')} value={values.text} error={errors.find((e) => e.field === 'text')} rows={4} />
+        <SelectField name="kategorie" label={t('coaching:restricted.kategorie')} value={values.kategorie} error={errorsOf(errors, 'kategorie')} options={sensibleKategorien.map((k) => ({ value: k, label: t(`coaching:restricted.kategorien.${k}`) }))} />
+        <TextArea name="text" label={t('coaching:restricted.text')} hint={t('coaching:restricted.textHint')} value={values.text} error={errorsOf(errors, 'text')} rows={4} />
         <Button>{t('coaching:restricted.save')}</Button>
       </form>
     </StaffLayout>

@@ -1,4 +1,5 @@
-import { Alert, Button, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Alert, Button, CsrfField, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -14,7 +15,7 @@ export interface SettingsPageProps {
 export function SettingsPage({ settings, values, errors, saved }: SettingsPageProps) {
   const t = useT();
   const { csrfToken } = useView();
-  const err = (field: string) => errors.find((e) => e.field === field);
+  const err = (field: string) => errorsOf(errors, field);
   const value = (field: 'retentionMonths' | 'restrictedRetentionMonths') => values?.[field] ?? String(settings[field]);
   return (
     <StaffLayout title={t('coaching:settings.title')}>

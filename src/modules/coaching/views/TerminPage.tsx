@@ -1,4 +1,5 @@
-import { Alert, BackLink, Button, ChoiceGroup, CsrfField, ErrorSummary, SelectField, SummaryList } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ChoiceGroup, CsrfField, SelectField, SummaryList } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { formatDayShort, localDateIn } from '#shared/time.js';
@@ -69,7 +70,7 @@ export function TerminPage({ picker: p, base, errors = [] }: TerminPageProps) {
                 name="startsAt"
                 legend={t('coaching:termin.times', { day: `${weekday(p.date)} ${formatDayShort(p.date, lang)}` })}
                 options={p.times.map((time) => ({ value: time.startsAt, label: time.time }))}
-                error={errors.find((e) => e.field === 'startsAt')}
+                error={errorsOf(errors, 'startsAt')}
               />
               <p class="kern-body">{p.tn.email ? t('coaching:termin.mailHint', { email: p.tn.email }) : t('coaching:termin.noMailHint')}</p>
               <Button>{p.moving ? t('coaching:termin.confirmMove') : t('coaching:termin.confirmBook')}</Button>

@@ -3,6 +3,7 @@ import type { FieldError } from '#shared/http/errors.js';
 import type { DistrictSnapshot } from '../../presse/index.js';
 import type { Dossier } from '../coaching.service.js';
 import type { TerminEintrag } from '../termin.service.js';
+import { errorsOf } from '#shared/html/form-errors.js';
 
 /** The form that failed on the last POST, with what was entered (re-rendered with its errors). */
 export interface FormState {
@@ -28,5 +29,5 @@ export interface DossierPageProps {
 /** Values and errors of `id` when it is the form that failed, else empty. */
 export function formFor(form: FormState | undefined, id: string) {
   const mine = form?.id === id ? form : undefined;
-  return { values: mine?.values ?? {}, errors: mine?.errors ?? [], err: (field: string) => mine?.errors.find((e) => e.field === field) };
+  return { values: mine?.values ?? {}, errors: mine?.errors ?? [], err: (field: string) => errorsOf(mine?.errors ?? [], field) };
 }

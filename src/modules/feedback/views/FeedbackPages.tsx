@@ -1,4 +1,5 @@
-import { Button, ButtonLink, ChoiceGroup, ErrorSummary, TextArea } from '#shared/html/components.js';
+import { Button, ButtonLink, ChoiceGroup, TextArea } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
@@ -20,7 +21,7 @@ export function FeedbackFormPage({ service, values, errors }: { service: Feedbac
           name="rating"
           legend={t('feedback:form.rating')}
           value={values.rating}
-          error={errors.find((e) => e.field === 'rating')}
+          error={errorsOf(errors, 'rating')}
           options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`feedback:rating.${n}`) }))}
         />
         <TextArea
@@ -28,7 +29,7 @@ export function FeedbackFormPage({ service, values, errors }: { service: Feedbac
           label={t('feedback:form.comment')}
           hint={t('feedback:form.commentHint', { max: COMMENT_MAX })}
           value={values.comment}
-          error={errors.find((e) => e.field === 'comment')}
+          error={errorsOf(errors, 'comment')}
           optional
           rows={4}
         />

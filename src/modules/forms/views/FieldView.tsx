@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { ChoiceGroup, fieldId, TextArea, TextField, useErrorText } from '#shared/html/components.js';
+import { ChoiceGroup, TextArea, TextField } from '#shared/html/components.js';
+import { fieldId, useErrorText } from '#shared/html/form-errors.js';
 import { useT } from '#shared/html/context.js';
 import type { Field } from '../fields.js';
 import type { DateParts } from '../values.js';

@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, ErrorSummary } from '#shared/html/components.js';
+import { Alert, BackLink, Button } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FlowDefinition } from '../flow.js';

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '#shared/http/errors.js';
-import { BackLink, Button, ErrorSummary } from '#shared/html/components.js';
+import { BackLink, Button } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { Field } from '../fields.js';

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ButtonLink, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FlowDefinition } from '../flow.js';
@@ -23,7 +24,7 @@ export function SaveView({ flow, email, errors, expiresOn, backHref }: { flow: F
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">{t('forms:save.intro', { date: expiresOn })}</p>
       <form method="post" action={`${base}/speichern`} novalidate>
-        <TextField name="email" type="email" autocomplete="email" spellcheck={false} label={t('forms:save.email')} hint={t('forms:save.emailHint')} value={email} error={errors.find((e) => e.field === 'email')} />
+        <TextField name="email" type="email" autocomplete="email" spellcheck={false} label={t('forms:save.email')} hint={t('forms:save.emailHint')} value={email} error={errorsOf(errors, 'email')} />
         <div class="ww-actions">
           <Button>{t('forms:save.send')}</Button>
         </div>
@@ -197,7 +198,7 @@ export function StatusPageView({
           <Alert key={e.message} type="danger" title={t(e.message)} />
         ))}
       <form method="post" action={`${base}/status`} novalidate>
-        <TextField name="reference" label={t('forms:status.reference')} hint={t('forms:status.referenceHint')} value={reference} error={errors.find((e) => e.field === 'reference')} spellcheck={false} />
+        <TextField name="reference" label={t('forms:status.reference')} hint={t('forms:status.referenceHint')} value={reference} error={errorsOf(errors, 'reference')} spellcheck={false} />
         <FieldView field={birthDateField} value={birthDate} error={errors.find((e) => e.field === 'birthDate')} params={{}} asHeading={false} />
         <div class="ww-actions">
           <Button>{t('forms:status.show')}</Button>

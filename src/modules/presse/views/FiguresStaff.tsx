@@ -1,16 +1,16 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, DataTable, ErrorSummary, SelectField, TextField, type Option } from '#shared/html/components.js';
+import { Alert, BackLink, Button, CsrfField, DataTable, SelectField, TextField, type Option } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
-import { FileImportForm, XLSX_TYPES } from '#shared/html/file-upload.js';
+import { FileImportForm, XLSX_TYPES, type FileProblem } from '#shared/html/file-upload.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { FormValues } from '../editor.js';
 import { formatRate, monthName } from '../figures.service.js';
-import type { ImportProblem } from '../figures.xlsx.js';
 import type { ImportedRow } from '../presse.tables.js';
 
 export interface FiguresAdminProps {
   regions: Option[];
-  problems: ImportProblem[];
+  problems: FileProblem[];
   values: FormValues;
   errors: FieldError[];
   notice?: string | undefined;
@@ -18,12 +18,12 @@ export interface FiguresAdminProps {
 
 const count = (n: number | null) => (n === null ? '–' : n.toLocaleString('de-DE'));
 
-/** Upload of the BA workbook (with its problems by row and column) and the manual form for months without a file. */
+/** Upload of the BA workbook (its problems by row and column at the file field) and the manual form for months without a file. */
 export function FiguresAdminPage({ regions, problems, values, errors, notice }: FiguresAdminProps) {
   const t = useT();
   const { csrfToken } = useView();
   const base = `${useTenantBase()}/staff/presse`;
-  const err = (f: string) => errors.find((e) => e.field === f);
+  const err = (f: string) => errorsOf(errors, f);
   return (
     <StaffLayout title={t('presse:import.title')}>
       <BackLink href={base} />
@@ -34,25 +34,7 @@ export function FiguresAdminPage({ regions, problems, values, errors, notice }: 
           {t('presse:import.uploadTitle')}
         </h2>
         <p class="kern-body">{t('presse:import.uploadIntro')}</p>
-        {problems.length > 0 ? (
-          <div class="kern-alert kern-alert--danger" role="alert" id="pr-problems" tabindex={-1}>
-            <div class="kern-alert__header">
-              <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-              <h3 class="kern-title">{t('presse:import.problemsTitle')}</h3>
-            </div>
-            <div class="kern-alert__body">
-              <ul class="kern-list kern-list--bullet">
-                {problems.map((p, i) => (
-                  <li key={i}>
-                    {p.row ? `${t('presse:import.cell', { row: p.row, column: p.column ?? '' })}: ` : ''}
-                    {t(p.message, p.params ?? {})}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        ) : null}
-        <FileImportForm action={`${base}/zahlen/import`} label={t('presse:import.file')} hint={t('presse:import.fileHint')} submit={t('presse:import.upload')} accept={XLSX_TYPES} />
+        <FileImportForm action={`${base}/zahlen/import`} label={t('presse:import.file')} hint={t('presse:import.fileHint')} submit={t('presse:import.upload')} accept={XLSX_TYPES} problems={problems} />
       </section>
       <section class="ww-section" aria-labelledby="pr-manual">
         <h2 id="pr-manual" class="kern-heading-medium">

@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { BackLink, Button, ChoiceGroup, ErrorSummary, TextField } from '#shared/html/components.js';
+import { BackLink, Button, ChoiceGroup, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 
@@ -13,7 +14,7 @@ export interface SubscribeProps {
 export function SubscribePage({ categories, values, errors }: SubscribeProps) {
   const t = useT();
   const base = useTenantBase();
-  const error = (field: string) => errors.find((e) => e.field === field);
+  const error = (field: string) => errorsOf(errors, field);
   return (
     <Layout title={t('presse:list.title')}>
       <BackLink href={`${base}/presse`} />

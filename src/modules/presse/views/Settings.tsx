@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, CsrfField, TextArea, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { FormValues } from '../editor.js';
@@ -19,8 +20,8 @@ export function SettingsPage({ values, errors, preset, presetErrors, counters, n
   const t = useT();
   const { csrfToken } = useView();
   const base = `${useTenantBase()}/staff/presse`;
-  const err = (f: string) => errors.find((e) => e.field === f);
-  const presetErr = (f: string) => presetErrors.find((e) => e.field === f);
+  const err = (f: string) => errorsOf(errors, f);
+  const presetErr = (f: string) => errorsOf(presetErrors, f);
   return (
     <StaffLayout title={t('presse:settings.title')}>
       <BackLink href={base} />

@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, CsrfField, DataTable, DateField, ErrorSummary, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ButtonLink, CsrfField, DataTable, DateField, TextArea, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { FormValues } from '../editor.js';
@@ -65,7 +66,7 @@ export function StaffListPage({ rows, notice, canEdit, canSettle }: { rows: Staf
 export function EditorForm({ action, values, errors }: { action: string; values: FormValues; errors: FieldError[] }) {
   const t = useT();
   const { csrfToken } = useView();
-  const err = (f: string) => errors.find((e) => e.field === f);
+  const err = (f: string) => errorsOf(errors, f);
   return (
     <form method="post" action={action} novalidate>
       <CsrfField token={csrfToken} />
@@ -194,7 +195,7 @@ export function ReleaseDetailPage(props: ReleaseDetailProps) {
           {actions.includes('correct') ? (
             <form method="post" action={`${base}/${release.id}/korrektur`} novalidate>
               <CsrfField token={csrfToken} />
-              <TextArea name="correction" label={t('presse:staff.correction')} hint={t('presse:staff.correctionHint')} value={values.correction} error={errors.find((e) => e.field === 'correction')} rows={3} />
+              <TextArea name="correction" label={t('presse:staff.correction')} hint={t('presse:staff.correctionHint')} value={values.correction} error={errorsOf(errors, 'correction')} rows={3} />
               <Button variant="secondary">{t('presse:actions.correct')}</Button>
             </form>
           ) : null}

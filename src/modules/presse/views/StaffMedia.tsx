@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Button, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Button, CsrfField, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { FileField } from '#shared/html/file-upload.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FormValues } from '../editor.js';
@@ -38,7 +39,7 @@ export function StaffImages({ releaseId, editable, media }: { releaseId: string;
   const url: VariantUrl = (image, width, format) => `${base}/bilder/${image.id}/${variantFile(image.hash, width, format)}`;
   const errors = media.form === 'image' ? media.errors : [];
   const values = media.form === 'image' ? media.values : {};
-  const err = (f: string) => errors.find((e) => e.field === f);
+  const err = (f: string) => errorsOf(errors, f);
   return (
     <section aria-labelledby="pr-images" class="ww-section">
       <h2 id="pr-images" class="kern-heading-medium">
@@ -99,7 +100,7 @@ export function StaffAttachments({ releaseId, editable, media }: { releaseId: st
   const base = `${useTenantBase()}/staff/presse/${releaseId}`;
   const errors = media.form === 'attachment' ? media.errors : [];
   const values = media.form === 'attachment' ? media.values : {};
-  const err = (f: string) => errors.find((e) => e.field === f);
+  const err = (f: string) => errorsOf(errors, f);
   return (
     <section aria-labelledby="pr-attachments" class="ww-section">
       <h2 id="pr-attachments" class="kern-heading-medium">

@@ -1,4 +1,5 @@
-import { Alert, Button, ButtonLink, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { Alert, Button, ButtonLink, SelectField, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useTenantBase, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
@@ -27,7 +28,7 @@ function useField(values: FormValues, errors: FieldError[]) {
         label={t(labelKey)}
         hint={opts.hint ? t(opts.hint) : undefined}
         value={values[name]}
-        error={errors.find((e) => e.field === name)}
+        error={errorsOf(errors, name)}
         inputmode={opts.inputmode}
         optional={opts.required !== true}
       />
@@ -37,7 +38,7 @@ function useField(values: FormValues, errors: FieldError[]) {
         name={name}
         label={t(labelKey)}
         value={values[name]}
-        error={errors.find((e) => e.field === name)}
+        error={errorsOf(errors, name)}
         options={options.map((o) => ({ value: o.value, label: t(o.labelKey) }))}
       />
     ),
@@ -75,7 +76,7 @@ function RechnerForm({ values, errors, months }: Pick<RechnerPageProps, 'values'
   const f = useField(values, errors);
   return (
     <form method="post" action={`${base}/rechner`} class="ww-no-print" novalidate>
-      <SelectField name="month" label={t('rechner:form.month')} value={values.month} error={errors.find((e) => e.field === 'month')} options={months.map((m) => ({ value: m, label: formatMonthYear(m, lang) }))} />
+      <SelectField name="month" label={t('rechner:form.month')} value={values.month} error={errorsOf(errors, 'month')} options={months.map((m) => ({ value: m, label: formatMonthYear(m, lang) }))} />
       <h2 class="kern-heading-medium" id="f-members" tabindex={-1}>
         {t('rechner:form.you')}
       </h2>

@@ -1,4 +1,5 @@
-import { Alert, Button, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SummaryList, TextArea } from '#shared/html/components.js';
+import { Alert, Button, ChoiceGroup, CsrfField, DataTable, SummaryList, TextArea } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -43,7 +44,7 @@ export function DecisionPage(props: { request: Pending; personalratRequired: boo
   const base = useTenantBase();
   const { csrfToken, lang } = useView();
   const e = props.request;
-  const err = (field: string) => props.errors.find((x) => x.field === field);
+  const err = (field: string) => errorsOf(props.errors, field);
   return (
     <StaffLayout title={t('seminare:approvals.decide')}>
       <p class="ww-back">

@@ -1,4 +1,5 @@
-import { Alert, BackLink, Button, ChoiceGroup, CsrfField, DataTable, ErrorSummary, TextArea } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ChoiceGroup, CsrfField, DataTable, TextArea } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -11,7 +12,7 @@ export function SurveyPage(props: { enrolmentId: string; title: string; days: Se
   const t = useT();
   const base = useTenantBase();
   const { csrfToken, lang } = useView();
-  const error = (field: string) => props.errors.find((e) => e.field === field);
+  const error = (field: string) => errorsOf(props.errors, field);
   return (
     <StaffLayout title={t('seminare:feedback.title')}>
       <BackLink href={`${base}/staff/seminare/meine`} />

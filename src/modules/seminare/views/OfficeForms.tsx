@@ -1,6 +1,7 @@
 // The training office's forms: a seminar (catalogue entry with target groups and mandatory rules) and a session
 // (room or online link, seats, deadlines, up to five days). Re-rendered with the typed values and field errors.
-import { BackLink, Button, ChoiceGroup, CsrfField, DateField, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { BackLink, Button, ChoiceGroup, CsrfField, DateField, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary, type FieldErrors } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { berlinDate, berlinTime } from '#shared/time.js';
@@ -56,7 +57,7 @@ export function SeminarFormPage(props: { seminarId?: string | undefined; choices
   const base = useTenantBase();
   const { csrfToken } = useView();
   const v = props.values;
-  const err = (field: string) => props.errors.find((x) => x.field === field);
+  const err = (field: string) => errorsOf(props.errors, field);
   const title = props.seminarId ? t('seminare:office.editSeminar') : t('seminare:office.newSeminar');
   const roleOptions = roles.filter((r) => r !== 'platform_admin').map((r) => ({ value: r, label: t(`staff:roles.${r}`) }));
   const teamOptions = props.choices.teams.map((x) => ({ value: x.id, label: x.name }));
@@ -111,7 +112,7 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
   const base = useTenantBase();
   const { csrfToken } = useView();
   const v = props.values;
-  const err = (field: string) => props.errors.find((x) => x.field === field);
+  const err = (field: string) => errorsOf(props.errors, field);
   const title = props.sessionId ? t('seminare:office.editSession') : t('seminare:office.newSession');
   const labels = sessionLabels(t);
   const action = props.sessionId ? `${base}/staff/seminare/termine/${props.sessionId}/bearbeiten` : `${base}/staff/seminare/seminare/${props.seminar.id}/termine`;
@@ -164,7 +165,7 @@ export function SessionFormPage(props: { seminar: Seminar; sessionId?: string | 
   );
 }
 
-function CancelSessionForm(props: { sessionId: string; error?: FieldError | undefined }) {
+function CancelSessionForm(props: { sessionId: string; error?: FieldErrors }) {
   const t = useT();
   const base = useTenantBase();
   const { csrfToken } = useView();

@@ -1,4 +1,5 @@
-import { BackLink, Button, CsrfField, ErrorSummary, SummaryList, TextArea } from '#shared/html/components.js';
+import { BackLink, Button, CsrfField, SummaryList, TextArea } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -26,7 +27,7 @@ export function RevokePage(props: { certificate: SeminarCertificate; sessionId: 
       />
       <form method="post" action={`${base}/staff/seminare/bescheinigungen/${c.id}/widerrufen`} novalidate>
         <CsrfField token={csrfToken} />
-        <TextArea name="reason" label={t('seminare:approvals.reason')} hint={t('seminare:certificate.revokeHint')} rows={3} value={props.reason} error={props.errors.find((e) => e.field === 'reason')} />
+        <TextArea name="reason" label={t('seminare:approvals.reason')} hint={t('seminare:certificate.revokeHint')} rows={3} value={props.reason} error={errorsOf(props.errors, 'reason')} />
         <div class="ww-actions">
           <Button>{t('seminare:certificate.revoke')}</Button>
         </div>

@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, Button, CsrfField, DateField, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { Alert, Button, CsrfField, DateField, SelectField, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { DayFilter } from '../desk.service.js';
@@ -33,7 +34,7 @@ export function LocationList({ locations }: { locations: DeskLocation[] }) {
 function CounterBar({ locBase, myCounter, errors }: { locBase: string; myCounter: string | undefined; errors: FieldError[] }) {
   const t = useT();
   const { csrfToken } = useView();
-  const error = errors.find((e) => e.field === 'counter');
+  const error = errorsOf(errors, 'counter');
   if (!myCounter) return null;
   return (
     <div class="sp-counterbar sp-no-print">
@@ -98,7 +99,7 @@ function CallPanel({ locBase, myCounter, errors }: { locBase: string; myCounter:
     <form method="post" action={`${locBase}/aufruf`} class="sp-panel" data-desk={myCounter ? "call" : undefined} novalidate>
       <h2 class="kern-heading-small">{t('servicepoint:call.title')}</h2>
       <CsrfField token={csrfToken} />
-      {myCounter ? null : <TextField name="counter" label={t('servicepoint:call.counter')} hint={t('servicepoint:counter.hint')} width={4} error={errors.find((e) => e.field === 'counter')} />}
+      {myCounter ? null : <TextField name="counter" label={t('servicepoint:call.counter')} hint={t('servicepoint:counter.hint')} width={4} error={errorsOf(errors, 'counter')} />}
       <button class="kern-btn kern-btn--primary" type="submit" data-focus-key="call" data-shortcut="n" aria-keyshortcuts="n">
         <span class="kern-label">{myCounter ? t('servicepoint:call.submitTo', { counter: myCounter }) : t('servicepoint:call.submit')}</span>
       </button>

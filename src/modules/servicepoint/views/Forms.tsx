@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, DateField, ErrorSummary, SelectField, SummaryList, TextArea, TextField, type Option } from '#shared/html/components.js';
+import { Alert, BackLink, Button, CsrfField, DateField, SelectField, SummaryList, TextArea, TextField, type Option } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { Appointment } from '../../termine/index.js';
 import { StaffLayout } from '../../staff/index.js';
@@ -10,7 +11,6 @@ import type { WaitEstimate } from '../queue.js';
 import { berlinDate, berlinTime } from '#shared/time.js';
 
 type Values = Record<string, string | undefined>;
-const err = (errors: FieldError[], field: string) => errors.find((e) => e.field === field);
 
 /** The printable ticket: number, location and the estimated wait (or that no seats are left today). */
 export function TicketPage({ visit, location, estimate }: { visit: Visit; location: DeskLocation; estimate: WaitEstimate }) {
@@ -62,15 +62,15 @@ export function AppointmentPage({ appointment, location, values = {}, errors = [
       <form method="post" action={`${base}/termine/${appointment.id}/verschieben`} novalidate>
         <h2 class="kern-heading-medium">{t('servicepoint:change.move')}</h2>
         <CsrfField token={csrfToken} />
-        <DateField name="date" label={t('servicepoint:change.newDate')} value={values.date ?? day} error={err(errors, 'date')} />
-        <TextField name="time" label={t('servicepoint:change.newTime')} hint={t('servicepoint:change.timeHint')} value={values.time} error={err(errors, 'time') ?? err(errors, 'startsAt')} width={4} />
-        <TextArea name="reason" label={t('servicepoint:change.reason')} hint={t('servicepoint:change.reasonHint')} value={values.reason} error={err(errors, 'reason')} rows={2} />
+        <DateField name="date" label={t('servicepoint:change.newDate')} value={values.date ?? day} error={errorsOf(errors, 'date')} />
+        <TextField name="time" label={t('servicepoint:change.newTime')} hint={t('servicepoint:change.timeHint')} value={values.time} error={errorsOf(errors, 'time') ?? errorsOf(errors, 'startsAt')} width={4} />
+        <TextArea name="reason" label={t('servicepoint:change.reason')} hint={t('servicepoint:change.reasonHint')} value={values.reason} error={errorsOf(errors, 'reason')} rows={2} />
         <Button>{t('servicepoint:change.moveSubmit')}</Button>
       </form>
       <form method="post" action={`${base}/termine/${appointment.id}/absagen`} novalidate>
         <h2 class="kern-heading-medium">{t('servicepoint:change.cancel')}</h2>
         <CsrfField token={csrfToken} />
-        <TextArea name="reason" label={t('servicepoint:change.reason')} hint={t('servicepoint:change.reasonHint')} value={values.cancelReason} error={err(errors, 'cancelReason')} rows={2} />
+        <TextArea name="reason" label={t('servicepoint:change.reason')} hint={t('servicepoint:change.reasonHint')} value={values.cancelReason} error={errorsOf(errors, 'cancelReason')} rows={2} />
         <Button variant="secondary">{t('servicepoint:change.cancelSubmit')}</Button>
       </form>
     </StaffLayout>
@@ -108,9 +108,9 @@ export function PhoneBookingPage({
       <ErrorSummary errors={errors} />
       <form method="get" action={`${base}/telefon`} class="sp-filter">
         <h2 class="kern-heading-small sp-filter__title">{t('servicepoint:phone.step1')}</h2>
-        <SelectField name="serviceId" label={t('servicepoint:day.service')} options={services} value={values.serviceId} error={err(errors, 'serviceId') ?? err(errors, 'service')} />
-        <SelectField name="persons" label={t('servicepoint:day.persons')} options={['1', '2', '3'].map((n) => ({ value: n, label: n }))} value={values.persons} error={err(errors, 'persons')} />
-        <DateField name="date" label={t('servicepoint:change.newDate')} value={values.date} error={err(errors, 'date')} />
+        <SelectField name="serviceId" label={t('servicepoint:day.service')} options={services} value={values.serviceId} error={errorsOf(errors, 'serviceId') ?? errorsOf(errors, 'service')} />
+        <SelectField name="persons" label={t('servicepoint:day.persons')} options={['1', '2', '3'].map((n) => ({ value: n, label: n }))} value={values.persons} error={errorsOf(errors, 'persons')} />
+        <DateField name="date" label={t('servicepoint:change.newDate')} value={values.date} error={errorsOf(errors, 'date')} />
         <Button variant="secondary">{t('servicepoint:phone.showTimes')}</Button>
       </form>
       {times === undefined ? null : times.length === 0 ? (
@@ -122,10 +122,10 @@ export function PhoneBookingPage({
           {(['serviceId', 'persons', 'date'] as const).map((name) => (
             <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
           ))}
-          <SelectField name="time" label={t('servicepoint:change.newTime')} options={times} value={values.time} error={err(errors, 'time') ?? err(errors, 'startsAt')} />
-          <TextField name="name" label={t('servicepoint:phone.name')} value={values.name} error={err(errors, 'name')} autocomplete="off" />
-          <TextField name="email" type="email" label={t('servicepoint:phone.email')} hint={t('servicepoint:phone.emailHint')} value={values.email} error={err(errors, 'email')} optional autocomplete="off" />
-          <TextField name="phone" type="tel" label={t('servicepoint:phone.phone')} value={values.phone} error={err(errors, 'phone')} optional autocomplete="off" />
+          <SelectField name="time" label={t('servicepoint:change.newTime')} options={times} value={values.time} error={errorsOf(errors, 'time') ?? errorsOf(errors, 'startsAt')} />
+          <TextField name="name" label={t('servicepoint:phone.name')} value={values.name} error={errorsOf(errors, 'name')} autocomplete="off" />
+          <TextField name="email" type="email" label={t('servicepoint:phone.email')} hint={t('servicepoint:phone.emailHint')} value={values.email} error={errorsOf(errors, 'email')} optional autocomplete="off" />
+          <TextField name="phone" type="tel" label={t('servicepoint:phone.phone')} value={values.phone} error={errorsOf(errors, 'phone')} optional autocomplete="off" />
           <Button>{t('servicepoint:phone.submit')}</Button>
         </form>
       )}
@@ -157,10 +157,10 @@ export function ClosurePage({ location, values = {}, errors = [], result }: { lo
       <ErrorSummary errors={errors} />
       <form method="post" action={`${base}/schliessung`} novalidate>
         <CsrfField token={csrfToken} />
-        <DateField name="date" label={t('servicepoint:closure.date')} value={values.date} error={err(errors, 'date') ?? err(errors, 'day')} />
-        <TextField name="from" label={t('servicepoint:closure.from')} hint={t('servicepoint:closure.hoursHint')} value={values.from} error={err(errors, 'from')} optional width={4} />
-        <TextField name="until" label={t('servicepoint:closure.until')} value={values.until} error={err(errors, 'until')} optional width={4} />
-        <TextArea name="reason" label={t('servicepoint:closure.reason')} hint={t('servicepoint:closure.reasonHint')} value={values.reason} error={err(errors, 'reason')} rows={2} />
+        <DateField name="date" label={t('servicepoint:closure.date')} value={values.date} error={errorsOf(errors, 'date') ?? errorsOf(errors, 'day')} />
+        <TextField name="from" label={t('servicepoint:closure.from')} hint={t('servicepoint:closure.hoursHint')} value={values.from} error={errorsOf(errors, 'from')} optional width={4} />
+        <TextField name="until" label={t('servicepoint:closure.until')} value={values.until} error={errorsOf(errors, 'until')} optional width={4} />
+        <TextArea name="reason" label={t('servicepoint:closure.reason')} hint={t('servicepoint:closure.reasonHint')} value={values.reason} error={errorsOf(errors, 'reason')} rows={2} />
         <Button>{t('servicepoint:closure.submit')}</Button>
       </form>
     </StaffLayout>

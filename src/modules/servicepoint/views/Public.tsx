@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '#shared/http/errors.js';
-import { Button, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Button, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import { ticketLabel } from '../queue.js';
@@ -95,7 +96,7 @@ export function KioskPage({ locationName, errors = [], ticket, value }: { locati
           label={t('servicepoint:kiosk.code')}
           hint={t('servicepoint:kiosk.codeHint')}
           value={ticket ? '' : value}
-          error={errors.find((e) => e.field === 'code')}
+          error={errorsOf(errors, 'code')}
           autocomplete="off"
           spellcheck={false}
         />

@@ -1,4 +1,5 @@
-import { Alert, Button, CsrfField, ErrorSummary, SummaryList } from '#shared/html/components.js';
+import { Alert, Button, CsrfField, SummaryList } from '#shared/html/components.js';
+import { ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { StaffSession } from '../staff.tables.js';

@@ -1,9 +1,9 @@
-import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SummaryList, TextField, TableScroll } from '#shared/html/components.js';
+import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, SummaryList, TextField, TableScroll } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { roles as allRoles } from '../permissions.js';
 import type { StaffSession, StaffUser } from '../staff.tables.js';
-import { errorFor } from './forms.js';
 import { SessionsTable } from './SessionsTable.js';
 import { StaffLayout } from './StaffLayout.js';
 
@@ -82,9 +82,9 @@ export function InvitePage({ errors, values, grantPlatform }: { errors: FieldErr
       <p class="kern-body">{t('staff:admin.inviteIntro')}</p>
       <form method="post" action={`${base}/staff/admin/users/new`} novalidate>
         <CsrfField token={csrfToken} />
-        <TextField name="displayName" label={t('staff:account.name')} value={values.displayName as string | undefined} autocomplete="off" error={errorFor(errors, 'displayName')} />
-        <TextField name="email" type="email" label={t('staff:login.email')} value={values.email as string | undefined} autocomplete="off" spellcheck={false} error={errorFor(errors, 'email')} />
-        <ChoiceGroup name="roles" legend={t('staff:start.roles')} multiple options={useRoleOptions(grantPlatform)} value={roleValue} error={errorFor(errors, 'roles')} />
+        <TextField name="displayName" label={t('staff:account.name')} value={values.displayName as string | undefined} autocomplete="off" error={errorsOf(errors, 'displayName')} />
+        <TextField name="email" type="email" label={t('staff:login.email')} value={values.email as string | undefined} autocomplete="off" spellcheck={false} error={errorsOf(errors, 'email')} />
+        <ChoiceGroup name="roles" legend={t('staff:start.roles')} multiple options={useRoleOptions(grantPlatform)} value={roleValue} error={errorsOf(errors, 'roles')} />
         <div class="ww-actions">
           <Button>{t('staff:admin.sendInvite')}</Button>
         </div>
@@ -128,7 +128,7 @@ export function UserPage(props: {
       <h2 class="kern-heading-medium">{t('staff:start.roles')}</h2>
       <form method="post" action={action('roles')} novalidate>
         <CsrfField token={csrfToken} />
-        <ChoiceGroup name="roles" legend={t('staff:admin.rolesLegend')} multiple options={useRoleOptions(props.grantPlatform || user.roles.includes('platform_admin'))} value={user.roles} error={errorFor(props.errors, 'roles')} />
+        <ChoiceGroup name="roles" legend={t('staff:admin.rolesLegend')} multiple options={useRoleOptions(props.grantPlatform || user.roles.includes('platform_admin'))} value={user.roles} error={errorsOf(props.errors, 'roles')} />
         <div class="ww-actions">
           <Button>{t('staff:admin.saveRoles')}</Button>
         </div>

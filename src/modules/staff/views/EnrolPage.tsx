@@ -1,7 +1,7 @@
-import { Button, ButtonLink, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Button, ButtonLink, CsrfField, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { errorFor } from './forms.js';
 import { StaffLayout } from './StaffLayout.js';
 
 export function EnrolPage({ errors, qrDataUrl, secret }: { errors: FieldError[]; qrDataUrl: string; secret: string }) {
@@ -26,7 +26,7 @@ export function EnrolPage({ errors, qrDataUrl, secret }: { errors: FieldError[];
       </p>
       <form method="post" action={`${base}/staff/setup/totp`} novalidate>
         <CsrfField token={csrfToken} />
-        <TextField name="code" label={t('staff:code.label')} autocomplete="one-time-code" inputmode="numeric" spellcheck={false} width={4} error={errorFor(errors, 'code')} />
+        <TextField name="code" label={t('staff:code.label')} autocomplete="one-time-code" inputmode="numeric" spellcheck={false} width={4} error={errorsOf(errors, 'code')} />
         <div class="ww-actions">
           <Button>{t('staff:enrol.submit')}</Button>
         </div>

@@ -1,7 +1,7 @@
-import { Alert, Button, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Alert, Button, CsrfField, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { errorFor } from './forms.js';
 import { StaffLayout } from './StaffLayout.js';
 
 export interface LoginPageProps {
@@ -32,8 +32,8 @@ export function LoginPage(props: LoginPageProps) {
       <form method="post" action={`${base}/staff/login`} novalidate>
         <CsrfField token={csrfToken} />
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
-        <TextField name="email" type="email" label={t('staff:login.email')} value={props.email} autocomplete="username" spellcheck={false} error={errorFor(props.errors, 'email')} />
-        <TextField name="password" type="password" label={t('staff:login.password')} autocomplete="current-password" error={errorFor(props.errors, 'password')} />
+        <TextField name="email" type="email" label={t('staff:login.email')} value={props.email} autocomplete="username" spellcheck={false} error={errorsOf(props.errors, 'email')} />
+        <TextField name="password" type="password" label={t('staff:login.password')} autocomplete="current-password" error={errorsOf(props.errors, 'password')} />
         <div class="ww-actions">
           <Button>{t('staff:login.submit')}</Button>
           <a class="kern-link" href={`${base}/staff/password/forgot`}>
@@ -69,7 +69,7 @@ export function CodePage({ errors, next, pausedUntil }: { errors: FieldError[]; 
           inputmode="numeric"
           spellcheck={false}
           width={4}
-          error={errorFor(errors, 'code')}
+          error={errorsOf(errors, 'code')}
         />
         <div class="ww-actions">
           <Button>{t('staff:code.submit')}</Button>

@@ -1,8 +1,8 @@
-import { Alert, Button, CsrfField, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Alert, Button, CsrfField, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { PASSWORD_MIN_LENGTH } from '../password.js';
-import { errorFor } from './forms.js';
 import { StaffLayout } from './StaffLayout.js';
 
 /** New password twice: first login, invitation and reset links, and the own account. */
@@ -18,7 +18,7 @@ export function NewPasswordPage(props: { titleKey: string; introKey?: string; ac
       <form method="post" action={props.action} novalidate>
         <CsrfField token={csrfToken} />
         {props.askCurrent ? (
-          <TextField name="current" type="password" label={t('staff:password.current')} autocomplete="current-password" error={errorFor(props.errors, 'current')} />
+          <TextField name="current" type="password" label={t('staff:password.current')} autocomplete="current-password" error={errorsOf(props.errors, 'current')} />
         ) : null}
         <TextField
           name="password"
@@ -26,9 +26,9 @@ export function NewPasswordPage(props: { titleKey: string; introKey?: string; ac
           label={t('staff:password.new')}
           hint={t('staff:password.hint', { minimum: PASSWORD_MIN_LENGTH })}
           autocomplete="new-password"
-          error={errorFor(props.errors, 'password')}
+          error={errorsOf(props.errors, 'password')}
         />
-        <TextField name="confirm" type="password" label={t('staff:password.confirm')} autocomplete="new-password" error={errorFor(props.errors, 'confirm')} />
+        <TextField name="confirm" type="password" label={t('staff:password.confirm')} autocomplete="new-password" error={errorsOf(props.errors, 'confirm')} />
         <div class="ww-actions">
           <Button>{t('staff:password.submit')}</Button>
         </div>
@@ -53,7 +53,7 @@ export function ForgotPasswordPage({ action, errors, email, sent }: { action: st
           <p class="kern-body">{t('staff:forgot.intro')}</p>
           <form method="post" action={action} novalidate>
             <CsrfField token={csrfToken} />
-            <TextField name="email" type="email" label={t('staff:login.email')} value={email} autocomplete="username" spellcheck={false} error={errorFor(errors, 'email')} />
+            <TextField name="email" type="email" label={t('staff:login.email')} value={email} autocomplete="username" spellcheck={false} error={errorsOf(errors, 'email')} />
             <div class="ww-actions">
               <Button>{t('staff:forgot.submit')}</Button>
             </div>

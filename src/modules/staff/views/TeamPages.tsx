@@ -1,9 +1,9 @@
-import { Alert, Button, ChoiceGroup, CsrfField, DataTable, ErrorSummary, SelectField, TextField } from '#shared/html/components.js';
+import { Alert, Button, ChoiceGroup, CsrfField, DataTable, SelectField, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { StaffTeam } from '../staff.tables.js';
 import type { TeamMember } from '../teams.service.js';
-import { errorFor } from './forms.js';
 import { StaffLayout } from './StaffLayout.js';
 
 export function TeamsPage(props: { teams: (StaffTeam & { members: TeamMember[] })[]; errors: FieldError[]; values: Record<string, unknown>; notice?: string | undefined }) {
@@ -33,7 +33,7 @@ export function TeamsPage(props: { teams: (StaffTeam & { members: TeamMember[] }
       <h2 class="kern-heading-medium">{t('staff:teams.create')}</h2>
       <form method="post" action={`${base}/staff/admin/teams`} novalidate>
         <CsrfField token={csrfToken} />
-        <TextField name="name" label={t('staff:teams.name')} value={props.values.name as string | undefined} autocomplete="off" error={errorFor(props.errors, 'name')} />
+        <TextField name="name" label={t('staff:teams.name')} value={props.values.name as string | undefined} autocomplete="off" error={errorsOf(props.errors, 'name')} />
         <div class="ww-actions">
           <Button>{t('staff:teams.create')}</Button>
         </div>
@@ -97,7 +97,7 @@ export function TeamPage(props: {
               name="userId"
               label={t('staff:teams.person')}
               options={[{ value: '', label: '' }, ...props.candidates.map((c) => ({ value: c.id, label: c.displayName }))]}
-              error={errorFor(props.errors, 'userId')}
+              error={errorsOf(props.errors, 'userId')}
             />
             <ChoiceGroup name="isLead" legend={t('staff:teams.role')} multiple optional options={[{ value: 'on', label: t('staff:teams.isLead') }]} />
             <div class="ww-actions">

@@ -1,4 +1,5 @@
-import { Alert, Button, CsrfField, DataTable, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Alert, Button, CsrfField, DataTable, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { Tenant } from '#shared/tenancy/index.js';
@@ -10,7 +11,7 @@ export function TenantsPage(props: { tenants: Tenant[]; errors: FieldError[]; va
   const { csrfToken } = useView();
   const value = (name: string) => (typeof props.values[name] === 'string' ? (props.values[name] as string) : undefined);
   const field = (name: string, extra: { type?: 'email' | 'tel'; autocomplete?: string; inputmode?: 'numeric'; width?: 2 | 4; hint?: string } = {}) => (
-    <TextField name={name} label={t(`tenants:field.${name}`)} value={value(name)} error={props.errors.find((e) => e.field === name)} autocomplete={extra.autocomplete ?? 'off'} {...extra} />
+    <TextField name={name} label={t(`tenants:field.${name}`)} value={value(name)} error={errorsOf(props.errors, name)} autocomplete={extra.autocomplete ?? 'off'} {...extra} />
   );
   return (
     <StaffLayout title={t('tenants:title')} wide>

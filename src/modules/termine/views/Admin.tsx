@@ -1,6 +1,7 @@
 // Tenant administration pages: overview with settings, Servicepoint form (hours, closures), concern form.
 import { useTenantBase, useView } from '#shared/html/context.js';
-import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, DateField, ErrorSummary, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, Button, ButtonLink, ChoiceGroup, CsrfField, DataTable, DateField, SelectField, TextArea, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatDayFull } from '#shared/time.js';
@@ -10,7 +11,6 @@ import type { TerminClosure, TerminLocation, TerminService } from '../termine.ta
 
 export type FormValues = Record<string, string | string[] | undefined>;
 const str = (v: FormValues, k: string) => (Array.isArray(v[k]) ? (v[k] as string[])[0] : (v[k] as string | undefined)) ?? '';
-const err = (errors: FieldError[], field: string) => errors.find((e) => e.field === field);
 
 function Checkbox({ name, legend, label, checked }: { name: string; legend: string; label: string; checked: boolean }) {
   return <ChoiceGroup name={name} legend={legend} multiple options={[{ value: 'on', label }]} value={checked ? ['on'] : []} />;
@@ -29,7 +29,7 @@ export function AdminOverviewPage(props: {
   const base = `${useTenantBase()}/staff/termine`;
   const v: FormValues = props.values ?? Object.fromEntries(Object.entries(props.settings).map(([k, x]) => [k, String(x)]));
   const num = (name: string, hintKey?: string) => (
-    <TextField name={name} label={t(`termine:admin.settings.${name}`)} hint={hintKey ? t(hintKey) : undefined} inputmode="numeric" width={4} value={str(v, name)} error={err(props.errors, name)} />
+    <TextField name={name} label={t(`termine:admin.settings.${name}`)} hint={hintKey ? t(hintKey) : undefined} inputmode="numeric" width={4} value={str(v, name)} error={errorsOf(props.errors, name)} />
   );
   const policies = ['closed', 'morning', 'open'].map((p) => ({ value: p, label: t(`termine:admin.settings.policy.${p}`) }));
   return (
@@ -92,8 +92,8 @@ export function AdminOverviewPage(props: {
         {num('holdsPerIpHour')}
         {num('bookingsPerIpHour')}
         {num('bookingsPerEmailDay')}
-        <SelectField name="heiligabend" label={t('termine:admin.settings.heiligabend')} options={policies} value={str(v, 'heiligabend')} error={err(props.errors, 'heiligabend')} />
-        <SelectField name="silvester" label={t('termine:admin.settings.silvester')} options={policies} value={str(v, 'silvester')} error={err(props.errors, 'silvester')} />
+        <SelectField name="heiligabend" label={t('termine:admin.settings.heiligabend')} options={policies} value={str(v, 'heiligabend')} error={errorsOf(props.errors, 'heiligabend')} />
+        <SelectField name="silvester" label={t('termine:admin.settings.silvester')} options={policies} value={str(v, 'silvester')} error={errorsOf(props.errors, 'silvester')} />
         <Button>{t('common:form.save')}</Button>
       </form>
     </StaffLayout>
@@ -116,7 +116,7 @@ export function LocationFormPage(props: { location?: TerminLocation | undefined;
       width={extra.numeric ? 4 : undefined}
       optional={extra.optional}
       value={str(props.values, name)}
-      error={err(props.errors, name)}
+      error={errorsOf(props.errors, name)}
     />
   );
   return (
@@ -136,9 +136,9 @@ export function LocationFormPage(props: { location?: TerminLocation | undefined;
         {field('postalCode', { numeric: true })}
         {field('city')}
         {field('phone', { optional: true })}
-        <TextArea name="directionsDe" label={t('termine:admin.location.directionsDe')} rows={3} optional value={str(props.values, 'directionsDe')} error={err(props.errors, 'directionsDe')} />
+        <TextArea name="directionsDe" label={t('termine:admin.location.directionsDe')} rows={3} optional value={str(props.values, 'directionsDe')} error={errorsOf(props.errors, 'directionsDe')} />
         <TextArea name="directionsEn" label={t('termine:admin.location.directionsEn')} rows={3} optional value={str(props.values, 'directionsEn')} />
-        <TextArea name="accessibilityDe" label={t('termine:admin.location.accessibilityDe')} rows={3} optional value={str(props.values, 'accessibilityDe')} error={err(props.errors, 'accessibilityDe')} />
+        <TextArea name="accessibilityDe" label={t('termine:admin.location.accessibilityDe')} rows={3} optional value={str(props.values, 'accessibilityDe')} error={errorsOf(props.errors, 'accessibilityDe')} />
         <TextArea name="accessibilityEn" label={t('termine:admin.location.accessibilityEn')} rows={3} optional value={str(props.values, 'accessibilityEn')} />
         {field('slotMinutes', { numeric: true, hint: t('termine:admin.location.slotHint') })}
         {field('seatsTotal', { numeric: true })}
@@ -160,7 +160,7 @@ export function LocationFormPage(props: { location?: TerminLocation | undefined;
             {t('termine:admin.location.hoursHint')}
           </div>
           {weekdayKeys.map((d) => (
-            <TextField key={d} name={`hours${d}`} label={t(`termine:admin.weekday.${d}`)} optional value={str(props.values, `hours${d}`)} error={err(props.errors, `hours${d}`) ?? (d === 1 ? err(props.errors, 'hours') : undefined)} />
+            <TextField key={d} name={`hours${d}`} label={t(`termine:admin.weekday.${d}`)} optional value={str(props.values, `hours${d}`)} error={errorsOf(props.errors, `hours${d}`) ?? (d === 1 ? errorsOf(props.errors, 'hours') : undefined)} />
           ))}
         </fieldset>
         <Checkbox name="active" legend={t('termine:admin.status')} label={t('termine:admin.activeLabel')} checked={str(props.values, 'active') === 'on' || str(props.values, 'active') === 'true'} />
@@ -190,9 +190,9 @@ export function LocationFormPage(props: { location?: TerminLocation | undefined;
           <p class="kern-body">{t('termine:admin.closures.hint')}</p>
           <form method="post" action={`${action}/schliessungen`} novalidate>
             <CsrfField token={csrfToken} />
-            <DateField name="date" label={t('termine:admin.closures.date')} value={str(props.closureValues, 'date')} error={err(props.closureErrors, 'date')} />
-            <TextField name="from" label={t('termine:admin.closures.from')} optional width={4} value={str(props.closureValues, 'from')} error={err(props.closureErrors, 'from')} />
-            <TextField name="to" label={t('termine:admin.closures.to')} optional width={4} value={str(props.closureValues, 'to')} error={err(props.closureErrors, 'to')} />
+            <DateField name="date" label={t('termine:admin.closures.date')} value={str(props.closureValues, 'date')} error={errorsOf(props.closureErrors, 'date')} />
+            <TextField name="from" label={t('termine:admin.closures.from')} optional width={4} value={str(props.closureValues, 'from')} error={errorsOf(props.closureErrors, 'from')} />
+            <TextField name="to" label={t('termine:admin.closures.to')} optional width={4} value={str(props.closureValues, 'to')} error={errorsOf(props.closureErrors, 'to')} />
             <TextField name="reason" label={t('termine:admin.closures.reason')} optional value={str(props.closureValues, 'reason')} />
             <Button>{t('termine:admin.closures.submit')}</Button>
           </form>
@@ -208,10 +208,10 @@ export function ServiceFormPage(props: { service?: TerminService | undefined; lo
   const action = props.service ? `${base}/anliegen/${props.service.id}` : `${base}/anliegen/neu`;
   const title = props.service ? localized(props.service.name, lang) : t('termine:admin.newService');
   const textField = (name: string, optional = false) => (
-    <TextField name={name} label={t(`termine:admin.service.${name}`)} optional={optional} value={str(props.values, name)} error={err(props.errors, name)} />
+    <TextField name={name} label={t(`termine:admin.service.${name}`)} optional={optional} value={str(props.values, name)} error={errorsOf(props.errors, name)} />
   );
   const area = (name: string, hint?: string) => (
-    <TextArea name={name} label={t(`termine:admin.service.${name}`)} hint={hint} optional rows={4} value={str(props.values, name)} error={err(props.errors, name)} />
+    <TextArea name={name} label={t(`termine:admin.service.${name}`)} hint={hint} optional rows={4} value={str(props.values, name)} error={errorsOf(props.errors, name)} />
   );
   const selected = props.values.locationIds;
   return (
@@ -230,7 +230,7 @@ export function ServiceFormPage(props: { service?: TerminService | undefined; lo
         {textField('nameEn', true)}
         {area('descriptionDe')}
         {area('descriptionEn')}
-        <TextField name="durationMinutes" label={t('termine:admin.service.durationMinutes')} inputmode="numeric" width={4} value={str(props.values, 'durationMinutes')} error={err(props.errors, 'durationMinutes')} />
+        <TextField name="durationMinutes" label={t('termine:admin.service.durationMinutes')} inputmode="numeric" width={4} value={str(props.values, 'durationMinutes')} error={errorsOf(props.errors, 'durationMinutes')} />
         {area('bringDe', t('termine:admin.service.bringHint'))}
         {area('bringEn', t('termine:admin.service.bringHint'))}
         <ChoiceGroup
@@ -238,7 +238,7 @@ export function ServiceFormPage(props: { service?: TerminService | undefined; lo
           legend={t('termine:admin.service.locations')}
           multiple
           optional
-          error={err(props.errors, 'locationIds')}
+          error={errorsOf(props.errors, 'locationIds')}
           value={Array.isArray(selected) ? selected : selected ? [selected] : []}
           options={props.locations.map((l) => ({ value: l.id, label: l.name }))}
         />

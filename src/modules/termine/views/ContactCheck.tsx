@@ -1,7 +1,8 @@
 // Steps 6 and 7: contact details and "check your answers" with the captcha and the booking button.
 import type { Challenge } from 'altcha-lib';
 import { useTenantBase, useView } from '#shared/html/context.js';
-import { Alert, Button, ErrorSummary, SummaryList, TextField } from '#shared/html/components.js';
+import { Alert, Button, SummaryList, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary, type FieldErrors } from '#shared/html/form-errors.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { CaptchaQuestion } from '../captcha.js';
@@ -18,7 +19,6 @@ interface HeldProps {
   errors: FieldError[];
 }
 
-const err = (errors: FieldError[], field: string) => errors.find((e) => e.field === field);
 
 export function ContactPage(props: HeldProps & { values: Record<string, string | undefined> }) {
   const { t } = useView();
@@ -38,7 +38,7 @@ export function ContactPage(props: HeldProps & { values: Record<string, string |
       <HoldNotice expiresAt={props.held.holdExpiresAt!} canExtend={props.canExtend} returnTo="kontakt" now={props.now} />
       <AppointmentSummary appointment={props.held} location={props.location} services={props.services} />
       <form method="post" action={`${base}/termine/kontakt`} novalidate>
-        <TextField name="name" label={t('termine:contact.name')} autocomplete="name" value={props.values.name} error={err(props.errors, 'name')} />
+        <TextField name="name" label={t('termine:contact.name')} autocomplete="name" value={props.values.name} error={errorsOf(props.errors, 'name')} />
         <TextField
           name="email"
           type="email"
@@ -47,10 +47,10 @@ export function ContactPage(props: HeldProps & { values: Record<string, string |
           autocomplete="email"
           spellcheck={false}
           value={props.values.email}
-          error={err(props.errors, 'email')}
+          error={errorsOf(props.errors, 'email')}
         />
-        <TextField name="phone" type="tel" label={t('termine:contact.phone')} hint={t('termine:contact.phoneHint')} autocomplete="tel" optional value={props.values.phone} error={err(props.errors, 'phone')} />
-        <TextField name="bgNummer" label={t('termine:contact.bgNummer')} hint={t('termine:contact.bgNummerHint')} optional spellcheck={false} value={props.values.bgNummer} error={err(props.errors, 'bgNummer')} />
+        <TextField name="phone" type="tel" label={t('termine:contact.phone')} hint={t('termine:contact.phoneHint')} autocomplete="tel" optional value={props.values.phone} error={errorsOf(props.errors, 'phone')} />
+        <TextField name="bgNummer" label={t('termine:contact.bgNummer')} hint={t('termine:contact.bgNummerHint')} optional spellcheck={false} value={props.values.bgNummer} error={errorsOf(props.errors, 'bgNummer')} />
         <Button>{t('common:form.continue')}</Button>
       </form>
     </Layout>
@@ -66,7 +66,7 @@ const numberWords: Record<string, string[]> = {
  * Proof of work solved by termine.js (the question is then hidden); without JavaScript the person answers a
  * simple arithmetic question instead (doc/adr/0007-captcha.md).
  */
-function Captcha(props: { challenge: Challenge; question: CaptchaQuestion; error?: FieldError | undefined }) {
+function Captcha(props: { challenge: Challenge; question: CaptchaQuestion; error?: FieldErrors }) {
   const { t, lang } = useView();
   const words = numberWords[lang] ?? numberWords.de!;
   return (
@@ -151,7 +151,7 @@ export function CheckAnswersPage(
       <p class="kern-body">{t('termine:check.privacy')}</p>
       <form method="post" action={`${base}/termine/buchen`} novalidate>
         <input type="hidden" name="formToken" value={props.formToken} />
-        {props.captcha ? <Captcha challenge={props.captcha.challenge} question={props.captcha.question} error={err(props.errors, 'captchaAnswer')} /> : null}
+        {props.captcha ? <Captcha challenge={props.captcha.challenge} question={props.captcha.question} error={errorsOf(props.errors, 'captchaAnswer')} /> : null}
         <Button>{t('termine:check.book')}</Button>
       </form>
     </Layout>

@@ -2,7 +2,8 @@
 // Used by the booking journey and by "move my appointment" (different actions, same pages).
 import type { ComponentChildren } from 'preact';
 import { useView } from '#shared/html/context.js';
-import { Alert, BackLink, Button, ChoiceGroup, ErrorSummary, TableScroll } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ChoiceGroup, TableScroll } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
 import type { AvailableDay, FreeTime } from '../availability.js';
@@ -124,7 +125,7 @@ export function ChooseTime(props: {
             legend={heading}
             legendAsHeading
             hint={props.hint ?? t('termine:time.hint')}
-            error={props.errors.find((e) => e.field === 'startsAt')}
+            error={errorsOf(props.errors, 'startsAt')}
             options={props.times.map((time) => ({ value: time.startsAt, label: t('termine:time.option', { time: time.time }) }))}
           />
           <Button>{t('termine:time.choose')}</Button>

@@ -1,7 +1,8 @@
 // Steps 1–3 of the booking journey: concern(s), Servicepoint, number of persons. GET forms: the choices are
 // ids in the query string, so the back button and bookmarks work without JavaScript.
 import { useTenantBase, useView } from '#shared/html/context.js';
-import { BackLink, Button, ChoiceGroup, ErrorSummary } from '#shared/html/components.js';
+import { BackLink, Button, ChoiceGroup } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { Layout } from '#shared/html/Layout.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { MAX_PERSONS } from '../availability.js';
@@ -28,7 +29,7 @@ export function ChooseServices(props: { services: TerminService[]; selected: str
           legendAsHeading
           multiple
           hint={t('termine:services.hint')}
-          error={props.errors.find((e) => e.field === 'service')}
+          error={errorsOf(props.errors, 'service')}
           value={props.selected}
           options={props.services.map((s) => ({
             value: s.id,
@@ -81,7 +82,7 @@ export function ChooseLocation(props: {
             name="location"
             legend={t('termine:location.question')}
             legendAsHeading
-            error={props.errors.find((e) => e.field === 'location')}
+            error={errorsOf(props.errors, 'location')}
             value={props.q.location}
             options={props.locations.map((l) => ({
               value: l.id,
@@ -117,7 +118,7 @@ export function ChoosePersons(props: { q: JourneyQuery; minutes: number; errors:
           legend={t('termine:persons.question')}
           legendAsHeading
           hint={t('termine:persons.hint')}
-          error={props.errors.find((e) => e.field === 'persons')}
+          error={errorsOf(props.errors, 'persons')}
           value={String(props.q.persons ?? 1)}
           options={options}
         />

@@ -1,6 +1,7 @@
 import { formatDateTime, formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, CsrfField, DateField, ErrorSummary, SelectField, SummaryList, TextArea, TextField } from '#shared/html/components.js';
+import { Alert, BackLink, Button, CsrfField, DateField, SelectField, SummaryList, TextArea, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatAccessCode } from '../tokens.js';
@@ -15,7 +16,7 @@ export function AufforderungForm({ values = {}, errors = [], bgNummerExample }: 
   const t = useT();
   const { csrfToken } = useView();
   const base = `${useTenantBase()}/staff/unterlagen`;
-  const error = (field: string) => errors.find((e) => e.field === field);
+  const error = (field: string) => errorsOf(errors, field);
   return (
     <StaffLayout title={t('unterlagen:staff.newRequest')}>
       <BackLink href={base} />

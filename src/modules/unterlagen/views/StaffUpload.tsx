@@ -1,6 +1,7 @@
 import { formatDateTime, formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, ErrorSummary, SelectField, SummaryList, TextArea } from '#shared/html/components.js';
+import { Alert, BackLink, Button, ButtonLink, ChoiceGroup, CsrfField, SelectField, SummaryList, TextArea } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import { StaffLayout } from '../../staff/index.js';
 import { formatBytes } from '../receipt.js';
@@ -135,7 +136,7 @@ export function StaffUpload({
             <ChoiceGroup
               name="decision"
               legend={t('unterlagen:staff.decision')}
-              error={errors.find((e) => e.field === 'decision')}
+              error={errorsOf(errors, 'decision')}
               options={[
                 { value: 'accept', label: t('unterlagen:staff.accept') },
                 { value: 'reject', label: t('unterlagen:staff.reject') },
@@ -145,7 +146,7 @@ export function StaffUpload({
               name="reason"
               label={t('unterlagen:staff.reason')}
               hint={t('unterlagen:staff.reasonHint')}
-              error={errors.find((e) => e.field === 'reason')}
+              error={errorsOf(errors, 'reason')}
               options={[{ value: '', label: t('unterlagen:form.choose') }, ...rejectReasons.map((r) => ({ value: r, label: t(`unterlagen:reasons.${r}`) }))]}
             />
             <TextArea name="note" label={t('unterlagen:staff.note')} rows={3} optional />

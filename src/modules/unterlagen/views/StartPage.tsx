@@ -1,5 +1,6 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { Button, ButtonLink, ErrorSummary, TextField } from '#shared/html/components.js';
+import { Button, ButtonLink, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import { accessCodeExample } from '../tokens.js';
@@ -28,7 +29,7 @@ export function StartPage({ errors = [], code }: { errors?: FieldError[]; code?:
               </>
             }
             value={code}
-            error={errors.find((e) => e.field === 'code')}
+            error={errorsOf(errors, 'code')}
             autocomplete="off"
             spellcheck={false}
             code

@@ -1,6 +1,7 @@
 import { formatDayShort } from '#shared/time.js';
 import type { FieldError } from '#shared/http/errors.js';
-import { BackLink, Button, ErrorSummary, SelectField, SummaryList, TextField } from '#shared/html/components.js';
+import { BackLink, Button, SelectField, SummaryList, TextField } from '#shared/html/components.js';
+import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import { Layout } from '#shared/html/Layout.js';
 import { documentTypes } from '../unterlagen.schemas.js';
@@ -27,7 +28,7 @@ const extraGroups = Array.from({ length: maxFileGroups - 1 }, (_v, i) => i + 2);
 /** Further documents of another type in the same submission (free upload): a type and files per group. */
 function ExtraGroups({ errors, values, limits, holding }: Pick<UploadPageProps, 'errors' | 'values' | 'holding' | 'limits'>) {
   const t = useT();
-  const error = (field: string) => errors?.find((e) => e.field === field);
+  const error = (field: string) => errorsOf(errors ?? [], field);
   const used = (group: number) =>
     Boolean(values?.[`documentType.${group}`]) || Boolean(holding?.files.some((f) => f.group === group)) || Boolean(errors?.some((e) => e.field.endsWith(`.${group}`)));
   return (
@@ -63,7 +64,7 @@ function ExtraGroups({ errors, values, limits, holding }: Pick<UploadPageProps, 
 export function UploadPage({ action, back, errors = [], values = {}, limits, bgNummerExample, item, holding }: UploadPageProps) {
   const t = useT();
   const { lang } = useView();
-  const error = (field: string) => errors.find((e) => e.field === field);
+  const error = (field: string) => errorsOf(errors, field);
   const title = item ? t('unterlagen:form.itemTitle', { number: item.number }) : t('unterlagen:form.freeTitle');
   return (
     <Layout title={errors.length ? `${t('common:errors.summaryTitle')}: ${title}` : title}>

@@ -1,5 +1,5 @@
 import type { FieldError } from '#shared/http/errors.js';
-import { useErrorText } from '#shared/html/components.js';
+import { useErrorText } from '#shared/html/form-errors.js';
 import { useT, useView } from '#shared/html/context.js';
 import { formatBytes } from '../receipt.js';
 import type { ConversionState, ItemStatus, ReviewStatus, ScanStatus } from '../unterlagen.tables.js';
