@@ -1,4 +1,5 @@
-import { Alert, Button, DataTable, ErrorSummary, SelectField } from '#shared/html/components.js';
+import { Alert, Button, DataTable, SelectField } from '#shared/html/components.js';
+import { ErrorSummary, errorsOf } from '#shared/html/form-errors.js';
 import { ChartPicture } from '#shared/html/chart-picture.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
@@ -55,17 +56,16 @@ export function ReportsPage({ view, query, errors }: { view: ReportsView; query:
   const t = useT();
   const base = useTenantBase();
   const team = view.teams.find((x) => x.id === view.teamId);
-  const err = (field: string) => errors.find((e) => e.field === field);
   return (
     <StaffLayout title={t('seminare:reports.title')} wide>
       <h1 class="kern-heading-large">{t('seminare:reports.title')}</h1>
       <ErrorSummary errors={errors} labels={{ jahr: t('seminare:reports.year'), team: t('seminare:reports.team') }} />
       <form method="get" action={`${base}/staff/seminare/berichte`} class="ww-seminar-filter">
-        <SelectField name="jahr" label={t('seminare:reports.year')} error={err('jahr')} value={String(view.year)} options={view.years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <SelectField name="jahr" label={t('seminare:reports.year')} error={errorsOf(errors, 'jahr')} value={String(view.year)} options={view.years.map((y) => ({ value: String(y), label: String(y) }))} />
         <SelectField
           name="team"
           label={t('seminare:reports.team')}
-          error={err('team')}
+          error={errorsOf(errors, 'team')}
           value={view.teamId ?? ''}
           options={[{ value: '', label: t('seminare:reports.allTeams') }, ...view.teams.map((x) => ({ value: x.id, label: x.name }))]}
         />
