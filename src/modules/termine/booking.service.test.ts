@@ -67,6 +67,17 @@ describe('holds', () => {
     expect(result.appointment.status).toBe('booked');
   });
 
+  it('gives the seat of an expired hold to a direct booking, and the holder then gets 409', async () => {
+    const place = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 1 });
+    const at = berlin('2026-11-26T10:30');
+    const held = await hold(tctx, { ...slotOf(place, at), language: 'de' });
+    const direct = () => book(tctx, { slot: slotOf(place, at), contact: contact('direct@example.org'), language: 'de' });
+    await expect(direct()).rejects.toBeInstanceOf(SlotTakenError);
+    ctx.clock.advance(11 * 60_000);
+    expect((await direct()).appointment.status).toBe('booked');
+    await expect(book(tctx, { holdToken: held.holdToken, contact: contact('slow2@example.org'), language: 'de' })).rejects.toBeInstanceOf(SlotTakenError);
+  });
+
   it('can be extended three times (no time limit without a way to extend it)', async () => {
     const place = await createTestLocation(ctx.deps, ctx.tenant, { seatsTotal: 1 });
     const held = await hold(tctx, { ...slotOf(place, berlin('2026-11-26T11:00')), language: 'de' });

@@ -237,7 +237,8 @@ export type Appointment = typeof terminAppointments.$inferSelect;
 export const terminSeats = pgTable(
   'termin_seats',
   {
-    tenantId: tenantId(),
+    // No key of its own to tenants: the key to the appointment leads with tenant_id and implies it (ADR 0427).
+    tenantId: uuid().notNull(),
     locationId: uuid().notNull(),
     unitStart: timestamp({ withTimezone: true }).notNull(),
     seatNo: integer().notNull(),
@@ -261,7 +262,8 @@ export const terminSeats = pgTable(
 export const terminManageTokens = pgTable(
   'termin_manage_tokens',
   {
-    tenantId: tenantId(),
+    // As termin_seats: the key to the appointment implies the tenant (ADR 0427).
+    tenantId: uuid().notNull(),
     tokenHash: text().notNull(),
     appointmentId: uuid().notNull(),
     createdAt: createdAt(),
