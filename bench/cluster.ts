@@ -16,10 +16,20 @@ export interface Cluster {
   nodes: ServerProcess[];
   workers: ChildProcess[];
   databaseUrl: string;
-  /** Three locations with 8 counters each, limits lifted (one client address fires every request). */
+  /**
+   * Eight locations with 8 counters each (53,000 seats: each phase of 10 s at ~1,000 bookings/s needs its own), limits
+   * lifted (one client address fires every request).
+   */
   places: Place[];
   /** Starts counting CPU; the returned function stops and says how many cores each process kept busy. */
   cpu(): Promise<() => Promise<CpuUse>>;
+  /**
+   * Takes the tables' statistics (ANALYZE). A fresh database's plans, cached per connection while a table held a page
+   * or two (foreign-key checks, the seat statement's generic plan), read the table whole on every booking until
+   * autovacuum analyses it, a minute or more later. A booking day's database has its statistics, so the benches take
+   * them after their warm-up (ADR 0428).
+   */
+  analyze(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,7 +58,7 @@ export async function startCluster(ports: { proxy: number; nodes: number[] }): P
     const tenant = (await tenantsRepository.bySlug(db.db, 'neue-wege'))!;
     const deps = { database: db, clock: systemClock } as unknown as Parameters<typeof liftLimits>[0];
     await liftLimits(deps, tenant);
-    for (let i = 0; i < 3; i++) places.push(await createTestLocation(deps, tenant, { seatsTotal: 8, seatsOnline: 8 }));
+    for (let i = 0; i < 8; i++) places.push(await createTestLocation(deps, tenant, { seatsTotal: 8, seatsOnline: 8 }));
     // Measure only once a worker runs (its start compiles the sources): it has taken its first job lease.
     const { sql } = await import('drizzle-orm');
     for (let i = 0; i < 600; i++) {
@@ -73,6 +83,12 @@ export async function startCluster(ports: { proxy: number; nodes: number[] }): P
         // The Node proxy runs in the bench process, next to the load generator.
         ...(proxy.kind === 'haproxy' ? { haproxy: proxy.pids, 'load generator': () => [process.pid] } : { 'load generator + proxy': () => [process.pid] }),
       }),
+    async analyze() {
+      const { openDatabase } = await import('#shared/db/client.js');
+      const { sql } = await import('drizzle-orm');
+      const db = await openDatabase({ url: database.url, poolSize: 1 });
+      await db.db.execute(sql`analyze`).finally(() => db.close());
+    },
     async stop() {
       await proxy.close();
       for (const worker of workers) worker.kill('SIGTERM');

@@ -131,6 +131,7 @@ try {
   // gets its first requests inside a step answers them slowly and fails the step for a reason no user would meet.
   const tenth = Math.floor(all.length / 10);
   for (const node of nodes) await step(traffic(node.baseUrl, all.slice(0, tenth)), 20);
+  await cluster.analyze();
   const half = tenth + Math.floor((all.length - tenth) / 2);
   process.stdout.write(`bench:peak — mix views : holds : bookings : manage views = 20 : 3 : 2 : 1, ${stepSeconds} s per step, PostgreSQL, proxy: ${proxy.kind}\n`);
   const one = await ramp('one node ', traffic(base, all.slice(tenth, half)));

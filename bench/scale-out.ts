@@ -34,6 +34,7 @@ try {
   };
   // A short warm-up (JIT, plan caches, pool connections), not counted.
   await loadPost(`${nodes[0]!.baseUrl}${path}`, bookingBodies(all.slice(3 * quarter)).next, 3);
+  await cluster.analyze();
   const direct = await measure('one node, direct      ', nodes[0]!.baseUrl, 0);
   const one = await measure('one node, via proxy   ', proxy.base, 1);
   await proxy.use(nodes.map((node) => node.baseUrl));
