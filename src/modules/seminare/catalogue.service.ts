@@ -60,10 +60,6 @@ export interface SessionView extends SeminarSession {
   mine?: LiveStatus | undefined;
 }
 
-export async function categories(ctx: SeminarCtx) {
-  return catalogueRepository.categories(ctx.tdb);
-}
-
 export async function createCategory(ctx: SeminarCtx, actor: Actor, name: string) {
   assertCan(ctx, actor, 'seminare.manage');
   if (await catalogueRepository.categoryByName(ctx.tdb, name)) throw new ValidationError([{ field: 'name', message: 'seminare:catalogue.categoryTaken' }]);
@@ -157,13 +153,17 @@ export function isTargetOf(seminar: Pick<Seminar, 'targetRoles' | 'targetTeams'>
  * The catalogue with search and category filter; every staff member may browse it. By default only what is meant
  * for the person (their roles or teams, untargeted seminars, and whatever is mandatory for them); `all` shows the
  * rest too. Mandatory for the person first, then targeted at them, then the rest, each by title. The training
- * office sees everything by default.
+ * office sees everything by default. A category that is not this jobcenter's is left out of the filter and said
+ * so (`unknownCategory`); `categoryId` is the category applied.
  */
 export async function searchCatalogue(ctx: SeminarCtx, actor: Actor, filter: { q?: string | undefined; categoryId?: string | undefined; all?: boolean | undefined }) {
   assertCan(ctx, actor, 'seminare.browse');
   const manage = can(ctx, actor, 'seminare.manage');
+  const categories = await catalogueRepository.categories(ctx.tdb);
+  const unknownCategory = filter.categoryId !== undefined && !categories.some((c) => c.id === filter.categoryId);
+  const categoryId = unknownCategory ? undefined : filter.categoryId;
   const teamIds = (await teamService.teamsOf(ctx.tdb, actor.userId)).map((t) => t.id);
-  const found = (await catalogueRepository.search(ctx.tdb, { ...filter, includeInactive: manage })).map((s) => {
+  const found = (await catalogueRepository.search(ctx.tdb, { q: filter.q, categoryId, includeInactive: manage })).map((s) => {
     const mandatoryForMe = isMandatoryFor(s, actor.roles, teamIds);
     const targeted = s.targetRoles.length > 0 || s.targetTeams.length > 0;
     return { ...s, mandatoryForMe, forMe: mandatoryForMe || isTargetOf(s, actor.roles, teamIds), rank: mandatoryForMe ? 0 : targeted && isTargetOf(s, actor.roles, teamIds) ? 1 : 2 };
@@ -171,7 +171,7 @@ export async function searchCatalogue(ctx: SeminarCtx, actor: Actor, filter: { q
   const all = filter.all ?? manage;
   const list = (all ? found : found.filter((s) => s.forMe)).sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title, 'de'));
   const sessions = await sessionViews(ctx, list.map((s) => s.id), actor.userId);
-  return { seminars: list.map((s) => ({ ...s, sessions: sessions.filter((x) => x.seminarId === s.id) })), all, hidden: found.length - list.length };
+  return { seminars: list.map((s) => ({ ...s, sessions: sessions.filter((x) => x.seminarId === s.id) })), all, hidden: found.length - list.length, categories, categoryId, unknownCategory };
 }
 
 function checkSession(input: SessionInput) {

@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#shared/audit/index.js';
+import { NotFoundError } from '#shared/http/errors.js';
 import { createTestContext, type TestContext } from '../../testing/app.js';
 import { seedSeminareDemo } from './demo.js';
 import { putInTeam } from '../staff/testing.js';
@@ -160,6 +161,12 @@ describe('reports', () => {
     expect((await get(office, '/staff/seminare/berichte/teams.csv?jahr=2026&team=kaputt')).statusCode).toBe(422);
     expect((await get(office, '/staff/seminare/berichte/teams.svg?jahr=zwei&team=kaputt')).statusCode).toBe(422);
     expect((await get(office, `/staff/seminare/berichte?jahr=2026&team=${leistung.id}`)).statusCode).toBe(200);
+
+    // The routes check the id's form; the service only compares it with this jobcenter's teams, so a malformed id or
+    // one in upper case is an unknown team there too, never a database error.
+    const sc = seminarCtx(ctx);
+    expect((await seminarReports(sc, office.actor, { year: 2026, teamId: 'kaputt' }, 'Ohne Team')).unknownTeam).toBe(true);
+    await expect(seminarReport(sc, office.actor, { year: 2026, teamId: leistung.id.toUpperCase() }, 'Ohne Team', 'teams', 'csv')).rejects.toThrow(NotFoundError);
   }, 120_000);
 
   it('audits a page view once, whatever its seven charts ask, and each CSV export', async () => {

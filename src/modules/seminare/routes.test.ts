@@ -4,7 +4,8 @@ import { createTestContext, type TestContext } from '../../testing/app.js';
 import { putInTeam, sessionFor } from '../staff/testing.js';
 import { certificateCode } from './certificates.service.js';
 import { pdfText } from '#shared/testing/pdf-text.js';
-import { createTestSession, mailsTo, pagesAs, person, setApproval } from './testing.js';
+import { searchCatalogue } from './catalogue.service.js';
+import { createTestSession, mailsTo, pagesAs, person, seminarCtx, setApproval } from './testing.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -180,6 +181,18 @@ describe('seminare pages', () => {
     expect(otherCategory.statusCode).toBe(422);
     expect(otherCategory.body).toContain('href="#f-kategorie">Kategorie: Diese Kategorie gibt es nicht.');
     expect(otherCategory.body).toContain('Filterprobe Alpha');
+    // The JSON API keeps the category as a filter: no seminar of this jobcenter is of that one.
+    const listed = async (category: string) =>
+      (await ctx.app.inject({ url: `/api/v1${base}/staff/seminars?q=filterprobe&category=${category}`, cookies: staff.cookies })).json<{ title: string }[]>().map((s) => s.title);
+    expect(await listed('00000000-0000-4000-8000-000000000000')).toEqual([]);
+    expect(await listed(beta.seminar.categoryId)).toEqual(['Filterprobe Beta']);
+    // The service finds the unknown category and leaves it out itself; the route only names the field.
+    const found = await searchCatalogue(seminarCtx(ctx), staff.actor, { q: 'filterprobe', categoryId: 'kaputt', all: true });
+    expect({ unknownCategory: found.unknownCategory, categoryId: found.categoryId, titles: found.seminars.map((s) => s.title) }).toEqual({
+      unknownCategory: true,
+      categoryId: undefined,
+      titles: ['Filterprobe Alpha', 'Filterprobe Beta'],
+    });
 
     const wrongSearch = await get(staff, `/staff/seminare?q=${'x'.repeat(101)}&kategorie=${beta.seminar.categoryId}&alle=1`);
     expect(wrongSearch.statusCode).toBe(422);

@@ -9,7 +9,7 @@ import { formBody, parseFilter, safeParseForm } from '#shared/http/validation.js
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
 import { myOverview, withDetails } from './account.service.js';
-import { categories, personalratRequired, searchCatalogue } from './catalogue.service.js';
+import { personalratRequired, searchCatalogue } from './catalogue.service.js';
 import { attendanceSheet, certificateFor, issueCertificates, recordAttendance } from './certificates.service.js';
 import { can, type Actor, type SeminarCtx } from './context.js';
 import { acceptOffer, approvalQueue, cancelEnrolment, decide, declineOffer, requestEnrolment } from './enrolment.service.js';
@@ -36,13 +36,11 @@ export function registerSeminareStaffRoutes(app: FastifyInstance, deps: AppDeps)
   const catalogue = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
     const { data, errors: wrong } = parseFilter(searchSchema, request.query ?? {});
     const ctx = ctxOf(request, deps);
-    const known = await categories(ctx);
-    const unknownCategory = data.kategorie !== undefined && !known.some((c) => c.id === data.kategorie);
+    const filter = { q: data.q, categoryId: data.kategorie, all: data.alle === undefined ? undefined : data.alle === '1' };
+    const { seminars, all, hidden, categories, categoryId, unknownCategory } = await searchCatalogue(ctx, actorOf(request), filter);
     if (unknownCategory) wrong.push({ field: 'kategorie', message: 'seminare:catalogue.categoryFilter' });
-    const filter = { q: data.q, categoryId: unknownCategory ? undefined : data.kategorie, all: data.alle === undefined ? undefined : data.alle === '1' };
-    const { seminars, all, hidden } = await searchCatalogue(ctx, actorOf(request), filter);
     return reply.status(wrong.length ? 422 : status).render(
-      h(CataloguePage, { seminars, all, hidden, categories: known, filter: { q: filter.q, kategorie: filter.categoryId }, errors: [...wrong, ...errors], notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
+      h(CataloguePage, { seminars, all, hidden, categories, filter: { q: data.q, kategorie: categoryId }, errors: [...wrong, ...errors], notice: noticeOf(request), manage: can(ctx, actorOf(request), 'seminare.manage') }),
     );
   };
   app.get('/staff/seminare', browse, catalogue);

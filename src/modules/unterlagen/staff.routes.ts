@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { z } from 'zod';
 import { ValidationError, type FieldError } from '#shared/http/errors.js';
-import { formField, parseInput, safeParseForm, submittedTexts, toFieldErrors } from '#shared/http/validation.js';
+import { formField, parseInput, safeParseForm, submittedTexts } from '#shared/http/validation.js';
 import { isUuid } from '#shared/ids.js';
 import type { AppDeps } from '#shared/module.js';
 import { requirePermission } from '../staff/index.js';
@@ -14,7 +14,7 @@ import { filterQuery, nextInFilter } from './inbox.service.js';
 import { registerInboxRoutes } from './inbox.routes.js';
 import { downloadable, followUpPrefill, letterAudit, loadAufforderung, loadUpload, openDownload, requestDocuments, reviewUpload } from './review.service.js';
 import { uploadBgNummerFormat } from './settings.service.js';
-import { aufforderungItemInput, inboxQuery, reviewForm, staffAufforderungForm } from './unterlagen.schemas.js';
+import { aufforderungItemInput, inboxQuery, itemRowErrors, reviewForm, staffAufforderungForm } from './unterlagen.schemas.js';
 import { AufforderungCreated, AufforderungDetail, AufforderungForm, itemRows } from './views/StaffAufforderung.js';
 import { StaffUpload } from './views/StaffUpload.js';
 
@@ -22,7 +22,6 @@ type IdParams = { id: string };
 type FileParams = IdParams & { fileId: string };
 type FollowUpQuery = { upload?: string };
 type Form = Record<string, string>;
-
 
 /** Item rows of the form → the filled ones, with errors named after their row (so the summary links work). */
 function itemsFromForm(body: Form): { items: z.output<typeof aufforderungItemInput>[]; errors: FieldError[] } {
@@ -33,8 +32,7 @@ function itemsFromForm(body: Form): { items: z.output<typeof aufforderungItemInp
     if (!row.documentType && !row.description.trim() && !row.dueDate) continue;
     const parsed = aufforderungItemInput.safeParse(row);
     if (parsed.success) items.push(parsed.data);
-    // Every message names the row and the field ("Unterlage 2: Beschreibung fehlt"), never the generic one.
-    else errors.push(...toFieldErrors(parsed.error).map((e) => ({ field: `items.${i}.${e.field}`, message: `unterlagen:staff.itemErrors.${e.field}`, params: { number: i + 1 } })));
+    else errors.push(...itemRowErrors(parsed.error, i));
   }
   if (items.length === 0 && errors.length === 0) errors.push({ field: 'items', message: 'unterlagen:staff.itemsRequired' });
   return { items, errors };

@@ -4,7 +4,8 @@ import { uuidString } from '#shared/ids.js';
 import { textInput, multilineText } from '#shared/http/text.js';
 import { itemStatuses, reviewStatuses, scanStatuses } from './unterlagen.tables.js';
 import { parseTypedDate } from '#shared/time.js';
-import { localDateInput, optionalLocalDateInput } from '#shared/http/validation.js';
+import type { FieldError } from '#shared/http/errors.js';
+import { localDateInput, optionalLocalDateInput, toFieldErrors } from '#shared/http/validation.js';
 
 /** Document types a citizen can choose; labels are `unterlagen:documentTypes.<key>`. */
 export const documentTypes = [
@@ -75,6 +76,16 @@ export const aufforderungItemInput = z.object({
   description: trimmed(300),
   dueDate: isoDate,
 });
+
+/**
+ * The errors of item row `row` (from 0) of the staff form, named after the row so that the summary links to the field.
+ * A field's one message names the row and the field ("Unterlage 2: …"), never the generic one; so it is told once,
+ * however many of the field's checks failed.
+ */
+export function itemRowErrors(error: z.ZodError, row: number): FieldError[] {
+  const fields = new Set(toFieldErrors(error).map((e) => e.field));
+  return [...fields].map((field) => ({ field: `items.${row}.${field}`, message: `unterlagen:staff.itemErrors.${field}`, params: { number: row + 1 } }));
+}
 
 /** Input of createMitwirkungsaufforderung (service contract for other modules and the staff form). */
 export const aufforderungInput = z.object({

@@ -51,9 +51,14 @@ export function StepIndicator({ step }: { step: number }) {
   return <p class="kern-body kern-body--small ww-step">{t('termine:journey.step', { step, total: 7 })}</p>;
 }
 
+/** "08:30 bis 09:00 Uhr": an appointment's time span in Berlin time. */
+function appointmentTime(t: ReturnType<typeof useT>, from: Date, to: Date): string {
+  return t('termine:summary.timeRange', { from: formatTime(from), to: formatTime(to) });
+}
+
 /** "Dienstag, 8. Dezember 2026, 08:30 bis 09:00 Uhr": an appointment's day and time span in one line. */
 export function appointmentWhen(t: ReturnType<typeof useT>, lang: string, from: Date, to: Date): string {
-  return `${formatDayFull(from, lang)}, ${t('termine:summary.timeRange', { from: formatTime(from), to: formatTime(to) })}`;
+  return `${formatDayFull(from, lang)}, ${appointmentTime(t, from, to)}`;
 }
 
 export function personsLabel(t: ReturnType<typeof useT>, persons: number): string {
@@ -112,11 +117,7 @@ export function AppointmentSummary(props: {
         },
         { key: t('termine:summary.persons'), value: personsLabel(t, a.persons), change: link('persons') },
         { key: t('termine:summary.date'), value: formatDayFull(a.startsAt, lang), change: link('date') },
-        {
-          key: t('termine:summary.time'),
-          value: t('termine:summary.timeRange', { from: formatTime(a.startsAt), to: formatTime(a.endsAt) }),
-          change: link('date'),
-        },
+        { key: t('termine:summary.time'), value: appointmentTime(t, a.startsAt, a.endsAt), change: link('date') },
       ]}
     />
   );
