@@ -3,6 +3,7 @@
 import type { Clock } from '#shared/clock.js';
 import type { Config } from '#shared/config.js';
 import type { Database } from '#shared/db/client.js';
+import { databaseJobs } from '#shared/db/maintenance.js';
 import { createScanner, openFileStore } from '#shared/files/index.js';
 import type { Logger } from 'pino';
 import { outboxJobs } from '#shared/mail/outbox.js';
@@ -32,7 +33,7 @@ export async function createAppDeps(base: BaseDeps, modules: readonly WegweiserM
   };
 }
 
-/** Every background job: the platform's outbox and each module's own. */
+/** Every background job: the platform's outbox, limits and database upkeep, and each module's own. */
 export function backgroundJobs(deps: AppDeps): BackgroundJob[] {
-  return [...outboxJobs, ...rateLimitJobs, ...deps.modules.jobs];
+  return [...outboxJobs, ...rateLimitJobs, ...databaseJobs, ...deps.modules.jobs];
 }
