@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { auditVocabulary } from './audit/vocabulary.js';
 import { catalogueOf, type WegweiserModule } from './module.js';
 
 const load = async () => [];
@@ -38,5 +39,19 @@ describe('catalogueOf', () => {
     const widget = { id: 'w', titleKey: 'w', permission: 'x.do', load };
     expect(() => catalogueOf([{ name: 'a', permissions: p, dashboardWidgets: [widget, widget] }])).toThrow("Dashboard widget 'w' is declared twice");
     expect(() => catalogueOf([{ name: 'a', staffNav: [nav] }])).toThrow("Permission 'x.do' is used but no module declares it");
+  });
+
+  it('collects the audit vocabularies once each, and fails on an action or a vocabulary name declared twice', () => {
+    const library = auditVocabulary('lib', { actions: ['lib.read'], objectTypes: ['thing'] });
+    const own = auditVocabulary('a', { actions: ['a.read'], objectTypes: ['thing'] });
+    const catalogue = catalogueOf([
+      { name: 'a', auditVocabularies: [own, library] },
+      { name: 'b', auditVocabularies: [library] },
+    ]);
+    expect(catalogue.auditVocabularies.map((v) => v.name)).toEqual(['a', 'lib']);
+    const again = auditVocabulary('b', { actions: ['a.read'], objectTypes: [] });
+    expect(() => catalogueOf([{ name: 'a', auditVocabularies: [own] }, { name: 'b', auditVocabularies: [again] }])).toThrow("Audit action 'a.read' is declared twice");
+    const sameName = auditVocabulary('a', { actions: ['a.write'], objectTypes: [] });
+    expect(() => catalogueOf([{ name: 'a', auditVocabularies: [own] }, { name: 'b', auditVocabularies: [sameName] }])).toThrow("Audit vocabulary 'a' is declared twice");
   });
 });

@@ -2,6 +2,7 @@
 // navigation, dashboard widgets, permissions) and the infrastructure every module is given (AppDeps).
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { AuditVocabulary } from './audit/vocabulary.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -120,6 +121,8 @@ export interface WegweiserModule {
   permissions?: Record<string, readonly string[]>;
   /** Renderers of the mails this module writes unrendered to the outbox (DeferredMail), by name. */
   mailRenderers?: Record<string, MailRenderer>;
+  /** The audit words this module writes: its own, and those of a library it mounts (e.g. forms' status page). */
+  auditVocabularies?: readonly AuditVocabulary[];
 }
 
 /** Everything the modules declared, in one place; ordered lists are sorted by `order`. */
@@ -133,13 +136,16 @@ export interface ModuleCatalogue {
   readonly permissions: ReadonlyMap<string, readonly string[]>;
   /** Renderer name → renderer (names are unique across modules). */
   readonly mailRenderers: ReadonlyMap<string, MailRenderer>;
+  /** Every module's audit words, each vocabulary once (two modules may mount the same library). */
+  readonly auditVocabularies: readonly AuditVocabulary[];
 }
 
 const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 50) - (b.order ?? 50);
 
 /**
  * Collects the declarations of `modules`. Fails at start (not on the first request) when two modules declare the
- * same permission, nav path or widget id, or when a nav item or widget names a permission nobody declares.
+ * same permission, nav path, widget id or audit action (or two audit vocabularies of one name), or when a nav item
+ * or widget names a permission nobody declares.
  */
 export function catalogueOf(modules: readonly WegweiserModule[]): ModuleCatalogue {
   const permissions = new Map<string, readonly string[]>();
@@ -162,6 +168,9 @@ export function catalogueOf(modules: readonly WegweiserModule[]): ModuleCatalogu
   for (const { permission } of [...staffNav, ...dashboardWidgets]) {
     if (!permissions.has(permission)) throw new Error(`Permission '${permission}' is used but no module declares it`);
   }
+  const auditVocabularies = [...new Set(modules.flatMap((m) => m.auditVocabularies ?? []))];
+  unique(auditVocabularies, (v) => v.name, 'Audit vocabulary');
+  unique(auditVocabularies.flatMap((v) => v.actions), (a) => a, 'Audit action');
   return {
     list: modules,
     citizenServices: modules.flatMap((m) => m.citizenServices ?? []),
@@ -170,5 +179,6 @@ export function catalogueOf(modules: readonly WegweiserModule[]): ModuleCatalogu
     jobs: modules.flatMap((m) => m.jobs ?? []),
     permissions,
     mailRenderers: new Map(unique(modules.flatMap((m) => Object.entries(m.mailRenderers ?? {})), ([name]) => name, 'Mail renderer')),
+    auditVocabularies,
   };
 }

@@ -1,8 +1,10 @@
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser } from '../../src/modules/staff/index.js';
+import { loginAs } from '../../src/modules/staff/testing.js';
+import { recordAudit } from '#shared/audit/index.js';
 import { TenantDb } from '#shared/db/tenant-scope.js';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, signIn, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 let oneTimePassword: string;
@@ -113,6 +115,37 @@ describe('staff area in a real browser', () => {
     await page.waitForURL(/\/staff\/login\?notice=loggedOut$/);
     await expectAccessible(page, 'logged out (en)');
     await context.close();
+  });
+
+  it('the audit log in German: actions and objects in words with their ids below, filtered by action, a block per entry on a phone', async () => {
+    const admin = await loginAs(h.ctx, ['tenant_admin']);
+    const worker = await loginAs(h.ctx, ['sachbearbeitung']);
+    const tdb = new TenantDb(h.ctx.database.db, h.ctx.tenant.id);
+    const at = h.ctx.clock.now();
+    await recordAudit(tdb, { actorId: worker.userId, actorRoles: ['sachbearbeitung'], action: 'unterlagen.view', objectType: 'upload', objectId: '3f6c1a52-8d0e-4b6f-9a51-7c2d4e8b9f10', at });
+    await recordAudit(tdb, { actorId: admin.userId, actorRoles: ['tenant_admin'], action: 'staff.list', objectType: 'staff_user', at });
+    for (const width of [1366, 390]) {
+      const { page, context } = await h.newPage({ width });
+      await signIn(context, h.baseUrl, admin.cookies);
+      await page.goto(`${h.baseUrl}/t/neue-wege/staff/audit`);
+      const rows = page.locator('tbody tr');
+      expect(await rows.filter({ hasText: 'Eingereichte Unterlagen angesehen' }).filter({ hasText: 'unterlagen.view' }).count()).toBe(1);
+      expect(await rows.filter({ hasText: 'Mitarbeitendenliste angesehen' }).filter({ hasText: 'Mitarbeiterkonto' }).count()).toBeGreaterThanOrEqual(1);
+      // Neither the page nor the table's region scrolls sideways: on a phone every entry is a block of labelled cells.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await page.locator('.ww-table-wrap').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      const label = await page.locator('tbody .ww-audit-label').first().boundingBox();
+      expect(label!.x + label!.width).toBeLessThanOrEqual(width);
+      await expectAccessible(page, `audit at ${width} px`);
+      await shot(page, `audit-${width}`);
+      await page.getByLabel('Aktion', { exact: true }).selectOption({ label: 'Mitarbeitendenliste angesehen' });
+      await page.getByRole('button', { name: 'Suchen' }).click();
+      await page.waitForURL(/action=staff\.list/);
+      expect(await rows.filter({ hasText: 'staff.list' }).count()).toBeGreaterThanOrEqual(1);
+      expect(await rows.filter({ hasText: 'unterlagen.view' }).count()).toBe(0);
+      await expectAccessible(page, `audit filtered by action at ${width} px`);
+      await context.close();
+    }
   });
 
   it('warns two minutes before the idle timeout and extends the session on request', async () => {

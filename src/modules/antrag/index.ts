@@ -1,8 +1,9 @@
 // Online-Erstantrag SGB II (household-centred wizard with estimate and document checklist) and the
 // Veränderungsmitteilung "Bankverbindung ändern", both as flows on the shared form-flow engine.
 // Owns antrag_housing_limits; drafts and submissions live in the tables of the forms module.
-import { formJobs, registerFlow } from '../forms/index.js';
+import { formJobs, formsAuditVocabulary, registerFlow } from '../forms/index.js';
 import type { WegweiserModule } from '#shared/module.js';
+import { antragAuditVocabulary } from './audit-vocabulary.js';
 import { registerAntragApi } from './antrag.api.js';
 import { seedHousingLimits } from './antrag.service.js';
 import { antragFlows } from './flows/index.js';
@@ -11,6 +12,7 @@ import { listApplications } from './staff.service.js';
 
 export const antragModule: WegweiserModule = {
   name: 'antrag',
+  auditVocabularies: [antragAuditVocabulary, formsAuditVocabulary],
   permissions: { 'antrag.process': ['sachbearbeitung'] },
   staffNav: [{ path: '/staff/antraege', labelKey: 'antrag:staff.nav', permission: 'antrag.process', order: 40 }],
   dashboardWidgets: [

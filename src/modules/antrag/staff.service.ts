@@ -5,7 +5,7 @@ import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.js';
 import { getI18n } from '#shared/i18n/index.js';
 import type { AppDeps } from '#shared/module.js';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction } from '#shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import { caseDocuments, createMitwirkungsaufforderung, type CaseDocuments, type DocumentType } from '../unterlagen/index.js';
@@ -14,7 +14,7 @@ import { antragFlows } from './flows/index.js';
 import { canMove, canRequestDocuments } from './status.js';
 import { berlinDate } from '#shared/time.js';
 
-async function audited<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, action: string, id: string, work: (tx: TenantDb) => Promise<R>): Promise<R> {
+async function audited<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, action: AuditAction, id: string, work: (tx: TenantDb) => Promise<R>): Promise<R> {
   return tdb.transaction(async (tx) => {
     const result = await work(tx);
     await recordAudit(tx, { actorId: staff.userId, actorRoles: staff.roles, action, objectType: 'application', objectId: id, purpose: 'Antragsbearbeitung (SGB II)', at: deps.clock.now() });

@@ -16,16 +16,17 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/staff/audit', guard, async (request, reply) => {
     const raw = submittedTexts(request.query);
     const people = await staffDirectory(deps, request.tdb, request.staff, 'audit.read');
+    const common = { people, vocabularies: deps.modules.auditVocabularies, values: raw };
     const parsed = safeParseForm(auditQuerySchema, raw);
-    if (!parsed.ok) return reply.status(422).render(h(AuditPage, { people, values: raw, errors: parsed.errors, rows: [], hasMore: false, page: 1 }));
+    if (!parsed.ok) return reply.status(422).render(h(AuditPage, { ...common, errors: parsed.errors, rows: [], hasMore: false, page: 1 }));
     const result = await searchAuditLog(deps, request.tdb, request.staff, parsed.data);
-    return reply.render(h(AuditPage, { people, values: raw, errors: [], ...result }));
+    return reply.render(h(AuditPage, { ...common, errors: [], ...result }));
   });
 
   app.get('/staff/audit.csv', guard, async (request, reply) => {
     const parsed = safeParseForm(auditQuerySchema, request.query ?? {});
     if (!parsed.ok) return reply.redirect(`/t/${request.tenant.slug}/staff/audit`, 303);
-    const csv = await exportAuditLog(deps, request.tdb, request.staff, parsed.data);
+    const csv = await exportAuditLog(deps, request.tdb, request.staff, parsed.data, request.t);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit-${request.tenant.slug}-${berlinDate(deps.clock.now())}.csv"`)

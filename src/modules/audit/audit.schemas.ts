@@ -7,10 +7,11 @@ import { localDateInput } from '#shared/http/validation.js';
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const isoDate = localDateInput('audit:errors.date');
 
-/** Search form of the audit log (GET query): by person, by object, by date range (local dates, Europe/Berlin). */
+/** Search form of the audit log (GET query): by person, action, object and date range (local dates, Europe/Berlin). */
 export const auditQuerySchema = z
   .object({
     actor: optional(uuidField('audit:errors.actor')),
+    action: optional(textInput({ max: 80 })),
     objectType: optional(textInput({ max: 60 })),
     objectId: optional(textInput({ max: 120 })),
     from: optional(isoDate),

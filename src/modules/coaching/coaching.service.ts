@@ -3,7 +3,7 @@
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction } from '#shared/audit/index.js';
 import { hasPermission, type StaffPrincipal } from '../staff/index.js';
 import { kldbState, knownOccupation, occupationTitles } from './kldb.service.js';
 import * as repo from './coaching.repository.js';
@@ -20,7 +20,7 @@ const OBJECT = 'coaching_teilnehmende';
 /** How a staff member reaches a participant: as the assigned coach, as team lead, or as the referring caseworker. */
 export type Zugang = 'coach' | 'team' | 'caseworker';
 
-function audit(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, action: string, objectId: string | null, purpose?: string) {
+function audit(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, action: AuditAction, objectId: string | null, purpose?: string) {
   return recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action, objectType: OBJECT, objectId, purpose, at: deps.clock.now() });
 }
 
@@ -194,7 +194,7 @@ export async function setShareConsent(deps: AppDeps, tdb: TenantDb, staff: Staff
 }
 
 /** Everything below changes the coaching of one participant: the assigned coach only, audited in one transaction. */
-export async function change<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, action: string, fn: (tx: TenantDb, tn: Teilnehmende) => Promise<R>): Promise<R> {
+export async function change<R>(deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, id: string, action: AuditAction, fn: (tx: TenantDb, tn: Teilnehmende) => Promise<R>): Promise<R> {
   const tn = await asCoach(deps, tdb, staff, id);
   return tdb.transaction(async (tx) => {
     const result = await fn(tx, tn);

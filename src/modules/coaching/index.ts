@@ -2,6 +2,7 @@
 // Potenzialanalyse, training paths, Kooperationsplan with activities and dialogue, follow-up, exits and indicators,
 // and the participant's personal link. Owns the coaching_* tables.
 import type { WegweiserModule } from '#shared/module.js';
+import { coachingAuditVocabulary } from './audit-vocabulary.js';
 import { registerCoachingApi } from './coaching.api.js';
 import { overdueContacts } from './coaching.widgets.js';
 import { seedCoaching } from './demo.js';
@@ -13,6 +14,7 @@ import { registerKldbRoutes } from './kldb.routes.js';
 
 export const coachingModule: WegweiserModule = {
   name: 'coaching',
+  auditVocabularies: [coachingAuditVocabulary],
   permissions: {
     /** Own caseload, intake, the dossier of one's own participants with their restricted section. */
     'coaching.caseload': ['coach'],

@@ -2,7 +2,7 @@
 // read, what was skipped), the tenant admin confirms it, and it replaces the tenant's list (audited). Without an
 // import the curated list of berufe.ts is the occupations offered; with one, any 5-digit code of it can be chosen
 // as a target occupation, and the curated entries keep their training data (ADR 0241).
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction } from '#shared/audit/index.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ConflictError, NotFoundError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
@@ -15,7 +15,7 @@ import * as kldb from './kldb.repository.js';
 /** Largest accepted file: the full classification is about 1,300 occupations, far below this. */
 export const MAX_KLDB_BYTES = 5 * 1024 * 1024;
 
-const audit = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, action: string, objectId: string | null, purpose: string) =>
+const audit = (deps: AppDeps, tdb: TenantDb, staff: StaffPrincipal, action: AuditAction, objectId: string | null, purpose: string) =>
   recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action, objectType: 'coaching_kldb', objectId, purpose, at: deps.clock.now() });
 
 /** Reads the file and stores what was recognised as a preview; a file that cannot be used stores nothing. */

@@ -4,7 +4,7 @@ import { hashToken, newToken, TOKEN_PATTERN } from '#shared/crypto.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { NotFoundError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction } from '#shared/audit/index.js';
 import { enqueueMail } from '#shared/mail/outbox.js';
 import { fixedT } from '#shared/i18n/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
@@ -117,7 +117,7 @@ async function byToken(deps: AppDeps, tdb: TenantDb, token: string): Promise<Tei
   return tn;
 }
 
-const participantAudit = (deps: AppDeps, tx: TenantDb, tn: Teilnehmende, action: string) =>
+const participantAudit = (deps: AppDeps, tx: TenantDb, tn: Teilnehmende, action: AuditAction) =>
   recordAudit(tx, { actorId: null, actorRoles: ['teilnehmende'], action, objectType: 'coaching_teilnehmende', objectId: tn.id, at: deps.clock.now() });
 
 /** What the personal link shows: plan, steps and messages — never the analysis notes or the restricted section. */

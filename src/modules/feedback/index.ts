@@ -2,10 +2,12 @@
 // confirmation page, stored anonymously per tenant and service; tenant admins see the counts.
 // Owns the table feedback_responses (doc/adr/0211-anonymous-service-feedback.md).
 import type { WegweiserModule } from '#shared/module.js';
+import { feedbackAuditVocabulary } from './audit-vocabulary.js';
 import { registerFeedbackRoutes } from './feedback.routes.js';
 
 export const feedbackModule: WegweiserModule = {
   name: 'feedback',
+  auditVocabularies: [feedbackAuditVocabulary],
   permissions: { 'feedback.read': ['tenant_admin'] },
   staffNav: [{ path: '/staff/rueckmeldungen', labelKey: 'feedback:nav', permission: 'feedback.read', order: 86 }],
   html: registerFeedbackRoutes,

@@ -71,6 +71,7 @@ export {
   type SubmissionRef,
 } from './submission.js';
 export { statusByReference } from './status.js';
+export { formsAuditVocabulary } from './audit-vocabulary.js';
 export { applicantNames, indexSubmissionNames, nameSearchHashes } from './names.js';
 export { submissionStatuses, type SubmissionStatus } from './forms.tables.js';
 export { nextSubmission, pageSubmissions, type SubmissionFilter, type SubmissionSort } from './forms.repository.js';

@@ -1,7 +1,7 @@
 // The citizen's status page of a submission: opened by the link in the confirmation mail (status token), by the
 // reference number plus the applicant's date of birth, or (API) by reference plus token. Every way answers an
 // unknown reference and a wrong second key alike, and every opening is audited (doc/adr/0210-status-lookup.md).
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction } from '#shared/audit/index.js';
 import { hashTokenBase64url, isToken, safeEqual } from '#shared/crypto.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { NotFoundError } from '#shared/http/errors.js';
@@ -42,7 +42,7 @@ async function statusView(tdb: TenantDb, submission: FormSubmission): Promise<St
   };
 }
 
-const audit = (tdb: TenantDb, action: string, submission: FormSubmission, by: string, access: StatusAccess) =>
+const audit = (tdb: TenantDb, action: AuditAction, submission: FormSubmission, by: string, access: StatusAccess) =>
   recordAudit(tdb, { actorId: null, actorRoles: [], action, objectType: 'form_submission', objectId: submission.id, purpose: `citizen:${by}`, ipHash: access.ipHash, at: access.at });
 
 /** The submission of a reference whose applicant was born on `birthDate` (YYYY-MM-DD); a failed try on a known reference is audited. */

@@ -1,7 +1,7 @@
 // Figures into the database: an uploaded workbook becomes a stored preview (what was recognised, what not), which
 // the press office confirms; or one region's month typed into the manual form. Both audited; both replace the
 // region's month if it exists (a later file corrects an earlier one).
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditActionAfter } from '#shared/audit/index.js';
 import { ConflictError, NotFoundError } from '#shared/http/errors.js';
 import type { Tenant } from '#shared/tenancy/index.js';
 import * as repo from './figures.repository.js';
@@ -11,7 +11,7 @@ import { parseWorkbook } from './figures.xlsx.js';
 import type { ImportedRow } from './presse.tables.js';
 import type { Actor, PresseContext } from './release.service.js';
 
-const audit = (ctx: PresseContext, actor: Actor, action: string, objectId: string | null, purpose: string, at: Date) =>
+const audit = (ctx: PresseContext, actor: Actor, action: AuditActionAfter<'presse.figures.'>, objectId: string | null, purpose: string, at: Date) =>
   recordAudit(ctx.tdb, { actorId: actor.userId, actorRoles: actor.roles, action: `presse.figures.${action}`, objectType: 'labour_market_figures', objectId, purpose, at });
 
 /** Parses the workbook and stores what was recognised as a preview; with problems nothing is stored. */

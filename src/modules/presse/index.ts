@@ -1,6 +1,7 @@
 // Presse: the newsroom (press releases with running numbers per year, embargo, four-eyes approval, feeds, press
 // list) and the labour-market figures (import, chart and table, monthly draft release). Owns the presse_* tables.
 import type { WegweiserModule } from '#shared/module.js';
+import { presseAuditVocabulary } from './audit-vocabulary.js';
 import { seedPresse } from './demo.js';
 import { districtSnapshot, monthName, type DistrictSnapshot } from './figures.service.js';
 import { count, rate } from './format.js';
@@ -20,6 +21,7 @@ export type { DistrictSnapshot };
 
 export const presseModule: WegweiserModule = {
   name: 'presse',
+  auditVocabularies: [presseAuditVocabulary],
   permissions: {
     /** See the press office's releases in every state. */
     'presse.view': ['presse', 'tenant_admin'],

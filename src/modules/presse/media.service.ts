@@ -1,7 +1,7 @@
 // Use cases of a release's images and attachments: add (check by content, scan, resize, then one transaction with
 // its audit row), reorder and remove — only while the release is a draft, like its text.
 import { Readable } from 'node:stream';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditActionAfter } from '#shared/audit/index.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '#shared/http/errors.js';
 import type { UploadedFile } from '#shared/http/multipart.js';
@@ -42,7 +42,7 @@ async function scan(deps: MediaContext['deps'], field: string, bytes: Buffer): P
   return undefined;
 }
 
-async function audit(tdb: TenantDb, actor: Actor, action: string, releaseId: string, at: Date) {
+async function audit(tdb: TenantDb, actor: Actor, action: AuditActionAfter<'presse.release.'>, releaseId: string, at: Date) {
   await recordAudit(tdb, { actorId: actor.userId, actorRoles: actor.roles, action: `presse.release.${action}`, objectType: 'press_release', objectId: releaseId, at });
 }
 

@@ -1,7 +1,7 @@
 // Use cases of the press office: write a draft, submit it, approve it (four eyes), publish it with a running number
 // and an optional embargo, correct or withdraw it. Every step is one transaction with its audit row.
 import { DateTime } from 'luxon';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditActionAfter } from '#shared/audit/index.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
@@ -21,7 +21,7 @@ export interface PresseContext {
   deps: Pick<AppDeps, 'clock'>;
 }
 
-async function audit(tdb: TenantDb, actor: Actor, action: string, id: string, at: Date) {
+async function audit(tdb: TenantDb, actor: Actor, action: AuditActionAfter<'presse.release.'>, id: string, at: Date) {
   await recordAudit(tdb, { actorId: actor.userId, actorRoles: actor.roles, action: `presse.release.${action}`, objectType: 'press_release', objectId: id, at });
 }
 
@@ -42,7 +42,7 @@ async function step(
   ctx: PresseContext,
   actor: Actor,
   id: string,
-  action: string,
+  action: AuditActionAfter<'presse.release.'>,
   from: readonly ReleaseStatus[],
   change: (release: PressRelease, tx: TenantDb, now: Date) => Promise<Partial<PressRelease>>,
 ): Promise<PressRelease> {

@@ -1,6 +1,6 @@
 // Enrolment use cases: request a place, the approval chain (team lead, then the training office), offers from the
 // waitlist (accept, decline, expire), cancellation and a manual move on the waitlist (with a reason, audited).
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction, type AuditObjectType } from '#shared/audit/index.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
 import { isUuid } from '#shared/ids.js';
@@ -15,7 +15,7 @@ import * as settingsRepository from './settings.repository.js';
 import type { SeminarEnrolment, SeminarSession } from './seminare.tables.js';
 import { admit, fillPlaces, lockSession, release } from './waitlist.js';
 
-export async function audit(ctx: SeminarCtx, tx: TenantDb, actor: Actor, action: string, objectType: string, objectId: string | null, purpose?: string) {
+export async function audit(ctx: SeminarCtx, tx: TenantDb, actor: Actor, action: AuditAction, objectType: AuditObjectType, objectId: string | null, purpose?: string) {
   await recordAudit(tx, { actorId: actor.userId || null, actorRoles: actor.roles, action, objectType, objectId, purpose, at: ctx.deps.clock.now() });
 }
 

@@ -2,6 +2,7 @@
 // moves up by itself, attendance, verifiable certificates and training accounts.
 // Owns the seminar_* tables.
 import type { WegweiserModule } from '#shared/module.js';
+import { seminareAuditVocabulary } from './audit-vocabulary.js';
 import { roles } from '../staff/index.js';
 import { seedSeminareDemo } from './demo.js';
 import { seminareJobs } from './jobs.js';
@@ -14,6 +15,7 @@ import { registerSeminareStaffRoutes } from './staff.routes.js';
 
 export const seminareModule: WegweiserModule = {
   name: 'seminare',
+  auditVocabularies: [seminareAuditVocabulary],
   permissions: {
     /** Catalogue, own requests, own training account: every staff member. */
     'seminare.browse': roles,

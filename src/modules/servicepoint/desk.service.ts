@@ -3,7 +3,7 @@
 import { ConflictError, NotFoundError } from '#shared/http/errors.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import type { AppDeps } from '#shared/module.js';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction, type AuditObjectType } from '#shared/audit/index.js';
 import { filterById, storeSearch } from '#shared/saved-filters/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import type { Tenant } from '#shared/tenancy/index.js';
@@ -28,7 +28,7 @@ export function termineCtx(ctx: DeskContext, tdb: TenantDb = ctx.tdb): TermineCo
   return { tdb, tenant: ctx.tenant, deps: ctx.deps };
 }
 
-export async function audit(ctx: DeskContext, tdb: TenantDb, action: string, objectType: string, objectId: string, purpose?: string): Promise<void> {
+export async function audit(ctx: DeskContext, tdb: TenantDb, action: AuditAction, objectType: AuditObjectType, objectId: string, purpose?: string): Promise<void> {
   await recordAudit(tdb, {
     actorId: ctx.staff?.userId ?? null,
     actorRoles: ctx.staff?.roles ?? [],

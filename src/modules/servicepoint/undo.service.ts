@@ -35,7 +35,7 @@ export async function undoAction(ctx: DeskContext, locationId: string, token: st
   if (ticket.expiresAt < ctx.deps.clock.now().getTime()) throw new ConflictError('servicepoint:undo.expired', { seconds: UNDO_SECONDS });
   await ctx.tdb.transaction(async (tx) => {
     await restore(ctx, tx, ticket);
-    const [type, id] = ticket.visit ? ['servicepoint_visit', ticket.visit.id] : ['termin_appointment', ticket.appointment!.id];
+    const [type, id] = ticket.visit ? (['servicepoint_visit', ticket.visit.id] as const) : (['termin_appointment', ticket.appointment!.id] as const);
     await audit(ctx, tx, 'servicepoint.undo', type, id, ticket.action);
   });
   return ticket;

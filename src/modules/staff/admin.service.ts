@@ -2,7 +2,7 @@
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction, type AuditObjectType } from '#shared/audit/index.js';
 import { deleteFiltersOfUser } from '#shared/saved-filters/index.js';
 import type { StaffPrincipal } from './auth.js';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.js';
@@ -16,7 +16,7 @@ function assertPermission(deps: AppDeps, actor: StaffPrincipal, permission: stri
   if (!hasPermission(deps, actor.roles, permission)) throw new ForbiddenError();
 }
 
-async function audit(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action: string, objectType: string, objectId: string | null, purpose?: string) {
+async function audit(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action: AuditAction, objectType: AuditObjectType, objectId: string | null, purpose?: string) {
   await recordAudit(tdb, { actorId: actor.userId, actorRoles: actor.roles, action, objectType, objectId, purpose, at: deps.clock.now() });
 }
 

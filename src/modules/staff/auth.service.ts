@@ -3,7 +3,7 @@
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ValidationError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction, type AuditObjectType } from '#shared/audit/index.js';
 import { isDemoAccount } from './demo.js';
 import { hashToken, keyedHash, newToken, sha256 } from '#shared/crypto.js';
 import { decryptSecret, encryptSecret } from './crypto.js';
@@ -91,9 +91,9 @@ async function securityEvent(
   deps: AppDeps,
   tdb: TenantDb,
   user: Pick<StaffUser, 'id' | 'roles'> | undefined,
-  action: string,
+  action: AuditAction,
   client: ClientInfo | undefined,
-  extra: { objectId?: string | null; purpose?: string; objectType?: string } = {},
+  extra: { objectId?: string | null; purpose?: string; objectType?: AuditObjectType } = {},
 ) {
   await recordAudit(tdb, {
     actorId: user?.id ?? null,

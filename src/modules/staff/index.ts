@@ -2,6 +2,7 @@
 // Owns staff_users, staff_sessions, staff_tokens, staff_recovery_codes, login_throttle, staff_teams and
 // staff_team_members (teams and their leads, read by other modules through teamService).
 import type { WegweiserModule } from '#shared/module.js';
+import { staffAuditVocabulary } from './audit-vocabulary.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { registerAdminRoutes } from './admin.routes.js';
 import { installStaffAuth } from './auth.js';
@@ -23,6 +24,7 @@ export { teamService, type StaffTeam, type TeamMember } from './teams.service.js
 
 export const staffModule: WegweiserModule = {
   name: 'staff',
+  auditVocabularies: [staffAuditVocabulary],
   permissions: staffPermissions,
   staffNav: [
     { path: '/staff', labelKey: 'staff:nav.start', permission: 'staff.self', order: 0 },

@@ -1,6 +1,6 @@
 // Teams: who belongs to which team and who leads it. `teamService` is the read API other modules use
 // (coaching, seminare: approval by the team lead, reports per team); the admin functions check staff.teams.
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction } from '#shared/audit/index.js';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
@@ -42,7 +42,7 @@ function assertTeams(deps: AppDeps, actor: StaffPrincipal) {
   if (!hasPermission(deps, actor.roles, 'staff.teams')) throw new ForbiddenError();
 }
 
-async function audit(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action: string, objectId: string | null, purpose?: string) {
+async function audit(deps: AppDeps, tdb: TenantDb, actor: StaffPrincipal, action: AuditAction, objectId: string | null, purpose?: string) {
   await recordAudit(tdb, { actorId: actor.userId, actorRoles: actor.roles, action, objectType: 'staff_team', objectId, purpose, at: deps.clock.now() });
 }
 

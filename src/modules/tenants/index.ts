@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { operation, typed } from '#shared/http/operation.js';
 import type { WegweiserModule } from '#shared/module.js';
+import { tenantsAuditVocabulary } from './audit-vocabulary.js';
 import { PLATFORM_PATH, registerPlatformRoutes } from './platform.routes.js';
 
 export { demoTenant, secondTenant } from './demo.js';
@@ -23,6 +24,7 @@ export const publicTenantSchema = z
 
 export const tenantsModule: WegweiserModule = {
   name: 'tenants',
+  auditVocabularies: [tenantsAuditVocabulary],
   /** Creating and changing tenants: the operators of the installation. */
   permissions: { 'tenants.manage': ['platform_admin'] },
   staffNav: [{ path: PLATFORM_PATH, labelKey: 'tenants:nav', permission: 'tenants.manage', order: 90 }],

@@ -1,7 +1,7 @@
 // Creating a tenant (a jobcenter served by this installation): validated input, one transaction with its audit
 // rows. Platform administration is the one place that reads across tenants, and only the tenants table.
 import { TenantDb } from '#shared/db/tenant-scope.js';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditEntry } from '#shared/audit/index.js';
 import { ValidationError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
 import { tenantsRepository, type Tenant } from '#shared/tenancy/index.js';
@@ -28,7 +28,7 @@ export async function createTenant(deps: AppDeps, input: NewTenantInput, actor: 
     const tenant = await tenantsRepository.insert(tx, { ...input, languages: ['de', 'en'] });
     // A concurrent creation with the same slug won the race.
     if (!tenant) return undefined;
-    const entry = { actorId: actor.userId, actorRoles: actor.roles, action: 'tenants.created', objectType: 'tenant', objectId: tenant.id, ipHash: actor.ipHash ?? null, at: deps.clock.now() };
+    const entry: AuditEntry = { actorId: actor.userId, actorRoles: actor.roles, action: 'tenants.created', objectType: 'tenant', objectId: tenant.id, ipHash: actor.ipHash ?? null, at: deps.clock.now() };
     await recordAudit(new TenantDb(tx, tenant.id), { ...entry, purpose: actor.userId ? 'platform page' : 'command line' });
     if (actor.tenantId) await recordAudit(new TenantDb(tx, actor.tenantId), entry);
     return tenant;

@@ -1,7 +1,7 @@
 // Tenant administration of Onlineterminierung: settings, locations with opening hours, services, closures.
 // Every change is checked against the slot rules and written to the audit log in its transaction.
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction, type AuditObjectType } from '#shared/audit/index.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '#shared/http/errors.js';
 import { assertValidConfig, type Weekday } from './calendar.js';
 import type { TermineContext } from './availability.service.js';
@@ -29,7 +29,7 @@ function invalid(fields: FieldError[]): never {
   throw new ValidationError(fields);
 }
 
-async function audit(ctx: TermineContext, actor: Actor, action: string, objectType: string, objectId: string) {
+async function audit(ctx: TermineContext, actor: Actor, action: AuditAction, objectType: AuditObjectType, objectId: string) {
   await recordAudit(ctx.tdb, { actorId: actor.userId, actorRoles: actor.roles, action, objectType, objectId });
 }
 

@@ -1,6 +1,7 @@
 // Onlineterminierung: locations, services, opening hours, availability, holds and bookings of Servicepoint appointments.
 // Owns the termin_* tables; exports bookingService (for the Servicepoint desk), closeLocation and bookingCode.
 import type { WegweiserModule } from '#shared/module.js';
+import { termineAuditVocabulary } from './audit-vocabulary.js';
 import { registerAdminApi } from './admin.api.js';
 import { registerAdminRoutes } from './admin.routes.js';
 import { activeLocations, listAvailableDays, listAvailableTimes, nextFreeTimes, openingHoursOf, staffCatalogue, type TermineContext } from './availability.service.js';
@@ -64,6 +65,7 @@ export const bookingService = {
 
 export const termineModule: WegweiserModule = {
   name: 'termine',
+  auditVocabularies: [termineAuditVocabulary],
   permissions: { 'termine.configure': ['tenant_admin'] },
   staffNav: [{ path: '/staff/termine', labelKey: 'termine:admin.nav', permission: 'termine.configure', order: 30 }],
   async html(app, deps) {

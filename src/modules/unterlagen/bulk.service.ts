@@ -5,7 +5,7 @@ import { buffer } from 'node:stream/consumers';
 import type { TenantDb } from '#shared/db/tenant-scope.js';
 import { ValidationError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction, type AuditObjectType } from '#shared/audit/index.js';
 import { parseMasterKey } from '#shared/files/index.js';
 import { berlinDate } from '#shared/time.js';
 import { staffWithRole, type StaffPrincipal } from '../staff/index.js';
@@ -28,7 +28,7 @@ export interface BulkOutcome {
 
 const pick = (u: Upload) => ({ id: u.id, reference: u.reference });
 
-function audit(tdb: TenantDb, staff: StaffPrincipal, at: Date, action: string, objectType: string, objectId: string, purpose: string) {
+function audit(tdb: TenantDb, staff: StaffPrincipal, at: Date, action: AuditAction, objectType: AuditObjectType, objectId: string, purpose: string) {
   return recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action, objectType, objectId, purpose, at });
 }
 

@@ -2,6 +2,7 @@
 // the BG-Nummer) and get a receipt at once; files are checked, scanned, encrypted and kept until retention.
 // Owns the tables unterlagen_settings, mitwirkungsaufforderungen, mitwirkung_items, uploads, upload_files.
 import type { WegweiserModule } from '#shared/module.js';
+import { unterlagenAuditVocabulary } from './audit-vocabulary.js';
 import { registerCitizenRoutes } from './citizen.routes.js';
 import { unterlagenJobs } from './maintenance.js';
 import { inboxWidget } from './review.service.js';
@@ -10,6 +11,7 @@ import { registerUnterlagenApi } from './unterlagen.api.js';
 
 export const unterlagenModule: WegweiserModule = {
   name: 'unterlagen',
+  auditVocabularies: [unterlagenAuditVocabulary],
   permissions: { 'unterlagen.review': ['sachbearbeitung'] },
   staffNav: [{ path: '/staff/unterlagen', labelKey: 'unterlagen:staff.nav', permission: 'unterlagen.review', order: 30 }],
   dashboardWidgets: [{ id: 'unterlagen-inbox', titleKey: 'unterlagen:staff.widgetTitle', permission: 'unterlagen.review', order: 20, load: inboxWidget }],

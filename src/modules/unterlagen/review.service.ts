@@ -6,7 +6,7 @@ import type { TenantDb } from '#shared/db/tenant-scope.js';
 import type { TFunction } from '#shared/i18n/index.js';
 import { ConflictError, NotFoundError } from '#shared/http/errors.js';
 import type { AppDeps } from '#shared/module.js';
-import { recordAudit } from '#shared/audit/index.js';
+import { recordAudit, type AuditAction, type AuditObjectType } from '#shared/audit/index.js';
 import type { StaffPrincipal } from '../staff/index.js';
 import type { SubmissionRef } from '../forms/index.js';
 import { createMitwirkungsaufforderung, type CreatedAufforderung, type NoticeContext } from './aufforderung.service.js';
@@ -21,7 +21,7 @@ import { berlinDate } from '#shared/time.js';
 
 export type { OpenItemRow } from './inbox.repository.js';
 
-function audit(tdb: TenantDb, staff: StaffPrincipal, at: Date, action: string, objectType: string, objectId: string | null, purpose?: string) {
+function audit(tdb: TenantDb, staff: StaffPrincipal, at: Date, action: AuditAction, objectType: AuditObjectType, objectId: string | null, purpose?: string) {
   return recordAudit(tdb, { actorId: staff.userId, actorRoles: staff.roles, action, objectType, objectId, purpose, at });
 }
 

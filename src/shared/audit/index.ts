@@ -3,14 +3,17 @@
 // Reading the log is a capability of its own (the audit module's search and export pages).
 import type { TenantDb } from '../db/tenant-scope.js';
 import { auditLog } from './audit.tables.js';
+import type { AuditAction, AuditObjectType } from './vocabulary.js';
 
 export { auditLog, type AuditRow } from './audit.tables.js';
+export { auditVocabulary, type AuditAction, type AuditActionAfter, type AuditObjectType, type AuditVocabularies, type AuditVocabulary } from './vocabulary.js';
 
 export interface AuditEntry {
   actorId: string | null;
   actorRoles: readonly string[];
-  action: string;
-  objectType: string;
+  /** Declared by the writing module (`AuditVocabularies`); the audit page shows its label. */
+  action: AuditAction;
+  objectType: AuditObjectType;
   objectId?: string | null | undefined;
   purpose?: string | null | undefined;
   /** Keyed hash of the client IP, or null. */

@@ -3,11 +3,14 @@ import { errorsOf, ErrorSummary } from '#shared/html/form-errors.js';
 import { useT, useTenantBase, useView } from '#shared/html/context.js';
 import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
-import type { AuditRow } from '#shared/audit/index.js';
+import type { AuditRow, AuditVocabulary } from '#shared/audit/index.js';
 import { formatDateTimeSeconds } from '#shared/time.js';
+import { actionLabel, labelledOptions, objectTypeLabel } from '../labels.js';
 
 interface Props {
   people: { id: string; displayName: string }[];
+  /** Every module's audit words: the options of the action and object type filters. */
+  vocabularies: readonly AuditVocabulary[];
   values: Record<string, string | undefined>;
   errors: FieldError[];
   rows: AuditRow[];
@@ -15,9 +18,10 @@ interface Props {
   page: number;
 }
 
-const filterKeys = ['actor', 'objectType', 'objectId', 'from', 'to'] as const;
+const filterKeys = ['actor', 'action', 'objectType', 'objectId', 'from', 'to'] as const;
+const columns = ['at', 'actor', 'action', 'object', 'purpose'] as const;
 
-export function AuditPage({ people, values, errors, rows, hasMore, page }: Props) {
+export function AuditPage({ people, vocabularies, values, errors, rows, hasMore, page }: Props) {
   const t = useT();
   const base = useTenantBase();
   const { lang } = useView();
@@ -30,6 +34,10 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
     return s ? `?${s}` : '';
   };
   const error = (field: string) => errorsOf(errors, field);
+  const labelOfAction = (id: string) => actionLabel(t, id);
+  const labelOfObjectType = (id: string) => objectTypeLabel(t, id);
+  const role = (r: string) => t(`staff:roles.${r}`, { defaultValue: r });
+  const column = (c: (typeof columns)[number]) => t(`audit:columns.${c}`);
   return (
     <StaffLayout title={t('audit:title')} wide>
       <h1 class="kern-heading-large">{t('audit:title')}</h1>
@@ -43,7 +51,20 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
           value={values.actor}
           error={error('actor')}
         />
-        <TextField name="objectType" label={t('audit:filter.objectType')} hint={t('audit:filter.objectTypeHint')} value={values.objectType} optional error={error('objectType')} />
+        <SelectField
+          name="action"
+          label={t('audit:filter.action')}
+          options={[{ value: '', label: t('audit:filter.anyAction') }, ...labelledOptions(vocabularies.flatMap((v) => v.actions), labelOfAction, lang, values.action)]}
+          value={values.action}
+          error={error('action')}
+        />
+        <SelectField
+          name="objectType"
+          label={t('audit:filter.objectType')}
+          options={[{ value: '', label: t('audit:filter.anyObjectType') }, ...labelledOptions(vocabularies.flatMap((v) => v.objectTypes), labelOfObjectType, lang, values.objectType)]}
+          value={values.objectType}
+          error={error('objectType')}
+        />
         <TextField name="objectId" label={t('audit:filter.objectId')} value={values.objectId} optional spellcheck={false} error={error('objectId')} />
         <DateField name="from" label={t('audit:filter.from')} value={values.from} optional error={error('from')} />
         <DateField name="to" label={t('audit:filter.to')} value={values.to} optional error={error('to')} />
@@ -55,13 +76,13 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
         </div>
       </form>
       <TableScroll>
-        <table class="kern-table">
+        <table class="kern-table ww-table--stacked">
           <caption class="kern-title">{t('audit:caption', { page })}</caption>
           <thead class="kern-table__head">
             <tr class="kern-table__row">
-              {['at', 'actor', 'action', 'object', 'purpose'].map((c) => (
+              {columns.map((c) => (
                 <th scope="col" class="kern-table__header" key={c}>
-                  {t(`audit:columns.${c}`)}
+                  {column(c)}
                 </th>
               ))}
             </tr>
@@ -76,17 +97,22 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
             ) : null}
             {rows.map((r) => (
               <tr class="kern-table__row" key={r.id}>
-                <td class="kern-table__cell">{formatDateTimeSeconds(r.at, lang)}</td>
-                <td class="kern-table__cell">
+                <td class="kern-table__cell" data-label={column('at')}>
+                  {formatDateTimeSeconds(r.at, lang)}
+                </td>
+                <td class="kern-table__cell" data-label={column('actor')}>
                   {r.actorId ? (names.get(r.actorId) ?? r.actorId) : t('audit:noActor')}
-                  {r.actorRoles.length ? ` (${r.actorRoles.join(', ')})` : ''}
+                  {r.actorRoles.length ? ` (${r.actorRoles.map(role).join(', ')})` : ''}
                 </td>
-                <td class="kern-table__cell">{r.action}</td>
-                <td class="kern-table__cell">
-                  {r.objectType}
-                  {r.objectId ? ` ${r.objectId}` : ''}
+                <td class="kern-table__cell" data-label={column('action')}>
+                  <Labelled label={labelOfAction(r.action)} id={r.action} />
                 </td>
-                <td class="kern-table__cell">{r.purpose ?? ''}</td>
+                <td class="kern-table__cell" data-label={column('object')}>
+                  <Labelled label={labelOfObjectType(r.objectType)} id={r.objectId ? `${r.objectType} ${r.objectId}` : r.objectType} />
+                </td>
+                <td class="kern-table__cell" data-label={column('purpose')}>
+                  {r.purpose ?? ''}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -105,5 +131,15 @@ export function AuditPage({ people, values, errors, rows, hasMore, page }: Props
         ) : null}
       </nav>
     </StaffLayout>
+  );
+}
+
+/** A word of the log for its reader, with its technical id below it (what the CSV and a search by id use). */
+function Labelled({ label, id }: { label: string | undefined; id: string }) {
+  return (
+    <>
+      {label ? <span class="ww-audit-label">{label}</span> : null}
+      <code class="ww-audit-id">{id}</code>
+    </>
   );
 }
