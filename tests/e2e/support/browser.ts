@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createTestContext, type TestContext, type TestOptions } from '../../../src/testing/app.js';
 
@@ -148,6 +148,37 @@ export async function shot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** Where the first line of an element's visible text starts (its padding left out), in CSS pixels from the left. */
+export function textStart(locator: Locator): Promise<number> {
+  return locator.evaluate(textStartOf);
+}
+
+/**
+ * Each tertiary button on the page (or link drawn as one) with how far its text starts right of its box's left
+ * edge. KERN padded the text 24 px in, so a tertiary button under a paragraph stood out of line with it.
+ */
+export async function tertiaryTextIndents(page: Page): Promise<{ label: string; indent: number }[]> {
+  const indents = [];
+  for (const button of await page.locator('main .kern-btn--tertiary').all()) {
+    const box = await button.boundingBox();
+    if (!box) continue;
+    indents.push({ label: (await button.textContent())!.trim(), indent: Math.round((await textStart(button)) - box.x) });
+  }
+  return indents;
+}
+
+function textStartOf(el: Element): number {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent?.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const first = range.getClientRects()[0];
+    if (first) return first.left;
+  }
+  return Number.NaN;
 }
 
 /** Continues in the browser as the staff member whose session cookies are given (the old cookies are cleared). */
