@@ -15,17 +15,25 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export interface BrowserHarness {
   ctx: TestContext;
   baseUrl: string;
+  /** The browser of German pages (the default language). */
   browser: Browser;
-  /** A fresh browser context (cookies, JavaScript on or off, viewport). */
+  /** A fresh browser context (cookies, JavaScript on or off, viewport), in a browser that speaks `lang`. */
   newPage(options?: { javaScript?: boolean; width?: number; lang?: string }): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
 }
 
-/** Debian's chromium, headless, without background traffic (for a server the test started another way). */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's chromium, headless, without background traffic (for a server the test started another way).
+ * `lang` is the language of the browser itself: a context's locale sets what pages read (navigator.language,
+ * Accept-Language, Intl), but the browser's own words in a page (a file field's "Datei auswählen", its validation
+ * messages) come from the language the browser was started in. On Linux chromium takes that from the environment
+ * (`--lang` is not read there), and without the package chromium-l10n it has only English (ADR 0426).
+ */
+export function launchBrowser(lang = 'de-DE'): Promise<Browser> {
   return chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
   });
 }
 
@@ -35,13 +43,23 @@ export async function startBrowserHarness(options: TestOptions = {}): Promise<Br
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ctx.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await launchBrowser();
+  // One browser per language, each started when a page first asks for it (most test files use German only).
+  const browsers = new Map<string, Promise<Browser>>();
+  const browserFor = (lang: string) => {
+    let browser = browsers.get(lang);
+    if (!browser) {
+      browser = launchBrowser(lang);
+      browsers.set(lang, browser);
+    }
+    return browser;
+  };
+  const browser = await browserFor('de-DE');
   return {
     ctx,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
     async newPage({ javaScript = true, width = 1280, lang = 'de-DE' } = {}) {
-      const context = await browser.newContext({
+      const context = await (await browserFor(lang)).newContext({
         javaScriptEnabled: javaScript,
         viewport: { width, height: 900 },
         locale: lang,
@@ -51,7 +69,7 @@ export async function startBrowserHarness(options: TestOptions = {}): Promise<Br
       return { page: await context.newPage(), context };
     },
     async close() {
-      await browser.close();
+      for (const browser of browsers.values()) await (await browser).close();
       await ctx.close();
     },
   };
