@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoParticipants } from '../../src/modules/coaching/demo.js';
 import { kldbCsv } from '../../src/modules/coaching/kldb.test-fixture.js';
 import { loginAs, type LoggedIn } from '../../src/modules/staff/testing.js';
-import { expectAccessible, shot, tabOrder, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, tabOrder, textStart, type BrowserHarness } from './support/browser.js';
 import { startCoachingBrowser, type CoachingBrowser } from './support/coaching.js';
 
 let h: BrowserHarness;
@@ -125,6 +125,9 @@ describe('Coaching in a real browser', () => {
     await page.goto(base());
     await expectAccessible(page, 'caseload on a phone');
     await shot(page, 'caseload-390');
+    // The tertiary link to the indicators wraps onto a line of its own: its text lines up with the paragraph above.
+    const indicators = page.locator('main').getByRole('link', { name: 'Coaching-Kennzahlen' });
+    expect(Math.abs((await textStart(indicators)) - (await textStart(page.locator('main h1 + p'))))).toBeLessThan(1);
     await context.close();
 
     const admin = await loginAs(h.ctx, ['tenant_admin']);

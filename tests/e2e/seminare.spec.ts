@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateCode } from '../../src/modules/seminare/certificates.service.js';
 import { createTestSession, person, setApproval } from '../../src/modules/seminare/testing.js';
 import { putInTeam, sessionFor } from '../../src/modules/staff/testing.js';
-import { expectAccessible, shot, signIn, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, signIn, startBrowserHarness, tertiaryTextIndents, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 const base = '/t/neue-wege';
@@ -57,6 +57,8 @@ describe('seminar programme', () => {
       const cancel = page.getByRole('button', { name: 'Stornieren' });
       const box = (await cancel.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(width);
+      // Its underlined text starts where its box does: on a phone in line with the column's name above it.
+      expect(await tertiaryTextIndents(page)).toEqual([{ label: 'Stornieren', indent: 0 }]);
       expect(await page.locator('.ww-table-wrap').first().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
       // The catalogue now says where the request stands instead of offering to enrol again.
       await page.goto(`${h.baseUrl}${base}/staff/seminare?q=${encodeURIComponent(title)}`);

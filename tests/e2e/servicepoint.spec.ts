@@ -5,7 +5,7 @@ import { instantOf } from '../../src/modules/servicepoint/queue.js';
 import { deskLocations, deskServices } from '../../src/modules/servicepoint/termine.adapter.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
 import { bookingService } from '../../src/modules/termine/index.js';
-import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, tertiaryTextIndents, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 let locationId: string;
@@ -155,6 +155,10 @@ describe('Servicepoint in a real browser', () => {
       const called = (await visit.locator('.sp-current__number').boundingBox())!;
       expect(called.x).toBeGreaterThanOrEqual(visitBox.x + 6);
       await shot(page, `desk-current-${width}`);
+      // The tertiary actions' text starts at their box: on a line of its own it is in line with the text above.
+      const tertiary = await tertiaryTextIndents(page);
+      expect(tertiary.length).toBeGreaterThan(0);
+      expect(tertiary.filter((b) => b.indent !== 0)).toEqual([]);
       // Only the tables scroll sideways (in their own region), never the page.
       expect(await widerThanThePage(page)).toEqual([]);
       await context.close();
@@ -233,6 +237,38 @@ describe('Servicepoint in a real browser', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('a date field in a row of filters is as wide as a date and the button stands beside it (statistics, phone booking; 1366 and 390 px)', async () => {
+    for (const width of [1366, 390]) {
+      const { page, context } = await deskPage(width);
+      for (const [path, button] of [['statistik', 'Anzeigen'], ['telefon', 'Freie Zeiten anzeigen']] as const) {
+        await page.goto(`${deskUrl}/${path}`);
+        await shot(page, `filter-${path}-${width}`);
+        const input = page.getByLabel('Tag', { exact: true });
+        const [formBox, inputBox, fieldBox, buttonBox] = await Promise.all([
+          page.locator('form.sp-filter', { has: input }).boundingBox(),
+          input.boundingBox(),
+          page.locator('.sp-filter > .kern-form-input', { has: input }).boundingBox(),
+          page.getByRole('button', { name: button }).boundingBox(),
+        ]);
+        // The field is as wide as its input, which holds a date; the hint above the input wraps.
+        expect(inputBox!.width).toBeLessThan(200);
+        expect(fieldBox!.width).toBeLessThanOrEqual(inputBox!.width + 1);
+        if (width === 1366 && path === 'statistik') {
+          // The button follows the input at the row's gap (16 px), level with it (it stood a hint's width away).
+          expect(Math.abs(buttonBox!.x - (inputBox!.x + inputBox!.width) - 16)).toBeLessThan(1);
+          expect(Math.abs(buttonBox!.y + buttonBox!.height - (inputBox!.y + inputBox!.height))).toBeLessThan(2);
+        } else {
+          // No room beside the input (the concern's list is wide): the button starts the next line at the left.
+          expect(Math.abs(buttonBox!.x - formBox!.x)).toBeLessThan(1);
+          expect(buttonBox!.y).toBeGreaterThan(inputBox!.y + inputBox!.height);
+        }
+        expect(await widerThanThePage(page)).toEqual([]);
+        await expectAccessible(page, `${path} filter at ${width} px`);
+      }
+      await context.close();
+    }
+  }, 60_000);
 
   it('the display shows a call within one second through Server-Sent Events', async () => {
     const { page, context } = await deskPage();

@@ -5,7 +5,7 @@ import { findClamd, startClamd, type ClamdFixture } from '#shared/files/test/cla
 import { encryptedPdf, jpegWithGps, pdfWithPages } from '../../src/modules/unterlagen/files/test/fixtures.js';
 import { formatAccessCode } from '../../src/modules/unterlagen/tokens.js';
 import { loginAs } from '../../src/modules/staff/testing.js';
-import { expectAccessible, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { expectAccessible, shot, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 let h: BrowserHarness;
 let clamd: ClamdFixture | undefined;
@@ -82,6 +82,25 @@ describe('Unterlagen nachreichen in a real browser', () => {
     await page.goto(`${h.baseUrl}/t/neue-wege/unterlagen/a/${code}`);
     expect(await page.locator('main').textContent()).toContain('1 document is still missing.');
     await context.close();
+  });
+
+  it("the browser's own words in a file field are in the page's language (German at 1366 and 390 px, English)", async () => {
+    for (const [lang, width, words] of [['de-DE', 1366, /Datei/], ['de-DE', 390, /Datei/], ['en-GB', 1366, /select a file/i]] as const) {
+      const { page, context } = await h.newPage({ lang, width });
+      await page.goto(`${h.baseUrl}/t/neue-wege/unterlagen/frei`);
+      await shot(page, `file-field-${lang}-${width}`);
+      // The button and "no file chosen" of a file field are drawn by the browser, out of reach of the page; its
+      // message for a required file field comes from the same words and can be read.
+      const message = await page.evaluate(() => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.required = true;
+        return input.validationMessage;
+      });
+      expect(message, 'German words of the browser: apt-get install chromium-l10n').toMatch(words);
+      await expectAccessible(page, `free form ${lang} ${width}`);
+      await context.close();
+    }
   });
 
   it('gives caseworkers an accessible inbox, detail and request form', async () => {

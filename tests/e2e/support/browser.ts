@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createTestContext, type TestContext, type TestOptions } from '../../../src/testing/app.js';
 
@@ -15,17 +15,25 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export interface BrowserHarness {
   ctx: TestContext;
   baseUrl: string;
+  /** The browser of German pages (the default language). */
   browser: Browser;
-  /** A fresh browser context (cookies, JavaScript on or off, viewport). */
+  /** A fresh browser context (cookies, JavaScript on or off, viewport), in a browser that speaks `lang`. */
   newPage(options?: { javaScript?: boolean; width?: number; lang?: string }): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
 }
 
-/** Debian's chromium, headless, without background traffic (for a server the test started another way). */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's chromium, headless, without background traffic (for a server the test started another way).
+ * `lang` is the language of the browser itself: a context's locale sets what pages read (navigator.language,
+ * Accept-Language, Intl), but the browser's own words in a page (a file field's "Datei auswählen", its validation
+ * messages) come from the language the browser was started in. On Linux chromium takes that from the environment
+ * (`--lang` is not read there), and without the package chromium-l10n it has only English (ADR 0426).
+ */
+export function launchBrowser(lang = 'de-DE'): Promise<Browser> {
   return chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
   });
 }
 
@@ -35,13 +43,23 @@ export async function startBrowserHarness(options: TestOptions = {}): Promise<Br
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ctx.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await launchBrowser();
+  // One browser per language, each started when a page first asks for it (most test files use German only).
+  const browsers = new Map<string, Promise<Browser>>();
+  const browserFor = (lang: string) => {
+    let browser = browsers.get(lang);
+    if (!browser) {
+      browser = launchBrowser(lang);
+      browsers.set(lang, browser);
+    }
+    return browser;
+  };
+  const browser = await browserFor('de-DE');
   return {
     ctx,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
     async newPage({ javaScript = true, width = 1280, lang = 'de-DE' } = {}) {
-      const context = await browser.newContext({
+      const context = await (await browserFor(lang)).newContext({
         javaScriptEnabled: javaScript,
         viewport: { width, height: 900 },
         locale: lang,
@@ -51,7 +69,7 @@ export async function startBrowserHarness(options: TestOptions = {}): Promise<Br
       return { page: await context.newPage(), context };
     },
     async close() {
-      await browser.close();
+      for (const browser of browsers.values()) await (await browser).close();
       await ctx.close();
     },
   };
@@ -148,6 +166,37 @@ export async function shot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** Where the first line of an element's visible text starts (its padding left out), in CSS pixels from the left. */
+export function textStart(locator: Locator): Promise<number> {
+  return locator.evaluate(textStartOf);
+}
+
+/**
+ * Each tertiary button on the page (or link drawn as one) with how far its text starts right of its box's left
+ * edge. KERN padded the text 24 px in, so a tertiary button under a paragraph stood out of line with it.
+ */
+export async function tertiaryTextIndents(page: Page): Promise<{ label: string; indent: number }[]> {
+  const indents = [];
+  for (const button of await page.locator('main .kern-btn--tertiary').all()) {
+    const box = await button.boundingBox();
+    if (!box) continue;
+    indents.push({ label: (await button.textContent())!.trim(), indent: Math.round((await textStart(button)) - box.x) });
+  }
+  return indents;
+}
+
+function textStartOf(el: Element): number {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent?.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const first = range.getClientRects()[0];
+    if (first) return first.left;
+  }
+  return Number.NaN;
 }
 
 /** Continues in the browser as the staff member whose session cookies are given (the old cookies are cleared). */
