@@ -18,7 +18,8 @@ const dueTables = sql`
 export const databaseJobs: BackgroundJob[] = [
   {
     name: 'database.vacuum',
-    everyMs: 5 * MINUTE,
+    // As autovacuum's naptime: a table analysed while small is planned as small until its next analysis.
+    everyMs: MINUTE,
     run: async (deps): Promise<JobRunResult> => {
       if (deps.database.kind !== 'pglite') return { done: 0 };
       const { db } = deps.database;
