@@ -99,6 +99,21 @@ describe('audit log search and export', () => {
     expect(search.map((r) => r.purpose)).toContain('filter=actor,action');
   });
 
+  it('names the link a row without a staff member came through, in place of "unbekannt"', async () => {
+    const admin = await loginAs(ctx, ['tenant_admin']);
+    const at = new Date('2026-11-19T09:00:00Z');
+    await recordAudit(tdb, { actorId: null, actorRoles: ['trainer-link'], action: 'seminare.attendance_viewed', objectType: 'seminar_session', objectId: 'link-1', at });
+    await recordAudit(tdb, { actorId: null, actorRoles: ['teilnehmende'], action: 'seminare.attendance_viewed', objectType: 'seminar_session', objectId: 'link-2', at });
+    await recordAudit(tdb, { actorId: null, actorRoles: [], action: 'seminare.attendance_viewed', objectType: 'seminar_session', objectId: 'link-3', at });
+    const cell = (body: string, id: string) => body.split(`seminar_session ${id}`)[0]!.split('data-label="Person (Rollen)">').at(-1)!.split('</td>')[0];
+    const de = await ctx.app.inject({ url: `${url}?objectType=seminar_session`, cookies: admin.cookies });
+    expect(cell(de.body, 'link-1')).toBe('Trainerin oder Trainer über den Link zur Anwesenheitsliste');
+    expect(cell(de.body, 'link-2')).toBe('Teilnehmende Person über ihren persönlichen Link');
+    expect(cell(de.body, 'link-3')).toBe('unbekannt');
+    const en = await ctx.app.inject({ url: `${url}?objectType=seminar_session&lang=en`, cookies: admin.cookies });
+    expect(en.body).toContain('Trainer through the attendance list link');
+  });
+
   it('shows an error summary for a wrong search and is translated', async () => {
     const admin = await loginAs(ctx, ['tenant_admin']);
     const res = await ctx.app.inject({ url: `${url}?from=2026-11-30&to=2026-11-01&actor=nobody`, cookies: admin.cookies });

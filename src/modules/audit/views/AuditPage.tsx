@@ -37,6 +37,8 @@ export function AuditPage({ people, vocabularies, values, errors, rows, hasMore,
   const labelOfAction = (id: string) => actionLabel(t, id);
   const labelOfObjectType = (id: string) => objectTypeLabel(t, id);
   const role = (r: string) => t(`staff:roles.${r}`, { defaultValue: r });
+  // Rows written through a personal link have no staff member, only the kind of link (its "role").
+  const linkActor = (roles: readonly string[]) => roles.map((r) => t(`audit:actors.${r}`, { defaultValue: '' })).find(Boolean);
   const column = (c: (typeof columns)[number]) => t(`audit:columns.${c}`);
   return (
     <StaffLayout title={t('audit:title')} wide>
@@ -101,8 +103,14 @@ export function AuditPage({ people, vocabularies, values, errors, rows, hasMore,
                   {formatDateTimeSeconds(r.at, lang)}
                 </td>
                 <td class="kern-table__cell" data-label={column('actor')}>
-                  {r.actorId ? (names.get(r.actorId) ?? r.actorId) : t('audit:noActor')}
-                  {r.actorRoles.length ? ` (${r.actorRoles.map(role).join(', ')})` : ''}
+                  {r.actorId ? (
+                    <>
+                      {names.get(r.actorId) ?? r.actorId}
+                      {r.actorRoles.length ? ` (${r.actorRoles.map(role).join(', ')})` : ''}
+                    </>
+                  ) : (
+                    (linkActor(r.actorRoles) ?? t('audit:noActor'))
+                  )}
                 </td>
                 <td class="kern-table__cell" data-label={column('action')}>
                   <Labelled label={labelOfAction(r.action)} id={r.action} />
