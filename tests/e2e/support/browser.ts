@@ -169,34 +169,34 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Where the first line of an element's visible text starts (its padding left out), in CSS pixels from the left. */
-export function textStart(locator: Locator): Promise<number> {
-  return locator.evaluate(textStartOf);
+export async function textStart(locator: Locator): Promise<number> {
+  return (await locator.evaluateAll(measureText))[0]?.textLeft ?? Number.NaN;
 }
 
 /**
  * Each tertiary button on the page (or link drawn as one) with how far its text starts right of its box's left
- * edge. KERN padded the text 24 px in, so a tertiary button under a paragraph stood out of line with it.
+ * edge. KERN padded the text 24 px in, so a tertiary button under a paragraph stood out of line with it. Measured in
+ * one pass in the page: a page that redraws itself (the desk polls) cannot swap a button between its box and its text.
  */
 export async function tertiaryTextIndents(page: Page): Promise<{ label: string; indent: number }[]> {
-  const indents = [];
-  for (const button of await page.locator('main .kern-btn--tertiary').all()) {
-    const box = await button.boundingBox();
-    if (!box) continue;
-    indents.push({ label: (await button.textContent())!.trim(), indent: Math.round((await textStart(button)) - box.x) });
-  }
-  return indents;
+  const buttons = await page.locator('main .kern-btn--tertiary').evaluateAll(measureText);
+  return buttons.filter((b) => b.shown).map((b) => ({ label: b.label, indent: Math.round(b.textLeft - b.left) }));
 }
 
-function textStartOf(el: Element): number {
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.textContent?.trim()) continue;
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    const first = range.getClientRects()[0];
-    if (first) return first.left;
-  }
-  return Number.NaN;
+/** Runs in the page (self-contained): each element's box, where its first visible text starts, and its text. */
+function measureText(elements: Element[]): { label: string; shown: boolean; left: number; textLeft: number }[] {
+  return elements.map((el) => {
+    let textLeft = Number.NaN;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && Number.isNaN(textLeft); node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const first = range.getClientRects()[0];
+      if (first) textLeft = first.left;
+    }
+    return { label: (el.textContent ?? '').trim(), shown: el.getClientRects().length > 0, left: el.getBoundingClientRect().left, textLeft };
+  });
 }
 
 /** Continues in the browser as the staff member whose session cookies are given (the old cookies are cleared). */
