@@ -5,7 +5,7 @@ import type { FieldError } from '#shared/http/errors.js';
 import { StaffLayout } from '../../staff/index.js';
 import type { AuditRow, AuditVocabulary } from '#shared/audit/index.js';
 import { formatDateTimeSeconds } from '#shared/time.js';
-import { actionLabel, labelledOptions, objectTypeLabel } from '../labels.js';
+import { actionLabel, labelledOptions, linkActorLabel, objectTypeLabel } from '../labels.js';
 
 interface Props {
   people: { id: string; displayName: string }[];
@@ -37,8 +37,6 @@ export function AuditPage({ people, vocabularies, values, errors, rows, hasMore,
   const labelOfAction = (id: string) => actionLabel(t, id);
   const labelOfObjectType = (id: string) => objectTypeLabel(t, id);
   const role = (r: string) => t(`staff:roles.${r}`, { defaultValue: r });
-  // Rows written through a personal link have no staff member, only the kind of link (its "role").
-  const linkActor = (roles: readonly string[]) => roles.map((r) => t(`audit:actors.${r}`, { defaultValue: '' })).find(Boolean);
   const column = (c: (typeof columns)[number]) => t(`audit:columns.${c}`);
   return (
     <StaffLayout title={t('audit:title')} wide>
@@ -109,7 +107,7 @@ export function AuditPage({ people, vocabularies, values, errors, rows, hasMore,
                       {r.actorRoles.length ? ` (${r.actorRoles.map(role).join(', ')})` : ''}
                     </>
                   ) : (
-                    (linkActor(r.actorRoles) ?? t('audit:noActor'))
+                    (linkActorLabel(t, r.actorRoles) ?? t('audit:noActor'))
                   )}
                 </td>
                 <td class="kern-table__cell" data-label={column('action')}>
